@@ -1,0 +1,44 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "selfeval",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "selfeval", targets: ["selfeval"]),
+        .library(name: "SelfEvaluation", targets: ["SelfEvaluation"]),
+        .library(name: "Conversion", targets: ["Conversion"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // libxlsxwriter 1.1.4 from Debian (libxlsxwriter-dev); only XLSXReport sees its C types.
+        .systemLibrary(
+            name: "CXLSXWriter",
+            pkgConfig: "xlsxwriter",
+            providers: [.apt(["libxlsxwriter-dev", "zlib1g-dev"])]
+        ),
+        // Bytes ⇄ records: tokenizer, decoding, writer, source locations.
+        .target(name: "CSV"),
+        // The domain, no I/O: template reader, values, scoring, diagnostics.
+        .target(name: "SelfEvaluation", dependencies: ["CSV"]),
+        // The XLSX writer: a safe wrapper over libxlsxwriter and the printed-form layout.
+        .target(name: "XLSXReport", dependencies: ["CXLSXWriter", "SelfEvaluation", "CSV"]),
+        // Convert one form or a batch: naming, atomic writes, reports.
+        .target(name: "Conversion", dependencies: ["SelfEvaluation", "XLSXReport", "CSV"]),
+        .executableTarget(
+            name: "selfeval",
+            dependencies: [
+                "Conversion", "SelfEvaluation", "CSV",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .target(name: "TestSupport", dependencies: ["CSV", "SelfEvaluation"], path: "Tests/TestSupport"),
+        .testTarget(name: "CSVTests", dependencies: ["CSV", "TestSupport"]),
+        .testTarget(name: "SelfEvaluationTests", dependencies: ["SelfEvaluation", "CSV", "TestSupport"]),
+        .testTarget(name: "XLSXReportTests", dependencies: ["XLSXReport", "SelfEvaluation", "CSV", "TestSupport"]),
+        .testTarget(name: "ConversionTests", dependencies: ["Conversion", "XLSXReport", "SelfEvaluation", "CSV", "TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
+    ]
+)

@@ -1,0 +1,177 @@
+import Foundation
+
+/// The record layer: bytes or a file into a `CSVDocument`, with every failure reported as a
+/// `CSVError` that names the file, row and column.
+public struct CSVReader: Sendable {
+    public var encoding: EncodingChoice
+    public var limits: CSVLimits
+
+    public init(encoding: EncodingChoice = .auto, limits: CSVLimits = .default) {
+        self.encoding = encoding
+        self.limits = limits
+    }
+
+    /// Reads a file; its size is checked against the limit before it is read.
+    public func read(contentsOf path: String) throws(CSVError) -> CSVDocument {
+        let here = SourceLocation(file: path, row: 1, column: 1)
+        let attributes: [FileAttributeKey: Any]
+        do {
+            attributes = try FileManager.default.attributesOfItem(atPath: path)
+        } catch {
+            throw CSVError(.unreadable, at: here, "无法读取文件: \(error.localizedDescription)")
+        }
+        if let type = attributes[.type] as? FileAttributeType, type == .typeDirectory {
+            throw CSVError(.unreadable, at: here, "这是一个文件夹,不是 CSV 文件")
+        }
+        if let size = attributes[.size] as? NSNumber, size.intValue > limits.maxBytes {
+            throw CSVError(.fileTooLarge, at: here,
+                           "文件有 \(size.intValue) 字节,超过上限 \(limits.maxBytes) 字节(max-bytes)")
+        }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw CSVError(.unreadable, at: here, "无法打开文件")
+        }
+        defer { try? handle.close() }
+        let data: Data
+        do {
+            // Read at most one byte past the limit, so a file that grew is still refused.
+            data = try handle.read(upToCount: limits.maxBytes + 1) ?? Data()
+        } catch {
+            throw CSVError(.unreadable, at: here, "读取失败: \(error.localizedDescription)")
+        }
+        if data.count > limits.maxBytes {
+            throw CSVError(.fileTooLarge, at: here, "文件超过上限 \(limits.maxBytes) 字节(max-bytes)")
+        }
+        return try read(bytes: [UInt8](data), file: path)
+    }
+
+    /// Reads in-memory bytes; `file` names them in locations.
+    public func read(bytes input: [UInt8], file: String = "") throws(CSVError) -> CSVDocument {
+        let first = SourceLocation(file: file, row: 1, column: 1)
+        if input.count > limits.maxBytes {
+            throw CSVError(.fileTooLarge, at: first, "输入有 \(input.count) 字节,超过上限 \(limits.maxBytes) 字节(max-bytes)")
+        }
+        if input.isEmpty || input == ByteOrderMark.utf8 {
+            throw CSVError(.emptyFile, at: first, "文件是空的")
+        }
+
+        // 1. Encoding: a BOM decides; else strict UTF-8; else GB18030.
+        var bytes = input
+        var hadBOM = false
+        var detected: TextEncoding
+        if input.starts(with: ByteOrderMark.utf8) {
+            hadBOM = true
+            bytes = Array(input.dropFirst(3))
+            detected = .utf8
+        } else if input.starts(with: ByteOrderMark.utf16LE) || input.starts(with: ByteOrderMark.utf16BE) {
+            hadBOM = true
+            let big = input.starts(with: ByteOrderMark.utf16BE)
+            guard let text = String(data: Data(input), encoding: big ? .utf16BigEndian : .utf16LittleEndian) else {
+                throw CSVError(.invalidEncoding, at: first, "文件以 UTF-16 字节序标记开头,但内容不是有效的 UTF-16")
+            }
+            bytes = Array(text.utf8)
+            if bytes.starts(with: ByteOrderMark.utf8) { bytes.removeFirst(3) }
+            detected = .utf16
+        } else {
+            detected = .utf8
+        }
+        if detected == .utf8 {
+            let isUTF8 = String(validating: bytes, as: UTF8.self) != nil
+            switch encoding {
+            case .utf8:
+                if !isUTF8 { return try failDecoding(bytes, file: file, as: .utf8) }
+            case .gb18030 where !hadBOM:
+                guard let text = TextEncoding.decodeGB18030(bytes[...]) else {
+                    return try failDecoding(bytes, file: file, as: .gb18030)
+                }
+                bytes = Array(text.utf8)
+                detected = .gb18030
+            case .auto, .gb18030:
+                if !isUTF8 {
+                    if hadBOM { return try failDecoding(bytes, file: file, as: .utf8) }
+                    guard let text = TextEncoding.decodeGB18030(bytes[...]) else {
+                        return try failDecoding(bytes, file: file, as: .gb18030)
+                    }
+                    bytes = Array(text.utf8)
+                    detected = .gb18030
+                }
+            }
+        }
+
+        // 2. Records.
+        let separator = CSVTokenizer.detectSeparator(bytes)
+        let output = CSVTokenizer(separator: separator).tokenize(bytes)
+        if let open = output.unterminatedQuote {
+            throw CSVError(.unterminatedQuote, at: SourceLocation(file: file, row: open.row, column: open.column),
+                           "引号未闭合:从这里开始的带引号字段直到文件末尾都没有结束的引号")
+        }
+        if output.records.count > limits.maxRows {
+            throw CSVError(.tooManyRows, at: SourceLocation(file: file, row: limits.maxRows + 1, column: 1),
+                           "文件有 \(output.records.count) 行,超过上限 \(limits.maxRows) 行(max-rows)")
+        }
+        var rows: [[String]] = []
+        rows.reserveCapacity(output.records.count)
+        for (r, record) in output.records.enumerated() {
+            if record.fields.count > limits.maxColumns {
+                throw CSVError(.tooManyColumns, at: SourceLocation(file: file, row: r + 1, column: limits.maxColumns + 1),
+                               "这一行有 \(record.fields.count) 列,超过上限 \(limits.maxColumns) 列(max-columns)")
+            }
+            var row: [String] = []
+            row.reserveCapacity(record.fields.count)
+            for (c, field) in record.fields.enumerated() {
+                if field.contains(0) {
+                    throw CSVError(.nulByte, at: SourceLocation(file: file, row: r + 1, column: c + 1),
+                                   "单元格含有 NUL 字节:这不是文本 CSV(可能是 Excel 二进制文件或无字节序标记的 UTF-16)")
+                }
+                let text = String(decoding: field, as: UTF8.self)
+                if field.count > limits.maxCellCharacters, text.count > limits.maxCellCharacters {
+                    throw CSVError(.cellTooLong, at: SourceLocation(file: file, row: r + 1, column: c + 1),
+                                   "单元格有 \(text.count) 个字符,超过 Excel 的上限 \(limits.maxCellCharacters) 个字符(max-cell)")
+                }
+                row.append(text)
+            }
+            rows.append(row)
+        }
+        let lineEnding = Self.firstLineEnding(bytes)
+        return CSVDocument(file: file, rows: rows, encoding: detected, hadByteOrderMark: hadBOM,
+                           separator: separator == UInt8(ascii: "\t") ? "\t" : ",", lineEnding: lineEnding)
+    }
+
+    /// Finds the first field that does not decode, to name its place, and throws.
+    private func failDecoding(_ bytes: [UInt8], file: String, as encoding: TextEncoding) throws(CSVError) -> CSVDocument {
+        let separator = CSVTokenizer.detectSeparator(bytes)
+        let output = CSVTokenizer(separator: separator).tokenize(bytes)
+        for (r, record) in output.records.enumerated() {
+            for (c, field) in record.fields.enumerated() {
+                let ok: Bool
+                switch encoding {
+                case .gb18030: ok = TextEncoding.decodeGB18030(field[...]) != nil
+                default: ok = String(validating: field, as: UTF8.self) != nil
+                }
+                if !ok {
+                    let hex = field.prefix(8).map { String($0, radix: 16, uppercase: true) }.joined(separator: " ")
+                    let what = encoding == .gb18030 ? "既不是有效的 UTF-8,也不是有效的 GB18030" : "不是有效的 UTF-8"
+                    throw CSVError(.invalidEncoding, at: SourceLocation(file: file, row: r + 1, column: c + 1),
+                                   "单元格的字节\(what)(开头字节 \(hex));可用 --encoding 指定编码")
+                }
+            }
+        }
+        let what = encoding == .gb18030 ? "既不是有效的 UTF-8,也不是有效的 GB18030" : "不是有效的 UTF-8"
+        throw CSVError(.invalidEncoding, at: SourceLocation(file: file, row: max(1, output.records.count), column: 1),
+                       "文件的字节\(what)(可能在文件末尾被截断)")
+    }
+
+    private static func firstLineEnding(_ bytes: [UInt8]) -> String {
+        let cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n"), quote = UInt8(ascii: "\"")
+        var inQuotes = false
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            if b == quote { inQuotes.toggle() } else if !inQuotes {
+                if b == lf { return "\n" }
+                if b == cr { return i + 1 < bytes.count && bytes[i + 1] == lf ? "\r\n" : "\r" }
+            }
+            i += 1
+        }
+        return "\r\n"
+    }
+}

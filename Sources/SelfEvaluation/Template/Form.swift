@@ -1,0 +1,256 @@
+import Foundation
+import CSV
+
+/// Which official template a form follows.
+public enum TemplateKind: String, Sendable, Codable, CaseIterable {
+    /// 部门整体支出绩效目标自评表 (department-wide).
+    case department
+    /// 项目支出绩效自评表 (project-level, 财预〔2020〕10号).
+    case project
+}
+
+/// A self-evaluation form as read from its grid: every value keeps the cell it came from.
+/// Nothing is scored here; see `Scoring`.
+public struct Form: Sendable {
+    /// The file the form was read from.
+    public var source: String
+    public var template: TemplateKind
+    /// The grid the form was read from (every input cell, so that nothing is lost).
+    public var document: CSVDocument
+
+    /// 部门整体支出绩效目标自评表 (title row).
+    public var title: Located<String>?
+    /// 年度, from "(2023年度)".
+    public var year: Located<Int>?
+    /// 单位(盖章) / 部门(单位)名称.
+    public var unit: Located<String>?
+    /// 填报日期 as written, and parsed when it is a date.
+    public var filledOn: Located<String>?
+    public var filledOnDate: CalendarDate?
+    /// Project forms: 项目名称, 主管部门, 实施单位 … (label → value).
+    public var headerFields: [HeaderField]
+
+    /// 资金 table.
+    public var budget: BudgetTable?
+
+    /// 年度总体目标: 预期目标 and 实际完成情况.
+    public var goals: Located<String>?
+    public var achievements: Located<String>?
+
+    /// The indicator table's header row and its columns.
+    public var indicatorHeader: IndicatorColumns?
+    public var indicators: [Indicator]
+
+    /// 总分 row: the printed weight and score cells.
+    public var total: TotalRow?
+    /// 自评结论 row.
+    public var conclusion: Located<String>?
+    /// Rows after the table: 联系人, 联系电话, 注 …, kept in order.
+    public var trailer: [Located<String>]
+    /// The notes (注:1. … 2. …), a subset of `trailer`.
+    public var notes: [Located<String>]
+
+    public init(source: String, template: TemplateKind, document: CSVDocument) {
+        self.source = source
+        self.template = template
+        self.document = document
+        self.headerFields = []
+        self.indicators = []
+        self.trailer = []
+        self.notes = []
+    }
+
+    /// The location of a cell of this form, for diagnostics.
+    public func location(_ cell: CellAddress) -> SourceLocation {
+        SourceLocation(file: source, row: cell.row, column: cell.column)
+    }
+
+    /// The indicators that are scored (placeholders left out).
+    public var scoredIndicators: [Indicator] { indicators.filter { !$0.isPlaceholder } }
+}
+
+/// A date as written on a form ("2024年2月18日").
+public struct CalendarDate: Sendable, Equatable, Hashable, Codable, CustomStringConvertible {
+    public var year: Int
+    public var month: Int
+    public var day: Int
+
+    public init(year: Int, month: Int, day: Int) {
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// ISO 8601, "2024-02-18".
+    public var description: String {
+        let m = month < 10 ? "0\(month)" : "\(month)"
+        let d = day < 10 ? "0\(day)" : "\(day)"
+        return "\(year)-\(m)-\(d)"
+    }
+}
+
+/// A labelled header value, e.g. 项目名称 → 〈name〉.
+public struct HeaderField: Sendable, Equatable {
+    public var label: Located<String>
+    public var value: Located<String>
+
+    public init(label: Located<String>, value: Located<String>) {
+        self.label = label
+        self.value = value
+    }
+}
+
+/// The money table (总体资金 / 项目资金, 万元).
+public struct BudgetTable: Sendable {
+    /// The header row (资金来源 …).
+    public var headerRow: Int
+    /// Column numbers of the money columns and of 分值/执行率/得分.
+    public var columns: BudgetColumns
+    /// 年度资金总额 first, then the rows under it.
+    public var rows: [BudgetRow]
+
+    public init(headerRow: Int, columns: BudgetColumns, rows: [BudgetRow]) {
+        self.headerRow = headerRow
+        self.columns = columns
+        self.rows = rows
+    }
+
+    /// The 年度资金总额 row.
+    public var totalRow: BudgetRow? { rows.first { $0.isTotal } }
+    /// The rows under the total (基本支出, 项目支出, 其他资金 …).
+    public var partRows: [BudgetRow] { rows.filter { !$0.isTotal } }
+}
+
+/// Where the money table's columns are.
+public struct BudgetColumns: Sendable, Equatable {
+    public var name: Int
+    public var initial: Int?
+    public var adjusted: Int?
+    public var executed: Int?
+    public var weight: Int?
+    public var rate: Int?
+    public var score: Int?
+
+    public init(name: Int, initial: Int?, adjusted: Int?, executed: Int?, weight: Int?, rate: Int?, score: Int?) {
+        self.name = name
+        self.initial = initial
+        self.adjusted = adjusted
+        self.executed = executed
+        self.weight = weight
+        self.rate = rate
+        self.score = score
+    }
+}
+
+/// One row of the money table; texts as written, amounts parsed (万元).
+public struct BudgetRow: Sendable {
+    public var name: Located<String>
+    public var isTotal: Bool
+    public var initial: Located<String>?
+    public var adjusted: Located<String>?
+    public var executed: Located<String>?
+    public var weight: Located<String>?
+    public var rate: Located<String>?
+    public var score: Located<String>?
+
+    public init(name: Located<String>, isTotal: Bool) {
+        self.name = name
+        self.isTotal = isTotal
+    }
+}
+
+/// Where the indicator table's columns are (found from its header row).
+public struct IndicatorColumns: Sendable, Equatable {
+    public var headerRow: Int
+    /// 绩效指标 label cell (column A in the official grid), if present.
+    public var sectionLabel: CellAddress?
+    public var level1: Int
+    public var level2: Int
+    public var name: Int
+    public var target: Int
+    public var actual: Int
+    public var weight: Int
+    public var score: Int
+    public var reason: Int?
+    /// Project-form extras: 指标性质 / 指标方向 / 计算符号, 度量单位 / 计量单位.
+    public var nature: Int?
+    public var unit: Int?
+
+    public init(headerRow: Int, sectionLabel: CellAddress?, level1: Int, level2: Int, name: Int, target: Int,
+                actual: Int, weight: Int, score: Int, reason: Int?, nature: Int? = nil, unit: Int? = nil) {
+        self.headerRow = headerRow
+        self.sectionLabel = sectionLabel
+        self.level1 = level1
+        self.level2 = level2
+        self.name = name
+        self.target = target
+        self.actual = actual
+        self.weight = weight
+        self.score = score
+        self.reason = reason
+        self.nature = nature
+        self.unit = unit
+    }
+}
+
+/// One row of the indicator table. Level 1 and 2 are carried down from merged cells;
+/// `level1Cell`/`level2Cell` say where the label was written.
+public struct Indicator: Sendable {
+    /// The spreadsheet row.
+    public var row: Int
+    /// 一级指标 without its points ("产出指标"), and the label as written ("产出指标(60分)").
+    public var level1: Located<String>
+    public var level1Label: String
+    /// Points printed in the level-1 label ("(60分)" → 60).
+    public var level1Points: Decimal?
+    /// 二级指标.
+    public var level2: Located<String>
+    /// 三级指标 (the indicator's name).
+    public var name: Located<String>
+    /// 年度指标值 (A) and 实际完成值 (B), as written.
+    public var target: Located<String>
+    public var actual: Located<String>
+    /// 分值 and 得分, as written.
+    public var weight: Located<String>
+    public var score: Located<String>
+    /// 未完成原因分析 / 偏差原因分析及改进措施, as written.
+    public var reason: Located<String>?
+    /// Project-form extras, as written.
+    public var nature: Located<String>?
+    public var measureUnit: Located<String>?
+    /// A placeholder row ("指标2", "……" with nothing else): kept, not scored.
+    public var isPlaceholder: Bool
+
+    public init(row: Int, level1: Located<String>, level1Label: String, level1Points: Decimal?, level2: Located<String>,
+                name: Located<String>, target: Located<String>, actual: Located<String>, weight: Located<String>,
+                score: Located<String>, reason: Located<String>?, nature: Located<String>? = nil,
+                measureUnit: Located<String>? = nil, isPlaceholder: Bool = false) {
+        self.row = row
+        self.level1 = level1
+        self.level1Label = level1Label
+        self.level1Points = level1Points
+        self.level2 = level2
+        self.name = name
+        self.target = target
+        self.actual = actual
+        self.weight = weight
+        self.score = score
+        self.reason = reason
+        self.nature = nature
+        self.measureUnit = measureUnit
+        self.isPlaceholder = isPlaceholder
+    }
+}
+
+/// The 总分 row.
+public struct TotalRow: Sendable {
+    public var label: CellAddress
+    public var weight: Located<String>?
+    public var score: Located<String>?
+
+    public init(label: CellAddress, weight: Located<String>?, score: Located<String>?) {
+        self.label = label
+        self.weight = weight
+        self.score = score
+    }
+}
