@@ -1,1 +1,3 @@
-print("selfeval")
+import ArgumentParser
+
+SelfEval.main()

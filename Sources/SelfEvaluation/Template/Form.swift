@@ -43,12 +43,15 @@ public struct Form: Sendable {
 
     /// 总分 row: the printed weight and score cells.
     public var total: TotalRow?
-    /// 自评结论 row.
+    /// 自评结论 row: its label cell and its value cell (自评等级“优”).
+    public var conclusionLabel: Located<String>?
     public var conclusion: Located<String>?
     /// Rows after the table: 联系人, 联系电话, 注 …, kept in order.
     public var trailer: [Located<String>]
     /// The notes (注:1. … 2. …), a subset of `trailer`.
     public var notes: [Located<String>]
+    /// Non-empty cells that belong to no part of the template; kept and written out.
+    public var unrecognisedCells: [Located<String>]
 
     public init(source: String, template: TemplateKind, document: CSVDocument) {
         self.source = source
@@ -58,6 +61,7 @@ public struct Form: Sendable {
         self.indicators = []
         self.trailer = []
         self.notes = []
+        self.unrecognisedCells = []
     }
 
     /// The location of a cell of this form, for diagnostics.

@@ -1,0 +1,38 @@
+import CSV
+import SelfEvaluation
+
+/// Reads a form from a file: bytes → grid → form, with the warnings found on the way.
+public struct FormLoader: Sendable {
+    public var encoding: EncodingChoice
+    public var template: TemplateKind?
+    public var limits: CSVLimits
+
+    public init(encoding: EncodingChoice = .auto, template: TemplateKind? = nil, limits: CSVLimits = .default) {
+        self.encoding = encoding
+        self.template = template
+        self.limits = limits
+    }
+
+    /// A form read from a file, with its warnings.
+    public struct Loaded: Sendable {
+        public var form: Form
+        public var diagnostics: [Diagnostic]
+    }
+
+    /// Reads and recognises the form at `path`; a bad file throws its first error with its place.
+    public func load(path: String) throws(FormError) -> Loaded {
+        let document: CSVDocument
+        do {
+            document = try CSVReader(encoding: encoding, limits: limits).read(contentsOf: path)
+        } catch {
+            throw FormError(error)
+        }
+        return try load(document: document)
+    }
+
+    /// Recognises the form in an already decoded grid.
+    public func load(document: CSVDocument) throws(FormError) -> Loaded {
+        let (form, diagnostics) = try TemplateReader(template: template).read(document)
+        return Loaded(form: form, diagnostics: diagnostics)
+    }
+}

@@ -1,0 +1,9 @@
+import Foundation
+import SelfEvaluation
+
+/// Printing findings to stderr as compilers do: `FILE:ROW:COL: error|warning: [code] message`.
+enum Diagnostics {
+    static func emit(_ diagnostic: Diagnostic) {
+        FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
+    }
+}
