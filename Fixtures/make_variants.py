@@ -1,0 +1,69 @@
+#!/usr/bin/env python3
+"""Derives the reader-variant and malformed fixtures from the canonical export.
+
+usage: python3 Fixtures/make_variants.py   (from the repository root; rewrites the files)
+
+Every variant must read into the same form as Fixtures/qiannan-guangzhou-2023.csv.
+"""
+import csv
+import io
+import os
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+SRC = os.path.join(HERE, 'qiannan-guangzhou-2023.csv')
+
+
+def load():
+    with open(SRC, encoding='utf-8-sig', newline='') as f:
+        return list(csv.reader(f))
+
+
+def dump(rows, name, sep=',', eol='\r\n', bom=True, enc='utf-8', folder='variants'):
+    buf = io.StringIO()
+    w = csv.writer(buf, delimiter=sep, lineterminator=eol, quoting=csv.QUOTE_MINIMAL)
+    w.writerows(rows)
+    data = buf.getvalue().encode(enc)
+    if bom and enc == 'utf-8':
+        data = b'\xef\xbb\xbf' + data
+    with open(os.path.join(HERE, folder, name), 'wb') as f:
+        f.write(data)
+
+
+rows = load()
+dump(rows, 'lf.csv', eol='\n')
+dump(rows, 'cr.csv', eol='\r')
+dump(rows, 'no-bom.csv', bom=False)
+dump([r[:max([i + 1 for i, c in enumerate(r) if c] or [0])] for r in rows], 'trimmed-columns.csv')
+dump([r + [''] for r in rows], 'extra-column.csv')
+blank = rows[:5] + [[]] + rows[5:13] + [[''] * 9] + rows[13:]
+dump(blank, 'blank-rows.csv')
+dump(rows, 'tab-separated.tsv', sep='\t', bom=False)
+multi = [list(r) for r in rows]
+goals = multi[10][1]
+multi[10][1] = goals.replace(';2.', ';\r\n2.').replace(';3.', ';\n3.')
+dump(multi, 'multiline-goals.csv')
+fw = [list(r) for r in rows]
+fw[11] = ['绩效指标', '一级指标', '二级指标', '三级指标', '年度指标值（A）', '实际完成值 (B)', '分值', '得分', '未完成原因分析']
+fw[5][2] = '年度资金总额：'
+dump(fw, 'full-width-labels.csv')
+dump(rows, 'gb18030-lf.csv', eol='\n', bom=False, enc='gb18030')
+
+# Malformed inputs, each with its expected diagnostic in Fixtures/malformed/EXPECTED.tsv.
+text = open(SRC, encoding='utf-8-sig', newline='').read()
+with open(os.path.join(HERE, 'malformed', 'unterminated-quote.csv'), 'wb') as f:
+    f.write(text.replace('"注:1.', '"注:1.', 1).rsplit('"', 1)[0].encode('utf-8'))
+with open(os.path.join(HERE, 'malformed', 'binary.csv'), 'wb') as f:
+    f.write(b'PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00\xff\xfe\x80\x81binary')
+with open(os.path.join(HERE, 'malformed', 'invalid-bytes.csv'), 'wb') as f:
+    f.write(text.encode('utf-8').replace('组织珠三角'.encode('utf-8'), b'\xff\xfe\xfd', 1))
+with open(os.path.join(HERE, 'malformed', 'empty.csv'), 'wb') as f:
+    f.write(b'')
+with open(os.path.join(HERE, 'malformed', 'nul-byte.csv'), 'wb') as f:
+    f.write(text.encode('utf-8').replace('39家'.encode('utf-8'), b'39\x00', 1))
+dump([['name', 'amount'], ['a', '1'], ['b', '2']], 'not-a-form.csv', folder='malformed')
+dump([r for i, r in enumerate(rows) if i != 11], 'no-indicator-header.csv', folder='malformed')
+cut = [list(r) for r in rows]
+cut[11] = ['绩效指标', '一级指标', '二级指标', '三级指标', '', '实际完成值(B)', '分值', '得分', '未完成原因分析']
+dump(cut, 'header-without-target.csv', folder='malformed')
+with open(os.path.join(HERE, 'malformed', 'truncated.csv'), 'wb') as f:
+    f.write(text.encode('utf-8')[:2000])

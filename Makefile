@@ -1,0 +1,30 @@
+# selfeval — the two commands of the README, and a few more.
+SAMPLE := Fixtures/qiannan-guangzhou-2023.csv
+OUT    := out
+
+.PHONY: deps build sample test bench render clean
+
+deps:
+	@scripts/bootstrap.sh
+
+build: deps
+	swift build -c release
+
+# The main job on the bundled sample form: CSV export → scored XLSX in out/.
+sample: build
+	@mkdir -p $(OUT)
+	.build/release/selfeval check $(SAMPLE)
+
+# Every test: unit, golden, property, end-to-end on the built binary.
+test: deps
+	swift build
+	swift test
+
+bench: deps
+	scripts/bench.sh
+
+render: sample
+	scripts/render.sh $(OUT)/qiannan-guangzhou-2023.xlsx
+
+clean:
+	rm -rf .build $(OUT)

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Installs what selfeval needs to build and test, only when it is missing:
+# libxlsxwriter (Debian's libxlsxwriter-dev, with zlib1g-dev and pkg-config) and unzip
+# (the tests read the XLSX they write with it, independently of our own code).
+set -euo pipefail
+need=()
+pkg-config --exists xlsxwriter 2>/dev/null || need+=(libxlsxwriter-dev zlib1g-dev pkg-config)
+[ -f /usr/include/zlib.h ] || need+=(zlib1g-dev)
+command -v unzip >/dev/null 2>&1 || need+=(unzip)
+if [ ${#need[@]} -gt 0 ]; then
+  echo "bootstrap: installing ${need[*]}" >&2
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+command -v swift >/dev/null 2>&1 || { echo "bootstrap: swift is not on PATH (Swift 6 toolchain needed)" >&2; exit 1; }
