@@ -142,13 +142,14 @@ public struct CSVReader: Sendable {
         let output = CSVTokenizer(separator: separator).tokenize(bytes)
         for (r, record) in output.records.enumerated() {
             for (c, field) in record.fields.enumerated() {
-                let ok: Bool
-                switch encoding {
-                case .gb18030: ok = TextEncoding.decodeGB18030(field[...]) != nil
-                default: ok = String(validating: field, as: UTF8.self) != nil
-                }
+                // In GB18030 mode a field fails when it is neither encoding, so a UTF-8 file
+                // with one bad byte is reported at that byte's cell, not at its first Chinese cell.
+                let utf8 = String(validating: field, as: UTF8.self) != nil
+                let ok = encoding == .gb18030 ? (utf8 || TextEncoding.decodeGB18030(field[...]) != nil) : utf8
                 if !ok {
-                    let hex = field.prefix(8).map { String($0, radix: 16, uppercase: true) }.joined(separator: " ")
+                    let hex = field.prefix(8).map { $0 < 16 ? "0" + String($0, radix: 16, uppercase: true)
+                                                            : String($0, radix: 16, uppercase: true) }
+                        .joined(separator: " ")
                     let what = encoding == .gb18030 ? "既不是有效的 UTF-8,也不是有效的 GB18030" : "不是有效的 UTF-8"
                     throw CSVError(.invalidEncoding, at: SourceLocation(file: file, row: r + 1, column: c + 1),
                                    "单元格的字节\(what)(开头字节 \(hex));可用 --encoding 指定编码")
