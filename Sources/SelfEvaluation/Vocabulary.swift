@@ -6,6 +6,22 @@ public enum Vocabulary {
     public static let wanYuan = "万元"
     public static let yiYuan = "亿元"
 
+    // MARK: - Conversion (owned by the conversion layer)
+    /// 〈单位〉-〈年度〉-部门整体支出绩效自评表.xlsx: the suffix of output names.
+    public static let departmentOutputSuffix = "部门整体支出绩效自评表"
+    public static let projectOutputSuffix = "项目支出绩效自评表"
+    public static let unknownUnit = "未知单位"
+    public static let unknownYear = "未知年度"
+    public static let summaryWorkbookName = "汇总表.xlsx"
+
+    /// Messages of the conversion layer.
+    public enum ConversionMessage {
+        public static func cannotWrite(_ path: String) -> String { "无法写入临时文件 \(path)" }
+        public static func cannotRename(_ reason: String) -> String { "无法把临时文件改名为输出文件:\(reason)" }
+        public static func outputIsInput(_ path: String) -> String { "输出文件 \(path) 就是输入文件:不会覆盖输入" }
+        public static func xlsxFailed(_ reason: String) -> String { "写入 XLSX 失败:\(reason)" }
+    }
+
     // MARK: - Template (owned by the template reader)
     /// Title words: a form's title contains this.
     public static let formTitleMarker = "自评表"
@@ -79,5 +95,346 @@ public enum Vocabulary {
 
     // MARK: - Values (owned by the value parser)
 
+    /// Words and symbols `ValueParser` reads (after full-width folding, see `foldedSymbols`).
+    public enum ValueWords {
+        /// Whole cells meaning "not given", besides runs of `placeholderCharacters`.
+        public static let notGivenWords: Set<String> = ["无", "暂无", "不适用"]
+        /// Characters which, alone or repeated ("—", "——", "/", "……"), mean "not given".
+        public static let placeholderCharacters: Set<Character> = [
+            "—", "―", "─", "–", "‐", "-", "－", "﹣", "/", "／", "*", "＊", "…",
+        ]
+        /// Punctuation stripped from the end of a value ("15万元。").
+        public static let trailingPunctuation: Set<Character> = ["。", ";", "；", ",", "，", ".", "．", "、"]
+        /// Full-width and variant symbols folded to one form before parsing (one character each;
+        /// full-width digits ０-９ are folded by code point).
+        public static let foldedSymbols: [Character: Character] = [
+            "．": ".", "％": "%", "＋": "+", "－": "-", "﹣": "-", "，": ",", "＞": ">", "＜": "<",
+            "＝": "=", "﹦": "=", "≧": "≥", "⩾": "≥", "≦": "≤", "⩽": "≤", "／": "/", "：": ":",
+            "　": " ",
+        ]
+        /// Comparator symbols written before a number (after folding); longest first.
+        public static let comparatorSymbols: [(symbol: String, comparator: Comparator)] = [
+            (">=", .atLeast), ("<=", .atMost), ("≥", .atLeast), ("≤", .atMost),
+            (">", .greaterThan), ("<", .lessThan), ("=", .equal),
+        ]
+        /// Comparator words written directly before a number ("不低于95%"); the longest match wins.
+        public static let comparatorPrefixWords: [String: Comparator] = [
+            "大于等于": .atLeast, "大于或等于": .atLeast, "高于或等于": .atLeast, "不低于": .atLeast,
+            "不少于": .atLeast, "不小于": .atLeast, "至少": .atLeast, "最少": .atLeast,
+            "高于": .greaterThan, "大于": .greaterThan, "超过": .greaterThan, "多于": .greaterThan,
+            "小于等于": .atMost, "小于或等于": .atMost, "低于或等于": .atMost, "不高于": .atMost,
+            "不超过": .atMost, "不大于": .atMost, "不多于": .atMost, "至多": .atMost, "最多": .atMost,
+            "低于": .lessThan, "小于": .lessThan, "少于": .lessThan,
+            "等于": .equal,
+        ]
+        /// Weak words before a number ("达95%以上", "控制在100万元以内"): used only when neither a
+        /// symbol, a prefix word nor a suffix word decides.
+        public static let weakComparatorPrefixWords: [String: Comparator] = [
+            "达到": .atLeast, "达": .atLeast, "控制在": .atMost,
+        ]
+        /// Comparator words written after the number and its unit ("10家以上").
+        public static let comparatorSuffixWords: [String: Comparator] = [
+            "以上": .atLeast, "及以上": .atLeast, "或以上": .atLeast,
+            "以内": .atMost, "之内": .atMost, "以下": .atMost, "及以下": .atMost, "或以下": .atMost,
+        ]
+        /// Percent units.
+        public static let percentUnits: [String] = ["%", "百分比"]
+        /// Money units, converted into each other.
+        public static let moneyUnits: [(unit: String, scale: MoneyScale)] = [
+            (Vocabulary.yiYuan, .hundredMillionYuan), (Vocabulary.wanYuan, .tenThousandYuan), (Vocabulary.yuan, .yuan),
+        ]
+        /// Units of more than one character, matched before the one-character fallback.
+        public static let knownUnits: [String] = [
+            "个百分点", "百分点", "人次", "户次", "场次", "台套", "台次", "车次", "架次", "批次", "班次", "课时",
+            "个月", "小时", "分钟", "工作日", "个工作日", "平方米", "平方公里", "立方米", "公里", "千米", "公顷",
+            "千元", "万人次", "万人", "万户", "万册", "万亩", "万吨", "千瓦", "千克", "公斤", "微克", "毫克", "毫升",
+        ]
+        /// A magnitude written before a one-character unit ("2.5万人"): kept together as the unit.
+        public static let magnitudeCharacters: Set<Character> = ["万", "千", "百", "亿"]
+        /// Characters that never start a one-character unit (they start words like 以上, 完成, 左右).
+        public static let nonUnitCharacters: Set<Character> = [
+            "以", "及", "或", "之", "完", "全", "已", "的", "和", "与", "至", "到", "左", "右", "为", "内",
+            "前", "后", "并", "且", "等", "达", "月", "日", "号", "底", "末", "是", "否",
+        ]
+        /// Separators of a compound unit ("元/人", "元每人").
+        public static let perUnitSeparators: Set<Character> = ["/", "每"]
+        /// A plus-minus band ("±10%"): not a single quantity.
+        public static let bandMarks: Set<Character> = ["±"]
+        /// Date marks.
+        public static let yearMark: Character = "年"
+        public static let monthMark: Character = "月"
+        public static let dayMarks: Set<Character> = ["日", "号"]
+        /// "12月底", "12月末": the last day of the month.
+        public static let monthEndMarks: Set<Character> = ["底", "末"]
+        /// Words for the end of the year (month 12, day 31).
+        public static let yearEndWords: [String] = ["年底", "年末", "年内", "全年", "年度内"]
+        /// Words allowed before a date ("于12月底前").
+        public static let timeLeadWords: [String] = ["于", "在"]
+        /// Words allowed after a date or an on-time word ("前", "全部完成", "拨付到位").
+        public static let timeTailWords: [String] = [
+            "之前", "以前", "前", "之内", "以内", "内", "全部", "全面", "完成", "完工", "结束", "到位",
+            "拨付", "发放", "兑付", "支付", "办结", "实施", "交付", "验收",
+        ]
+        /// Words meaning "on time" without a date ("按时完成", "及时").
+        public static let onTimeWords: [String] = [
+            "按时", "及时", "按期", "如期", "准时", "规定时间内", "计划时间内", "计划完成时间内", "时限内",
+        ]
+        /// Grade words; longest first so 不合格 is not read as 合格.
+        public static let gradeWords: [(word: String, grade: Grade)] = [
+            ("不合格", .fail), ("不及格", .fail), ("优秀", .excellent), ("良好", .good), ("合格", .pass),
+            ("及格", .pass), ("中等", .pass), ("优", .excellent), ("良", .good), ("中", .pass), ("差", .fail),
+        ]
+        /// Quotation marks around a grade inside a sentence ("评定等级为“优秀”").
+        public static let quotePairs: [(open: Character, close: Character)] = [
+            ("“", "”"), ("\"", "\""), ("「", "」"), ("『", "』"), ("‘", "’"), ("'", "'"), ("《", "》"),
+        ]
+        /// Words after which an unquoted grade word counts ("评定等级为优秀").
+        public static let gradeIntroducers: [String] = ["等级", "等次", "评为", "评定为", "评价为", "结论为"]
+        /// Linking words between an introducer and the grade ("为", "是", ":").
+        public static let gradeLinkWords: [String] = ["为", "是", ":", "分别为"]
+        /// Suffixes a strict number may carry ("10分", "100%", "702.71万元"); the number is kept as written.
+        public static let numberSuffixes: [String] = ["%", "百分比", "分", "元", "万元", "亿元"]
+    }
+
+    /// Messages of the value parser.
+    public enum ValueMessage {
+        /// The default name of the cell in messages.
+        public static let defaultField = "数值"
+        /// "分值不是数字:空白".
+        public static func empty(field: String) -> String { "\(field)不是数字:空白" }
+        /// "分值不是数字:第2个字符“四”".
+        public static func badCharacter(field: String, position: Int, character: Character) -> String {
+            "\(field)不是数字:第\(position)个字符“\(character)”"
+        }
+        /// "分值不是数字:第2个字符处缺少数字".
+        public static func missingDigits(field: String, position: Int) -> String {
+            "\(field)不是数字:第\(position)个字符处缺少数字"
+        }
+        /// "分值不是数字:第2个字符“,”处千位分隔符不对".
+        public static func badThousands(field: String, position: Int) -> String {
+            "\(field)不是数字:第\(position)个字符处千位分隔符不对"
+        }
+        /// "分值不是数字:数字太长".
+        public static func tooLong(field: String) -> String { "\(field)不是数字:数字太长" }
+    }
+
     // MARK: - Scoring (owned by the scoring engine)
+    /// Words and fixed texts the scoring engine reads or writes.
+    public enum ScoringWords {
+        /// Negations, read first in an actual text: any of them makes the tier 未达成.
+        public static let negationWords: [String] = [
+            "未完成", "未达到", "未达成", "未实现", "未按时", "未按期", "未能", "尚未", "没有", "滞后", "延期",
+            "延迟", "推迟", "不合格", "不达标", "未到位", "未落实", "未开展", "未启动",
+        ]
+        /// Phrases where a negation reports a good result ("未发生安全事故"); removed before reading.
+        public static let benignNegationPhrases: [String] = ["未发生", "没有发生", "未出现", "没有出现"]
+        /// Partial achievement, read second: 部分达成.
+        public static let partialWords: [String] = [
+            "部分", "基本完成", "基本达到", "基本达成", "基本实现", "基本满足", "基本按时", "大部分", "初步", "大体",
+        ]
+        /// Achievement, read last: 达成.
+        public static let achievementWords: [String] = [
+            "完成", "达到", "达成", "实现", "优秀", "按时", "按期", "如期", "及时", "圆满", "全部", "已", "合规",
+            "达标", "顺利", "超额", "落实", "到位",
+        ]
+        /// Direction words of a project form's 指标性质/指标方向 column.
+        public static let positiveDirectionWords: [String] = ["正向"]
+        public static let negativeDirectionWords: [String] = ["反向", "负向", "逆向"]
+        /// The second-level name whose bare amounts are held under their target.
+        public static let costLevel2 = "成本"
+        /// The marker of a year in a text ("2022年").
+        public static let yearMark: Character = "年"
+        /// Rule-set markers in the form's notes (after folding: % and - in ASCII).
+        public static let legacyTierMarkers: [String] = ["80-50%", "80%-50%"]
+        public static let v2020TierMarkers: [String] = ["80-60%", "80%-60%"]
+        /// Dashes and tildes folded to "-" when reading the notes.
+        public static let noteDashes: Set<Character> = ["—", "–", "－", "~", "～", "〜", "至"]
+        /// Grade labels (自评等级).
+        public static let gradeExcellent = "优"
+        public static let gradeGood = "良"
+        public static let gradeFair = "中"
+        public static let gradePoor = "差"
+        /// 自评等级“优”.
+        public static func conclusion(_ grade: String) -> String { "自评等级“\(grade)”" }
+        /// Tier names, as the rules word them.
+        public static let tierAchieved = "达成年度指标"
+        public static let tierPartial = "部分达成年度指标并具有一定效果"
+        public static let tierNotAchieved = "未达成年度指标且效果较差"
+        /// Kinds and directions, for the summary and the 评分明细 sheet.
+        public static let kindQuantitative = "定量"
+        public static let kindQualitative = "定性"
+        public static let kindNotScored = "不计分"
+        public static let directionPositive = "正向"
+        public static let directionNegative = "反向"
+        public static let directionEqual = "等于"
+        /// Field names used in messages.
+        public static let goalsField = "预期目标"
+        public static let achievementsField = "实际完成情况"
+        public static let initialField = "年初预算数"
+        public static let adjustedField = "全年预算数"
+        public static let executedField = "全年执行数"
+        public static let weightField = "分值"
+        public static let scoreField = "得分"
+        public static let budgetTotalName = "年度资金总额"
+        public static let executionRateName = "预算执行率"
+        /// Formula templates (audit trail and 评分明细).
+        public static let formulaPositive = "分值 × min(B/A, 1)"
+        public static let formulaNegativeRatio = "分值 × min(A/B, 1)"
+        public static let formulaNegativeLinear = "分值 × max(1 − (B − A)/A, 0)"
+        public static let formulaEqualZero = "B = 0 得满分, B > 0 得0分"
+        public static let formulaTargetZero = "A = 0: B ≥ 0 得满分"
+        public static let formulaExecution = "分值 × min(全年执行数/全年预算数, 1)"
+        public static let formulaTotal = "预算执行率得分 + 各指标得分"
+        public static let formulaQualitative = "按档次区间取分"
+        /// Summary headings.
+        public static let summaryRules = "评分规则"
+        public static let summaryBudget = "预算执行"
+        public static let summaryIndicators = "绩效指标"
+        public static let summaryTotal = "总分"
+        public static let summaryGrade = "自评等级"
+        public static let summaryWarnings = "提示"
+        public static let summaryNeedsReview = "需人工复核"
+        public static let summaryTarget = "指标值"
+        public static let summaryActual = "完成值"
+        public static let summaryWeight = "分值"
+        public static let summaryScore = "得分"
+        public static let summaryReason = "原因"
+        public static let summaryGenerated = "(程序生成)"
+        public static let summaryNotScored = "不计分"
+        public static let summaryRulesFromNotes = "据表注判定"
+        public static let summaryRulesDefault = "表注未说明,用默认"
+        public static let summaryRulesGiven = "指定"
+        public static let summaryFromParts = "按各行之和"
+        public static let summaryNone = "无"
+        public static let summaryUnit = "单位"
+        public static let summaryYear = "年度"
+        public static let summaryFilledOn = "填报日期"
+        public static let summaryRatio = "完成率"
+        public static let summaryOverAchieved = "超额完成"
+        public static let summaryRate = "执行率"
+        public static let summaryYes = "是"
+        public static let summaryNo = "否"
+        public static let summaryChanged = "程序改动"
+        public static let summarySeparator = "、"
+        public static func summaryNoteRow(_ row: Int) -> String { "第\(row)行" }
+    }
+
+    /// Messages of the scoring engine (warnings, comments, generated reasons).
+    public enum ScoringMessage {
+        // Budget
+        public static let budgetZero = "全年预算数为0(年度资金总额及其下各行均无金额),无法计算预算执行率。"
+        public static let budgetMissing = "未找到资金表的年度资金总额,预算执行率未计分。"
+        public static func budgetAmountInvalid(_ field: String, _ text: String, _ detail: String) -> String {
+            "\(field)“\(text)”不是数字(\(detail)),按空白处理。"
+        }
+        public static func budgetSumMismatch(_ field: String, total: String, sum: String) -> String {
+            "年度资金总额的\(field)为\(total)万元,与其下各行之和\(sum)万元不符(相差超过0.01)。"
+        }
+        public static func budgetTotalFromParts(adjusted: String, executed: String) -> String {
+            "年度资金总额一行为0,而其下各行有金额:按各行之和计算执行率(全年预算数\(adjusted)万元,全年执行数\(executed)万元)。"
+        }
+        public static func executedWithoutBudget(_ executed: String) -> String {
+            "全年预算数为0而全年执行数为\(executed)万元,无法计算预算执行率。"
+        }
+        public static func executionWeight(found: String, expected: String, rules: String) -> String {
+            "预算执行率的分值为\(found),规则“\(rules)”规定为\(expected)。"
+        }
+        public static func weightDefaulted(_ weight: String) -> String {
+            "预算执行率未填分值,按规则取\(weight)分。"
+        }
+        public static func printedRateMismatch(printed: String, computed: String) -> String {
+            "表中执行率为\(printed),按全年执行数/全年预算数计算应为\(computed)。"
+        }
+        public static func budgetScoreReplaced(printed: String, computed: String, formula: String) -> String {
+            "表中执行率得分为\(printed),按规则应为\(computed)(\(formula)),已改正。"
+        }
+        public static func budgetScoreFilled(_ computed: String, formula: String) -> String {
+            "执行率得分由程序计算:\(formula)。"
+        }
+        // Indicators
+        public static let weightMissing = "未填写分值,该指标不计分。"
+        public static func weightInvalid(_ text: String, _ detail: String) -> String {
+            "分值“\(text)”不是数字(\(detail)),该指标不计分。"
+        }
+        public static func weightNegative(_ text: String) -> String { "分值“\(text)”小于0,该指标不计分。" }
+        public static func scoreInvalid(_ text: String, _ detail: String) -> String {
+            "得分“\(text)”不是数字(\(detail)),按空白处理并由程序评分。"
+        }
+        public static func actualMissing(kept: String?) -> String {
+            if let kept { return "未填写实际完成值,无法评分:保留表中得分\(kept),请核实。" }
+            return "未填写实际完成值,无法评分,得0分。"
+        }
+        public static func actualNotQuantity(_ text: String) -> String {
+            "年度指标值为数值,而实际完成值“\(text)”不是数值,按定性指标评分。"
+        }
+        public static func unitMismatch(target: String, actual: String) -> String {
+            "实际完成值的单位“\(actual)”与年度指标值的单位“\(target)”不一致,无法换算,按定性指标评分。"
+        }
+        public static func overAchievement(ratio: String, threshold: String, needsExplanation: Bool) -> String {
+            needsExplanation
+                ? "实际完成值为年度指标值的\(ratio),超额\(threshold)及以上:得满分,但须在原因分析中说明超额原因(年度指标值是否设定偏低)。"
+                : "实际完成值为年度指标值的\(ratio),超额\(threshold)及以上:得满分,请核实年度指标值是否设定偏低。"
+        }
+        public static func scoreReplaced(printed: String, computed: String, formula: String) -> String {
+            "表中得分\(printed)与按公式计算的\(computed)不符,已改为\(computed)(\(formula))。"
+        }
+        public static func scoreFilled(_ computed: String, formula: String) -> String {
+            "得分由程序按公式计算:\(formula)。"
+        }
+        public static func scoreRounded(printed: String, rounded: String) -> String {
+            "表中得分\(printed)按规则保留小数后为\(rounded)。"
+        }
+        public static func scoreOutsideTier(printed: String, moved: String, tier: String, low: String, high: String) -> String {
+            "表中得分\(printed)不在“\(tier)”档的分值区间\(low)–\(high)内,已改为\(moved)。"
+        }
+        public static func tierScoreFilled(_ score: String, tier: String, low: String, high: String) -> String {
+            "得分为空:按“\(tier)”档(区间\(low)–\(high))取\(score)分。"
+        }
+        public static let unplaceable = "无法从实际完成值判断完成程度,暂按“达成年度指标”评分,请人工复核。"
+        public static func directionContradiction(word: String, target: String) -> String {
+            "指标方向“\(word)”与年度指标值“\(target)”的比较符相反,按比较符评分。"
+        }
+        public static let reasonGenerated = "得分低于分值而未填写原因分析:已按事实生成说明,请单位补充原因及改进措施。"
+        // Generated reasons
+        public static func reasonBelowTarget(actual: String, target: String, rate: String, lost: String) -> String {
+            "实际完成\(actual),低于年度指标值\(target),完成率\(rate),扣\(lost)分。"
+        }
+        public static func reasonAboveTarget(actual: String, target: String, rate: String, lost: String) -> String {
+            "实际完成\(actual),高于年度指标值\(target),完成率\(rate),扣\(lost)分。"
+        }
+        public static func reasonNotEqual(actual: String, target: String, lost: String) -> String {
+            "实际完成\(actual),未达到年度指标值\(target),扣\(lost)分。"
+        }
+        public static func reasonTier(actual: String, tier: String, score: String, lost: String) -> String {
+            "实际完成情况“\(actual)”,评定为\(tier),得\(score)分,扣\(lost)分。"
+        }
+        public static func reasonActualMissing(lost: String) -> String { "未填写实际完成值,扣\(lost)分。" }
+        // Totals and grade
+        public static func labelPointsMismatch(label: String, points: String, sum: String) -> String {
+            "一级指标“\(label)”标注\(points)分,其下三级指标分值合计\(sum)分。"
+        }
+        public static func weightsNot100(_ sum: String) -> String { "各项分值(含预算执行率)合计\(sum)分,应为100分。" }
+        public static func printedTotalMismatch(printed: String, computed: String) -> String {
+            "表中总分为\(printed),按各项得分合计应为\(computed)。"
+        }
+        public static func printedTotalWeightMismatch(printed: String, computed: String) -> String {
+            "表中总分值为\(printed),各项分值合计为\(computed)。"
+        }
+        public static func printedGradeMismatch(printed: String, computed: String) -> String {
+            "表中自评结论为“\(printed)”,按总分应为\(computed)。"
+        }
+        // Lints
+        public static func filledOnYear(year: Int, filledOn: String) -> String {
+            "本表为\(year)年度,填报日期却为\(filledOn)(通常在次年填报),请核实年度或填报日期。"
+        }
+        public static func yearInText(field: String, years: String, year: Int) -> String {
+            "\(field)中写有\(years)年,而本表为\(year)年度,请核实是否沿用了其他年度的内容。"
+        }
+        public static func duplicateIndicator(_ name: String, firstRow: Int) -> String {
+            "三级指标“\(name)”与第\(firstRow)行的指标重名。"
+        }
+        public static func rulesAmbiguous(chosen: String) -> String {
+            "表注中同时出现80-50%与80-60%两种定性档次,按“\(chosen)”规则评分。"
+        }
+    }
 }

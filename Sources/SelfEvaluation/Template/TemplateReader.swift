@@ -390,6 +390,9 @@ public struct TemplateReader: Sendable {
         return (name, points)
     }
 
+    /// Whether a name is a placeholder ("指标2", "……"); exposed for tests.
+    public static func isPlaceholderNameForTesting(_ name: String) -> Bool { isPlaceholderName(name) }
+
     /// "指标2", "指标2:", "……" with nothing else.
     static func isPlaceholderName(_ name: String) -> Bool {
         let n = LabelText.normalize(name)

@@ -1,0 +1,50 @@
+import Foundation
+import SelfEvaluation
+
+/// Writing output safely: through a temporary file in the target's folder and a rename, so a
+/// failure leaves no partial file, and never over an input.
+public enum AtomicFile {
+    /// A temporary path beside `destination` (same folder, so the rename is atomic).
+    public static func temporaryPath(for destination: String) -> String {
+        let url = URL(fileURLWithPath: destination)
+        let dir = url.deletingLastPathComponent()
+        return dir.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8)).tmp").path
+    }
+
+    /// Whether two paths name the same file (after resolving links); false when either is missing.
+    public static func sameFile(_ a: String, _ b: String) -> Bool {
+        let ra = URL(fileURLWithPath: a).resolvingSymlinksInPath().standardizedFileURL.path
+        let rb = URL(fileURLWithPath: b).resolvingSymlinksInPath().standardizedFileURL.path
+        if ra == rb { return true }
+        var sa = stat(), sb = stat()
+        guard stat(ra, &sa) == 0, stat(rb, &sb) == 0 else { return false }
+        return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino
+    }
+
+    /// Writes `bytes` to `destination` through a temporary file and a rename.
+    public static func write(_ bytes: [UInt8], to destination: String) throws(ConversionError) {
+        try write(to: destination) { temporary throws(ConversionError) in
+            guard FileManager.default.createFile(atPath: temporary, contents: Data(bytes)) else {
+                throw ConversionError(.writeFailed, path: destination, Vocabulary.ConversionMessage.cannotWrite(temporary))
+            }
+        }
+    }
+
+    /// Calls `produce` with a temporary path, then renames it onto `destination`; the temporary
+    /// file is removed when `produce` or the rename fails.
+    public static func write(to destination: String,
+                             _ produce: (String) throws(ConversionError) -> Void) throws(ConversionError) {
+        let temporary = temporaryPath(for: destination)
+        do {
+            try produce(temporary)
+        } catch {
+            try? FileManager.default.removeItem(atPath: temporary)
+            throw error
+        }
+        if rename(temporary, destination) != 0 {
+            let reason = String(cString: strerror(errno))
+            try? FileManager.default.removeItem(atPath: temporary)
+            throw ConversionError(.writeFailed, path: destination, Vocabulary.ConversionMessage.cannotRename(reason))
+        }
+    }
+}

@@ -1,0 +1,29 @@
+import CSV
+import SelfEvaluation
+
+/// Why a form could not be converted: a reading error with its place, or an output problem.
+public struct ConversionError: Error, Sendable, CustomStringConvertible {
+    public enum Kind: String, Sendable {
+        /// The form could not be read or scored (see `diagnostic`).
+        case form
+        /// The output would overwrite the input.
+        case outputIsInput = "output-is-input"
+        /// Writing the output failed.
+        case writeFailed = "write-failed"
+    }
+
+    public var kind: Kind
+    public var diagnostic: Diagnostic
+
+    public init(_ kind: Kind, path: String, _ message: String) {
+        self.kind = kind
+        diagnostic = Diagnostic(.error, kind.rawValue, at: SourceLocation(file: path, row: 1, column: 1), message)
+    }
+
+    public init(_ error: FormError) {
+        kind = .form
+        diagnostic = error.diagnostic
+    }
+
+    public var description: String { diagnostic.description }
+}

@@ -1,0 +1,70 @@
+/// Reads grades: 优秀/优 > 良好/良 > 合格/中等/中/及格 > 不合格/差/不及格.
+///
+/// Rule: the whole text (without surrounding quotation marks) is a grade word; or, inside a
+/// longer text, a grade word stands in quotation marks ("评定等级分别为“优秀”") or directly
+/// after an introducer (等级, 等次, 评为, 评定为 … optionally followed by 为/是/:) and is not
+/// followed by another ideograph ("等级为优秀" counts, "优秀率" does not). If such mentions name
+/// different grades ("分为“优秀”“良好”…"), the text is a description of the scale, not a grade: nil.
+/// Achievement words (达标, 完成, 好, 高) are not grades.
+enum GradeReader {
+    static func read(_ text: ValueCharacters) -> Grade? {
+        if let grade = exact(unquoted(text.items)) { return grade }
+        var found = Set<Grade>()
+        quoted(text).forEach { found.insert($0) }
+        introduced(text).forEach { found.insert($0) }
+        return found.count == 1 ? found.first : nil
+    }
+
+    /// The grade a whole word names.
+    private static func exact(_ characters: [Character]) -> Grade? {
+        let word = String(characters).trimmingSpaces
+        return ValueWords.gradeWords.first { $0.word == word }?.grade
+    }
+
+    /// `characters` without one pair of surrounding quotation marks.
+    private static func unquoted(_ characters: [Character]) -> [Character] {
+        guard characters.count >= 2, let first = characters.first, let last = characters.last,
+              ValueWords.quotePairs.contains(where: { $0.open == first && $0.close == last }) else { return characters }
+        return Array(characters.dropFirst().dropLast())
+    }
+
+    /// Grades standing alone in quotation marks.
+    private static func quoted(_ text: ValueCharacters) -> [Grade] {
+        var grades: [Grade] = []
+        var i = 0
+        while i < text.count {
+            guard let pair = ValueWords.quotePairs.first(where: { $0.open == text[i] }) else { i += 1; continue }
+            guard let close = (i + 1..<text.count).first(where: { text[$0] == pair.close }) else { break }
+            if let grade = exact(Array(text.items[(i + 1)..<close])) { grades.append(grade) }
+            i = close + 1
+        }
+        return grades
+    }
+
+    /// Grades right after an introducer word.
+    private static func introduced(_ text: ValueCharacters) -> [Grade] {
+        var grades: [Grade] = []
+        for start in 0..<text.count {
+            guard let introducer = text.longestWord(of: ValueWords.gradeIntroducers, at: start) else { continue }
+            var i = text.skippingSpaces(from: start + introducer.count)
+            if let link = text.longestWord(of: ValueWords.gradeLinkWords, at: i) {
+                i = text.skippingSpaces(from: i + link.count)
+            }
+            guard let entry = ValueWords.gradeWords.first(where: { text.hasWord($0.word, at: i) }) else { continue }
+            let after = text.at(i + entry.word.count)
+            if let after, ValueCharacters.isIdeograph(after) { continue }
+            grades.append(entry.grade)
+        }
+        return grades
+    }
+}
+
+extension String {
+    /// Without leading and trailing spaces.
+    fileprivate var trimmingSpaces: String {
+        var characters = Substring(self)
+        while characters.first == " " { characters = characters.dropFirst() }
+        while characters.last == " " { characters = characters.dropLast() }
+        return String(characters)
+    }
+}

@@ -1,0 +1,95 @@
+import Foundation
+
+/// A number found inside a value text ("95" in "满意率达95%以上"), with what surrounds it.
+struct NumberToken: Sendable, Equatable {
+    /// What the number is, judged from its neighbours.
+    enum Role: Sendable, Equatable {
+        /// A number that may be the value.
+        case value
+        /// "2022年": a year, never the value.
+        case year
+        /// "12月": a month of a date.
+        case month
+        /// "31日": a day of a date.
+        case day
+        /// Glued to letters before it ("PM2.5", "ISO9001"): part of a name.
+        case identifier
+        /// After "±": a band, not a single value.
+        case band
+    }
+
+    /// Characters of the number including its sign, in the scanned text.
+    var range: Range<Int>
+    /// ASCII digits, optional leading "-" and ".": ready for `Decimal(string:)`.
+    var literal: String
+    var role: Role
+
+    /// Finds every number in `text`: digits with optional thousands groups ("1,000") and
+    /// decimals; a "-"/"+" directly before counts as a sign unless it follows a digit or a letter.
+    static func scan(_ text: ValueCharacters) -> [NumberToken] {
+        var tokens: [NumberToken] = []
+        var i = 0
+        while i < text.count {
+            guard ValueCharacters.isDigit(text[i]) else { i += 1; continue }
+            let start = i
+            var literal = ""
+            var firstGroup = 0
+            while i < text.count, ValueCharacters.isDigit(text[i]) {
+                literal.append(text[i]); i += 1; firstGroup += 1
+            }
+            // Thousands groups: ",ddd" not followed by another digit, after a first group of 1-3 digits.
+            if firstGroup <= 3 {
+                while text.at(i) == ",", isThousandsGroup(text, at: i + 1) {
+                    for k in (i + 1)...(i + 3) { literal.append(text[k]) }
+                    i += 4
+                }
+            }
+            if text.at(i) == ".", let next = text.at(i + 1), ValueCharacters.isDigit(next) {
+                literal.append(".")
+                i += 1
+                while i < text.count, ValueCharacters.isDigit(text[i]) { literal.append(text[i]); i += 1 }
+            }
+            var rangeStart = start
+            if let sign = text.at(start - 1), sign == "-" || sign == "+" {
+                let before = text.at(start - 2)
+                let glued = before.map { ValueCharacters.isDigit($0) || ValueCharacters.isLetter($0) } ?? false
+                if !glued {
+                    rangeStart = start - 1
+                    if sign == "-" { literal = "-" + literal }
+                }
+            }
+            let role = classify(text, start: rangeStart, digitsStart: start, end: i, literal: literal)
+            tokens.append(NumberToken(range: rangeStart..<i, literal: literal, role: role))
+        }
+        return tokens
+    }
+
+    /// The number's value.
+    var value: Decimal? { Decimal(string: literal, locale: Locale(identifier: "en_US_POSIX")) }
+
+    private static func isThousandsGroup(_ text: ValueCharacters, at index: Int) -> Bool {
+        for k in index..<(index + 3) {
+            guard let c = text.at(k), ValueCharacters.isDigit(c) else { return false }
+        }
+        if let after = text.at(index + 3), ValueCharacters.isDigit(after) { return false }
+        return true
+    }
+
+    private static func classify(_ text: ValueCharacters, start: Int, digitsStart: Int, end: Int,
+                                 literal: String) -> Role {
+        if let before = text.at(start - 1) {
+            if ValueCharacters.isLetter(before) { return .identifier }
+            if ValueWords.bandMarks.contains(before) { return .band }
+        }
+        let isInteger = !literal.contains(".") && !literal.hasPrefix("-")
+        guard isInteger, let value = Int(literal) else { return .value }
+        let next = text.at(end)
+        if next == ValueWords.yearMark, end - digitsStart == 4, (1900...2100).contains(value) { return .year }
+        if next == ValueWords.monthMark, (1...12).contains(value) { return .month }
+        if let next, ValueWords.dayMarks.contains(next), (1...31).contains(value),
+           text.at(digitsStart - 1) == ValueWords.monthMark {
+            return .day
+        }
+        return .value
+    }
+}

@@ -1,0 +1,99 @@
+import Foundation
+
+/// Parses the texts of a self-evaluation form: targets and actuals (年度指标值 / 实际完成值) into
+/// `ParsedValue`, and number cells (分值, 得分, amounts) into `Decimal`.
+///
+/// Every text is first folded (full-width digits and ．％＋－，＞＜＝﹦ to ASCII, ≧⩾ to ≥, ≦⩽ to ≤,
+/// U+3000 and other whitespace to a space) and trimmed (spaces, and trailing 。;；,，.．、).
+///
+/// `parse(_:)` then tries, in order:
+/// 1. not given: empty, 无/暂无/不适用, or only dashes, slashes, asterisks, ellipses ("—", "——",
+///    "―", "-", "/", "*", "……");
+/// 2. a time: a date that makes up the whole text ("12月底前", "2023年12月31日前", "年底前完成",
+///    "2020年全年"; 底/末 = last day of the month, year-end words = December 31), or a short text
+///    without digits ending in an on-time word plus tail words ("按时完成", "及时", "按期完成");
+/// 3. a grade: the whole text is a grade word (优秀, 良好, 合格, 不合格 …), or a longer text names
+///    exactly one grade in quotation marks or after 等级/等次/评为/评定为 ("评定等级分别为“优秀”");
+///    texts naming several different grades stay text. 达标, 好, 高 are not grades;
+/// 4. a quantity: at most 20 characters with exactly one number that can be a value — a year
+///    ("2022年"), a month or day, a number glued to letters before it ("PM2.5") does not count,
+///    and "±" (a band such as "±10%") makes the text a text. The comparator comes from a symbol
+///    or explicit word right before the number (≥, 不低于, 大于等于, 超过, 不超过, 低于, 等于 …),
+///    else a word right after the unit (以上 ⇒ ≥; 以内/以下 ⇒ ≤), else a weak word before the
+///    number (达/达到 ⇒ ≥, 控制在 ⇒ ≤), else none (a bare number). The unit follows the number;
+/// 5. otherwise text: the trimmed original.
+public enum ValueParser {
+    /// Parses a target or actual text. Never fails: what is not recognised is `.text`.
+    public static func parse(_ text: String) -> ParsedValue {
+        let value = ValueText(text)
+        if value.isNotGiven { return .notGiven }
+        let characters = value.characters
+        if let time = TimeReader.read(characters) { return .time(time) }
+        if let grade = GradeReader.read(characters) { return .grade(grade) }
+        if let quantity = QuantityReader.read(characters) { return .quantity(quantity) }
+        return .text(value.trimmedOriginal)
+    }
+
+    /// Parses a cell that must hold one number: "702.71", "1,234.56", "１０", "10分", "4.0",
+    /// "100%" (→ 100), "-3", "235.11万元" (→ 235.11, the unit is not applied).
+    ///
+    /// - Parameter field: the cell's name used in the message ("分值"); a generic word when nil.
+    /// - Throws: `ValueError` whose `offset` is the 0-based character offset of the first bad
+    ///   character in `text` and whose message is Chinese ("分值不是数字:第2个字符“四”").
+    public static func number(_ text: String, field: String? = nil) throws(ValueError) -> Decimal {
+        try StrictNumberReader.read(ValueText(text), field: field ?? ValueMessage.defaultField)
+    }
+
+    /// Like `number(_:field:)`, but a not-given mark ("", "—", "/", "无" …) gives nil.
+    public static func optionalNumber(_ text: String, field: String? = nil) throws(ValueError) -> Decimal? {
+        let value = ValueText(text)
+        if value.isNotGiven { return nil }
+        return try StrictNumberReader.read(value, field: field ?? ValueMessage.defaultField)
+    }
+
+    /// Parses a target or actual written over several cells, as in forms with separate
+    /// 指标方向/计算符号 and 度量单位 columns ("≥" | "95" | "%").
+    ///
+    /// The operator cell, when it names a comparator, wins over one written in the value (the
+    /// explicit column is the stronger source); the unit cell fills in a quantity without a unit.
+    /// Non-quantities are returned as `parse(_:)` reads them.
+    public static func parse(_ text: String, operator operatorText: String?, unit unitText: String?) -> ParsedValue {
+        let value = parse(text)
+        guard case .quantity(var quantity) = value else { return value }
+        if let operatorText, let comparator = comparator(operatorText) { quantity.comparator = comparator }
+        if quantity.unit == nil, let unitText { quantity.unit = unit(unitText) }
+        return .quantity(quantity)
+    }
+
+    /// Reads a cell that holds only a unit (a 度量单位 column): "%", "百分比" → `.percent`;
+    /// "元", "万元", "亿元" → `.money`; "家", "人次", "元/人" … → `.other`. Nil for a not-given
+    /// cell, or for text with digits or longer than `maxUnitLength` characters.
+    public static func unit(_ text: String) -> MeasureUnit? {
+        let value = ValueText(text)
+        guard !value.isNotGiven, value.count <= maxUnitLength else { return nil }
+        let characters = value.characters
+        guard !characters.items.contains(where: ValueCharacters.isDigit) else { return nil }
+        let (unit, end) = QuantityReader.readUnit(characters, at: 0)
+        if let unit, end == characters.count { return unit }
+        return .other(value.trimmedFolded)
+    }
+
+    /// Longest text `unit(_:)` accepts.
+    public static let maxUnitLength = 8
+
+    /// Whether `text` means "not given" ("", "—", "——", "―", "-", "－", "/", "／", "*", "无" …).
+    public static func isNotGiven(_ text: String) -> Bool { ValueText(text).isNotGiven }
+
+    /// Reads a cell that holds only an operator, as in a 指标方向 / 计算符号 column or a target split
+    /// over cells ("≥" | "95" | "%"): a symbol (≥ ≧ >= ≤ ≦ <= > < = ＝ ﹦) or a comparator word
+    /// (大于等于, 不低于, 以上, 小于等于, 不超过, 以内, 等于 …). Nil for anything else.
+    public static func comparator(_ text: String) -> Comparator? {
+        let word = ValueText(text).trimmedFolded
+        if let symbol = ValueWords.comparatorSymbols.first(where: { $0.symbol == word }) { return symbol.comparator }
+        return ValueWords.comparatorPrefixWords[word]
+            ?? ValueWords.comparatorSuffixWords[word]
+            ?? ValueWords.weakComparatorPrefixWords[word]
+    }
+}
+
+typealias ValueMessage = Vocabulary.ValueMessage
