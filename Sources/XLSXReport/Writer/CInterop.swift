@@ -1,0 +1,39 @@
+import CXLSXWriter
+import Foundation
+
+/// `char *` copies for C struct fields that need mutable pointers (tech.md §1, pitfall 2).
+/// The library copies what it keeps, so the copies are freed right after the call.
+final class OwnedCStrings {
+    private var pointers: [UnsafeMutablePointer<CChar>] = []
+
+    /// A `strdup` copy of `text` (nil stays nil), freed with this object.
+    func copy(_ text: String?, operation: String) throws -> UnsafeMutablePointer<CChar>? {
+        guard let text else { return nil }
+        guard let pointer = strdup(text) else {
+            throw XLSXError(
+                kind: .library(.memoryMallocFailed), operation: operation, location: nil,
+                message: "strdup failed")
+        }
+        pointers.append(pointer)
+        return pointer
+    }
+
+    deinit { pointers.forEach { free($0) } }
+}
+
+enum CBridge {
+    /// Rejects strings that C would silently cut at an embedded NUL.
+    static func requireNoNUL(_ text: String, _ what: String, _ operation: String, _ location: XLSXError.Location?) throws {
+        if text.utf8.contains(0) {
+            throw XLSXError.invalid(operation, location, "\(what) contains a NUL character, which C strings cannot hold")
+        }
+    }
+
+    /// `Decimal` → `double`, the only place numbers become binary floating point.
+    static func double(_ value: Decimal, _ operation: String, _ location: XLSXError.Location?) throws -> Double {
+        guard !value.isNaN else { throw XLSXError.invalid(operation, location, "the number is NaN") }
+        let result = NSDecimalNumber(decimal: value).doubleValue
+        guard result.isFinite else { throw XLSXError.invalid(operation, location, "the number \(value) is not finite as a double") }
+        return result
+    }
+}

@@ -1,0 +1,134 @@
+import CXLSXWriter
+
+/// The chart types the writer offers.
+public enum ChartKind: Hashable, Sendable {
+    /// Vertical bars.
+    case column
+    /// Horizontal bars.
+    case bar
+    /// A pie (one series).
+    case pie
+
+    var lxw: UInt8 {
+        switch self {
+        case .column: return UInt8(LXW_CHART_COLUMN.rawValue)
+        case .bar: return UInt8(LXW_CHART_BAR.rawValue)
+        case .pie: return UInt8(LXW_CHART_PIE.rawValue)
+        }
+    }
+}
+
+/// Data labels on a series.
+public enum ChartDataLabels: Hashable, Sendable {
+    /// No labels.
+    case none
+    /// The values.
+    case values
+    /// Percentages of the total (for pies).
+    case percentages
+}
+
+/// Where the legend goes.
+public enum LegendPosition: Hashable, Sendable {
+    /// No legend.
+    case hidden
+    /// Right of the plot (Excel's default).
+    case right
+    /// Left of the plot.
+    case left
+    /// Above the plot.
+    case top
+    /// Below the plot.
+    case bottom
+
+    var lxw: UInt8 {
+        switch self {
+        case .hidden: return UInt8(LXW_CHART_LEGEND_NONE.rawValue)
+        case .right: return UInt8(LXW_CHART_LEGEND_RIGHT.rawValue)
+        case .left: return UInt8(LXW_CHART_LEGEND_LEFT.rawValue)
+        case .top: return UInt8(LXW_CHART_LEGEND_TOP.rawValue)
+        case .bottom: return UInt8(LXW_CHART_LEGEND_BOTTOM.rawValue)
+        }
+    }
+}
+
+/// A chart of a ``Workbook``, made by ``Workbook/addChart(_:)`` and placed with
+/// ``Worksheet/insertChart(_:row:column:placement:)``.
+///
+/// Series refer to sheet ranges (``SheetRange``); their formulas are built here with
+/// the sheet name quoted (`='汇总'!$B$2:$B$5`), never from user text. The chart keeps
+/// its workbook alive; after ``Workbook/close()`` its methods throw `workbookClosed`.
+public final class Chart {
+    /// The chart type.
+    public let kind: ChartKind
+    /// The title set with ``setTitle(_:)``.
+    public private(set) var title: String?
+    /// How many series were added.
+    public private(set) var seriesCount = 0
+    let workbook: Workbook
+    let handle: UnsafeMutablePointer<lxw_chart>
+
+    init(workbook: Workbook, handle: UnsafeMutablePointer<lxw_chart>, kind: ChartKind) {
+        self.workbook = workbook
+        self.handle = handle
+        self.kind = kind
+    }
+
+    private func live(_ operation: String) throws -> UnsafeMutablePointer<lxw_chart> {
+        _ = try workbook.live(operation, .chart(title: title))
+        return handle
+    }
+
+    /// Sets the chart's title.
+    public func setTitle(_ title: String) throws {
+        let operation = "chart_title_set_name"
+        let chart = try live(operation)
+        try CBridge.requireNoNUL(title, "the title", operation, .chart(title: title))
+        chart_title_set_name(chart, title)
+        self.title = title
+    }
+
+    /// Adds a series: `values` (numbers), optional `categories` (labels) and a `name`
+    /// for the legend. Ranges are 0-based, inclusive.
+    public func addSeries(
+        values: SheetRange, categories: SheetRange? = nil, name: String? = nil, labels: ChartDataLabels = .none
+    ) throws {
+        let operation = "chart_add_series"
+        let chart = try live(operation)
+        for range in [values] + (categories.map { [$0] } ?? []) {
+            try CBridge.requireNoNUL(range.sheet, "the sheet name", operation, .chart(title: title))
+            guard range.range.isValid else {
+                throw XLSXError.invalid(operation, .range(sheet: range.sheet, range.range),
+                                        "the range is outside the sheet or reversed")
+            }
+        }
+        if let name { try CBridge.requireNoNUL(name, "the series name", operation, .chart(title: title)) }
+        let series: UnsafeMutablePointer<lxw_chart_series>?
+        if let categories {
+            series = chart_add_series(chart, categories.formula, values.formula)
+        } else {
+            series = chart_add_series(chart, nil, values.formula)
+        }
+        guard let series else {
+            throw XLSXError.notCreated(operation, .chart(title: title), "libxlsxwriter did not add the series \(values.formula)")
+        }
+        if let name { chart_series_set_name(series, name) }
+        switch labels {
+        case .none:
+            break
+        case .values:
+            chart_series_set_labels(series)
+        case .percentages:
+            chart_series_set_labels(series)
+            chart_series_set_labels_options(series, 0, 0, 0)
+            chart_series_set_labels_percentage(series)
+        }
+        seriesCount += 1
+    }
+
+    /// Places or hides the legend.
+    public func setLegend(_ position: LegendPosition) throws {
+        let chart = try live("chart_legend_set_position")
+        chart_legend_set_position(chart, position.lxw)
+    }
+}

@@ -1,0 +1,183 @@
+/// Estimates of how text lays out in a cell, for sizing rows of wrapped (merged)
+/// cells: libxlsxwriter 1.1.4 has no autofit and spreadsheet programs do not size
+/// merged rows themselves.
+///
+/// Widths are in Excel column units (the width of a `0` in Calibri 11, the unit of
+/// ``Worksheet/setColumnWidth(_:column:style:)``), for text at 11 pt: ASCII and other
+/// narrow characters count 1, CJK and full-width characters 2 (Unicode East Asian
+/// Width `W`/`F`, from the range table below), combining marks and format controls 0.
+/// East Asian *ambiguous* characters common in Chinese text (“”, ……, ≥, ×, ℃, ①, ■)
+/// are drawn full-width by Chinese fonts such as 宋体, so they count 2 unless
+/// `ambiguousIsWide` is false.
+public enum TextMetrics {
+
+    /// Points per line of text for each point of font size (≈14.5 pt per line at 10.5–11 pt).
+    public static let lineHeightFactor = 1.35
+    /// Points added to a row's height for the cell's top and bottom padding.
+    public static let rowPadding = 3.0
+    /// Column units lost to the cell's left and right padding when wrapping.
+    public static let cellPadding = 1.0
+
+    /// The display width of `text` in column units at 11 pt (see the type's description).
+    /// Newlines count 0; use ``lineCount(_:columnWidth:fontSize:ambiguousIsWide:)`` for wrapped text.
+    public static func displayWidth(_ text: String, ambiguousIsWide: Bool = true) -> Int {
+        text.reduce(0) { $0 + width(of: $1, ambiguousIsWide: ambiguousIsWide) }
+    }
+
+    /// The display width of one character: the widest of its scalars (so an emoji
+    /// sequence counts once), 0 for newlines, controls and combining marks.
+    public static func width(of character: Character, ambiguousIsWide: Bool = true) -> Int {
+        if character.isNewline { return 0 }
+        var widest = 0
+        for scalar in character.unicodeScalars {
+            widest = max(widest, width(of: scalar, ambiguousIsWide: ambiguousIsWide))
+            if widest == 2 { break }
+        }
+        return widest
+    }
+
+    /// How many lines `text` takes in a wrapped cell `columnWidth` units wide (for a
+    /// merged cell, the sum of its columns' widths) at `fontSize` points.
+    ///
+    /// Explicit newlines (LF, CR, CRLF, U+2028) start new lines, and an empty
+    /// paragraph still takes a line, so `"a\n"` is 2 lines and `""` is 1. Words of
+    /// narrow characters wrap as a whole when they fit on a line; CJK characters may
+    /// break anywhere; a word longer than a line is broken by characters.
+    public static func lineCount(
+        _ text: String, columnWidth: Double, fontSize: Double = 11, ambiguousIsWide: Bool = true
+    ) -> Int {
+        let scale = fontSize.isFinite && fontSize > 0 ? fontSize / 11 : 1
+        let available = max(columnWidth - cellPadding, 0.5)
+        var lines = 1
+        var used = 0.0
+        var word: [Double] = []  // widths of the pending narrow word's characters
+        var wordWidth = 0.0
+
+        func place(_ width: Double) {
+            if used > 0, used + width > available + 1e-9 {
+                lines += 1
+                used = 0
+            }
+            used += width
+        }
+        func flushWord() {
+            guard !word.isEmpty else { return }
+            if used + wordWidth <= available + 1e-9 {
+                used += wordWidth
+            } else if wordWidth <= available + 1e-9 {
+                lines += 1
+                used = wordWidth
+            } else {
+                word.forEach(place)
+            }
+            word.removeAll(keepingCapacity: true)
+            wordWidth = 0
+        }
+
+        for character in text {
+            if character.isNewline {
+                flushWord()
+                lines += 1
+                used = 0
+                continue
+            }
+            let width = Double(Self.width(of: character, ambiguousIsWide: ambiguousIsWide)) * scale
+            if character.isWhitespace {
+                flushWord()
+                // A space that does not fit ends the line and is swallowed by the break.
+                if used + width > available + 1e-9 { lines += 1; used = 0 } else { used += width }
+            } else if width >= 2 * scale {
+                flushWord()
+                place(width)
+            } else {
+                word.append(width)
+                wordWidth += width
+            }
+        }
+        flushWord()
+        return lines
+    }
+
+    /// A row height in points that shows `lines` lines at `fontSize` points:
+    /// `lines × fontSize × 1.35 + 3`, rounded up to a quarter point, at most 409
+    /// (Excel's limit). At 11 pt: 1 line → 18 pt, 3 lines → 47.75 pt.
+    public static func rowHeight(lines: Int, fontSize: Double = 11) -> Double {
+        let size = fontSize.isFinite && fontSize > 0 ? fontSize : 11
+        let raw = Double(max(lines, 1)) * size * lineHeightFactor + rowPadding
+        return min((raw * 4).rounded(.up) / 4, 409)
+    }
+
+    /// The row height for `text` wrapped in a cell `columnWidth` units wide.
+    public static func rowHeight(for text: String, columnWidth: Double, fontSize: Double = 11) -> Double {
+        rowHeight(lines: lineCount(text, columnWidth: columnWidth, fontSize: fontSize), fontSize: fontSize)
+    }
+
+    // MARK: - Scalar widths
+
+    static func width(of scalar: Unicode.Scalar, ambiguousIsWide: Bool) -> Int {
+        let v = scalar.value
+        if v < 0x20 || (v >= 0x7F && v < 0xA0) { return 0 }  // C0/C1 controls
+        if v < 0x7F { return 1 }  // printable ASCII
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .enclosingMark, .format: return 0
+        default: break
+        }
+        if v == 0x200B { return 0 }  // zero width space
+        if contains(wideRanges, v) { return 2 }
+        if ambiguousIsWide, contains(ambiguousRanges, v) { return 2 }
+        return 1
+    }
+
+    private static func contains(_ ranges: [ClosedRange<UInt32>], _ value: UInt32) -> Bool {
+        var low = 0
+        var high = ranges.count - 1
+        while low <= high {
+            let mid = (low + high) / 2
+            if value < ranges[mid].lowerBound {
+                high = mid - 1
+            } else if value > ranges[mid].upperBound {
+                low = mid + 1
+            } else {
+                return true
+            }
+        }
+        return false
+    }
+
+    /// East Asian Width `W` and `F` (Unicode 15), sorted, merged where adjacent.
+    static let wideRanges: [ClosedRange<UInt32>] = [
+        0x1100...0x115F, 0x231A...0x231B, 0x2329...0x232A, 0x23E9...0x23EC, 0x23F0...0x23F0,
+        0x23F3...0x23F3, 0x25FD...0x25FE, 0x2614...0x2615, 0x2648...0x2653, 0x267F...0x267F,
+        0x2693...0x2693, 0x26A1...0x26A1, 0x26AA...0x26AB, 0x26BD...0x26BE, 0x26C4...0x26C5,
+        0x26CE...0x26CE, 0x26D4...0x26D4, 0x26EA...0x26EA, 0x26F2...0x26F3, 0x26F5...0x26F5,
+        0x26FA...0x26FA, 0x26FD...0x26FD, 0x2705...0x2705, 0x270A...0x270B, 0x2728...0x2728,
+        0x274C...0x274C, 0x274E...0x274E, 0x2753...0x2755, 0x2757...0x2757, 0x2795...0x2797,
+        0x27B0...0x27B0, 0x27BF...0x27BF, 0x2B1B...0x2B1C, 0x2B50...0x2B50, 0x2B55...0x2B55,
+        0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF,
+        0xA960...0xA97F, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE10...0xFE19, 0xFE30...0xFE6F,
+        0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x16FE0...0x16FE4, 0x17000...0x18CFF, 0x1AFF0...0x1B2FF,
+        0x1F004...0x1F004, 0x1F0CF...0x1F0CF, 0x1F18E...0x1F18E, 0x1F191...0x1F19A, 0x1F200...0x1F202,
+        0x1F210...0x1F23B, 0x1F240...0x1F248, 0x1F250...0x1F251, 0x1F260...0x1F265, 0x1F300...0x1F320,
+        0x1F32D...0x1F335, 0x1F337...0x1F37C, 0x1F37E...0x1F393, 0x1F3A0...0x1F3CA, 0x1F3CF...0x1F3D3,
+        0x1F3E0...0x1F3F0, 0x1F3F4...0x1F3F4, 0x1F3F8...0x1F43E, 0x1F440...0x1F440, 0x1F442...0x1F4FC,
+        0x1F4FF...0x1F53D, 0x1F54B...0x1F54E, 0x1F550...0x1F567, 0x1F57A...0x1F57A, 0x1F595...0x1F596,
+        0x1F5A4...0x1F5A4, 0x1F5FB...0x1F64F, 0x1F680...0x1F6C5, 0x1F6CC...0x1F6CC, 0x1F6D0...0x1F6D2,
+        0x1F6D5...0x1F6D7, 0x1F6DC...0x1F6DF, 0x1F6EB...0x1F6EC, 0x1F6F4...0x1F6FC, 0x1F7E0...0x1F7EB,
+        0x1F7F0...0x1F7F0, 0x1F90C...0x1F93A, 0x1F93C...0x1F945, 0x1F947...0x1F9FF, 0x1FA70...0x1FAFF,
+        0x20000...0x2FFFD, 0x30000...0x3FFFD,
+    ]
+
+    /// East Asian Width `A` characters that Chinese fonts draw full-width (a subset
+    /// of the Unicode `A` class: punctuation, symbols, circled numbers, box drawing).
+    static let ambiguousRanges: [ClosedRange<UInt32>] = [
+        0x00A7...0x00A8, 0x00B0...0x00B1, 0x00D7...0x00D7, 0x00F7...0x00F7,
+        0x2010...0x2010, 0x2013...0x2016, 0x2018...0x2019, 0x201C...0x201D, 0x2020...0x2022,
+        0x2024...0x2027, 0x2030...0x2030, 0x2032...0x2033, 0x2035...0x2035, 0x203B...0x203B,
+        0x2103...0x2103, 0x2105...0x2105, 0x2109...0x2109, 0x2116...0x2116, 0x2121...0x2122,
+        0x2160...0x216B, 0x2170...0x2179, 0x2190...0x2199, 0x21D2...0x21D2, 0x21D4...0x21D4,
+        0x2200...0x22FF, 0x2312...0x2312, 0x2460...0x24FF, 0x2500...0x257F, 0x2580...0x259F,
+        0x25A0...0x25FC, 0x2605...0x2606, 0x2609...0x2609, 0x260E...0x260F, 0x261C...0x261C,
+        0x261E...0x261E, 0x2640...0x2640, 0x2642...0x2642, 0x2660...0x266F, 0x273D...0x273D,
+        0x2776...0x277F, 0x3248...0x324F,
+    ]
+}

@@ -1,0 +1,265 @@
+import CXLSXWriter
+import Foundation
+
+/// How a ``Workbook`` is created.
+public struct WorkbookOptions: Sendable {
+    /// The folder for libxlsxwriter's temporary files (one per XML part); nil uses
+    /// `$TMPDIR`, then the system default. A tmpfs folder makes writing faster.
+    public var temporaryDirectory: String?
+    /// The creation date written to the document properties when `SOURCE_DATE_EPOCH`
+    /// is not set; nil means "now" (taken once, when the workbook is created).
+    /// Pin it (for example to a date derived from the form) for reproducible files.
+    public var created: Date?
+    /// The value of `SOURCE_DATE_EPOCH` (whole seconds since 1970); when non-nil it
+    /// overrides ``created``. Defaults to the process environment; tests pass it explicitly.
+    public var sourceDateEpoch: String?
+
+    /// Creates options; `sourceDateEpoch` defaults to the environment's `SOURCE_DATE_EPOCH`.
+    public init(
+        temporaryDirectory: String? = nil, created: Date? = nil,
+        sourceDateEpoch: String? = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"]
+    ) {
+        self.temporaryDirectory = temporaryDirectory
+        self.created = created
+        self.sourceDateEpoch = sourceDateEpoch
+    }
+}
+
+/// A value of a custom document property (File ▸ Properties ▸ Custom).
+public enum CustomPropertyValue: Hashable, Sendable {
+    /// Text.
+    case text(String)
+    /// A number (written as a double).
+    case number(Decimal)
+    /// A 32-bit integer.
+    case integer(Int)
+    /// Yes / no.
+    case boolean(Bool)
+}
+
+/// An XLSX file being written: a safe owner of an `lxw_workbook`.
+///
+/// Create it, add worksheets, write cells, then call ``close()``, which writes the
+/// file and reports any error (libxlsxwriter only opens the output path there, so a
+/// missing folder surfaces from `close`). `workbook_close` is called exactly once:
+/// by ``close()``, or by `deinit` (errors then ignored) if you never called it.
+/// After closing, every ``Worksheet``, ``CellFormat`` and ``Chart`` of this workbook
+/// throws ``XLSXError/Kind/workbookClosed``.
+///
+/// The output is byte-identical for identical content and creation date: zip entry
+/// dates are fixed by the library and the document's `created` date is always pinned
+/// (from `SOURCE_DATE_EPOCH`, else ``WorkbookOptions/created``).
+///
+/// Not thread-safe: use one workbook from one thread (separate workbooks may be
+/// written in parallel).
+public final class Workbook {
+    /// The output path given at creation.
+    public let path: String
+    /// The creation time written to `docProps/core.xml`.
+    public let created: Date
+    /// The names of the worksheets added so far, in order.
+    public private(set) var worksheetNames: [String] = []
+    /// True once ``close()`` has run (or started).
+    public var isClosed: Bool { handle == nil }
+    /// How many distinct formats the cache holds.
+    public var formatCount: Int { formats.count }
+
+    private var handle: UnsafeMutablePointer<lxw_workbook>?
+    private var formats: [CellStyle: CellFormat] = [:]
+    private var propertiesSet = false
+    private let createdSeconds: Int
+
+    /// Starts a workbook that will be written to `path` on ``close()``.
+    ///
+    /// - Throws: ``XLSXError`` with kind `invalidArgument` for a path with NUL or a
+    ///   malformed `SOURCE_DATE_EPOCH`, `objectNotCreated` if the library refuses.
+    public init(path: String, options: WorkbookOptions = WorkbookOptions()) throws {
+        try CBridge.requireNoNUL(path, "the path", "workbook_new_opt", .file(path: path))
+        self.path = path
+        let seconds = try Self.creationSeconds(
+            sourceDateEpoch: options.sourceDateEpoch, created: options.created ?? Date())
+        createdSeconds = seconds
+        created = Date(timeIntervalSince1970: TimeInterval(seconds))
+
+        let owned = OwnedCStrings()
+        var cOptions = lxw_workbook_options()
+        cOptions.constant_memory = 0
+        cOptions.use_zip64 = 0
+        if let dir = options.temporaryDirectory {
+            try CBridge.requireNoNUL(dir, "the temporary directory", "workbook_new_opt", .setting("tmpdir"))
+        }
+        cOptions.tmpdir = try owned.copy(options.temporaryDirectory, operation: "workbook_new_opt")
+        guard let newHandle = workbook_new_opt(path, &cOptions) else {
+            throw XLSXError.notCreated("workbook_new_opt", .file(path: path), "libxlsxwriter could not create the workbook (out of memory?)")
+        }
+        handle = newHandle
+    }
+
+    deinit {
+        if let handle {
+            pinCreationDateIfNeeded(handle)
+            _ = workbook_close(handle)
+        }
+    }
+
+    /// The seconds since 1970 to write as the creation date.
+    ///
+    /// `SOURCE_DATE_EPOCH`, when given, must be a non-negative integer (else an error,
+    /// as the reproducible-builds convention asks). libxlsxwriter treats 0 as "now",
+    /// so 0 (and dates before 1970) are written as 1970-01-01T00:00:01Z.
+    static func creationSeconds(sourceDateEpoch: String?, created: Date) throws -> Int {
+        if let raw = sourceDateEpoch {
+            let text = raw.trimmingCharacters(in: .whitespaces)
+            guard !text.isEmpty, text.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }), let value = Int(text) else {
+                throw XLSXError.invalid("SOURCE_DATE_EPOCH", .setting("SOURCE_DATE_EPOCH"),
+                                        "\"\(raw)\" is not a whole number of seconds since 1970")
+            }
+            return max(value, 1)
+        }
+        let interval = created.timeIntervalSince1970
+        guard interval.isFinite, interval < 253_402_300_800 else {  // year 10000
+            throw XLSXError.invalid("workbook_set_properties", .setting("created"), "creation date \(created) is out of range")
+        }
+        return max(Int(interval.rounded(.down)), 1)
+    }
+
+    /// The live C handle, or an error if the workbook is closed.
+    func live(_ operation: String, _ location: XLSXError.Location?) throws -> UnsafeMutablePointer<lxw_workbook> {
+        guard let handle else { throw XLSXError.closed(operation, location) }
+        return handle
+    }
+
+    // MARK: Worksheets
+
+    /// Adds a worksheet named `name` (at most 31 characters, none of `[]:*?/\`,
+    /// not starting or ending with `'`, unique in the workbook).
+    ///
+    /// - Throws: ``XLSXError`` naming the sheet, e.g. `LXW_ERROR_SHEETNAME_ALREADY_USED`.
+    public func addWorksheet(name: String) throws -> Worksheet {
+        let operation = "workbook_add_worksheet"
+        let handle = try live(operation, .sheet(name))
+        try CBridge.requireNoNUL(name, "the sheet name", operation, .sheet(name))
+        guard !name.isEmpty else { throw XLSXError.invalid(operation, .sheet(name), "the sheet name is empty") }
+        try XLSXError.check(workbook_validate_sheet_name(handle, name), "workbook_validate_sheet_name", .sheet(name))
+        guard let sheet = workbook_add_worksheet(handle, name) else {
+            throw XLSXError.notCreated(operation, .sheet(name), "libxlsxwriter did not create the worksheet")
+        }
+        worksheetNames.append(name)
+        return Worksheet(workbook: self, handle: sheet, name: name, index: worksheetNames.count - 1)
+    }
+
+    // MARK: Formats
+
+    /// The workbook format for `style`, created on first use and cached: equal
+    /// styles return the identical ``CellFormat``. Worksheet writes call this for you.
+    public func format(_ style: CellStyle) throws -> CellFormat {
+        let handle = try live("workbook_add_format", nil)
+        if let cached = formats[style] { return cached }
+        try style.validate()
+        guard let pointer = workbook_add_format(handle) else {
+            throw XLSXError.notCreated("workbook_add_format", nil, "libxlsxwriter did not create a format")
+        }
+        style.apply(to: pointer)
+        let format = CellFormat(style: style, pointer: pointer)
+        formats[style] = format
+        return format
+    }
+
+    /// The C format for an optional style (nil = the default format).
+    func formatPointer(_ style: CellStyle?) throws -> UnsafeMutablePointer<lxw_format>? {
+        guard let style else { return nil }
+        return try format(style).pointer
+    }
+
+    // MARK: Document properties
+
+    /// Sets the document properties (File ▸ Properties). `created` is always the
+    /// pinned ``created`` date. nil fields are left out.
+    public func setProperties(
+        title: String? = nil, subject: String? = nil, author: String? = nil,
+        company: String? = nil, comments: String? = nil, keywords: String? = nil
+    ) throws {
+        let operation = "workbook_set_properties"
+        let handle = try live(operation, .file(path: path))
+        let owned = OwnedCStrings()
+        var properties = lxw_doc_properties()
+        let fields: [(String, String?)] = [
+            ("title", title), ("subject", subject), ("author", author),
+            ("company", company), ("comments", comments), ("keywords", keywords),
+        ]
+        for (name, value) in fields {
+            if let value { try CBridge.requireNoNUL(value, "the \(name) property", operation, .setting(name)) }
+        }
+        properties.title = try owned.copy(title, operation: operation)
+        properties.subject = try owned.copy(subject, operation: operation)
+        properties.author = try owned.copy(author, operation: operation)
+        properties.company = try owned.copy(company, operation: operation)
+        properties.comments = try owned.copy(comments, operation: operation)
+        properties.keywords = try owned.copy(keywords, operation: operation)
+        properties.created = time_t(createdSeconds)
+        try XLSXError.check(workbook_set_properties(handle, &properties), operation, .file(path: path))
+        propertiesSet = true
+    }
+
+    /// Adds a custom document property (File ▸ Properties ▸ Custom).
+    public func setCustomProperty(_ name: String, _ value: CustomPropertyValue) throws {
+        let location = XLSXError.Location.setting(name)
+        let handle = try live("workbook_set_custom_property", location)
+        try CBridge.requireNoNUL(name, "the property name", "workbook_set_custom_property", location)
+        switch value {
+        case .text(let text):
+            try CBridge.requireNoNUL(text, "the property value", "workbook_set_custom_property_string", location)
+            try XLSXError.check(
+                workbook_set_custom_property_string(handle, name, text), "workbook_set_custom_property_string", location)
+        case .number(let number):
+            let double = try CBridge.double(number, "workbook_set_custom_property_number", location)
+            try XLSXError.check(
+                workbook_set_custom_property_number(handle, name, double), "workbook_set_custom_property_number", location)
+        case .integer(let integer):
+            guard let value = Int32(exactly: integer) else {
+                throw XLSXError.invalid("workbook_set_custom_property_integer", location, "\(integer) does not fit in 32 bits")
+            }
+            try XLSXError.check(
+                workbook_set_custom_property_integer(handle, name, value), "workbook_set_custom_property_integer", location)
+        case .boolean(let flag):
+            try XLSXError.check(
+                workbook_set_custom_property_boolean(handle, name, flag ? 1 : 0), "workbook_set_custom_property_boolean", location)
+        }
+    }
+
+    // MARK: Charts
+
+    /// Adds a chart to the workbook; fill it with ``Chart/addSeries(values:categories:name:labels:)``
+    /// and place it with ``Worksheet/insertChart(_:row:column:placement:)``.
+    public func addChart(_ kind: ChartKind) throws -> Chart {
+        let handle = try live("workbook_add_chart", .chart(title: nil))
+        guard let chart = workbook_add_chart(handle, kind.lxw) else {
+            throw XLSXError.notCreated("workbook_add_chart", .chart(title: nil), "libxlsxwriter did not create the chart")
+        }
+        return Chart(workbook: self, handle: chart, kind: kind)
+    }
+
+    // MARK: Closing
+
+    /// Writes the file and frees everything; call it exactly once when done.
+    ///
+    /// Calling it again does nothing. On failure the error names the path, e.g.
+    /// `LXW_ERROR_CREATING_XLSX_FILE` for a missing folder; the file may then be
+    /// missing or partial (write to a temporary name and rename on success).
+    public func close() throws {
+        guard let handle else { return }
+        self.handle = nil
+        pinCreationDateIfNeeded(handle)
+        try XLSXError.check(workbook_close(handle), "workbook_close", .file(path: path))
+    }
+
+    /// Without `workbook_set_properties` libxlsxwriter writes the current time; pin it.
+    private func pinCreationDateIfNeeded(_ handle: UnsafeMutablePointer<lxw_workbook>) {
+        guard !propertiesSet else { return }
+        var properties = lxw_doc_properties()
+        properties.created = time_t(createdSeconds)
+        // It only fails on allocation failure; close then reports the file state.
+        _ = workbook_set_properties(handle, &properties)
+        propertiesSet = true
+    }
+}

@@ -1,0 +1,374 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+/// Reads an XLSX file independently of the writer that made it: entries are
+/// extracted with `/usr/bin/unzip` and parsed with Foundation's `XMLParser`.
+///
+/// Sheets are named by their sheet name (as in `xl/workbook.xml`), cells by `A1` refs.
+/// Entries are cached per instance; use one instance per file from one task.
+public final class XLSXInspector {
+    /// The XLSX file.
+    public let path: String
+    private var cache: [String: Data] = [:]
+
+    /// An inspector for the file at `path` (nothing is read yet).
+    public init(path: String) {
+        self.path = path
+    }
+
+    // MARK: Raw access
+
+    /// The zip entry names, in archive order (`unzip -Z1`).
+    public func entries() throws -> [String] {
+        let output = try Self.run(["-Z1", path])
+        return String(decoding: output, as: UTF8.self).split(separator: "\n").map(String.init)
+    }
+
+    /// The bytes of one entry (`unzip -p`).
+    public func data(_ entry: String) throws -> Data {
+        if let cached = cache[entry] { return cached }
+        // unzip treats arguments as wildcard patterns; bracket the special characters.
+        var pattern = ""
+        for ch in entry {
+            switch ch {
+            case "[", "*", "?": pattern += "[\(ch)]"
+            default: pattern.append(ch)
+            }
+        }
+        let output = try Self.run(["-p", path, pattern])
+        let exists = try output.isEmpty ? entries().contains(entry) : true
+        guard exists else {
+            throw XLSXInspectorError.missingEntry(path: path, entry: entry)
+        }
+        cache[entry] = output
+        return output
+    }
+
+    /// The text of one entry, e.g. `xml("xl/worksheets/sheet1.xml")`.
+    public func xml(_ entry: String) throws -> String {
+        String(decoding: try data(entry), as: UTF8.self)
+    }
+
+    /// The parsed root element of an entry.
+    public func document(_ entry: String) throws -> XMLNode {
+        try XMLNode.parse(try data(entry), entry: entry)
+    }
+
+    /// Every element named `name` (qualified as written, e.g. `"mergeCell"`, `"dc:title"`) in an entry.
+    public func elements(_ name: String, in entry: String) throws -> [XMLNode] {
+        try document(entry).descendants(named: name)
+    }
+
+    // MARK: Workbook structure
+
+    /// Sheet names in workbook order.
+    public func sheetNames() throws -> [String] {
+        try elements("sheet", in: "xl/workbook.xml").compactMap { $0.attributes["name"] }
+    }
+
+    /// The entry holding a sheet (`xl/worksheets/sheet1.xml`), resolved through the workbook's relationships.
+    public func sheetEntry(_ sheet: String) throws -> String {
+        guard let node = try elements("sheet", in: "xl/workbook.xml").first(where: { $0.attributes["name"] == sheet }),
+              let id = node.attributes["r:id"]
+        else { throw XLSXInspectorError.missingSheet(path: path, sheet: sheet) }
+        let rels = try elements("Relationship", in: "xl/_rels/workbook.xml.rels")
+        guard let target = rels.first(where: { $0.attributes["Id"] == id })?.attributes["Target"] else {
+            throw XLSXInspectorError.missingSheet(path: path, sheet: sheet)
+        }
+        return Self.resolve(target, relativeTo: "xl/")
+    }
+
+    /// Defined names (`_xlnm.Print_Area`, `_xlnm.Print_Titles`, …) with their formulas, in file order.
+    public func definedNames() throws -> [(name: String, localSheetId: Int?, formula: String)] {
+        guard try entries().contains("xl/workbook.xml") else { return [] }
+        return try elements("definedName", in: "xl/workbook.xml").map {
+            ($0.attributes["name"] ?? "", $0.attributes["localSheetId"].flatMap { Int($0) }, $0.text)
+        }
+    }
+
+    /// A core document property from `docProps/core.xml`, e.g. `"dc:title"`, `"dcterms:created"`.
+    public func coreProperty(_ name: String) throws -> String? {
+        try elements(name, in: "docProps/core.xml").first?.text
+    }
+
+    /// Custom document properties from `docProps/custom.xml` (name → value text).
+    public func customProperties() throws -> [String: String] {
+        guard try entries().contains("docProps/custom.xml") else { return [:] }
+        var result: [String: String] = [:]
+        for property in try elements("property", in: "docProps/custom.xml") {
+            if let name = property.attributes["name"] { result[name] = property.text }
+        }
+        return result
+    }
+
+    // MARK: Cells
+
+    /// The shared-string table, in index order (rich runs concatenated).
+    public func sharedStrings() throws -> [String] {
+        guard try entries().contains("xl/sharedStrings.xml") else { return [] }
+        return try elements("si", in: "xl/sharedStrings.xml").map { si in
+            si.descendants(named: "t").filter { !$0.isInside("rPh", of: si) }.map(\.text).joined()
+        }
+    }
+
+    /// One cell of a sheet, or nil when the sheet XML has no `<c r="ref">`.
+    public func cell(sheet: String, ref: String) throws -> InspectedCell? {
+        guard let c = try elements("c", in: try sheetEntry(sheet)).first(where: { $0.attributes["r"] == ref }) else {
+            return nil
+        }
+        let type = c.attributes["t"]
+        let raw = c.children.first(where: { $0.name == "v" })?.text
+        var text: String?
+        switch type {
+        case "s":
+            if let raw, let index = Int(raw) {
+                let strings = try sharedStrings()
+                text = strings.indices.contains(index) ? strings[index] : nil
+            }
+        case "inlineStr":
+            text = c.descendants(named: "t").map(\.text).joined()
+        case "str":
+            text = raw
+        default:
+            text = nil
+        }
+        return InspectedCell(
+            ref: ref, type: type, value: raw, text: text,
+            formula: c.children.first(where: { $0.name == "f" })?.text,
+            styleIndex: c.attributes["s"].flatMap { Int($0) })
+    }
+
+    /// The merged ranges of a sheet (`<mergeCell ref=…>`), in file order.
+    public func mergedRanges(sheet: String) throws -> [String] {
+        try elements("mergeCell", in: try sheetEntry(sheet)).compactMap { $0.attributes["ref"] }
+    }
+
+    /// Custom row heights of a sheet: 1-based row number (as in the XML) → points.
+    public func rowHeights(sheet: String) throws -> [Int: Double] {
+        var result: [Int: Double] = [:]
+        for row in try elements("row", in: try sheetEntry(sheet)) {
+            if let r = row.attributes["r"].flatMap({ Int($0) }), let ht = row.attributes["ht"].flatMap({ Double($0) }) {
+                result[r] = ht
+            }
+        }
+        return result
+    }
+
+    /// The attributes of the first element `name` in a sheet (e.g. `"pageSetup"`, `"pageMargins"`,
+    /// `"printOptions"`, `"pageSetUpPr"`), or nil when absent.
+    public func sheetElement(_ name: String, sheet: String) throws -> [String: String]? {
+        try elements(name, in: try sheetEntry(sheet)).first?.attributes
+    }
+
+    // MARK: Styles
+
+    /// Custom number formats from `xl/styles.xml`: id → format code.
+    public func numberFormats() throws -> [Int: String] {
+        var result: [Int: String] = [:]
+        for format in try elements("numFmt", in: "xl/styles.xml") {
+            if let id = format.attributes["numFmtId"].flatMap({ Int($0) }), let code = format.attributes["formatCode"] {
+                result[id] = code
+            }
+        }
+        return result
+    }
+
+    /// The `<xf>` entries of `cellXfs`, in index order (a cell's `s` indexes this list).
+    public func cellFormats() throws -> [XMLNode] {
+        guard let cellXfs = try elements("cellXfs", in: "xl/styles.xml").first else { return [] }
+        return cellXfs.children.filter { $0.name == "xf" }
+    }
+
+    /// The number format code of a cell style index (custom codes, or the common
+    /// built-ins: 0 `General`, 2 `0.00`, 4 `#,##0.00`, 9 `0%`, 10 `0.00%`).
+    public func numberFormat(styleIndex: Int) throws -> String? {
+        let xfs = try cellFormats()
+        guard xfs.indices.contains(styleIndex), let id = xfs[styleIndex].attributes["numFmtId"].flatMap({ Int($0) })
+        else { return nil }
+        let builtIn = [0: "General", 1: "0", 2: "0.00", 3: "#,##0", 4: "#,##0.00", 9: "0%", 10: "0.00%", 49: "@"]
+        return try numberFormats()[id] ?? builtIn[id]
+    }
+
+    /// The font of a cell style index: name, size, bold.
+    public func font(styleIndex: Int) throws -> (name: String?, size: Double?, bold: Bool)? {
+        let xfs = try cellFormats()
+        guard xfs.indices.contains(styleIndex), let fontId = xfs[styleIndex].attributes["fontId"].flatMap({ Int($0) }),
+              let fontsNode = try elements("fonts", in: "xl/styles.xml").first
+        else { return nil }
+        let fonts = fontsNode.children.filter { $0.name == "font" }
+        guard fonts.indices.contains(fontId) else { return nil }
+        let font = fonts[fontId]
+        return (font.children.first { $0.name == "name" }?.attributes["val"],
+                font.children.first { $0.name == "sz" }?.attributes["val"].flatMap { Double($0) },
+                font.children.contains { $0.name == "b" })
+    }
+
+    // MARK: Comments
+
+    /// The comments of a sheet: `A1` ref → text (found through the sheet's relationships).
+    public func comments(sheet: String) throws -> [String: String] {
+        let entry = try sheetEntry(sheet)
+        let folder = (entry as NSString).deletingLastPathComponent
+        let relsEntry = folder + "/_rels/" + (entry as NSString).lastPathComponent + ".rels"
+        guard try entries().contains(relsEntry) else { return [:] }
+        let rels = try elements("Relationship", in: relsEntry)
+        guard let target = rels.first(where: { ($0.attributes["Type"] ?? "").hasSuffix("/comments") })?.attributes["Target"]
+        else { return [:] }
+        let commentsEntry = Self.resolve(target, relativeTo: folder + "/")
+        var result: [String: String] = [:]
+        for comment in try elements("comment", in: commentsEntry) {
+            if let ref = comment.attributes["ref"] {
+                result[ref] = comment.descendants(named: "t").map(\.text).joined()
+            }
+        }
+        return result
+    }
+
+    // MARK: Helpers
+
+    static func resolve(_ target: String, relativeTo base: String) -> String {
+        if target.hasPrefix("/") { return String(target.dropFirst()) }
+        var parts = base.split(separator: "/").map(String.init)
+        for part in target.split(separator: "/") {
+            if part == ".." { _ = parts.popLast() } else if part != "." { parts.append(String(part)) }
+        }
+        return parts.joined(separator: "/")
+    }
+
+    static func run(_ arguments: [String]) throws -> Data {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/unzip")
+        process.arguments = arguments
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        let errorData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw XLSXInspectorError.unzipFailed(
+                arguments: arguments, status: process.terminationStatus,
+                message: String(decoding: errorData + data.prefix(500), as: UTF8.self))
+        }
+        return data
+    }
+}
+
+/// A cell as stored in the sheet XML.
+public struct InspectedCell: Hashable, Sendable {
+    /// The `A1` ref.
+    public let ref: String
+    /// The `t` attribute: `"s"` shared string, `"str"` formula text, `"b"`, `"e"`, nil for numbers.
+    public let type: String?
+    /// The raw `<v>` text (a shared-string index for `t="s"`, the cached result for formulas).
+    public let value: String?
+    /// The text of a string cell (shared string resolved), or a formula's cached text.
+    public let text: String?
+    /// The `<f>` formula (without `=`), nil if none.
+    public let formula: String?
+    /// The `s` style index, nil if none.
+    public let styleIndex: Int?
+}
+
+/// Why the inspector could not read something.
+public enum XLSXInspectorError: Error, CustomStringConvertible {
+    /// `unzip` failed.
+    case unzipFailed(arguments: [String], status: Int32, message: String)
+    /// The entry is not in the archive.
+    case missingEntry(path: String, entry: String)
+    /// No sheet with that name.
+    case missingSheet(path: String, sheet: String)
+    /// The entry is not well-formed XML.
+    case badXML(entry: String, message: String)
+
+    /// A readable message.
+    public var description: String {
+        switch self {
+        case .unzipFailed(let arguments, let status, let message): "unzip \(arguments) exited \(status): \(message)"
+        case .missingEntry(let path, let entry): "\(path): no entry \(entry)"
+        case .missingSheet(let path, let sheet): "\(path): no sheet \(sheet)"
+        case .badXML(let entry, let message): "\(entry): \(message)"
+        }
+    }
+}
+
+/// A parsed XML element: qualified name, attributes, children and its text
+/// (the concatenated character data of the element and its descendants).
+public final class XMLNode {
+    /// The qualified name as written (`"c"`, `"dc:title"`).
+    public let name: String
+    /// The attributes as written.
+    public let attributes: [String: String]
+    /// Child elements, in order.
+    public fileprivate(set) var children: [XMLNode] = []
+    fileprivate weak var parent: XMLNode?
+    fileprivate var ownText = ""
+
+    init(name: String, attributes: [String: String]) {
+        self.name = name
+        self.attributes = attributes
+    }
+
+    /// The text of this element and its descendants.
+    public var text: String {
+        children.isEmpty ? ownText : ownText + children.map(\.text).joined()
+    }
+
+    /// All descendants (depth first, document order) named `name`.
+    public func descendants(named name: String) -> [XMLNode] {
+        var result: [XMLNode] = []
+        for child in children {
+            if child.name == name { result.append(child) }
+            result += child.descendants(named: name)
+        }
+        return result
+    }
+
+    func isInside(_ ancestorName: String, of root: XMLNode) -> Bool {
+        var node = parent
+        while let current = node, current !== root {
+            if current.name == ancestorName { return true }
+            node = current.parent
+        }
+        return false
+    }
+
+    static func parse(_ data: Data, entry: String) throws -> XMLNode {
+        let builder = TreeBuilder()
+        let parser = XMLParser(data: data)
+        parser.delegate = builder
+        guard parser.parse(), let root = builder.root else {
+            throw XLSXInspectorError.badXML(entry: entry, message: parser.parserError.map { "\($0)" } ?? "no root element")
+        }
+        return root
+    }
+}
+
+private final class TreeBuilder: NSObject, XMLParserDelegate {
+    var root: XMLNode?
+    private var stack: [XMLNode] = []
+
+    func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
+                qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]) {
+        let node = XMLNode(name: elementName, attributes: attributeDict)
+        if let parent = stack.last {
+            node.parent = parent
+            parent.children.append(node)
+        } else {
+            root = node
+        }
+        stack.append(node)
+    }
+
+    func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {
+        _ = stack.popLast()
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) {
+        stack.last?.ownText += string
+    }
+}

@@ -1,0 +1,71 @@
+import Testing
+@testable import XLSXReport
+
+@Suite("Text metrics")
+struct TextMetricsTests {
+    @Test("display widths: ASCII 1, CJK and full-width 2, marks 0", arguments: [
+        ("abc", 3), ("", 0), ("自评表", 6), ("235.11万元", 10), ("ＡＢ", 4), ("　缩进", 6),
+        ("，。；：", 8), ("한국", 4), ("e\u{301}", 1), ("a\u{200B}b", 2), ("👍", 2), ("👨‍👩‍👧", 2),
+        ("a\nb", 2), ("≥10家", 6), ("“优”", 6), ("①", 2), ("×", 2),
+    ])
+    func widths(text: String, width: Int) {
+        #expect(TextMetrics.displayWidth(text) == width)
+    }
+
+    @Test("ambiguous characters can count narrow")
+    func ambiguousNarrow() {
+        #expect(TextMetrics.displayWidth("≥10家", ambiguousIsWide: false) == 5)
+        #expect(TextMetrics.displayWidth("“优”", ambiguousIsWide: false) == 4)
+    }
+
+    @Test("line counts honour newlines", arguments: [
+        ("", 1), ("a", 1), ("a\nb", 2), ("a\n", 2), ("a\r\nb", 2), ("a\rb", 2), ("\n\n", 3), ("a\u{2028}b", 2),
+    ])
+    func newlines(text: String, lines: Int) {
+        #expect(TextMetrics.lineCount(text, columnWidth: 20) == lines)
+    }
+
+    @Test("CJK wraps by width; ASCII words wrap whole")
+    func wrapping() {
+        // 20 CJK characters = 40 units; 21 units wide leaves 20 usable: two lines.
+        let cjk = String(repeating: "绩", count: 20)
+        #expect(TextMetrics.lineCount(cjk, columnWidth: 21) == 2)
+        #expect(TextMetrics.lineCount(cjk, columnWidth: 41) == 1)
+        #expect(TextMetrics.lineCount(cjk, columnWidth: 11) == 4)
+        // Same number of characters in ASCII takes half the width.
+        #expect(TextMetrics.lineCount(String(repeating: "a", count: 20), columnWidth: 21) == 1)
+        // Words move whole to the next line: "hello world" in 6 usable units.
+        #expect(TextMetrics.lineCount("hello world", columnWidth: 7) == 2)
+        #expect(TextMetrics.lineCount("hello world foo", columnWidth: 7) == 3)
+        // A word longer than the line breaks by characters.
+        #expect(TextMetrics.lineCount("abcdefghijkl", columnWidth: 7) == 2)
+        // Mixed text with an explicit break: each paragraph wraps on its own.
+        #expect(TextMetrics.lineCount("一二三四五六\n七", columnWidth: 7) == 3)
+        // A narrower column never needs fewer lines.
+        let text = "项目按计划完成，资金使用规范，绩效目标基本实现。Budget execution rate 96.19%."
+        var previous = 0
+        for width in stride(from: 80.0, through: 4, by: -2) {
+            let lines = TextMetrics.lineCount(text, columnWidth: width)
+            #expect(lines >= previous)
+            previous = lines
+        }
+    }
+
+    @Test("a larger font needs more lines")
+    func fontSize() {
+        let text = String(repeating: "字", count: 10)  // 20 units at 11 pt
+        #expect(TextMetrics.lineCount(text, columnWidth: 21, fontSize: 11) == 1)
+        #expect(TextMetrics.lineCount(text, columnWidth: 21, fontSize: 16) == 2)
+    }
+
+    @Test("row heights: about 14.5 pt per line plus padding")
+    func rowHeights() {
+        #expect(TextMetrics.rowHeight(lines: 1, fontSize: 11) == 18)
+        #expect(TextMetrics.rowHeight(lines: 3, fontSize: 11) == 47.75)
+        #expect(TextMetrics.rowHeight(lines: 0) == TextMetrics.rowHeight(lines: 1))
+        let perLine = TextMetrics.rowHeight(lines: 11, fontSize: 10.5) - TextMetrics.rowHeight(lines: 10, fontSize: 10.5)
+        #expect(perLine > 13.5 && perLine < 15)
+        #expect(TextMetrics.rowHeight(lines: 1000) == 409)
+        #expect(TextMetrics.rowHeight(for: "一\n二\n三", columnWidth: 10) == TextMetrics.rowHeight(lines: 3))
+    }
+}
