@@ -22,6 +22,12 @@ public enum Vocabulary {
         public static func xlsxFailed(_ reason: String) -> String { "写入 XLSX 失败:\(reason)" }
     }
 
+    // MARK: - Output (owned by the writers)
+    /// Messages written into output cells and comments.
+    public enum OutputMessage {
+        public static let generatedReason = "此原因由 selfeval 根据数据生成,只陈述事实;请单位补充原因分析及改进措施。"
+    }
+
     // MARK: - Template (owned by the template reader)
     /// Title words: a form's title contains this.
     public static let formTitleMarker = "自评表"

@@ -1,0 +1,225 @@
+import Foundation
+
+/// 预算执行率 (年度资金总额 row): 执行率 = 全年执行数(B) / 全年预算数(A); 得分 = 分值 × min(执行率, 1).
+///
+/// - 分值 comes from the form's cell, else the rule set's (10); a different value is warned about
+///   (`execution-rate-weight`) and used.
+/// - 年度资金总额 must equal the sum of the rows below it in each money column, to 0.01
+///   (`budget-sum-mismatch`).
+/// - A 年度资金总额 row of zeros while the rows below hold money is scored from their sums
+///   (`budget-total-from-parts`).
+/// - A budget of 0 is a `FormError` (`budget-zero`): no silent 0 and no division by 1.
+/// - A printed 执行率 or 得分 that differs from the computed one is warned about
+///   (`printed-rate-mismatch`, `budget-score-replaced`); the computed one is used.
+struct BudgetExecutionRule: Sendable {
+    static let name = "BudgetExecutionRule"
+    var rules: RuleSet
+
+    struct Outcome: Sendable {
+        var result: BudgetResult?
+        var diagnostics: [Diagnostic]
+    }
+
+    private struct Amounts {
+        var initial: Decimal?
+        var adjusted: Decimal?
+        var executed: Decimal?
+    }
+
+    private enum Column: CaseIterable {
+        case initial, adjusted, executed
+
+        var field: String {
+            switch self {
+            case .initial: Vocabulary.ScoringWords.initialField
+            case .adjusted: Vocabulary.ScoringWords.adjustedField
+            case .executed: Vocabulary.ScoringWords.executedField
+            }
+        }
+
+        func cell(_ row: BudgetRow) -> Located<String>? {
+            switch self {
+            case .initial: row.initial
+            case .adjusted: row.adjusted
+            case .executed: row.executed
+            }
+        }
+
+        func value(_ amounts: Amounts) -> Decimal? {
+            switch self {
+            case .initial: amounts.initial
+            case .adjusted: amounts.adjusted
+            case .executed: amounts.executed
+            }
+        }
+    }
+
+    func evaluate(_ form: Form) throws(FormError) -> Outcome {
+        var diagnostics: [Diagnostic] = []
+        guard let table = form.budget, !table.rows.isEmpty else {
+            let cell = form.title?.cell ?? CellAddress(row: 1, column: 1)
+            diagnostics.append(Diagnostic(.warning, "budget-missing", at: form.location(cell),
+                                          Vocabulary.ScoringMessage.budgetMissing))
+            return Outcome(result: nil, diagnostics: diagnostics)
+        }
+        let totalRow = table.totalRow
+        let parts = table.partRows
+        let totalAmounts = totalRow.map { amounts(of: $0, form: form, into: &diagnostics) }
+        let partAmounts = parts.map { amounts(of: $0, form: form, into: &diagnostics) }
+        let sums = Amounts(initial: sum(partAmounts.map(\.initial)), adjusted: sum(partAmounts.map(\.adjusted)),
+                           executed: sum(partAmounts.map(\.executed)))
+
+        let totalIsZero = (totalAmounts?.adjusted ?? 0) == 0 && (totalAmounts?.executed ?? 0) == 0
+        let partsHoldMoney = (sums.adjusted ?? 0) != 0 || (sums.executed ?? 0) != 0
+        let fromParts = totalIsZero && partsHoldMoney
+        let anchor = totalRow?.name.cell ?? parts.first?.name.cell ?? CellAddress(row: table.headerRow, column: 1)
+
+        if fromParts {
+            diagnostics.append(Diagnostic(
+                .warning, "budget-total-from-parts", at: form.location(anchor),
+                Vocabulary.ScoringMessage.budgetTotalFromParts(adjusted: ScoreText.money(sums.adjusted ?? 0),
+                                                              executed: ScoreText.money(sums.executed ?? 0))))
+        } else if let totalRow, let totalAmounts, !parts.isEmpty {
+            for column in Column.allCases {
+                guard let total = column.value(totalAmounts), let partSum = column.value(sums) else { continue }
+                let difference = total - partSum
+                if difference > Decimal(string: "0.01") ?? 0 || difference < -(Decimal(string: "0.01") ?? 0) {
+                    let cell = column.cell(totalRow)?.cell ?? totalRow.name.cell
+                    diagnostics.append(Diagnostic(
+                        .warning, "budget-sum-mismatch", at: form.location(cell),
+                        Vocabulary.ScoringMessage.budgetSumMismatch(column.field, total: ScoreText.money(total),
+                                                                    sum: ScoreText.money(partSum))))
+                }
+            }
+        }
+
+        let used = fromParts ? sums : (totalAmounts ?? sums)
+        let adjusted = used.adjusted ?? 0
+        let executed = used.executed ?? 0
+        guard adjusted > 0 else {
+            let cell = totalRow?.adjusted?.cell ?? anchor
+            let message = executed == 0 ? Vocabulary.ScoringMessage.budgetZero
+                : Vocabulary.ScoringMessage.executedWithoutBudget(ScoreText.money(executed))
+            throw FormError("budget-zero", at: form.location(cell), message)
+        }
+
+        let weight = self.weight(totalRow, form: form, into: &diagnostics)
+        let rate = executed / adjusted
+        let score = rules.round(weight * Decimal.minimum(Decimal.maximum(rate, 0), 1)).clamped(0, weight)
+        let formula = "\(Vocabulary.ScoringWords.formulaExecution) = \(ScoreText.plain(weight)) × min(\(ScoreText.plain(executed))/\(ScoreText.plain(adjusted)), 1) = \(ScoreText.points(score, rules))"
+
+        var result = BudgetResult(
+            weight: weight, executionRate: DecimalRounding.round(rate, places: 4), score: score,
+            initial: used.initial, adjusted: adjusted, executed: executed, scoredFromParts: fromParts,
+            weightCell: totalRow?.weight?.cell, rateCell: totalRow?.rate?.cell, scoreCell: totalRow?.score?.cell)
+        var partIndex = 0
+        for row in table.rows {
+            let amounts: Amounts
+            if row.isTotal {
+                amounts = totalAmounts ?? Amounts()
+            } else {
+                amounts = partAmounts[partIndex]
+                partIndex += 1
+            }
+            result.rows.append(BudgetRowAmounts(name: Self.displayName(row.name.value), isTotal: row.isTotal,
+                                                initial: amounts.initial, adjusted: amounts.adjusted,
+                                                executed: amounts.executed))
+        }
+        checkPrinted(totalRow, rate: rate, formula: formula, result: &result, form: form, into: &diagnostics)
+
+        var inputs = [
+            AuditEntry.Input(Vocabulary.ScoringWords.adjustedField, ScoreText.plain(adjusted),
+                             at: fromParts ? nil : totalRow?.adjusted?.cell),
+            AuditEntry.Input(Vocabulary.ScoringWords.executedField, ScoreText.plain(executed),
+                             at: fromParts ? nil : totalRow?.executed?.cell),
+            AuditEntry.Input(Vocabulary.ScoringWords.weightField, ScoreText.plain(weight), at: totalRow?.weight?.cell),
+        ]
+        if let printed = totalRow?.score { inputs.append(AuditEntry.Input(Vocabulary.ScoringWords.scoreField,
+                                                                          printed.value, at: printed.cell)) }
+        result.audit = [AuditEntry(rule: Self.name, inputs: inputs, formula: formula, awarded: score, possible: weight,
+                                   note: fromParts ? Vocabulary.ScoringWords.summaryFromParts : "")]
+        return Outcome(result: result, diagnostics: diagnostics)
+    }
+
+    /// "年度资金总额:" → "年度资金总额".
+    static func displayName(_ name: String) -> String {
+        var text = name.trimmed
+        while let last = text.last, last == ":" || last == ":" { text.removeLast() }
+        return text.trimmed
+    }
+
+    private func amounts(of row: BudgetRow, form: Form, into diagnostics: inout [Diagnostic]) -> Amounts {
+        func read(_ column: Column) -> Decimal? {
+            guard let cell = column.cell(row) else { return nil }
+            do {
+                return try ValueParser.optionalNumber(cell.value, field: column.field)
+            } catch {
+                diagnostics.append(Diagnostic(
+                    .warning, "budget-amount-invalid", at: form.location(cell.cell),
+                    Vocabulary.ScoringMessage.budgetAmountInvalid(column.field, cell.value.trimmed, error.message)))
+                return nil
+            }
+        }
+        return Amounts(initial: read(.initial), adjusted: read(.adjusted), executed: read(.executed))
+    }
+
+    private func sum(_ values: [Decimal?]) -> Decimal? {
+        let given = values.compactMap { $0 }
+        return given.isEmpty ? nil : given.reduce(0, +)
+    }
+
+    private func weight(_ row: BudgetRow?, form: Form, into diagnostics: inout [Diagnostic]) -> Decimal {
+        guard let cell = row?.weight else { return rules.executionRateWeight }
+        let written: Decimal?
+        do {
+            written = try ValueParser.optionalNumber(cell.value, field: Vocabulary.ScoringWords.weightField)
+        } catch {
+            diagnostics.append(Diagnostic(
+                .warning, "budget-amount-invalid", at: form.location(cell.cell),
+                Vocabulary.ScoringMessage.budgetAmountInvalid(Vocabulary.ScoringWords.weightField, cell.value.trimmed,
+                                                              error.message)))
+            return rules.executionRateWeight
+        }
+        guard let written, written >= 0 else { return rules.executionRateWeight }
+        if written != rules.executionRateWeight {
+            diagnostics.append(Diagnostic(
+                .warning, "execution-rate-weight", at: form.location(cell.cell),
+                Vocabulary.ScoringMessage.executionWeight(found: ScoreText.plain(written),
+                                                          expected: ScoreText.plain(rules.executionRateWeight),
+                                                          rules: rules.name)))
+        }
+        return written
+    }
+
+    /// Compares the printed 执行率 and 得分 with the computed ones.
+    private func checkPrinted(_ row: BudgetRow?, rate: Decimal, formula: String, result: inout BudgetResult,
+                              form: Form, into diagnostics: inout [Diagnostic]) {
+        let shownScore = ScoreText.points(result.score, rules)
+        if let cell = row?.score, let printed = try? ValueParser.optionalNumber(cell.value) {
+            result.filledScore = printed
+            if printed != result.score {
+                let message = Vocabulary.ScoringMessage.budgetScoreReplaced(
+                    printed: ScoreText.plain(printed), computed: shownScore, formula: formula)
+                result.scoreChanged = true
+                result.comment = message
+                diagnostics.append(Diagnostic(.warning, "budget-score-replaced", at: form.location(cell.cell), message))
+            }
+        } else {
+            result.scoreChanged = true
+            result.comment = Vocabulary.ScoringMessage.budgetScoreFilled(shownScore, formula: formula)
+        }
+        guard let cell = row?.rate, case .quantity(let quantity) = ValueParser.parse(cell.value) else { return }
+        let printedPercent: Decimal = switch quantity.unit {
+        case .percent?: quantity.number
+        default: quantity.number <= 2 ? quantity.number * 100 : quantity.number
+        }
+        let places = max(-Int(printedPercent.exponent), 0)
+        let computedPercent = DecimalRounding.round(rate * 100, places: min(places, 4))
+        if computedPercent != printedPercent {
+            diagnostics.append(Diagnostic(
+                .warning, "printed-rate-mismatch", at: form.location(cell.cell),
+                Vocabulary.ScoringMessage.printedRateMismatch(printed: cell.value.trimmed,
+                                                              computed: ScoreText.percent(rate))))
+        }
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+
+/// The scoring of the 年度资金总额 row: 预算执行率 and its score.
+public struct BudgetResult: Sendable {
+    /// 分值 of 预算执行率 (from the form's cell, else the rule set's).
+    public var weight: Decimal
+    /// 执行率 = executed / adjusted, a ratio rounded to 4 decimals (1.1 is 110.00%).
+    public var executionRate: Decimal
+    /// 得分 = weight × min(rate, 1), rounded to the rule set's decimals.
+    public var score: Decimal
+    /// 年初预算数, 全年预算数 (A) and 全年执行数 (B) used, in 万元.
+    public var initial: Decimal?
+    public var adjusted: Decimal
+    public var executed: Decimal
+    /// True when the 年度资金总额 row was zero and the rows below it were summed instead.
+    public var scoredFromParts: Bool
+    /// The 得分 the form held, when it is a number.
+    public var filledScore: Decimal?
+    /// Whether the engine filled or changed the 得分 cell, and why.
+    public var scoreChanged: Bool
+    public var comment: String?
+    /// The cells of the total row: 分值, 执行率, 得分 (for the writer's formulas and comments).
+    public var weightCell: CellAddress?
+    public var rateCell: CellAddress?
+    public var scoreCell: CellAddress?
+    /// The money table's rows with their amounts as numbers (万元), 年度资金总额 first.
+    public var rows: [BudgetRowAmounts]
+    /// How the score came about.
+    public var audit: [AuditEntry]
+
+    public init(weight: Decimal, executionRate: Decimal, score: Decimal, initial: Decimal?, adjusted: Decimal,
+                executed: Decimal, scoredFromParts: Bool, filledScore: Decimal? = nil, scoreChanged: Bool = false,
+                comment: String? = nil, weightCell: CellAddress? = nil, rateCell: CellAddress? = nil,
+                scoreCell: CellAddress? = nil, rows: [BudgetRowAmounts] = [], audit: [AuditEntry] = []) {
+        self.weight = weight
+        self.executionRate = executionRate
+        self.score = score
+        self.initial = initial
+        self.adjusted = adjusted
+        self.executed = executed
+        self.scoredFromParts = scoredFromParts
+        self.filledScore = filledScore
+        self.scoreChanged = scoreChanged
+        self.comment = comment
+        self.weightCell = weightCell
+        self.rateCell = rateCell
+        self.scoreCell = scoreCell
+        self.rows = rows
+        self.audit = audit
+    }
+}
+
+/// One row of the money table as numbers; nil where the cell is empty or not a number.
+public struct BudgetRowAmounts: Sendable, Equatable {
+    /// The row's name without a trailing colon ("年度资金总额").
+    public var name: String
+    public var isTotal: Bool
+    public var initial: Decimal?
+    public var adjusted: Decimal?
+    public var executed: Decimal?
+
+    public init(name: String, isTotal: Bool, initial: Decimal?, adjusted: Decimal?, executed: Decimal?) {
+        self.name = name
+        self.isTotal = isTotal
+        self.initial = initial
+        self.adjusted = adjusted
+        self.executed = executed
+    }
+}

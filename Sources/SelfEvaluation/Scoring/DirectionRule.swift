@@ -1,0 +1,66 @@
+import Foundation
+
+/// Decides the direction of a quantitative indicator, in this order: the target's comparator
+/// (≥/以上 positive, ≤/以内 negative, = equal); a direction in the project form's 指标性质/计算符号
+/// column (正向, 反向, ≥, ≤ …); a bare amount under 成本 is negative (spending held under its target);
+/// else positive. A direction word contradicting the comparator is warned about (`direction-contradiction`)
+/// and the comparator wins.
+struct DirectionRule: Sendable {
+    static let name = "DirectionRule"
+
+    struct Decision: Sendable, Equatable {
+        var direction: Direction
+        var warning: Diagnostic?
+    }
+
+    func decide(_ indicator: Indicator, target: Quantity, in form: Form) -> Decision {
+        let stated = statedDirection(indicator)
+        if let comparator = target.comparator {
+            let direction = comparator.direction
+            if let stated, stated.direction != .equal, direction != .equal, stated.direction != direction {
+                let cell = indicator.nature?.cell ?? indicator.target.cell
+                let message = Vocabulary.ScoringMessage.directionContradiction(
+                    word: stated.word, target: indicator.target.value.trimmed)
+                return Decision(direction: direction,
+                                warning: Diagnostic(.warning, "direction-contradiction", at: form.location(cell), message))
+            }
+            return Decision(direction: direction, warning: nil)
+        }
+        if let stated { return Decision(direction: stated.direction, warning: nil) }
+        if indicator.level2.value.contains(Vocabulary.ScoringWords.costLevel2), isAmount(target.unit) {
+            return Decision(direction: .negative, warning: nil)
+        }
+        return Decision(direction: .positive, warning: nil)
+    }
+
+    /// A direction written in the 指标性质 column (or, failing that, a direction word in the target text).
+    func statedDirection(_ indicator: Indicator) -> (direction: Direction, word: String)? {
+        var texts: [String] = []
+        if let nature = indicator.nature?.value { texts.append(nature) }
+        texts.append(indicator.target.value)
+        for text in texts {
+            if let word = Vocabulary.ScoringWords.negativeDirectionWords.first(where: text.contains) {
+                return (.negative, word)
+            }
+            if let word = Vocabulary.ScoringWords.positiveDirectionWords.first(where: text.contains) {
+                return (.positive, word)
+            }
+        }
+        if let nature = indicator.nature?.value, let comparator = ValueParser.comparator(nature) {
+            return (comparator.direction, nature.trimmed)
+        }
+        return nil
+    }
+
+    private func isAmount(_ unit: MeasureUnit?) -> Bool {
+        switch unit {
+        case nil, .money?: true
+        default: false
+        }
+    }
+}
+
+extension String {
+    /// Without leading and trailing white space.
+    var trimmed: String { trimmingCharacters(in: .whitespacesAndNewlines) }
+}

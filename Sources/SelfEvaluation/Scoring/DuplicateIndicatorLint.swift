@@ -1,0 +1,24 @@
+import Foundation
+
+/// Two scored indicators with the same name (`duplicate-indicator`, at the later one): usually a
+/// copied row whose name was not changed.
+struct DuplicateIndicatorLint: Sendable {
+    static let name = "DuplicateIndicatorLint"
+
+    func check(_ form: Form) -> [Diagnostic] {
+        var firstRow: [String: Int] = [:]
+        var diagnostics: [Diagnostic] = []
+        for indicator in form.indicators where !indicator.isPlaceholder {
+            let key = String(indicator.name.value.filter { !$0.isWhitespace })
+            guard !key.isEmpty else { continue }
+            if let row = firstRow[key] {
+                diagnostics.append(Diagnostic(.warning, "duplicate-indicator", at: form.location(indicator.name.cell),
+                                              Vocabulary.ScoringMessage.duplicateIndicator(indicator.name.value.trimmed,
+                                                                                          firstRow: row)))
+            } else {
+                firstRow[key] = indicator.row
+            }
+        }
+        return diagnostics
+    }
+}

@@ -1,0 +1,190 @@
+import Foundation
+
+/// Scores one indicator row: reads its 分值 and 得分, parses A and B, and hands the row to the
+/// quantitative or the qualitative rule. Units that do not convert, or an actual that is not a
+/// number against a numeric target, fall back to the qualitative rule with a warning.
+struct IndicatorEvaluator: Sendable {
+    var rules: RuleSet
+
+    struct Outcome: Sendable {
+        var result: IndicatorResult
+        var diagnostics: [Diagnostic]
+    }
+
+    func evaluate(_ indicator: Indicator, in form: Form) -> Outcome {
+        var diagnostics: [Diagnostic] = []
+        let target = ValueParser.parse(indicator.target.value)
+        let actual = ValueParser.parse(indicator.actual.value)
+        var result = IndicatorResult(indicator: indicator, kind: .notScored, target: target, actual: actual,
+                                     weight: nil, filledScore: nil, score: 0,
+                                     reason: indicator.reason?.value.trimmed ?? "")
+        if indicator.isPlaceholder { return Outcome(result: result, diagnostics: diagnostics) }
+        func warn(_ code: String, _ cell: CellAddress, _ message: String) {
+            diagnostics.append(Diagnostic(.warning, code, at: form.location(cell), message))
+        }
+
+        guard let weight = readWeight(indicator, warn: warn) else {
+            result.needsReview = true
+            return Outcome(result: result, diagnostics: diagnostics)
+        }
+        result.weight = weight
+        do {
+            result.filledScore = try ValueParser.optionalNumber(indicator.score.value,
+                                                                field: Vocabulary.ScoringWords.scoreField)
+        } catch {
+            warn("score-invalid", indicator.score.cell,
+                 Vocabulary.ScoringMessage.scoreInvalid(indicator.score.value.trimmed, error.message))
+        }
+
+        if actual == .notGiven {
+            scoreWithoutActual(&result, weight: weight, warn: warn)
+            return Outcome(result: result, diagnostics: diagnostics)
+        }
+        if case .quantity(let targetQuantity) = target {
+            if case .quantity(let actualQuantity) = actual {
+                let decision = DirectionRule().decide(indicator, target: targetQuantity, in: form)
+                if let warning = decision.warning { diagnostics.append(warning) }
+                let rule = QuantitativeIndicatorRule(rules: rules)
+                switch rule.evaluate(target: targetQuantity, actual: actualQuantity, direction: decision.direction,
+                                     weight: weight) {
+                case .scored(let computation):
+                    scoreQuantitative(&result, computation, direction: decision.direction, weight: weight, warn: warn)
+                    return Outcome(result: result, diagnostics: diagnostics)
+                case .incompatibleUnits(let a, let b):
+                    warn("unit-mismatch", indicator.actual.cell,
+                         Vocabulary.ScoringMessage.unitMismatch(target: a?.description ?? "", actual: b?.description ?? ""))
+                }
+            } else {
+                warn("actual-not-quantity", indicator.actual.cell,
+                     Vocabulary.ScoringMessage.actualNotQuantity(indicator.actual.value.trimmed))
+            }
+        }
+        scoreQualitative(&result, weight: weight, warn: warn)
+        return Outcome(result: result, diagnostics: diagnostics)
+    }
+
+    /// 分值 as a number ≥ 0, or nil with a warning (the row is then not scored).
+    private func readWeight(_ indicator: Indicator, warn: (String, CellAddress, String) -> Void) -> Decimal? {
+        let cell = indicator.weight
+        do {
+            guard let weight = try ValueParser.optionalNumber(cell.value, field: Vocabulary.ScoringWords.weightField) else {
+                warn("missing-weight", cell.cell, Vocabulary.ScoringMessage.weightMissing)
+                return nil
+            }
+            guard weight >= 0 else {
+                warn("weight-negative", cell.cell, Vocabulary.ScoringMessage.weightNegative(cell.value.trimmed))
+                return nil
+            }
+            return weight
+        } catch {
+            warn("weight-invalid", cell.cell, Vocabulary.ScoringMessage.weightInvalid(cell.value.trimmed, error.message))
+            return nil
+        }
+    }
+
+    private func inputs(_ indicator: Indicator) -> [AuditEntry.Input] {
+        [
+            AuditEntry.Input("A", indicator.target.value.trimmed, at: indicator.target.cell),
+            AuditEntry.Input("B", indicator.actual.value.trimmed, at: indicator.actual.cell),
+            AuditEntry.Input(Vocabulary.ScoringWords.weightField, indicator.weight.value.trimmed, at: indicator.weight.cell),
+            AuditEntry.Input(Vocabulary.ScoringWords.scoreField, indicator.score.value.trimmed, at: indicator.score.cell),
+        ]
+    }
+
+    private func scoreWithoutActual(_ result: inout IndicatorResult, weight: Decimal,
+                                    warn: (String, CellAddress, String) -> Void) {
+        let indicator = result.indicator
+        if case .quantity = result.target { result.kind = .quantitative } else { result.kind = .qualitative }
+        let kept = result.filledScore.map { rules.round($0).clamped(0, weight) }
+        result.score = kept ?? 0
+        result.needsReview = true
+        let message = Vocabulary.ScoringMessage.actualMissing(kept: kept.map { ScoreText.points($0, rules) })
+        warn("actual-missing", indicator.actual.cell, message)
+        if kept == nil || kept != result.filledScore {
+            result.scoreChanged = true
+            result.comment = message
+        }
+        result.audit.append(AuditEntry(rule: Self.ruleName, inputs: inputs(indicator), formula: "—",
+                                       awarded: result.score, possible: weight, note: message))
+    }
+
+    private func scoreQuantitative(_ result: inout IndicatorResult, _ computation: QuantitativeIndicatorRule.Computation,
+                                   direction: Direction, weight: Decimal, warn: (String, CellAddress, String) -> Void) {
+        let indicator = result.indicator
+        result.kind = .quantitative
+        result.direction = direction
+        result.ratio = computation.ratio
+        result.overAchieved = computation.overAchieved
+        result.audit.append(AuditEntry(rule: QuantitativeIndicatorRule.name, inputs: inputs(indicator),
+                                       formula: computation.formula, awarded: computation.score, possible: weight))
+        let filled = FilledScoreRule(rules: rules).apply(computed: computation.score, filled: result.filledScore,
+                                                          weight: weight, formula: computation.formula)
+        result.score = filled.score
+        result.scoreChanged = filled.changed
+        result.comment = filled.comment
+        if filled.replaced, let comment = filled.comment {
+            warn("score-replaced", indicator.score.cell, comment)
+        }
+        if filled.changed, let comment = filled.comment {
+            result.audit.append(AuditEntry(
+                rule: FilledScoreRule.name,
+                inputs: [AuditEntry.Input(Vocabulary.ScoringWords.scoreField, indicator.score.value.trimmed,
+                                          at: indicator.score.cell)],
+                formula: computation.formula, awarded: filled.score, possible: weight, note: comment))
+        }
+        if computation.overAchieved, result.reason.isEmpty {
+            let ratio = (computation.ratio ?? 0) * 100
+            warn("over-achievement", indicator.actual.cell,
+                 Vocabulary.ScoringMessage.overAchievement(
+                     ratio: ratio.fixed(2) + "%",
+                     threshold: ScoreText.plain((rules.overAchievementThreshold - 1) * 100) + "%",
+                     needsExplanation: rules.overAchievementNeedsExplanation))
+            if rules.overAchievementNeedsExplanation { result.needsReview = true }
+        }
+    }
+
+    private func scoreQualitative(_ result: inout IndicatorResult, weight: Decimal,
+                                  warn: (String, CellAddress, String) -> Void) {
+        let indicator = result.indicator
+        result.kind = .qualitative
+        let reading = TierReader().read(actual: result.actual, actualText: indicator.actual.value,
+                                        target: result.target)
+        let outcome = QualitativeTierRule(rules: rules).evaluate(reading: reading, filledScore: result.filledScore,
+                                                                 weight: weight)
+        result.tier = outcome.tier
+        result.score = outcome.score
+        let low = ScoreText.points(outcome.range.low, rules)
+        let high = ScoreText.points(outcome.range.high, rules)
+        let shown = ScoreText.points(outcome.score, rules)
+        if !outcome.placed {
+            result.needsReview = true
+            warn("tier-unplaceable", indicator.actual.cell, Vocabulary.ScoringMessage.unplaceable)
+        }
+        switch outcome.change {
+        case .kept:
+            break
+        case .rounded:
+            result.scoreChanged = true
+            result.comment = Vocabulary.ScoringMessage.scoreRounded(
+                printed: ScoreText.plain(result.filledScore ?? 0), rounded: shown)
+        case .moved:
+            let message = Vocabulary.ScoringMessage.scoreOutsideTier(
+                printed: ScoreText.plain(result.filledScore ?? 0), moved: shown, tier: outcome.tier.label,
+                low: low, high: high)
+            result.scoreChanged = true
+            result.comment = message
+            warn("score-outside-tier", indicator.score.cell, message)
+        case .filled:
+            result.scoreChanged = true
+            result.comment = Vocabulary.ScoringMessage.tierScoreFilled(shown, tier: outcome.tier.label, low: low,
+                                                                       high: high)
+        }
+        let basis = outcome.placed ? outcome.basis : Vocabulary.ScoringMessage.unplaceable
+        result.audit.append(AuditEntry(
+            rule: QualitativeTierRule.name, inputs: inputs(indicator),
+            formula: "\(Vocabulary.ScoringWords.formulaQualitative): \(outcome.tier.label) [\(low), \(high)] → \(shown)",
+            awarded: outcome.score, possible: weight, note: result.comment.map { "\(basis); \($0)" } ?? basis))
+    }
+
+    static let ruleName = "IndicatorEvaluator"
+}

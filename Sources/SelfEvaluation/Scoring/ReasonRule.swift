@@ -1,0 +1,64 @@
+import Foundation
+
+/// 未完成原因分析: every scored indicator that loses points needs a reason. A reason the unit wrote
+/// is kept as written; an empty one is filled with a sentence stating the fact
+/// ("实际完成8家,低于年度指标值10家以上,完成率80.00%,扣0.80分。"), marked generated, and the row
+/// is flagged for review (`reason-generated`): only the unit can state causes and measures.
+struct ReasonRule: Sendable {
+    static let name = "ReasonRule"
+    /// Longest excerpt of an actual text quoted in a generated reason.
+    static let excerptLength = 40
+    var rules: RuleSet
+
+    /// Fills `result.reason` when it must; returns the warning to report, if any.
+    func apply(_ result: inout IndicatorResult, in form: Form) -> Diagnostic? {
+        guard result.isScored, result.lostPoints > 0, result.reason.trimmed.isEmpty else { return nil }
+        result.reason = sentence(result)
+        result.reasonGenerated = true
+        result.needsReview = true
+        let indicator = result.indicator
+        let cell = indicator.reason?.cell ?? indicator.score.cell
+        result.audit.append(AuditEntry(
+            rule: Self.name, inputs: [AuditEntry.Input(Vocabulary.ScoringWords.scoreField,
+                                                       ScoreText.points(result.score, rules), at: indicator.score.cell)],
+            formula: "—", awarded: result.score, possible: result.weight ?? 0, note: result.reason))
+        return Diagnostic(.warning, "reason-generated", at: form.location(cell), Vocabulary.ScoringMessage.reasonGenerated)
+    }
+
+    /// The generated sentence.
+    func sentence(_ result: IndicatorResult) -> String {
+        let lost = ScoreText.points(result.lostPoints, rules)
+        let target = result.indicator.target.value.trimmed
+        if result.actual == .notGiven { return Vocabulary.ScoringMessage.reasonActualMissing(lost: lost) }
+        switch result.kind {
+        case .quantitative:
+            let actual = actualShown(result)
+            if result.direction == .equal, case .quantity(let a) = result.target, a.number == 0 {
+                return Vocabulary.ScoringMessage.reasonNotEqual(actual: actual, target: target, lost: lost)
+            }
+            let rate = ScoreText.percent(result.ratio ?? 0)
+            if result.direction == .negative {
+                return Vocabulary.ScoringMessage.reasonAboveTarget(actual: actual, target: target, rate: rate, lost: lost)
+            }
+            return Vocabulary.ScoringMessage.reasonBelowTarget(actual: actual, target: target, rate: rate, lost: lost)
+        case .qualitative, .notScored:
+            return Vocabulary.ScoringMessage.reasonTier(
+                actual: excerpt(result.indicator.actual.value.trimmed),
+                tier: (result.tier ?? .notAchieved).label, score: ScoreText.points(result.score, rules), lost: lost)
+        }
+    }
+
+    /// The actual as written, with the target's unit when it has none ("8" → "8家").
+    private func actualShown(_ result: IndicatorResult) -> String {
+        let written = result.indicator.actual.value.trimmed
+        if case .quantity(let actual) = result.actual, actual.unit == nil,
+           case .quantity(let target) = result.target, let unit = target.unit {
+            return written + unit.description
+        }
+        return written
+    }
+
+    private func excerpt(_ text: String) -> String {
+        text.count <= Self.excerptLength ? text : String(text.prefix(Self.excerptLength)) + "…"
+    }
+}

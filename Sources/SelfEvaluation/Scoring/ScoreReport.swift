@@ -1,0 +1,166 @@
+import Foundation
+
+/// The JSON report of one scored form (`score --json`, `convert --to json`), with exactly the keys
+/// of the CLI contract (cli.md) plus "rules", the name of the rule set applied.
+///
+/// Numbers are JSON numbers: scores rounded to the rule set's decimals, the execution rate to 4
+/// decimals, amounts as written; Decimals are encoded from their decimal text (2.08, never
+/// 2.0800000001). Optional values are written as null. Placeholder rows ("指标2", "……") are left
+/// out of `indicators`; a row with no usable 分值 is listed with kind "notScored".
+public struct ScoreReport: Codable, Sendable, Equatable {
+    public var source: String
+    public var title: String?
+    public var year: Int?
+    public var unit: String?
+    /// ISO date ("2024-02-18"), or the text as written when it is not a date.
+    public var filledOn: String?
+    public var budget: Budget?
+    public var indicators: [IndicatorEntry]
+    public var total: Total
+    /// 优 / 良 / 中 / 差.
+    public var grade: String
+    public var warnings: [Warning]
+    public var needsReview: Bool
+    /// The rule set's name ("legacy", "2020", …).
+    public var rules: String
+
+    /// The money table and 预算执行率.
+    public struct Budget: Codable, Sendable, Equatable {
+        public var rows: [Row]
+        public var weight: Decimal
+        public var executionRate: Decimal
+        public var score: Decimal
+
+        /// One money row (万元).
+        public struct Row: Codable, Sendable, Equatable {
+            public var name: String
+            public var initial: Decimal?
+            public var adjusted: Decimal?
+            public var executed: Decimal?
+
+            public func encode(to encoder: any Encoder) throws {
+                var c = encoder.container(keyedBy: CodingKeys.self)
+                try c.encode(name, forKey: .name)
+                try c.encode(initial, forKey: .initial)
+                try c.encode(adjusted, forKey: .adjusted)
+                try c.encode(executed, forKey: .executed)
+            }
+        }
+    }
+
+    /// One indicator row.
+    public struct IndicatorEntry: Codable, Sendable, Equatable {
+        public var row: Int
+        public var level1: String
+        public var level2: String
+        public var name: String
+        public var target: String
+        public var actual: String
+        /// "quantitative", "qualitative" or "notScored".
+        public var kind: String
+        /// "positive", "negative", "equal" or null.
+        public var direction: String?
+        /// "achieved", "partial", "notAchieved" or null.
+        public var tier: String?
+        public var weight: Decimal?
+        public var filledScore: Decimal?
+        public var score: Decimal
+        public var reason: String
+        public var reasonGenerated: Bool
+
+        public func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(row, forKey: .row)
+            try c.encode(level1, forKey: .level1)
+            try c.encode(level2, forKey: .level2)
+            try c.encode(name, forKey: .name)
+            try c.encode(target, forKey: .target)
+            try c.encode(actual, forKey: .actual)
+            try c.encode(kind, forKey: .kind)
+            try c.encode(direction, forKey: .direction)
+            try c.encode(tier, forKey: .tier)
+            try c.encode(weight, forKey: .weight)
+            try c.encode(filledScore, forKey: .filledScore)
+            try c.encode(score, forKey: .score)
+            try c.encode(reason, forKey: .reason)
+            try c.encode(reasonGenerated, forKey: .reasonGenerated)
+        }
+    }
+
+    /// 总分 row.
+    public struct Total: Codable, Sendable, Equatable {
+        public var weight: Decimal
+        public var score: Decimal
+    }
+
+    /// One warning: code, place (1-based row, column letter) and message.
+    public struct Warning: Codable, Sendable, Equatable {
+        public var code: String
+        public var row: Int
+        public var column: String
+        public var message: String
+    }
+
+    /// The report of a scored form, its warnings those of the scorer.
+    public init(_ scored: ScoredForm) {
+        self.init(scored, diagnostics: scored.diagnostics)
+    }
+
+    /// The report of a scored form with the given findings as its warnings (e.g. the template
+    /// reader's warnings followed by the scorer's).
+    public init(_ scored: ScoredForm, diagnostics: [Diagnostic]) {
+        let form = scored.form
+        let rules = scored.ruleSet
+        source = form.source
+        title = form.title?.value.trimmed
+        year = form.year?.value
+        unit = form.unit?.value.trimmed
+        filledOn = form.filledOnDate?.description ?? form.filledOn?.value.trimmed
+        budget = scored.budget.map { result in
+            Budget(rows: result.rows.map { Budget.Row(name: $0.name, initial: $0.initial, adjusted: $0.adjusted,
+                                                      executed: $0.executed) },
+                   weight: result.weight, executionRate: DecimalRounding.round(result.executionRate, places: 4),
+                   score: rules.round(result.score))
+        }
+        indicators = scored.indicators.filter { !$0.indicator.isPlaceholder }.map { result in
+            let indicator = result.indicator
+            return IndicatorEntry(
+                row: indicator.row, level1: indicator.level1.value.trimmed, level2: indicator.level2.value.trimmed,
+                name: indicator.name.value.trimmed, target: indicator.target.value.trimmed,
+                actual: indicator.actual.value.trimmed, kind: result.kind.rawValue,
+                direction: result.direction?.rawValue, tier: result.tier?.rawValue, weight: result.weight,
+                filledScore: result.filledScore, score: rules.round(result.score), reason: result.reason,
+                reasonGenerated: result.reasonGenerated)
+        }
+        total = Total(weight: scored.totalWeight, score: rules.round(scored.totalScore))
+        grade = scored.grade.label
+        warnings = diagnostics.map {
+            Warning(code: $0.code, row: $0.location.row, column: $0.location.columnLetter, message: $0.message)
+        }
+        needsReview = scored.needsReview
+        self.rules = rules.name
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(source, forKey: .source)
+        try c.encode(title, forKey: .title)
+        try c.encode(year, forKey: .year)
+        try c.encode(unit, forKey: .unit)
+        try c.encode(filledOn, forKey: .filledOn)
+        try c.encode(budget, forKey: .budget)
+        try c.encode(indicators, forKey: .indicators)
+        try c.encode(total, forKey: .total)
+        try c.encode(grade, forKey: .grade)
+        try c.encode(warnings, forKey: .warnings)
+        try c.encode(needsReview, forKey: .needsReview)
+        try c.encode(rules, forKey: .rules)
+    }
+
+    /// The report as UTF-8 JSON: pretty-printed, keys sorted, slashes unescaped.
+    public func jsonData() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return try encoder.encode(self)
+    }
+}

@@ -1,0 +1,47 @@
+import Foundation
+
+/// A form with every score computed, checked and explained. Built by `Scorer.score(_:rules:)`.
+public struct ScoredForm: Sendable {
+    /// The form as read (every input cell).
+    public var form: Form
+    /// The rules applied, and how they were chosen.
+    public var ruleSet: RuleSet
+    public var ruleSetChoice: RuleSetChoice
+    /// 预算执行率; nil when the form has no money table.
+    public var budget: BudgetResult?
+    /// One per form indicator, placeholders included, in form order.
+    public var indicators: [IndicatorResult]
+    /// Sum of the 分值: 预算执行率 and every scored indicator.
+    public var totalWeight: Decimal
+    /// 总分 = budget score + the sum of the (rounded) indicator scores.
+    public var totalScore: Decimal
+    /// 自评等级.
+    public var grade: EvaluationGrade
+    /// Warnings, each with file:row:col, sorted by place.
+    public var diagnostics: [Diagnostic]
+    /// Whether a person must review the result before it is filed.
+    public var needsReview: Bool
+    /// Every audit entry, in scoring order.
+    public var audit: [AuditEntry]
+
+    public init(form: Form, ruleSet: RuleSet, ruleSetChoice: RuleSetChoice, budget: BudgetResult?,
+                indicators: [IndicatorResult], totalWeight: Decimal, totalScore: Decimal, grade: EvaluationGrade,
+                diagnostics: [Diagnostic], needsReview: Bool, audit: [AuditEntry]) {
+        self.form = form
+        self.ruleSet = ruleSet
+        self.ruleSetChoice = ruleSetChoice
+        self.budget = budget
+        self.indicators = indicators
+        self.totalWeight = totalWeight
+        self.totalScore = totalScore
+        self.grade = grade
+        self.diagnostics = diagnostics
+        self.needsReview = needsReview
+        self.audit = audit
+    }
+
+    /// The 自评结论 text: 自评等级“优”.
+    public var conclusion: String { grade.conclusion }
+    /// Only the warnings.
+    public var warnings: [Diagnostic] { diagnostics.filter { $0.severity == .warning } }
+}

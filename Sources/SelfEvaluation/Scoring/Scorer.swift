@@ -1,0 +1,72 @@
+import Foundation
+
+/// The scoring engine: runs the rules, in order, over a form.
+///
+/// 1. the rule set: given, or read from the notes (`RuleSetDetection`);
+/// 2. `BudgetExecutionRule` (预算执行率);
+/// 3. per indicator: `DirectionRule`, `QuantitativeIndicatorRule` + `FilledScoreRule`, or
+///    `TierReader` + `QualitativeTierRule`; then `ReasonRule`;
+/// 4. `TotalsRule`, `GradeRule`;
+/// 5. lints: `YearLint`, `DuplicateIndicatorLint`, `PrintedTotalsLint`.
+///
+/// Every number is a `Decimal` rounded half up to the rule set's decimals; the total is the sum
+/// of the rounded scores.
+public enum Scorer {
+    /// Scores a form.
+    ///
+    /// - Parameter rules: the rule set to apply; nil reads it from the form's notes ("80-50%" →
+    ///   legacy, "80-60%" → 2020, nothing → 2020).
+    /// - Throws: `FormError` only when the form cannot be scored at all (a budget of 0: `budget-zero`).
+    public static func score(_ form: Form, rules: RuleSet? = nil) throws(FormError) -> ScoredForm {
+        let detection = rules.map { RuleSetDetection.Detection(ruleSet: $0, choice: .given, diagnostics: []) }
+            ?? RuleSetDetection.detect(in: form)
+        let ruleSet = detection.ruleSet
+        var diagnostics = detection.diagnostics
+        var audit: [AuditEntry] = []
+
+        let budgetOutcome = try BudgetExecutionRule(rules: ruleSet).evaluate(form)
+        diagnostics += budgetOutcome.diagnostics
+        audit += budgetOutcome.result?.audit ?? []
+
+        let evaluator = IndicatorEvaluator(rules: ruleSet)
+        let reasons = ReasonRule(rules: ruleSet)
+        var indicators: [IndicatorResult] = []
+        for indicator in form.indicators {
+            let outcome = evaluator.evaluate(indicator, in: form)
+            var result = outcome.result
+            diagnostics += outcome.diagnostics
+            if let warning = reasons.apply(&result, in: form) { diagnostics.append(warning) }
+            audit += result.audit
+            indicators.append(result)
+        }
+
+        let totals = TotalsRule(rules: ruleSet).evaluate(form, budget: budgetOutcome.result, indicators: indicators)
+        diagnostics += totals.diagnostics
+        audit.append(totals.audit)
+        let gradeRule = GradeRule(rules: ruleSet)
+        let grade = gradeRule.grade(totals.totalScore)
+        audit.append(gradeRule.audit(totals.totalScore, grade: grade, possible: totals.totalWeight))
+
+        diagnostics += YearLint().check(form)
+        diagnostics += DuplicateIndicatorLint().check(form)
+        diagnostics += PrintedTotalsLint(rules: ruleSet).check(form, totalWeight: totals.totalWeight,
+                                                               totalScore: totals.totalScore, grade: grade)
+
+        let needsReview = budgetOutcome.result == nil || indicators.contains(where: \.needsReview)
+        return ScoredForm(form: form, ruleSet: ruleSet, ruleSetChoice: detection.choice, budget: budgetOutcome.result,
+                          indicators: indicators, totalWeight: totals.totalWeight, totalScore: totals.totalScore,
+                          grade: grade, diagnostics: sortedByPlace(diagnostics), needsReview: needsReview,
+                          audit: audit)
+    }
+
+    /// Diagnostics ordered by row, then column; the rules' order is kept within a cell.
+    static func sortedByPlace(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        diagnostics.enumerated().sorted { lhs, rhs in
+            let l = lhs.element.location
+            let r = rhs.element.location
+            if l.row != r.row { return l.row < r.row }
+            if l.column != r.column { return l.column < r.column }
+            return lhs.offset < rhs.offset
+        }.map(\.element)
+    }
+}

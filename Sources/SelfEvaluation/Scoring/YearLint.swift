@@ -1,0 +1,59 @@
+import Foundation
+
+/// Years that do not fit the form's 年度:
+/// - 填报日期 in another year than the form's or the next one (`filled-on-year`; filling in the next
+///   year is normal);
+/// - years named in 预期目标 / 实际完成情况 other than the form's (`year-in-text`): the reference form's
+///   实际完成情况 opens with "2022年" in a 2023 form, text carried over from the year before.
+struct YearLint: Sendable {
+    static let name = "YearLint"
+
+    func check(_ form: Form) -> [Diagnostic] {
+        guard let year = form.year?.value else { return [] }
+        var diagnostics: [Diagnostic] = []
+        if let filledOn = form.filledOn, let date = form.filledOnDate, date.year != year, date.year != year + 1 {
+            diagnostics.append(Diagnostic(.warning, "filled-on-year", at: form.location(filledOn.cell),
+                                          Vocabulary.ScoringMessage.filledOnYear(year: year, filledOn: date.description)))
+        }
+        let texts: [(String, Located<String>?)] = [
+            (Vocabulary.ScoringWords.goalsField, form.goals),
+            (Vocabulary.ScoringWords.achievementsField, form.achievements),
+        ]
+        for (field, text) in texts {
+            guard let text else { continue }
+            let others = Self.years(in: text.value).filter { $0 != year }
+            guard !others.isEmpty else { continue }
+            let listed = others.map(String.init).joined(separator: "、")
+            diagnostics.append(Diagnostic(.warning, "year-in-text", at: form.location(text.cell),
+                                          Vocabulary.ScoringMessage.yearInText(field: field, years: listed, year: year)))
+        }
+        return diagnostics
+    }
+
+    /// Distinct years written as four digits before 年 ("2022年", "２０２２年度"), 1990–2099, in order.
+    static func years(in text: String) -> [Int] {
+        var found: [Int] = []
+        var digits: [Int] = []
+        for ch in text {
+            if let digit = digitValue(ch) {
+                digits.append(digit)
+                continue
+            }
+            if ch == Vocabulary.ScoringWords.yearMark, digits.count == 4 {
+                let year = digits.reduce(0) { $0 * 10 + $1 }
+                if (1990...2099).contains(year), !found.contains(year) { found.append(year) }
+            }
+            digits = []
+        }
+        return found
+    }
+
+    private static func digitValue(_ ch: Character) -> Int? {
+        guard let scalar = ch.unicodeScalars.first, ch.unicodeScalars.count == 1 else { return nil }
+        switch scalar.value {
+        case 0x30...0x39: return Int(scalar.value - 0x30)
+        case 0xFF10...0xFF19: return Int(scalar.value - 0xFF10)
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,116 @@
+import Foundation
+import Testing
+@testable import SelfEvaluation
+
+private func d(_ text: String) -> Decimal { exactDecimal(text) }
+
+@Suite("BudgetExecutionRule")
+struct BudgetExecutionRuleTests {
+    /// (adjusted, executed, weight cell, expected rate, expected score)
+    static let rows: [(String, String, String?, String, String)] = [
+        ("734.78", "734.78", "10", "1", "10"),
+        ("200", "83", "5", "0.415", "2.08"),
+        ("100", "110", "10", "1.1", "10"),
+        ("3", "2", "10", "0.6667", "6.67"),
+        ("734.78", "700", nil, "0.9527", "9.53"),
+        ("100", "0", "10", "0", "0"),
+    ]
+
+    @Test(arguments: rows)
+    func rateAndScore(_ row: (String, String, String?, String, String)) throws {
+        var builder = FormBuilder()
+        builder.budget(adjusted: row.0, executed: row.1, weight: row.2)
+        let outcome = try BudgetExecutionRule(rules: .v2020).evaluate(builder.form)
+        let result = try #require(outcome.result)
+        #expect(result.executionRate == d(row.3))
+        #expect(result.score == d(row.4))
+        #expect(result.scoreChanged)
+    }
+
+    @Test func budgetOfZeroIsAnError() {
+        var builder = FormBuilder()
+        builder.budget(adjusted: "0", executed: "0", parts: [("基本支出", "", "0", "0"), ("项目支出", "", "", "")])
+        #expect(throws: FormError.self) { try Scorer.score(builder.form) }
+        do {
+            _ = try Scorer.score(builder.form)
+        } catch {
+            #expect(error.diagnostic.code == "budget-zero")
+            #expect(error.diagnostic.location.row == 6)
+            #expect(error.diagnostic.severity == .error)
+        }
+    }
+
+    @Test func emptyBudgetIsAnError() {
+        var builder = FormBuilder()
+        builder.budget(adjusted: "", executed: "")
+        #expect(throws: FormError.self) { try Scorer.score(builder.form) }
+    }
+
+    @Test func executedWithoutBudgetIsAnError() {
+        var builder = FormBuilder()
+        builder.budget(adjusted: "0", executed: "12")
+        #expect(throws: FormError.self) { try Scorer.score(builder.form) }
+    }
+
+    @Test func zeroTotalRowIsScoredFromParts() throws {
+        var builder = FormBuilder()
+        builder.budget(adjusted: "0", executed: "0", parts: [("基本支出", "", "235.11", "235.11"),
+                                                             ("项目支出", "", "499.67", "400")])
+        let outcome = try BudgetExecutionRule(rules: .v2020).evaluate(builder.form)
+        let result = try #require(outcome.result)
+        #expect(result.scoredFromParts)
+        #expect(result.adjusted == d("734.78"))
+        #expect(result.executed == d("635.11"))
+        #expect(result.score == d("8.64"))
+        #expect(outcome.diagnostics.map(\.code) == ["budget-total-from-parts"])
+    }
+
+    @Test func partsMustAddUpToTheTotal() throws {
+        var builder = FormBuilder()
+        builder.budget(initial: "702.71", adjusted: "734.78", executed: "734.78",
+                       parts: [("基本支出", "225.46", "235.11", "235.11"), ("项目支出", "477.25", "499.66", "499.67"),
+                               ("其他资金", "", "", "")])
+        let outcome = try BudgetExecutionRule(rules: .v2020).evaluate(builder.form)
+        // 0.01 is tolerated; adjusted differs by 0.01 → fine. Make it 0.02:
+        #expect(outcome.diagnostics.isEmpty)
+        builder.budget(initial: "702.71", adjusted: "734.78", executed: "734.78",
+                       parts: [("基本支出", "225.46", "235.11", "235.11"), ("项目支出", "477.25", "499.60", "499.67")])
+        let mismatch = try BudgetExecutionRule(rules: .v2020).evaluate(builder.form)
+        let warning = try #require(mismatch.diagnostics.first)
+        #expect(warning.code == "budget-sum-mismatch")
+        #expect(warning.location.row == 6 && warning.location.columnLetter == "E")
+    }
+
+    @Test func weightOtherThanTheRulesIsWarnedAndUsed() throws {
+        var builder = FormBuilder()
+        builder.budget(adjusted: "100", executed: "90", weight: "20")
+        let outcome = try BudgetExecutionRule(rules: .v2020).evaluate(builder.form)
+        #expect(outcome.result?.score == 18)
+        #expect(outcome.diagnostics.map(\.code) == ["execution-rate-weight"])
+        var local = RuleSet.v2020
+        local.executionRateWeight = 20
+        #expect(try BudgetExecutionRule(rules: local).evaluate(builder.form).diagnostics.isEmpty)
+    }
+
+    @Test func printedRateAndScoreAreChecked() throws {
+        var builder = FormBuilder()
+        builder.budget(adjusted: "734.78", executed: "734.78", rate: "100%", score: "10")
+        let clean = try BudgetExecutionRule(rules: .v2020).evaluate(builder.form)
+        #expect(clean.diagnostics.isEmpty)
+        #expect(clean.result?.scoreChanged == false)
+        builder.budget(adjusted: "100", executed: "90", rate: "95%", score: "10")
+        let wrong = try BudgetExecutionRule(rules: .v2020).evaluate(builder.form)
+        #expect(Set(wrong.diagnostics.map(\.code)) == ["printed-rate-mismatch", "budget-score-replaced"])
+        #expect(wrong.result?.score == 9)
+        #expect(wrong.result?.filledScore == 10)
+    }
+
+    @Test func missingTableIsAWarning() throws {
+        var builder = FormBuilder()
+        builder.indicator("指标", target: "≥1", actual: "1", weight: "100")
+        let scored = try Scorer.score(builder.form)
+        #expect(scored.budget == nil)
+        #expect(scored.diagnostics.contains { $0.code == "budget-missing" })
+        #expect(scored.needsReview)
+    }
+}

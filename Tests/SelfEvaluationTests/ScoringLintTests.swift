@@ -1,0 +1,68 @@
+import Foundation
+import Testing
+@testable import SelfEvaluation
+
+@Suite("Scoring lints")
+struct ScoringLintTests {
+    @Test(arguments: [("2022年,办事处围绕…", [2022]), ("2023年度目标,2024年计划", [2023, 2024]),
+                      ("２０２２年", [2022]), ("国发2号文件", []), ("12023年", []), ("1850年", [])])
+    func yearsInText(_ row: (String, [Int])) {
+        #expect(YearLint.years(in: row.0) == row.1)
+    }
+
+    /// (form year, filled-on year, warned)
+    @Test(arguments: [(2023, 2024, false), (2023, 2023, false), (2023, 2025, true), (2023, 2022, true)])
+    func filledOnYear(_ row: (Int, Int, Bool)) {
+        let builder = FormBuilder(year: row.0, filledOn: CalendarDate(year: row.1, month: 2, day: 18))
+        let warned = YearLint().check(builder.form).contains { $0.code == "filled-on-year" }
+        #expect(warned == row.2)
+    }
+
+    @Test func yearsInGoalsAndAchievements() {
+        var builder = FormBuilder(year: 2023)
+        builder.goals("做好2023年各项工作", achievements: "2022年,办事处围绕州委、州政府的重点工作")
+        let warnings = YearLint().check(builder.form)
+        #expect(warnings.count == 1)
+        #expect(warnings.first?.code == "year-in-text")
+        #expect(warnings.first?.location.row == 11)
+        #expect(warnings.first?.location.columnLetter == "E")
+        #expect(warnings.first?.message.contains("2022") == true)
+    }
+
+    @Test func duplicateNames() {
+        var builder = FormBuilder()
+        builder.indicator("完成率", target: "≥1", actual: "1", weight: "10")
+        builder.indicator("其他", target: "≥1", actual: "1", weight: "10")
+        builder.indicator("完成 率", target: "≥1", actual: "1", weight: "10")
+        let warnings = DuplicateIndicatorLint().check(builder.form)
+        #expect(warnings.map(\.code) == ["duplicate-indicator"])
+        #expect(warnings.first?.location.row == 15)
+        #expect(warnings.first?.message.contains("13") == true)
+    }
+
+    @Test(arguments: [("正向", "≤5%", true), ("反向", "≤5%", false), ("正向", "≥95%", false), ("反向指标", "≥95%", true)])
+    func directionWords(_ row: (String, String, Bool)) throws {
+        let form = FormBuilder.single(target: row.1, actual: row.1.dropFirst() + "", weight: "90", nature: row.0)
+        let scored = try Scorer.score(form, rules: .v2020)
+        #expect(scored.diagnostics.contains { $0.code == "direction-contradiction" } == row.2)
+        // the operator decides
+        let expected: Direction = row.1.hasPrefix("≤") ? .negative : .positive
+        #expect(scored.indicators.first?.direction == expected)
+    }
+
+    @Test func directionWordDecidesABareNumber() throws {
+        let form = FormBuilder.single(target: "5%", actual: "8%", weight: "5", nature: "反向")
+        let scored = try Scorer.score(form, rules: .v2020)
+        #expect(scored.indicators.first?.direction == .negative)
+        #expect(scored.indicators.first?.score == exactDecimal("3.13"))
+    }
+
+    @Test func warningsCarryFileRowAndColumn() throws {
+        var builder = FormBuilder(source: "forms/a.csv")
+        builder.budget(adjusted: "100", executed: "100")
+        builder.indicator("甲", target: "≥10", actual: "8", weight: "90", score: "90", reason: "原因")
+        let scored = try Scorer.score(builder.form, rules: .v2020)
+        let warning = try #require(scored.diagnostics.first { $0.code == "score-replaced" })
+        #expect(warning.description.hasPrefix("forms/a.csv:13:H: warning: [score-replaced] "))
+    }
+}
