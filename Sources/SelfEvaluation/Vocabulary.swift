@@ -118,13 +118,13 @@ public enum Vocabulary {
             "＝": "=", "﹦": "=", "≧": "≥", "⩾": "≥", "≦": "≤", "⩽": "≤", "／": "/", "：": ":",
             "　": " ",
         ]
-        /// Comparator symbols written before a number (after folding); longest first.
-        public static let comparatorSymbols: [(symbol: String, comparator: Comparator)] = [
+        /// ValueComparator symbols written before a number (after folding); longest first.
+        public static let comparatorSymbols: [(symbol: String, comparator: ValueComparator)] = [
             (">=", .atLeast), ("<=", .atMost), ("≥", .atLeast), ("≤", .atMost),
             (">", .greaterThan), ("<", .lessThan), ("=", .equal),
         ]
-        /// Comparator words written directly before a number ("不低于95%"); the longest match wins.
-        public static let comparatorPrefixWords: [String: Comparator] = [
+        /// ValueComparator words written directly before a number ("不低于95%"); the longest match wins.
+        public static let comparatorPrefixWords: [String: ValueComparator] = [
             "大于等于": .atLeast, "大于或等于": .atLeast, "高于或等于": .atLeast, "不低于": .atLeast,
             "不少于": .atLeast, "不小于": .atLeast, "至少": .atLeast, "最少": .atLeast,
             "高于": .greaterThan, "大于": .greaterThan, "超过": .greaterThan, "多于": .greaterThan,
@@ -135,11 +135,11 @@ public enum Vocabulary {
         ]
         /// Weak words before a number ("达95%以上", "控制在100万元以内"): used only when neither a
         /// symbol, a prefix word nor a suffix word decides.
-        public static let weakComparatorPrefixWords: [String: Comparator] = [
+        public static let weakComparatorPrefixWords: [String: ValueComparator] = [
             "达到": .atLeast, "达": .atLeast, "控制在": .atMost,
         ]
-        /// Comparator words written after the number and its unit ("10家以上").
-        public static let comparatorSuffixWords: [String: Comparator] = [
+        /// ValueComparator words written after the number and its unit ("10家以上").
+        public static let comparatorSuffixWords: [String: ValueComparator] = [
             "以上": .atLeast, "及以上": .atLeast, "或以上": .atLeast,
             "以内": .atMost, "之内": .atMost, "以下": .atMost, "及以下": .atMost, "或以下": .atMost,
         ]

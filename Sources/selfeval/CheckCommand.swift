@@ -18,18 +18,22 @@ struct CheckCommand: ParsableCommand {
     var strict = false
 
     @OptionGroup var input: InputOptions
+    @OptionGroup var rules: RulesOption
 
     func run() throws {
+        let ruleSet = try rules.ruleSet()
         var failed = false
         var warned = false
         for path in forms {
             do {
                 let loaded = try input.loader.load(path: path)
                 let form = loaded.form
-                print(Summary.checkLine(form))
-                for d in loaded.diagnostics {
+                // Lints come from the scorer; nothing is written.
+                let scored = try Scorer.score(form, rules: ruleSet)
+                print(Summary.checkLine(form) + ", rules \(scored.ruleSet.name)")
+                for d in loaded.diagnostics + scored.diagnostics {
                     Diagnostics.emit(d)
-                    warned = true
+                    if d.severity == .error { failed = true } else { warned = true }
                 }
             } catch {
                 Diagnostics.emit(error.diagnostic)

@@ -126,8 +126,8 @@ struct ValueParserNumberTests {
 /// A comparator-cell row.
 struct ComparatorCase: Sendable, CustomTestStringConvertible {
     let text: String
-    let expected: SelfEvaluation.Comparator?
-    init(_ text: String, _ expected: SelfEvaluation.Comparator?) {
+    let expected: SelfEvaluation.ValueComparator?
+    init(_ text: String, _ expected: SelfEvaluation.ValueComparator?) {
         self.text = text
         self.expected = expected
     }

@@ -18,7 +18,7 @@ private func dec(_ literal: String) -> Decimal {
 }
 
 /// A quantity in a table row.
-private func q(_ comparator: SelfEvaluation.Comparator?, _ number: String, _ unit: MeasureUnit? = nil) -> ParsedValue {
+private func q(_ comparator: SelfEvaluation.ValueComparator?, _ number: String, _ unit: MeasureUnit? = nil) -> ParsedValue {
     .quantity(Quantity(comparator: comparator, number: dec(number), unit: unit))
 }
 

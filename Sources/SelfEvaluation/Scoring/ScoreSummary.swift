@@ -8,7 +8,8 @@ public enum ScoreSummary {
     /// Longest excerpt of a long text (names, qualitative targets and actuals).
     static let excerptLength = 30
 
-    public static func text(_ scored: ScoredForm) -> String {
+    /// The summary; `includeWarnings: false` leaves the warnings out (the CLI prints them to stderr).
+    public static func text(_ scored: ScoredForm, includeWarnings: Bool = true) -> String {
         typealias W = Vocabulary.ScoringWords
         let form = scored.form
         let rules = scored.ruleSet
@@ -49,7 +50,7 @@ public enum ScoreSummary {
         lines.append("\(W.summaryNeedsReview): \(scored.needsReview ? W.summaryYes : W.summaryNo)")
 
         let warnings = scored.warnings
-        if !warnings.isEmpty {
+        if includeWarnings && !warnings.isEmpty {
             lines.append("")
             lines.append("\(W.summaryWarnings) (\(warnings.count)):")
             lines += warnings.map(\.description)

@@ -1,7 +1,7 @@
 import Foundation
 
 /// How a quantitative target compares: the operator written or implied.
-public enum Comparator: String, Sendable, Codable, Equatable, CaseIterable {
+public enum ValueComparator: String, Sendable, Codable, Equatable, CaseIterable {
     /// ≥, 不低于, 以上, a bare number.
     case atLeast
     /// >, 高于, 超过 (strict form of atLeast).
@@ -70,13 +70,13 @@ public enum MoneyScale: Int, Sendable, Equatable, Hashable, CaseIterable {
 /// A number with an optional comparator and unit: "≥99%", "10家以上", "235.11万元".
 public struct Quantity: Sendable, Equatable {
     /// The comparator written or implied by words; nil for a bare number.
-    public var comparator: Comparator?
+    public var comparator: ValueComparator?
     /// The number as written, exactly (99% → 99).
     public var number: Decimal
     /// The unit, when one is written.
     public var unit: MeasureUnit?
 
-    public init(comparator: Comparator?, number: Decimal, unit: MeasureUnit?) {
+    public init(comparator: ValueComparator?, number: Decimal, unit: MeasureUnit?) {
         self.comparator = comparator
         self.number = number
         self.unit = unit

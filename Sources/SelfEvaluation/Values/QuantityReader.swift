@@ -30,7 +30,7 @@ enum QuantityReader {
     // MARK: Comparators
 
     /// A symbol (≥ ≤ > < = and >= <=) or an explicit word (不低于, 不超过, 大于等于 …) right before the number.
-    private static func strongPrefixComparator(_ text: ValueCharacters, before index: Int) -> Comparator? {
+    private static func strongPrefixComparator(_ text: ValueCharacters, before index: Int) -> ValueComparator? {
         let end = text.skippingSpaces(backFrom: index)
         if let symbol = ValueWords.comparatorSymbols.first(where: { text.hasWord($0.symbol, endingAt: end) }) {
             return symbol.comparator
@@ -40,7 +40,7 @@ enum QuantityReader {
     }
 
     /// 达, 达到 (≥) and 控制在 (≤) right before the number.
-    private static func weakPrefixComparator(_ text: ValueCharacters, before index: Int) -> Comparator? {
+    private static func weakPrefixComparator(_ text: ValueCharacters, before index: Int) -> ValueComparator? {
         let end = text.skippingSpaces(backFrom: index)
         guard let word = text.longestWord(of: ValueWords.weakComparatorPrefixWords.keys, endingAt: end) else {
             return nil
@@ -49,7 +49,7 @@ enum QuantityReader {
     }
 
     /// 以上 (≥), 以内/以下 (≤) … right after the number and unit.
-    private static func suffixComparator(_ text: ValueCharacters, at index: Int) -> Comparator? {
+    private static func suffixComparator(_ text: ValueCharacters, at index: Int) -> ValueComparator? {
         guard let word = text.longestWord(of: ValueWords.comparatorSuffixWords.keys, at: index) else { return nil }
         return ValueWords.comparatorSuffixWords[word]
     }

@@ -87,7 +87,7 @@ public enum ValueParser {
     /// Reads a cell that holds only an operator, as in a 指标方向 / 计算符号 column or a target split
     /// over cells ("≥" | "95" | "%"): a symbol (≥ ≧ >= ≤ ≦ <= > < = ＝ ﹦) or a comparator word
     /// (大于等于, 不低于, 以上, 小于等于, 不超过, 以内, 等于 …). Nil for anything else.
-    public static func comparator(_ text: String) -> Comparator? {
+    public static func comparator(_ text: String) -> ValueComparator? {
         let word = ValueText(text).trimmedFolded
         if let symbol = ValueWords.comparatorSymbols.first(where: { $0.symbol == word }) { return symbol.comparator }
         return ValueWords.comparatorPrefixWords[word]

@@ -1,0 +1,43 @@
+import ArgumentParser
+import Conversion
+import Foundation
+import SelfEvaluation
+
+/// `selfeval score FORM.csv [--json]`: scores a form and prints a readable summary or the JSON report.
+struct ScoreCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "score",
+        abstract: "Score a form by the official rules; print a readable summary, or the JSON report."
+    )
+
+    @Argument(help: "CSV export of the form.")
+    var form: String
+
+    @Flag(help: "Print the JSON report (cli.md) instead of the summary.")
+    var json = false
+
+    @OptionGroup var input: InputOptions
+    @OptionGroup var rules: RulesOption
+
+    func run() throws {
+        let ruleSet = try rules.ruleSet()
+        let loaded: FormLoader.Loaded
+        let scored: ScoredForm
+        do {
+            loaded = try input.loader.load(path: form)
+            scored = try Scorer.score(loaded.form, rules: ruleSet)
+        } catch {
+            Diagnostics.emit(error.diagnostic)
+            throw ExitCode(1)
+        }
+        let diagnostics = loaded.diagnostics + scored.diagnostics
+        if json {
+            let data = try ScoreReport(scored, diagnostics: diagnostics).jsonData()
+            FileHandle.standardOutput.write(data + Data("\n".utf8))
+        } else {
+            print(ScoreSummary.text(scored, includeWarnings: false), terminator: "")
+        }
+        for d in loaded.diagnostics { Diagnostics.emit(d) }
+        for d in scored.diagnostics { Diagnostics.emit(d) }
+    }
+}
