@@ -28,6 +28,155 @@ public enum Vocabulary {
         public static let generatedReason = "此原因由 selfeval 根据数据生成,只陈述事实;请单位补充原因分析及改进措施。"
     }
 
+    // MARK: - Summary workbook (owned by the batch summary)
+    /// Words of 汇总表.xlsx.
+    public enum SummaryWords {
+        public static let title = "绩效自评表汇总"
+        public static let author = "selfeval"
+        public static let font = "宋体"
+        public static let formsSheet = "汇总"
+        public static let errorsSheet = "错误"
+        public static let statsSheet = "统计"
+        public static let formsHeader = ["源文件", "表样", "单位", "项目名称", "主管部门", "年度", "全年预算数(万元)", "执行率",
+                                         "总分", "自评等级", "提示数", "需复核", "状态", "输出文件"]
+        public static let errorsHeader = ["源文件", "位置(行:列)", "代码", "说明"]
+        public static let gradeColumn = "自评等级"
+        public static let countColumn = "表数"
+        public static let totalBinColumn = "总分区间"
+        public static let formsCount = "表格总数"
+        public static let failedCount = "失败"
+        public static let gradeChartTitle = "自评等级分布"
+        public static let totalsChartTitle = "总分分布"
+        public static let yes = "是"
+        public static let no = "否"
+        public static let statusDone = "成功"
+        public static let statusFailed = "失败"
+        public static let departmentTemplate = "部门整体"
+        public static let projectTemplate = "项目支出"
+    }
+
+    // MARK: - Workbook layout (owned by the XLSX layout)
+    /// Words of the XLSX workbook: sheet names, fonts, headings, comments, the blank template.
+    public enum WorkbookLayout {
+        /// The first sheet: the printed form.
+        public static let formSheet = "自评表"
+        /// The second sheet: one row per scored line.
+        public static let detailSheet = "评分明细"
+        /// The title font (a bold CJK sans face) and the body font.
+        public static let titleFont = "黑体"
+        public static let bodyFont = "宋体"
+        /// The CJK font of cell comments (the library's default, Tahoma, has no CJK glyphs).
+        public static let commentFont = "宋体"
+        /// Centred footer "page P of N".
+        public static let pageFooter = "&C第 &P 页，共 &N 页"
+        /// Document keywords.
+        public static let keywords = "绩效自评,部门整体支出,selfeval"
+        /// The subject: 〈unit〉 〈year〉年度.
+        public static func subject(unit: String, year: Int?) -> String {
+            guard let year else { return unit }
+            return unit.isEmpty ? "\(year)年度" : "\(unit) \(year)年度"
+        }
+        /// Custom document properties.
+        public static let propertyTotal = "总分"
+        public static let propertyGrade = "自评等级"
+        public static let propertyRules = "规则"
+        public static let propertyNeedsReview = "需人工复核"
+        /// Comments on cells the engine wrote.
+        public static func originalValue(_ text: String) -> String { "原表为“\(text)”。" }
+        public static let rateComputed = "执行率由程序按全年执行数/全年预算数计算。"
+        public static let rateFromParts = "年度资金总额一行为0:执行率按其下各行之和计算。"
+        public static let scoreComputed = "得分由程序计算。"
+        public static let totalComputed = "总分由程序按各项得分合计。"
+        public static let conclusionComputed = "自评结论由程序按总分判定。"
+        public static let weightComputed = "总分值由程序按各项分值合计。"
+        public static let formulaDropped = "此格的数据不全为数字,未写公式,只写程序算出的值。"
+        // The 评分明细 sheet
+        public static let detailRow = "行号"
+        public static let detailLevel1 = "一级指标"
+        public static let detailLevel2 = "二级指标"
+        public static let detailLevel3 = "三级指标"
+        public static let detailTarget = "年度指标值(A)"
+        public static let detailTargetParsed = "A 解析为"
+        public static let detailActual = "实际完成值(B)"
+        public static let detailActualParsed = "B 解析为"
+        public static let detailKind = "类型"
+        public static let detailDirection = "方向"
+        public static let detailTier = "档次"
+        public static let detailRatio = "完成率"
+        public static let detailFormula = "计算方法"
+        public static let detailWeight = "分值"
+        public static let detailScore = "得分"
+        public static let detailFilledScore = "原得分"
+        public static let detailNotes = "说明/警告"
+        public static let detailBudgetLevel = "预算执行率"
+        public static let detailBudgetName = "年度资金总额"
+        public static let detailDiagnostics = "诊断信息"
+        public static let detailPlace = "位置"
+        public static let detailSeverity = "级别"
+        public static let detailCode = "代码"
+        public static let detailMessage = "说明"
+        public static let detailRules = "评分规则"
+        public static let detailTotal = "总分"
+        public static let detailGrade = "自评等级"
+        public static let severityWarning = "警告"
+        public static let severityError = "错误"
+        public static let rulesFromNotes = "据表注判定"
+        public static let rulesDefaulted = "表注未说明,用默认规则"
+        public static let rulesGiven = "指定"
+        public static let noDiagnostics = "无"
+        // Parsed values, as the detail sheet shows them
+        public static let parsedNotGiven = "未填写"
+        public static let parsedText = "文本"
+        public static let parsedOnTime = "按时"
+        public static let parsedBefore = "前"
+        public static func parsedMonthDay(_ month: Int?, _ day: Int?) -> String {
+            (month.map { "\($0)月" } ?? "") + (day.map { "\($0)日" } ?? "")
+        }
+        public static let gradeExcellent = "优秀"
+        public static let gradeGood = "良好"
+        public static let gradePass = "合格"
+        public static let gradeFail = "不合格"
+        // The blank template
+        public static let blankYear = "(    年度)"
+        public static let blankUnitSeal = "单位(盖章):"
+        public static let blankFilledOn = "填报日期:"
+        public static let blankUnitName = "部门(单位)名称"
+        public static let blankBudgetSection = "部门(单位)总体资金(万元)"
+        public static let blankBudgetHeader = ["资金来源", "年初预算数", "全年预算数(A)", "全年执行数(B)", "分值", "执行率", "得分"]
+        public static let blankBudgetRows = ["年度资金总额:", "基本支出", "项目支出", "其他资金"]
+        public static let blankNotApplicable = "—"
+        public static let blankGoalsSection = "年度总体目标"
+        public static let blankGoalsExpected = "预期目标"
+        public static let blankGoalsActual = "实际完成情况"
+        public static let blankIndicatorSection = "绩效指标"
+        public static let blankIndicatorHeader = ["一级指标", "二级指标", "三级指标", "年度指标值(A)", "实际完成值(B)", "分值", "得分", "未完成原因分析"]
+        /// Level-1 groups of the blank: label, then (level-2 name, rows).
+        public static let blankGroups: [(label: String, groups: [(name: String, rows: Int)])] = [
+            ("产出指标(50分)", [("数量", 3), ("质量", 2), ("时效", 1), ("成本", 2)]),
+            ("效益指标(30分)", [("经济效益", 1), ("社会效益", 2), ("生态效益", 1), ("可持续影响", 1)]),
+            ("满意度指标(10分)", [("服务对象满意度", 3)]),
+        ]
+        public static let blankTotal = "总分"
+        public static let blankConclusion = "自评结论"
+        public static let blankContact = "联系人:"
+        public static let blankPhone = "联系电话:"
+        /// The notes of the 2020 rules (财预〔2020〕10号): tiers 100–80%, 80–60%, 60–0%.
+        public static let blankNotes = [
+            "注:1.绩效自评采取打分评价的形式,满分为100分,各部门(单位)可根据指标的重要程度确定各项三级指标的权重分值,各项指标得分加总得出该绩效自评的总分。原则上一级指标分值统一设置为:产出指标50分,效益指标30分、服务对象满意度10分、预算资金执行率10分。如有特殊情况,除预算资金执行率外,其他指标权重可适当调整,但总分应为100分。各三级指标得分最高不能超过该指标分值上限。",
+            "2.未完成原因分析:说明偏离目标、不能完成目标的原因及拟采取的措施。",
+            "3.定量指标若为正向指标(即指标值为≥*),则得分计算方法应用实际完成值(B)/年度指标值(A)*该指标分值;若定量指标为反向指标(即指标值为≤*),则得分计算方法应用年度指标值(A)/实际完成值(B)*该指标分值。",
+            "4.定性指标根据指标完成情况分为:达成预期指标、部分达成预期指标并具有一定效果、未达成预期指标且效果较差三档,分别按照该指标对应分值区间100-80%(含80%)、80-60%(含60%)、60-0%合理确定分值。",
+        ]
+    }
+
+    // MARK: - Batch (owned by the batch)
+    /// Messages of a batch.
+    public enum BatchMessage {
+        public static let noSuchPath = "找不到这个文件或文件夹"
+        public static let unreadableFolder = "无法读取这个文件夹"
+        public static let cannotCreateFolder = "无法创建输出文件夹"
+    }
+
     // MARK: - Template (owned by the template reader)
     /// Title words: a form's title contains this.
     public static let formTitleMarker = "自评表"

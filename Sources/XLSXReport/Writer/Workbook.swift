@@ -13,15 +13,21 @@ public struct WorkbookOptions: Sendable {
     /// The value of `SOURCE_DATE_EPOCH` (whole seconds since 1970); when non-nil it
     /// overrides ``created``. Defaults to the process environment; tests pass it explicitly.
     public var sourceDateEpoch: String?
+    /// libxlsxwriter's constant-memory mode: each row is flushed when the next one starts, so
+    /// rows must be written in order and merges/comments are not available; memory stays flat
+    /// however many rows are written (for the batch summary of thousands of forms).
+    public var constantMemory: Bool
 
     /// Creates options; `sourceDateEpoch` defaults to the environment's `SOURCE_DATE_EPOCH`.
     public init(
         temporaryDirectory: String? = nil, created: Date? = nil,
-        sourceDateEpoch: String? = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"]
+        sourceDateEpoch: String? = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"],
+        constantMemory: Bool = false
     ) {
         self.temporaryDirectory = temporaryDirectory
         self.created = created
         self.sourceDateEpoch = sourceDateEpoch
+        self.constantMemory = constantMemory
     }
 }
 
@@ -83,7 +89,7 @@ public final class Workbook {
 
         let owned = OwnedCStrings()
         var cOptions = lxw_workbook_options()
-        cOptions.constant_memory = 0
+        cOptions.constant_memory = options.constantMemory ? 1 : 0
         cOptions.use_zip64 = 0
         if let dir = options.temporaryDirectory {
             try CBridge.requireNoNUL(dir, "the temporary directory", "workbook_new_opt", .setting("tmpdir"))

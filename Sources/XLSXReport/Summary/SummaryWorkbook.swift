@@ -1,0 +1,130 @@
+import Foundation
+import SelfEvaluation
+
+/// The batch summary workbook 汇总表.xlsx: one row per form (frozen header, autofilter,
+/// number formats), a sheet of errors, and a sheet of statistics with charts of the grade
+/// distribution and of the totals. Written in constant-memory mode, so its memory does not
+/// grow with the number of forms.
+public struct SummaryWorkbook: Sendable {
+    public var options: WorkbookOptions
+
+    public init(options: WorkbookOptions = WorkbookOptions()) {
+        var options = options
+        options.constantMemory = true
+        self.options = options
+    }
+
+    typealias V = Vocabulary.SummaryWords
+
+    /// Writes the workbook to `path` (the caller renames it into place).
+    public func write(rows: [SummaryRow], errors: [SummaryError], to path: String) throws {
+        let workbook = try Workbook(path: path, options: options)
+        try workbook.setProperties(title: V.title, subject: V.title, author: V.author, company: nil, comments: nil,
+                                   keywords: nil)
+        let base = CellStyle(fontName: V.font, fontSize: 10.5, thinBorder: true, vertical: .center)
+        let header = base.with { $0.bold = true; $0.wrap = true; $0.horizontal = .center; $0.fillColor = RGBColor(rgb: 0xDDEBF7) }
+        let text = base
+        let money = base.with { $0.numberFormat = "0.00" }
+        let rate = base.with { $0.numberFormat = "0.00%" }
+        let points = base.with { $0.numberFormat = "0.00" }
+        let integer = base.with { $0.numberFormat = "0"; $0.horizontal = .center }
+        let centered = base.with { $0.horizontal = .center }
+
+        // Sheet 1: the forms.
+        let sheet = try workbook.addWorksheet(name: V.formsSheet)
+        let widths: [Double] = [36, 10, 30, 24, 18, 8, 12, 10, 9, 8, 8, 10, 8, 48]
+        for (i, w) in widths.enumerated() { try sheet.setColumnWidth(w, column: i) }
+        try sheet.freezePanes(row: 1, column: 0)
+        let lastRow = max(rows.count, 1)
+        try sheet.autofilter(firstRow: 0, firstColumn: 0, lastRow: lastRow, lastColumn: widths.count - 1)
+        for (c, title) in V.formsHeader.enumerated() { try sheet.writeString(title, row: 0, column: c, style: header) }
+        for (i, row) in rows.enumerated() {
+            let r = i + 1
+            try sheet.writeString(row.source, row: r, column: 0, style: text)
+            try sheet.writeString(row.templateLabel, row: r, column: 1, style: centered)
+            try sheet.writeString(row.unit, row: r, column: 2, style: text)
+            try sheet.writeString(row.project, row: r, column: 3, style: text)
+            try sheet.writeString(row.supervisor, row: r, column: 4, style: text)
+            if let year = row.year { try sheet.writeNumber(Decimal(year), row: r, column: 5, style: integer) } else {
+                try sheet.writeBlank(row: r, column: 5, style: integer)
+            }
+            try number(sheet, row.budget, r, 6, money)
+            try number(sheet, row.executionRate, r, 7, rate)
+            try number(sheet, row.total, r, 8, points)
+            try sheet.writeString(row.grade, row: r, column: 9, style: centered)
+            try sheet.writeNumber(Decimal(row.warnings), row: r, column: 10, style: integer)
+            try sheet.writeString(row.needsReview ? V.yes : V.no, row: r, column: 11, style: centered)
+            try sheet.writeString(row.succeeded ? V.statusDone : V.statusFailed, row: r, column: 12, style: centered)
+            try sheet.writeString(row.output, row: r, column: 13, style: text)
+        }
+
+        // Sheet 2: the errors.
+        let errorSheet = try workbook.addWorksheet(name: V.errorsSheet)
+        for (i, w) in [36.0, 10, 24, 80].enumerated() { try errorSheet.setColumnWidth(w, column: i) }
+        try errorSheet.freezePanes(row: 1, column: 0)
+        for (c, title) in V.errorsHeader.enumerated() { try errorSheet.writeString(title, row: 0, column: c, style: header) }
+        for (i, e) in errors.enumerated() {
+            try errorSheet.writeString(e.source, row: i + 1, column: 0, style: text)
+            try errorSheet.writeString(e.place, row: i + 1, column: 1, style: centered)
+            try errorSheet.writeString(e.code, row: i + 1, column: 2, style: text)
+            try errorSheet.writeString(e.message, row: i + 1, column: 3, style: text.with { $0.wrap = true })
+        }
+
+        // Sheet 3: statistics and charts.
+        let stats = try workbook.addWorksheet(name: V.statsSheet)
+        try stats.setColumnWidth(14, column: 0)
+        try stats.setColumnWidth(10, column: 1)
+        try stats.writeString(V.gradeColumn, row: 0, column: 0, style: header)
+        try stats.writeString(V.countColumn, row: 0, column: 1, style: header)
+        let scored = rows.filter(\.succeeded)
+        for (i, grade) in EvaluationGrade.allCases.enumerated() {
+            try stats.writeString(grade.label, row: i + 1, column: 0, style: centered)
+            try stats.writeNumber(Decimal(scored.filter { $0.grade == grade.label }.count), row: i + 1, column: 1, style: integer)
+        }
+        let binsRow = EvaluationGrade.allCases.count + 2
+        try stats.writeString(V.totalBinColumn, row: binsRow, column: 0, style: header)
+        try stats.writeString(V.countColumn, row: binsRow, column: 1, style: header)
+        for (i, bin) in Self.totalBins.enumerated() {
+            let count = scored.filter { row in
+                guard let t = row.total else { return false }
+                return t >= bin.low && (bin.high.map { t < $0 } ?? true)
+            }.count
+            try stats.writeString(bin.label, row: binsRow + 1 + i, column: 0, style: centered)
+            try stats.writeNumber(Decimal(count), row: binsRow + 1 + i, column: 1, style: integer)
+        }
+        let failedRow = binsRow + Self.totalBins.count + 2
+        try stats.writeString(V.formsCount, row: failedRow, column: 0, style: header)
+        try stats.writeNumber(Decimal(rows.count), row: failedRow, column: 1, style: integer)
+        try stats.writeString(V.failedCount, row: failedRow + 1, column: 0, style: header)
+        try stats.writeNumber(Decimal(rows.count - scored.count), row: failedRow + 1, column: 1, style: integer)
+
+        let gradeChart = try workbook.addChart(.pie)
+        try gradeChart.setTitle(V.gradeChartTitle)
+        let grades = EvaluationGrade.allCases.count
+        try gradeChart.addSeries(values: SheetRange(sheet: V.statsSheet, firstRow: 1, firstColumn: 1, lastRow: grades, lastColumn: 1),
+                                 categories: SheetRange(sheet: V.statsSheet, firstRow: 1, firstColumn: 0, lastRow: grades, lastColumn: 0),
+                                 name: V.gradeChartTitle, labels: .values)
+        try stats.insertChart(gradeChart, row: 0, column: 3)
+        let totalsChart = try workbook.addChart(.column)
+        try totalsChart.setTitle(V.totalsChartTitle)
+        try totalsChart.addSeries(values: SheetRange(sheet: V.statsSheet, firstRow: binsRow + 1, firstColumn: 1,
+                                                     lastRow: binsRow + Self.totalBins.count, lastColumn: 1),
+                                  categories: SheetRange(sheet: V.statsSheet, firstRow: binsRow + 1, firstColumn: 0,
+                                                         lastRow: binsRow + Self.totalBins.count, lastColumn: 0),
+                                  name: V.countColumn, labels: .values)
+        try totalsChart.setLegend(.hidden)
+        try stats.insertChart(totalsChart, row: 16, column: 3)
+        try workbook.close()
+    }
+
+    private func number(_ sheet: Worksheet, _ value: Decimal?, _ row: Int, _ column: Int, _ style: CellStyle) throws {
+        if let value { try sheet.writeNumber(value, row: row, column: column, style: style) } else {
+            try sheet.writeBlank(row: row, column: column, style: style)
+        }
+    }
+
+    /// Bins of the totals chart: [low, high) with the last open.
+    static let totalBins: [(label: String, low: Decimal, high: Decimal?)] = [
+        ("<60", 0, 60), ("60–70", 60, 70), ("70–80", 70, 80), ("80–90", 80, 90), ("90–95", 90, 95), ("≥95", 95, nil),
+    ]
+}
