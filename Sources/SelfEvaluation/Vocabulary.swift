@@ -201,6 +201,8 @@ public enum Vocabulary {
     public static let scoreLabel = "得分"
     public static let budgetTotalLabel = "年度资金总额"
     public static let budgetPartPrefix = "其中"
+    /// Colons that end a label or follow 其中 ("其中:当年财政拨款", "年度资金总额:").
+    public static let labelColons: Set<Character> = [":", "："]
     public static let goalsSectionLabel = "年度总体目标"
     public static let goalsExpectedLabel = "预期目标"
     public static let goalsActualLabel = "实际完成情况"
@@ -209,12 +211,18 @@ public enum Vocabulary {
     public static let level2Label = "二级指标"
     public static let level3Label = "三级指标"
     public static let targetLabel = "年度指标值"
+    /// The sub-column under 年度指标值 in a two-row header (年度指标值 over 指标性质 / 指标值 / 度量单位).
+    public static let targetValueSubLabel = "指标值"
     public static let actualLabel = "实际完成值"
     public static let reasonLabels = ["未完成原因分析", "偏差原因分析及改进措施", "偏差原因分析", "原因分析"]
     public static let natureLabels = ["指标性质", "指标方向", "计算符号"]
     public static let measureUnitLabels = ["度量单位", "计量单位"]
     public static let totalLabel = "总分"
     public static let conclusionLabels = ["自评结论", "评价结论"]
+    /// A project form's 评价结论 is the unit's own narrative: kept as a trailer row, never overwritten.
+    public static let narrativeConclusionLabel = "评价结论"
+    /// Rows after a project form's indicator table (kept as written, in `Form.trailer`).
+    public static let trailerLabels = ["评价结论", "存在问题", "改进措施", "项目负责人", "财务负责人"]
     public static let contactLabel = "联系人"
     public static let phoneLabel = "联系电话"
     public static let notesPrefix = "注"
@@ -548,6 +556,9 @@ public enum Vocabulary {
         public static let unplaceable = "无法从实际完成值判断完成程度,暂按“达成年度指标”评分,请人工复核。"
         public static func directionContradiction(word: String, target: String) -> String {
             "指标方向“\(word)”与年度指标值“\(target)”的比较符相反,按比较符评分。"
+        }
+        public static func operatorContradiction(operator: String, target: String) -> String {
+            "指标性质(计算符号)列为“\(`operator`)”,与年度指标值“\(target)”自身的比较符相反,按该列的“\(`operator`)”评分。"
         }
         public static let reasonGenerated = "得分低于分值而未填写原因分析:已按事实生成说明,请单位补充原因及改进措施。"
         // Generated reasons

@@ -5,6 +5,6 @@ struct SelfEval: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "selfeval",
         abstract: "Read, score and write budget-performance self-evaluation forms (绩效自评表).",
-        subcommands: [CheckCommand.self, ScoreCommand.self]
+        subcommands: [ConvertCommand.self, ScoreCommand.self, CheckCommand.self, BatchCommand.self, TemplateCommand.self]
     )
 }

@@ -15,4 +15,10 @@ enum Summary {
             + "\(scored.count) indicators (\(l1) first-level, \(l2) second-level), "
             + "encoding \(doc.encoding.rawValue)\(bom), \(sep)-separated, \(doc.rows.count) rows"
     }
+
+    static func scoreLine(_ scored: ScoredForm) -> String {
+        let rules = scored.ruleSet
+        return "total \(scored.totalScore.fixed(rules.decimals)) / \(scored.totalWeight.plainText), grade \(scored.grade.label), "
+            + "rules \(rules.name)\(scored.needsReview ? ", needs review" : "")"
+    }
 }

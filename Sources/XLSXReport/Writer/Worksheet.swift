@@ -1,13 +1,9 @@
 import CXLSXWriter
 import Foundation
+import SelfEvaluation
 
-/// Chinese defaults of the writer (to be moved to the vocabulary).
-private enum WriterVocabulary {
-    /// Centred footer "page P of N".
-    static let pageFooter = "&C第 &P 页，共 &N 页"
-    /// The CJK font used for comments (the library's default, Tahoma, has no CJK glyphs).
-    static let commentFont = "宋体"
-}
+/// Chinese defaults of the writer, from the vocabulary.
+private typealias WriterVocabulary = Vocabulary.WorkbookLayout
 
 /// The cached value of a formula cell, shown by programs that do not recalculate
 /// (LibreOffice on load, viewers, CSV export). It must be the formula's true result.

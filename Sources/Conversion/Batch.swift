@@ -1,0 +1,256 @@
+import CSV
+import Dispatch
+import Foundation
+import SelfEvaluation
+import XLSXReport
+
+/// Converts many forms at once: every good form into its submission files, every bad one
+/// explained, one summary workbook (汇总表.xlsx) and one report (report.json). Forms are
+/// independent and run on `jobs` workers; nothing of a form is held after it is written
+/// but its summary line.
+public struct Batch: Sendable {
+    public var converter: Converter
+    /// Parallel workers (default: the number of cores).
+    public var jobs: Int
+    /// What each form is written as (default: XLSX).
+    public var formats: [OutputFormat]
+
+    public init(converter: Converter = Converter(), jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
+                formats: [OutputFormat] = [.xlsx]) {
+        self.converter = converter
+        self.jobs = max(1, jobs)
+        self.formats = formats.isEmpty ? [.xlsx] : formats
+    }
+
+    /// How far a batch has come.
+    public struct Progress: Sendable {
+        public var done: Int
+        public var total: Int
+        public var failed: Int
+    }
+
+    /// What a batch did.
+    public struct Outcome: Sendable {
+        /// One line per input file, in input order.
+        public var rows: [SummaryRow]
+        /// Every error: unreadable paths, and forms that could not be read, scored or written.
+        public var errors: [SummaryError]
+        public var summaryPath: String
+        public var reportPath: String
+        /// Forms converted, and forms that failed.
+        public var converted: Int { rows.filter(\.succeeded).count }
+        public var failed: Int { rows.filter { !$0.succeeded }.count }
+    }
+
+    /// The result of one form, kept until the end of the batch (small: no form, no workbook).
+    private struct FormResult: Sendable {
+        var row: SummaryRow
+        var baseName: String?
+        var error: Diagnostic?
+    }
+
+    /// Runs the batch over files and folders, writing into `outputDirectory` (created if needed).
+    public func run(inputs: [String], outputDirectory: String,
+                    progress: (@Sendable (Progress) -> Void)? = nil) throws(ConversionError) -> Outcome {
+        let (files, problems) = BatchDiscovery.files(in: inputs)
+        let fm = FileManager.default
+        do {
+            try fm.createDirectory(atPath: outputDirectory, withIntermediateDirectories: true)
+        } catch {
+            throw ConversionError(.writeFailed, path: outputDirectory, Vocabulary.BatchMessage.cannotCreateFolder)
+        }
+        let staging = (outputDirectory as NSString)
+            .appendingPathComponent(".selfeval-staging-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))")
+        do {
+            try fm.createDirectory(atPath: staging, withIntermediateDirectories: true)
+        } catch {
+            throw ConversionError(.writeFailed, path: staging, Vocabulary.BatchMessage.cannotCreateFolder)
+        }
+        defer { try? fm.removeItem(atPath: staging) }
+
+        var configured = self.converter
+        if configured.xlsx.temporaryDirectory == nil { configured.xlsx.temporaryDirectory = Self.fastTemporaryDirectory() }
+        let converter = configured
+        let results = ResultSlots(count: files.count)
+        let formats = self.formats
+        let workers = min(jobs, max(1, files.count))
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            while let index = results.next() {
+                let result = Self.convertOne(files[index], index: index, staging: staging, formats: formats,
+                                             converter: converter)
+                let snapshot = results.store(result, at: index)
+                progress?(snapshot)
+            }
+        }
+
+        // Deterministic names, in input order, then the renames out of the staging folder.
+        var rows: [SummaryRow] = []
+        var errors: [SummaryError] = problems.map {
+            SummaryError(source: $0.path, place: "", code: "unreadable-path", message: $0.message)
+        }
+        let all = results.all()
+        let inputNames = Set(files.filter { AtomicFile.sameFile(($0 as NSString).deletingLastPathComponent, outputDirectory) }
+            .map { ($0 as NSString).lastPathComponent })
+        let reserved = inputNames.union([Vocabulary.summaryWorkbookName, Self.reportName])
+        let bases = all.compactMap { $0?.baseName }
+        var names: [OutputFormat: [String]] = [:]
+        for format in formats {
+            names[format] = OutputNaming.unique(bases, extension: Self.batchExtension(format), taken: reserved)
+        }
+        var nameIndex = 0
+        for (index, slot) in all.enumerated() {
+            guard var result = slot else { continue }
+            if result.baseName != nil {
+                var outputs: [String] = []
+                for format in formats {
+                    guard let name = names[format]?[nameIndex] else { continue }
+                    let from = Self.stagedPath(staging, index, format)
+                    let to = (outputDirectory as NSString).appendingPathComponent(name)
+                    if rename(from, to) != 0 {
+                        let reason = String(cString: strerror(errno))
+                        result.row.succeeded = false
+                        result.error = Diagnostic(.error, "write-failed", at: SourceLocation(file: files[index], row: 1, column: 1),
+                                                  Vocabulary.ConversionMessage.cannotRename(reason))
+                    } else {
+                        outputs.append(name)
+                    }
+                }
+                result.row.output = outputs.joined(separator: ", ")
+                nameIndex += 1
+            }
+            if let e = result.error {
+                errors.append(SummaryError(source: e.location.file, place: "\(e.location.row):\(e.location.columnLetter)",
+                                           code: e.code, message: e.message))
+            }
+            rows.append(result.row)
+        }
+
+        // report.json: the per-form reports, streamed from the staging folder.
+        let reportPath = (outputDirectory as NSString).appendingPathComponent(Self.reportName)
+        try AtomicFile.write(to: reportPath) { (temporary: String) throws(ConversionError) in
+            guard fm.createFile(atPath: temporary, contents: nil), let handle = FileHandle(forWritingAtPath: temporary) else {
+                throw ConversionError(.writeFailed, path: reportPath, Vocabulary.ConversionMessage.cannotWrite(temporary))
+            }
+            defer { try? handle.close() }
+            handle.write(Data("{\n\"forms\" : [\n".utf8))
+            var first = true
+            for index in all.indices where all[index]?.baseName != nil {
+                guard let data = fm.contents(atPath: Self.reportFragmentPath(staging, index)) else { continue }
+                if !first { handle.write(Data(",\n".utf8)) }
+                handle.write(data)
+                first = false
+            }
+            handle.write(Data("\n],\n\"errors\" : ".utf8))
+            let errorObjects = errors.map { e -> [String: String] in
+                ["source": e.source, "place": e.place, "code": e.code, "message": e.message]
+            }
+            let data = (try? JSONSerialization.data(withJSONObject: errorObjects, options: [.prettyPrinted, .sortedKeys])) ?? Data("[]".utf8)
+            handle.write(data)
+            handle.write(Data("\n}\n".utf8))
+        }
+
+        // 汇总表.xlsx
+        let summaryPath = (outputDirectory as NSString).appendingPathComponent(Vocabulary.summaryWorkbookName)
+        let summaryOptions = WorkbookOptions(temporaryDirectory: converter.xlsx.temporaryDirectory, created: converter.xlsx.created)
+        try AtomicFile.write(to: summaryPath) { (temporary: String) throws(ConversionError) in
+            do {
+                try SummaryWorkbook(options: summaryOptions).write(rows: rows, errors: errors, to: temporary)
+            } catch {
+                throw ConversionError(.writeFailed, path: summaryPath, Vocabulary.ConversionMessage.xlsxFailed(String(describing: error)))
+            }
+        }
+        return Outcome(rows: rows, errors: errors, summaryPath: summaryPath, reportPath: reportPath)
+    }
+
+    static let reportName = "report.json"
+
+    static func batchExtension(_ format: OutputFormat) -> String {
+        switch format {
+        case .xlsx: "xlsx"
+        case .csv: "csv"
+        case .json: "json"
+        }
+    }
+
+    static func stagedPath(_ staging: String, _ index: Int, _ format: OutputFormat) -> String {
+        (staging as NSString).appendingPathComponent("\(index).\(batchExtension(format))")
+    }
+
+    static func reportFragmentPath(_ staging: String, _ index: Int) -> String {
+        (staging as NSString).appendingPathComponent("\(index).report.json")
+    }
+
+    /// A tmpfs for libxlsxwriter's temporary files when there is one (faster than disk).
+    static func fastTemporaryDirectory() -> String? {
+        let shm = "/dev/shm"
+        var isDir: ObjCBool = false
+        if FileManager.default.fileExists(atPath: shm, isDirectory: &isDir), isDir.boolValue,
+           FileManager.default.isWritableFile(atPath: shm) {
+            return shm
+        }
+        return nil
+    }
+
+    private static func convertOne(_ path: String, index: Int, staging: String, formats: [OutputFormat],
+                                   converter: Converter) -> FormResult {
+        do {
+            let scored = try converter.score(path: path)
+            let form = scored.scored.form
+            for format in formats {
+                try converter.write(scored, to: stagedPath(staging, index, format), format: format)
+            }
+            let report = try converter.bytes(scored, format: .json)
+            try AtomicFile.write(report, to: reportFragmentPath(staging, index))
+            let project = form.headerFields.first { LabelText.normalize($0.label.value) == Vocabulary.projectNameLabel }?.value.value
+            let supervisor = form.headerFields.first { LabelText.normalize($0.label.value) == Vocabulary.supervisorLabel }?.value.value
+            let row = SummaryRow(
+                source: path,
+                templateLabel: form.template == .project ? Vocabulary.SummaryWords.projectTemplate
+                    : Vocabulary.SummaryWords.departmentTemplate,
+                unit: form.unit?.value ?? "", project: project ?? "", supervisor: supervisor ?? "",
+                year: form.year?.value, budget: scored.scored.budget?.adjusted,
+                executionRate: scored.scored.budget?.executionRate, total: scored.scored.totalScore,
+                grade: scored.scored.grade.label, warnings: scored.diagnostics.filter { $0.severity == .warning }.count,
+                needsReview: scored.scored.needsReview, succeeded: true)
+            let base = OutputNaming.baseName(unit: form.unit?.value, year: form.year?.value, template: form.template,
+                                             project: form.template == .project ? project : nil)
+            return FormResult(row: row, baseName: base, error: nil)
+        } catch {
+            return FormResult(row: SummaryRow(source: path, succeeded: false), baseName: nil, error: error.diagnostic)
+        }
+    }
+
+    /// Per-form result slots shared by the workers; a lock guards the cursor and the slots.
+    private final class ResultSlots: @unchecked Sendable {
+        private let lock = NSLock()
+        private var slots: [FormResult?]
+        private var cursor = 0
+        private var done = 0
+        private var failed = 0
+
+        init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+        func next() -> Int? {
+            lock.lock()
+            defer { lock.unlock() }
+            guard cursor < slots.count else { return nil }
+            cursor += 1
+            return cursor - 1
+        }
+
+        func store(_ result: FormResult, at index: Int) -> Progress {
+            lock.lock()
+            defer { lock.unlock() }
+            slots[index] = result
+            done += 1
+            if result.error != nil { failed += 1 }
+            return Progress(done: done, total: slots.count, failed: failed)
+        }
+
+        func all() -> [FormResult?] {
+            lock.lock()
+            defer { lock.unlock() }
+            return slots
+        }
+    }
+}

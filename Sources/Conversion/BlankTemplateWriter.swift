@@ -1,0 +1,22 @@
+import CSV
+import Foundation
+import SelfEvaluation
+import XLSXReport
+
+/// Writes the empty official form, XLSX or CSV by the output's extension, atomically.
+public enum BlankTemplateWriter {
+    /// Writes the blank form to `path` (".csv" → the template's CSV grid, UTF-8 with BOM; else XLSX).
+    public static func write(to path: String, options: FormWorkbookOptions = FormWorkbookOptions()) throws(ConversionError) {
+        if path.lowercased().hasSuffix(".csv") {
+            try AtomicFile.write(CSVWriter().bytes(BlankTemplate.rows), to: path)
+        } else {
+            try AtomicFile.write(to: path) { (temporary: String) throws(ConversionError) in
+                do {
+                    try BlankTemplate.write(to: temporary, options: options)
+                } catch {
+                    throw ConversionError(.writeFailed, path: path, Vocabulary.ConversionMessage.xlsxFailed(String(describing: error)))
+                }
+            }
+        }
+    }
+}

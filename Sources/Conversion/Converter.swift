@@ -1,0 +1,115 @@
+import CSV
+import Foundation
+import SelfEvaluation
+import XLSXReport
+
+/// What `convert` writes.
+public enum OutputFormat: String, Sendable, CaseIterable {
+    /// The printed form as a workbook (with the 评分明细 sheet).
+    case xlsx
+    /// The scored form in the template's own 9-column CSV layout.
+    case csv
+    /// The JSON report of cli.md.
+    case json
+
+    /// The file extension written (a CSV output gets ".scored.csv", never the input's own name).
+    public var fileExtension: String {
+        switch self {
+        case .xlsx: "xlsx"
+        case .csv: "scored.csv"
+        case .json: "json"
+        }
+    }
+}
+
+/// Converts one form: read, score, write — through a temporary file and a rename.
+public struct Converter: Sendable {
+    public var loader: FormLoader
+    /// nil: the rule set is chosen from the form's own notes.
+    public var rules: RuleSet?
+    /// Encoding of CSV output.
+    public var csvEncoding: CSVWriter.Encoding
+    /// Options of the XLSX writer (temporary folder, pinned dates).
+    public var xlsx: FormWorkbookOptions
+
+    public init(loader: FormLoader = FormLoader(), rules: RuleSet? = nil, csvEncoding: CSVWriter.Encoding = .utf8BOM,
+                xlsx: FormWorkbookOptions = FormWorkbookOptions()) {
+        self.loader = loader
+        self.rules = rules
+        self.csvEncoding = csvEncoding
+        self.xlsx = xlsx
+    }
+
+    /// A scored form with every finding: those of reading, then those of scoring.
+    public struct Scored: Sendable {
+        public var scored: ScoredForm
+        /// Reading warnings followed by the scorer's diagnostics.
+        public var diagnostics: [Diagnostic]
+    }
+
+    /// Reads and scores the form at `path`.
+    public func score(path: String) throws(ConversionError) -> Scored {
+        do {
+            let loaded = try loader.load(path: path)
+            let scored = try Scorer.score(loaded.form, rules: rules)
+            return Scored(scored: scored, diagnostics: loaded.diagnostics + scored.diagnostics)
+        } catch {
+            throw ConversionError(error)
+        }
+    }
+
+    /// The default output path: the input's path with the format's extension.
+    public static func defaultOutput(for input: String, format: OutputFormat) -> String {
+        let url = URL(fileURLWithPath: input)
+        let base = url.deletingPathExtension().lastPathComponent
+        let dir = (input as NSString).deletingLastPathComponent
+        let name = "\(base).\(format.fileExtension)"
+        return dir.isEmpty ? name : (dir as NSString).appendingPathComponent(name)
+    }
+
+    /// The bytes of a CSV or JSON output (XLSX is written by `write`).
+    public func bytes(_ scored: Scored, format: OutputFormat) throws(ConversionError) -> [UInt8] {
+        switch format {
+        case .csv:
+            return CSVWriter(encoding: csvEncoding).bytes(ScoredGrid(scored.scored).rows)
+        case .json:
+            do {
+                return [UInt8](try ScoreReport(scored.scored, diagnostics: scored.diagnostics).jsonData()) + [0x0A]
+            } catch {
+                throw ConversionError(.writeFailed, path: scored.scored.form.source, String(describing: error))
+            }
+        case .xlsx:
+            throw ConversionError(.writeFailed, path: scored.scored.form.source, "xlsx is written with write(_:to:format:)")
+        }
+    }
+
+    /// Writes a scored form to `output` atomically; refuses to write over `input`.
+    public func write(_ scored: Scored, to output: String, format: OutputFormat) throws(ConversionError) {
+        if AtomicFile.sameFile(scored.scored.form.source, output) {
+            throw ConversionError(.outputIsInput, path: output, Vocabulary.ConversionMessage.outputIsInput(output))
+        }
+        switch format {
+        case .csv, .json:
+            try AtomicFile.write(try bytes(scored, format: format), to: output)
+        case .xlsx:
+            let options = xlsx
+            try AtomicFile.write(to: output) { (temporary: String) throws(ConversionError) in
+                do {
+                    try FormWorkbook(options: options).write(scored.scored, to: temporary)
+                } catch {
+                    throw ConversionError(.writeFailed, path: output, Vocabulary.ConversionMessage.xlsxFailed(String(describing: error)))
+                }
+            }
+        }
+    }
+
+    /// Reads, scores and writes one form; returns the scored form and where it was written.
+    @discardableResult
+    public func convert(input: String, output: String? = nil, format: OutputFormat = .xlsx) throws(ConversionError)
+        -> (scored: Scored, output: String) {
+        let target = output ?? Self.defaultOutput(for: input, format: format)
+        let scored = try score(path: input)
+        try write(scored, to: target, format: format)
+        return (scored, target)
+    }
+}

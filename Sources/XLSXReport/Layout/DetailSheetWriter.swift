@@ -1,0 +1,190 @@
+import Foundation
+import SelfEvaluation
+
+/// Writes the 评分明细 sheet: one row per scored line (the budget row first, then every
+/// indicator, placeholders included and marked 不计分) with the target and actual as written
+/// and as parsed, kind, direction, tier, ratio, the formulas applied, 分值, 得分, the score the
+/// form held, and the line's comment and warnings; then every diagnostic with its place
+/// (file:row:col), code and message, and the rule set used. Frozen header, wrapped, bordered.
+struct DetailSheetWriter {
+    let scored: ScoredForm
+
+    private static let widths: [Double] = [6, 11, 11, 24, 16, 12, 16, 12, 7, 6, 14, 9, 36, 6, 7, 7, 40]
+
+    func write(to sheet: Worksheet) throws {
+        let words = Vocabulary.WorkbookLayout.self
+        let font = words.bodyFont
+        let cellStyle = CellStyle(fontName: font, fontSize: 10, thinBorder: true, wrap: true, horizontal: .left, vertical: .center)
+        let heading = cellStyle.with { $0.bold = true; $0.horizontal = .center; $0.fillColor = RGBColor(rgb: 0xE7EEF7) }
+        let centered = cellStyle.with { $0.horizontal = .center }
+        let scoreFormat = ScoredCells.scoreFormat(decimals: scored.ruleSet.decimals)
+        let number = centered.with { $0.numberFormat = scoreFormat }
+        let plainNumber = centered
+        let ratio = centered.with { $0.numberFormat = ScoredCells.rateFormat }
+        let bold = CellStyle(fontName: font, fontSize: 10, bold: true, vertical: .center)
+        let plain = CellStyle(fontName: font, fontSize: 10, wrap: true, vertical: .center)
+
+        for (column, width) in Self.widths.enumerated() { try sheet.setColumnWidth(width, column: column) }
+        let headers = [
+            words.detailRow, words.detailLevel1, words.detailLevel2, words.detailLevel3, words.detailTarget,
+            words.detailTargetParsed, words.detailActual, words.detailActualParsed, words.detailKind,
+            words.detailDirection, words.detailTier, words.detailRatio, words.detailFormula, words.detailWeight,
+            words.detailScore, words.detailFilledScore, words.detailNotes,
+        ]
+        for (column, text) in headers.enumerated() { try sheet.writeString(text, row: 0, column: column, style: heading) }
+        try sheet.setRowHeight(TextMetrics.rowHeight(lines: 2, fontSize: 10), row: 0)
+
+        /// One line: texts (nil = blank), then numbers for 完成率, 分值, 得分, 原得分.
+        struct Line {
+            var texts: [String]
+            var ratio: Decimal?
+            var weight: Decimal?
+            var score: Decimal?
+            var filled: Decimal?
+        }
+        var lines: [Line] = []
+        if let budget = scored.budget {
+            let row = budget.rateCell?.row ?? budget.scoreCell?.row ?? scored.form.budget?.totalRow?.name.cell.row
+            let formula = budget.audit.map(\.formula).filter { !$0.isEmpty }.joined(separator: "\n")
+            let notes = ([budget.comment].compactMap { $0 } + diagnostics(atRow: row)).joined(separator: "\n")
+            lines.append(Line(
+                texts: [row.map(String.init) ?? "", words.detailBudgetLevel, words.detailBudgetName, words.detailBudgetName,
+                        budget.adjusted.plainText + Vocabulary.wanYuan, "", budget.executed.plainText + Vocabulary.wanYuan, "",
+                        IndicatorKind.quantitative.label, Direction.positive.label, "", "", formula, "", "", "", notes],
+                ratio: budget.executionRate, weight: budget.weight, score: budget.score, filled: budget.filledScore))
+        }
+        for result in scored.indicators {
+            let indicator = result.indicator
+            let formula = result.audit.map(\.formula).filter { !$0.isEmpty }.joined(separator: "\n")
+            let notes = ([result.comment].compactMap { $0 } + diagnostics(atRow: indicator.row)).joined(separator: "\n")
+            lines.append(Line(
+                texts: [String(indicator.row), indicator.level1Label, indicator.level2.value, indicator.name.value,
+                        indicator.target.value, Self.describe(result.target), indicator.actual.value,
+                        Self.describe(result.actual), result.kind.label, result.direction?.label ?? "",
+                        result.tier?.label ?? "", "", formula, "", "", "", notes],
+                ratio: result.ratio, weight: result.weight, score: result.isScored ? result.score : nil,
+                filled: result.filledScore))
+        }
+        for (index, line) in lines.enumerated() {
+            let row = index + 1
+            var height = TextMetrics.rowHeight(lines: 1, fontSize: 10)
+            for (column, text) in line.texts.enumerated() {
+                switch column {
+                case 11: try writeNumber(line.ratio, row: row, column: column, style: ratio, on: sheet)
+                case 13: try writeNumber(line.weight, row: row, column: column, style: plainNumber, on: sheet)
+                case 14: try writeNumber(line.score, row: row, column: column, style: number, on: sheet)
+                case 15: try writeNumber(line.filled, row: row, column: column, style: plainNumber, on: sheet)
+                default:
+                    let style = [0, 8, 9].contains(column) ? centered : cellStyle
+                    try sheet.writeString(text, row: row, column: column, style: style)
+                    height = max(height, FormLayout.neededHeight(text, width: Self.widths[column], fontSize: 10))
+                }
+            }
+            try sheet.setRowHeight(min(height, 409), row: row)
+        }
+        try sheet.freezePanes(row: 1, column: 0)
+
+        // Every diagnostic, then the rule set and the result.
+        var row = lines.count + 2
+        try sheet.writeString(words.detailDiagnostics, row: row, column: 0, style: bold)
+        row += 1
+        let diagnosticHeaders = [words.detailPlace, words.detailSeverity, words.detailCode, words.detailMessage]
+        let diagnosticColumns = [(0, 3), (4, 4), (5, 6), (7, 16)]
+        for (index, text) in diagnosticHeaders.enumerated() {
+            let (first, last) = diagnosticColumns[index]
+            try writeSpan(text, row: row, first: first, last: last, style: heading, on: sheet)
+        }
+        row += 1
+        let diagnostics = scored.diagnostics
+        if diagnostics.isEmpty {
+            try sheet.writeString(words.noDiagnostics, row: row, column: 0, style: plain)
+            row += 1
+        }
+        for diagnostic in diagnostics {
+            let texts = [
+                diagnostic.location.description,
+                diagnostic.severity == .error ? words.severityError : words.severityWarning,
+                diagnostic.code, diagnostic.message,
+            ]
+            var height = TextMetrics.rowHeight(lines: 1, fontSize: 10)
+            for (index, text) in texts.enumerated() {
+                let (first, last) = diagnosticColumns[index]
+                try writeSpan(text, row: row, first: first, last: last, style: cellStyle, on: sheet)
+                let width = (first...last).reduce(0.0) { $0 + Self.widths[$1] }
+                height = max(height, FormLayout.neededHeight(text, width: width, fontSize: 10))
+            }
+            try sheet.setRowHeight(min(height, 409), row: row)
+            row += 1
+        }
+        row += 1
+        let choice: String
+        switch scored.ruleSetChoice {
+        case .given: choice = words.rulesGiven
+        case .fromNotes(let cell): choice = words.rulesFromNotes + " " + cell.description
+        case .defaulted: choice = words.rulesDefaulted
+        }
+        try sheet.writeString(words.detailRules, row: row, column: 0, style: bold)
+        try sheet.writeString("\(scored.ruleSet.name)(\(choice))", row: row, column: 1, style: plain)
+        row += 1
+        try sheet.writeString(words.detailTotal, row: row, column: 0, style: bold)
+        try sheet.writeNumber(scored.totalScore, row: row, column: 1,
+                              style: plain.with { $0.numberFormat = scoreFormat; $0.horizontal = .left })
+        row += 1
+        try sheet.writeString(words.detailGrade, row: row, column: 0, style: bold)
+        try sheet.writeString(scored.grade.label, row: row, column: 1, style: plain)
+
+        try sheet.applyPrintSetup(PrintSetup(orientation: .landscape, repeatRows: 0...0))
+    }
+
+    private func diagnostics(atRow row: Int?) -> [String] {
+        guard let row else { return [] }
+        return scored.diagnostics.filter { $0.location.row == row }.map { "[\($0.code)] \($0.message)" }
+    }
+
+    private func writeNumber(_ value: Decimal?, row: Int, column: Int, style: CellStyle, on sheet: Worksheet) throws {
+        if let value {
+            try sheet.writeNumber(value, row: row, column: column, style: style)
+        } else {
+            try sheet.writeBlank(row: row, column: column, style: style)
+        }
+    }
+
+    private func writeSpan(_ text: String, row: Int, first: Int, last: Int, style: CellStyle, on sheet: Worksheet) throws {
+        if first == last {
+            try sheet.writeString(text, row: row, column: first, style: style)
+        } else {
+            try sheet.mergeRange(firstRow: row, firstColumn: first, lastRow: row, lastColumn: last, text: text, style: style)
+        }
+    }
+
+    /// A parsed target or actual as the sheet shows it: "≥ 10 家", "12月31日前", "优秀", "文本".
+    static func describe(_ value: ParsedValue) -> String {
+        let words = Vocabulary.WorkbookLayout.self
+        switch value {
+        case .notGiven: return words.parsedNotGiven
+        case .quantity(let quantity):
+            let comparator: String
+            switch quantity.comparator {
+            case .atLeast: comparator = "≥ "
+            case .greaterThan: comparator = "> "
+            case .atMost: comparator = "≤ "
+            case .lessThan: comparator = "< "
+            case .equal: comparator = "= "
+            case nil: comparator = ""
+            }
+            let unit = quantity.unit.map { " " + $0.description } ?? ""
+            return comparator + quantity.number.plainText + unit
+        case .time(let time):
+            if time.month == nil && time.day == nil { return time.onTime ? words.parsedOnTime : words.parsedText }
+            return words.parsedMonthDay(time.month, time.day) + words.parsedBefore
+        case .grade(let grade):
+            switch grade {
+            case .excellent: return words.gradeExcellent
+            case .good: return words.gradeGood
+            case .pass: return words.gradePass
+            case .fail: return words.gradeFail
+            }
+        case .text: return words.parsedText
+        }
+    }
+}

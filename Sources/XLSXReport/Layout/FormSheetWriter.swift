@@ -1,0 +1,83 @@
+import Foundation
+import SelfEvaluation
+
+/// Writes a ``FormLayout`` onto a worksheet: merges, texts (always as strings), numbers and
+/// formulas from ``ScoredCells``, borders on every table cell (blank ones too), column widths,
+/// computed row heights, comments and the print setup (A4 portrait, one page wide, centred,
+/// page numbers, print area over the used columns, no gridlines).
+struct FormSheetWriter {
+    let layout: FormLayout
+    var contents: [SheetCell: FormCellContent] = [:]
+    var comments: [SheetCell: String] = [:]
+    var commentAuthor: String?
+
+    /// The style of a cell kind, with a number format for numbers and formulas.
+    static func style(_ kind: FormCellKind, numberFormat: String? = nil) -> CellStyle {
+        let words = Vocabulary.WorkbookLayout.self
+        var style = CellStyle(
+            fontName: words.bodyFont, fontSize: FormLayout.bodyFontSize, thinBorder: kind.bordered, wrap: true,
+            horizontal: .center, vertical: .center, numberFormat: numberFormat)
+        switch kind {
+        case .title:
+            style.fontName = words.titleFont
+            style.fontSize = FormLayout.titleFontSize
+            style.bold = true
+        case .subtitle, .label, .number: break
+        case .heading: style.bold = true
+        case .preamble, .text, .trailer: style.horizontal = .left
+        case .preambleRight: style.horizontal = .right
+        }
+        return style
+    }
+
+    func write(to sheet: Worksheet) throws {
+        for (column, width) in layout.columnWidths.enumerated() { try sheet.setColumnWidth(width, column: column) }
+        for (row, height) in layout.rowHeights.enumerated() { try sheet.setRowHeight(height, row: row) }
+
+        for range in layout.merges {
+            let first = range.first
+            let content = contents[first]
+            var style = Self.style(layout.kind(row: first.row, column: first.column), numberFormat: content?.format)
+            style.fontSize = layout.fontSize(row: first.row, column: first.column)
+            let text = content == nil ? layout.text(row: first.row, column: first.column) : ""
+            try sheet.mergeRange(firstRow: first.row, firstColumn: first.column, lastRow: range.last.row,
+                                 lastColumn: range.last.column, text: text, style: style)
+            if let content { try write(content, row: first.row, column: first.column, style: style, on: sheet) }
+        }
+        for row in 0..<layout.rows.count {
+            for column in 0..<layout.columnCount where layout.merge(containing: row, column: column) == nil {
+                let kind = layout.kind(row: row, column: column)
+                let content = contents[SheetCell(row: row, column: column)]
+                var style = Self.style(kind, numberFormat: content?.format)
+                style.fontSize = layout.fontSize(row: row, column: column)
+                let text = layout.text(row: row, column: column)
+                if let content {
+                    try write(content, row: row, column: column, style: style, on: sheet)
+                } else if !text.isEmpty {
+                    try sheet.writeString(text, row: row, column: column, style: style)  // input: always text
+                } else if kind.bordered {
+                    try sheet.writeBlank(row: row, column: column, style: style)
+                }
+            }
+        }
+        for (cell, text) in comments.sorted(by: { ($0.key.row, $0.key.column) < ($1.key.row, $1.key.column) }) {
+            let lines = TextMetrics.lineCount(text, columnWidth: 30)
+            try sheet.writeComment(text, row: cell.row, column: cell.column,
+                                   options: CommentOptions(author: commentAuthor, fontSize: 9, width: 240,
+                                                           height: min(max(40 + lines * 14, 74), 400)))
+        }
+        let lastRow = max(layout.rows.count - 1, 0)
+        try sheet.applyPrintSetup(PrintSetup(
+            printArea: CellRange(firstRow: 0, firstColumn: 0, lastRow: lastRow, lastColumn: layout.lastUsedColumn),
+            hideGridlines: true))
+    }
+
+    private func write(_ content: FormCellContent, row: Int, column: Int, style: CellStyle, on sheet: Worksheet) throws {
+        switch content {
+        case .number(let value, _):
+            try sheet.writeNumber(value, row: row, column: column, style: style)
+        case .formula(let formula, let cached, _):
+            try sheet.writeFormula(formula, cachedValue: .number(cached), row: row, column: column, style: style)
+        }
+    }
+}

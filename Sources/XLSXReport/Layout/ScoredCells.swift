@@ -1,0 +1,251 @@
+import Foundation
+import SelfEvaluation
+
+/// What the form sheet writes into a cell instead of its text.
+public enum FormCellContent: Hashable, Sendable {
+    /// A number with an Excel number format (nil: `General`).
+    case number(Decimal, format: String?)
+    /// A program-built formula with its cached result (the engine's value) and number format.
+    case formula(String, cached: Decimal, format: String?)
+
+    /// The value shown (the number, or the formula's cached result).
+    public var value: Decimal {
+        switch self {
+        case .number(let value, _), .formula(_, let value, _): value
+        }
+    }
+
+    /// The number format.
+    public var format: String? {
+        switch self {
+        case .number(_, let format), .formula(_, _, let format): format
+        }
+    }
+}
+
+/// The numbers, formulas and comments of a scored form's sheet, keyed by 0-based cell.
+///
+/// - Money cells (年初预算数, 全年预算数, 全年执行数) become numbers with format `0.00`, 分值 cells
+///   numbers, when their text is a plain number; anything else stays text.
+/// - 执行率 is `=ROUND(IF(E6=0,0,F6/E6),4)` (format `0.00%`): the engine rounds the rate to 4
+///   decimals before scoring, so the formula does too and its cached value is exactly the
+///   engine's. When the budget was scored from the rows below a zero 年度资金总额 row, the
+///   formula sums those rows (`SUM(E7:E9)`) and the cell gets a comment saying so.
+/// - The budget 得分 is `=ROUND(G6*MIN(H6,1),2)` (the rule set's decimals), 总分 is the budget
+///   得分 cell plus `SUM` of the indicator 得分 column over the indicator rows.
+/// - A formula is written only when its inputs are numbers in the sheet and its result,
+///   recomputed here from them, equals the engine's value; otherwise the engine's value is
+///   written as a number, with a comment. So the cached values are always right.
+public struct ScoredCells: Sendable {
+    /// Cells written as numbers or formulas.
+    public private(set) var contents: [SheetCell: FormCellContent] = [:]
+    /// Comments (notes) on cells the engine filled or changed, saying why.
+    public private(set) var comments: [SheetCell: String] = [:]
+
+    /// The number format of money cells.
+    public static let moneyFormat = "0.00"
+    /// The number format of 执行率.
+    public static let rateFormat = "0.00%"
+
+    /// The number format of scores with `decimals` decimals ("0", "0.0", "0.00").
+    public static func scoreFormat(decimals: Int) -> String {
+        decimals <= 0 ? "0" : "0." + String(repeating: "0", count: decimals)
+    }
+
+    /// The contents and comments of `scored`, whose texts are `grid`.
+    public init(_ scored: ScoredForm, grid: ScoredGrid) {
+        let form = scored.form
+        let decimals = scored.ruleSet.decimals
+        let scoreFormat = Self.scoreFormat(decimals: decimals)
+
+        // Input numbers.
+        if let budget = form.budget {
+            for row in budget.rows {
+                for cell in [row.initial, row.adjusted, row.executed] { setPlainNumber(cell?.cell, grid, Self.moneyFormat) }
+                setPlainNumber(row.weight?.cell, grid, nil)
+            }
+        }
+        for indicator in form.indicators { setPlainNumber(indicator.weight.cell, grid, nil) }
+
+        // Computed numbers (scores of indicators, total weight), as the engine has them.
+        for (address, computed) in grid.computed {
+            guard let number = computed.number else { continue }
+            switch computed.role {
+            case .indicatorScore: set(address, .number(number, format: scoreFormat))
+            case .totalWeight: set(address, .number(number, format: nil))
+            case .executionRate: set(address, .number(number, format: Self.rateFormat))
+            case .budgetScore, .totalScore: set(address, .number(number, format: scoreFormat))
+            case .reason, .conclusion: break
+            }
+        }
+
+        if let budget = scored.budget { addBudgetFormulas(budget, form: form, decimals: decimals) }
+        addTotalFormula(scored, decimals: decimals)
+
+        // Comments on every cell the engine filled or changed.
+        for (address, computed) in grid.computed where computed.comment != nil || computed.changed {
+            let original = LabelText.trim(form.document[address.row, address.column])
+            var text = computed.comment ?? Self.defaultComment(computed.role)
+            if computed.changed, !original.isEmpty, !text.contains(original) {
+                text += Vocabulary.WorkbookLayout.originalValue(original)
+            }
+            addComment(address, text)
+        }
+    }
+
+    // MARK: Building
+
+    private static func sheetCell(_ address: CellAddress) -> SheetCell {
+        SheetCell(row: address.row - 1, column: address.column - 1)
+    }
+
+    private mutating func set(_ address: CellAddress?, _ content: FormCellContent) {
+        guard let address, address.row >= 1, address.column >= 1 else { return }
+        contents[Self.sheetCell(address)] = content
+    }
+
+    private mutating func addComment(_ address: CellAddress, _ text: String) {
+        guard address.row >= 1, address.column >= 1 else { return }
+        let cell = Self.sheetCell(address)
+        if let existing = comments[cell] {
+            if !existing.contains(text) { comments[cell] = existing + "\n" + text }
+        } else {
+            comments[cell] = text
+        }
+    }
+
+    /// A number cell when the text is a plain number ("702.71", "1,234.5", "10"); text otherwise.
+    private mutating func setPlainNumber(_ address: CellAddress?, _ grid: ScoredGrid, _ format: String?) {
+        guard let address, let number = Self.plainNumber(grid[address]) else { return }
+        set(address, .number(number, format: format))
+    }
+
+    /// The number of a text made only of digits, one sign, separators and a point; nil otherwise
+    /// (so "235.11万元", "10分" and "—" stay text, as written).
+    static func plainNumber(_ text: String) -> Decimal? {
+        let trimmed = LabelText.trim(text)
+        guard !trimmed.isEmpty, trimmed.contains(where: \.isNumber) else { return nil }
+        let allowed = Set("0123456789０１２３４５６７８９.,，．+-－")
+        guard trimmed.allSatisfy({ allowed.contains($0) }) else { return nil }
+        guard let value = try? ValueParser.optionalNumber(trimmed) else { return nil }
+        return value
+    }
+
+    private func value(_ address: CellAddress) -> Decimal? { contents[Self.sheetCell(address)]?.value }
+
+    /// `E7:E9` for consecutive rows, else `E7,E9`.
+    private static func reference(_ cells: [CellAddress]) -> String {
+        let rows = cells.map(\.row)
+        if let first = cells.first, cells.count > 1, let last = rows.max(),
+           cells.allSatisfy({ $0.column == first.column }), rows == Array(first.row...last) {
+            return "\(first):\(CellAddress(row: last, column: first.column))"
+        }
+        return cells.map(\.description).joined(separator: ",")
+    }
+
+    private mutating func addBudgetFormulas(_ budget: BudgetResult, form: Form, decimals: Int) {
+        guard let table = form.budget, let adjustedColumn = table.columns.adjusted,
+              let executedColumn = table.columns.executed, let total = table.totalRow else { return }
+        let sourceRows: [BudgetRow] = budget.scoredFromParts ? table.partRows : [total]
+        guard !sourceRows.isEmpty else { return }
+        let adjustedCells = sourceRows.map { CellAddress(row: $0.name.cell.row, column: adjustedColumn) }
+        let executedCells = sourceRows.map { CellAddress(row: $0.name.cell.row, column: executedColumn) }
+        let adjustedValues = adjustedCells.map { value($0) }
+        let executedValues = executedCells.map { value($0) }
+
+        // 执行率
+        var rateExpression: String?
+        if budget.scoredFromParts {
+            let adjusted = "SUM(\(Self.reference(adjustedCells)))"
+            let executed = "SUM(\(Self.reference(executedCells)))"
+            let a = adjustedValues.reduce(Decimal(0)) { $0 + ($1 ?? 0) }
+            let b = executedValues.reduce(Decimal(0)) { $0 + ($1 ?? 0) }
+            if Self.rate(a, b) == budget.executionRate {
+                rateExpression = "ROUND(IF(\(adjusted)=0,0,\(executed)/\(adjusted)),4)"
+            }
+        } else if let a = adjustedValues.first ?? nil, let b = executedValues.first ?? nil,
+                  Self.rate(a, b) == budget.executionRate {
+            let adjusted = adjustedCells[0].description
+            let executed = executedCells[0].description
+            rateExpression = "ROUND(IF(\(adjusted)=0,0,\(executed)/\(adjusted)),4)"
+        }
+        if let rateCell = budget.rateCell {
+            if let rateExpression {
+                set(rateCell, .formula("=" + rateExpression, cached: budget.executionRate, format: Self.rateFormat))
+                if budget.scoredFromParts { addComment(rateCell, Vocabulary.WorkbookLayout.rateFromParts) }
+            } else {
+                set(rateCell, .number(budget.executionRate, format: Self.rateFormat))
+                addComment(rateCell, Vocabulary.WorkbookLayout.formulaDropped)
+            }
+        }
+
+        // 得分
+        guard let scoreCell = budget.scoreCell else { return }
+        let format = Self.scoreFormat(decimals: decimals)
+        // The rate cell when it holds the formula, else the expression itself (no rate column).
+        let rateReference: String?
+        if rateExpression != nil, let rateCell = budget.rateCell {
+            rateReference = rateCell.description
+        } else {
+            rateReference = rateExpression
+        }
+        let weightReference: String
+        if let weightCell = budget.weightCell, let weight = value(weightCell), weight == budget.weight {
+            weightReference = weightCell.description
+        } else {
+            weightReference = budget.weight.plainText
+        }
+        let expected = DecimalRounding.round(budget.weight * min(budget.executionRate, 1), places: decimals)
+        if let rateReference, expected == budget.score {
+            set(scoreCell, .formula("=ROUND(\(weightReference)*MIN(\(rateReference),1),\(decimals))",
+                                    cached: budget.score, format: format))
+        } else {
+            set(scoreCell, .number(budget.score, format: format))
+            addComment(scoreCell, Vocabulary.WorkbookLayout.formulaDropped)
+        }
+    }
+
+    private static func rate(_ adjusted: Decimal, _ executed: Decimal) -> Decimal {
+        adjusted == 0 ? 0 : DecimalRounding.round(executed / adjusted, places: 4)
+    }
+
+    private mutating func addTotalFormula(_ scored: ScoredForm, decimals: Int) {
+        guard let totalCell = scored.form.total?.score?.cell, let header = scored.form.indicatorHeader else { return }
+        let format = Self.scoreFormat(decimals: decimals)
+        let rows = scored.form.indicators.map(\.row)
+        var terms: [String] = []
+        var sum = Decimal(0)
+        if let budget = scored.budget {
+            if let cell = budget.scoreCell, let value = value(cell) {
+                terms.append(cell.description)
+                sum += value
+            } else {
+                terms.append(budget.score.plainText)
+                sum += budget.score
+            }
+        }
+        if let first = rows.min(), let last = rows.max() {
+            let top = CellAddress(row: first, column: header.score)
+            let bottom = CellAddress(row: last, column: header.score)
+            terms.append("SUM(\(top):\(bottom))")
+            for row in first...last { sum += value(CellAddress(row: row, column: header.score)) ?? 0 }
+        }
+        if !terms.isEmpty, sum == scored.totalScore {
+            set(totalCell, .formula("=" + terms.joined(separator: "+"), cached: scored.totalScore, format: format))
+        } else {
+            set(totalCell, .number(scored.totalScore, format: format))
+            addComment(totalCell, Vocabulary.WorkbookLayout.formulaDropped)
+        }
+    }
+
+    private static func defaultComment(_ role: ScoredGrid.ComputedCell.Role) -> String {
+        switch role {
+        case .executionRate: Vocabulary.WorkbookLayout.rateComputed
+        case .budgetScore, .indicatorScore: Vocabulary.WorkbookLayout.scoreComputed
+        case .totalScore: Vocabulary.WorkbookLayout.totalComputed
+        case .totalWeight: Vocabulary.WorkbookLayout.weightComputed
+        case .conclusion: Vocabulary.WorkbookLayout.conclusionComputed
+        case .reason: Vocabulary.OutputMessage.generatedReason
+        }
+    }
+}

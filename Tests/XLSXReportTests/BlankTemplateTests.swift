@@ -1,0 +1,47 @@
+import CSV
+import Foundation
+import SelfEvaluation
+import Testing
+import TestSupport
+@testable import XLSXReport
+
+@Suite("The blank official form")
+struct BlankTemplateTests {
+    @Test("the blank grid: 9 columns, 16 indicator rows, 2020 notes")
+    func grid() {
+        let rows = BlankTemplate.rows
+        #expect(rows.allSatisfy { $0.count == 9 })
+        #expect(rows[0][0] == "部门整体支出绩效目标自评表")
+        #expect(BlankTemplate.form.indicators.count == 16)
+        #expect(rows.contains { $0[0].contains("80-60%") })
+        #expect(rows.count == 35)
+    }
+
+    @Test("read back as CSV it is recognised, then fails no-indicators (a blank has none)")
+    func readsBack() throws {
+        let bytes = CSVWriter(encoding: .utf8BOM).bytes(BlankTemplate.rows)
+        let document = try CSVReader().read(bytes: bytes, file: "blank.csv")
+        #expect(throws: FormError.self) { try TemplateReader().read(document) }
+        do {
+            _ = try TemplateReader().read(document)
+        } catch {
+            #expect(error.diagnostic.code == "no-indicators")
+        }
+    }
+
+    @Test("the blank workbook has the form's merges and borders")
+    func workbook() throws {
+        let dir = try FixturePaths.temporaryDirectory("xlsx-blank")
+        let path = dir.appendingPathComponent("blank.xlsx").path
+        try BlankTemplate.write(to: path, options: LayoutFixture.options())
+        let inspector = XLSXInspector(path: path)
+        #expect(try inspector.sheetNames() == ["自评表"])
+        let merges = Set(try inspector.mergedRanges(sheet: "自评表"))
+        for range in ["A1:I1", "A3:E3", "F3:I3", "A4:B4", "C4:I4", "A5:B9", "A10:A11", "B11:D11", "E11:I11",
+                      "A12:A28", "B13:B20", "C13:C15", "B21:B25", "B26:B28", "C26:C28", "A29:F29", "B30:I30"] {
+            #expect(merges.contains(range), "\(range)")
+        }
+        #expect(try LayoutFixture.formulaCells(inspector, sheet: "自评表").isEmpty)
+        #expect(try inspector.cell(sheet: "自评表", ref: "D20")?.styleIndex != nil)
+    }
+}

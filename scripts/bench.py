@@ -1,0 +1,126 @@
+#!/usr/bin/env python3
+"""selfeval against its peers, measured in one run, alternating on the same corpus.
+
+usage: python3 scripts/bench.py [--runs 5] [--count 1000] [--big 10000] [--shared ../shared] [--work DIR]
+
+Needs: a release build (.build/release/selfeval), the C limit built from shared/bench/limit_c
+(scripts/bench.sh builds it), Python XlsxWriter (pip install XlsxWriter).
+
+Runs, per round (rounds alternate the programs so that drift hits all alike):
+  c-limit      shared/bench/limit_c/limit over the corpus (one thread; temp files on /dev/shm)
+  selfeval-j1  selfeval batch --jobs 1
+  selfeval     selfeval batch (default jobs = cores)
+  xlsxwriter   shared/bench/peer_xlsxwriter.py (one thread)
+Then: `selfeval convert` of one form, process start included (median of 30), and peak RSS
+of `selfeval batch` over --big forms against --count forms.
+Prints medians and the ratios the targets are stated in.
+"""
+import argparse
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def timed(cmd, env=None):
+    t0 = time.perf_counter()
+    p = subprocess.run(['/usr/bin/time', '-v'] + cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                       text=True, env=env)
+    wall = time.perf_counter() - t0
+    m = re.search(r'Maximum resident set size \(kbytes\): (\d+)', p.stderr)
+    rss = int(m.group(1)) if m else 0
+    status = re.search(r'Exit status: (\d+)', p.stderr)
+    rc = int(status.group(1)) if status else p.returncode
+    if rc not in (0, 1):
+        sys.stderr.write('FAILED (%d): %s\n%s\n' % (rc, ' '.join(cmd), p.stderr[-1500:]))
+    return wall, rss
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument('--runs', type=int, default=5)
+    ap.add_argument('--count', type=int, default=1000)
+    ap.add_argument('--big', type=int, default=10000)
+    ap.add_argument('--shared', default=os.path.join(os.path.dirname(ROOT), 'shared'))
+    ap.add_argument('--work', default=None)
+    ap.add_argument('--limit', default=None, help='path of the built C limit')
+    a = ap.parse_args()
+
+    work = a.work or tempfile.mkdtemp(prefix='selfeval-bench-')
+    bench = os.path.join(a.shared, 'bench')
+    selfeval = os.path.join(ROOT, '.build', 'release', 'selfeval')
+    limit = a.limit or os.path.join(work, 'limit')
+    corpus = os.path.join(work, 'corpus')
+    if not os.path.isdir(corpus):
+        subprocess.run([sys.executable, os.path.join(bench, 'make_corpus.py'), '--count', str(a.count), '--seed', '1',
+                        corpus], check=True, stdout=subprocess.DEVNULL)
+    shm = '/dev/shm' if os.access('/dev/shm', os.W_OK) else None
+    env = dict(os.environ)
+    if shm:
+        env['LIMIT_TMPDIR'] = shm
+
+    def out(name):
+        d = os.path.join(work, 'out-' + name)
+        shutil.rmtree(d, ignore_errors=True)
+        return d
+
+    programs = {
+        'c-limit': lambda: [limit, corpus, out('c')],
+        'selfeval-j1': lambda: [selfeval, 'batch', corpus, '-o', out('s1'), '--jobs', '1'],
+        'selfeval': lambda: [selfeval, 'batch', corpus, '-o', out('s')],
+        'xlsxwriter': lambda: [sys.executable, os.path.join(bench, 'peer_xlsxwriter.py'), corpus, out('xw')],
+    }
+    for name, cmd in programs.items():  # warm-up, unrecorded
+        timed(cmd(), env)
+    walls = {k: [] for k in programs}
+    rss = {k: [] for k in programs}
+    for r in range(a.runs):
+        for name, cmd in programs.items():
+            w, m = timed(cmd(), env)
+            walls[name].append(w)
+            rss[name].append(m)
+            sys.stderr.write('round %d %-12s %.3f s  %d KiB\n' % (r + 1, name, w, m))
+
+    fixture = os.path.join(ROOT, 'Fixtures', 'qiannan-guangzhou-2023.csv')
+    one = os.path.join(work, 'one.xlsx')
+    single = []
+    for _ in range(30):
+        t0 = time.perf_counter()
+        subprocess.run([selfeval, 'convert', fixture, '-o', one], stdout=subprocess.DEVNULL,
+                       stderr=subprocess.DEVNULL, check=True)
+        single.append(time.perf_counter() - t0)
+
+    big = os.path.join(work, 'corpus-big')
+    if a.big and not os.path.isdir(big):
+        subprocess.run([sys.executable, os.path.join(bench, 'make_corpus.py'), '--count', str(a.big), '--seed', '2', big],
+                       check=True, stdout=subprocess.DEVNULL)
+    big_rss = None
+    if a.big:
+        _, big_rss = timed([selfeval, 'batch', big, '-o', out('big')], env)
+
+    med = {k: statistics.median(v) for k, v in walls.items()}
+    print('| program | forms | wall s (median of %d) | runs | ms/form | peak RSS MiB |' % a.runs)
+    print('|---|---:|---:|---|---:|---:|')
+    for k in programs:
+        print('| %s | %d | %.3f | %s | %.2f | %.1f |' % (k, a.count, med[k], ' / '.join('%.3f' % w for w in walls[k]),
+                                                       med[k] / a.count * 1000, statistics.median(rss[k]) / 1024))
+    print()
+    print('selfeval batch --jobs 1 / C limit      = %.2f   (target ≤ 1.30)' % (med['selfeval-j1'] / med['c-limit']))
+    print('selfeval batch (%d jobs) / C limit      = %.2f   (target ≤ 0.75)' % (os.cpu_count() or 1, med['selfeval'] / med['c-limit']))
+    print('XlsxWriter peer / selfeval batch        = %.2f   (target > 5)' % (med['xlsxwriter'] / med['selfeval']))
+    print('selfeval convert, one form, process start included: median %.1f ms (target < 25 ms)'
+          % (statistics.median(single) * 1000))
+    if big_rss is not None:
+        base = statistics.median(rss['selfeval'])
+        print('peak RSS: %d forms %.1f MiB, %d forms %.1f MiB, ratio %.3f (target ≤ 1.10)'
+              % (a.count, base / 1024, a.big, big_rss / 1024, big_rss / base))
+
+
+if __name__ == '__main__':
+    main()

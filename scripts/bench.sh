@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Benchmark: builds release, generates the corpus, builds the C limit from shared/bench, and
+# runs selfeval, the C limit and the XlsxWriter peer alternately (scripts/bench.py).
+# usage: scripts/bench.sh [bench.py options]     SHARED=path/to/shared (default: ../shared)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/bootstrap.sh
+command -v /usr/bin/time >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq time >/dev/null; }
+python3 -c 'import xlsxwriter' 2>/dev/null || pip install -q XlsxWriter
+shared=${SHARED:-../shared}
+work=$(mktemp -d /tmp/selfeval-bench-XXXXXX)
+swift build -c release >/dev/null
+gcc -O2 -Wall -o "$work/limit" "$shared/bench/limit_c/limit.c" -lxlsxwriter -lm
+python3 scripts/bench.py --shared "$shared" --work "$work" --limit "$work/limit" "$@"
+echo "work folder: $work (remove when done)" >&2
