@@ -31,17 +31,17 @@ public enum OutputNaming {
         var out = ""
         var lastWasSpace = false
         for ch in text {
+            if ch.isWhitespace {  // tabs and line breaks fold into one space
+                if !lastWasSpace && !out.isEmpty { out.append(" ") }
+                lastWasSpace = true
+                continue
+            }
             if ch.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F || (0x80...0x9F).contains($0.value) }) {
                 continue
             }
             if forbidden.contains(ch) {
                 out.append("_")
                 lastWasSpace = false
-                continue
-            }
-            if ch.isWhitespace {
-                if !lastWasSpace && !out.isEmpty { out.append(" ") }
-                lastWasSpace = true
                 continue
             }
             out.append(ch)

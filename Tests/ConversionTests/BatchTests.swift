@@ -1,0 +1,112 @@
+import CSV
+import Conversion
+import Foundation
+import SelfEvaluation
+import TestSupport
+import Testing
+import XLSXReport
+
+/// A batch over a generated folder of good and broken forms, in the library (no process).
+struct BatchTests {
+    /// Writes a corpus: copies of the reference form with other units and results, a GB18030
+    /// copy, a sub-folder, a symbolic-link loop, broken files and a file that is not CSV.
+    static func makeCorpus(in dir: URL) throws -> (good: Int, broken: [String]) {
+        let fm = FileManager.default
+        let text = try String(contentsOfFile: FixturePaths.fixture("qiannan-guangzhou-2023.csv"), encoding: .utf8)
+        let units = ["财政局", "教育局", "财政局", "../../逃逸", "a/b:c*d?", String(repeating: "长", count: 120), "CON", "卫生健康局"]
+        var good = 0
+        for (i, unit) in units.enumerated() {
+            var form = text.replacingOccurrences(of: "黔南州人民政府驻广州办事处", with: unit)
+            if i % 2 == 1 { form = form.replacingOccurrences(of: ",39家,4,4,", with: ",8家,4,,") }  // under-achieved, unscored
+            try form.write(to: dir.appendingPathComponent(String(format: "form_%02d.csv", i)), atomically: true, encoding: .utf8)
+            good += 1
+        }
+        let sub = dir.appendingPathComponent("sub")
+        try fm.createDirectory(at: sub, withIntermediateDirectories: true)
+        try fm.copyItem(atPath: FixturePaths.fixture("qiannan-guangzhou-2023.gbk.csv"), toPath: sub.appendingPathComponent("gbk.csv").path)
+        try fm.copyItem(atPath: FixturePaths.fixture("variants/tab-separated.tsv"), toPath: sub.appendingPathComponent("tab.TSV").path)
+        good += 2
+        try fm.createSymbolicLink(at: sub.appendingPathComponent("loop"), withDestinationURL: dir)
+        var broken: [String] = []
+        for name in ["unterminated-quote.csv", "not-a-form.csv", "binary.csv"] {
+            let path = dir.appendingPathComponent("broken-" + name)
+            try fm.copyItem(atPath: FixturePaths.fixture("malformed/" + name), toPath: path.path)
+            broken.append(path.path)
+        }
+        try "not a form".write(to: dir.appendingPathComponent("notes.txt"), atomically: true, encoding: .utf8)
+        return (good, broken)
+    }
+
+    @Test func convertsEveryGoodFormAndReportsEveryBrokenOne() throws {
+        let dir = try FixturePaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let input = dir.appendingPathComponent("in")
+        try FileManager.default.createDirectory(at: input, withIntermediateDirectories: true)
+        let (good, broken) = try Self.makeCorpus(in: input)
+        let out = dir.appendingPathComponent("out").path
+        let outcome = try Batch(jobs: 2, formats: [.xlsx, .json]).run(inputs: [input.path], outputDirectory: out)
+
+        #expect(outcome.converted == good)
+        #expect(outcome.failed == broken.count)
+        #expect(Set(outcome.errors.map(\.source)) == Set(broken))
+        #expect(outcome.errors.first { $0.source.hasSuffix("unterminated-quote.csv") }?.place == "35:A")
+        // Sorted discovery: sub/ comes after the files of the top folder, links followed once.
+        #expect(outcome.rows.count == good + broken.count)
+        #expect(outcome.rows.map(\.source) == outcome.rows.map(\.source).sorted { a, b in
+            (a.contains("/sub/") ? 1 : 0, a) < (b.contains("/sub/") ? 1 : 0, b)
+        })
+
+        // Unique, safe output names, nothing left behind in the output folder but the outputs.
+        let files = try FileManager.default.contentsOfDirectory(atPath: out)
+        #expect(files.filter { $0.hasSuffix(".xlsx") }.count == good + 1)  // + 汇总表.xlsx
+        #expect(files.filter { $0.hasSuffix(".json") }.count == good + 1)  // + report.json
+        #expect(!files.contains { $0.hasPrefix(".") })
+        #expect(files.contains("财政局-2023-部门整体支出绩效自评表.xlsx"))
+        #expect(files.contains("财政局-2023-部门整体支出绩效自评表-2.xlsx"))
+        #expect(files.contains("_CON-2023-部门整体支出绩效自评表.xlsx"))
+        #expect(!files.contains { $0.contains("/") || $0.contains("..") })
+
+        // report.json: every form's report and every error; the summary's totals equal the reports'.
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: outcome.reportPath))) as? [String: Any])
+        let forms = try #require(report["forms"] as? [[String: Any]])
+        let errors = try #require(report["errors"] as? [[String: Any]])
+        #expect(forms.count == good)
+        #expect(errors.count == broken.count)
+        let reportTotals = forms.compactMap { ($0["total"] as? [String: Any])?["score"] as? Double }
+        let summaryTotals = outcome.rows.filter(\.succeeded).compactMap { $0.total.map { NSDecimalNumber(decimal: $0).doubleValue } }
+        #expect(reportTotals == summaryTotals)
+        #expect(reportTotals.contains(99) && reportTotals.contains { $0 < 99 })
+
+        // 汇总表.xlsx read independently: one row per form, totals as numbers, errors sheet.
+        let x = XLSXInspector(path: outcome.summaryPath)
+        #expect(try x.sheetNames() == ["汇总", "错误", "统计"])
+        for (i, row) in outcome.rows.enumerated() where row.succeeded {
+            let cell = try #require(try x.cell(sheet: "汇总", ref: "I\(i + 2)"))
+            #expect(Decimal(string: cell.value ?? "") == row.total)
+        }
+        #expect(try x.cell(sheet: "错误", ref: "A2")?.text != nil)
+        #expect(try x.cell(sheet: "错误", ref: "A\(broken.count + 2)") == nil)
+    }
+
+    @Test func namesDoNotDependOnTheNumberOfWorkers() throws {
+        let dir = try FixturePaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let input = dir.appendingPathComponent("in")
+        try FileManager.default.createDirectory(at: input, withIntermediateDirectories: true)
+        _ = try Self.makeCorpus(in: input)
+        let one = try Batch(jobs: 1).run(inputs: [input.path], outputDirectory: dir.appendingPathComponent("o1").path)
+        let two = try Batch(jobs: 2).run(inputs: [input.path], outputDirectory: dir.appendingPathComponent("o2").path)
+        #expect(one.rows.map(\.output) == two.rows.map(\.output))
+        #expect(one.rows.map(\.total) == two.rows.map(\.total))
+    }
+
+    @Test func missingPathsAreErrorsAndTheBatchGoesOn() throws {
+        let dir = try FixturePaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let outcome = try Batch(jobs: 1).run(inputs: [dir.appendingPathComponent("nope").path, FixturePaths.fixture("qiannan-guangzhou-2023.csv")],
+                                             outputDirectory: dir.appendingPathComponent("out").path)
+        #expect(outcome.converted == 1)
+        #expect(outcome.errors.count == 1)
+        #expect(outcome.errors.first?.code == "unreadable-path")
+    }
+}
