@@ -13,7 +13,7 @@ build: deps
 # The main job on the bundled sample form: CSV export → scored XLSX in out/.
 sample: build
 	@mkdir -p $(OUT)
-	.build/release/selfeval check $(SAMPLE)
+	.build/release/selfeval convert $(SAMPLE) -o $(OUT)/qiannan-guangzhou-2023.xlsx
 
 # Every test: unit, golden, property, end-to-end on the built binary.
 test: deps

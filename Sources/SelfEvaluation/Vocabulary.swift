@@ -520,6 +520,10 @@ public enum Vocabulary {
             "分值“\(text)”不是数字(\(detail)),该指标不计分。"
         }
         public static func weightNegative(_ text: String) -> String { "分值“\(text)”小于0,该指标不计分。" }
+        public static let weightZero = "分值为0:该指标不占分,得分只能为0,请核实是否漏填分值。"
+        public static func scoreAboveWeight(_ score: String, weight: String) -> String {
+            "得分\(score)超过分值\(weight):三级指标得分不能超过该指标分值,已按不超过分值评分。"
+        }
         public static func scoreInvalid(_ text: String, _ detail: String) -> String {
             "得分“\(text)”不是数字(\(detail)),按空白处理并由程序评分。"
         }

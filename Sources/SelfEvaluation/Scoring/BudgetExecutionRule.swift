@@ -141,12 +141,8 @@ struct BudgetExecutionRule: Sendable {
         return Outcome(result: result, diagnostics: diagnostics)
     }
 
-    /// "年度资金总额:" → "年度资金总额".
-    static func displayName(_ name: String) -> String {
-        var text = name.trimmed
-        while let last = text.last, last == ":" || last == ":" { text.removeLast() }
-        return text.trimmed
-    }
+    /// "年度资金总额:" → "年度资金总额", "其中:当年财政拨款" → "当年财政拨款".
+    static func displayName(_ name: String) -> String { BudgetRow.displayName(name) }
 
     private func amounts(of row: BudgetRow, form: Form, into diagnostics: inout [Diagnostic]) -> Amounts {
         func read(_ column: Column) -> Decimal? {

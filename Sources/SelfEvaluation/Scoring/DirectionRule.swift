@@ -5,6 +5,9 @@ import Foundation
 /// column (正向, 反向, ≥, ≤ …); a bare amount under 成本 is negative (spending held under its target);
 /// else positive. A direction word contradicting the comparator is warned about (`direction-contradiction`)
 /// and the comparator wins.
+///
+/// Split cells: `target` is parsed with the 指标性质/计算符号 column as its operator, which wins over
+/// the value's own words ("≥" | "2%以下" is ≥); when the two contradict, `operator-contradiction`.
 struct DirectionRule: Sendable {
     static let name = "DirectionRule"
 
@@ -14,6 +17,9 @@ struct DirectionRule: Sendable {
     }
 
     func decide(_ indicator: Indicator, target: Quantity, in form: Form) -> Decision {
+        if let conflict = operatorConflict(indicator, target: target, in: form) {
+            return Decision(direction: target.comparator?.direction ?? .positive, warning: conflict)
+        }
         let stated = statedDirection(indicator)
         if let comparator = target.comparator {
             let direction = comparator.direction
@@ -50,6 +56,19 @@ struct DirectionRule: Sendable {
             return (comparator.direction, nature.trimmed)
         }
         return nil
+    }
+
+    /// The operator column against the comparator written in the value itself: a warning when one
+    /// is negative and the other is not (= counts as positive, as it is scored).
+    private func operatorConflict(_ indicator: Indicator, target: Quantity, in form: Form) -> Diagnostic? {
+        guard let nature = indicator.nature, let explicit = ValueParser.comparator(nature.value),
+              target.comparator == explicit,
+              case .quantity(let own) = ValueParser.parse(indicator.target.value),
+              let written = own.comparator,
+              (explicit.direction == .negative) != (written.direction == .negative) else { return nil }
+        let message = Vocabulary.ScoringMessage.operatorContradiction(
+            operator: nature.value.trimmed, target: indicator.target.value.trimmed)
+        return Diagnostic(.warning, "operator-contradiction", at: form.location(nature.cell), message)
     }
 
     private func isAmount(_ unit: MeasureUnit?) -> Bool {

@@ -13,8 +13,11 @@ struct IndicatorEvaluator: Sendable {
 
     func evaluate(_ indicator: Indicator, in form: Form) -> Outcome {
         var diagnostics: [Diagnostic] = []
-        let target = ValueParser.parse(indicator.target.value)
-        let actual = ValueParser.parse(indicator.actual.value)
+        // Split cells ("≥" | "95" | "%"): the 指标性质/计算符号 column's operator wins over the
+        // value's own; the 度量单位 column fills in a quantity without a unit (see DirectionRule).
+        let target = ValueParser.parse(indicator.target.value, operator: indicator.nature?.value,
+                                       unit: indicator.measureUnit?.value)
+        let actual = ValueParser.parse(indicator.actual.value, operator: nil, unit: indicator.measureUnit?.value)
         var result = IndicatorResult(indicator: indicator, kind: .notScored, target: target, actual: actual,
                                      weight: nil, filledScore: nil, score: 0,
                                      reason: indicator.reason?.value.trimmed ?? "")
@@ -34,6 +37,11 @@ struct IndicatorEvaluator: Sendable {
         } catch {
             warn("score-invalid", indicator.score.cell,
                  Vocabulary.ScoringMessage.scoreInvalid(indicator.score.value.trimmed, error.message))
+        }
+        if let filled = result.filledScore, filled > weight {
+            // The form's own rule (注1): no score above its 分值; the rules below clamp it.
+            warn("score-above-weight", indicator.score.cell,
+                 Vocabulary.ScoringMessage.scoreAboveWeight(ScoreText.plain(filled), weight: ScoreText.plain(weight)))
         }
 
         if actual == .notGiven {
@@ -75,6 +83,7 @@ struct IndicatorEvaluator: Sendable {
                 warn("weight-negative", cell.cell, Vocabulary.ScoringMessage.weightNegative(cell.value.trimmed))
                 return nil
             }
+            if weight == 0 { warn("weight-zero", cell.cell, Vocabulary.ScoringMessage.weightZero) }
             return weight
         } catch {
             warn("weight-invalid", cell.cell, Vocabulary.ScoringMessage.weightInvalid(cell.value.trimmed, error.message))

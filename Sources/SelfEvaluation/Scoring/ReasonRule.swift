@@ -28,7 +28,7 @@ struct ReasonRule: Sendable {
     /// The generated sentence.
     func sentence(_ result: IndicatorResult) -> String {
         let lost = ScoreText.points(result.lostPoints, rules)
-        let target = result.indicator.target.value.trimmed
+        let target = result.indicator.targetText
         if result.actual == .notGiven { return Vocabulary.ScoringMessage.reasonActualMissing(lost: lost) }
         switch result.kind {
         case .quantitative:
@@ -48,9 +48,9 @@ struct ReasonRule: Sendable {
         }
     }
 
-    /// The actual as written, with the target's unit when it has none ("8" → "8家").
+    /// The actual as written (with its 度量单位 cell), with the target's unit when it has none ("8" → "8家").
     private func actualShown(_ result: IndicatorResult) -> String {
-        let written = result.indicator.actual.value.trimmed
+        let written = result.indicator.actualText
         if case .quantity(let actual) = result.actual, actual.unit == nil,
            case .quantity(let target) = result.target, let unit = target.unit {
             return written + unit.description

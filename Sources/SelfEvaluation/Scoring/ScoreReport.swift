@@ -126,8 +126,8 @@ public struct ScoreReport: Codable, Sendable, Equatable {
             let indicator = result.indicator
             return IndicatorEntry(
                 row: indicator.row, level1: indicator.level1.value.trimmed, level2: indicator.level2.value.trimmed,
-                name: indicator.name.value.trimmed, target: indicator.target.value.trimmed,
-                actual: indicator.actual.value.trimmed, kind: result.kind.rawValue,
+                name: indicator.name.value.trimmed, target: indicator.targetText,
+                actual: indicator.actualText, kind: result.kind.rawValue,
                 direction: result.direction?.rawValue, tier: result.tier?.rawValue, weight: result.weight,
                 filledScore: result.filledScore, score: rules.round(result.score), reason: result.reason,
                 reasonGenerated: result.reasonGenerated)

@@ -70,8 +70,8 @@ public enum ScoreSummary {
         if let tier = result.tier { kind += "·" + tier.label }
         let weight = result.weight.map(ScoreText.plain) ?? W.summaryNone
         let score = result.isScored ? ScoreText.points(result.score, rules) : W.summaryNotScored
-        lines.append("      \(W.summaryTarget): \(excerpt(indicator.target.value.trimmed))  "
-                     + "\(W.summaryActual): \(excerpt(indicator.actual.value.trimmed))  \(kind)  "
+        lines.append("      \(W.summaryTarget): \(excerpt(indicator.targetText))  "
+                     + "\(W.summaryActual): \(excerpt(indicator.actualText))  \(kind)  "
                      + "\(W.summaryWeight) \(weight)  \(W.summaryScore) \(score)")
 
         var notes: [String] = []

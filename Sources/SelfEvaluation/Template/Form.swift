@@ -37,7 +37,7 @@ public struct Form: Sendable {
     public var goals: Located<String>?
     public var achievements: Located<String>?
 
-    /// The indicator table's header row and its columns.
+    /// The indicator table's header (its rows and columns).
     public var indicatorHeader: IndicatorColumns?
     public var indicators: [Indicator]
 
@@ -71,6 +71,18 @@ public struct Form: Sendable {
 
     /// The indicators that are scored (placeholders left out).
     public var scoredIndicators: [Indicator] { indicators.filter { !$0.isPlaceholder } }
+
+    /// The value of the header field whose label is `label` (compared normalized: full- or
+    /// half-width punctuation, spaces and a trailing colon do not matter), e.g. 项目名称.
+    public func headerValue(_ label: String) -> Located<String>? {
+        let want = LabelText.normalize(label)
+        return headerFields.first { LabelText.normalize($0.label.value) == want }?.value
+    }
+
+    /// Project forms: 项目名称.
+    public var projectName: Located<String>? { headerValue(Vocabulary.projectNameLabel) }
+    /// Project forms: 主管部门.
+    public var supervisor: Located<String>? { headerValue(Vocabulary.supervisorLabel) }
 }
 
 /// A date as written on a form ("2024年2月18日").
@@ -161,6 +173,31 @@ public struct BudgetRow: Sendable {
         self.name = name
         self.isTotal = isTotal
     }
+
+    /// The row's name without its decorations: "年度资金总额:" → "年度资金总额",
+    /// "其中:当年财政拨款" → "当年财政拨款". `name` keeps the text as written.
+    public var displayName: String { Self.displayName(name.value) }
+
+    /// A money-table row name without a leading "其中:" (full- or half-width colon, spaces
+    /// allowed) and without trailing colons.
+    public static func displayName(_ written: String) -> String {
+        var text = Substring(LabelText.trim(written))
+        let prefix = Vocabulary.budgetPartPrefix
+        if text.hasPrefix(prefix) {
+            var rest = text.dropFirst(prefix.count)
+            while let first = rest.first, first.isWhitespace { rest.removeFirst() }
+            if let first = rest.first, Vocabulary.labelColons.contains(first) {
+                rest.removeFirst()
+                text = rest
+            }
+        }
+        var out = LabelText.trim(String(text))
+        while let last = out.last, Vocabulary.labelColons.contains(last) {
+            out.removeLast()
+            out = LabelText.trim(out)
+        }
+        return out
+    }
 }
 
 /// Where the indicator table's columns are (found from its header row).
@@ -179,9 +216,19 @@ public struct IndicatorColumns: Sendable, Equatable {
     /// Project-form extras: 指标性质 / 指标方向 / 计算符号, 度量单位 / 计量单位.
     public var nature: Int?
     public var unit: Int?
+    /// Every row of the header: `headerRow` alone, or two rows when the form prints 年度指标值
+    /// over sub-columns (指标性质 / 指标值 / 度量单位) on the row below it. Indicator rows start
+    /// after `headerRows.upperBound`.
+    public var headerRows: ClosedRange<Int>
+    /// The 年度指标值 cell of a two-row header, heading the sub-columns (its merge spans the
+    /// sub-columns, e.g. nature...unit); nil for a one-row header, where `target` holds 年度指标值 itself.
+    public var targetGroup: CellAddress?
 
     public init(headerRow: Int, sectionLabel: CellAddress?, level1: Int, level2: Int, name: Int, target: Int,
-                actual: Int, weight: Int, score: Int, reason: Int?, nature: Int? = nil, unit: Int? = nil) {
+                actual: Int, weight: Int, score: Int, reason: Int?, nature: Int? = nil, unit: Int? = nil,
+                headerRows: ClosedRange<Int>? = nil, targetGroup: CellAddress? = nil) {
+        self.headerRows = headerRows ?? headerRow...headerRow
+        self.targetGroup = targetGroup
         self.headerRow = headerRow
         self.sectionLabel = sectionLabel
         self.level1 = level1
@@ -243,6 +290,29 @@ public struct Indicator: Sendable {
         self.nature = nature
         self.measureUnit = measureUnit
         self.isPlaceholder = isPlaceholder
+    }
+
+    /// The target as one text, for messages and reports. Where the form splits it over cells
+    /// ("≥" | "95" | "%"), the operator of the 指标性质/计算符号 column is put before a quantity
+    /// that has none, and the 度量单位 after one without a unit: "≥95%". Otherwise the text as written.
+    public var targetText: String {
+        Self.joined(target.value, operator: nature?.value, unit: measureUnit?.value)
+    }
+
+    /// The actual as one text: the 度量单位 after a quantity without a unit ("91" | "%" → "91%").
+    public var actualText: String { Self.joined(actual.value, operator: nil, unit: measureUnit?.value) }
+
+    static func joined(_ text: String, operator operatorText: String?, unit unitText: String?) -> String {
+        let written = LabelText.trim(text)
+        guard case .quantity(let quantity) = ValueParser.parse(written) else { return written }
+        var out = written
+        if quantity.comparator == nil, let operatorText, ValueParser.comparator(operatorText) != nil {
+            out = LabelText.trim(operatorText) + out
+        }
+        if quantity.unit == nil, let unitText, ValueParser.unit(unitText) != nil {
+            out += LabelText.trim(unitText)
+        }
+        return out
     }
 }
 

@@ -28,20 +28,23 @@ public struct TemplateReader: Sendable {
             throw FormError("missing-indicator-header", at: document.location(row: 1, column: 1),
                             Vocabulary.TemplateMessage.missingIndicatorHeader)
         }
+        // A two-row header starts one row above the 一级/二级/三级 row; the sections above end there.
+        let band = Self.headerBand(scan, levelRow: indicatorRow)
+        let top = band.lowerBound
         if let titleCell {
             form.title = titleCell
             scan.consume(titleCell.cell)
             if template == nil, titleCell.value.contains(Vocabulary.projectMarker) { form.template = .project }
         }
-        if template == nil, scan.findLabel(Vocabulary.projectNameLabel, before: indicatorRow) != nil {
+        if template == nil, scan.findLabel(Vocabulary.projectNameLabel, before: top) != nil {
             form.template = .project
         }
 
-        form.year = scan.findYear(before: indicatorRow)
-        readHeaderFields(&scan, into: &form, before: indicatorRow)
-        form.budget = try readBudget(&scan, before: indicatorRow)
-        readGoals(&scan, into: &form, before: indicatorRow)
-        let columns = try readIndicatorColumns(&scan, row: indicatorRow)
+        form.year = scan.findYear(before: top)
+        readHeaderFields(&scan, into: &form, before: top)
+        form.budget = try readBudget(&scan, before: top)
+        readGoals(&scan, into: &form, before: top)
+        let columns = try readIndicatorColumns(&scan, row: indicatorRow, band: band)
         form.indicatorHeader = columns
         let end = readIndicators(&scan, columns: columns, into: &form, diagnostics: &diagnostics)
         readTrailer(&scan, from: end, columns: columns, into: &form)
@@ -87,7 +90,7 @@ public struct TemplateReader: Sendable {
                     }
                 } else if Vocabulary.unitNameLabels.contains(where: { label == LabelText.normalize($0) }) {
                     scan.consume(row, column)
-                    if let value = scan.nextValue(row, after: column) {
+                    if let value = Self.headerValue(scan, row, after: column) {
                         scan.consume(value.cell)
                         form.unit = value
                         form.headerFields.append(HeaderField(label: Located(text, at: CellAddress(row: row, column: column)),
@@ -95,7 +98,7 @@ public struct TemplateReader: Sendable {
                     }
                 } else if Vocabulary.projectHeaderLabels.contains(where: { label == LabelText.normalize($0) }) {
                     scan.consume(row, column)
-                    if let value = scan.nextValue(row, after: column) {
+                    if let value = Self.headerValue(scan, row, after: column) {
                         scan.consume(value.cell)
                         form.headerFields.append(HeaderField(label: Located(text, at: CellAddress(row: row, column: column)),
                                                              value: value))
@@ -105,6 +108,16 @@ public struct TemplateReader: Sendable {
                 }
             }
         }
+    }
+
+    /// The value right of a header label: the first non-empty cell after it, unless that cell
+    /// is the next label ("主管部门 | | 实施单位 | 〈unit〉": 主管部门 is left empty).
+    private static func headerValue(_ scan: GridScan, _ row: Int, after column: Int) -> Located<String>? {
+        guard let value = scan.nextValue(row, after: column) else { return nil }
+        let normalized = LabelText.normalize(value.value)
+        let labels = Vocabulary.unitNameLabels + Vocabulary.projectHeaderLabels + [Vocabulary.filledOnLabel]
+        if labels.contains(where: { normalized == LabelText.normalize($0) }) { return nil }
+        return value
     }
 
     // MARK: Budget
@@ -122,7 +135,11 @@ public struct TemplateReader: Sendable {
         let rate = column(Vocabulary.rateLabel)
         let score = column(Vocabulary.scoreLabel)
         let firstMoney = [initial, adjusted, executed].compactMap { $0 }.min() ?? 2
-        let name = column(Vocabulary.budgetSourceLabel) ?? max(1, firstMoney - 1)
+        // The names' column: 资金来源 in the header, else where 年度资金总额 is written (project
+        // forms print no 资金来源 and often merge the name over two columns), else left of the money.
+        let name = column(Vocabulary.budgetSourceLabel)
+            ?? Self.budgetTotalColumn(scan, after: header, before: end, limit: firstMoney)
+            ?? max(1, firstMoney - 1)
         for col in 1...max(1, scan.width(header)) where !scan.text(header, col).isEmpty {
             let text = scan.text(header, col)
             if col == name || [initial, adjusted, executed, weight, rate, score].contains(col)
@@ -173,6 +190,19 @@ public struct TemplateReader: Sendable {
         return BudgetTable(headerRow: header, columns: columns, rows: rows)
     }
 
+    /// The column of the first 年度资金总额 cell left of `limit` in the rows after the money header.
+    private static func budgetTotalColumn(_ scan: GridScan, after header: Int, before end: Int, limit: Int) -> Int? {
+        var row = header + 1
+        while row < end {
+            if let column = scan.column(in: row, where: { LabelText.starts($0, with: Vocabulary.budgetTotalLabel) }),
+               column < limit {
+                return column
+            }
+            row += 1
+        }
+        return nil
+    }
+
     // MARK: Goals
 
     private func readGoals(_ scan: inout GridScan, into form: inout Form, before end: Int) {
@@ -205,10 +235,46 @@ public struct TemplateReader: Sendable {
 
     // MARK: Indicators
 
-    private func readIndicatorColumns(_ scan: inout GridScan, row: Int) throws(FormError) -> IndicatorColumns {
+    /// The rows of the indicator header around the 一级/二级/三级 row `levelRow`: the row above
+    /// too when `levelRow` holds the sub-labels (指标值 …) and the row above holds 年度指标值
+    /// ("一级/二级/三级 on the second header row"); the row below too when it holds the sub-labels
+    /// and no level labels (年度指标值 on the 一级 row, its sub-columns below).
+    static func headerBand(_ scan: GridScan, levelRow: Int) -> ClosedRange<Int> {
+        if holdsSubLabels(scan, levelRow), levelRow > 1,
+           scan.rowTexts(levelRow - 1).contains(where: { LabelText.starts($0, with: Vocabulary.targetLabel) }) {
+            return (levelRow - 1)...levelRow
+        }
+        let below = levelRow + 1
+        if below <= scan.rowCount, holdsSubLabels(scan, below),
+           !scan.rowTexts(below).contains(where: { LabelText.starts($0, with: Vocabulary.level1Label) }),
+           scan.rowTexts(levelRow).contains(where: { LabelText.starts($0, with: Vocabulary.targetLabel) }) {
+            return levelRow...below
+        }
+        return levelRow...levelRow
+    }
+
+    /// Whether `row` holds the 指标值 sub-label of a two-row header.
+    private static func holdsSubLabels(_ scan: GridScan, _ row: Int) -> Bool {
+        scan.rowTexts(row).contains(where: isTargetSubLabel)
+    }
+
+    /// "指标值", "指标值(A)" (not 年度指标值).
+    private static func isTargetSubLabel(_ text: String) -> Bool {
+        let normalized = LabelText.normalize(text)
+        let sub = Vocabulary.targetValueSubLabel
+        return normalized == sub || normalized.hasPrefix(sub + "(")
+    }
+
+    private func readIndicatorColumns(_ scan: inout GridScan, row: Int,
+                                      band: ClosedRange<Int>) throws(FormError) -> IndicatorColumns {
+        // The 一级 row first, then the other header rows (a label merged down two rows is written
+        // in the top one; sub-labels are in the lower one).
+        let rows = [row] + band.filter { $0 != row }
         func column(_ labels: [String]) -> Int? {
-            for label in labels {
-                if let c = scan.column(in: row, where: { LabelText.starts($0, with: label) }) { return c }
+            for r in rows {
+                for label in labels {
+                    if let c = scan.column(in: r, where: { LabelText.starts($0, with: label) }) { return c }
+                }
             }
             return nil
         }
@@ -223,7 +289,29 @@ public struct TemplateReader: Sendable {
         let level1 = try require([Vocabulary.level1Label])
         let level2 = try require([Vocabulary.level2Label])
         let name = try require([Vocabulary.level3Label])
-        let target = try require([Vocabulary.targetLabel])
+        // Two-row header: the target is the 指标值 sub-column under 年度指标值.
+        var target: Int
+        var targetGroup: CellAddress? = nil
+        var subLabel: CellAddress? = nil
+        if band.count > 1 {
+            for r in rows {
+                if let c = scan.column(in: r, where: Self.isTargetSubLabel) {
+                    subLabel = CellAddress(row: r, column: c)
+                    break
+                }
+            }
+        }
+        if let sub = subLabel {
+            target = sub.column
+            for r in band where r != sub.row {
+                if let c = scan.column(in: r, where: { LabelText.starts($0, with: Vocabulary.targetLabel) }) {
+                    targetGroup = CellAddress(row: r, column: c)
+                    break
+                }
+            }
+        } else {
+            target = try require([Vocabulary.targetLabel])
+        }
         let actual = try require([Vocabulary.actualLabel])
         let weight = try require(Vocabulary.weightLabels)
         let score = try require([Vocabulary.scoreLabel])
@@ -231,13 +319,18 @@ public struct TemplateReader: Sendable {
         let nature = column(Vocabulary.natureLabels)
         let unit = column(Vocabulary.measureUnitLabels)
         var section: CellAddress? = nil
-        if let c = scan.column(in: row, where: { LabelText.normalize($0) == Vocabulary.indicatorSectionLabel }) {
-            section = CellAddress(row: row, column: c)
+        for r in rows {
+            if let c = scan.column(in: r, where: { LabelText.normalize($0) == Vocabulary.indicatorSectionLabel }) {
+                section = CellAddress(row: r, column: c)
+                break
+            }
         }
-        for c in 1...max(1, scan.width(row)) where !scan.text(row, c).isEmpty { scan.consume(row, c) }
+        for r in band {
+            for c in 1...max(1, scan.width(r)) where !scan.text(r, c).isEmpty { scan.consume(r, c) }
+        }
         return IndicatorColumns(headerRow: row, sectionLabel: section, level1: level1, level2: level2, name: name,
                                 target: target, actual: actual, weight: weight, score: score, reason: reason,
-                                nature: nature, unit: unit)
+                                nature: nature, unit: unit, headerRows: band, targetGroup: targetGroup)
     }
 
     /// Reads indicator rows; returns the first row after the table.
@@ -245,12 +338,13 @@ public struct TemplateReader: Sendable {
                                 diagnostics: inout [Diagnostic]) -> Int {
         var level1: (label: String, name: String, points: Decimal?, cell: CellAddress)? = nil
         var level2: Located<String>? = nil
-        var row = columns.headerRow + 1
+        var row = columns.headerRows.upperBound + 1
         while row <= scan.rowCount {
             let texts = scan.rowTexts(row)
             if let first = texts.first(where: { !$0.isEmpty }) {
                 let label = LabelText.normalize(first)
                 if label.hasPrefix(Vocabulary.totalLabel) || Vocabulary.conclusionLabels.contains(where: { label.hasPrefix($0) })
+                    || Vocabulary.trailerLabels.contains(where: { label.hasPrefix($0) })
                     || label.hasPrefix(Vocabulary.contactLabel) || label.hasPrefix(Vocabulary.notesPrefix + ":") {
                     break
                 }
@@ -347,7 +441,8 @@ public struct TemplateReader: Sendable {
                 form.total = TotalRow(label: CellAddress(row: row, column: firstCol),
                                       weight: Located(LabelText.trim(weight), at: CellAddress(row: row, column: columns.weight)),
                                       score: Located(LabelText.trim(score), at: CellAddress(row: row, column: columns.score)))
-            } else if Vocabulary.conclusionLabels.contains(where: { label.hasPrefix($0) }), form.conclusion == nil {
+            } else if Vocabulary.conclusionLabels.contains(where: { label.hasPrefix($0) }), form.conclusion == nil,
+                      !(form.template == .project && label.hasPrefix(Vocabulary.narrativeConclusionLabel)) {
                 scan.consume(row, firstCol)
                 if let value = scan.nextValue(row, after: firstCol) {
                     scan.consume(value.cell)
