@@ -109,8 +109,30 @@ public final class XLSXInspector {
     public func sharedStrings() throws -> [String] {
         guard try entries().contains("xl/sharedStrings.xml") else { return [] }
         return try elements("si", in: "xl/sharedStrings.xml").map { si in
-            si.descendants(named: "t").filter { !$0.isInside("rPh", of: si) }.map(\.text).joined()
+            XLSXInspector.unescapeOOXML(si.descendants(named: "t").filter { !$0.isInside("rPh", of: si) }.map(\.text).joined())
         }
+    }
+
+    /// Decodes OOXML's `_xHHHH_` escapes (how a CR or other control character is stored in a
+    /// string), as Excel does when it reads the file.
+    public static func unescapeOOXML(_ text: String) -> String {
+        guard text.contains("_x") else { return text }
+        var out = ""
+        var rest = Substring(text)
+        while let range = rest.range(of: "_x") {
+            out += rest[..<range.lowerBound]
+            let after = rest[range.upperBound...]
+            let hex = after.prefix(4)
+            if hex.count == 4, after.dropFirst(4).first == "_", let code = UInt32(hex, radix: 16),
+               let scalar = Unicode.Scalar(code) {
+                out.unicodeScalars.append(scalar)
+                rest = after.dropFirst(5)
+            } else {
+                out += "_x"
+                rest = after
+            }
+        }
+        return out + rest
     }
 
     /// One cell of a sheet, or nil when the sheet XML has no `<c r="ref">`.
@@ -370,5 +392,29 @@ private final class TreeBuilder: NSObject, XMLParserDelegate {
 
     func parser(_ parser: XMLParser, foundCharacters string: String) {
         stack.last?.ownText += string
+    }
+}
+
+extension XLSXInspector {
+    /// Every cell of a sheet at once, by A1 ref (one parse of the sheet, for whole-sheet checks).
+    public func allCells(sheet: String) throws -> [String: InspectedCell] {
+        let strings = try sharedStrings()
+        var out: [String: InspectedCell] = [:]
+        for c in try elements("c", in: try sheetEntry(sheet)) {
+            guard let ref = c.attributes["r"] else { continue }
+            let type = c.attributes["t"]
+            let raw = c.children.first(where: { $0.name == "v" })?.text
+            var text: String?
+            switch type {
+            case "s": text = raw.flatMap(Int.init).flatMap { strings.indices.contains($0) ? strings[$0] : nil }
+            case "inlineStr": text = c.descendants(named: "t").map(\.text).joined()
+            case "str": text = raw
+            default: text = nil
+            }
+            out[ref] = InspectedCell(ref: ref, type: type, value: raw, text: text,
+                                     formula: c.children.first(where: { $0.name == "f" })?.text,
+                                     styleIndex: c.attributes["s"].flatMap { Int($0) })
+        }
+        return out
     }
 }
