@@ -2,7 +2,7 @@
 SAMPLE := Fixtures/qiannan-guangzhou-2023.csv
 OUT    := out
 
-.PHONY: deps build sample test bench render clean
+.PHONY: deps build sample test lint bench render clean
 
 deps:
 	@scripts/bootstrap.sh
@@ -17,8 +17,12 @@ sample: build
 
 # Every test: unit, golden, property, end-to-end on the built binary.
 test: deps
+	scripts/lint.sh
 	swift build
 	swift test
+
+lint:
+	scripts/lint.sh
 
 bench: deps
 	scripts/bench.sh
