@@ -2,12 +2,17 @@ import CSV
 
 /// Read access to a grid while the template is being recognised, remembering which cells
 /// have been taken so that the rest can be reported and kept.
+///
+/// Every cell's label (`LabelText.normalize`) is computed once, when the scan is made.
 struct GridScan {
     let document: CSVDocument
+    /// The normalized label of every cell, in the grid's shape.
+    private let labels: [[NormalizedLabel]]
     private var consumed: Set<CellAddress> = []
 
     init(document: CSVDocument) {
         self.document = document
+        self.labels = document.rows.map { row in row.map { NormalizedLabel($0) } }
     }
 
     var rowCount: Int { document.rows.count }
@@ -24,12 +29,44 @@ struct GridScan {
         return document.rows[row - 1]
     }
 
+    /// The normalized label of a cell (empty outside the grid).
+    func label(_ row: Int, _ column: Int) -> NormalizedLabel {
+        guard row >= 1, row <= labels.count, column >= 1, column <= labels[row - 1].count else {
+            return GridScan.emptyLabel
+        }
+        return labels[row - 1][column - 1]
+    }
+
+    /// The normalized labels of `row`'s cells.
+    func rowLabels(_ row: Int) -> [NormalizedLabel] {
+        guard row >= 1, row <= labels.count else { return [] }
+        return labels[row - 1]
+    }
+
+    private static let emptyLabel = NormalizedLabel(normalized: "")
+
     mutating func consume(_ row: Int, _ column: Int) { consumed.insert(CellAddress(row: row, column: column)) }
     mutating func consume(_ cell: CellAddress) { consumed.insert(cell) }
 
     /// The first column of `row` whose text satisfies `predicate`.
     func column(in row: Int, where predicate: (String) -> Bool) -> Int? {
         rowTexts(row).firstIndex(where: { !$0.isEmpty && predicate($0) }).map { $0 + 1 }
+    }
+
+    /// The first column of `row` with a non-empty text whose label satisfies `predicate`.
+    func column(in row: Int, whereLabel predicate: (NormalizedLabel) -> Bool) -> Int? {
+        guard row >= 1, row <= labels.count else { return nil }
+        let texts = document.rows[row - 1]
+        let rowLabels = labels[row - 1]
+        for index in rowLabels.indices where !texts[index].isEmpty && predicate(rowLabels[index]) {
+            return index + 1
+        }
+        return nil
+    }
+
+    /// The first column of `row` whose label starts with `prefix`.
+    func column(in row: Int, labelStartingWith prefix: NormalizedLabel) -> Int? {
+        column(in: row, whereLabel: { $0.hasPrefix(prefix) })
     }
 
     /// The first row before `end` whose texts satisfy `predicate`.
@@ -42,11 +79,21 @@ struct GridScan {
         return nil
     }
 
+    /// The first row before `end` whose labels satisfy `predicate`.
+    func findRow(before end: Int, whereLabels predicate: ([NormalizedLabel]) -> Bool) -> Int? {
+        var row = 1
+        while row < end && row <= rowCount {
+            if predicate(labels[row - 1]) { return row }
+            row += 1
+        }
+        return nil
+    }
+
     /// The first cell before row `end` whose normalized text equals `label`.
     func findLabel(_ label: String, before end: Int) -> CellAddress? {
-        let want = LabelText.normalize(label)
-        guard let row = findRow(before: end, where: { $0.contains { LabelText.normalize($0) == want } }),
-              let col = column(in: row, where: { LabelText.normalize($0) == want }) else { return nil }
+        let want = NormalizedLabel(label)
+        guard let row = findRow(before: end, whereLabels: { $0.contains { $0.equals(want) } }),
+              let col = column(in: row, whereLabel: { $0.equals(want) }) else { return nil }
         return CellAddress(row: row, column: col)
     }
 
@@ -67,10 +114,10 @@ struct GridScan {
 
     /// The indicator header: the first row holding 一级指标, 二级指标 and 三级指标.
     func findIndicatorHeader() -> Int? {
-        findRow(before: rowCount + 1, where: { texts in
-            let labels = Set(texts.map { LabelText.normalize($0) })
-            return labels.contains(Vocabulary.level1Label) && labels.contains(Vocabulary.level2Label)
-                && labels.contains(Vocabulary.level3Label)
+        findRow(before: rowCount + 1, whereLabels: { labels in
+            labels.contains { $0.equals(TemplateLabels.level1Literal) }
+                && labels.contains { $0.equals(TemplateLabels.level2Literal) }
+                && labels.contains { $0.equals(TemplateLabels.level3Literal) }
         })
     }
 

@@ -4,6 +4,7 @@ public enum LabelText {
     /// The label with ASCII punctuation, no white space and no trailing colon:
     /// "年度指标值 (A)" → "年度指标值(A)", "年度资金总额：" → "年度资金总额".
     public static func normalize(_ text: String) -> String {
+        if let simple = normalizeSimple(text) { return simple }
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for ch in text {
@@ -13,6 +14,42 @@ public enum LabelText {
         }
         while out.hasSuffix(":") { out.removeLast() }
         return out
+    }
+
+    /// `normalize` for a text of simple scalars (see `SimpleScalar`), scalar by scalar, which
+    /// gives the same result as going `Character` by `Character`; nil for any other text.
+    private static func normalizeSimple(_ text: String) -> String? {
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            guard SimpleScalar.isSimple(value) else { return nil }
+            let mapped = value < lowestPunctuation ? scalar : (punctuationScalars[value] ?? scalar)
+            if isWhitespace(mapped) { continue }
+            out.append(mapped)
+        }
+        while out.last == ":" { out.removeLast() }
+        return String(out)
+    }
+
+    /// `Vocabulary.labelPunctuation` for single-scalar entries.
+    private static let punctuationScalars: [UInt32: Unicode.Scalar] = {
+        var map: [UInt32: Unicode.Scalar] = [:]
+        for (key, value) in Vocabulary.labelPunctuation {
+            let keys = key.unicodeScalars, values = value.unicodeScalars
+            if keys.count == 1, values.count == 1, let k = keys.first, let v = values.first { map[k.value] = v }
+        }
+        return map
+    }()
+
+    /// The smallest key of `punctuationScalars`: lower scalars need no look-up.
+    private static let lowestPunctuation: UInt32 = punctuationScalars.keys.min() ?? UInt32.max
+
+    /// `Character.isWhitespace` of a one-scalar character.
+    @inline(__always)
+    private static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 0x80 { return value == 0x20 || (value >= 0x09 && value <= 0x0D) }
+        return scalar.properties.isWhitespace
     }
 
     /// Whether the label, normalized, starts with `prefix` (normalized too).

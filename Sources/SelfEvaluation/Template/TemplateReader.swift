@@ -76,19 +76,19 @@ public struct TemplateReader: Sendable {
             for column in 1...max(1, scan.width(row)) {
                 let text = scan.text(row, column)
                 if text.isEmpty { continue }
-                let label = LabelText.normalize(text)
-                if label.hasPrefix(LabelText.normalize(Vocabulary.unitSealLabel)) {
+                let label = scan.label(row, column)
+                if label.hasPrefix(TemplateLabels.unitSeal) {
                     scan.consume(row, column)
                     if let value = LabelText.valueAfterColon(text), !value.isEmpty, form.unit == nil {
                         form.unit = Located(value, at: CellAddress(row: row, column: column))
                     }
-                } else if label.hasPrefix(Vocabulary.filledOnLabel) {
+                } else if label.hasPrefix(TemplateLabels.filledOn) {
                     scan.consume(row, column)
                     if let value = LabelText.valueAfterColon(text) ?? scan.nextValue(row, after: column).map({ $0.value }) {
                         form.filledOn = Located(value, at: CellAddress(row: row, column: column))
                         form.filledOnDate = DateText.parse(value)
                     }
-                } else if Vocabulary.unitNameLabels.contains(where: { label == LabelText.normalize($0) }) {
+                } else if label.isAny(of: TemplateLabels.unitNames) {
                     scan.consume(row, column)
                     if let value = Self.headerValue(scan, row, after: column) {
                         scan.consume(value.cell)
@@ -96,7 +96,7 @@ public struct TemplateReader: Sendable {
                         form.headerFields.append(HeaderField(label: Located(text, at: CellAddress(row: row, column: column)),
                                                              value: value))
                     }
-                } else if Vocabulary.projectHeaderLabels.contains(where: { label == LabelText.normalize($0) }) {
+                } else if label.isAny(of: TemplateLabels.projectHeaders) {
                     scan.consume(row, column)
                     if let value = Self.headerValue(scan, row, after: column) {
                         scan.consume(value.cell)
@@ -114,20 +114,18 @@ public struct TemplateReader: Sendable {
     /// is the next label ("主管部门 | | 实施单位 | 〈unit〉": 主管部门 is left empty).
     private static func headerValue(_ scan: GridScan, _ row: Int, after column: Int) -> Located<String>? {
         guard let value = scan.nextValue(row, after: column) else { return nil }
-        let normalized = LabelText.normalize(value.value)
-        let labels = Vocabulary.unitNameLabels + Vocabulary.projectHeaderLabels + [Vocabulary.filledOnLabel]
-        if labels.contains(where: { normalized == LabelText.normalize($0) }) { return nil }
+        if NormalizedLabel(value.value).isAny(of: TemplateLabels.headerLabels) { return nil }
         return value
     }
 
     // MARK: Budget
 
     private func readBudget(_ scan: inout GridScan, before end: Int) throws(FormError) -> BudgetTable? {
-        guard let header = scan.findRow(before: end, where: { texts in
-            texts.contains { LabelText.starts($0, with: Vocabulary.budgetAdjustedLabel) }
-                && texts.contains { LabelText.starts($0, with: Vocabulary.budgetExecutedLabel) }
+        guard let header = scan.findRow(before: end, whereLabels: { labels in
+            labels.contains { $0.hasPrefix(TemplateLabels.budgetAdjusted) }
+                && labels.contains { $0.hasPrefix(TemplateLabels.budgetExecuted) }
         }) else { return nil }
-        func column(_ label: String) -> Int? { scan.column(in: header, where: { LabelText.starts($0, with: label) }) }
+        func column(_ label: String) -> Int? { scan.column(in: header, labelStartingWith: NormalizedLabel(label)) }
         let initial = column(Vocabulary.budgetInitialLabel)
         let adjusted = column(Vocabulary.budgetAdjustedLabel)
         let executed = column(Vocabulary.budgetExecutedLabel)
@@ -143,7 +141,7 @@ public struct TemplateReader: Sendable {
         for col in 1...max(1, scan.width(header)) where !scan.text(header, col).isEmpty {
             let text = scan.text(header, col)
             if col == name || [initial, adjusted, executed, weight, rate, score].contains(col)
-                || Vocabulary.budgetSectionLabels.contains(where: { LabelText.normalize($0) == LabelText.normalize(text) }) {
+                || scan.label(header, col).isAny(of: TemplateLabels.budgetSections) {
                 scan.consume(header, col)
             }
         }
@@ -153,18 +151,17 @@ public struct TemplateReader: Sendable {
         var row = header + 1
         while row < end {
             let texts = scan.rowTexts(row)
-            if texts.contains(where: { LabelText.normalize($0) == Vocabulary.goalsSectionLabel }) { break }
+            if scan.rowLabels(row).contains(where: { $0.equals(TemplateLabels.goalsSection) }) { break }
             let nameText = scan.text(row, name)
             // Section labels of merged ranges in the first columns (部门(单位)总体资金(万元)).
             for col in 1..<name where !scan.text(row, col).isEmpty {
-                if Vocabulary.budgetSectionLabels.contains(where: { LabelText.normalize($0) == LabelText.normalize(scan.text(row, col)) }) {
+                if scan.label(row, col).isAny(of: TemplateLabels.budgetSections) {
                     scan.consume(row, col)
                 }
             }
             if !nameText.isEmpty {
-                let normalized = LabelText.normalize(nameText)
                 var budgetRow = BudgetRow(name: Located(LabelText.trim(nameText), at: CellAddress(row: row, column: name)),
-                                          isTotal: normalized.hasPrefix(Vocabulary.budgetTotalLabel))
+                                          isTotal: scan.label(row, name).hasPrefix(TemplateLabels.budgetTotalLiteral))
                 scan.consume(row, name)
                 func take(_ col: Int?) -> Located<String>? {
                     guard let col else { return nil }
@@ -194,7 +191,7 @@ public struct TemplateReader: Sendable {
     private static func budgetTotalColumn(_ scan: GridScan, after header: Int, before end: Int, limit: Int) -> Int? {
         var row = header + 1
         while row < end {
-            if let column = scan.column(in: row, where: { LabelText.starts($0, with: Vocabulary.budgetTotalLabel) }),
+            if let column = scan.column(in: row, labelStartingWith: TemplateLabels.budgetTotal),
                column < limit {
                 return column
             }
@@ -206,18 +203,18 @@ public struct TemplateReader: Sendable {
     // MARK: Goals
 
     private func readGoals(_ scan: inout GridScan, into form: inout Form, before end: Int) {
-        guard let labelRow = scan.findRow(before: end, where: { texts in
-            texts.contains { LabelText.normalize($0) == Vocabulary.goalsExpectedLabel }
+        guard let labelRow = scan.findRow(before: end, whereLabels: { labels in
+            labels.contains { $0.equals(TemplateLabels.goalsExpected) }
         }) else { return }
         for col in 1...max(1, scan.width(labelRow)) {
-            let t = LabelText.normalize(scan.text(labelRow, col))
-            if t == Vocabulary.goalsSectionLabel || t == Vocabulary.goalsExpectedLabel || t == Vocabulary.goalsActualLabel {
+            let t = scan.label(labelRow, col)
+            if t.equals(TemplateLabels.goalsSection) || t.equals(TemplateLabels.goalsExpected) || t.equals(TemplateLabels.goalsActual) {
                 scan.consume(labelRow, col)
             }
         }
-        guard let expectedCol = scan.column(in: labelRow, where: { LabelText.normalize($0) == Vocabulary.goalsExpectedLabel })
+        guard let expectedCol = scan.column(in: labelRow, whereLabel: { $0.equals(TemplateLabels.goalsExpected) })
         else { return }
-        let actualCol = scan.column(in: labelRow, where: { LabelText.normalize($0) == Vocabulary.goalsActualLabel })
+        let actualCol = scan.column(in: labelRow, whereLabel: { $0.equals(TemplateLabels.goalsActual) })
         // The texts are on the next non-blank row.
         var textRow = labelRow + 1
         while textRow < end, scan.rowTexts(textRow).allSatisfy({ $0.isEmpty }) { textRow += 1 }
@@ -241,13 +238,13 @@ public struct TemplateReader: Sendable {
     /// and no level labels (年度指标值 on the 一级 row, its sub-columns below).
     static func headerBand(_ scan: GridScan, levelRow: Int) -> ClosedRange<Int> {
         if holdsSubLabels(scan, levelRow), levelRow > 1,
-           scan.rowTexts(levelRow - 1).contains(where: { LabelText.starts($0, with: Vocabulary.targetLabel) }) {
+           scan.rowLabels(levelRow - 1).contains(where: { $0.hasPrefix(TemplateLabels.target) }) {
             return (levelRow - 1)...levelRow
         }
         let below = levelRow + 1
         if below <= scan.rowCount, holdsSubLabels(scan, below),
-           !scan.rowTexts(below).contains(where: { LabelText.starts($0, with: Vocabulary.level1Label) }),
-           scan.rowTexts(levelRow).contains(where: { LabelText.starts($0, with: Vocabulary.targetLabel) }) {
+           !scan.rowLabels(below).contains(where: { $0.hasPrefix(TemplateLabels.level1) }),
+           scan.rowLabels(levelRow).contains(where: { $0.hasPrefix(TemplateLabels.target) }) {
             return levelRow...below
         }
         return levelRow...levelRow
@@ -255,14 +252,12 @@ public struct TemplateReader: Sendable {
 
     /// Whether `row` holds the 指标值 sub-label of a two-row header.
     private static func holdsSubLabels(_ scan: GridScan, _ row: Int) -> Bool {
-        scan.rowTexts(row).contains(where: isTargetSubLabel)
+        scan.rowLabels(row).contains(where: isTargetSubLabel)
     }
 
     /// "指标值", "指标值(A)" (not 年度指标值).
-    private static func isTargetSubLabel(_ text: String) -> Bool {
-        let normalized = LabelText.normalize(text)
-        let sub = Vocabulary.targetValueSubLabel
-        return normalized == sub || normalized.hasPrefix(sub + "(")
+    private static func isTargetSubLabel(_ label: NormalizedLabel) -> Bool {
+        label.equals(TemplateLabels.targetSub) || label.hasPrefix(TemplateLabels.targetSubOpen)
     }
 
     private func readIndicatorColumns(_ scan: inout GridScan, row: Int,
@@ -271,9 +266,10 @@ public struct TemplateReader: Sendable {
         // in the top one; sub-labels are in the lower one).
         let rows = [row] + band.filter { $0 != row }
         func column(_ labels: [String]) -> Int? {
+            let prefixes = labels.map { NormalizedLabel($0) }
             for r in rows {
-                for label in labels {
-                    if let c = scan.column(in: r, where: { LabelText.starts($0, with: label) }) { return c }
+                for prefix in prefixes {
+                    if let c = scan.column(in: r, labelStartingWith: prefix) { return c }
                 }
             }
             return nil
@@ -295,7 +291,7 @@ public struct TemplateReader: Sendable {
         var subLabel: CellAddress? = nil
         if band.count > 1 {
             for r in rows {
-                if let c = scan.column(in: r, where: Self.isTargetSubLabel) {
+                if let c = scan.column(in: r, whereLabel: Self.isTargetSubLabel) {
                     subLabel = CellAddress(row: r, column: c)
                     break
                 }
@@ -304,7 +300,7 @@ public struct TemplateReader: Sendable {
         if let sub = subLabel {
             target = sub.column
             for r in band where r != sub.row {
-                if let c = scan.column(in: r, where: { LabelText.starts($0, with: Vocabulary.targetLabel) }) {
+                if let c = scan.column(in: r, labelStartingWith: TemplateLabels.target) {
                     targetGroup = CellAddress(row: r, column: c)
                     break
                 }
@@ -320,7 +316,7 @@ public struct TemplateReader: Sendable {
         let unit = column(Vocabulary.measureUnitLabels)
         var section: CellAddress? = nil
         for r in rows {
-            if let c = scan.column(in: r, where: { LabelText.normalize($0) == Vocabulary.indicatorSectionLabel }) {
+            if let c = scan.column(in: r, whereLabel: { $0.equals(TemplateLabels.indicatorSection) }) {
                 section = CellAddress(row: r, column: c)
                 break
             }
@@ -341,11 +337,11 @@ public struct TemplateReader: Sendable {
         var row = columns.headerRows.upperBound + 1
         while row <= scan.rowCount {
             let texts = scan.rowTexts(row)
-            if let first = texts.first(where: { !$0.isEmpty }) {
-                let label = LabelText.normalize(first)
-                if label.hasPrefix(Vocabulary.totalLabel) || Vocabulary.conclusionLabels.contains(where: { label.hasPrefix($0) })
-                    || Vocabulary.trailerLabels.contains(where: { label.hasPrefix($0) })
-                    || label.hasPrefix(Vocabulary.contactLabel) || label.hasPrefix(Vocabulary.notesPrefix + ":") {
+            if let first = texts.firstIndex(where: { !$0.isEmpty }) {
+                let label = scan.label(row, first + 1)
+                if label.hasPrefix(TemplateLabels.total) || label.startsWithAny(of: TemplateLabels.conclusions)
+                    || label.startsWithAny(of: TemplateLabels.trailers)
+                    || label.hasPrefix(TemplateLabels.contact) || label.hasPrefix(TemplateLabels.notesColon) {
                     break
                 }
             } else {
@@ -354,7 +350,7 @@ public struct TemplateReader: Sendable {
             }
             // The section label (绩效指标) in column A of a merged range.
             if let section = columns.sectionLabel, section.column < columns.level1,
-               LabelText.normalize(scan.text(row, section.column)) == Vocabulary.indicatorSectionLabel {
+               scan.label(row, section.column).equals(TemplateLabels.indicatorSection) {
                 scan.consume(row, section.column)
             }
             let l1Text = LabelText.trim(scan.text(row, columns.level1))
@@ -431,8 +427,8 @@ public struct TemplateReader: Sendable {
                 continue
             }
             let first = scan.text(row, firstCol)
-            let label = LabelText.normalize(first)
-            if label.hasPrefix(Vocabulary.totalLabel), form.total == nil {
+            let label = scan.label(row, firstCol)
+            if label.hasPrefix(TemplateLabels.total), form.total == nil {
                 scan.consume(row, firstCol)
                 let weight = scan.text(row, columns.weight)
                 let score = scan.text(row, columns.score)
@@ -441,8 +437,8 @@ public struct TemplateReader: Sendable {
                 form.total = TotalRow(label: CellAddress(row: row, column: firstCol),
                                       weight: Located(LabelText.trim(weight), at: CellAddress(row: row, column: columns.weight)),
                                       score: Located(LabelText.trim(score), at: CellAddress(row: row, column: columns.score)))
-            } else if Vocabulary.conclusionLabels.contains(where: { label.hasPrefix($0) }), form.conclusion == nil,
-                      !(form.template == .project && label.hasPrefix(Vocabulary.narrativeConclusionLabel)) {
+            } else if label.startsWithAny(of: TemplateLabels.conclusions), form.conclusion == nil,
+                      !(form.template == .project && label.hasPrefix(TemplateLabels.narrativeConclusion)) {
                 scan.consume(row, firstCol)
                 if let value = scan.nextValue(row, after: firstCol) {
                     scan.consume(value.cell)
@@ -457,8 +453,8 @@ public struct TemplateReader: Sendable {
                     let cell = Located(text, at: CellAddress(row: row, column: col))
                     scan.consume(row, col)
                     form.trailer.append(cell)
-                    let normalized = LabelText.normalize(text)
-                    if normalized.hasPrefix(Vocabulary.notesPrefix + ":") || normalized.hasPrefix(Vocabulary.notesPrefix + "1") {
+                    let normalized = scan.label(row, col)
+                    if normalized.hasPrefix(TemplateLabels.notesColon) || normalized.hasPrefix(TemplateLabels.notesOne) {
                         inNotes = true
                     }
                     if inNotes { form.notes.append(cell) }

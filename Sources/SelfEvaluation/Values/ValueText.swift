@@ -60,8 +60,28 @@ typealias ValueWords = Vocabulary.ValueWords
 /// Characters being scanned by the value parser, with the small look-up helpers it needs.
 struct ValueCharacters: Sendable {
     let items: [Character]
+    /// For each item, its scalar value when it is one simple scalar (see `SimpleScalar`),
+    /// else `ValueCharacters.notSimple`: lets `hasWord` compare scalars instead of `Character`s.
+    private let codes: [UInt32]
 
-    init(_ items: [Character]) { self.items = items }
+    init(_ items: [Character]) {
+        self.items = items
+        self.codes = items.map { character in
+            var scalars = character.unicodeScalars.makeIterator()
+            guard let first = scalars.next(), scalars.next() == nil, SimpleScalar.isSimple(first.value) else {
+                return ValueCharacters.notSimple
+            }
+            return first.value
+        }
+    }
+
+    /// The code of an item that is not a single simple scalar.
+    private static let notSimple = UInt32.max
+
+    /// Number of characters of a vocabulary word (scalars, when they are all simple).
+    private static func length(of word: String) -> Int {
+        SimpleScalar.isSimple(word) ? word.unicodeScalars.count : word.count
+    }
 
     var count: Int { items.count }
     subscript(index: Int) -> Character { items[index] }
@@ -72,6 +92,21 @@ struct ValueCharacters: Sendable {
     /// Whether `word` occurs starting at `index`.
     func hasWord(_ word: String, at index: Int) -> Bool {
         guard index >= 0 else { return false }
+        // Fast path: simple scalars on both sides compare equal exactly when their values do.
+        var i = index
+        for scalar in word.unicodeScalars {
+            let value = scalar.value
+            guard SimpleScalar.isSimple(value), i < codes.count, codes[i] != ValueCharacters.notSimple else {
+                return hasWordByCharacters(word, at: index)
+            }
+            if codes[i] != value { return false }
+            i += 1
+        }
+        return true
+    }
+
+    /// `hasWord` comparing `Character`s (canonical equivalence).
+    private func hasWordByCharacters(_ word: String, at index: Int) -> Bool {
         var i = index
         for character in word {
             guard i < items.count, items[i] == character else { return false }
@@ -82,14 +117,16 @@ struct ValueCharacters: Sendable {
 
     /// Whether `word` occurs ending just before `end`.
     func hasWord(_ word: String, endingAt end: Int) -> Bool {
-        hasWord(word, at: end - word.count)
+        hasWord(word, at: end - ValueCharacters.length(of: word))
     }
 
     /// The longest of `words` starting at `index`.
     func longestWord<S: Sequence>(of words: S, at index: Int) -> String? where S.Element == String {
         var best: String?
-        for word in words where hasWord(word, at: index) && word.count > (best?.count ?? 0) {
-            best = word
+        var bestLength = 0
+        for word in words where hasWord(word, at: index) {
+            let length = ValueCharacters.length(of: word)
+            if length > bestLength { best = word; bestLength = length }
         }
         return best
     }
@@ -97,8 +134,10 @@ struct ValueCharacters: Sendable {
     /// The longest of `words` ending just before `end`.
     func longestWord<S: Sequence>(of words: S, endingAt end: Int) -> String? where S.Element == String {
         var best: String?
-        for word in words where hasWord(word, endingAt: end) && word.count > (best?.count ?? 0) {
-            best = word
+        var bestLength = 0
+        for word in words where hasWord(word, endingAt: end) {
+            let length = ValueCharacters.length(of: word)
+            if length > bestLength { best = word; bestLength = length }
         }
         return best
     }

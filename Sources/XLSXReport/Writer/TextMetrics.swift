@@ -1,3 +1,5 @@
+import SelfEvaluation
+
 /// Estimates of how text lays out in a cell, for sizing rows of wrapped (merged)
 /// cells: libxlsxwriter 1.1.4 has no autofit and spreadsheet programs do not size
 /// merged rows themselves.
@@ -21,7 +23,12 @@ public enum TextMetrics {
     /// The display width of `text` in column units at 11 pt (see the type's description).
     /// Newlines count 0; use ``lineCount(_:columnWidth:fontSize:ambiguousIsWide:)`` for wrapped text.
     public static func displayWidth(_ text: String, ambiguousIsWide: Bool = true) -> Int {
-        text.reduce(0) { $0 + width(of: $1, ambiguousIsWide: ambiguousIsWide) }
+        if SimpleScalar.isSimple(text) {
+            return text.unicodeScalars.reduce(0) {
+                $0 + (isNewline($1) ? 0 : width(of: $1, ambiguousIsWide: ambiguousIsWide))
+            }
+        }
+        return text.reduce(0) { $0 + width(of: $1, ambiguousIsWide: ambiguousIsWide) }
     }
 
     /// The display width of one character: the widest of its scalars (so an emoji
@@ -74,15 +81,15 @@ public enum TextMetrics {
             wordWidth = 0
         }
 
-        for character in text {
-            if character.isNewline {
+        func step(isNewline: Bool, isWhitespace: Bool, columns: Int) {
+            if isNewline {
                 flushWord()
                 lines += 1
                 used = 0
-                continue
+                return
             }
-            let width = Double(Self.width(of: character, ambiguousIsWide: ambiguousIsWide)) * scale
-            if character.isWhitespace {
+            let width = Double(columns) * scale
+            if isWhitespace {
                 flushWord()
                 // A space that does not fit ends the line and is swallowed by the break.
                 if used + width > available + 1e-9 { lines += 1; used = 0 } else { used += width }
@@ -94,8 +101,38 @@ public enum TextMetrics {
                 wordWidth += width
             }
         }
+
+        if SimpleScalar.isSimple(text) {
+            // One character per scalar (see `SimpleScalar`): no grapheme breaking needed.
+            for scalar in text.unicodeScalars {
+                let newline = isNewline(scalar)
+                step(isNewline: newline, isWhitespace: !newline && isWhitespace(scalar),
+                     columns: newline ? 0 : Self.width(of: scalar, ambiguousIsWide: ambiguousIsWide))
+            }
+        } else {
+            for character in text {
+                let newline = character.isNewline
+                step(isNewline: newline, isWhitespace: !newline && character.isWhitespace,
+                     columns: newline ? 0 : Self.width(of: character, ambiguousIsWide: ambiguousIsWide))
+            }
+        }
         flushWord()
         return lines
+    }
+
+    /// `Character.isNewline` of a one-scalar character.
+    private static func isNewline(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x0A...0x0D, 0x85, 0x2028, 0x2029: true
+        default: false
+        }
+    }
+
+    /// `Character.isWhitespace` of a one-scalar character.
+    private static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 0x80 { return value == 0x20 || (value >= 0x09 && value <= 0x0D) }
+        return scalar.properties.isWhitespace
     }
 
     /// A row height in points that shows `lines` lines at `fontSize` points:
@@ -118,6 +155,7 @@ public enum TextMetrics {
         let v = scalar.value
         if v < 0x20 || (v >= 0x7F && v < 0xA0) { return 0 }  // C0/C1 controls
         if v < 0x7F { return 1 }  // printable ASCII
+        if v >= 0x4E00 && v <= 0x9FFF { return 2 }  // CJK unified ideographs (letters, wide)
         switch scalar.properties.generalCategory {
         case .nonspacingMark, .enclosingMark, .format: return 0
         default: break
