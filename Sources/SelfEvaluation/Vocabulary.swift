@@ -230,6 +230,8 @@ public enum Vocabulary {
     public static let pointsSuffix = "分"
     public static let placeholderNamePrefix = "指标"
     public static let ellipses = ["……", "…", "...", "。。。"]
+    /// "数量指标" → "数量": the suffix a 二级指标 name may carry.
+    public static let indicatorSuffix = "指标"
     public static let level1Names = ["产出指标", "效益指标", "满意度指标"]
     public static let level2Names = ["数量", "质量", "时效", "成本", "经济效益", "社会效益", "生态效益", "可持续影响",
                                      "服务对象满意度", "进度", "可持续效益", "满意度"]
@@ -253,6 +255,10 @@ public enum Vocabulary {
         public static func unknownLevel2(_ name: String) -> String { "二级指标“\(name)”不是常见名称(数量、质量、时效、成本、经济效益、社会效益、生态效益、可持续影响、服务对象满意度),照原样保留" }
         public static func unknownLevel1(_ name: String) -> String { "一级指标“\(name)”不是常见名称(产出指标、效益指标、满意度指标),照原样保留" }
         public static func unrecognisedCell(_ text: String) -> String { "这个单元格不属于模板的任何位置,已原样保留在输出中:“\(text)”" }
+        public static func rowRealigned(_ shift: Int) -> String {
+            shift > 0 ? "这一行整体左移了\(shift)列(转换文档时丢失了合并单元格),已按分值、得分和指标名称所在列重新对齐,请核对"
+                : "这一行的指标名称不在所属列(转换文档时丢失了合并单元格),已按指标名称重新对齐,请核对"
+        }
         public static let indicatorWithoutLevel = "这一行指标没有一级或二级指标(上方也没有可沿用的合并单元格)"
     }
 

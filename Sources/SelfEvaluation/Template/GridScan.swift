@@ -126,7 +126,9 @@ struct GridScan {
         var row = 1
         while row < end && row <= rowCount {
             if let col = column(in: row, where: { $0.contains(Vocabulary.formTitleMarker) }) {
-                return Located(LabelText.trim(text(row, col)), at: CellAddress(row: row, column: col))
+                // A text rendering may mark the title as a heading ("## 部门整体…").
+                let title = LabelText.trim(String(LabelText.trim(text(row, col)).drop { $0 == "#" }))
+                return Located(title, at: CellAddress(row: row, column: col))
             }
             row += 1
         }

@@ -14,10 +14,19 @@ public struct TemplateReader: Sendable {
 
     /// Reads a form; throws the first fatal error (not this form, no indicator header …),
     /// returns the warnings found while reading.
-    public func read(_ document: CSVDocument) throws(FormError) -> (form: Form, diagnostics: [Diagnostic]) {
-        var scan = GridScan(document: document)
-        var form = Form(source: document.file, template: template ?? .department, document: document)
+    public func read(_ input: CSVDocument) throws(FormError) -> (form: Form, diagnostics: [Diagnostic]) {
+        var document = input
         var diagnostics: [Diagnostic] = []
+        var scan = GridScan(document: document)
+        if let header = scan.findIndicatorHeader() {
+            let (repaired, repairs) = ShiftedRowRepair.repair(document, headerRow: header)
+            if !repairs.isEmpty {
+                document = repaired
+                diagnostics += repairs
+                scan = GridScan(document: document)
+            }
+        }
+        var form = Form(source: document.file, template: template ?? .department, document: document)
 
         let headerRow = scan.findIndicatorHeader()
         let titleCell = scan.findTitle(before: headerRow ?? scan.rowCount + 1)

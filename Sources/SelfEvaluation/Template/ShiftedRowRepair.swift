@@ -1,0 +1,108 @@
+import CSV
+
+/// Realigns indicator rows that a document conversion shifted left.
+///
+/// A form rendered from PDF, Word or HTML into text (the seed form is one) loses the cells of
+/// merged ranges on some rows, so the rest of the row moves left: 分值 and 得分 land one column
+/// early, a 二级指标 lands in the 一级指标 column, a 三级指标 in the 二级指标 column. Excel and
+/// WPS exports never do this. The repair anchors on the right-hand numeric block (分值, 得分),
+/// shifts the row back, then moves labels whose column is wrong by what they say (a known
+/// 二级指标 name; a name where the 三级指标 cell is empty). Each repaired row is reported.
+enum ShiftedRowRepair {
+    /// The document with shifted indicator rows realigned, and a warning per repaired row.
+    static func repair(_ document: CSVDocument, headerRow: Int) -> (CSVDocument, [Diagnostic]) {
+        let header = document.rows[headerRow - 1].map(LabelText.normalize)
+        func column(_ labels: [String]) -> Int? {
+            for label in labels {
+                if let i = header.firstIndex(where: { !$0.isEmpty && $0.hasPrefix(LabelText.normalize(label)) }) { return i }
+            }
+            return nil
+        }
+        guard let level1 = column([Vocabulary.level1Label]), let level2 = column([Vocabulary.level2Label]),
+              let name = column([Vocabulary.level3Label]), let weight = column(Vocabulary.weightLabels),
+              let score = column([Vocabulary.scoreLabel]), score == weight + 1, level2 == level1 + 1, name == level2 + 1
+        else { return (document, []) }
+
+        var repaired = document
+        var diagnostics: [Diagnostic] = []
+        var r = headerRow
+        var previousShift = 0
+        while r < repaired.rows.count {
+            var row = repaired.rows[r]
+            r += 1
+            guard let first = row.first(where: { !LabelText.trim($0).isEmpty }) else { continue }
+            let label = LabelText.normalize(first)
+            if label.hasPrefix(Vocabulary.totalLabel) || Vocabulary.conclusionLabels.contains(where: { label.hasPrefix($0) }) {
+                break
+            }
+            let width = max(row.count, score + 2)
+            row += Array(repeating: "", count: width - row.count)
+            // Shift only on two pieces of evidence: 分值/得分 found k columns early, and either a level
+            // label left of its column or the row above shifted by the same k (the rest of a merged
+            // group). An unscored row with bare-number values is never moved on numbers alone.
+            var shift = 0
+            if !isNumber(row[score]), let k = (1...min(3, weight)).first(where: { isNumber(row[weight - $0]) && isNumber(row[score - $0]) }),
+               hasMisplacedLabel(row, level1: level1, level2: level2) || k == previousShift {
+                shift = k
+            }
+            previousShift = shift
+            var changed = false
+            if shift > 0 {
+                row = Array(repeating: "", count: shift) + row.dropLast(shift)
+                changed = true
+            }
+            // A name written in the 二级指标 column, with the 三级指标 cell empty.
+            if LabelText.trim(row[name]).isEmpty, !LabelText.trim(row[level2]).isEmpty, !isLevel2Name(row[level2]) {
+                row[name] = row[level2]
+                row[level2] = ""
+                changed = true
+            }
+            // A 二级指标 written in the 一级指标 column.
+            if isLevel2Name(row[level1]), LabelText.trim(row[level2]).isEmpty {
+                row[level2] = row[level1]
+                row[level1] = ""
+                changed = true
+            }
+            if changed {
+                repaired.rows[r - 1] = row
+                diagnostics.append(Diagnostic(.warning, "row-realigned", at: document.location(row: r, column: 1),
+                                              Vocabulary.TemplateMessage.rowRealigned(shift)))
+            }
+        }
+        return (repaired, diagnostics)
+    }
+
+    /// Whether the row's first level label sits left of its column: a 一级指标 label
+    /// (产出指标(50分) …) before the 一级指标 column, or a 二级指标 name before the 二级指标 column.
+    static func hasMisplacedLabel(_ row: [String], level1: Int, level2: Int) -> Bool {
+        for (i, text) in row.enumerated() where !LabelText.trim(text).isEmpty {
+            return (i < level1 && isLevel1Label(text)) || (i < level2 && isLevel2Name(text))
+        }
+        return false
+    }
+
+    /// A known 一级指标 label, with or without its points.
+    static func isLevel1Label(_ text: String) -> Bool {
+        let (name, _) = TemplateReader.splitPoints(text)
+        return Vocabulary.level1Names.contains(LabelText.normalize(name))
+    }
+
+    /// A plain number (分值, 得分): digits with an optional decimal point.
+    static func isNumber(_ text: String) -> Bool {
+        let t = LabelText.trim(text)
+        guard !t.isEmpty, t.first != "." else { return false }
+        var dots = 0
+        for ch in t {
+            if ch == "." { dots += 1 } else if !(ch.isASCII && ch.isNumber) { return false }
+        }
+        return dots <= 1
+    }
+
+    /// A known 二级指标 name, with or without its 指标 suffix.
+    static func isLevel2Name(_ text: String) -> Bool {
+        let n = LabelText.normalize(text)
+        guard !n.isEmpty else { return false }
+        let stem = n.hasSuffix(Vocabulary.indicatorSuffix) ? String(n.dropLast(Vocabulary.indicatorSuffix.count)) : n
+        return Vocabulary.level2Names.contains(stem)
+    }
+}
