@@ -71,6 +71,8 @@ public enum Vocabulary {
         public static let pageFooter = "&C第 &P 页，共 &N 页"
         /// Document keywords.
         public static let keywords = "绩效自评,部门整体支出,selfeval"
+        /// Document keywords of a project form (项目支出绩效自评表).
+        public static let projectKeywords = "绩效自评,项目支出,selfeval"
         /// The subject: 〈unit〉 〈year〉年度.
         public static func subject(unit: String, year: Int?) -> String {
             guard let year else { return unit }

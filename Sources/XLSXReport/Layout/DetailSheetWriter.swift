@@ -3,7 +3,7 @@ import SelfEvaluation
 
 /// Writes the 评分明细 sheet: one row per scored line (the budget row first, then every
 /// indicator, placeholders included and marked 不计分) with the target and actual as written
-/// and as parsed, kind, direction, tier, ratio, the formulas applied, 分值, 得分, the score the
+/// (joined from their cells where the form splits them: 指标性质 | 指标值 | 度量单位) and as parsed, kind, direction, tier, ratio, the formulas applied, 分值, 得分, the score the
 /// form held, and the line's comment and warnings; then every diagnostic with its place
 /// (file:row:col), code and message, and the rule set used. Frozen header, wrapped, bordered.
 struct DetailSheetWriter {
@@ -59,7 +59,7 @@ struct DetailSheetWriter {
             let notes = ([result.comment].compactMap { $0 } + diagnostics(atRow: indicator.row)).joined(separator: "\n")
             lines.append(Line(
                 texts: [String(indicator.row), indicator.level1Label, indicator.level2.value, indicator.name.value,
-                        indicator.target.value, Self.describe(result.target), indicator.actual.value,
+                        indicator.targetText, Self.describe(result.target), indicator.actualText,
                         Self.describe(result.actual), result.kind.label, result.direction?.label ?? "",
                         result.tier?.label ?? "", "", formula, "", "", "", notes],
                 ratio: result.ratio, weight: result.weight, score: result.isScored ? result.score : nil,

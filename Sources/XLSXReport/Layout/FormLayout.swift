@@ -48,7 +48,8 @@ public struct FormLayout: Sendable {
     public let columnCount: Int
     /// How many columns the table spans (9 for the official grid, A..I).
     public let tableColumnCount: Int
-    /// The 0-based rows that carry the table's borders (部门(单位)名称 … 自评结论), if any.
+    /// The 0-based rows that carry the table's borders (部门(单位)名称 / 项目名称 … 自评结论, or a
+    /// project form's trailer rows 评价结论 … 项目负责人 | 财务负责人), if any.
     public let tableRows: ClosedRange<Int>?
     /// The merged ranges, 0-based, in the order they were derived.
     public private(set) var merges: [CellRange] = []
@@ -60,7 +61,8 @@ public struct FormLayout: Sendable {
     public static let bodyFontSize = 10.5
     /// The title font size in points.
     public static let titleFontSize = 18.0
-    /// Column widths of the official 9-column grid (A..I), close to the printed form.
+    /// Column widths of the official 9-column department grid (A..I), close to the printed form.
+    /// Project forms are sized by what each column holds (``projectWidths(form:tableLast:count:)``).
     public static let officialWidths: [Double] = [8, 11, 14, 22, 16, 16, 7, 9, 17]
     /// The width of columns beyond the official grid.
     public static let extraColumnWidth = 14.0
@@ -89,8 +91,12 @@ public struct FormLayout: Sendable {
         } else {
             tableRows = nil
         }
-        columnWidths = (0..<width).map { column in
-            column < Self.officialWidths.count ? Self.officialWidths[column] : Self.extraColumnWidth
+        if form.template == .project {
+            columnWidths = Self.projectWidths(form: form, tableLast: structure.tableLast, count: width)
+        } else {
+            columnWidths = (0..<width).map { column in
+                column < Self.officialWidths.count ? Self.officialWidths[column] : Self.extraColumnWidth
+            }
         }
         goalsTextRow = structure.goalsTextRow.map { $0 - 1 }
         assignKinds(structure, form: form)
@@ -156,7 +162,11 @@ public struct FormLayout: Sendable {
     private mutating func assignKinds(_ s: FormStructure, form: Form) {
         setKind(form.title?.cell, .title)
         if let yearRow = s.yearRow {
-            for column in 1...columnCount where !isEmpty(yearRow, column) { setKind(row: yearRow, column: column, .subtitle) }
+            // The year may be written inside the title cell ("2023年度项目支出绩效自评表"): that stays the title.
+            for column in 1...columnCount where !isEmpty(yearRow, column)
+            && CellAddress(row: yearRow, column: column) != form.title?.cell {
+                setKind(row: yearRow, column: column, .subtitle)
+            }
         }
         if let seal = s.sealCell { setKind(seal, .preamble) }
         if let filled = form.filledOn?.cell, let first = s.tableFirstRow, filled.row < first { setKind(filled, .preambleRight) }
@@ -179,7 +189,9 @@ public struct FormLayout: Sendable {
             for column in 1...s.tableLast { setKind(row: labelRow, column: column, .heading) }
         }
         if let header = form.indicatorHeader {
-            for column in 1...s.tableLast { setKind(row: header.headerRow, column: column, .heading) }
+            for row in header.headerRows {
+                for column in 1...s.tableLast { setKind(row: row, column: column, .heading) }
+            }
             setKind(header.sectionLabel, .heading)
             for indicator in form.indicators {
                 let row = indicator.row
@@ -200,6 +212,21 @@ public struct FormLayout: Sendable {
         }
         setKind(form.conclusionLabel?.cell, .heading)
         setKind(form.conclusion?.cell, .label)
+        // Trailer rows inside the table: labels as headings; the values of a row of several
+        // label | value pairs (项目负责人 | 财务负责人) centred, a single value (评价结论) as text.
+        if let trailerRows = s.trailerTableRows {
+            for row in trailerRows {
+                let labels = s.trailerLabelCells.filter { $0.row == row }
+                for column in 1...max(s.tableLast, 1) where !isEmpty(row, column) {
+                    let cell = CellAddress(row: row, column: column)
+                    if labels.contains(cell) {
+                        setKind(cell, .heading)
+                    } else if labels.count > 1 {
+                        setKind(cell, .label)
+                    }
+                }
+            }
+        }
     }
 
     // MARK: Merges
@@ -250,6 +277,18 @@ public struct FormLayout: Sendable {
         if let budget = form.budget, let label = s.budgetSectionLabel, let lastRow = budget.rows.last?.name.cell.row {
             merge(label.row, label.column, max(lastRow, label.row), budget.columns.name - 1)
         }
+        // Its name column over the empty columns up to the first money column (B:C, C:D on
+        // project forms; a single column on the department form).
+        if let budget = form.budget {
+            let c = budget.columns
+            let numbers = [c.initial, c.adjusted, c.executed, c.weight, c.rate, c.score].compactMap { $0 }
+            if let firstNumber = numbers.filter({ $0 > c.name }).min() {
+                merge(budget.headerRow, c.name, budget.headerRow, firstNumber - 1)
+                for row in budget.rows where row.name.cell.column < firstNumber {
+                    merge(row.name.cell.row, row.name.cell.column, row.name.cell.row, firstNumber - 1)
+                }
+            }
+        }
 
         // 年度总体目标: the section label down both rows, 预期目标 | 实际完成情况 and their texts.
         if let labelRow = s.goalsLabelRow, let expected = s.goalsExpectedColumn {
@@ -264,6 +303,24 @@ public struct FormLayout: Sendable {
                 if let actual = s.goalsActualColumn {
                     merge(textRow, form.achievements?.cell.column ?? actual, textRow, last)
                 }
+            }
+        }
+
+        // A two-row header: 年度指标值 across its sub-columns, 绩效指标 across the level columns
+        // when it heads them, and the upper row's labels with nothing below them down both rows.
+        if let header = form.indicatorHeader, header.headerRows.count > 1 {
+            let top = header.headerRows.lowerBound
+            let bottom = header.headerRows.upperBound
+            if let group = header.targetGroup,
+               let end = ([header.nature, header.target, header.unit].compactMap { $0 } + [group.column]).max() {
+                merge(group.row, group.column, group.row, end)
+            }
+            if let section = header.sectionLabel, section.column >= header.level1, section.row < bottom {
+                let next = stride(from: section.column + 1, through: last, by: 1).first { !isEmpty(section.row, $0) }
+                merge(section.row, section.column, section.row, (next ?? (last + 1)) - 1)
+            }
+            for column in 1...max(last, 1) where !isEmpty(top, column) && isEmpty(bottom, column) {
+                merge(top, column, bottom, column)
             }
         }
 
@@ -287,10 +344,90 @@ public struct FormLayout: Sendable {
         }
         if let value = form.conclusion?.cell { merge(value.row, value.column, value.row, last) }
 
+        // Trailer rows inside the table: each label and value to the next one, the last to the
+        // edge; a label with no value of its own leaves the value's place merged after it.
+        if let trailerRows = s.trailerTableRows {
+            for row in trailerRows {
+                let labels = Set(s.trailerLabelCells.filter { $0.row == row }.map(\.column))
+                var anchors = Set<Int>()
+                for label in labels {
+                    let next = stride(from: label + 1, through: last, by: 1).first { !isEmpty(row, $0) }
+                    if next.map({ labels.contains($0) }) ?? true { anchors.insert(label + 1) }
+                }
+                fillRight(row: row, anchors: anchors, through: last)
+            }
+        }
+
         // Lines below the table (联系人 | 联系电话, 注 …).
         if let end = s.tableLastRow, end < rows.count {
             for row in (end + 1)...rows.count { fillRight(row: row, through: last) }
         }
+    }
+
+    /// Widths of a project form's columns, from what each holds (the indicator table's columns
+    /// first, widened where the money table needs room); table columns holding neither get
+    /// ``projectSpareWidth``, columns right of the table ``extraColumnWidth``.
+    static func projectWidths(form: Form, tableLast: Int, count: Int) -> [Double] {
+        var widths: [Int: Double] = [:]
+        func need(_ column: Int?, _ width: Double) {
+            guard let column, column >= 1 else { return }
+            widths[column] = max(widths[column] ?? 0, width)
+        }
+        if let h = form.indicatorHeader {
+            let w = ProjectWidth.self
+            if let section = h.sectionLabel, section.column < h.level1 { need(section.column, w.section) }
+            need(h.level1, w.level1)
+            need(h.level2, w.level2)
+            need(h.name, w.name)
+            need(h.nature, w.nature)
+            need(h.target, w.target)
+            need(h.unit, w.unit)
+            need(h.actual, w.actual)
+            need(h.weight, w.weight)
+            need(h.score, w.score)
+            need(h.reason, w.reason)
+        }
+        if let c = form.budget?.columns {
+            let w = ProjectWidth.self
+            for column in [c.initial, c.adjusted, c.executed] { need(column, w.money) }
+            need(c.weight, w.weight)
+            need(c.rate, w.rate)
+            need(c.score, w.score)
+        }
+        return (0..<max(count, 0)).map { index in
+            widths[index + 1] ?? (index + 1 <= tableLast ? Self.projectSpareWidth : Self.extraColumnWidth)
+        }
+    }
+
+    /// The width of a project form's table column that holds none of the known columns.
+    public static let projectSpareWidth = 8.0
+
+    /// Column widths of the project form (项目支出绩效自评表) by what the column holds, in Excel
+    /// character units; close to the printed form and to the department grid's widths.
+    enum ProjectWidth {
+        /// 绩效指标, left of 一级指标.
+        static let section = 8.0
+        static let level1 = 10.0
+        static let level2 = 12.0
+        /// 三级指标.
+        static let name = 20.0
+        /// 指标性质 / 计算符号.
+        static let nature = 7.0
+        /// 年度指标值 (or its 指标值 sub-column).
+        static let target = 14.0
+        /// 度量单位.
+        static let unit = 7.0
+        static let actual = 14.0
+        /// 分值 / 权重.
+        static let weight = 7.0
+        /// 得分 (and the money table's 得分).
+        static let score = 9.0
+        /// 偏差原因分析及改进措施.
+        static let reason = 18.0
+        /// 年初预算数, 全年预算数, 全年执行数.
+        static let money = 10.0
+        /// 执行率.
+        static let rate = 9.0
     }
 
     /// Groups of consecutive indicators sharing a level label written in `column`: the label's
@@ -401,6 +538,11 @@ struct FormStructure {
     var goalsSectionLabel: CellAddress?
     var goalsExpectedColumn: Int?
     var goalsActualColumn: Int?
+    /// Rows printed as part of the table after it (a project form's 评价结论, 存在问题, 改进措施,
+    /// 项目负责人 | 财务负责人): each starts with one of `Vocabulary.trailerLabels`.
+    var trailerTableRows: ClosedRange<Int>?
+    /// The label cells of those rows (the other non-empty cells are their values).
+    var trailerLabelCells: Set<CellAddress> = []
 
     init(form: Form, rows: [[String]]) {
         func text(_ row: Int, _ column: Int) -> String {
@@ -420,7 +562,7 @@ struct FormStructure {
         }
         tableLast = columns.max() ?? ScoredGrid.minimumWidth
 
-        let indicatorRow = form.indicatorHeader?.headerRow ?? (rows.count + 1)
+        let indicatorRow = form.indicatorHeader?.headerRows.lowerBound ?? (rows.count + 1)
         yearRow = form.year?.cell.row
         if yearRow == nil {
             let firstRow = (form.title?.cell.row ?? 0) + 1
@@ -470,14 +612,39 @@ struct FormStructure {
             }
         }
 
-        let sections = [form.budget?.headerRow, goalsLabelRow, form.indicatorHeader?.headerRow].compactMap { $0 }
+        let sections = [form.budget?.headerRow, goalsLabelRow, form.indicatorHeader?.headerRows.lowerBound].compactMap { $0 }
         firstSectionRow = sections.min()
         let fieldRows = form.headerFields.map(\.label.cell.row).filter { $0 < (firstSectionRow ?? Int.max) }
         tableFirstRow = (fieldRows + sections).min()
         let ends: [Int?] = [
             form.conclusion?.cell.row, form.conclusionLabel?.cell.row, form.total?.label.row,
-            form.indicators.map(\.row).max(), form.indicatorHeader?.headerRow,
+            form.indicators.map(\.row).max(), form.indicatorHeader?.headerRows.upperBound,
         ]
         tableLastRow = ends.compactMap { $0 }.max()
+
+        // Trailer rows printed inside the table: consecutive rows right after it, each starting
+        // with a trailer label.
+        // A row belongs when its first cell starts with a label (as the reader decides); label
+        // cells are those holding just a label ("评价结论：项目…" in one cell is a value).
+        let trailerLabels = Vocabulary.trailerLabels.map(LabelText.normalize)
+        func startsWithLabel(_ row: Int, _ column: Int) -> Bool {
+            let label = normalized(row, column)
+            return !label.isEmpty && trailerLabels.contains { label.hasPrefix($0) }
+        }
+        if let end = tableLastRow {
+            var row = end + 1
+            while row <= rows.count,
+                  let first = (1...max(width(row), 1)).first(where: { !text(row, $0).isEmpty }),
+                  startsWithLabel(row, first) {
+                for column in first...max(width(row), first) where trailerLabels.contains(normalized(row, column)) {
+                    trailerLabelCells.insert(CellAddress(row: row, column: column))
+                }
+                row += 1
+            }
+            if row > end + 1 {
+                trailerTableRows = (end + 1)...(row - 1)
+                tableLastRow = row - 1
+            }
+        }
     }
 }

@@ -55,6 +55,7 @@ public struct FormWorkbook: Sendable {
         let unit = form.unit.map { LabelText.trim($0.value) } ?? ""
         try workbook.setProperties(
             title: title, subject: words.subject(unit: unit, year: form.year?.value), author: options.author,
-            company: unit.isEmpty ? nil : unit, keywords: words.keywords)
+            company: unit.isEmpty ? nil : unit,
+            keywords: form.template == .project ? words.projectKeywords : words.keywords)
     }
 }

@@ -29,10 +29,13 @@ enum CBridge {
         }
     }
 
-    /// `Decimal` → `double`, the only place numbers become binary floating point.
+    /// `Decimal` → `double`, the only place numbers become binary floating point: the double
+    /// nearest the decimal's text ("0.92" → 0.92), as a spreadsheet would read it.
+    /// `NSDecimalNumber.doubleValue` is not correctly rounded on Linux (0.92 → 0.9199999999999999),
+    /// so it is only the fallback.
     static func double(_ value: Decimal, _ operation: String, _ location: XLSXError.Location?) throws -> Double {
         guard !value.isNaN else { throw XLSXError.invalid(operation, location, "the number is NaN") }
-        let result = NSDecimalNumber(decimal: value).doubleValue
+        let result = Double(value.description) ?? NSDecimalNumber(decimal: value).doubleValue
         guard result.isFinite else { throw XLSXError.invalid(operation, location, "the number \(value) is not finite as a double") }
         return result
     }
