@@ -35,6 +35,8 @@ public struct SummaryWorkbook: Sendable {
         let widths: [Double] = [36, 10, 30, 24, 18, 8, 12, 10, 9, 8, 8, 10, 8, 48]
         for (i, w) in widths.enumerated() { try sheet.setColumnWidth(w, column: i) }
         try sheet.freezePanes(row: 1, column: 0)
+        // Printed landscape, one page wide, the header row repeated on every page.
+        try sheet.applyPrintSetup(PrintSetup(orientation: .landscape, repeatRows: 0...0))
         let lastRow = max(rows.count, 1)
         try sheet.autofilter(firstRow: 0, firstColumn: 0, lastRow: lastRow, lastColumn: widths.count - 1)
         for (c, title) in V.formsHeader.enumerated() { try sheet.writeString(title, row: 0, column: c, style: header) }
@@ -62,6 +64,7 @@ public struct SummaryWorkbook: Sendable {
         let errorSheet = try workbook.addWorksheet(name: V.errorsSheet)
         for (i, w) in [36.0, 10, 24, 80].enumerated() { try errorSheet.setColumnWidth(w, column: i) }
         try errorSheet.freezePanes(row: 1, column: 0)
+        try errorSheet.applyPrintSetup(PrintSetup(orientation: .landscape, repeatRows: 0...0))
         for (c, title) in V.errorsHeader.enumerated() { try errorSheet.writeString(title, row: 0, column: c, style: header) }
         for (i, e) in errors.enumerated() {
             try errorSheet.writeString(e.source, row: i + 1, column: 0, style: text)
@@ -72,6 +75,7 @@ public struct SummaryWorkbook: Sendable {
 
         // Sheet 3: statistics and charts.
         let stats = try workbook.addWorksheet(name: V.statsSheet)
+        try stats.applyPrintSetup(PrintSetup(orientation: .portrait, fitWidth: 1, fitHeight: 1))
         try stats.setColumnWidth(14, column: 0)
         try stats.setColumnWidth(10, column: 1)
         try stats.writeString(V.gradeColumn, row: 0, column: 0, style: header)
@@ -104,7 +108,7 @@ public struct SummaryWorkbook: Sendable {
         try gradeChart.addSeries(values: SheetRange(sheet: V.statsSheet, firstRow: 1, firstColumn: 1, lastRow: grades, lastColumn: 1),
                                  categories: SheetRange(sheet: V.statsSheet, firstRow: 1, firstColumn: 0, lastRow: grades, lastColumn: 0),
                                  name: V.gradeChartTitle, labels: .values)
-        try stats.insertChart(gradeChart, row: 0, column: 3)
+        try stats.insertChart(gradeChart, row: 0, column: 3, placement: ChartPlacement(xScale: 0.9, yScale: 0.9))
         let totalsChart = try workbook.addChart(.column)
         try totalsChart.setTitle(V.totalsChartTitle)
         try totalsChart.addSeries(values: SheetRange(sheet: V.statsSheet, firstRow: binsRow + 1, firstColumn: 1,
@@ -113,7 +117,7 @@ public struct SummaryWorkbook: Sendable {
                                                          lastRow: binsRow + Self.totalBins.count, lastColumn: 0),
                                   name: V.countColumn, labels: .values)
         try totalsChart.setLegend(.hidden)
-        try stats.insertChart(totalsChart, row: 16, column: 3)
+        try stats.insertChart(totalsChart, row: 15, column: 3, placement: ChartPlacement(xScale: 0.9, yScale: 0.9))
         try workbook.close()
     }
 
