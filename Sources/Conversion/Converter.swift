@@ -74,7 +74,9 @@ public struct Converter: Sendable {
             return CSVWriter(encoding: csvEncoding).bytes(ScoredGrid(scored.scored).rows)
         case .json:
             do {
-                return [UInt8](try ScoreReport(scored.scored, diagnostics: scored.diagnostics).jsonData()) + [0x0A]
+                var json = try ScoreReport(scored.scored, diagnostics: scored.diagnostics).jsonBytes()
+                json.append(0x0A)
+                return json
             } catch {
                 throw ConversionError(.writeFailed, path: scored.scored.form.source, String(describing: error))
             }

@@ -32,8 +32,9 @@ struct ScoreCommand: ParsableCommand {
         }
         let diagnostics = loaded.diagnostics + scored.diagnostics
         if json {
-            let data = try ScoreReport(scored, diagnostics: diagnostics).jsonData()
-            FileHandle.standardOutput.write(data + Data("\n".utf8))
+            var bytes = try ScoreReport(scored, diagnostics: diagnostics).jsonBytes()
+            bytes.append(0x0A)
+            FileHandle.standardOutput.write(Data(bytes))
         } else {
             print(ScoreSummary.text(scored, includeWarnings: false), terminator: "")
         }

@@ -18,15 +18,18 @@ enum RuleSetDetection {
         var diagnostics: [Diagnostic]
     }
 
+    private static let legacyMarkers = SearchWords(Vocabulary.ScoringWords.legacyTierMarkers)
+    private static let v2020Markers = SearchWords(Vocabulary.ScoringWords.v2020TierMarkers)
+
     static func detect(in form: Form) -> Detection {
         var legacyCell: CellAddress?
         var v2020Cell: CellAddress?
         for note in form.notes {
             let text = fold(note.value)
-            if legacyCell == nil, Vocabulary.ScoringWords.legacyTierMarkers.contains(where: text.contains) {
+            if legacyCell == nil, legacyMarkers.anyIn(text) {
                 legacyCell = note.cell
             }
-            if v2020Cell == nil, Vocabulary.ScoringWords.v2020TierMarkers.contains(where: text.contains) {
+            if v2020Cell == nil, v2020Markers.anyIn(text) {
                 v2020Cell = note.cell
             }
         }

@@ -48,6 +48,7 @@ struct TierReader: Sendable {
 
     /// The tier a text names, by its words.
     func read(text: String) -> Reading {
+        if TierWords.usableOnSimpleText, SimpleScalar.isSimple(text) { return readSimple(text) }
         var folded = String(text.filter { !$0.isWhitespace })
         for phrase in Vocabulary.ScoringWords.benignNegationPhrases {
             folded = folded.replacingOccurrences(of: phrase, with: "")
@@ -63,4 +64,36 @@ struct TierReader: Sendable {
         }
         return Reading(tier: .achieved, placed: false, basis: "")
     }
+
+    /// `read(text:)` for simple text (see `SimpleScalar`): the same steps on UTF-8 bytes.
+    private func readSimple(_ text: String) -> Reading {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            let isWhitespace = scalar.isASCII ? (scalar.value == 0x20 || (0x09...0x0D).contains(scalar.value))
+                : scalar.properties.isWhitespace
+            if !isWhitespace { UTF8.encode(scalar) { bytes.append($0) } }
+        }
+        let folded = TierWords.benignNegation.removingAll(fromSimpleBytes: bytes)
+        if let word = TierWords.negation.first(inSimpleBytes: folded) {
+            return Reading(tier: .notAchieved, placed: true, basis: word)
+        }
+        if let word = TierWords.partial.first(inSimpleBytes: folded) {
+            return Reading(tier: .partial, placed: true, basis: word)
+        }
+        if let word = TierWords.achievement.first(inSimpleBytes: folded) {
+            return Reading(tier: .achieved, placed: true, basis: word)
+        }
+        return Reading(tier: .achieved, placed: false, basis: "")
+    }
+}
+
+/// The tier vocabulary, prepared once for byte searches.
+private enum TierWords {
+    static let benignNegation = SearchWords(Vocabulary.ScoringWords.benignNegationPhrases)
+    static let negation = SearchWords(Vocabulary.ScoringWords.negationWords)
+    static let partial = SearchWords(Vocabulary.ScoringWords.partialWords)
+    static let achievement = SearchWords(Vocabulary.ScoringWords.achievementWords)
+    /// Whether every list can be searched bytewise.
+    static let usableOnSimpleText = [benignNegation, negation, partial, achievement].allSatisfy(\.isUsableOnSimpleText)
 }

@@ -81,7 +81,8 @@ struct NumberToken: Sendable, Equatable {
             if ValueCharacters.isLetter(before) { return .identifier }
             if ValueWords.bandMarks.contains(before) { return .band }
         }
-        let isInteger = !literal.contains(".") && !literal.hasPrefix("-")
+        // The literal is ASCII (digits, ".", a leading "-"): bytes say all.
+        let isInteger = !literal.utf8.contains(UInt8(ascii: ".")) && literal.utf8.first != UInt8(ascii: "-")
         guard isInteger, let value = Int(literal) else { return .value }
         let next = text.at(end)
         if next == ValueWords.yearMark, end - digitsStart == 4, (1900...2100).contains(value) { return .year }

@@ -1,0 +1,130 @@
+import Foundation
+
+/// A small writer of pretty-printed JSON that emits exactly the bytes of `JSONEncoder` with
+/// `[.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]`:
+/// - two spaces of indentation per level, members as `"key" : value`, separated by ",\n";
+/// - an empty array or object is its brackets on two lines with an empty line between
+///   (`[\n\n  ]`);
+/// - strings escape `"` and `\`, `\b \f \n \r \t`, other control characters below U+0020 as
+///   `\u00xx` (lower-case hex); everything else, "/" included, is written as UTF-8;
+/// - numbers are `Int.description` and `Decimal.description`.
+///
+/// Keys are written as given: callers write them in sorted order (ASCII keys only).
+struct PrettyJSONWriter {
+    /// The bytes written so far.
+    private(set) var bytes: [UInt8] = []
+    /// For each open container, whether it has an item yet.
+    private var hasItems: [Bool] = []
+    /// Set when a value `JSONEncoder` would not write as a plain number (a NaN Decimal) was
+    /// written: the caller then falls back to `JSONEncoder`.
+    private(set) var sawNaN = false
+
+    init(capacity: Int = 4096) {
+        bytes.reserveCapacity(capacity)
+    }
+
+    /// Opens an object (after a key, an array item prefix, or at the top).
+    mutating func beginObject() { open(UInt8(ascii: "{")) }
+    /// Closes the innermost object.
+    mutating func endObject() { close(UInt8(ascii: "}")) }
+    /// Opens an array.
+    mutating func beginArray() { open(UInt8(ascii: "[")) }
+    /// Closes the innermost array.
+    mutating func endArray() { close(UInt8(ascii: "]")) }
+
+    /// Starts the next item of the innermost array: separator, newline and indentation.
+    mutating func item() {
+        if hasItems.last == true { bytes.append(UInt8(ascii: ",")) }
+        if !hasItems.isEmpty { hasItems[hasItems.count - 1] = true }
+        bytes.append(0x0A)
+        indent(hasItems.count)
+    }
+
+    /// Starts a member of the innermost object: `"key" : ` (the key is ASCII, not escaped).
+    mutating func key(_ name: StaticString) {
+        item()
+        bytes.append(UInt8(ascii: "\""))
+        name.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        bytes.append(contentsOf: Self.keySeparator)
+    }
+
+    mutating func null() { bytes.append(contentsOf: Self.nullLiteral) }
+
+    mutating func bool(_ value: Bool) { bytes.append(contentsOf: value ? Self.trueLiteral : Self.falseLiteral) }
+
+    mutating func int(_ value: Int) { bytes.append(contentsOf: value.description.utf8) }
+
+    mutating func int(_ value: Int?) {
+        if let value { int(value) } else { null() }
+    }
+
+    mutating func decimal(_ value: Decimal) {
+        if value.isNaN { sawNaN = true }
+        bytes.append(contentsOf: value.description.utf8)
+    }
+
+    mutating func decimal(_ value: Decimal?) {
+        if let value { decimal(value) } else { null() }
+    }
+
+    mutating func string(_ value: String?) {
+        if let value { string(value) } else { null() }
+    }
+
+    /// A string, quoted and escaped as `JSONEncoder` escapes it.
+    mutating func string(_ value: String) {
+        bytes.append(UInt8(ascii: "\""))
+        let utf8 = value.utf8
+        if !utf8.contains(where: Self.needsEscape) {
+            bytes.append(contentsOf: utf8)
+        } else {
+            for byte in utf8 { appendEscaped(byte) }
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    private mutating func open(_ bracket: UInt8) {
+        bytes.append(bracket)
+        hasItems.append(false)
+    }
+
+    private mutating func close(_ bracket: UInt8) {
+        let hadItems = hasItems.popLast() ?? false
+        if !hadItems { bytes.append(0x0A) }
+        bytes.append(0x0A)
+        indent(hasItems.count)
+        bytes.append(bracket)
+    }
+
+    private mutating func indent(_ level: Int) {
+        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * level))
+    }
+
+    private static func needsEscape(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
+    }
+
+    private mutating func appendEscaped(_ byte: UInt8) {
+        guard Self.needsEscape(byte) else { bytes.append(byte); return }
+        bytes.append(UInt8(ascii: "\\"))
+        switch byte {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes.append(byte)
+        case 0x08: bytes.append(UInt8(ascii: "b"))
+        case 0x0C: bytes.append(UInt8(ascii: "f"))
+        case 0x0A: bytes.append(UInt8(ascii: "n"))
+        case 0x0D: bytes.append(UInt8(ascii: "r"))
+        case 0x09: bytes.append(UInt8(ascii: "t"))
+        default:
+            bytes.append(contentsOf: Self.unicodeEscapePrefix)
+            bytes.append(Self.hexDigits[Int(byte >> 4)])
+            bytes.append(Self.hexDigits[Int(byte & 0x0F)])
+        }
+    }
+
+    private static let keySeparator = Array("\" : ".utf8)
+    private static let nullLiteral = Array("null".utf8)
+    private static let trueLiteral = Array("true".utf8)
+    private static let falseLiteral = Array("false".utf8)
+    private static let unicodeEscapePrefix = Array("u00".utf8)
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+}

@@ -1,0 +1,96 @@
+import Foundation
+
+extension ScoreReport {
+    /// The report as UTF-8 JSON, byte for byte what `jsonData()` (JSONEncoder, pretty-printed,
+    /// keys sorted, slashes unescaped) returns, written directly by `PrettyJSONWriter`.
+    /// A NaN amount (which `JSONEncoder` does not write as a number) falls back to `jsonData()`.
+    public func jsonBytes() throws -> [UInt8] {
+        var writer = PrettyJSONWriter(capacity: 1024 + 640 * indicators.count + 160 * warnings.count)
+        write(to: &writer)
+        if writer.sawNaN { return [UInt8](try jsonData()) }
+        return writer.bytes
+    }
+
+    /// Members in sorted key order, as `.sortedKeys` orders them.
+    private func write(to w: inout PrettyJSONWriter) {
+        w.beginObject()
+        w.key("budget")
+        if let budget { budget.write(to: &w) } else { w.null() }
+        w.key("filledOn"); w.string(filledOn)
+        w.key("grade"); w.string(grade)
+        w.key("indicators")
+        w.beginArray()
+        for indicator in indicators {
+            w.item()
+            indicator.write(to: &w)
+        }
+        w.endArray()
+        w.key("needsReview"); w.bool(needsReview)
+        w.key("rules"); w.string(rules)
+        w.key("source"); w.string(source)
+        w.key("title"); w.string(title)
+        w.key("total")
+        w.beginObject()
+        w.key("score"); w.decimal(total.score)
+        w.key("weight"); w.decimal(total.weight)
+        w.endObject()
+        w.key("unit"); w.string(unit)
+        w.key("warnings")
+        w.beginArray()
+        for warning in warnings {
+            w.item()
+            w.beginObject()
+            w.key("code"); w.string(warning.code)
+            w.key("column"); w.string(warning.column)
+            w.key("message"); w.string(warning.message)
+            w.key("row"); w.int(warning.row)
+            w.endObject()
+        }
+        w.endArray()
+        w.key("year"); w.int(year)
+        w.endObject()
+    }
+}
+
+extension ScoreReport.Budget {
+    fileprivate func write(to w: inout PrettyJSONWriter) {
+        w.beginObject()
+        w.key("executionRate"); w.decimal(executionRate)
+        w.key("rows")
+        w.beginArray()
+        for row in rows {
+            w.item()
+            w.beginObject()
+            w.key("adjusted"); w.decimal(row.adjusted)
+            w.key("executed"); w.decimal(row.executed)
+            w.key("initial"); w.decimal(row.initial)
+            w.key("name"); w.string(row.name)
+            w.endObject()
+        }
+        w.endArray()
+        w.key("score"); w.decimal(score)
+        w.key("weight"); w.decimal(weight)
+        w.endObject()
+    }
+}
+
+extension ScoreReport.IndicatorEntry {
+    fileprivate func write(to w: inout PrettyJSONWriter) {
+        w.beginObject()
+        w.key("actual"); w.string(actual)
+        w.key("direction"); w.string(direction)
+        w.key("filledScore"); w.decimal(filledScore)
+        w.key("kind"); w.string(kind)
+        w.key("level1"); w.string(level1)
+        w.key("level2"); w.string(level2)
+        w.key("name"); w.string(name)
+        w.key("reason"); w.string(reason)
+        w.key("reasonGenerated"); w.bool(reasonGenerated)
+        w.key("row"); w.int(row)
+        w.key("score"); w.decimal(score)
+        w.key("target"); w.string(target)
+        w.key("tier"); w.string(tier)
+        w.key("weight"); w.decimal(weight)
+        w.endObject()
+    }
+}
