@@ -5,10 +5,14 @@ import Foundation
 public struct CSVReader: Sendable {
     public var encoding: EncodingChoice
     public var limits: CSVLimits
+    /// Remove the apostrophe that `CSVWriter(protectFormulas: true)` puts before formula-like
+    /// text (see `FormulaGuard`).
+    public var unprotectFormulas: Bool
 
-    public init(encoding: EncodingChoice = .auto, limits: CSVLimits = .default) {
+    public init(encoding: EncodingChoice = .auto, limits: CSVLimits = .default, unprotectFormulas: Bool = false) {
         self.encoding = encoding
         self.limits = limits
+        self.unprotectFormulas = unprotectFormulas
     }
 
     /// Reads a file; its size is checked against the limit before it is read.
@@ -70,6 +74,8 @@ public struct CSVReader: Sendable {
             }
             bytes = Array(text.utf8)
             if bytes.starts(with: ByteOrderMark.utf8) { bytes.removeFirst(3) }
+            // Found by fuzzing: a UTF-16 BOM with nothing after it read into a document of no rows.
+            if bytes.isEmpty { throw CSVError(.emptyFile, at: first, "文件是空的") }
             detected = .utf16
         } else {
             detected = .utf8
@@ -127,7 +133,7 @@ public struct CSVReader: Sendable {
                     throw CSVError(.cellTooLong, at: SourceLocation(file: file, row: r + 1, column: c + 1),
                                    "单元格有 \(text.count) 个字符,超过 Excel 的上限 \(limits.maxCellCharacters) 个字符(max-cell)")
                 }
-                row.append(text)
+                row.append(unprotectFormulas ? FormulaGuard.unprotect(text) : text)
             }
             rows.append(row)
         }
@@ -157,7 +163,9 @@ public struct CSVReader: Sendable {
             }
         }
         let what = encoding == .gb18030 ? "既不是有效的 UTF-8,也不是有效的 GB18030" : "不是有效的 UTF-8"
-        throw CSVError(.invalidEncoding, at: SourceLocation(file: file, row: max(1, output.records.count), column: 1),
+        // Every cell decodes alone, so the file is cut inside a character: name its last cell.
+        throw CSVError(.invalidEncoding, at: SourceLocation(file: file, row: max(1, output.records.count),
+                                                            column: max(1, output.records.last?.fields.count ?? 1)),
                        "文件的字节\(what)(可能在文件末尾被截断)")
     }
 

@@ -1,4 +1,4 @@
-/// Writes rows as RFC 4180 CSV: fields quoted when they hold the separator, a quote, CR or LF;
+/// Writes rows as RFC 4180 CSV: fields quoted when they hold a comma, a tab, a quote, CR or LF;
 /// CRLF line ends; optionally a UTF-8 BOM or GB18030 bytes.
 public struct CSVWriter: Sendable {
     /// The output encoding.
@@ -14,18 +14,37 @@ public struct CSVWriter: Sendable {
     public var encoding: Encoding
     public var separator: Character
     public var lineEnding: String
+    /// Write cells that look like formulas with a leading apostrophe (see `FormulaGuard`).
+    public var protectFormulas: Bool
 
-    public init(encoding: Encoding = .utf8BOM, separator: Character = ",", lineEnding: String = "\r\n") {
+    public init(encoding: Encoding = .utf8BOM, separator: Character = ",", lineEnding: String = "\r\n",
+                protectFormulas: Bool = false) {
         self.encoding = encoding
         self.separator = separator
         self.lineEnding = lineEnding
+        self.protectFormulas = protectFormulas
     }
 
     /// The text of one field as it is written (quoted when needed).
-    public func escape(_ field: String) -> String {
-        let needsQuotes = field.contains { $0 == separator || $0 == "\"" || $0 == "\r" || $0 == "\n" || $0 == "\r\n" }
-        guard needsQuotes else { return field }
-        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    ///
+    /// A field is quoted when it holds the separator, a quote, CR or LF, and also a comma or a
+    /// tab whatever the separator: the reader detects the separator by counting commas and tabs
+    /// outside quotes, so a tab-separated file with commas in its cells must quote them to read
+    /// back the same (found by the round-trip property test).
+    /// Works on Unicode scalars, not characters: a quote followed by a combining mark is one
+    /// `Character` but still a quote byte to a reader (found by fuzzing).
+    public func escape(_ text: String) -> String {
+        let field = protectFormulas ? FormulaGuard.protect(text) : text
+        let special = Set(String(separator).unicodeScalars).union(["\"", "\r", "\n", ",", "\t"])
+        guard field.unicodeScalars.contains(where: special.contains) else { return field }
+        var out = String.UnicodeScalarView()
+        out.append("\"")
+        for scalar in field.unicodeScalars {
+            out.append(scalar)
+            if scalar == "\"" { out.append(scalar) }
+        }
+        out.append("\"")
+        return String(out)
     }
 
     /// The whole document as text (without BOM).
@@ -46,11 +65,5 @@ public struct CSVWriter: Sendable {
         case .utf8: return Array(body.utf8)
         case .gb18030: return TextEncoding.encodeGB18030(body) ?? Array(body.utf8)
         }
-    }
-}
-
-extension String {
-    fileprivate func replacingOccurrences(of target: String, with replacement: String) -> String {
-        split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
     }
 }

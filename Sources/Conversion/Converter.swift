@@ -71,7 +71,7 @@ public struct Converter: Sendable {
     public func bytes(_ scored: Scored, format: OutputFormat) throws(ConversionError) -> [UInt8] {
         switch format {
         case .csv:
-            return CSVWriter(encoding: csvEncoding).bytes(ScoredGrid(scored.scored).rows)
+            return CSVWriter(encoding: csvEncoding, protectFormulas: true).bytes(ScoredGrid(scored.scored).rows)
         case .json:
             do {
                 var json = try ScoreReport(scored.scored, diagnostics: scored.diagnostics).jsonBytes()

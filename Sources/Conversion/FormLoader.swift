@@ -23,7 +23,8 @@ public struct FormLoader: Sendable {
     public func load(path: String) throws(FormError) -> Loaded {
         let document: CSVDocument
         do {
-            document = try CSVReader(encoding: encoding, limits: limits).read(contentsOf: path)
+            // Scored CSVs written by selfeval protect formula-like text with an apostrophe.
+            document = try CSVReader(encoding: encoding, limits: limits, unprotectFormulas: true).read(contentsOf: path)
         } catch {
             throw FormError(error)
         }

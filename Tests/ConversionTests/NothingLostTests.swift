@@ -68,3 +68,26 @@ struct NothingLostTests {
         #expect(Set(cells.values.filter { $0.formula != nil }.map(\.ref)) == ["H6", "I6", "H29"])
     }
 }
+
+/// In a CSV output, formula-like input text keeps an apostrophe so that spreadsheet programs
+/// keep it as text, and it reads back exactly.
+struct CSVFormulaProtectionTests {
+    @Test func formulaLikeTextIsProtectedInCSVAndReadsBack() throws {
+        let dir = try FixturePaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var text = try String(contentsOfFile: FixturePaths.fixture("qiannan-guangzhou-2023.csv"), encoding: .utf8)
+        text = text.replacingOccurrences(of: "组织珠三角企业赴黔南考察", with: "=1+1")
+            .replacingOccurrences(of: "引进项目落地个数", with: "@SUM(A1)")
+        let input = dir.appendingPathComponent("hostile.csv")
+        try text.write(to: input, atomically: true, encoding: .utf8)
+        let out = dir.appendingPathComponent("out.csv").path
+        try Converter().convert(input: input.path, output: out, format: .csv)
+        let written = String(decoding: try Data(contentsOf: URL(fileURLWithPath: out)), as: UTF8.self)
+        #expect(written.contains(",'=1+1,"))
+        #expect(written.contains(",'@SUM(A1),"))
+        let back = try Converter().score(path: out)
+        #expect(back.scored.form.indicators.map(\.name.value).contains("=1+1"))
+        #expect(back.scored.form.indicators.map(\.name.value).contains("@SUM(A1)"))
+        #expect(back.scored.totalScore == 99)
+    }
+}
