@@ -110,3 +110,37 @@ struct BatchTests {
         #expect(outcome.errors.first?.code == "unreadable-path")
     }
 }
+
+/// A batch over both templates: each form written with its own layout and name, and the
+/// summary listing project forms with their 项目名称 and 主管部门.
+struct MixedTemplateBatchTests {
+    @Test func bothTemplatesInOneBatch() throws {
+        let dir = try FixturePaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("out").path
+        let outcome = try Batch(jobs: 2).run(inputs: [FixturePaths.fixture("project"), FixturePaths.fixture("qiannan-guangzhou-2023.csv")],
+                                             outputDirectory: out)
+        #expect(outcome.converted == 4)
+        #expect(outcome.failed == 0)
+        let projects = outcome.rows.filter { $0.templateLabel == "项目支出" }
+        #expect(projects.count == 3)
+        #expect(projects.allSatisfy { !$0.project.isEmpty && !$0.supervisor.isEmpty })
+        #expect(projects.allSatisfy { $0.output.hasSuffix("-项目支出绩效自评表.xlsx") && $0.output.contains($0.project) })
+        let department = try #require(outcome.rows.first { $0.templateLabel == "部门整体" })
+        #expect(department.output == "黔南州人民政府驻广州办事处-2023-部门整体支出绩效自评表.xlsx")
+
+        // Each workbook has its own grid: the project forms' first rows are their header fields.
+        for row in projects {
+            let x = XLSXInspector(path: (out as NSString).appendingPathComponent(row.output))
+            let cells = try x.allCells(sheet: "自评表")
+            #expect(cells.values.contains { $0.text == "项目名称" })
+            #expect(!cells.values.contains { $0.text == "部门(单位)名称" })
+        }
+        // The summary lists them with 项目名称 and 主管部门 (columns D and E).
+        let summary = try XLSXInspector(path: outcome.summaryPath).allCells(sheet: "汇总")
+        for (i, row) in outcome.rows.enumerated() where row.templateLabel == "项目支出" {
+            #expect(summary["D\(i + 2)"]?.text == row.project)
+            #expect(summary["E\(i + 2)"]?.text == row.supervisor)
+        }
+    }
+}
