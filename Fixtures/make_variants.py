@@ -67,3 +67,32 @@ cut[11] = ['绩效指标', '一级指标', '二级指标', '三级指标', '', '
 dump(cut, 'header-without-target.csv', folder='malformed')
 with open(os.path.join(HERE, 'malformed', 'truncated.csv'), 'wb') as f:
     f.write(text.encode('utf-8')[:2000])
+
+# Hostile inputs (Fixtures/malformed/EXPECTED.tsv lists each file's diagnostic and exit status).
+def changed(edits, name, **kw):
+    """The reference rows with {(row, column): text} applied (1-based row and column)."""
+    out = [list(r) for r in rows]
+    for (r, c), value in edits.items():
+        out[r - 1][c - 1] = value
+    dump(out, name, folder='malformed', **kw)
+
+
+dump([r for i, r in enumerate(rows) if not 4 <= i <= 8], 'missing-budget.csv', folder='malformed')
+changed({(13, 7): '四'}, 'weight-not-a-number.csv')
+changed({(13, 7): '0', (13, 8): '0'}, 'weight-zero.csv')
+changed({(13, 8): '6'}, 'score-above-weight.csv')
+changed({(r, c): '0' for r in range(6, 9) for c in range(4, 7)}, 'budget-zero.csv')
+changed({(14, 4): rows[12][3]}, 'duplicate-indicator.csv')
+wide = [list(r) for r in rows]
+wide[12] = wide[12] + [''] * (10_000 - len(wide[12]))
+dump(wide, 'wide-row.csv', folder='malformed')
+dump(rows + [['']] * (10_001 - len(rows)), 'too-many-rows.csv', folder='malformed')
+changed({(11, 2): 'x' * 32_768}, 'cell-too-long.csv')
+# Cut in the middle of a UTF-8 character of the indicator table: with a BOM (the encoding is
+# known, so the last cell is named) and without (the bytes are then neither UTF-8 nor, as a
+# whole, the form in GB18030).
+cut_at = text.encode('utf-8').index('引进项目落地个数'.encode('utf-8')) + 4
+with open(os.path.join(HERE, 'malformed', 'truncated-mid-character.csv'), 'wb') as f:
+    f.write(b'\xef\xbb\xbf' + text.encode('utf-8')[:cut_at])
+with open(os.path.join(HERE, 'malformed', 'truncated-mid-character-no-bom.csv'), 'wb') as f:
+    f.write(text.encode('utf-8')[:cut_at])
