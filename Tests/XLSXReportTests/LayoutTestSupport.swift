@@ -8,9 +8,13 @@ import TestSupport
 enum LayoutFixture {
     static let fixtureName = "qiannan-guangzhou-2023.csv"
 
-    /// The CSV document of a fixture.
+    /// The CSV document of a fixture, named by its path relative to the repository (as a user
+    /// running from the repository root gives it), so that workbooks that print locations —
+    /// 评分明细 lists every diagnostic with its file — do not depend on where the clone is.
     static func document(_ name: String = fixtureName) throws -> CSVDocument {
-        try CSVReader().read(contentsOf: FixturePaths.fixture(name))
+        var document = try CSVReader().read(contentsOf: FixturePaths.fixture(name))
+        document.file = "Fixtures/" + name
+        return document
     }
 
     /// A document read, then scored.
