@@ -66,6 +66,27 @@ struct MalformedCorpusTests {
         #expect(strict.status == c.strictStatus, "\(strict.stderr)")
     }
 
+    /// `convert` of every malformed file: an error leaves no output file (nor a temporary one)
+    /// behind; a warning-only form is converted, with its warning.
+    @Test(arguments: cases)
+    func convertLeavesNoFileBehindOnError(_ c: Case) throws {
+        let dir = try FixturePaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        for format in ["xlsx", "csv", "json"] {
+            let out = dir.appendingPathComponent("out.\(format)").path
+            let r = try runner.run(["convert", c.path, "-o", out, "--to", format])
+            #expect(r.stderr.contains(c.diagnostic), "\(r.stderr)")
+            if c.severity == "error" {
+                #expect(r.status == 1)
+                #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty)
+            } else {
+                #expect(r.status == 0, "\(r.stderr)")
+                #expect(FileManager.default.fileExists(atPath: out))
+                try FileManager.default.removeItem(atPath: out)
+            }
+        }
+    }
+
     /// All files in one command: each fails alone, the good form after them is still read, and
     /// nothing is written anywhere under Fixtures/.
     @Test func checkWritesNothingAndReadsEveryFile() throws {
