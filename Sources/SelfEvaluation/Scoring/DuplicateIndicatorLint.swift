@@ -9,7 +9,7 @@ struct DuplicateIndicatorLint: Sendable {
         var firstRow: [String: Int] = [:]
         var diagnostics: [Diagnostic] = []
         for indicator in form.indicators where !indicator.isPlaceholder {
-            let key = String(indicator.name.value.filter { !$0.isWhitespace })
+            let key = indicator.name.value.removingWhitespace
             guard !key.isEmpty else { continue }
             if let row = firstRow[key] {
                 diagnostics.append(Diagnostic(.warning, "duplicate-indicator", at: form.location(indicator.name.cell),

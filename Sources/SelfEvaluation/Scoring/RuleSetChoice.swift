@@ -49,6 +49,7 @@ enum RuleSetDetection {
 
     /// Full-width % and dashes folded to ASCII, spaces and "(含)" dropped.
     static func fold(_ text: String) -> String {
+        if let simple = foldSimple(text) { return simple }
         var out = ""
         for ch in text {
             if ch.isWhitespace { continue }
@@ -58,4 +59,31 @@ enum RuleSetDetection {
         }
         return out
     }
+
+    /// `fold` scalar by scalar for a text of simple scalars (see `SimpleScalar`), which gives
+    /// the same result as going `Character` by `Character`; nil for any other text.
+    private static func foldSimple(_ text: String) -> String? {
+        guard SimpleScalar.isSimple(text) else { return nil }
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if SimpleScalar.isWhitespace(value) { continue }
+            if value == fullWidthPercent {
+                out.append("%")
+            } else if dashScalars.contains(value) {
+                out.append("-")
+            } else {
+                out.append(scalar)
+            }
+        }
+        return String(out)
+    }
+
+    /// U+FF05 FULLWIDTH PERCENT SIGN.
+    private static let fullWidthPercent: UInt32 = 0xFF05
+
+    /// The one-scalar members of `Vocabulary.ScoringWords.noteDashes`.
+    private static let dashScalars: Set<UInt32> = Set(Vocabulary.ScoringWords.noteDashes.compactMap { dash in
+        dash.unicodeScalars.count == 1 ? dash.unicodeScalars.first?.value : nil
+    })
 }

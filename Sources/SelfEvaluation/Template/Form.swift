@@ -304,12 +304,16 @@ public struct Indicator: Sendable {
 
     static func joined(_ text: String, operator operatorText: String?, unit unitText: String?) -> String {
         let written = LabelText.trim(text)
-        guard case .quantity(let quantity) = ValueParser.parse(written) else { return written }
+        // The split cells are read first: without an operator or a unit there is nothing to
+        // join, and the text need not be parsed.
+        let hasOperator = operatorText.map { ValueParser.comparator($0) != nil } ?? false
+        let hasUnit = unitText.map { ValueParser.unit($0) != nil } ?? false
+        guard hasOperator || hasUnit, case .quantity(let quantity) = ValueParser.parse(written) else { return written }
         var out = written
-        if quantity.comparator == nil, let operatorText, ValueParser.comparator(operatorText) != nil {
+        if quantity.comparator == nil, hasOperator, let operatorText {
             out = LabelText.trim(operatorText) + out
         }
-        if quantity.unit == nil, let unitText, ValueParser.unit(unitText) != nil {
+        if quantity.unit == nil, hasUnit, let unitText {
             out += LabelText.trim(unitText)
         }
         return out

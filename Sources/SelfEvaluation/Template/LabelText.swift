@@ -19,17 +19,37 @@ public enum LabelText {
     /// `normalize` for a text of simple scalars (see `SimpleScalar`), scalar by scalar, which
     /// gives the same result as going `Character` by `Character`; nil for any other text.
     private static func normalizeSimple(_ text: String) -> String? {
+        // Most labels are already normal: simple, no listed punctuation, no white space, no
+        // trailing colon. Those are returned as they are, without building a copy.
+        var unchanged = true
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            guard SimpleScalar.isSimple(value) else { return nil }
+            if mapping(value) != nil || SimpleScalar.isWhitespace(value) { unchanged = false; break }
+        }
+        if unchanged, text.unicodeScalars.last != ":" { return text }
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             let value = scalar.value
             guard SimpleScalar.isSimple(value) else { return nil }
-            let mapped = value < lowestPunctuation ? scalar : (punctuationScalars[value] ?? scalar)
-            if isWhitespace(mapped) { continue }
+            let mapped = mapping(value) ?? scalar
+            if SimpleScalar.isWhitespace(mapped.value) { continue }
             out.append(mapped)
         }
         while out.last == ":" { out.removeLast() }
         return String(out)
     }
+
+    /// The plain form `punctuationScalars` gives `value`, nil when it has none.
+    @inline(__always)
+    private static func mapping(_ value: UInt32) -> Unicode.Scalar? {
+        if value < lowestPunctuation { return nil }
+        if value >= 0x4E00, value <= 0x9FFF, !ideographPunctuation { return nil }
+        return punctuationScalars[value]
+    }
+
+    /// Whether some key of `punctuationScalars` is a CJK ideograph (else those need no look-up).
+    private static let ideographPunctuation = punctuationScalars.keys.contains { $0 >= 0x4E00 && $0 <= 0x9FFF }
 
     /// `Vocabulary.labelPunctuation` for single-scalar entries.
     private static let punctuationScalars: [UInt32: Unicode.Scalar] = {
@@ -43,14 +63,6 @@ public enum LabelText {
 
     /// The smallest key of `punctuationScalars`: lower scalars need no look-up.
     private static let lowestPunctuation: UInt32 = punctuationScalars.keys.min() ?? UInt32.max
-
-    /// `Character.isWhitespace` of a one-scalar character.
-    @inline(__always)
-    private static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
-        let value = scalar.value
-        if value < 0x80 { return value == 0x20 || (value >= 0x09 && value <= 0x0D) }
-        return scalar.properties.isWhitespace
-    }
 
     /// Whether the label, normalized, starts with `prefix` (normalized too).
     public static func starts(_ text: String, with prefix: String) -> Bool {
@@ -70,6 +82,7 @@ public enum LabelText {
 
     /// Trims white space including the ideographic space U+3000.
     public static func trim(_ text: String) -> String {
+        if text.hasVisibleEnds { return text }
         var scalars = Substring(text)
         while let f = scalars.first, f.isWhitespace { scalars.removeFirst() }
         while let l = scalars.last, l.isWhitespace { scalars.removeLast() }

@@ -24,7 +24,16 @@ import Foundation
 /// 5. otherwise text: the trimmed original.
 public enum ValueParser {
     /// Parses a target or actual text. Never fails: what is not recognised is `.text`.
+    /// Results are memoised (`TextMemo`).
     public static func parse(_ text: String) -> ParsedValue {
+        parsed.value(for: text, parseUncached)
+    }
+
+    /// The memo of `parse(_:)`.
+    private static let parsed = TextMemo<ParsedValue>()
+
+    /// `parse(_:)` without the memo.
+    static func parseUncached(_ text: String) -> ParsedValue {
         let value = ValueText(text)
         if value.isNotGiven { return .notGiven }
         let characters = value.characters

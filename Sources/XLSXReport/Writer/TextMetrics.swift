@@ -130,9 +130,7 @@ public enum TextMetrics {
 
     /// `Character.isWhitespace` of a one-scalar character.
     private static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
-        let value = scalar.value
-        if value < 0x80 { return value == 0x20 || (value >= 0x09 && value <= 0x0D) }
-        return scalar.properties.isWhitespace
+        SimpleScalar.isWhitespace(scalar.value)
     }
 
     /// A row height in points that shows `lines` lines at `fontSize` points:
@@ -156,6 +154,8 @@ public enum TextMetrics {
         if v < 0x20 || (v >= 0x7F && v < 0xA0) { return 0 }  // C0/C1 controls
         if v < 0x7F { return 1 }  // printable ASCII
         if v >= 0x4E00 && v <= 0x9FFF { return 2 }  // CJK unified ideographs (letters, wide)
+        // CJK punctuation (before the tone marks U+302A…) and full-width forms: wide, no marks.
+        if (v >= 0x3000 && v <= 0x3029) || (v >= 0xFF01 && v <= 0xFF60) { return 2 }
         switch scalar.properties.generalCategory {
         case .nonspacingMark, .enclosingMark, .format: return 0
         default: break
