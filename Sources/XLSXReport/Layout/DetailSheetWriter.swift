@@ -123,15 +123,18 @@ struct DetailSheetWriter {
         case .fromNotes(let cell): choice = words.rulesFromNotes + " " + cell.description
         case .defaulted: choice = words.rulesDefaulted
         }
+        // The closing lines: a label in A, its value spread over B:F on one line (the narrow
+        // column B alone would wrap the value into the next row).
+        let value = plain.with { $0.wrap = false; $0.horizontal = .left }
         try sheet.writeString(words.detailRules, row: row, column: 0, style: bold)
-        try sheet.writeString("\(scored.ruleSet.name)(\(choice))", row: row, column: 1, style: plain)
+        try writeSpan("\(scored.ruleSet.name)(\(choice))", row: row, first: 1, last: 5, style: value, on: sheet)
         row += 1
         try sheet.writeString(words.detailTotal, row: row, column: 0, style: bold)
         try sheet.writeNumber(scored.totalScore, row: row, column: 1,
-                              style: plain.with { $0.numberFormat = scoreFormat; $0.horizontal = .left })
+                              style: value.with { $0.numberFormat = scoreFormat })
         row += 1
         try sheet.writeString(words.detailGrade, row: row, column: 0, style: bold)
-        try sheet.writeString(scored.grade.label, row: row, column: 1, style: plain)
+        try writeSpan(scored.grade.label, row: row, first: 1, last: 5, style: value, on: sheet)
 
         try sheet.applyPrintSetup(PrintSetup(orientation: .landscape, repeatRows: 0...0))
     }
