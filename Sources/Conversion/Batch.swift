@@ -14,12 +14,16 @@ public struct Batch: Sendable {
     public var jobs: Int
     /// What each form is written as (default: XLSX).
     public var formats: [OutputFormat]
+    /// Return every form's summary line in the outcome (for callers that inspect them, such as
+    /// tests); off by default so that memory does not grow with the number of forms.
+    public var collectRows: Bool
 
     public init(converter: Converter = Converter(), jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
-                formats: [OutputFormat] = [.xlsx]) {
+                formats: [OutputFormat] = [.xlsx], collectRows: Bool = false) {
         self.converter = converter
         self.jobs = max(1, jobs)
         self.formats = formats.isEmpty ? [.xlsx] : formats
+        self.collectRows = collectRows
     }
 
     /// How far a batch has come.
@@ -31,20 +35,21 @@ public struct Batch: Sendable {
 
     /// What a batch did.
     public struct Outcome: Sendable {
-        /// One line per input file, in input order.
+        /// One line per input file, in input order, when the batch was asked to collect them
+        /// (`collectRows`); empty otherwise, so that a batch of any size holds no form in memory.
         public var rows: [SummaryRow]
+        /// Forms converted, and forms that failed.
+        public var converted: Int
+        public var failed: Int
         /// Every error: unreadable paths, and forms that could not be read, scored or written.
         public var errors: [SummaryError]
         public var summaryPath: String
         public var reportPath: String
-        /// Forms converted, and forms that failed.
-        public var converted: Int { rows.filter(\.succeeded).count }
-        public var failed: Int { rows.filter { !$0.succeeded }.count }
     }
 
     /// The result of one form, kept until the end of the batch (small: no form, no workbook).
+    /// (Its summary line waits in the staging folder, see `rowPath`.)
     private struct FormResult: Sendable {
-        var row: SummaryRow
         var baseName: String?
         var error: Diagnostic?
     }
@@ -83,46 +88,58 @@ public struct Batch: Sendable {
             }
         }
 
-        // Deterministic names, in input order, then the renames out of the staging folder.
+        // In input order: deterministic names, the renames out of the staging folder, and each
+        // form's line streamed into 汇总表.xlsx. Per form only its result slot (a name and a flag)
+        // stays in memory; its summary line is read back from the staging folder.
         var rows: [SummaryRow] = []
         var errors: [SummaryError] = problems.map {
             SummaryError(source: $0.path, place: "", code: "unreadable-path", message: $0.message)
         }
-        let all = results.all()
         let inputNames = Set(files.filter { AtomicFile.sameFile(($0 as NSString).deletingLastPathComponent, outputDirectory) }
             .map { ($0 as NSString).lastPathComponent })
-        let reserved = inputNames.union([Vocabulary.summaryWorkbookName, Self.reportName])
-        let bases = all.compactMap { $0?.baseName }
-        var names: [OutputFormat: [String]] = [:]
-        for format in formats {
-            names[format] = OutputNaming.unique(bases, extension: Self.batchExtension(format), taken: reserved)
-        }
-        var nameIndex = 0
-        for (index, slot) in all.enumerated() {
-            guard var result = slot else { continue }
-            if result.baseName != nil {
-                var outputs: [String] = []
-                for format in formats {
-                    guard let name = names[format]?[nameIndex] else { continue }
-                    let from = Self.stagedPath(staging, index, format)
-                    let to = (outputDirectory as NSString).appendingPathComponent(name)
-                    if rename(from, to) != 0 {
-                        let reason = String(cString: strerror(errno))
-                        result.row.succeeded = false
-                        result.error = Diagnostic(.error, "write-failed", at: SourceLocation(file: files[index], row: 1, column: 1),
-                                                  Vocabulary.ConversionMessage.cannotRename(reason))
-                    } else {
-                        outputs.append(name)
+        var used = Set(inputNames.union([Vocabulary.summaryWorkbookName, Self.reportName]).map { $0.lowercased() })
+        var converted = 0, failed = 0
+        let summaryPath = (outputDirectory as NSString).appendingPathComponent(Vocabulary.summaryWorkbookName)
+        let summaryOptions = WorkbookOptions(temporaryDirectory: converter.xlsx.temporaryDirectory, created: converter.xlsx.created)
+        let keepRows = collectRows
+        try AtomicFile.write(to: summaryPath) { (temporary: String) throws(ConversionError) in
+            do {
+                let summary = try SummaryWorkbook.Stream(path: temporary, options: summaryOptions)
+                for index in 0..<results.count {
+                    let result = results.result(index)
+                    var error = result.error
+                    var row = Self.readRow(staging, index) ?? SummaryRow(source: files[index], succeeded: false)
+                    if let base = result.baseName {
+                        var outputs: [String] = []
+                        for format in formats {
+                            let name = OutputNaming.uniqueName(base, extension: Self.batchExtension(format), used: &used)
+                            let from = Self.stagedPath(staging, index, format)
+                            let to = (outputDirectory as NSString).appendingPathComponent(name)
+                            if rename(from, to) != 0 {
+                                let reason = String(cString: strerror(errno))
+                                row.succeeded = false
+                                error = Diagnostic(.error, "write-failed", at: SourceLocation(file: files[index], row: 1, column: 1),
+                                                   Vocabulary.ConversionMessage.cannotRename(reason))
+                            } else {
+                                outputs.append(name)
+                            }
+                        }
+                        row.output = outputs.joined(separator: ", ")
                     }
+                    if let e = error {
+                        errors.append(SummaryError(source: e.location.file, place: "\(e.location.row):\(e.location.columnLetter)",
+                                                   code: e.code, message: e.message))
+                    }
+                    if row.succeeded { converted += 1 } else { failed += 1 }
+                    try summary.add(row)
+                    if keepRows { rows.append(row) }
                 }
-                result.row.output = outputs.joined(separator: ", ")
-                nameIndex += 1
+                try summary.finish(errors: errors)
+            } catch let error as ConversionError {
+                throw error
+            } catch {
+                throw ConversionError(.writeFailed, path: summaryPath, Vocabulary.ConversionMessage.xlsxFailed(String(describing: error)))
             }
-            if let e = result.error {
-                errors.append(SummaryError(source: e.location.file, place: "\(e.location.row):\(e.location.columnLetter)",
-                                           code: e.code, message: e.message))
-            }
-            rows.append(result.row)
         }
 
         // report.json: the per-form reports, streamed from the staging folder.
@@ -134,7 +151,7 @@ public struct Batch: Sendable {
             defer { try? handle.close() }
             handle.write(Data("{\n\"forms\" : [\n".utf8))
             var first = true
-            for index in all.indices where all[index]?.baseName != nil {
+            for index in 0..<results.count where results.baseName(index) != nil {
                 guard let data = fm.contents(atPath: Self.reportFragmentPath(staging, index)) else { continue }
                 if !first { handle.write(Data(",\n".utf8)) }
                 handle.write(data)
@@ -149,17 +166,8 @@ public struct Batch: Sendable {
             handle.write(Data("\n}\n".utf8))
         }
 
-        // 汇总表.xlsx
-        let summaryPath = (outputDirectory as NSString).appendingPathComponent(Vocabulary.summaryWorkbookName)
-        let summaryOptions = WorkbookOptions(temporaryDirectory: converter.xlsx.temporaryDirectory, created: converter.xlsx.created)
-        try AtomicFile.write(to: summaryPath) { (temporary: String) throws(ConversionError) in
-            do {
-                try SummaryWorkbook(options: summaryOptions).write(rows: rows, errors: errors, to: temporary)
-            } catch {
-                throw ConversionError(.writeFailed, path: summaryPath, Vocabulary.ConversionMessage.xlsxFailed(String(describing: error)))
-            }
-        }
-        return Outcome(rows: rows, errors: errors, summaryPath: summaryPath, reportPath: reportPath)
+        return Outcome(rows: rows, converted: converted, failed: failed, errors: errors, summaryPath: summaryPath,
+                       reportPath: reportPath)
     }
 
     static let reportName = "report.json"
@@ -214,26 +222,39 @@ public struct Batch: Sendable {
                 needsReview: scored.scored.needsReview, succeeded: true)
             let base = OutputNaming.baseName(unit: form.unit?.value, year: form.year?.value, template: form.template,
                                              project: form.template == .project ? project : nil)
-            return FormResult(row: row, baseName: base, error: nil)
+            try AtomicFile.write([UInt8]((try? JSONEncoder().encode(row)) ?? Data()), to: rowPath(staging, index))
+            return FormResult(baseName: base, error: nil)
         } catch {
-            return FormResult(row: SummaryRow(source: path, succeeded: false), baseName: nil, error: error.diagnostic)
+            return FormResult(baseName: nil, error: error.diagnostic)
         }
     }
 
-    /// Per-form result slots shared by the workers; a lock guards the cursor and the slots.
+    static func rowPath(_ staging: String, _ index: Int) -> String {
+        (staging as NSString).appendingPathComponent("\(index).row.json")
+    }
+
+    /// A form's summary line, written by its worker to the staging folder.
+    static func readRow(_ staging: String, _ index: Int) -> SummaryRow? {
+        guard let data = FileManager.default.contents(atPath: rowPath(staging, index)) else { return nil }
+        return try? JSONDecoder().decode(SummaryRow.self, from: data)
+    }
+
+    /// Per-form results shared by the workers; a lock guards the cursor and the results. Kept
+    /// compact (an output name per converted form, a diagnostic per failed one), since a batch
+    /// of ten thousand forms holds them all until the end.
     private final class ResultSlots: @unchecked Sendable {
         private let lock = NSLock()
-        private var slots: [FormResult?]
+        private var names: [String?]
+        private var failures: [Int: Diagnostic] = [:]
         private var cursor = 0
         private var done = 0
-        private var failed = 0
 
-        init(count: Int) { slots = Array(repeating: nil, count: count) }
+        init(count: Int) { names = Array(repeating: nil, count: count) }
 
         func next() -> Int? {
             lock.lock()
             defer { lock.unlock() }
-            guard cursor < slots.count else { return nil }
+            guard cursor < names.count else { return nil }
             cursor += 1
             return cursor - 1
         }
@@ -241,16 +262,26 @@ public struct Batch: Sendable {
         func store(_ result: FormResult, at index: Int) -> Progress {
             lock.lock()
             defer { lock.unlock() }
-            slots[index] = result
+            names[index] = result.baseName
+            if let error = result.error { failures[index] = error }
             done += 1
-            if result.error != nil { failed += 1 }
-            return Progress(done: done, total: slots.count, failed: failed)
+            return Progress(done: done, total: names.count, failed: failures.count)
         }
 
-        func all() -> [FormResult?] {
+        /// Form `index`'s result (all forms have been processed).
+        func result(_ index: Int) -> FormResult {
             lock.lock()
             defer { lock.unlock() }
-            return slots
+            return FormResult(baseName: names[index], error: failures[index])
         }
+
+        /// The base name of form `index`, nil when it failed.
+        func baseName(_ index: Int) -> String? {
+            lock.lock()
+            defer { lock.unlock() }
+            return names[index]
+        }
+
+        var count: Int { names.count }
     }
 }

@@ -60,17 +60,18 @@ public enum OutputNaming {
     /// get "-2", "-3" …; names compare case-insensitively (as on macOS and Windows).
     public static func unique(_ bases: [String], extension ext: String, taken: Set<String> = []) -> [String] {
         var used = Set(taken.map { $0.lowercased() })
-        var out: [String] = []
-        for base in bases {
-            var candidate = "\(base).\(ext)"
-            var n = 2
-            while used.contains(candidate.lowercased()) {
-                candidate = "\(base)-\(n).\(ext)"
-                n += 1
-            }
-            used.insert(candidate.lowercased())
-            out.append(candidate)
+        return bases.map { uniqueName($0, extension: ext, used: &used) }
+    }
+
+    /// The next unique name for `base`, given the names `used` so far (lower-cased), which it extends.
+    public static func uniqueName(_ base: String, extension ext: String, used: inout Set<String>) -> String {
+        var candidate = "\(base).\(ext)"
+        var n = 2
+        while used.contains(candidate.lowercased()) {
+            candidate = "\(base)-\(n).\(ext)"
+            n += 1
         }
-        return out
+        used.insert(candidate.lowercased())
+        return candidate
     }
 }

@@ -44,7 +44,7 @@ struct BatchTests {
         try FileManager.default.createDirectory(at: input, withIntermediateDirectories: true)
         let (good, broken) = try Self.makeCorpus(in: input)
         let out = dir.appendingPathComponent("out").path
-        let outcome = try Batch(jobs: 2, formats: [.xlsx, .json]).run(inputs: [input.path], outputDirectory: out)
+        let outcome = try Batch(jobs: 2, formats: [.xlsx, .json], collectRows: true).run(inputs: [input.path], outputDirectory: out)
 
         #expect(outcome.converted == good)
         #expect(outcome.failed == broken.count)
@@ -94,8 +94,8 @@ struct BatchTests {
         let input = dir.appendingPathComponent("in")
         try FileManager.default.createDirectory(at: input, withIntermediateDirectories: true)
         _ = try Self.makeCorpus(in: input)
-        let one = try Batch(jobs: 1).run(inputs: [input.path], outputDirectory: dir.appendingPathComponent("o1").path)
-        let two = try Batch(jobs: 2).run(inputs: [input.path], outputDirectory: dir.appendingPathComponent("o2").path)
+        let one = try Batch(jobs: 1, collectRows: true).run(inputs: [input.path], outputDirectory: dir.appendingPathComponent("o1").path)
+        let two = try Batch(jobs: 2, collectRows: true).run(inputs: [input.path], outputDirectory: dir.appendingPathComponent("o2").path)
         #expect(one.rows.map(\.output) == two.rows.map(\.output))
         #expect(one.rows.map(\.total) == two.rows.map(\.total))
     }
@@ -118,7 +118,7 @@ struct MixedTemplateBatchTests {
         let dir = try FixturePaths.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let out = dir.appendingPathComponent("out").path
-        let outcome = try Batch(jobs: 2).run(inputs: [FixturePaths.fixture("project"), FixturePaths.fixture("qiannan-guangzhou-2023.csv")],
+        let outcome = try Batch(jobs: 2, collectRows: true).run(inputs: [FixturePaths.fixture("project"), FixturePaths.fixture("qiannan-guangzhou-2023.csv")],
                                              outputDirectory: out)
         #expect(outcome.converted == 4)
         #expect(outcome.failed == 0)

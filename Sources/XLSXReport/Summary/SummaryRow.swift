@@ -1,7 +1,7 @@
 import Foundation
 
 /// One form's line in the batch summary workbook (汇总表.xlsx).
-public struct SummaryRow: Sendable, Equatable {
+public struct SummaryRow: Sendable, Equatable, Codable {
     /// The input file, as given.
     public var source: String
     /// 部门整体 / 项目支出.
