@@ -350,6 +350,8 @@ public enum Vocabulary {
         public static let onTimeWords: [String] = [
             "按时", "及时", "按期", "如期", "准时", "规定时间内", "计划时间内", "计划完成时间内", "时限内",
         ]
+        /// A character right before an on-time word that turns it round ("不及时", "未按时").
+        public static let onTimeNegations: Set<Character> = ["不", "未", "没", "非"]
         /// Grade words; longest first so 不合格 is not read as 合格.
         public static let gradeWords: [(word: String, grade: Grade)] = [
             ("不合格", .fail), ("不及格", .fail), ("优秀", .excellent), ("良好", .good), ("合格", .pass),
@@ -396,6 +398,7 @@ public enum Vocabulary {
         public static let negationWords: [String] = [
             "未完成", "未达到", "未达成", "未实现", "未按时", "未按期", "未能", "尚未", "没有", "滞后", "延期",
             "延迟", "推迟", "不合格", "不达标", "未到位", "未落实", "未开展", "未启动",
+            "不及时", "未及时", "不按时", "不按期", "未如期", "逾期", "超期", "没能",
         ]
         /// Phrases where a negation reports a good result ("未发生安全事故"); removed before reading.
         public static let benignNegationPhrases: [String] = ["未发生", "没有发生", "未出现", "没有出现"]

@@ -275,3 +275,25 @@ struct ValueParserParseTests {
         #expect(target.comparator?.direction == .negative)
     }
 }
+
+/// Negated on-time words are not on time (found while authoring the project fixtures).
+struct NegatedOnTimeTests {
+    @Test(arguments: ["不及时", "清运不及时", "未按时完成", "没按期", "未及时拨付"])
+    func negatedOnTimeIsNotOnTime(_ text: String) {
+        #expect(ValueParser.parse(text) != .time(TimeValue(month: nil, day: nil, onTime: true)))
+    }
+
+    @Test(arguments: ["按时完成", "及时", "按期完成", "如期完成"])
+    func onTimeStaysOnTime(_ text: String) {
+        #expect(ValueParser.parse(text) == .time(TimeValue(month: nil, day: nil, onTime: true)))
+    }
+
+    @Test(arguments: ["清运不及时", "未及时拨付", "逾期完成", "不按时"])
+    func negatedOnTimeIsNotAchieved(_ actual: String) throws {
+        let form = FormBuilder.single(target: "12月底前", actual: actual, weight: "10")
+        let scored = try Scorer.score(form)
+        let result = try #require(scored.indicators.first)
+        #expect(result.tier == .notAchieved, "\(actual)")
+        #expect(result.score < 6)
+    }
+}

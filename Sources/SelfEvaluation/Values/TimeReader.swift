@@ -54,10 +54,17 @@ enum TimeReader {
               !text.items.contains(where: ValueCharacters.isDigit) else { return nil }
         // Moving back over tail words, some suffix must be an on-time word.
         var end = text.count
-        while text.longestWord(of: ValueWords.onTimeWords, endingAt: end) == nil {
+        var word = text.longestWord(of: ValueWords.onTimeWords, endingAt: end)
+        while word == nil {
             guard let tail = text.longestWord(of: ValueWords.timeTailWords, endingAt: end),
                   end - tail.count > 0 else { return nil }
             end -= tail.count
+            word = text.longestWord(of: ValueWords.onTimeWords, endingAt: end)
+        }
+        // "不及时", "未按时完成": a negation right before the on-time word is not on time; the
+        // text is left to the tier reader, which reads negations first.
+        if let word, let before = text.at(end - word.count - 1), ValueWords.onTimeNegations.contains(before) {
+            return nil
         }
         return TimeValue(month: nil, day: nil, onTime: true)
     }
