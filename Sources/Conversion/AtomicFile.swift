@@ -24,9 +24,18 @@ public enum AtomicFile {
     /// Writes `bytes` to `destination` through a temporary file and a rename.
     public static func write(_ bytes: [UInt8], to destination: String) throws(ConversionError) {
         try write(to: destination) { temporary throws(ConversionError) in
-            guard FileManager.default.createFile(atPath: temporary, contents: Data(bytes)) else {
-                throw ConversionError(.writeFailed, path: destination, Vocabulary.ConversionMessage.cannotWrite(temporary))
-            }
+            try writeDirectly(bytes, to: temporary)
+        }
+    }
+
+    /// Writes `bytes` to `path` in place, without a temporary file of its own: for the
+    /// temporary files themselves and for scratch files in a batch's staging folder.
+    /// (`FileManager.createFile` would write atomically, a second temporary file and a sync.)
+    public static func writeDirectly(_ bytes: [UInt8], to path: String) throws(ConversionError) {
+        do {
+            try Data(bytes).write(to: URL(fileURLWithPath: path))
+        } catch {
+            throw ConversionError(.writeFailed, path: path, Vocabulary.ConversionMessage.cannotWrite(path))
         }
     }
 

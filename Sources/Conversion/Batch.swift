@@ -208,7 +208,7 @@ public struct Batch: Sendable {
                 try converter.write(scored, to: stagedPath(staging, index, format), format: format)
             }
             let report = try converter.bytes(scored, format: .json)
-            try AtomicFile.write(report, to: reportFragmentPath(staging, index))
+            try AtomicFile.writeDirectly(report, to: reportFragmentPath(staging, index))
             let project = form.headerFields.first { LabelText.normalize($0.label.value) == Vocabulary.projectNameLabel }?.value.value
             let supervisor = form.headerFields.first { LabelText.normalize($0.label.value) == Vocabulary.supervisorLabel }?.value.value
             let row = SummaryRow(
@@ -222,7 +222,7 @@ public struct Batch: Sendable {
                 needsReview: scored.scored.needsReview, succeeded: true)
             let base = OutputNaming.baseName(unit: form.unit?.value, year: form.year?.value, template: form.template,
                                              project: form.template == .project ? project : nil)
-            try AtomicFile.write([UInt8]((try? JSONEncoder().encode(row)) ?? Data()), to: rowPath(staging, index))
+            try AtomicFile.writeDirectly([UInt8]((try? JSONEncoder().encode(row)) ?? Data()), to: rowPath(staging, index))
             return FormResult(baseName: base, error: nil)
         } catch {
             return FormResult(baseName: nil, error: error.diagnostic)
