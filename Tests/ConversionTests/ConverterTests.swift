@@ -7,7 +7,8 @@ import Testing
 
 struct ConverterTests {
     let converter = Converter()
-    static let fixtures = ["qiannan-guangzhou-2023.csv", "qiannan-guangzhou-2023.gbk.csv", "qiannan-guangzhou-2023.unscored.csv"]
+    static let fixtures = ["qiannan-guangzhou-2023.csv", "qiannan-guangzhou-2023.gbk.csv", "qiannan-guangzhou-2023.unscored.csv",
+                           "project/national.csv", "project/nature-unit.csv", "project/two-row-header.csv"]
 
     @Test(arguments: fixtures)
     func csvRoundTripGivesTheSameScoredForm(_ name: String) throws {
