@@ -148,7 +148,6 @@ public struct TemplateReader: Sendable {
             ?? Self.budgetTotalColumn(scan, after: header, before: end, limit: firstMoney)
             ?? max(1, firstMoney - 1)
         for col in 1...max(1, scan.width(header)) where !scan.text(header, col).isEmpty {
-            let text = scan.text(header, col)
             if col == name || [initial, adjusted, executed, weight, rate, score].contains(col)
                 || scan.label(header, col).isAny(of: TemplateLabels.budgetSections) {
                 scan.consume(header, col)
