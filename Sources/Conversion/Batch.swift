@@ -204,13 +204,18 @@ public struct Batch: Sendable {
         do {
             let scored = try converter.score(path: path)
             let form = scored.scored.form
-            for format in formats {
-                try converter.write(scored, to: stagedPath(staging, index, format), format: format)
-            }
+            // The report is made once: for report.json, and as the form's own JSON output when asked.
             let report = try converter.bytes(scored, format: .json)
             try AtomicFile.writeDirectly(report, to: reportFragmentPath(staging, index))
-            let project = form.headerFields.first { LabelText.normalize($0.label.value) == Vocabulary.projectNameLabel }?.value.value
-            let supervisor = form.headerFields.first { LabelText.normalize($0.label.value) == Vocabulary.supervisorLabel }?.value.value
+            for format in formats {
+                if format == .json {
+                    try AtomicFile.writeDirectly(report, to: stagedPath(staging, index, format))
+                } else {
+                    try converter.write(scored, to: stagedPath(staging, index, format), format: format)
+                }
+            }
+            let project = form.projectName?.value
+            let supervisor = form.supervisor?.value
             let row = SummaryRow(
                 source: path,
                 templateLabel: form.template == .project ? Vocabulary.SummaryWords.projectTemplate

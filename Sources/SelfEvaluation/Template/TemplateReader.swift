@@ -376,9 +376,7 @@ public struct TemplateReader: Sendable {
             if !l2Text.isEmpty {
                 level2 = Located(l2Text, at: CellAddress(row: row, column: columns.level2))
                 scan.consume(row, columns.level2)
-                let base = LabelText.normalize(l2Text)
-                let stem = base.hasSuffix(Vocabulary.level1Names[0].suffix(2)) ? String(base.dropLast(2)) : base
-                if !Vocabulary.level2Names.contains(stem) && !Vocabulary.level2Names.contains(base) {
+                if !ShiftedRowRepair.isLevel2Name(l2Text) {
                     diagnostics.append(Diagnostic(.warning, "unknown-level2", at: form.location(CellAddress(row: row, column: columns.level2)),
                                                   Vocabulary.TemplateMessage.unknownLevel2(l2Text)))
                 }
