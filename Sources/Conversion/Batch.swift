@@ -47,10 +47,10 @@ public struct Batch: Sendable {
         public var reportPath: String
     }
 
-    /// The result of one form, kept until the end of the batch (small: no form, no workbook).
-    /// (Its summary line waits in the staging folder, see `rowPath`.)
+    /// The result of one form, kept until the end of the batch (small: no form, no workbook, no
+    /// name; its output name, summary line and report wait in its worker's spool).
     private struct FormResult: Sendable {
-        var baseName: String?
+        var record: BatchSpool.Record?
         var error: Diagnostic?
     }
 
@@ -79,18 +79,23 @@ public struct Batch: Sendable {
         let results = ResultSlots(count: files.count)
         let formats = self.formats
         let workers = min(jobs, max(1, files.count))
-        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+        var spoolList: [BatchSpool] = []
+        for worker in 0..<workers {
+            spoolList.append(try BatchSpool(path: (staging as NSString).appendingPathComponent("spool-\(worker)"), number: worker))
+        }
+        let spools = spoolList
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
             while let index = results.next() {
-                let result = Self.convertOne(files[index], index: index, staging: staging, formats: formats,
-                                             converter: converter)
+                let result = Self.convertOne(files[index], index: index, staging: staging, spool: spools[worker],
+                                             formats: formats, converter: converter)
                 let snapshot = results.store(result, at: index)
                 progress?(snapshot)
             }
         }
 
         // In input order: deterministic names, the renames out of the staging folder, and each
-        // form's line streamed into 汇总表.xlsx. Per form only its result slot (a name and a flag)
-        // stays in memory; its summary line is read back from the staging folder.
+        // form's line streamed into 汇总表.xlsx. Per form only its result slot (where its record
+        // lies, or its error) stays in memory; name and summary line are read back from its spool.
         var rows: [SummaryRow] = []
         var errors: [SummaryError] = problems.map {
             SummaryError(source: $0.path, place: "", code: "unreadable-path", message: $0.message)
@@ -108,8 +113,21 @@ public struct Batch: Sendable {
                 for index in 0..<results.count {
                     let result = results.result(index)
                     var error = result.error
-                    var row = Self.readRow(staging, index) ?? SummaryRow(source: files[index], succeeded: false)
-                    if let base = result.baseName {
+                    let record = result.record
+                    let spool = record.map { spools[Int($0.spool)] }
+                    var row = SummaryRow(source: files[index], succeeded: false)
+                    var baseName: String?
+                    if let record, let spool {
+                        if let name = spool.name(record), let bytes = spool.row(record),
+                           let decoded = try? JSONDecoder().decode(SummaryRow.self, from: Data(bytes)) {
+                            row = decoded
+                            baseName = name
+                        } else {
+                            error = Diagnostic(.error, "write-failed", at: SourceLocation(file: files[index], row: 1, column: 1),
+                                               Vocabulary.ConversionMessage.cannotWrite(spool.path))
+                        }
+                    }
+                    if let base = baseName {
                         var outputs: [String] = []
                         for format in formats {
                             let name = OutputNaming.uniqueName(base, extension: Self.batchExtension(format), used: &used)
@@ -151,10 +169,10 @@ public struct Batch: Sendable {
             defer { try? handle.close() }
             handle.write(Data("{\n\"forms\" : [\n".utf8))
             var first = true
-            for index in 0..<results.count where results.baseName(index) != nil {
-                guard let data = fm.contents(atPath: Self.reportFragmentPath(staging, index)) else { continue }
+            for index in 0..<results.count {
+                guard let record = results.result(index).record, let bytes = spools[Int(record.spool)].report(record) else { continue }
                 if !first { handle.write(Data(",\n".utf8)) }
-                handle.write(data)
+                handle.write(Data(bytes))
                 first = false
             }
             handle.write(Data("\n],\n\"errors\" : ".utf8))
@@ -184,10 +202,6 @@ public struct Batch: Sendable {
         (staging as NSString).appendingPathComponent("\(index).\(batchExtension(format))")
     }
 
-    static func reportFragmentPath(_ staging: String, _ index: Int) -> String {
-        (staging as NSString).appendingPathComponent("\(index).report.json")
-    }
-
     /// A tmpfs for libxlsxwriter's temporary files when there is one (faster than disk).
     static func fastTemporaryDirectory() -> String? {
         let shm = "/dev/shm"
@@ -199,19 +213,20 @@ public struct Batch: Sendable {
         return nil
     }
 
-    private static func convertOne(_ path: String, index: Int, staging: String, formats: [OutputFormat],
-                                   converter: Converter) -> FormResult {
+    private static func convertOne(_ path: String, index: Int, staging: String, spool: BatchSpool,
+                                   formats: [OutputFormat], converter: Converter) -> FormResult {
         do {
             let scored = try converter.score(path: path)
             let form = scored.scored.form
             // The report is made once: for report.json, and as the form's own JSON output when asked.
             let report = try converter.bytes(scored, format: .json)
-            try AtomicFile.writeDirectly(report, to: reportFragmentPath(staging, index))
             for format in formats {
+                // Straight into the staging folder, a scratch folder of our own: the rename out of
+                // it, once every form is done, is what puts the file in place.
                 if format == .json {
                     try AtomicFile.writeDirectly(report, to: stagedPath(staging, index, format))
                 } else {
-                    try converter.write(scored, to: stagedPath(staging, index, format), format: format)
+                    try converter.writeScratch(scored, to: stagedPath(staging, index, format), format: format)
                 }
             }
             let project = form.projectName?.value
@@ -227,39 +242,30 @@ public struct Batch: Sendable {
                 needsReview: scored.scored.needsReview, succeeded: true)
             let base = OutputNaming.baseName(unit: form.unit?.value, year: form.year?.value, template: form.template,
                                              project: form.template == .project ? project : nil)
-            try AtomicFile.writeDirectly([UInt8]((try? JSONEncoder().encode(row)) ?? Data()), to: rowPath(staging, index))
-            return FormResult(baseName: base, error: nil)
+            let rowBytes = [UInt8]((try? JSONEncoder().encode(row)) ?? Data())
+            let record = try spool.append(name: base, row: rowBytes, report: report)
+            return FormResult(record: record, error: nil)
         } catch {
-            return FormResult(baseName: nil, error: error.diagnostic)
+            return FormResult(record: nil, error: error.diagnostic)
         }
     }
 
-    static func rowPath(_ staging: String, _ index: Int) -> String {
-        (staging as NSString).appendingPathComponent("\(index).row.json")
-    }
-
-    /// A form's summary line, written by its worker to the staging folder.
-    static func readRow(_ staging: String, _ index: Int) -> SummaryRow? {
-        guard let data = FileManager.default.contents(atPath: rowPath(staging, index)) else { return nil }
-        return try? JSONDecoder().decode(SummaryRow.self, from: data)
-    }
-
     /// Per-form results shared by the workers; a lock guards the cursor and the results. Kept
-    /// compact (an output name per converted form, a diagnostic per failed one), since a batch
+    /// compact (where a converted form's record lies, a diagnostic per failed one), since a batch
     /// of ten thousand forms holds them all until the end.
     private final class ResultSlots: @unchecked Sendable {
         private let lock = NSLock()
-        private var names: [String?]
+        private var records: [BatchSpool.Record?]
         private var failures: [Int: Diagnostic] = [:]
         private var cursor = 0
         private var done = 0
 
-        init(count: Int) { names = Array(repeating: nil, count: count) }
+        init(count: Int) { records = Array(repeating: nil, count: count) }
 
         func next() -> Int? {
             lock.lock()
             defer { lock.unlock() }
-            guard cursor < names.count else { return nil }
+            guard cursor < records.count else { return nil }
             cursor += 1
             return cursor - 1
         }
@@ -267,26 +273,19 @@ public struct Batch: Sendable {
         func store(_ result: FormResult, at index: Int) -> Progress {
             lock.lock()
             defer { lock.unlock() }
-            names[index] = result.baseName
+            records[index] = result.record
             if let error = result.error { failures[index] = error }
             done += 1
-            return Progress(done: done, total: names.count, failed: failures.count)
+            return Progress(done: done, total: records.count, failed: failures.count)
         }
 
         /// Form `index`'s result (all forms have been processed).
         func result(_ index: Int) -> FormResult {
             lock.lock()
             defer { lock.unlock() }
-            return FormResult(baseName: names[index], error: failures[index])
+            return FormResult(record: records[index], error: failures[index])
         }
 
-        /// The base name of form `index`, nil when it failed.
-        func baseName(_ index: Int) -> String? {
-            lock.lock()
-            defer { lock.unlock() }
-            return names[index]
-        }
-
-        var count: Int { names.count }
+        var count: Int { records.count }
     }
 }

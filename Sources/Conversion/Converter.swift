@@ -105,6 +105,22 @@ public struct Converter: Sendable {
         }
     }
 
+    /// Writes a scored form straight to `path`, with no temporary file and no check against the
+    /// input: for a batch's own staging folder, whose files are renamed into place afterwards.
+    func writeScratch(_ scored: Scored, to path: String, format: OutputFormat) throws(ConversionError) {
+        switch format {
+        case .csv, .json:
+            try AtomicFile.writeDirectly(try bytes(scored, format: format), to: path)
+        case .xlsx:
+            do {
+                try FormWorkbook(options: xlsx).write(scored.scored, to: path)
+            } catch {
+                try? FileManager.default.removeItem(atPath: path)
+                throw ConversionError(.writeFailed, path: path, Vocabulary.ConversionMessage.xlsxFailed(String(describing: error)))
+            }
+        }
+    }
+
     /// Reads, scores and writes one form; returns the scored form and where it was written.
     @discardableResult
     public func convert(input: String, output: String? = nil, format: OutputFormat = .xlsx) throws(ConversionError)
