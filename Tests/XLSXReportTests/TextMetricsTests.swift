@@ -68,4 +68,24 @@ struct TextMetricsTests {
         #expect(TextMetrics.rowHeight(lines: 1000) == 409)
         #expect(TextMetrics.rowHeight(for: "一\n二\n三", columnWidth: 10) == TextMetrics.rowHeight(lines: 3))
     }
+
+    @Test("no scalar is wider than its UTF-8 bytes (the one-line shortcut relies on it)")
+    func widthNeverExceedsUTF8Length() {
+        var worst: [String] = []
+        for value in UInt32(0)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            for wide in [true, false] where TextMetrics.width(of: scalar, ambiguousIsWide: wide) > String(scalar).utf8.count {
+                worst.append(String(value, radix: 16))
+            }
+        }
+        #expect(worst.isEmpty)
+    }
+
+    @Test("short text without a break is one line; the shortcut never hides a break", arguments: [
+        ("abc", 10.0, 1), ("自评表", 7.0, 1), ("a\u{85}b", 20.0, 2), ("a\u{2029}b", 20.0, 2), ("a\u{2028}", 20.0, 2),
+        ("a\u{0B}b", 20.0, 2), ("a\u{0C}b", 20.0, 2), ("\u{2027}\u{2027}", 20.0, 1), ("¨¨¨", 4.0, 3), ("¨¨¨", 7.0, 1),
+    ])
+    func shortText(text: String, width: Double, lines: Int) {
+        #expect(TextMetrics.lineCount(text, columnWidth: width) == lines)
+    }
 }

@@ -123,6 +123,23 @@ public struct CellStyle: Hashable, Sendable {
         self.fillColor = fillColor
     }
 
+    /// Hashes the cheap fields only: hashing the font name (Chinese text, hashed through Unicode
+    /// normalisation) showed in profiles, since every cell written looks its style up. Equal
+    /// styles still hash equal; `==` compares every field.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(fontSize)
+        hasher.combine(bold)
+        hasher.combine(italic)
+        hasher.combine(fontColor)
+        hasher.combine(thinBorder)
+        hasher.combine(wrap)
+        hasher.combine(horizontal)
+        hasher.combine(vertical)
+        hasher.combine(fillColor)
+        hasher.combine(numberFormat?.utf8.count ?? -1)
+        hasher.combine(fontName?.utf8.count ?? -1)
+    }
+
     /// A copy with some fields changed: `base.with { $0.bold = true }`.
     public func with(_ change: (inout CellStyle) -> Void) -> CellStyle {
         var copy = self

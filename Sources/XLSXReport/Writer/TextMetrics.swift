@@ -55,6 +55,7 @@ public enum TextMetrics {
     ) -> Int {
         let scale = fontSize.isFinite && fontSize > 0 ? fontSize / 11 : 1
         let available = max(columnWidth - cellPadding, 0.5)
+        if fitsOnOneLine(text, available: available, scale: scale) { return 1 }
         var lines = 1
         var used = 0.0
         var word: [Double] = []  // widths of the pending narrow word's characters
@@ -118,6 +119,27 @@ public enum TextMetrics {
         }
         flushWord()
         return lines
+    }
+
+    /// A quick answer for short text: no character is wider than the bytes it takes in UTF-8
+    /// (ASCII 1 byte, width 1; CJK 3 bytes, width 2; the 2-byte ambiguous symbols at most 2), so
+    /// text whose byte count fits and that holds no line break takes one line.
+    private static func fitsOnOneLine(_ text: String, available: Double, scale: Double) -> Bool {
+        let utf8 = text.utf8
+        guard Double(utf8.count) * scale <= available + 1e-9 else { return false }
+        var previous: UInt8 = 0
+        var beforePrevious: UInt8 = 0
+        for byte in utf8 {
+            switch byte {
+            case 0x0A...0x0D: return false  // LF, VT, FF, CR
+            case 0x85 where previous == 0xC2: return false  // U+0085
+            case 0xA8, 0xA9: if previous == 0x80, beforePrevious == 0xE2 { return false }  // U+2028, U+2029
+            default: break
+            }
+            beforePrevious = previous
+            previous = byte
+        }
+        return true
     }
 
     /// `Character.isNewline` of a one-scalar character.
