@@ -102,7 +102,7 @@ public struct Batch: Sendable {
         }
         let inputNames = Set(files.filter { AtomicFile.sameFile(($0 as NSString).deletingLastPathComponent, outputDirectory) }
             .map { ($0 as NSString).lastPathComponent })
-        var used = Set(inputNames.union([Vocabulary.summaryWorkbookName, Self.reportName]).map { $0.lowercased() })
+        var used = UsedNames(inputNames.union([Vocabulary.summaryWorkbookName, Self.reportName]))
         var converted = 0, failed = 0
         let summaryPath = (outputDirectory as NSString).appendingPathComponent(Vocabulary.summaryWorkbookName)
         let summaryOptions = WorkbookOptions(temporaryDirectory: converter.xlsx.temporaryDirectory, created: converter.xlsx.created)

@@ -59,19 +59,50 @@ public enum OutputNaming {
     /// Assigns unique file names to `bases` in order: the first keeps its name, later ones
     /// get "-2", "-3" …; names compare case-insensitively (as on macOS and Windows).
     public static func unique(_ bases: [String], extension ext: String, taken: Set<String> = []) -> [String] {
-        var used = Set(taken.map { $0.lowercased() })
+        var used = UsedNames(taken)
         return bases.map { uniqueName($0, extension: ext, used: &used) }
     }
 
-    /// The next unique name for `base`, given the names `used` so far (lower-cased), which it extends.
-    public static func uniqueName(_ base: String, extension ext: String, used: inout Set<String>) -> String {
+    /// The next unique name for `base`, given the names `used` so far, which it extends.
+    public static func uniqueName(_ base: String, extension ext: String, used: inout UsedNames) -> String {
         var candidate = "\(base).\(ext)"
         var n = 2
-        while used.contains(candidate.lowercased()) {
+        while used.contains(candidate) {
             candidate = "\(base)-\(n).\(ext)"
             n += 1
         }
-        used.insert(candidate.lowercased())
+        used.insert(candidate)
         return candidate
+    }
+}
+
+/// The file names a batch has given out, compared case-insensitively (as on macOS and Windows),
+/// kept as 64-bit fingerprints so that a batch of any size holds 8 bytes per name, not the name.
+///
+/// Equal names always have equal fingerprints, so a name is never given out twice. Two different
+/// names could share one (for 10,000 names the odds are about 3 in 10^12); the later would then
+/// get a "-2" it did not need, which is still unique and still deterministic (FNV-1a, no seed).
+public struct UsedNames: Sendable {
+    private var fingerprints: Set<UInt64> = []
+
+    /// The names in `names`, lower-cased.
+    public init<S: Sequence>(_ names: S) where S.Element == String {
+        for name in names { insert(name) }
+    }
+
+    /// Whether `name` (any case) has been given out.
+    public func contains(_ name: String) -> Bool { fingerprints.contains(Self.fingerprint(name)) }
+
+    /// Records `name` (any case).
+    public mutating func insert(_ name: String) { fingerprints.insert(Self.fingerprint(name)) }
+
+    /// FNV-1a over the UTF-8 of the lower-cased name.
+    static func fingerprint(_ name: String) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in name.lowercased().utf8 {
+            hash ^= UInt64(byte)
+            hash &*= 0x0000_0100_0000_01b3
+        }
+        return hash
     }
 }

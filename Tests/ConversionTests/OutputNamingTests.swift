@@ -1,4 +1,4 @@
-import Conversion
+@testable import Conversion
 import SelfEvaluation
 import Testing
 
@@ -43,5 +43,21 @@ struct OutputNamingTests {
         let names = OutputNaming.unique(["a", "b", "a", "A", "a"], extension: "xlsx", taken: ["b.xlsx"])
         #expect(names == ["a.xlsx", "b-2.xlsx", "a-2.xlsx", "A-3.xlsx", "a-4.xlsx"])
         #expect(Set(names.map { $0.lowercased() }).count == names.count)
+    }
+
+    @Test func usedNamesAreFingerprintedCaseInsensitively() {
+        #expect(UsedNames.fingerprint("a") == 0xaf63_dc4c_8601_ec8c)  // FNV-1a 64 of "a"
+        #expect(UsedNames.fingerprint("单位-2023.XLSX") == UsedNames.fingerprint("单位-2023.xlsx"))
+        var used = UsedNames(["汇总表.xlsx"])
+        #expect(used.contains("汇总表.XLSX"))
+        #expect(!used.contains("汇总表-2.xlsx"))
+        used.insert("汇总表-2.xlsx")
+        #expect(used.contains("汇总表-2.xlsx"))
+    }
+
+    @Test func tenThousandDistinctNamesKeepTheirNames() {
+        let bases = (0..<10_000).map { "单位\($0)-2023-部门整体支出绩效自评表" }
+        let names = OutputNaming.unique(bases, extension: "xlsx")
+        #expect(names == bases.map { $0 + ".xlsx" })
     }
 }
