@@ -14,6 +14,12 @@ Runs, per round (rounds alternate the programs so that drift hits all alike):
 Then: `selfeval convert` of one form, process start included (median of 30), and peak RSS
 of `selfeval batch` over --big forms against --count forms.
 Prints medians and the ratios the targets are stated in.
+
+With --floor N (default 50; 0 skips it), also counts instructions with valgrind's callgrind over
+the first N forms, for the C limit and for `selfeval batch --jobs 1`, and splits selfeval's
+count into libxlsxwriter's packaging of the workbooks (`workbook_close`: XML, zip, deflate)
+and the rest. Instruction counts do not vary with the machine's load; they show how much of
+selfeval's time is the workbook it must write, whatever its own code does.
 """
 import argparse
 import os
@@ -50,6 +56,7 @@ def main():
     ap.add_argument('--shared', default=os.path.join(os.path.dirname(ROOT), 'shared'))
     ap.add_argument('--work', default=None)
     ap.add_argument('--limit', default=None, help='path of the built C limit')
+    ap.add_argument('--floor', type=int, default=50, help='forms for the instruction count (0: skip)')
     a = ap.parse_args()
 
     work = a.work or tempfile.mkdtemp(prefix='selfeval-bench-')
@@ -104,6 +111,8 @@ def main():
     if a.big:
         _, big_rss = timed([selfeval, 'batch', big, '-o', out('big')], env)
 
+    floor = instruction_floor(a.floor, corpus, work, limit, selfeval, env) if a.floor else None
+
     med = {k: statistics.median(v) for k, v in walls.items()}
     print('| program | forms | wall s (median of %d) | runs | ms/form | peak RSS MiB |' % a.runs)
     print('|---|---:|---:|---|---:|---:|')
@@ -120,6 +129,51 @@ def main():
         base = statistics.median(rss['selfeval'])
         print('peak RSS: %d forms %.1f MiB, %d forms %.1f MiB, ratio %.3f (target ≤ 1.10)'
               % (a.count, base / 1024, a.big, big_rss / 1024, big_rss / base))
+    if floor:
+        n, lt, lc, st, sc = floor
+        print()
+        print('instructions per form (callgrind, %d forms, one thread):' % n)
+        print('  C limit:  %.2f M in all, of which libxlsxwriter workbook_close %.2f M' % (lt / n / 1e6, lc / n / 1e6))
+        print('  selfeval: %.2f M in all, of which libxlsxwriter workbook_close %.2f M, the rest %.2f M'
+              % (st / n / 1e6, sc / n / 1e6, (st - sc) / n / 1e6))
+        print('  selfeval / C limit = %.2f; libxlsxwriter packaging selfeval\'s workbooks alone / C limit = %.2f'
+              % (st / lt, sc / lt))
+
+
+def callgrind(cmd, out, env):
+    """(total, inclusive workbook_close) instruction counts of one run under callgrind."""
+    subprocess.run(['valgrind', '--tool=callgrind', '--callgrind-out-file=' + out] + cmd, env=env,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    text = subprocess.run(['callgrind_annotate', '--inclusive=yes', out], capture_output=True, text=True).stdout
+    total = close = 0
+    for line in text.splitlines():
+        m = re.match(r'\s*([\d,]+) \(\s*[\d.]+%\)\s+(.*)$', line)
+        if not m:
+            continue
+        count = int(m.group(1).replace(',', ''))
+        if m.group(2).startswith('PROGRAM TOTALS'):
+            total = count
+        elif re.search(r'[:?]workbook_close \[', m.group(2)):
+            close = max(close, count)
+    return total, close
+
+
+def instruction_floor(n, corpus, work, limit, selfeval, env):
+    """Instruction counts over the first n forms of the corpus, or None without valgrind."""
+    if shutil.which('valgrind') is None or shutil.which('callgrind_annotate') is None:
+        sys.stderr.write('valgrind not found: no instruction count (apt-get install -y valgrind)\n')
+        return None
+    small = os.path.join(work, 'corpus-%d' % n)
+    if not os.path.isdir(small):
+        os.makedirs(small)
+        for name in sorted(os.listdir(corpus))[:n]:
+            shutil.copy(os.path.join(corpus, name), small)
+    outs = [os.path.join(work, 'out-floor-' + k) for k in ('c', 's')]
+    for d in outs:
+        shutil.rmtree(d, ignore_errors=True)
+    lt, lc = callgrind([limit, small, outs[0]], os.path.join(work, 'callgrind.limit'), env)
+    st, sc = callgrind([selfeval, 'batch', small, '-o', outs[1], '--jobs', '1'], os.path.join(work, 'callgrind.selfeval'), env)
+    return n, lt, lc, st, sc
 
 
 if __name__ == '__main__':

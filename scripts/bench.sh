@@ -6,6 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/bootstrap.sh
 command -v /usr/bin/time >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq time >/dev/null; }
+command -v valgrind >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq valgrind >/dev/null; }
 python3 -c 'import xlsxwriter' 2>/dev/null || pip install -q XlsxWriter
 shared=${SHARED:-../shared}
 work=$(mktemp -d /tmp/selfeval-bench-XXXXXX)
