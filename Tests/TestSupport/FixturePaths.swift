@@ -19,11 +19,20 @@ public enum FixturePaths {
         [UInt8](try Data(contentsOf: URL(fileURLWithPath: fixture(name))))
     }
 
-    /// A fresh temporary folder, removed by the caller when wanted.
+    /// A fresh temporary folder inside this test process's own folder (`scratchRoot`), which
+    /// is removed when the process exits, so test runs leave nothing behind in /tmp.
     public static func temporaryDirectory(_ prefix: String = "selfeval-test") throws -> URL {
-        let url = FileManager.default.temporaryDirectory
-            .appendingPathComponent("\(prefix)-\(UUID().uuidString)")
+        let url = scratchRoot.appendingPathComponent("\(prefix)-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
+
+    /// The folder that holds this process's temporary folders; removed at exit.
+    public static let scratchRoot: URL = {
+        let url = FileManager.default.temporaryDirectory
+            .appendingPathComponent("selfeval-tests-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))")
+        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        atexit { try? FileManager.default.removeItem(at: FixturePaths.scratchRoot) }
+        return url
+    }()
 }
