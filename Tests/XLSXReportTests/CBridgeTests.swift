@@ -35,4 +35,12 @@ struct CBridgeTests {
         }
         #expect(taken > 10_000)
     }
+
+    @Test("NUL is found anywhere, in native and bridged strings", arguments: [
+        ("", false), ("abc", false), ("a\u{0}b", true), ("\u{0}", true), ("绩效自评\u{0}", true), ("绩效自评", false),
+    ])
+    func nul(text: String, expected: Bool) {
+        #expect(CBridge.containsNUL(text) == expected)
+        #expect(CBridge.containsNUL(NSString(string: text) as String) == expected)
+    }
 }

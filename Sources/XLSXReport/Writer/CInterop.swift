@@ -25,9 +25,19 @@ final class OwnedCStrings {
 enum CBridge {
     /// Rejects strings that C would silently cut at an embedded NUL.
     static func requireNoNUL(_ text: String, _ what: String, _ operation: String, _ location: XLSXError.Location?) throws {
-        if text.utf8.contains(0) {
+        if containsNUL(text) {
             throw XLSXError.invalid(operation, location, "\(what) contains a NUL character, which C strings cannot hold")
         }
+    }
+
+    /// Whether `text` holds a NUL, found with `memchr` on its contiguous UTF-8 (every cell written
+    /// is checked, so the byte-by-byte generic search showed in profiles).
+    static func containsNUL(_ text: String) -> Bool {
+        let found = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            guard let base = bytes.baseAddress, bytes.count > 0 else { return false }
+            return memchr(base, 0, bytes.count) != nil
+        }
+        return found ?? text.utf8.contains(0)
     }
 
     /// `Decimal` → `double`, the only place numbers become binary floating point: the double
