@@ -57,7 +57,7 @@ public struct Batch: Sendable {
     /// Runs the batch over files and folders, writing into `outputDirectory` (created if needed).
     public func run(inputs: [String], outputDirectory: String,
                     progress: (@Sendable (Progress) -> Void)? = nil) throws(ConversionError) -> Outcome {
-        let (files, problems) = BatchDiscovery.files(in: inputs)
+        let (files, inputNames, problems) = Self.discover(inputs, outputDirectory: outputDirectory)
         let fm = FileManager.default
         do {
             try fm.createDirectory(atPath: outputDirectory, withIntermediateDirectories: true)
@@ -100,8 +100,6 @@ public struct Batch: Sendable {
         var errors: [SummaryError] = problems.map {
             SummaryError(source: $0.path, place: "", code: "unreadable-path", message: $0.message)
         }
-        let inputNames = Set(files.filter { AtomicFile.sameFile(($0 as NSString).deletingLastPathComponent, outputDirectory) }
-            .map { ($0 as NSString).lastPathComponent })
         var used = UsedNames(inputNames.union([Vocabulary.summaryWorkbookName, Self.reportName]))
         var converted = 0, failed = 0
         let summaryPath = (outputDirectory as NSString).appendingPathComponent(Vocabulary.summaryWorkbookName)
@@ -189,6 +187,18 @@ public struct Batch: Sendable {
     }
 
     static let reportName = "report.json"
+
+    /// The input files (compactly held), the names of those that sit in the output folder (not
+    /// to be given to outputs), and the paths that could not be read.
+    private static func discover(_ inputs: [String], outputDirectory: String)
+        -> (PathList, Set<String>, [BatchDiscovery.Problem]) {
+        let (found, problems) = BatchDiscovery.files(in: inputs)
+        let folders = Set(found.map { ($0 as NSString).deletingLastPathComponent })
+        let here = folders.filter { AtomicFile.sameFile($0, outputDirectory) }
+        let inputNames = Set(found.filter { here.contains(($0 as NSString).deletingLastPathComponent) }
+            .map { ($0 as NSString).lastPathComponent })
+        return (PathList(found), inputNames, problems)
+    }
 
     static func batchExtension(_ format: OutputFormat) -> String {
         switch format {
