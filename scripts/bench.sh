@@ -10,7 +10,7 @@ command -v valgrind >/dev/null 2>&1 || { apt-get update -qq && apt-get install -
 python3 -c 'import xlsxwriter' 2>/dev/null || pip install -q XlsxWriter
 shared=${SHARED:-../shared}
 work=$(mktemp -d /tmp/selfeval-bench-XXXXXX)
-swift build -c release >/dev/null
+make -s build >/dev/null
 gcc -O2 -Wall -o "$work/limit" "$shared/bench/limit_c/limit.c" -lxlsxwriter -lm
 python3 scripts/bench.py --shared "$shared" --work "$work" --limit "$work/limit" "$@"
 echo "work folder: $work (remove when done)" >&2
