@@ -75,9 +75,9 @@ public struct FormLayout: Sendable {
     /// The goals' text row is at least this many lines tall.
     public static let goalsMinimumLines = 5
 
-    private var kinds: [SheetCell: FormCellKind] = [:]
+    private var kinds: CellGrid<FormCellKind>
     private var goalsTextRow: Int?  // 0-based
-    private var owner: [SheetCell: Int] = [:]  // cell → index in `merges`
+    private var owner: CellGrid<Int>  // cell → index in `merges`
 
     /// Lays out `form` with the texts of `rows` (the scored grid, or a blank template's rows).
     public init(form: Form, rows inputRows: [[String]]) {
@@ -85,6 +85,8 @@ public struct FormLayout: Sendable {
         let width = max(inputRows.map(\.count).max() ?? 0, structure.tableLast, ScoredGrid.minimumWidth)
         rows = inputRows.map { $0 + Array(repeating: "", count: max(0, width - $0.count)) }
         columnCount = width
+        kinds = CellGrid(rows: inputRows.count, columns: width)
+        owner = CellGrid(rows: inputRows.count, columns: width)
         tableColumnCount = structure.tableLast
         if let first = structure.tableFirstRow, let last = structure.tableLastRow, first <= last {
             tableRows = (first - 1)...(last - 1)

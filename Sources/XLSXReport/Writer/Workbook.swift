@@ -72,6 +72,9 @@ public final class Workbook {
 
     private var handle: UnsafeMutablePointer<lxw_workbook>?
     private var formats: [CellStyle: CellFormat] = [:]
+    /// The formats used last, newest first: cells come in runs of one style, and comparing a
+    /// few styles is cheaper than hashing one.
+    private var recentFormats: [CellFormat] = []
     private var propertiesSet = false
     private let createdSeconds: Int
 
@@ -160,7 +163,18 @@ public final class Workbook {
     /// styles return the identical ``CellFormat``. Worksheet writes call this for you.
     public func format(_ style: CellStyle) throws -> CellFormat {
         let handle = try live("workbook_add_format", nil)
-        if let cached = formats[style] { return cached }
+        if let index = recentFormats.firstIndex(where: { $0.style == style }) {
+            let found = recentFormats[index]
+            if index > 0 {
+                recentFormats.remove(at: index)
+                recentFormats.insert(found, at: 0)
+            }
+            return found
+        }
+        if let cached = formats[style] {
+            remember(cached)
+            return cached
+        }
         try style.validate()
         guard let pointer = workbook_add_format(handle) else {
             throw XLSXError.notCreated("workbook_add_format", nil, "libxlsxwriter did not create a format")
@@ -168,7 +182,13 @@ public final class Workbook {
         style.apply(to: pointer)
         let format = CellFormat(style: style, pointer: pointer)
         formats[style] = format
+        remember(format)
         return format
+    }
+
+    private func remember(_ format: CellFormat) {
+        recentFormats.insert(format, at: 0)
+        if recentFormats.count > 4 { recentFormats.removeLast() }
     }
 
     /// The C format for an optional style (nil = the default format).
