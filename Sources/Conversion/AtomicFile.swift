@@ -35,11 +35,21 @@ public enum AtomicFile {
     public static func writeDirectly(_ bytes: [UInt8], to path: String) throws(ConversionError) {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw ConversionError(.writeFailed, path: path, Vocabulary.ConversionMessage.cannotWrite(path)) }
-        let written = bytes.withUnsafeBytes { buffer -> Bool in
+        let written = writeAll(fd, bytes, at: 0)
+        let closed = close(fd) == 0
+        guard written, closed else {
+            unlink(path)
+            throw ConversionError(.writeFailed, path: path, Vocabulary.ConversionMessage.cannotWrite(path))
+        }
+    }
+
+    /// Writes all of `bytes` to `fd` at `offset` (retrying short writes and EINTR); false on error.
+    static func writeAll(_ fd: Int32, _ bytes: [UInt8], at offset: Int64) -> Bool {
+        bytes.withUnsafeBytes { buffer -> Bool in
             var done = 0
             while done < buffer.count {
                 guard let base = buffer.baseAddress else { return false }
-                let n = pwrite(fd, base + done, buffer.count - done, off_t(done))
+                let n = pwrite(fd, base + done, buffer.count - done, off_t(offset) + off_t(done))
                 if n < 0 {
                     if errno == EINTR { continue }
                     return false
@@ -47,11 +57,6 @@ public enum AtomicFile {
                 done += n
             }
             return true
-        }
-        let closed = close(fd) == 0
-        guard written, closed else {
-            unlink(path)
-            throw ConversionError(.writeFailed, path: path, Vocabulary.ConversionMessage.cannotWrite(path))
         }
     }
 

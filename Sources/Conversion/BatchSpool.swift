@@ -47,20 +47,9 @@ final class BatchSpool: @unchecked Sendable {
     }
 
     private func write(_ bytes: [UInt8]) throws(ConversionError) {
-        let ok = bytes.withUnsafeBytes { buffer -> Bool in
-            var done = 0
-            while done < buffer.count {
-                guard let base = buffer.baseAddress else { return false }
-                let n = pwrite(descriptor, base + done, buffer.count - done, off_t(end) + off_t(done))
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    return false
-                }
-                done += n
-            }
-            return true
+        guard AtomicFile.writeAll(descriptor, bytes, at: end) else {
+            throw ConversionError(.writeFailed, path: path, Vocabulary.ConversionMessage.cannotWrite(path))
         }
-        guard ok else { throw ConversionError(.writeFailed, path: path, Vocabulary.ConversionMessage.cannotWrite(path)) }
         end += Int64(bytes.count)
     }
 
