@@ -105,7 +105,20 @@ public struct CSVReader: Sendable {
 
         // 2. Records.
         let separator = CSVTokenizer.detectSeparator(bytes)
-        let output = CSVTokenizer(separator: separator).tokenize(bytes)
+        let rows = try bytes.withUnsafeBufferPointer { buffer throws(CSVError) in
+            try decodeRows(buffer, separator: separator, file: file)
+        }
+        let lineEnding = Self.firstLineEnding(bytes)
+        return CSVDocument(file: file, rows: rows, encoding: detected, hadByteOrderMark: hadBOM,
+                           separator: separator == UInt8(ascii: "\t") ? "\t" : ",", lineEnding: lineEnding)
+    }
+
+    /// Tokenizes `buffer` and decodes every field, checking the limits and NUL bytes.
+    private func decodeRows(_ buffer: UnsafeBufferPointer<UInt8>, separator: UInt8,
+                            file: String) throws(CSVError) -> [[String]] {
+        let output = CSVTokenizer(separator: separator).tokenizeSpans(buffer)
+        // Without a NUL byte anywhere, no field needs the per-field check.
+        let mayHoldNUL = buffer.contains(0)
         if let open = output.unterminatedQuote {
             throw CSVError(.unterminatedQuote, at: SourceLocation(file: file, row: open.row, column: open.column),
                            "引号未闭合:从这里开始的带引号字段直到文件末尾都没有结束的引号")
@@ -117,29 +130,43 @@ public struct CSVReader: Sendable {
         var rows: [[String]] = []
         rows.reserveCapacity(output.records.count)
         for (r, record) in output.records.enumerated() {
-            if record.fields.count > limits.maxColumns {
+            if record.count > limits.maxColumns {
                 throw CSVError(.tooManyColumns, at: SourceLocation(file: file, row: r + 1, column: limits.maxColumns + 1),
-                               "这一行有 \(record.fields.count) 列,超过上限 \(limits.maxColumns) 列(max-columns)")
+                               "这一行有 \(record.count) 列,超过上限 \(limits.maxColumns) 列(max-columns)")
             }
             var row: [String] = []
-            row.reserveCapacity(record.fields.count)
-            for (c, field) in record.fields.enumerated() {
-                if field.contains(0) {
-                    throw CSVError(.nulByte, at: SourceLocation(file: file, row: r + 1, column: c + 1),
-                                   "单元格含有 NUL 字节:这不是文本 CSV(可能是 Excel 二进制文件或无字节序标记的 UTF-16)")
-                }
-                let text = String(decoding: field, as: UTF8.self)
-                if field.count > limits.maxCellCharacters, text.count > limits.maxCellCharacters {
-                    throw CSVError(.cellTooLong, at: SourceLocation(file: file, row: r + 1, column: c + 1),
-                                   "单元格有 \(text.count) 个字符,超过 Excel 的上限 \(limits.maxCellCharacters) 个字符(max-cell)")
+            row.reserveCapacity(record.count)
+            for (c, field) in record.enumerated() {
+                let text: String
+                switch field {
+                case .span(let range):
+                    text = try decodeField(UnsafeBufferPointer(rebasing: buffer[range]), checkNUL: mayHoldNUL, file: file,
+                                           row: r + 1, column: c + 1)
+                case .bytes(let content):
+                    text = try content.withUnsafeBufferPointer { content throws(CSVError) in
+                        try decodeField(content, checkNUL: mayHoldNUL, file: file, row: r + 1, column: c + 1)
+                    }
                 }
                 row.append(unprotectFormulas ? FormulaGuard.unprotect(text) : text)
             }
             rows.append(row)
         }
-        let lineEnding = Self.firstLineEnding(bytes)
-        return CSVDocument(file: file, rows: rows, encoding: detected, hadByteOrderMark: hadBOM,
-                           separator: separator == UInt8(ascii: "\t") ? "\t" : ",", lineEnding: lineEnding)
+        return rows
+    }
+
+    /// One field's text, refusing NUL bytes and cells longer than Excel allows.
+    private func decodeField(_ field: UnsafeBufferPointer<UInt8>, checkNUL: Bool, file: String, row: Int,
+                             column: Int) throws(CSVError) -> String {
+        if checkNUL, field.contains(0) {
+            throw CSVError(.nulByte, at: SourceLocation(file: file, row: row, column: column),
+                           "单元格含有 NUL 字节:这不是文本 CSV(可能是 Excel 二进制文件或无字节序标记的 UTF-16)")
+        }
+        let text = String(decoding: field, as: UTF8.self)
+        if field.count > limits.maxCellCharacters, text.count > limits.maxCellCharacters {
+            throw CSVError(.cellTooLong, at: SourceLocation(file: file, row: row, column: column),
+                           "单元格有 \(text.count) 个字符,超过 Excel 的上限 \(limits.maxCellCharacters) 个字符(max-cell)")
+        }
+        return text
     }
 
     /// Finds the first field that does not decode, to name its place, and throws.

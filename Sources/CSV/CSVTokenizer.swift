@@ -31,26 +31,99 @@ public struct CSVTokenizer: Sendable {
 
     private enum State { case fieldStart, unquoted, quoted, quoteInQuoted }
 
+    /// A field found by `tokenizeSpans`: a range of the input when its content is contiguous
+    /// there (unquoted, or quoted without `""` and without text after the closing quote), else
+    /// its content bytes.
+    enum Field: Equatable {
+        case span(Range<Int>)
+        case bytes([UInt8])
+    }
+
+    /// What `tokenizeSpans` finds: records of fields, and where an unterminated quote opened.
+    struct Spans {
+        var records: [[Field]]
+        var unterminatedQuote: (row: Int, column: Int)?
+    }
+
     /// Tokenizes `bytes` (already without BOM).
     public func tokenize(_ bytes: [UInt8]) -> Output {
+        let spans = bytes.withUnsafeBufferPointer { tokenizeSpans($0) }
+        let records = spans.records.map { fields in
+            Record(fields: fields.map { field in
+                switch field {
+                case .span(let range): Array(bytes[range])
+                case .bytes(let content): content
+                }
+            })
+        }
+        return Output(records: records, unterminatedQuote: spans.unterminatedQuote)
+    }
+
+    /// The state machine of `tokenize`, giving fields as ranges of the input where it can (no
+    /// copy of their bytes).
+    func tokenizeSpans(_ bytes: UnsafeBufferPointer<UInt8>) -> Spans {
         let quote = UInt8(ascii: "\""), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
-        var records: [Record] = []
-        var fields: [[UInt8]] = []
-        var field: [UInt8] = []
+        let separator = self.separator
+        var records: [[Field]] = []
+        var fields: [Field] = []
+        // The field being read: bytes[spanStart..<spanEnd] while contiguous, else `owned`.
+        var spanStart = 0
+        var spanEnd = 0
+        var owned: [UInt8]?
         var state = State.fieldStart
         var quoteOpen: (row: Int, column: Int)? = nil
         var i = 0
         let n = bytes.count
 
+        func take() -> Field {
+            defer {
+                owned = nil
+                spanStart = 0
+                spanEnd = 0
+            }
+            if let owned { return .bytes(owned) }
+            return .span(spanStart..<spanEnd)
+        }
+        /// Appends the byte at `index` (whose value is the byte appended) to the field.
+        func append(_ index: Int) {
+            if owned != nil {
+                owned?.append(bytes[index])
+            } else if spanStart == spanEnd {
+                spanStart = index
+                spanEnd = index + 1
+            } else if spanEnd == index {
+                spanEnd = index + 1
+            } else {
+                var content = Array(bytes[spanStart..<spanEnd])
+                content.append(bytes[index])
+                owned = content
+            }
+        }
+        /// Appends `bytes[from..<to]` to the field.
+        func append(from: Int, to: Int) {
+            guard from < to else { return }
+            if owned != nil {
+                owned?.append(contentsOf: bytes[from..<to])
+            } else if spanStart == spanEnd {
+                spanStart = from
+                spanEnd = to
+            } else if spanEnd == from {
+                spanEnd = to
+            } else {
+                var content = Array(bytes[spanStart..<spanEnd])
+                content.append(contentsOf: bytes[from..<to])
+                owned = content
+            }
+        }
         func endField() {
-            fields.append(field)
-            field = []
+            fields.append(take())
         }
         func endRecord() {
-            fields.append(field)
-            field = []
-            records.append(Record(fields: fields))
+            fields.append(take())
+            records.append(fields)
+            let width = fields.count
             fields = []
+            fields.reserveCapacity(width)
         }
 
         while i < n {
@@ -68,14 +141,32 @@ public struct CSVTokenizer: Sendable {
                     quoteOpen = (records.count + 1, fields.count + 1)
                     state = .quoted
                 } else {
-                    field.append(b)
+                    // An unquoted run: every byte up to a separator or line end is content.
+                    var j = i + 1
+                    while j < n {
+                        let c = bytes[j]
+                        if c == separator || c == cr || c == lf { break }
+                        j += 1
+                    }
+                    append(from: i, to: j)
                     state = .unquoted
+                    i = j
+                    continue
                 }
             case .quoted:
-                if b == quote { state = .quoteInQuoted } else { field.append(b) }
+                if b == quote {
+                    state = .quoteInQuoted
+                } else {
+                    // A quoted run: every byte up to the next quote is content.
+                    var j = i + 1
+                    while j < n, bytes[j] != quote { j += 1 }
+                    append(from: i, to: j)
+                    i = j
+                    continue
+                }
             case .quoteInQuoted:
                 if b == quote {
-                    field.append(quote)
+                    append(i)
                     state = .quoted
                 } else if b == separator {
                     endField()
@@ -86,7 +177,7 @@ public struct CSVTokenizer: Sendable {
                     if b == cr, i + 1 < n, bytes[i + 1] == lf { i += 1 }
                 } else {
                     // `"ab"c`: text after the closing quote is kept, as Excel does.
-                    field.append(b)
+                    append(i)
                     state = .unquoted
                 }
             }
@@ -97,10 +188,11 @@ public struct CSVTokenizer: Sendable {
             unterminated = quoteOpen
         }
         // A final record without a line end; a file ending in a line end adds no empty record.
-        if state != .fieldStart || !fields.isEmpty || !field.isEmpty || state == .quoted {
+        let fieldIsEmpty = owned.map(\.isEmpty) ?? (spanStart == spanEnd)
+        if state != .fieldStart || !fields.isEmpty || !fieldIsEmpty || state == .quoted {
             endRecord()
         }
-        return Output(records: records, unterminatedQuote: unterminated)
+        return Spans(records: records, unterminatedQuote: unterminated)
     }
 
     /// Guesses the separator: tab when tabs outside quotes outnumber commas in the
@@ -109,10 +201,12 @@ public struct CSVTokenizer: Sendable {
         let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), tab = UInt8(ascii: "\t")
         var inQuotes = false
         var commas = 0, tabs = 0
-        for b in bytes.prefix(sample) {
-            if b == quote { inQuotes.toggle(); continue }
-            if inQuotes { continue }
-            if b == comma { commas += 1 } else if b == tab { tabs += 1 }
+        bytes.prefix(sample).withUnsafeBufferPointer { buffer in
+            for b in buffer {
+                if b == quote { inQuotes.toggle(); continue }
+                if inQuotes { continue }
+                if b == comma { commas += 1 } else if b == tab { tabs += 1 }
+            }
         }
         return tabs > commas ? tab : comma
     }
