@@ -7,11 +7,15 @@ import Foundation
 public enum DecimalRounding {
     /// Rounds `value` to `places` decimals, half up.
     public static func round(_ value: Decimal, places: Int = 2) -> Decimal {
+        if let fast = FastDecimal.rounded(value, scale: places) { return fast }
         var input = value
         var result = Decimal()
         NSDecimalRound(&result, &input, places, .plain)
         return result
     }
+
+    /// The locale of `Decimal.plainText`'s fallback, made once.
+    static let posix = Locale(identifier: "en_US_POSIX")
 }
 
 extension Decimal {
@@ -20,8 +24,9 @@ extension Decimal {
 
     /// Plain text without exponent or trailing zeros ("2.08", "10", "0.5").
     public var plainText: String {
+        if let fast = FastDecimal.plainText(self) { return fast }
         var copy = self
-        return NSDecimalString(&copy, Locale(identifier: "en_US_POSIX"))
+        return NSDecimalString(&copy, DecimalRounding.posix)
     }
 
     /// Text with exactly `places` decimals ("10.00").
@@ -29,8 +34,10 @@ extension Decimal {
         let r = rounded(places: places)
         var text = r.plainText
         if places <= 0 { return text }
-        if let dot = text.firstIndex(of: ".") {
-            let have = text.distance(from: dot, to: text.endIndex) - 1
+        // Plain text is ASCII ("-", digits, "." or "NaN"): bytes count as characters.
+        let utf8 = text.utf8
+        if let dot = utf8.firstIndex(of: UInt8(ascii: ".")) {
+            let have = utf8.distance(from: dot, to: utf8.endIndex) - 1
             if have < places { text += String(repeating: "0", count: places - have) }
         } else {
             text += "." + String(repeating: "0", count: places)

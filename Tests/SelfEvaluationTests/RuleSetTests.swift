@@ -24,8 +24,9 @@ struct RuleSetTests {
         ([], "2020", false),
     ]
 
-    @Test(arguments: notes)
+    @Test(arguments: notes + notes.map { row in (row.0.map { "e\u{301} " + $0 }, row.1, row.2) })
     func chosenFromNotes(_ row: ([String], String, Bool)) {
+        // The second half of the cases holds a combining mark: the general (not simple) path.
         var builder = FormBuilder()
         builder.notes(row.0)
         let detection = RuleSetDetection.detect(in: builder.form)

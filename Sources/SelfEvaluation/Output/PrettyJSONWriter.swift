@@ -60,7 +60,8 @@ struct PrettyJSONWriter {
 
     mutating func decimal(_ value: Decimal) {
         if value.isNaN { sawNaN = true }
-        bytes.append(contentsOf: value.description.utf8)
+        // `description` is the plain text with "." (see `FastDecimal.plainText`).
+        bytes.append(contentsOf: (FastDecimal.plainText(value) ?? value.description).utf8)
     }
 
     mutating func decimal(_ value: Decimal?) {
@@ -75,7 +76,10 @@ struct PrettyJSONWriter {
     mutating func string(_ value: String) {
         bytes.append(UInt8(ascii: "\""))
         let utf8 = value.utf8
-        if !utf8.contains(where: Self.needsEscape) {
+        // On the contiguous bytes when there are (the generic view checks an index per byte).
+        let clean = utf8.withContiguousStorageIfAvailable { !$0.contains(where: Self.needsEscape) }
+            ?? !utf8.contains(where: Self.needsEscape)
+        if clean {
             bytes.append(contentsOf: utf8)
         } else {
             for byte in utf8 { appendEscaped(byte) }

@@ -79,5 +79,5 @@ struct DirectionRule: Sendable {
 
 extension String {
     /// Without leading and trailing white space.
-    var trimmed: String { hasVisibleEnds ? self : trimmingCharacters(in: .whitespacesAndNewlines) }
+    var trimmed: String { isEmpty || hasVisibleEnds ? self : trimmingCharacters(in: .whitespacesAndNewlines) }
 }

@@ -25,6 +25,15 @@ enum RuleSetDetection {
         var legacyCell: CellAddress?
         var v2020Cell: CellAddress?
         for note in form.notes {
+            if let bytes = foldedSimpleBytes(note.value) {
+                if legacyCell == nil, legacyMarkers.first(inSimpleBytes: bytes) != nil {
+                    legacyCell = note.cell
+                }
+                if v2020Cell == nil, v2020Markers.first(inSimpleBytes: bytes) != nil {
+                    v2020Cell = note.cell
+                }
+                continue
+            }
             let text = fold(note.value)
             if legacyCell == nil, legacyMarkers.anyIn(text) {
                 legacyCell = note.cell
@@ -78,6 +87,34 @@ enum RuleSetDetection {
         }
         return String(out)
     }
+
+    /// `foldSimple` as UTF-8 bytes, for the byte searches of `SearchWords`; nil when the text is
+    /// not simple or a marker list cannot be searched bytewise.
+    private static func foldedSimpleBytes(_ text: String) -> [UInt8]? {
+        guard markersUsableOnBytes else { return nil }
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        let dashes = dashScalarList
+        let simple = SimpleScalar.allScalars(of: text) { value in
+            guard SimpleScalar.isSimple(value), let scalar = Unicode.Scalar(value) else { return false }
+            if SimpleScalar.isWhitespace(value) { return true }
+            if value == fullWidthPercent {
+                out.append(UInt8(ascii: "%"))
+            } else if dashes.contains(value) {
+                out.append(UInt8(ascii: "-"))
+            } else {
+                UTF8.encode(scalar) { out.append($0) }
+            }
+            return true
+        }
+        return simple ? out : nil
+    }
+
+    /// `dashScalars` as a short array: a linear look-up beats hashing for seven entries.
+    private static let dashScalarList: [UInt32] = dashScalars.sorted()
+
+    /// Whether both marker lists can be searched in simple bytes.
+    private static let markersUsableOnBytes = legacyMarkers.isUsableOnSimpleText && v2020Markers.isUsableOnSimpleText
 
     /// U+FF05 FULLWIDTH PERCENT SIGN.
     private static let fullWidthPercent: UInt32 = 0xFF05

@@ -48,7 +48,7 @@ struct TierReader: Sendable {
 
     /// The tier a text names, by its words.
     func read(text: String) -> Reading {
-        if TierWords.usableOnSimpleText, SimpleScalar.isSimple(text) { return readSimple(text) }
+        if TierWords.usableOnSimpleText, let bytes = Self.simpleBytesWithoutWhitespace(text) { return readSimple(bytes) }
         var folded = String(text.filter { !$0.isWhitespace })
         for phrase in Vocabulary.ScoringWords.benignNegationPhrases {
             folded = folded.replacingOccurrences(of: phrase, with: "")
@@ -65,15 +65,22 @@ struct TierReader: Sendable {
         return Reading(tier: .achieved, placed: false, basis: "")
     }
 
-    /// `read(text:)` for simple text (see `SimpleScalar`): the same steps on UTF-8 bytes.
-    private func readSimple(_ text: String) -> Reading {
+    /// The UTF-8 bytes of `text` without its white space, when it is simple (see `SimpleScalar`);
+    /// nil otherwise.
+    private static func simpleBytesWithoutWhitespace(_ text: String) -> [UInt8]? {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            let isWhitespace = scalar.isASCII ? (scalar.value == 0x20 || (0x09...0x0D).contains(scalar.value))
-                : scalar.properties.isWhitespace
-            if !isWhitespace { UTF8.encode(scalar) { bytes.append($0) } }
+        let simple = SimpleScalar.allScalars(of: text) { value in
+            guard SimpleScalar.isSimple(value), let scalar = Unicode.Scalar(value) else { return false }
+            if !SimpleScalar.isWhitespace(value) { UTF8.encode(scalar) { bytes.append($0) } }
+            return true
         }
+        return simple ? bytes : nil
+    }
+
+    /// `read(text:)` for simple text (see `SimpleScalar`), given as its bytes without white
+    /// space: the same steps on UTF-8 bytes.
+    private func readSimple(_ bytes: [UInt8]) -> Reading {
         let folded = TierWords.benignNegation.removingAll(fromSimpleBytes: bytes)
         if let word = TierWords.negation.first(inSimpleBytes: folded) {
             return Reading(tier: .notAchieved, placed: true, basis: word)

@@ -17,8 +17,8 @@ struct TotalsRule: Sendable {
     func evaluate(_ form: Form, budget: BudgetResult?, indicators: [IndicatorResult]) -> Outcome {
         var diagnostics: [Diagnostic] = []
         let scored = indicators.filter(\.isScored)
-        let totalWeight = (budget?.weight ?? 0) + scored.reduce(Decimal(0)) { $0 + ($1.weight ?? 0) }
-        let totalScore = (budget?.score ?? 0) + scored.reduce(Decimal(0)) { $0 + $1.score }
+        let totalWeight = (budget?.weight ?? 0).adding(scored.reduce(Decimal(0)) { $0.adding($1.weight ?? 0) })
+        let totalScore = (budget?.score ?? 0).adding(scored.reduce(Decimal(0)) { $0.adding($1.score) })
 
         if totalWeight != 100 {
             let cell = form.total?.weight?.cell ?? form.total?.label
@@ -44,21 +44,24 @@ struct TotalsRule: Sendable {
 
     /// One warning per first-level label whose printed points differ from its indicators' 分值.
     private func labelPointsMismatches(_ form: Form, indicators: [IndicatorResult]) -> [Diagnostic] {
-        var order: [CellAddress] = []
-        var groups: [CellAddress: (label: String, points: Decimal, sum: Decimal)] = [:]
-        for result in indicators where !result.indicator.isPlaceholder {
-            let indicator = result.indicator
-            guard let points = indicator.level1Points else { continue }
-            let key = indicator.level1.cell
-            if groups[key] == nil {
-                order.append(key)
-                groups[key] = (indicator.level1Label.trimmed, points, 0)
+        // Groups in order of first appearance; a form has a handful, so a linear look-up (and
+        // reading the results in place, without copying them) beats a dictionary.
+        var groups: [(cell: CellAddress, label: String, points: Decimal, sum: Decimal)] = []
+        for i in indicators.indices where !indicators[i].indicator.isPlaceholder {
+            guard let points = indicators[i].indicator.level1Points else { continue }
+            let key = indicators[i].indicator.level1.cell
+            let g: Int
+            if let found = groups.firstIndex(where: { $0.cell == key }) {
+                g = found
+            } else {
+                groups.append((key, indicators[i].indicator.level1Label.trimmed, points, 0))
+                g = groups.count - 1
             }
-            groups[key]?.sum += result.isScored ? (result.weight ?? 0) : 0
+            groups[g].sum = groups[g].sum.adding(indicators[i].isScored ? (indicators[i].weight ?? 0) : 0)
         }
-        return order.compactMap { cell in
-            guard let group = groups[cell], group.points != group.sum else { return nil }
-            return Diagnostic(.warning, "label-points-mismatch", at: form.location(cell),
+        return groups.compactMap { group in
+            guard !group.points.hasSameValue(as: group.sum) else { return nil }
+            return Diagnostic(.warning, "label-points-mismatch", at: form.location(group.cell),
                               Vocabulary.ScoringMessage.labelPointsMismatch(label: group.label,
                                                                             points: ScoreText.plain(group.points),
                                                                             sum: ScoreText.plain(group.sum)))

@@ -8,11 +8,14 @@ struct GridScan {
     let document: CSVDocument
     /// The normalized label of every cell, in the grid's shape.
     private let labels: [[NormalizedLabel]]
-    private var consumed: Set<CellAddress> = []
+    /// Whether each cell of the grid has been taken (cells outside the grid are never listed, so
+    /// taking them needs no record).
+    private var consumed: [[Bool]]
 
     init(document: CSVDocument) {
         self.document = document
         self.labels = document.rows.map { row in row.map { NormalizedLabel($0) } }
+        self.consumed = document.rows.map { Array(repeating: false, count: $0.count) }
     }
 
     var rowCount: Int { document.rows.count }
@@ -45,8 +48,11 @@ struct GridScan {
 
     private static let emptyLabel = NormalizedLabel(normalized: "")
 
-    mutating func consume(_ row: Int, _ column: Int) { consumed.insert(CellAddress(row: row, column: column)) }
-    mutating func consume(_ cell: CellAddress) { consumed.insert(cell) }
+    mutating func consume(_ row: Int, _ column: Int) {
+        guard row >= 1, row <= consumed.count, column >= 1, column <= consumed[row - 1].count else { return }
+        consumed[row - 1][column - 1] = true
+    }
+    mutating func consume(_ cell: CellAddress) { consume(cell.row, cell.column) }
 
     /// The first column of `row` whose text satisfies `predicate`.
     func column(in row: Int, where predicate: (String) -> Bool) -> Int? {
@@ -153,9 +159,8 @@ struct GridScan {
     func unconsumedCells() -> [Located<String>] {
         var out: [Located<String>] = []
         for (r, row) in document.rows.enumerated() {
-            for (c, t) in row.enumerated() where !LabelText.trim(t).isEmpty {
-                let cell = CellAddress(row: r + 1, column: c + 1)
-                if !consumed.contains(cell) { out.append(Located(t, at: cell)) }
+            for (c, t) in row.enumerated() where !consumed[r][c] && !LabelText.trim(t).isEmpty {
+                out.append(Located(t, at: CellAddress(row: r + 1, column: c + 1)))
             }
         }
         return out

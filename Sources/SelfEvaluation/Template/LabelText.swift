@@ -5,6 +5,22 @@ public enum LabelText {
     /// "年度指标值 (A)" → "年度指标值(A)", "年度资金总额：" → "年度资金总额".
     public static func normalize(_ text: String) -> String {
         if let simple = normalizeSimple(text) { return simple }
+        return normalizeCharacterwise(text)
+    }
+
+    /// `normalize(text)` and whether the result is simple (see `SimpleScalar`), known without a
+    /// second pass when the text was simple.
+    static func normalizeReportingSimple(_ text: String) -> (text: String, isSimple: Bool) {
+        if text.isEmpty { return (text, true) }
+        if let simple = normalizeSimple(text) {
+            return (simple, mappedAreSimple || SimpleScalar.isSimple(simple))
+        }
+        let normalized = normalizeCharacterwise(text)
+        return (normalized, SimpleScalar.isSimple(normalized))
+    }
+
+    /// `normalize` going `Character` by `Character`.
+    private static func normalizeCharacterwise(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for ch in text {
@@ -21,32 +37,46 @@ public enum LabelText {
     private static func normalizeSimple(_ text: String) -> String? {
         // Most labels are already normal: simple, no listed punctuation, no white space, no
         // trailing colon. Those are returned as they are, without building a copy.
+        let table = punctuation
         var unchanged = true
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
-            guard SimpleScalar.isSimple(value) else { return nil }
-            if mapping(value) != nil || SimpleScalar.isWhitespace(value) { unchanged = false; break }
+        var last: UInt32 = 0
+        let simple = SimpleScalar.allScalars(of: text) { value in
+            guard SimpleScalar.isSimple(value) else { return false }
+            if unchanged, table.mapping(value) != nil || SimpleScalar.isWhitespace(value) { unchanged = false }
+            last = value
+            return true
         }
-        if unchanged, text.unicodeScalars.last != ":" { return text }
-        var out = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
-            guard SimpleScalar.isSimple(value) else { return nil }
-            let mapped = mapping(value) ?? scalar
-            if SimpleScalar.isWhitespace(mapped.value) { continue }
-            out.append(mapped)
+        guard simple else { return nil }
+        if unchanged, last != 0x3A { return text }
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        _ = SimpleScalar.allScalars(of: text) { value in
+            let mapped = table.mapping(value)?.value ?? value
+            if SimpleScalar.isWhitespace(mapped) { return true }
+            if let scalar = Unicode.Scalar(mapped) { UTF8.encode(scalar) { out.append($0) } }
+            return true
         }
-        while out.last == ":" { out.removeLast() }
-        return String(out)
+        while out.last == UInt8(ascii: ":") { out.removeLast() }
+        return String(decoding: out, as: UTF8.self)
     }
 
-    /// The plain form `punctuationScalars` gives `value`, nil when it has none.
-    @inline(__always)
-    private static func mapping(_ value: UInt32) -> Unicode.Scalar? {
-        if value < lowestPunctuation { return nil }
-        if value >= 0x4E00, value <= 0x9FFF, !ideographPunctuation { return nil }
-        return punctuationScalars[value]
+    /// The punctuation look-up, read once per text (a static read in a loop costs a `swift_once`).
+    private struct Punctuation: Sendable {
+        let scalars: [UInt32: Unicode.Scalar]
+        let lowest: UInt32
+        let ideographKeys: Bool
+
+        /// The plain form `scalars` gives `value`, nil when it has none.
+        @inline(__always)
+        func mapping(_ value: UInt32) -> Unicode.Scalar? {
+            if value < lowest { return nil }
+            if value >= 0x4E00, value <= 0x9FFF, !ideographKeys { return nil }
+            return scalars[value]
+        }
     }
+
+    private static let punctuation = Punctuation(scalars: punctuationScalars, lowest: lowestPunctuation,
+                                                 ideographKeys: ideographPunctuation)
 
     /// Whether some key of `punctuationScalars` is a CJK ideograph (else those need no look-up).
     private static let ideographPunctuation = punctuationScalars.keys.contains { $0 >= 0x4E00 && $0 <= 0x9FFF }
@@ -60,6 +90,9 @@ public enum LabelText {
         }
         return map
     }()
+
+    /// Whether every mapped scalar is simple: then a simple text normalizes to a simple text.
+    private static let mappedAreSimple = punctuationScalars.values.allSatisfy { SimpleScalar.isSimple($0.value) }
 
     /// The smallest key of `punctuationScalars`: lower scalars need no look-up.
     private static let lowestPunctuation: UInt32 = punctuationScalars.keys.min() ?? UInt32.max
@@ -82,7 +115,7 @@ public enum LabelText {
 
     /// Trims white space including the ideographic space U+3000.
     public static func trim(_ text: String) -> String {
-        if text.hasVisibleEnds { return text }
+        if text.isEmpty || text.hasVisibleEnds { return text }
         var scalars = Substring(text)
         while let f = scalars.first, f.isWhitespace { scalars.removeFirst() }
         while let l = scalars.last, l.isWhitespace { scalars.removeLast() }

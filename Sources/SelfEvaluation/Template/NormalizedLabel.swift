@@ -16,7 +16,7 @@ struct NormalizedLabel: Sendable {
 
     /// Normalizes `text` with `LabelText.normalize`.
     init(_ text: String) {
-        self.init(normalized: LabelText.normalize(text))
+        (self.text, self.isSimple) = LabelText.normalizeReportingSimple(text)
     }
 
     var isEmpty: Bool { text.isEmpty }
@@ -24,21 +24,19 @@ struct NormalizedLabel: Sendable {
     /// `text == other.text`.
     func equals(_ other: NormalizedLabel) -> Bool {
         guard isSimple && other.isSimple else { return text == other.text }
-        let a = text.utf8, b = other.text.utf8
-        return a.count == b.count && a.elementsEqual(b)
+        return UTF8Bytes.equal(text, other.text)
     }
 
     /// `text.hasPrefix(prefix.text)`.
     func hasPrefix(_ prefix: NormalizedLabel) -> Bool {
         guard isSimple && prefix.isSimple else { return text.hasPrefix(prefix.text) }
-        return text.utf8.starts(with: prefix.text.utf8)
+        return UTF8Bytes.hasPrefix(text, prefix.text)
     }
 
     /// `text.hasSuffix(suffix.text)`.
     func hasSuffix(_ suffix: NormalizedLabel) -> Bool {
         guard isSimple && suffix.isSimple else { return text.hasSuffix(suffix.text) }
-        let a = text.utf8, b = suffix.text.utf8
-        return a.count >= b.count && a.dropFirst(a.count - b.count).elementsEqual(b)
+        return UTF8Bytes.hasSuffix(text, suffix.text)
     }
 
     /// Whether it equals one of `labels`.

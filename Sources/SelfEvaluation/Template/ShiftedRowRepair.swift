@@ -31,8 +31,8 @@ enum ShiftedRowRepair {
             var row = repaired.rows[r]
             r += 1
             guard let first = row.first(where: { !LabelText.trim($0).isEmpty }) else { continue }
-            let label = LabelText.normalize(first)
-            if label.hasPrefix(Vocabulary.totalLabel) || Vocabulary.conclusionLabels.contains(where: { label.hasPrefix($0) }) {
+            let label = NormalizedLabel(first)
+            if label.hasPrefix(TemplateLabels.total) || TemplateLabels.conclusions.contains(where: { label.hasPrefix($0) }) {
                 break
             }
             let width = max(row.count, score + 2)
@@ -84,25 +84,33 @@ enum ShiftedRowRepair {
     /// A known 一级指标 label, with or without its points.
     static func isLevel1Label(_ text: String) -> Bool {
         let (name, _) = TemplateReader.splitPoints(text)
-        return Vocabulary.level1Names.contains(LabelText.normalize(name))
+        return NormalizedLabel(name).isAny(of: level1Names)
     }
 
     /// A plain number (分值, 得分): digits with an optional decimal point.
     static func isNumber(_ text: String) -> Bool {
         let t = LabelText.trim(text)
-        guard !t.isEmpty, t.first != "." else { return false }
+        // Byte by byte: a character that is "." or an ASCII digit is that one byte, and any
+        // other character has a byte that is neither.
+        guard let first = t.utf8.first, first != UInt8(ascii: ".") else { return false }
         var dots = 0
-        for ch in t {
-            if ch == "." { dots += 1 } else if !(ch.isASCII && ch.isNumber) { return false }
+        for byte in t.utf8 {
+            if byte == UInt8(ascii: ".") { dots += 1 } else if !(byte >= 0x30 && byte <= 0x39) { return false }
         }
         return dots <= 1
     }
 
     /// A known 二级指标 name, with or without its 指标 suffix.
     static func isLevel2Name(_ text: String) -> Bool {
-        let n = LabelText.normalize(text)
+        let n = NormalizedLabel(text)
         guard !n.isEmpty else { return false }
-        let stem = n.hasSuffix(Vocabulary.indicatorSuffix) ? String(n.dropLast(Vocabulary.indicatorSuffix.count)) : n
-        return Vocabulary.level2Names.contains(stem)
+        guard n.hasSuffix(indicatorSuffix) else { return n.isAny(of: level2Names) }
+        let stem = String(n.text.dropLast(Vocabulary.indicatorSuffix.count))
+        return NormalizedLabel(normalized: stem).isAny(of: level2Names)
     }
+
+    /// `Vocabulary.level1Names`, `level2Names` and `indicatorSuffix`, compared as written.
+    private static let level1Names = Vocabulary.level1Names.map { NormalizedLabel(normalized: $0) }
+    private static let level2Names = Vocabulary.level2Names.map { NormalizedLabel(normalized: $0) }
+    private static let indicatorSuffix = NormalizedLabel(normalized: Vocabulary.indicatorSuffix)
 }

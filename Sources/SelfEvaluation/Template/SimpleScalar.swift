@@ -37,15 +37,58 @@ public enum SimpleScalar {
 
     /// Whether every scalar of `text` is simple.
     public static func isSimple(_ text: String) -> Bool {
-        var allASCII = true
-        // ASCII fast path: bytes below 0x80 other than CR.
-        for byte in text.utf8 {
-            if byte >= 0x80 { allASCII = false; break }
-            if byte == 0x0D { return false }
+        allScalars(of: text) { isSimple($0) }
+    }
+
+    /// Whether `body` holds for every scalar value of `text`, in order, stopping at the first
+    /// false. The values are decoded from the string's UTF-8 bytes (always valid in a `String`),
+    /// which is much cheaper than going through `unicodeScalars`.
+    @inline(__always)
+    static func allScalars(of text: String, _ body: (UInt32) -> Bool) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var i = 0
+            let n = bytes.count
+            while i < n {
+                let lead = UInt32(bytes[i])
+                let value: UInt32
+                if lead < 0x80 {
+                    value = lead
+                    i &+= 1
+                } else if lead < 0xE0 {
+                    value = (lead & 0x1F) << 6 | UInt32(bytes[i &+ 1] & 0x3F)
+                    i &+= 2
+                } else if lead < 0xF0 {
+                    value = (lead & 0x0F) << 12 | UInt32(bytes[i &+ 1] & 0x3F) << 6 | UInt32(bytes[i &+ 2] & 0x3F)
+                    i &+= 3
+                } else {
+                    value = (lead & 0x07) << 18 | UInt32(bytes[i &+ 1] & 0x3F) << 12
+                        | UInt32(bytes[i &+ 2] & 0x3F) << 6 | UInt32(bytes[i &+ 3] & 0x3F)
+                    i &+= 4
+                }
+                if !body(value) { return false }
+            }
+            return true
         }
-        if allASCII { return true }
-        for scalar in text.unicodeScalars where !isSimple(scalar.value) { return false }
-        return true
+    }
+
+    /// The value of the scalar whose UTF-8 encoding ends just before byte `end` (> 0) of a valid
+    /// UTF-8 buffer, and the index where it starts.
+    @inline(__always)
+    static func scalar(endingBefore end: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (value: UInt32, start: Int) {
+        var start = end - 1
+        while start > 0, bytes[start] & 0xC0 == 0x80 { start -= 1 }
+        let lead = UInt32(bytes[start])
+        let value: UInt32
+        switch end - start {
+        case 1: value = lead
+        case 2: value = (lead & 0x1F) << 6 | UInt32(bytes[start + 1] & 0x3F)
+        case 3: value = (lead & 0x0F) << 12 | UInt32(bytes[start + 1] & 0x3F) << 6 | UInt32(bytes[start + 2] & 0x3F)
+        default:
+            value = (lead & 0x07) << 18 | UInt32(bytes[start + 1] & 0x3F) << 12
+                | UInt32(bytes[start + 2] & 0x3F) << 6 | UInt32(bytes[start + 3] & 0x3F)
+        }
+        return (value, start)
     }
 }
 
@@ -66,12 +109,26 @@ extension String {
     /// scalars are visible (`SimpleScalar.isVisible`), and the scalar before the last is simple,
     /// so the last `Character` is the last scalar alone. False means "maybe not".
     var hasVisibleEnds: Bool {
-        let scalars = unicodeScalars
-        guard let first = scalars.first, let last = scalars.last,
-              SimpleScalar.isVisible(first.value), SimpleScalar.isVisible(last.value) else { return false }
-        let lastIndex = scalars.index(before: scalars.endIndex)
-        guard lastIndex > scalars.startIndex else { return true }
-        return SimpleScalar.isSimple(scalars[scalars.index(before: lastIndex)].value)
+        var text = self
+        return text.withUTF8 { bytes in
+            guard !bytes.isEmpty else { return false }
+            let last = SimpleScalar.scalar(endingBefore: bytes.count, in: bytes)
+            guard SimpleScalar.isVisible(last.value) else { return false }
+            // The first scalar: its lead byte's value suffices to decode it.
+            let first = SimpleScalar.scalar(endingBefore: Self.endOfFirstScalar(bytes), in: bytes)
+            guard SimpleScalar.isVisible(first.value) else { return false }
+            guard last.start > 0 else { return true }
+            return SimpleScalar.isSimple(SimpleScalar.scalar(endingBefore: last.start, in: bytes).value)
+        }
+    }
+
+    /// The index after the first scalar of a non-empty valid UTF-8 buffer.
+    private static func endOfFirstScalar(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        let lead = bytes[0]
+        if lead < 0x80 { return 1 }
+        if lead < 0xE0 { return 2 }
+        if lead < 0xF0 { return 3 }
+        return 4
     }
 }
 

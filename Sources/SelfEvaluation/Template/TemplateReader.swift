@@ -481,7 +481,7 @@ public struct TemplateReader: Sendable {
         let inner = normalized[normalized.index(after: open)..<normalized.index(normalized.endIndex, offsetBy: -2)]
         let name = String(normalized[..<open])
         guard !inner.isEmpty, inner.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }),
-              let points = Decimal(string: String(inner), locale: Locale(identifier: "en_US_POSIX")) else {
+              let points = Decimal.parsing(String(inner)) else {
             return (normalized, nil)
         }
         return (name, points)

@@ -82,16 +82,18 @@ enum ByteSearch {
     static func firstIndex(of needle: [UInt8], in haystack: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
         let n = needle.count
         guard n > 0, haystack.count - start >= n, let lead = needle.first else { return nil }
-        var i = start
-        let last = haystack.count - n
-        while i <= last {
-            if haystack[i] == lead {
-                var k = 1
-                while k < n, haystack[i + k] == needle[k] { k += 1 }
-                if k == n { return i }
+        return needle.withUnsafeBufferPointer { pattern -> Int? in
+            var i = start
+            let last = haystack.count - n
+            while i <= last {
+                if haystack[i] == lead {
+                    var k = 1
+                    while k < n, haystack[i + k] == pattern[k] { k += 1 }
+                    if k == n { return i }
+                }
+                i += 1
             }
-            i += 1
+            return nil
         }
-        return nil
     }
 }

@@ -65,7 +65,7 @@ struct NumberToken: Sendable, Equatable {
     }
 
     /// The number's value.
-    var value: Decimal? { Decimal(string: literal, locale: Locale(identifier: "en_US_POSIX")) }
+    var value: Decimal? { Decimal.parsing(literal) }
 
     private static func isThousandsGroup(_ text: ValueCharacters, at index: Int) -> Bool {
         for k in index..<(index + 3) {

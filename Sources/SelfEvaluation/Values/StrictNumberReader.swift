@@ -10,16 +10,17 @@ enum StrictNumberReader {
     static func read(_ cell: ValueText, field: String) throws(ValueError) -> Decimal {
         let text = cell.characters
         let offset = cell.range.lowerBound
-        let original = String(cell.original)
+        // The original text is only needed for an error: built then, not for every number.
+        func original() -> String { String(cell.original) }
         func fail(_ index: Int, _ message: (Int) -> String) -> ValueError {
-            ValueError(text: original, offset: offset + index, message: message(offset + index + 1))
+            ValueError(text: original(), offset: offset + index, message: message(offset + index + 1))
         }
         func bad(_ index: Int) -> ValueError {
             let character = cell.original[offset + index]
             return fail(index) { ValueMessage.badCharacter(field: field, position: $0, character: character) }
         }
         guard text.count > 0 else {
-            throw ValueError(text: original, offset: 0, message: ValueMessage.empty(field: field))
+            throw ValueError(text: original(), offset: 0, message: ValueMessage.empty(field: field))
         }
 
         var i = 0
@@ -61,16 +62,17 @@ enum StrictNumberReader {
         }
         let suffixStart = text.skippingSpaces(from: i)
         if suffixStart < text.count {
-            guard let suffix = text.longestWord(of: ValueWords.numberSuffixes, at: suffixStart) else {
+            guard let suffix = text.longestWord(of: ValueWordLists.numberSuffixes, at: suffixStart) else {
                 throw bad(suffixStart)
             }
             let rest = text.skippingSpaces(from: suffixStart + suffix.count)
             if rest < text.count { throw bad(rest) }
         }
-        guard literal.filter(ValueCharacters.isDigit).count <= maxDigits else {
-            throw ValueError(text: original, offset: offset, message: ValueMessage.tooLong(field: field))
+        // The literal is ASCII (digits, "-", "."): its digit bytes are its digit characters.
+        guard literal.utf8.lazy.filter({ $0 >= 0x30 && $0 <= 0x39 }).count <= maxDigits else {
+            throw ValueError(text: original(), offset: offset, message: ValueMessage.tooLong(field: field))
         }
-        guard let value = Decimal(string: literal, locale: Locale(identifier: "en_US_POSIX")) else {
+        guard let value = Decimal.parsing(literal) else {
             throw bad(0)
         }
         return value

@@ -33,8 +33,10 @@ public enum ValueParser {
     private static let parsed = TextMemo<ParsedValue>()
 
     /// `parse(_:)` without the memo.
-    static func parseUncached(_ text: String) -> ParsedValue {
-        let value = ValueText(text)
+    static func parseUncached(_ text: String) -> ParsedValue { parse(prepared: ValueText(text)) }
+
+    /// `parseUncached(_:)` of a prepared text.
+    static func parse(prepared value: ValueText) -> ParsedValue {
         if value.isNotGiven { return .notGiven }
         let characters = value.characters
         if let time = TimeReader.read(characters) { return .time(time) }

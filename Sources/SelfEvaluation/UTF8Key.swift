@@ -1,0 +1,64 @@
+/// A dictionary key hashed and compared by its UTF-8 bytes.
+///
+/// `String` hashes non-ASCII text through its canonical normalization, which dominated the
+/// cost of memo and duplicate look-ups on Chinese cells. With this key, texts that are
+/// canonically equivalent but written with different scalars are different keys: a memo then
+/// computes each of them itself, and callers that need canonical equality must only use it for
+/// simple texts (see `SimpleScalar`), where equal strings have equal bytes.
+struct UTF8Key: Hashable, Sendable {
+    let text: String
+
+    init(_ text: String) {
+        self.text = text
+    }
+
+    static func == (lhs: UTF8Key, rhs: UTF8Key) -> Bool { UTF8Bytes.equal(lhs.text, rhs.text) }
+
+    func hash(into hasher: inout Hasher) {
+        var text = self.text
+        text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    }
+}
+
+/// Comparisons of strings' UTF-8 bytes on their contiguous storage (the generic `UTF8View`
+/// algorithms validate an index per byte).
+enum UTF8Bytes {
+    /// Whether `a` and `b` have the same bytes.
+    static func equal(_ a: String, _ b: String) -> Bool {
+        let x = a.utf8, y = b.utf8
+        guard x.count == y.count else { return false }
+        return compare(x, y, count: y.count, atEnd: false)
+    }
+
+    /// Whether `text`'s bytes start with `prefix`'s.
+    static func hasPrefix(_ text: String, _ prefix: String) -> Bool {
+        let x = text.utf8, y = prefix.utf8
+        guard x.count >= y.count else { return false }
+        return compare(x, y, count: y.count, atEnd: false)
+    }
+
+    /// Whether `text`'s bytes end with `suffix`'s.
+    static func hasSuffix(_ text: String, _ suffix: String) -> Bool {
+        let x = text.utf8, y = suffix.utf8
+        guard x.count >= y.count else { return false }
+        return compare(x, y, count: y.count, atEnd: true)
+    }
+
+    /// Whether the first (or last) `count` bytes of `x` are `y`'s (`y.count == count`).
+    private static func compare(_ x: String.UTF8View, _ y: String.UTF8View, count: Int, atEnd: Bool) -> Bool {
+        let fast = x.withContiguousStorageIfAvailable { p in
+            y.withContiguousStorageIfAvailable { q in
+                let start = atEnd ? p.count - count : 0
+                var i = 0
+                while i < count {
+                    if p[start + i] != q[i] { return false }
+                    i += 1
+                }
+                return true
+            }
+        }
+        if let fast, let result = fast { return result }
+        if atEnd { return x.dropFirst(x.count - count).elementsEqual(y) }
+        return x.prefix(count).elementsEqual(y)
+    }
+}

@@ -1,0 +1,81 @@
+import Foundation
+import Testing
+import TestSupport
+@testable import SelfEvaluation
+
+/// The UTF-8 byte decoding of `SimpleScalar` must see what `unicodeScalars` sees.
+@Suite("Simple scalars on UTF-8 bytes")
+struct SimpleScalarTests {
+    static let pool: [String] = [
+        "a", "1", " ", "\t", "\r", "\n", "\r\n", ":", "é", "e\u{301}", "Ω", "\u{2126}", "—", "〈", "\u{2329}", "　",
+        "年", "度", "（", "）", "：", "，", "€", "\u{FEFF}", "😀", "👍🏽", "𠀀", "\u{10FFFF}", "~", "Ａ", "ｱ",
+    ]
+
+    static func randomText(_ rng: inout SeededGenerator) -> String {
+        var text = ""
+        for _ in 0..<Int.random(in: 0...8, using: &rng) { text += pool.randomElement(using: &rng) ?? "" }
+        return text
+    }
+
+    @Test("seeded: allScalars decodes what unicodeScalars gives", arguments: [UInt64(1), 2, 3])
+    func decoding(seed: UInt64) {
+        var rng = SeededGenerator(seed: seed)
+        for _ in 0..<2_000 {
+            let text = Self.randomText(&rng)
+            var decoded: [UInt32] = []
+            let finished = SimpleScalar.allScalars(of: text) { decoded.append($0); return true }
+            #expect(finished)
+            #expect(decoded == text.unicodeScalars.map(\.value), "\(text.debugDescription)")
+            let expectedSimple = text.unicodeScalars.allSatisfy { SimpleScalar.isSimple($0.value) }
+            #expect(SimpleScalar.isSimple(text) == expectedSimple, "\(text.debugDescription)")
+        }
+    }
+
+    @Test("seeded: hasVisibleEnds is the scalar-view definition", arguments: [UInt64(4), 5, 6])
+    func visibleEnds(seed: UInt64) {
+        var rng = SeededGenerator(seed: seed)
+        for _ in 0..<2_000 {
+            let text = Self.randomText(&rng)
+            let scalars = Array(text.unicodeScalars)
+            var expected = false
+            if let first = scalars.first, let last = scalars.last,
+               SimpleScalar.isVisible(first.value), SimpleScalar.isVisible(last.value) {
+                expected = scalars.count < 2 || SimpleScalar.isSimple(scalars[scalars.count - 2].value)
+            }
+            #expect(text.hasVisibleEnds == expected, "\(text.debugDescription)")
+            if text.hasVisibleEnds { #expect(LabelText.trim(text) == text.trimmingCharacters(in: .whitespacesAndNewlines)) }
+        }
+    }
+
+    @Test("seeded: label normalization by scalars matches the Character path", arguments: [UInt64(7), 8])
+    func normalize(seed: UInt64) {
+        var rng = SeededGenerator(seed: seed)
+        for _ in 0..<2_000 {
+            let text = Self.randomText(&rng)
+            var expected = ""
+            for ch in text {
+                let mapped = Vocabulary.labelPunctuation[ch] ?? ch
+                if mapped.isWhitespace { continue }
+                expected.append(mapped)
+            }
+            while expected.hasSuffix(":") { expected.removeLast() }
+            let (normalized, simple) = LabelText.normalizeReportingSimple(text)
+            #expect(normalized == expected, "\(text.debugDescription)")
+            #expect(simple == SimpleScalar.isSimple(normalized), "\(text.debugDescription)")
+        }
+    }
+
+    @Test("seeded: byte comparisons agree with the UTF-8 views", arguments: [UInt64(9), 10])
+    func byteComparisons(seed: UInt64) {
+        var rng = SeededGenerator(seed: seed)
+        for _ in 0..<2_000 {
+            let a = Self.randomText(&rng)
+            let b = Bool.random(using: &rng) ? String(a.prefix(Int.random(in: 0...3, using: &rng))) : Self.randomText(&rng)
+            let x = Array(a.utf8), y = Array(b.utf8)
+            #expect(UTF8Bytes.equal(a, b) == (x == y))
+            #expect(UTF8Bytes.hasPrefix(a, b) == x.starts(with: y))
+            #expect(UTF8Bytes.hasSuffix(a, b) == (x.count >= y.count && Array(x.suffix(y.count)) == y))
+            #expect((UTF8Key(a) == UTF8Key(b)) == (x == y))
+        }
+    }
+}
