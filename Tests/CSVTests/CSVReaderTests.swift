@@ -119,6 +119,30 @@ struct CSVReaderTests {
         }
     }
 
+    @Test("files: at the size limit read, one byte over refused, a folder and a missing file unreadable")
+    func filesAtTheirLimits() throws {
+        let dir = try FixturePaths.temporaryDirectory()
+        let text = Array("单位,2023\n指标,值\n".utf8)
+        let path = dir.appendingPathComponent("form.csv").path
+        #expect(FileManager.default.createFile(atPath: path, contents: Data(text)))
+        let exact = CSVReader(limits: CSVLimits(maxBytes: text.count))
+        #expect(try exact.read(contentsOf: path).rows.count == 2)
+        #expect(try CSVReader().read(contentsOf: path) == CSVReader().read(bytes: text, file: path))
+        let under = CSVReader(limits: CSVLimits(maxBytes: text.count - 1))
+        #expect(throws: CSVError.self) { try under.read(contentsOf: path) }
+        do { _ = try under.read(contentsOf: path) } catch { #expect(error.kind == .fileTooLarge) }
+        do { _ = try CSVReader().read(contentsOf: dir.path); Issue.record("a folder was read") } catch {
+            #expect(error.kind == .unreadable)
+            #expect(error.location.row == 1 && error.location.column == 1)
+        }
+        do { _ = try CSVReader().read(contentsOf: dir.appendingPathComponent("missing.csv").path); Issue.record("read") } catch {
+            #expect(error.kind == .unreadable)
+        }
+        let empty = dir.appendingPathComponent("empty.csv").path
+        #expect(FileManager.default.createFile(atPath: empty, contents: Data()))
+        do { _ = try CSVReader().read(contentsOf: empty); Issue.record("read") } catch { #expect(error.kind == .emptyFile) }
+    }
+
     @Test func columnLetters() {
         #expect(SourceLocation.letter(forColumn: 1) == "A")
         #expect(SourceLocation.letter(forColumn: 9) == "I")
