@@ -27,10 +27,12 @@ let package = Package(
         .target(name: "XLSXReport", dependencies: ["CXLSXWriter", "SelfEvaluation", "CSV"]),
         // Convert one form or a batch: naming, atomic writes, reports.
         .target(name: "Conversion", dependencies: ["SelfEvaluation", "XLSXReport", "CSV"]),
+        // glibc malloc settings for the command line (mallopt is not visible from Swift).
+        .target(name: "CMallocTuning"),
         .executableTarget(
             name: "selfeval",
             dependencies: [
-                "Conversion", "SelfEvaluation", "CSV",
+                "Conversion", "SelfEvaluation", "CSV", "CMallocTuning",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

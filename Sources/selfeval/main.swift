@@ -3,6 +3,7 @@ import Foundation
 
 // Exit statuses (cli.md): 0 done, 1 a form failed, 2 bad usage. ArgumentParser reports usage
 // errors as 64 (EX_USAGE); they are mapped to 2 here.
+MallocTuning.apply()
 do {
     var command = try SelfEval.parseAsRoot()
     try command.run()
