@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 @testable import XLSXReport
 
 @Suite("Text metrics")
@@ -87,5 +88,26 @@ struct TextMetricsTests {
     ])
     func shortText(text: String, width: Double, lines: Int) {
         #expect(TextMetrics.lineCount(text, columnWidth: width) == lines)
+    }
+
+    @Test("seeded: the fast path counts the same lines as the general one")
+    func fastPathMatchesGeneral() {
+        var random = SeededGenerator(seed: 1130)
+        let pieces: [String] = [
+            "a", "b", "Z", "1", ".", " ", "  ", "\t", "\n", "\u{2028}", "\u{85}", "绩", "效", "，", "。", "（", "）", "　",
+            "“", "”", "≥", "×", "①", "§", "é", "e\u{301}", "👍", "\r\n", "word", "longwordwithoutbreaks", "2023年",
+        ]
+        for _ in 0..<5_000 {
+            let count = Int.random(in: 0...40, using: &random)
+            let text = (0..<count).map { _ in pieces[Int.random(in: 0..<pieces.count, using: &random)] }.joined()
+            let width = Double(Int.random(in: 1...60, using: &random)) / 2
+            let size = [9.0, 10, 10.5, 11, 16, 18][Int.random(in: 0..<6, using: &random)]
+            let wide = Bool.random(using: &random)
+            let scale = size / 11
+            let available = max(width - TextMetrics.cellPadding, 0.5)
+            #expect(TextMetrics.lineCount(text, columnWidth: width, fontSize: size, ambiguousIsWide: wide)
+                        == TextMetrics.generalLineCount(text, available: available, scale: scale, ambiguousIsWide: wide),
+                    "\(text.debugDescription) width \(width) size \(size)")
+        }
     }
 }

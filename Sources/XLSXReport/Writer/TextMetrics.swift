@@ -56,6 +56,16 @@ public enum TextMetrics {
         let scale = fontSize.isFinite && fontSize > 0 ? fontSize / 11 : 1
         let available = max(columnWidth - cellPadding, 0.5)
         if fitsOnOneLine(text, available: available, scale: scale) { return 1 }
+        let fast = text.utf8.withContiguousStorageIfAvailable {
+            simpleLineCount($0, available: available, scale: scale, ambiguousIsWide: ambiguousIsWide)
+        }
+        if let lines = fast ?? nil { return lines }
+        return generalLineCount(text, available: available, scale: scale, ambiguousIsWide: ambiguousIsWide)
+    }
+
+    /// `lineCount` scalar by scalar or character by character (the reference the fast path is
+    /// tested against).
+    static func generalLineCount(_ text: String, available: Double, scale: Double, ambiguousIsWide: Bool) -> Int {
         var lines = 1
         var used = 0.0
         var word: [Double] = []  // widths of the pending narrow word's characters
@@ -119,6 +129,101 @@ public enum TextMetrics {
         }
         flushWord()
         return lines
+    }
+
+    /// The state of wrapping one text: lines so far, the width used on the current line, and
+    /// the pending word of narrow characters (from byte `wordStart`, `wordWidth` wide).
+    private struct Wrap {
+        var lines = 1
+        var used = 0.0
+        var wordStart = -1
+        var wordWidth = 0.0
+        let limit: Double
+
+        mutating func place(_ width: Double) {
+            if used > 0, used + width > limit {
+                lines += 1
+                used = 0
+            }
+            used += width
+        }
+    }
+
+    /// `lineCount` of text whose scalars are all simple (one character each), on its UTF-8 bytes
+    /// without closures or a word buffer: a word too long for a line is placed character by
+    /// character by decoding it again. Nil as soon as a scalar is not simple.
+    static func simpleLineCount(_ bytes: UnsafeBufferPointer<UInt8>, available: Double, scale: Double,
+                                ambiguousIsWide: Bool) -> Int? {
+        var wrap = Wrap(limit: available + 1e-9)
+
+        func flushWord(upTo end: Int) {
+            guard wrap.wordStart >= 0 else { return }
+            if wrap.used + wrap.wordWidth <= wrap.limit {
+                wrap.used += wrap.wordWidth
+            } else if wrap.wordWidth <= wrap.limit {
+                wrap.lines += 1
+                wrap.used = wrap.wordWidth
+            } else {
+                var index = wrap.wordStart
+                while index < end {
+                    let (value, length) = decode(bytes, at: index)
+                    index += length
+                    wrap.place(Double(columns(value, ambiguousIsWide)) * scale)
+                }
+            }
+            wrap.wordStart = -1
+            wrap.wordWidth = 0
+        }
+
+        var index = 0
+        while index < bytes.count {
+            let start = index
+            let (value, length) = decode(bytes, at: index)
+            index += length
+            guard SimpleScalar.isSimple(value) else { return nil }
+            switch value {
+            case 0x0A...0x0D, 0x85, 0x2028, 0x2029:  // a line break
+                flushWord(upTo: start)
+                wrap.lines += 1
+                wrap.used = 0
+                continue
+            default: break
+            }
+            let width = Double(columns(value, ambiguousIsWide)) * scale
+            if SimpleScalar.isWhitespace(value) {
+                flushWord(upTo: start)
+                // A space that does not fit ends the line and is swallowed by the break.
+                if wrap.used + width > wrap.limit { wrap.lines += 1; wrap.used = 0 } else { wrap.used += width }
+            } else if width >= 2 * scale {
+                flushWord(upTo: start)
+                wrap.place(width)
+            } else {
+                if wrap.wordStart < 0 { wrap.wordStart = start }
+                wrap.wordWidth += width
+            }
+        }
+        flushWord(upTo: bytes.count)
+        return wrap.lines
+    }
+
+    /// The scalar at byte `index` of valid UTF-8, and its length in bytes.
+    @inline(__always)
+    private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (UInt32, Int) {
+        let b0 = UInt32(bytes[index])
+        if b0 < 0x80 { return (b0, 1) }
+        if b0 < 0xE0 { return ((b0 & 0x1F) << 6 | UInt32(bytes[index + 1]) & 0x3F, 2) }
+        if b0 < 0xF0 {
+            return ((b0 & 0x0F) << 12 | (UInt32(bytes[index + 1]) & 0x3F) << 6 | UInt32(bytes[index + 2]) & 0x3F, 3)
+        }
+        return ((b0 & 0x07) << 18 | (UInt32(bytes[index + 1]) & 0x3F) << 12 | (UInt32(bytes[index + 2]) & 0x3F) << 6
+                    | UInt32(bytes[index + 3]) & 0x3F, 4)
+    }
+
+    /// `width(of:ambiguousIsWide:)` of a scalar value.
+    @inline(__always)
+    private static func columns(_ value: UInt32, _ ambiguousIsWide: Bool) -> Int {
+        guard let scalar = Unicode.Scalar(value) else { return 1 }
+        return width(of: scalar, ambiguousIsWide: ambiguousIsWide)
     }
 
     /// A quick answer for short text: no character is wider than the bytes it takes in UTF-8
