@@ -42,6 +42,16 @@ struct ScoringLintTests {
         #expect(warnings.first?.message.contains("13") == true)
     }
 
+    @Test func duplicateNamesCompareAsStrings() {
+        // é written precomposed and as e + combining acute: the same name (the string path).
+        var builder = FormBuilder()
+        builder.indicator("caf\u{E9}满意度", target: "≥1", actual: "1", weight: "10")
+        builder.indicator("cafe\u{301}满意度", target: "≥1", actual: "1", weight: "10")
+        #expect(DuplicateIndicatorLint().check(builder.form).map(\.code) == ["duplicate-indicator"])
+        #expect(DuplicateIndicatorLint.keys(["完成 率", "其他"]) == [.bytes(Array("完成率".utf8)), .bytes(Array("其他".utf8))])
+        #expect(DuplicateIndicatorLint.keys(["完成率", "e\u{301}"]) == [.text("完成率"), .text("e\u{301}")])
+    }
+
     @Test(arguments: [("正向", "≤5%", true), ("反向", "≤5%", false), ("正向", "≥95%", false), ("反向指标", "≥95%", true)])
     func directionWords(_ row: (String, String, Bool)) throws {
         let form = FormBuilder.single(target: row.1, actual: row.1.dropFirst() + "", weight: "90", nature: row.0)
