@@ -63,8 +63,8 @@ public enum TextMetrics {
         return generalLineCount(text, available: available, scale: scale, ambiguousIsWide: ambiguousIsWide)
     }
 
-    /// `lineCount` scalar by scalar or character by character (the reference the fast path is
-    /// tested against).
+    /// `lineCount` character by character, for any text: the path of text that is not simple,
+    /// and the reference the fast path (`simpleLineCount`) is tested against.
     static func generalLineCount(_ text: String, available: Double, scale: Double, ambiguousIsWide: Bool) -> Int {
         var lines = 1
         var used = 0.0
@@ -113,19 +113,10 @@ public enum TextMetrics {
             }
         }
 
-        if SimpleScalar.isSimple(text) {
-            // One character per scalar (see `SimpleScalar`): no grapheme breaking needed.
-            for scalar in text.unicodeScalars {
-                let newline = isNewline(scalar)
-                step(isNewline: newline, isWhitespace: !newline && isWhitespace(scalar),
-                     columns: newline ? 0 : Self.width(of: scalar, ambiguousIsWide: ambiguousIsWide))
-            }
-        } else {
-            for character in text {
-                let newline = character.isNewline
-                step(isNewline: newline, isWhitespace: !newline && character.isWhitespace,
-                     columns: newline ? 0 : Self.width(of: character, ambiguousIsWide: ambiguousIsWide))
-            }
+        for character in text {
+            let newline = character.isNewline
+            step(isNewline: newline, isWhitespace: !newline && character.isWhitespace,
+                 columns: newline ? 0 : Self.width(of: character, ambiguousIsWide: ambiguousIsWide))
         }
         flushWord()
         return lines
@@ -253,11 +244,6 @@ public enum TextMetrics {
         case 0x0A...0x0D, 0x85, 0x2028, 0x2029: true
         default: false
         }
-    }
-
-    /// `Character.isWhitespace` of a one-scalar character.
-    private static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
-        SimpleScalar.isWhitespace(scalar.value)
     }
 
     /// A row height in points that shows `lines` lines at `fontSize` points:
