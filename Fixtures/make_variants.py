@@ -115,3 +115,7 @@ dump_mixed('mixed-gbk-with-utf8-row.csv', 'gb18030', {14}, 'utf-8')
 dump_mixed('mixed-gbk-with-utf8-rows.csv', 'gb18030', {14, 15, 16}, 'utf-8')
 dump_mixed('mixed-utf8-with-gbk-row.csv', 'utf-8', {15}, 'gb18030')
 dump_mixed('mixed-utf8-bom-with-gbk-row.csv', 'utf-8', {15}, 'gb18030', bom=True)
+
+# 全年预算数 that is negative or not a number: reported as such, never as "为0".
+changed({(6, 5): '-734.78'}, 'budget-negative.csv')
+changed({(6, 5): '1e300'}, 'budget-not-a-number.csv')

@@ -104,7 +104,7 @@ struct BudgetExecutionRule: Sendable {
         let executed = used.executed ?? 0
         guard adjusted > 0 else {
             throw Self.budgetError(adjusted: adjusted, executed: executed,
-                                   rows: fromParts ? partAmounts : [totalAmounts ?? sums],
+                                   rows: (totalAmounts.map { [$0] } ?? []) + partAmounts,
                                    cell: totalRow?.adjusted?.cell ?? anchor, form: form)
         }
         if executed < 0 {
