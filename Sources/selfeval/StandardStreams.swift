@@ -18,6 +18,8 @@ final class StandardStreams: @unchecked Sendable {
     private let lock = NSLock()
     /// The errno of the first failed write, per descriptor (1, 2).
     private var failure: [Int32: Int32] = [:]
+    /// The C `stderr` pipe's write end and the signal that its reader is done.
+    private var cStandardError: (UnsafeMutablePointer<FILE>, DispatchSemaphore)?
 
     static func prepare() {
         signal(SIGPIPE, SIG_IGN)
@@ -29,6 +31,69 @@ final class StandardStreams: @unchecked Sendable {
                 close(opened)
             }
         }
+        routeCStandardError()
+    }
+
+    /// C code (libxlsxwriter's `[ERROR] … 'PATH'` lines) prints to stdio's `stderr`. That
+    /// stream is replaced by the write end of a pipe, whose other end a thread reads and passes
+    /// on through ``err(_:)``: a path with an escape in it is shown escaped there too, and a
+    /// failed write is counted. ``exit(_:)`` closes the pipe and waits for the thread.
+    private static func routeCStandardError() {
+        var ends: [Int32] = [0, 0]
+        guard pipe(&ends) == 0 else { return }
+        let (readEnd, writeEnd) = (ends[0], ends[1])
+        _ = fcntl(readEnd, F_SETFD, FD_CLOEXEC)
+        _ = fcntl(writeEnd, F_SETFD, FD_CLOEXEC)
+        guard let stream = fdopen(writeEnd, "w") else {
+            close(readEnd)
+            close(writeEnd)
+            return
+        }
+        setvbuf(stream, nil, _IOLBF, 4096)
+        let done = DispatchSemaphore(value: 0)
+        let thread = Thread {
+            var pending: [UInt8] = []
+            var chunk = [UInt8](repeating: 0, count: 4096)
+            while true {
+                let n = chunk.withUnsafeMutableBytes { Foundation.read(readEnd, $0.baseAddress, $0.count) }
+                if n < 0, errno == EINTR { continue }
+                if n <= 0 { break }
+                pending += chunk[..<n]
+                // Whole lines only, so a character is never cut in two.
+                if let lastLine = pending.lastIndex(of: 0x0A) {
+                    err(String(decoding: pending[...lastLine], as: UTF8.self))
+                    pending.removeSubrange(...lastLine)
+                }
+            }
+            if !pending.isEmpty { err(String(decoding: pending, as: UTF8.self)) }
+            close(readEnd)
+            done.signal()
+        }
+        thread.start()
+        setCStandardError(stream)
+        shared.lock.lock()
+        shared.cStandardError = (stream, done)
+        shared.lock.unlock()
+    }
+
+    /// Sets stdio's `stderr` variable, found by name (Swift 6 does not let a global C variable
+    /// be assigned directly).
+    private static func setCStandardError(_ stream: UnsafeMutablePointer<FILE>) {
+        guard let variable = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "stderr") else { return }
+        variable.assumingMemoryBound(to: UnsafeMutablePointer<FILE>?.self).pointee = stream
+    }
+
+    /// Flushes and closes the C `stderr` pipe and waits until all it held has been passed on;
+    /// `stderr` is then stdio's own stream on descriptor 2 again.
+    private static func drainCStandardError() {
+        shared.lock.lock()
+        let route = shared.cStandardError
+        shared.cStandardError = nil
+        shared.lock.unlock()
+        guard let (stream, done) = route else { return }
+        if let direct = fdopen(2, "w") { setCStandardError(direct) }
+        fclose(stream)
+        done.wait()
     }
 
     /// Text on stdout, escaped for the terminal.
@@ -72,6 +137,7 @@ final class StandardStreams: @unchecked Sendable {
     /// Ends the process with `status` (0, 1 or 2), or 1 when a write to stdout or stderr failed,
     /// saying so where it still can be said.
     static func exit(_ status: Int32) -> Never {
+        drainCStandardError()
         let (outFailure, errFailure) = shared.failures()
         var final = status
         if let outFailure {
