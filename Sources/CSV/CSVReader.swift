@@ -107,6 +107,7 @@ public struct CSVReader: Sendable {
             case .auto, .gb18030:
                 if !isUTF8 {
                     if hadBOM { return try failDecoding(bytes, file: file, as: .utf8) }
+                    if encoding == .auto, let mixed = MixedEncoding.find(bytes) { throw Self.mixedError(mixed, file: file) }
                     guard let text = TextEncoding.decodeGB18030(bytes[...]) else {
                         return try failDecoding(bytes, file: file, as: .gb18030)
                     }
@@ -207,6 +208,16 @@ public struct CSVReader: Sendable {
         throw CSVError(.invalidEncoding, at: SourceLocation(file: file, row: max(1, output.records.count),
                                                             column: max(1, output.records.last?.fields.count ?? 1)),
                        "文件的字节\(what)(可能在文件末尾被截断)")
+    }
+
+    /// The error for a file whose rows are in two encodings, at the first row of the fewer.
+    private static func mixedError(_ mixed: MixedEncoding.Finding, file: String) -> CSVError {
+        func name(_ encoding: TextEncoding) -> String { encoding == .utf8 ? "UTF-8" : "GB18030(GBK)" }
+        let more = mixed.oddRows > 1 ? "(共 \(mixed.oddRows) 行如此,这是第一行)" : ""
+        return CSVError(.mixedEncoding, at: SourceLocation(file: file, row: mixed.row, column: mixed.column),
+                        "这一行是 \(name(mixed.rowEncoding)) 编码\(more),而文件的其他 \(mixed.otherRows) 行是 "
+                            + "\(name(mixed.fileEncoding)) 编码:一个文件混用了两种编码,整体按哪一种读都会把另一种读成乱码。"
+                            + "请把这些行改用同一种编码后重新保存。")
     }
 
     private static func firstLineEnding(_ bytes: [UInt8]) -> String {

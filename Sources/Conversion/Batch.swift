@@ -193,10 +193,10 @@ public struct Batch: Sendable {
     private static func discover(_ inputs: [String], outputDirectory: String)
         -> (PathList, Set<String>, [BatchDiscovery.Problem]) {
         let (found, problems) = BatchDiscovery.files(in: inputs)
-        let folders = Set(found.map { ($0 as NSString).deletingLastPathComponent })
+        let folders = Set(found.map { PathText.directory(of: $0) })
         let here = folders.filter { AtomicFile.sameFile($0, outputDirectory) }
-        let inputNames = Set(found.filter { here.contains(($0 as NSString).deletingLastPathComponent) }
-            .map { ($0 as NSString).lastPathComponent })
+        let inputNames = Set(found.filter { here.contains(PathText.directory(of: $0)) }
+            .map { PathText.lastComponent(of: $0) })
         return (PathList(found), inputNames, problems)
     }
 

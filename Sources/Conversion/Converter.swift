@@ -59,12 +59,11 @@ public struct Converter: Sendable {
     }
 
     /// The default output path: the input's path with the format's extension.
+    /// Worked on the path's text (`PathText`): Foundation's path methods trap on "q" or ".".
     public static func defaultOutput(for input: String, format: OutputFormat) -> String {
-        let url = URL(fileURLWithPath: input)
-        let base = url.deletingPathExtension().lastPathComponent
-        let dir = (input as NSString).deletingLastPathComponent
-        let name = "\(base).\(format.fileExtension)"
-        return dir.isEmpty ? name : (dir as NSString).appendingPathComponent(name)
+        var base = PathText.deletingExtension(PathText.lastComponent(of: input))
+        if base.isEmpty || base == "." || base == ".." { base = "form" }
+        return PathText.join(PathText.directory(of: input), "\(base).\(format.fileExtension)")
     }
 
     /// The bytes of a CSV or JSON output (XLSX is written by `write`).

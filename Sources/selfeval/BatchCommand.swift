@@ -54,9 +54,9 @@ struct BatchCommand: ParsableCommand {
         }
         progress?.finish()
         for e in outcome.errors {
-            FileHandle.standardError.write(Data("\(e.source):\(e.place.isEmpty ? "1:A" : e.place): error: [\(e.code)] \(e.message)\n".utf8))
+            StandardStreams.err("\(e.source):\(e.place.isEmpty ? "1:A" : e.place): error: [\(e.code)] \(e.message)\n")
         }
-        print("\(outcome.converted) converted, \(outcome.failed) failed; \(outcome.summaryPath), \(outcome.reportPath)")
+        StandardStreams.out("\(outcome.converted) converted, \(outcome.failed) failed; \(outcome.summaryPath), \(outcome.reportPath)\n")
         if outcome.failed > 0 || !outcome.errors.isEmpty { throw ExitCode(1) }
     }
 }

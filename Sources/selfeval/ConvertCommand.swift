@@ -32,7 +32,7 @@ struct ConvertCommand: ParsableCommand {
             let result = try converter.convert(input: form, output: output, format: format)
             for d in result.scored.diagnostics { Diagnostics.emit(d) }
             let s = result.scored.scored
-            print("\(result.output): \(Summary.scoreLine(s))")
+            StandardStreams.out("\(result.output): \(Summary.scoreLine(s))\n")
         } catch {
             Diagnostics.emit(error.diagnostic)
             throw ExitCode(1)

@@ -22,6 +22,6 @@ struct TemplateCommand: ParsableCommand {
             Diagnostics.emit(error.diagnostic)
             throw ExitCode(1)
         }
-        print(path)
+        StandardStreams.out(path + "\n")
     }
 }
