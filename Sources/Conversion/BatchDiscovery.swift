@@ -149,19 +149,16 @@ public enum BatchDiscovery {
         static func == (lhs: Int32Error, rhs: Int32) -> Bool { lhs.code == rhs }
     }
 
-    /// Bytes of a name as text: valid UTF-8 as it is, every other byte as `\xNN`.
+    /// Bytes of a name as text: valid UTF-8 as it is; otherwise ASCII as it is and every other
+    /// byte as `\xNN` (a GBK name would otherwise show as a mix of escapes and wrong characters).
     public static func escaped(_ bytes: [UInt8]) -> String {
+        if let text = String(validating: bytes, as: UTF8.self) { return text }
         var out = ""
-        var i = 0
-        while i < bytes.count {
-            let b = bytes[i]
-            let width = b < 0x80 ? 1 : (0xC2...0xDF).contains(b) ? 2 : (0xE0...0xEF).contains(b) ? 3 : (0xF0...0xF4).contains(b) ? 4 : 0
-            if width > 0, i + width <= bytes.count, let s = String(validating: bytes[i..<i + width], as: UTF8.self) {
-                out += s
-                i += width
+        for b in bytes {
+            if b < 0x80 {
+                out.unicodeScalars.append(Unicode.Scalar(b))
             } else {
-                out += "\\x" + String(b, radix: 16, uppercase: true).leftPadded(2)
-                i += 1
+                out += "\\x" + String(b, radix: 16, uppercase: true)
             }
         }
         return out
@@ -181,6 +178,3 @@ public enum BatchDiscovery {
     }
 }
 
-private extension String {
-    func leftPadded(_ width: Int) -> String { count >= width ? self : String(repeating: "0", count: width - count) + self }
-}

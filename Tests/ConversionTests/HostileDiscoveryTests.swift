@@ -1,0 +1,137 @@
+import Foundation
+import TestSupport
+import Testing
+@testable import Conversion
+
+/// Forms that used to be skipped without a word, or that blocked the batch (issue #15, classes 4
+/// and 7): every file the search sees is a form to convert or an error with its path.
+@Suite("Hostile discovery", .serialized)
+struct HostileDiscoveryTests {
+    /// Creates a file whose name is `name` (raw bytes) in `dir`.
+    static func createRaw(_ name: [UInt8], in dir: String, contents: [UInt8]) -> Bool {
+        let path = Array(dir.utf8) + [UInt8(ascii: "/")] + name + [0]
+        let fd = path.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress.map { $0.withMemoryRebound(to: CChar.self, capacity: buffer.count) { open($0, O_WRONLY | O_CREAT, 0o644) } } ?? -1
+        }
+        guard fd >= 0 else { return false }
+        _ = contents.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+        return close(fd) == 0
+    }
+
+    /// "汇总表.csv" in GBK, as unzip leaves a Chinese-Windows name.
+    static let gbkName: [UInt8] = [0xBB, 0xE3, 0xD7, 0xDC, 0xB1, 0xED] + Array(".csv".utf8)
+
+    @Test func everyHostileEntryIsConvertedOrReported() throws {
+        let root = try FixturePaths.temporaryDirectory("hostile-discovery")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let dir = root.path
+        let fm = FileManager.default
+        try Data("x".utf8).write(to: root.appendingPathComponent("a.csv"))
+        #expect(Self.createRaw(Self.gbkName, in: dir, contents: Array("x".utf8)))
+        #expect(Self.createRaw([0xFF] + Array("notes.txt".utf8), in: dir, contents: []))  // not a form name: not searched
+        #expect(mkfifo(root.appendingPathComponent("b.csv").path, 0o644) == 0)
+        try fm.createSymbolicLink(atPath: root.appendingPathComponent("c.csv").path, withDestinationPath: "/dev/null")
+        try fm.createSymbolicLink(atPath: root.appendingPathComponent("d.csv").path, withDestinationPath: "gone.csv")
+        // A folder whose name is not UTF-8 cannot be searched by path: reported, with what it may hold.
+        let rawFolder = Array(dir.utf8) + [UInt8(ascii: "/"), 0xD6, 0xD0, 0]
+        #expect(rawFolder.withUnsafeBufferPointer { b in
+            b.baseAddress.map { $0.withMemoryRebound(to: CChar.self, capacity: b.count) { mkdir($0, 0o755) } } ?? -1
+        } == 0)
+
+        let found = BatchDiscovery.search([dir])
+        #expect(found.files == [root.appendingPathComponent("a.csv").path])
+        let byCode = Dictionary(grouping: found.problems, by: \.code)
+        #expect(byCode["undecodable-name"]?.map(\.path).sorted()
+                == [dir + "/\\xBB\\xE3\\xD7\\xDC\\xB1\\xED.csv", dir + "/\\xD6\\xD0"])
+        #expect(byCode["undecodable-name"]?.first?.message.contains("UTF-8") == true)
+        #expect(byCode["not-a-regular-file"]?.map(\.path).sorted()
+                == [root.appendingPathComponent("b.csv").path, root.appendingPathComponent("c.csv").path])
+        #expect(byCode["not-a-regular-file"]?.first?.message.contains("命名管道") == true)
+        #expect(byCode["unreadable-path"]?.map(\.path) == [root.appendingPathComponent("d.csv").path])
+        #expect(found.problems.filter { !$0.isForm }.map(\.path) == [dir + "/\\xD6\\xD0"])  // the folder
+    }
+
+    @Test func aFIFOGivenAsAFileIsReportedNotOpened() throws {
+        let root = try FixturePaths.temporaryDirectory("hostile-discovery")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let fifo = root.appendingPathComponent("pipe.csv").path
+        #expect(mkfifo(fifo, 0o644) == 0)
+        let found = BatchDiscovery.search([fifo])
+        #expect(found.files.isEmpty)
+        #expect(found.problems.map(\.code) == ["not-a-regular-file"])
+    }
+
+    /// Forms deeper than PATH_MAX (4,096 bytes): reported with their path, not skipped.
+    @Test func formsDeeperThanPathMaxAreReported() throws {
+        let root = try FixturePaths.temporaryDirectory("hostile-discovery")
+        defer { Self.removeDeep(root.path) }
+        let component = String(repeating: "d", count: 250)
+        // Built with relative paths (mkdirat), since the whole path exceeds what one call accepts.
+        var fd = open(root.path, O_RDONLY | O_DIRECTORY)
+        var depth = 0
+        var path = root.path
+        while path.utf8.count < 4_400 {
+            #expect(mkdirat(fd, component, 0o755) == 0)
+            let next = openat(fd, component, O_RDONLY | O_DIRECTORY)
+            close(fd)
+            fd = next
+            path += "/" + component
+            depth += 1
+            if path.utf8.count > 3_700 && path.utf8.count < 3_950 {
+                let form = openat(fd, "shallow.csv", O_WRONLY | O_CREAT, 0o644)
+                close(form)
+            }
+        }
+        let form = openat(fd, "deep.csv", O_WRONLY | O_CREAT, 0o644)
+        close(form)
+        close(fd)
+        let found = BatchDiscovery.search([root.path])
+        let reported = found.files.count + found.problems.filter { $0.isForm || $0.code == "path-too-long" }.count
+        #expect(reported >= 2, "\(found.files.count) files, problems \(found.problems.map(\.code))")
+        #expect(found.problems.contains { $0.code == "path-too-long" })
+        #expect(found.problems.allSatisfy { $0.path.hasPrefix(root.path) })
+    }
+
+    /// Removes a tree deeper than PATH_MAX (one level at a time, with relative paths).
+    static func removeDeep(_ path: String) {
+        var levels: [Int32] = []
+        var fd = open(path, O_RDONLY | O_DIRECTORY)
+        let component = String(repeating: "d", count: 250)
+        while fd >= 0 {
+            levels.append(fd)
+            for name in ["deep.csv", "shallow.csv"] { unlinkat(fd, name, 0) }
+            fd = openat(fd, component, O_RDONLY | O_DIRECTORY)
+        }
+        for (i, parent) in levels.enumerated().reversed() {
+            _ = i
+            unlinkat(parent, component, AT_REMOVEDIR)
+            close(parent)
+        }
+        try? FileManager.default.removeItem(atPath: path)
+    }
+
+    @Test(arguments: [
+        ([0x61, 0x62], "ab"), ([0xBB, 0xE3], "\\xBB\\xE3"), (Array("单".utf8) + [0xFF], "\\xE5\\x8D\\x95\\xFF"), (Array("单".utf8), "单"),
+        ([0xE5, 0x8D], "\\xE5\\x8D"), ([0xC0, 0x80], "\\xC0\\x80"), ([0xF4, 0x90, 0x80, 0x80], "\\xF4\\x90\\x80\\x80"),
+    ] as [([UInt8], String)])
+    func escapesUndecodableBytes(_ bytes: [UInt8], _ expected: String) {
+        #expect(BatchDiscovery.escaped(bytes) == expected)
+    }
+
+    /// Property: valid UTF-8 comes back unchanged; other bytes come back as ASCII and \xNN only,
+    /// one escape for every byte from 0x80, so the bytes can be read off the text.
+    @Test func escapingRandomBytes() {
+        var rng = SeededGenerator(seed: 0x15_0007)
+        for round in 0..<500 {
+            let bytes = (0..<Int.random(in: 0...40, using: &rng)).map { _ in UInt8.random(in: 0...255, using: &rng) }
+            let text = BatchDiscovery.escaped(bytes)
+            if let valid = String(validating: bytes, as: UTF8.self), !valid.contains("\\") {
+                #expect(text == valid, "round \(round)")
+            }
+            if String(validating: bytes, as: UTF8.self) == nil {
+                #expect(text.unicodeScalars.allSatisfy { $0.isASCII }, "round \(round)")
+                #expect(text.utf8.count == bytes.count + 3 * bytes.filter { $0 >= 0x80 }.count, "round \(round)")
+            }
+        }
+    }
+}
