@@ -241,7 +241,10 @@ public struct Batch: Sendable {
             let record = try spool.append(name: base, row: rowBytes, report: report)
             return FormResult(record: record, error: nil)
         } catch {
-            return FormResult(record: nil, error: error.diagnostic)
+            // A failure to write (a full disk …) names the form, not the staging file it happened in.
+            guard error.kind != .form else { return FormResult(record: nil, error: error.diagnostic) }
+            return FormResult(record: nil, error: Diagnostic(.error, error.diagnostic.code, at: SourceLocation(file: path, row: 1, column: 1),
+                                                             error.diagnostic.message))
         }
     }
 

@@ -123,7 +123,9 @@ enum BatchReport {
     }
 
     /// The files of `outputDirectory` that a previous run listed in its report.json "outputs"
-    /// (and report.json itself), as they are now: regular files only, by identity.
+    /// (and report.json itself), as they are now: regular files only, by identity, and only those
+    /// not changed since the report was written (status-change time no later than the report's:
+    /// a file the user put there afterwards, even on a reused inode number, is not ours).
     static func previousOutputs(in outputDirectory: String) -> Set<FileIdentity> {
         let path = (outputDirectory as NSString).appendingPathComponent(Batch.reportName)
         var info = stat()
@@ -133,9 +135,16 @@ enum BatchReport {
         for name in names where !name.isEmpty && !name.contains("/") && name != "." && name != ".." {
             var entry = stat()
             let file = (outputDirectory as NSString).appendingPathComponent(name)
-            if lstat(file, &entry) == 0, entry.st_mode & S_IFMT == S_IFREG { ours.insert(FileIdentity(entry)) }
+            if lstat(file, &entry) == 0, entry.st_mode & S_IFMT == S_IFREG, !changed(entry, after: info) {
+                ours.insert(FileIdentity(entry))
+            }
         }
         return ours
+    }
+
+    /// Whether `file`'s status changed after `reference`'s.
+    static func changed(_ file: stat, after reference: stat) -> Bool {
+        (file.st_ctim.tv_sec, file.st_ctim.tv_nsec) > (reference.st_ctim.tv_sec, reference.st_ctim.tv_nsec)
     }
 
     /// The "outputs" list at the head of a report.json, read a block at a time until the list
