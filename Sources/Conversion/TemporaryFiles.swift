@@ -114,12 +114,17 @@ public enum SignalCleanup {
                 _exit(128 + Int32(byte))
             }
             thread.start()
+            var unblock = sigset_t()
+            sigemptyset(&unblock)
             for sig in [SIGINT, SIGTERM] {
                 signal(sig) { number in
                     var byte = UInt8(truncatingIfNeeded: number)
                     _ = write(signalPipe, &byte, 1)
                 }
+                sigaddset(&unblock, sig)
             }
+            // A parent may have left them blocked (the mask is inherited): they must reach us.
+            pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
         }
     }
 
