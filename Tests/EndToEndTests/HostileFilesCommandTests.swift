@@ -224,4 +224,39 @@ struct HostileFilesCommandTests {
         let names = try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("out").path)
         #expect(names.contains { $0.hasSuffix("-2023-项目支出绩效自评表.xlsx") && $0.utf8.count <= 205 })
     }
+
+    /// Units whose names cannot be cut by characters, or that spoof another name: the batch still
+    /// writes every form, under names within the limits and without format controls.
+    @Test func hostileUnitNamesStillGiveFiles() throws {
+        let dir = try FixturePaths.temporaryDirectory("hostile-e2e")
+        let input = dir.appendingPathComponent("in"), out = dir.appendingPathComponent("out")
+        try FileManager.default.createDirectory(at: input, withIntermediateDirectories: true)
+        let text = try String(contentsOfFile: Self.form, encoding: .utf8)
+        let units = ["a" + String(repeating: "\u{301}", count: 300), String(repeating: "👨‍👩‍👧‍👦", count: 40),
+                     "财政\u{200B}局", "财政局", "单位\u{202E}xslx.exe"]
+        for (i, unit) in units.enumerated() {
+            try text.replacingOccurrences(of: "黔南州人民政府驻广州办事处", with: unit)
+                .write(to: input.appendingPathComponent("f\(i).csv"), atomically: true, encoding: .utf8)
+        }
+        let r = try Self.run(["batch", input.path, "-o", out.path])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("5 converted, 0 failed"))
+        let names = try FileManager.default.contentsOfDirectory(atPath: out.path).filter { $0.hasSuffix("自评表.xlsx") || $0.contains("自评表-") }
+        #expect(names.count == 5)
+        #expect(names.allSatisfy { $0.utf8.count <= 210 })
+        #expect(names.allSatisfy { !$0.unicodeScalars.contains { $0.properties.generalCategory == .format } })
+        #expect(names.contains("财政局-2023-部门整体支出绩效自评表.xlsx") && names.contains("财政局-2023-部门整体支出绩效自评表-2.xlsx"))
+        #expect(names.contains("单位xslx.exe-2023-部门整体支出绩效自评表.xlsx"))
+    }
+
+    /// An `-o` name of 233–255 bytes: the temporary name beside it still fits NAME_MAX.
+    @Test(arguments: [233, 240, 250, 255])
+    func longOutputNamesAreWritten(_ bytes: Int) throws {
+        let dir = try FixturePaths.temporaryDirectory("hostile-e2e")
+        let name = String(repeating: "单", count: (bytes - 5) / 3) + String(repeating: "a", count: (bytes - 5) % 3) + ".xlsx"
+        #expect(name.utf8.count == bytes)
+        let r = try Self.run(["convert", Self.form, "-o", dir.appendingPathComponent(name).path])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == [name])
+    }
 }
