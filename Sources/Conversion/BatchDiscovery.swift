@@ -75,7 +75,9 @@ public enum BatchDiscovery {
                 if stat(path, &info) != 0 {
                     let reason = errno
                     let formLike = isFormFile(name)
-                    if reason == ENAMETOOLONG, formLike || entry.isDirectory {
+                    if reason == ENAMETOOLONG, entry.isDirectory || entry.typeUnknown {
+                        walkBeyondPathMax(dir, name, path)
+                    } else if reason == ENAMETOOLONG, formLike {
                         found.problems.append(Problem(path: path, message: OutputMessage.pathTooLong, code: "path-too-long",
                                                       isForm: formLike && !entry.isDirectory))
                     } else if formLike {
@@ -89,6 +91,61 @@ public enum BatchDiscovery {
                     walk(path, FileIdentity(info))
                 } else if isFormFile(name) {
                     add(path, info)
+                }
+            }
+        }
+
+        /// A folder whose path is longer than PATH_MAX: searched through descriptors (`openat`),
+        /// its forms reported one by one with their paths (they cannot be opened by path).
+        func walkBeyondPathMax(_ parentPath: String, _ name: String, _ path: String) {
+            let parent = open(parentPath, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            guard parent >= 0 else {
+                found.problems.append(Problem(path: path, message: OutputMessage.pathTooLong, code: "path-too-long"))
+                return
+            }
+            defer { close(parent) }
+            walkAt(parent, name, path)
+        }
+
+        func walkAt(_ parent: Int32, _ name: String, _ path: String) {
+            let fd = openat(parent, name, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            var info = stat()
+            guard fd >= 0, fstat(fd, &info) == 0 else {
+                if fd >= 0 { close(fd) }
+                found.problems.append(Problem(path: path, message: OutputMessage.pathTooLong, code: "path-too-long"))
+                return
+            }
+            guard seenDirectories.insert(FileIdentity(info)).inserted, let handle = fdopendir(fd) else {
+                close(fd)
+                return
+            }
+            defer { closedir(handle) }  // closes fd too
+            for entry in entries(of: handle) where entry.bytes.first != UInt8(ascii: ".") {
+                guard let child = entry.name else {
+                    if entry.isDirectory || isFormFile(bytes: entry.bytes) {
+                        found.problems.append(Problem(path: path + "/" + escaped(entry.bytes), message: OutputMessage.undecodableName,
+                                                      code: "undecodable-name", isForm: !entry.isDirectory))
+                    }
+                    continue
+                }
+                let childPath = path + "/" + child
+                var childInfo = stat()
+                guard fstatat(fd, child, &childInfo, 0) == 0 else {
+                    if isFormFile(child) {
+                        found.problems.append(Problem(path: childPath, message: OutputMessage.danglingLink, code: "unreadable-path", isForm: true))
+                    }
+                    continue
+                }
+                if childInfo.st_mode & S_IFMT == S_IFDIR {
+                    walkAt(fd, child, childPath)
+                } else if isFormFile(child) {
+                    let kind = FileKind(mode: childInfo.st_mode)
+                    if kind != .regular {
+                        found.problems.append(Problem(path: childPath, message: OutputMessage.inputNotRegular(kind),
+                                                      code: "not-a-regular-file", isForm: true))
+                    } else if found.identities.insert(FileIdentity(childInfo)).inserted {
+                        found.problems.append(Problem(path: childPath, message: OutputMessage.pathTooLong, code: "path-too-long", isForm: true))
+                    }
                 }
             }
         }
@@ -111,11 +168,12 @@ public enum BatchDiscovery {
     }
 
     /// One entry of a folder: its name's bytes, the name when they are UTF-8, and whether the
-    /// folder says it is a folder.
+    /// folder says it is a folder (or does not say what it is).
     struct Entry {
         var bytes: [UInt8]
         var name: String?
         var isDirectory: Bool
+        var typeUnknown: Bool = false
     }
 
     /// The entries of `dir` (but "." and ".."), UTF-8 names sorted as before, then the others by
@@ -123,6 +181,11 @@ public enum BatchDiscovery {
     static func listing(_ dir: String) -> Result<[Entry], Int32Error> {
         guard let handle = opendir(dir) else { return .failure(Int32Error(errno)) }
         defer { closedir(handle) }
+        return .success(entries(of: handle))
+    }
+
+    /// The entries of an open folder, sorted as `listing` sorts them.
+    static func entries(of handle: OpaquePointer) -> [Entry] {
         var entries: [Entry] = []
         while let entry = readdir(handle) {
             let bytes = withUnsafeBytes(of: &entry.pointee.d_name) { raw -> [UInt8] in
@@ -130,16 +193,17 @@ public enum BatchDiscovery {
             }
             if bytes == [0x2E] || bytes == [0x2E, 0x2E] { continue }
             entries.append(Entry(bytes: bytes, name: String(validating: bytes, as: UTF8.self),
-                                 isDirectory: entry.pointee.d_type == UInt8(DT_DIR)))
+                                 isDirectory: entry.pointee.d_type == UInt8(DT_DIR),
+                                 typeUnknown: entry.pointee.d_type == UInt8(DT_UNKNOWN)))
         }
-        return .success(entries.sorted { a, b in
+        return entries.sorted { a, b in
             switch (a.name, b.name) {
             case let (x?, y?): x < y
             case (nil, nil): a.bytes.lexicographicallyPrecedes(b.bytes)
             case (_?, nil): true
             case (nil, _?): false
             }
-        })
+        }
     }
 
     /// An `errno` as an error.

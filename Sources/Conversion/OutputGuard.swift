@@ -35,7 +35,7 @@ public struct OutputGuard: Sendable {
         var info = stat()
         if lstat(path, &info) != 0 {
             if errno == ENOENT { return .free }
-            return .refused(code: "write-failed", message: Vocabulary.ConversionMessage.cannotWrite(path))
+            return .refused(code: "write-failed", message: OutputMessage.cannotAccess(path, String(cString: strerror(errno))))
         }
         var target = stat()
         if stat(path, &target) == 0, inputs.contains(FileIdentity(target)) {

@@ -9,6 +9,7 @@ enum OutputMessage {
     static func outputIsAnInput(_ path: String) -> String {
         "输出文件 \(path) 是本次运行的一个输入文件(可能经由链接):不会覆盖输入"
     }
+    static func cannotAccess(_ path: String, _ reason: String) -> String { "无法访问输出位置 \(path):\(reason)" }
     static func inputNotRegular(_ kind: FileKind) -> String { "这是\(kind.label),不是普通文件:不会打开它" }
     static let danglingLink = "这个链接指向的文件不存在"
     static let undecodableName = "文件名不是有效的 UTF-8(无法解码的字节显示为 \\xNN):无法处理,请把文件改名后重试"
