@@ -1,7 +1,7 @@
 /// The messages of output and input safety (Chinese, as every message a user reads).
 enum OutputMessage {
     static func outputExists(_ path: String) -> String {
-        "输出文件 \(path) 已存在,且不是 selfeval 生成的:不会覆盖它(确需覆盖请加 --force)"
+        "输出文件 \(path) 已存在:不会覆盖它(确需覆盖请加 --force)"
     }
     static func outputNotRegular(_ path: String, _ kind: FileKind) -> String {
         "输出位置 \(path) 是\(kind.label),不是普通文件:不会替换它(--force 也不会)"
