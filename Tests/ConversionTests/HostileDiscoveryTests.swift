@@ -136,4 +136,61 @@ struct HostileDiscoveryTests {
             }
         }
     }
+
+    /// Property over random trees (seeded, replayable): every regular form is found once (links
+    /// to it add nothing), and every other entry named like a form — a FIFO, a dangling link, a
+    /// name that is not UTF-8 — is reported with its path; hidden entries and other names are
+    /// not searched.
+    @Test(arguments: [UInt64(1), 2, 3, 4, 5, 6])
+    func randomTreesLoseNoForm(_ seed: UInt64) throws {
+        let root = try FixturePaths.temporaryDirectory("hostile-tree")
+        defer { try? FileManager.default.removeItem(at: root) }
+        var rng = SeededGenerator(seed: 0x15_0700 + seed)
+        var regular: [String] = []
+        var expectedProblems: [String] = []
+        var counter = 0
+
+        func fill(_ dir: String, depth: Int) throws {
+            for _ in 0..<Int.random(in: 1...8, using: &rng) {
+                counter += 1
+                let stem = "n\(counter)" + (Bool.random(using: &rng) ? "单位" : "")
+                let ext = Bool.random(using: &rng) ? ".csv" : ".TSV"
+                switch Int.random(in: 0..<9, using: &rng) {
+                case 0, 1:
+                    let path = dir + "/" + stem + ext
+                    try Data("x".utf8).write(to: URL(fileURLWithPath: path))
+                    regular.append(path)
+                case 2: try Data("x".utf8).write(to: URL(fileURLWithPath: dir + "/" + stem + ".txt"))
+                case 3:
+                    #expect(mkfifo(dir + "/" + stem + ext, 0o644) == 0)
+                    expectedProblems.append(dir + "/" + stem + ext)
+                case 4:
+                    try FileManager.default.createSymbolicLink(atPath: dir + "/" + stem + ext, withDestinationPath: "missing-\(counter)")
+                    expectedProblems.append(dir + "/" + stem + ext)
+                case 5:
+                    if let target = regular.randomElement(using: &rng) {
+                        try FileManager.default.createSymbolicLink(atPath: dir + "/" + stem + ext, withDestinationPath: target)
+                    }
+                case 6:
+                    let raw: [UInt8] = Array(stem.utf8) + [0xB5, 0xA5, 0xCE, 0xBB] + Array(ext.utf8)  // GBK 单位
+                    #expect(Self.createRaw(raw, in: dir, contents: Array("x".utf8)))
+                    expectedProblems.append(dir + "/" + BatchDiscovery.escaped(raw))
+                case 7: try Data("x".utf8).write(to: URL(fileURLWithPath: dir + "/." + stem + ext))  // hidden
+                default:
+                    if depth < 3 {
+                        let sub = dir + "/" + stem
+                        try FileManager.default.createDirectory(atPath: sub, withIntermediateDirectories: false)
+                        try fill(sub, depth: depth + 1)
+                    }
+                }
+            }
+        }
+        try fill(root.path, depth: 0)
+        let found = BatchDiscovery.search([root.path])
+        // By identity: a link met before its target (sorted order) stands for it.
+        #expect(Set(found.files.compactMap { FileIdentity(path: $0) }) == Set(regular.compactMap { FileIdentity(path: $0) }), "seed \(seed)")
+        #expect(found.files.count == regular.count, "seed \(seed)")
+        #expect(Set(found.problems.map(\.path)) == Set(expectedProblems), "seed \(seed)")
+        #expect(found.problems.count == expectedProblems.count, "seed \(seed)")
+    }
 }
