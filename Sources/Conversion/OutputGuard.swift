@@ -63,23 +63,17 @@ public struct OutputGuard: Sendable {
     /// replaceable file is checked again and replaced with `rename`. `temporary` is gone after.
     func place(_ temporary: String, at destination: String, verdict: Verdict) throws(ConversionError) {
         defer { unlink(temporary) }
-        var current = verdict
-        if current == .free {
+        if verdict == .free {
             if link(temporary, destination) == 0 { return }
             let reason = errno
-            if reason == EEXIST {
-                current = try require(destination)
-            } else if reason != EPERM && reason != ENOTSUP && reason != EXDEV && reason != EMLINK {
+            // EEXIST: something appeared meanwhile; EPERM, ENOTSUP, EXDEV, EMLINK: a file system
+            // without hard links. Either way, look again below before renaming.
+            guard [EEXIST, EPERM, ENOTSUP, EXDEV, EMLINK].contains(reason) else {
                 throw ConversionError(.writeFailed, path: destination,
                                       Vocabulary.ConversionMessage.cannotRename(String(cString: strerror(reason))))
-            } else {
-                // A file system without hard links: rename, after looking once more.
-                current = try require(destination)
             }
-        } else {
-            current = try require(destination)
         }
-        _ = current
+        _ = try require(destination)
         if rename(temporary, destination) != 0 {
             throw ConversionError(.writeFailed, path: destination,
                                   Vocabulary.ConversionMessage.cannotRename(String(cString: strerror(errno))))
