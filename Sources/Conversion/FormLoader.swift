@@ -1,3 +1,4 @@
+import Foundation
 import CSV
 import SelfEvaluation
 
@@ -20,7 +21,16 @@ public struct FormLoader: Sendable {
     }
 
     /// Reads and recognises the form at `path`; a bad file throws its first error with its place.
+    /// What is not a regular file (a FIFO, a device, a socket) is refused before it is opened:
+    /// opening some of them blocks or acts on the device.
     public func load(path: String) throws(FormError) -> Loaded {
+        var info = stat()
+        if stat(path, &info) == 0 {
+            let kind = FileKind(mode: info.st_mode)
+            if kind != .regular && kind != .directory {  // a folder gets the reader's own message
+                throw FormError("not-a-regular-file", at: SourceLocation(file: path, row: 1, column: 1), OutputMessage.inputNotRegular(kind))
+            }
+        }
         let document: CSVDocument
         do {
             // Scored CSVs written by selfeval protect formula-like text with an apostrophe.

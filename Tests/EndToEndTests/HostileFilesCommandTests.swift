@@ -51,7 +51,12 @@ struct HostileFilesCommandTests {
         let c = try Self.run(["convert", input.appendingPathComponent("b.csv").path, "-o", dir.appendingPathComponent("x.xlsx").path], seconds: 30)
         #expect(!c.timedOut)
         #expect(c.status == 1)
-        #expect(c.stderr.contains("不是普通文件"))
+        #expect(c.stderr.contains("error: [not-a-regular-file]") && c.stderr.contains("不是普通文件"))
+        // And to check and score, which read the same way.
+        for command in ["check", "score"] {
+            let r = try Self.run([command, input.appendingPathComponent("b.csv").path], seconds: 30)
+            #expect(!r.timedOut && r.status == 1 && r.stderr.contains("[not-a-regular-file]"), "\(command)")
+        }
     }
 
     enum Target: String, CaseIterable, Sendable { case fifo, symlink, device, symlinkToInput, existing }
