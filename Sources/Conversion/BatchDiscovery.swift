@@ -5,9 +5,10 @@ import SelfEvaluation
 /// *.csv and *.tsv, sorted, each file once, symbolic-link loops followed only once.
 ///
 /// Every file the search sees is either returned or reported as a `Problem` with its path: a
-/// name that is not UTF-8 (shown with its bytes escaped, `\xBB`), a path beyond the system's
-/// limit, a dangling link, a FIFO, device or socket named like a form (never opened: a FIFO
-/// would block the batch).
+/// name that is not UTF-8 (shown with its bytes escaped, `\xBB`), a dangling link, a FIFO, device
+/// or socket named like a form (never opened: a FIFO would block the batch), a folder that cannot
+/// be opened. Folders deeper than PATH_MAX are searched through descriptors and their forms
+/// returned (the loader reads them a folder at a time, `DeepPath`).
 public enum BatchDiscovery {
     /// A path that could not be searched or used.
     public struct Problem: Sendable, Equatable {
@@ -78,8 +79,14 @@ public enum BatchDiscovery {
                     if reason == ENAMETOOLONG, entry.isDirectory || entry.typeUnknown {
                         walkBeyondPathMax(dir, name, path)
                     } else if reason == ENAMETOOLONG, formLike {
-                        found.problems.append(Problem(path: path, message: OutputMessage.pathTooLong, code: "path-too-long",
-                                                      isForm: formLike && !entry.isDirectory))
+                        var childInfo = stat()
+                        let parent = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+                        if parent >= 0, fstatat(parent, name, &childInfo, 0) == 0 {
+                            add(path, childInfo)
+                        } else {
+                            found.problems.append(Problem(path: path, message: OutputMessage.pathTooLong, code: "path-too-long", isForm: true))
+                        }
+                        if parent >= 0 { close(parent) }
                     } else if formLike {
                         found.problems.append(Problem(path: path, message: reason == ENOENT ? OutputMessage.danglingLink
                                                       : OutputMessage.cannotList(String(cString: strerror(reason))),
@@ -95,8 +102,8 @@ public enum BatchDiscovery {
             }
         }
 
-        /// A folder whose path is longer than PATH_MAX: searched through descriptors (`openat`),
-        /// its forms reported one by one with their paths (they cannot be opened by path).
+        /// A folder whose path is longer than PATH_MAX: searched through descriptors (`openat`);
+        /// its forms are read the same way (`DeepPath`).
         func walkBeyondPathMax(_ parentPath: String, _ name: String, _ path: String) {
             let parent = open(parentPath, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
             guard parent >= 0 else {
@@ -139,13 +146,7 @@ public enum BatchDiscovery {
                 if childInfo.st_mode & S_IFMT == S_IFDIR {
                     walkAt(fd, child, childPath)
                 } else if isFormFile(child) {
-                    let kind = FileKind(mode: childInfo.st_mode)
-                    if kind != .regular {
-                        found.problems.append(Problem(path: childPath, message: OutputMessage.inputNotRegular(kind),
-                                                      code: "not-a-regular-file", isForm: true))
-                    } else if found.identities.insert(FileIdentity(childInfo)).inserted {
-                        found.problems.append(Problem(path: childPath, message: OutputMessage.pathTooLong, code: "path-too-long", isForm: true))
-                    }
+                    add(childPath, childInfo)
                 }
             }
         }

@@ -61,37 +61,50 @@ struct HostileDiscoveryTests {
         #expect(found.problems.map(\.code) == ["not-a-regular-file"])
     }
 
-    /// Forms deeper than PATH_MAX (4,096 bytes): reported with their path, not skipped.
-    @Test func formsDeeperThanPathMaxAreReported() throws {
+    /// Forms deeper than PATH_MAX (4,096 bytes): found, and converted (read a folder at a time),
+    /// not skipped. A FIFO down there is reported like any other.
+    @Test func formsDeeperThanPathMaxAreConverted() throws {
         let root = try FixturePaths.temporaryDirectory("hostile-discovery")
         defer { Self.removeDeep(root.path) }
+        let form = try FixturePaths.bytes("qiannan-guangzhou-2023.csv")
+        func put(_ dir: Int32, _ name: String) {
+            let fd = openat(dir, name, O_WRONLY | O_CREAT, 0o644)
+            _ = form.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+            close(fd)
+        }
         let component = String(repeating: "d", count: 250)
         // Built with relative paths (mkdirat), since the whole path exceeds what one call accepts.
         var fd = open(root.path, O_RDONLY | O_DIRECTORY)
-        var depth = 0
         var path = root.path
+        var shallow = ""
         while path.utf8.count < 4_400 {
             #expect(mkdirat(fd, component, 0o755) == 0)
             let next = openat(fd, component, O_RDONLY | O_DIRECTORY)
             close(fd)
             fd = next
             path += "/" + component
-            depth += 1
             if path.utf8.count > 3_700 && path.utf8.count < 3_950 {
-                let form = openat(fd, "shallow.csv", O_WRONLY | O_CREAT, 0o644)
-                close(form)
+                put(fd, "shallow.csv")
+                shallow = path + "/shallow.csv"
             }
         }
-        let form = openat(fd, "deep.csv", O_WRONLY | O_CREAT, 0o644)
-        close(form)
+        put(fd, "deep.csv")
+        #expect(mkfifoat(fd, "pipe.csv", 0o644) == 0)
         close(fd)
+        let deep = path + "/deep.csv"
+        #expect(deep.utf8.count > Int(PATH_MAX))
+
         let found = BatchDiscovery.search([root.path])
-        // The form within PATH_MAX is found; the one beyond it is reported with its whole path.
-        #expect(found.files.map { ($0 as NSString).lastPathComponent } == ["shallow.csv"])
-        #expect(found.problems.map(\.code) == ["path-too-long"])
-        #expect(found.problems.first?.path == path + "/deep.csv")
-        #expect(found.problems.first?.isForm == true)
-        #expect(found.problems.first?.message.contains("PATH_MAX") == true)
+        #expect(found.files == [deep, shallow])  // sorted by name: the folder "ddd…" before "shallow.csv"
+        #expect(found.problems.map(\.code) == ["not-a-regular-file"])
+        #expect(found.problems.first?.path == path + "/pipe.csv")
+
+        let out = try FixturePaths.temporaryDirectory("hostile-deep-out")
+        defer { try? FileManager.default.removeItem(at: out) }
+        let outcome = try Batch(jobs: 2, collectRows: true).run(inputs: [root.path], outputDirectory: out.path)
+        #expect(outcome.converted == 2 && outcome.failed == 1)
+        #expect(outcome.rows.map(\.source) == [deep, shallow])
+        #expect(outcome.rows.allSatisfy { $0.total == 99 })
     }
 
     /// Removes a tree deeper than PATH_MAX (one level at a time, with relative paths).
@@ -101,7 +114,7 @@ struct HostileDiscoveryTests {
         let component = String(repeating: "d", count: 250)
         while fd >= 0 {
             levels.append(fd)
-            for name in ["deep.csv", "shallow.csv"] { unlinkat(fd, name, 0) }
+            for name in ["deep.csv", "shallow.csv", "pipe.csv"] { unlinkat(fd, name, 0) }
             fd = openat(fd, component, O_RDONLY | O_DIRECTORY)
         }
         for (i, parent) in levels.enumerated().reversed() {
