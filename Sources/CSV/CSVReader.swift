@@ -20,13 +20,17 @@ public struct CSVReader: Sendable {
     /// system calls more per file, extended attributes included.)
     public func read(contentsOf path: String) throws(CSVError) -> CSVDocument {
         let here = SourceLocation(file: path, row: 1, column: 1)
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        // O_NONBLOCK: a FIFO named like a form must not block the open (it is refused below).
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else { throw CSVError(.unreadable, at: here, "无法读取文件: \(Self.lastError())") }
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0 else { throw CSVError(.unreadable, at: here, "无法读取文件: \(Self.lastError())") }
         if info.st_mode & S_IFMT == S_IFDIR {
             throw CSVError(.unreadable, at: here, "这是一个文件夹,不是 CSV 文件")
+        }
+        if info.st_mode & S_IFMT != S_IFREG {
+            throw CSVError(.unreadable, at: here, "这不是普通文件(命名管道、设备或套接字):不会读取它")
         }
         if Int(info.st_size) > limits.maxBytes {
             throw CSVError(.fileTooLarge, at: here,
