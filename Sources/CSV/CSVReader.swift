@@ -180,9 +180,11 @@ public struct CSVReader: Sendable {
                            "单元格含有 NUL 字节:这不是文本 CSV(可能是 Excel 二进制文件或无字节序标记的 UTF-16)")
         }
         let text = String(decoding: field, as: UTF8.self)
-        if field.count > limits.maxCellCharacters, text.count > limits.maxCellCharacters {
+        // Counted as Excel counts a cell, in UTF-16 units (never fewer than libxlsxwriter's code
+        // points); UTF-8 has at least as many bytes as UTF-16 has units, so short fields skip it.
+        if field.count > limits.maxCellCharacters, text.utf16.count > limits.maxCellCharacters {
             throw CSVError(.cellTooLong, at: SourceLocation(file: file, row: row, column: column),
-                           "单元格有 \(text.count) 个字符,超过 Excel 的上限 \(limits.maxCellCharacters) 个字符(max-cell)")
+                           "单元格长 \(text.utf16.count) 个 UTF-16 单位(Excel 的计数方式),超过 Excel 的上限 \(limits.maxCellCharacters)(max-cell)")
         }
         return text
     }
