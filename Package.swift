@@ -19,14 +19,20 @@ let package = Package(
             pkgConfig: "xlsxwriter",
             providers: [.apt(["libxlsxwriter-dev", "zlib1g-dev"])]
         ),
+        // zlib's inflate (Debian zlib1g-dev, already linked through libxlsxwriter): the ZIP of an .xlsx.
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        // expat (Debian libexpat1-dev): the streaming XML parser of the .xlsx reader.
+        .systemLibrary(name: "CExpat", pkgConfig: "expat", providers: [.apt(["libexpat1-dev"])]),
         // Bytes ⇄ records: tokenizer, decoding, writer, source locations.
         .target(name: "CSV"),
+        // Workbooks → the same positioned grid as CSV: .xlsx (ZIP + XML), content sniffing.
+        .target(name: "Spreadsheet", dependencies: ["CSV", "CZlib", "CExpat"]),
         // The domain, no I/O: template reader, values, scoring, diagnostics.
         .target(name: "SelfEvaluation", dependencies: ["CSV"]),
         // The XLSX writer: a safe wrapper over libxlsxwriter and the printed-form layout.
         .target(name: "XLSXReport", dependencies: ["CXLSXWriter", "SelfEvaluation", "CSV"]),
         // Convert one form or a batch: naming, atomic writes, reports.
-        .target(name: "Conversion", dependencies: ["SelfEvaluation", "XLSXReport", "CSV"]),
+        .target(name: "Conversion", dependencies: ["SelfEvaluation", "XLSXReport", "CSV", "Spreadsheet"]),
         // glibc malloc settings for the command line (mallopt is not visible from Swift).
         .target(name: "CMallocTuning"),
         .executableTarget(
@@ -38,6 +44,7 @@ let package = Package(
         ),
         .target(name: "TestSupport", dependencies: ["CSV", "SelfEvaluation"], path: "Tests/TestSupport"),
         .testTarget(name: "CSVTests", dependencies: ["CSV", "TestSupport"]),
+        .testTarget(name: "SpreadsheetTests", dependencies: ["Spreadsheet", "CSV", "TestSupport"]),
         .testTarget(name: "SelfEvaluationTests", dependencies: ["SelfEvaluation", "CSV", "TestSupport"]),
         .testTarget(name: "XLSXReportTests", dependencies: ["XLSXReport", "SelfEvaluation", "CSV", "TestSupport"]),
         .testTarget(name: "ConversionTests", dependencies: ["Conversion", "XLSXReport", "SelfEvaluation", "CSV", "TestSupport"]),

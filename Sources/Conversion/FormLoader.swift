@@ -1,17 +1,25 @@
 import Foundation
 import CSV
 import SelfEvaluation
+import Spreadsheet
 
-/// Reads a form from a file: bytes → grid → form, with the warnings found on the way.
+/// Reads a form from a file: bytes → grid → form, with the warnings found on the way. What the
+/// file is comes from its first bytes: a ZIP is read as .xlsx, an OLE2 file as .xls, other known
+/// binaries (PDF, images …) are refused by name, everything else is CSV text.
 public struct FormLoader: Sendable {
     public var encoding: EncodingChoice
     public var template: TemplateKind?
     public var limits: CSVLimits
+    /// The sheet of a workbook to read (`--sheet`): its name or 1-based number; nil: the first
+    /// sheet that is a form.
+    public var sheet: String?
 
-    public init(encoding: EncodingChoice = .auto, template: TemplateKind? = nil, limits: CSVLimits = .default) {
+    public init(encoding: EncodingChoice = .auto, template: TemplateKind? = nil, limits: CSVLimits = .default,
+                sheet: String? = nil) {
         self.encoding = encoding
         self.template = template
         self.limits = limits
+        self.sheet = sheet
     }
 
     /// A form read from a file, with its warnings.
@@ -32,6 +40,7 @@ public struct FormLoader: Sendable {
             }
         }
         if DeepPath.isDeep(path) { return try loadDeep(path: path) }
+        if let bytes = try workbookBytes(path: path) { return try loadWorkbook(bytes: bytes, path: path) }
         let document: CSVDocument
         do {
             // Scored CSVs written by selfeval protect formula-like text with an apostrophe.
@@ -55,6 +64,7 @@ public struct FormLoader: Sendable {
             if read.size > limits.maxBytes {
                 throw FormError(CSVError(.fileTooLarge, at: here, "文件有 \(read.size) 字节,超过上限 \(limits.maxBytes) 字节(max-bytes)"))
             }
+            if FileSignature(prefix: read.bytes) != .text { return try loadWorkbook(bytes: read.bytes, path: path) }
             do {
                 let document = try CSVReader(encoding: encoding, limits: limits, unprotectFormulas: true).read(bytes: read.bytes, file: path)
                 return try load(document: document)

@@ -11,7 +11,10 @@ struct InputOptions: ParsableArguments {
     @Option(help: "Force the template: department or project (default: recognised from the file).")
     var template: TemplateKind?
 
-    var loader: FormLoader { FormLoader(encoding: encoding, template: template) }
+    @Option(help: "The sheet of an .xlsx/.xls workbook to read: its name or number (default: the first sheet that is a form).")
+    var sheet: String?
+
+    var loader: FormLoader { FormLoader(encoding: encoding, template: template, sheet: sheet) }
 }
 
 extension EncodingChoice: ExpressibleByArgument {}

@@ -1,0 +1,96 @@
+import CExpat
+
+/// A streaming XML parse through expat: element starts and ends by local name (any namespace
+/// prefix dropped), attributes by local name, character data collected on request. A document
+/// with a DTD (`<!DOCTYPE`) or an entity declaration is refused outright: no entity is ever
+/// expanded and no external one fetched.
+final class XMLStream {
+    /// Called at each start tag with its local name and attributes.
+    var onStart: (String, [String: String]) -> Void = { _, _ in }
+    /// Called at each end tag with its local name.
+    var onEnd: (String) -> Void = { _ in }
+    /// Character data is appended to `text` while this is true.
+    var collecting = false
+    /// The character data collected so far (UTF-8).
+    var text: [UInt8] = []
+    /// Set by a handler to stop the parse with an error of its own.
+    var abort: SpreadsheetError?
+
+    private var parser: XML_Parser?
+    private var forbidden = false
+
+    /// Parses `bytes` (the part `part` of `file`); throws a located error for a malformed or
+    /// forbidden document, or the error a handler set in `abort`.
+    func parse(_ bytes: [UInt8], part: String, file: String) throws(SpreadsheetError) {
+        guard let parser = XML_ParserCreate(nil) else {
+            throw SpreadsheetError("xlsx-corrupt", file: file, SpreadsheetMessage.xmlMalformed(part, 0, "expat"))
+        }
+        self.parser = parser
+        defer { XML_ParserFree(parser); self.parser = nil }
+        XML_SetUserData(parser, Unmanaged.passUnretained(self).toOpaque())
+        XML_SetElementHandler(parser, { user, name, attributes in
+            guard let user, let name else { return }
+            let me = Unmanaged<XMLStream>.fromOpaque(user).takeUnretainedValue()
+            var attrs: [String: String] = [:]
+            if var p = attributes {
+                while let key = p.pointee, let value = (p + 1).pointee {
+                    attrs[XMLStream.localName(key)] = String(cString: value)
+                    p += 2
+                }
+            }
+            me.onStart(XMLStream.localName(name), attrs)
+            if me.abort != nil { XML_StopParser(me.parser, XML_FALSE) }
+        }, { user, name in
+            guard let user, let name else { return }
+            let me = Unmanaged<XMLStream>.fromOpaque(user).takeUnretainedValue()
+            me.onEnd(XMLStream.localName(name))
+            if me.abort != nil { XML_StopParser(me.parser, XML_FALSE) }
+        })
+        XML_SetCharacterDataHandler(parser) { user, chars, length in
+            guard let user, let chars, length > 0 else { return }
+            let me = Unmanaged<XMLStream>.fromOpaque(user).takeUnretainedValue()
+            guard me.collecting else { return }
+            chars.withMemoryRebound(to: UInt8.self, capacity: Int(length)) { p in
+                me.text.append(contentsOf: UnsafeBufferPointer(start: p, count: Int(length)))
+            }
+        }
+        XML_SetStartDoctypeDeclHandler(parser) { user, _, _, _, _ in
+            guard let user else { return }
+            let me = Unmanaged<XMLStream>.fromOpaque(user).takeUnretainedValue()
+            me.forbidden = true
+            XML_StopParser(me.parser, XML_FALSE)
+        }
+        XML_SetEntityDeclHandler(parser) { user, _, _, _, _, _, _, _, _ in
+            guard let user else { return }
+            let me = Unmanaged<XMLStream>.fromOpaque(user).takeUnretainedValue()
+            me.forbidden = true
+            XML_StopParser(me.parser, XML_FALSE)
+        }
+        let status = bytes.withUnsafeBufferPointer { buf in
+            buf.withMemoryRebound(to: CChar.self) { chars in
+                XML_Parse(parser, chars.baseAddress, Int32(chars.count), 1)
+            }
+        }
+        if forbidden { throw SpreadsheetError("xml-forbidden", file: file, SpreadsheetMessage.xmlForbidden(part)) }
+        if let abort { throw abort }
+        if status != XML_STATUS_OK {
+            let line = Int(XML_GetCurrentLineNumber(parser))
+            let reason = XML_ErrorString(XML_GetErrorCode(parser)).map { String(cString: $0) } ?? "?"
+            throw SpreadsheetError("xml-malformed", file: file, SpreadsheetMessage.xmlMalformed(part, line, reason))
+        }
+    }
+
+    /// The collected text as a string, and the buffer emptied.
+    func takeText() -> String {
+        let s = String(decoding: text, as: UTF8.self)
+        text.removeAll(keepingCapacity: true)
+        return s
+    }
+
+    /// A name without its namespace prefix (`x:c` → `c`, `r:id` → `id`).
+    static func localName(_ name: UnsafePointer<CChar>) -> String {
+        let full = String(cString: name)
+        if let colon = full.lastIndex(of: ":") { return String(full[full.index(after: colon)...]) }
+        return full
+    }
+}
