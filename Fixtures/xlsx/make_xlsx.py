@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Makes Fixtures/xlsx/: every fixture form (Fixtures/*.csv, variants/, project/, real/) saved as
-.xlsx and .xls by LibreOffice (soffice --headless, its CSV import detecting numbers, percents and
-dates as Excel does when it opens a CSV), plus mixed-strings.xlsx: the main form with every other
+.xlsx by LibreOffice (soffice --headless, plain numbers detected; cells the CSV shows as
+"120,000.00" or "10.00" given the format that shows them so, text such as "=8个" kept as text),
+then as .xls from that .xlsx; plus mixed-strings.xlsx: the main form with every other
 text cell rewritten as an inline rich-text string (two runs) beside the shared ones.
 
 Run once when the fixtures change (needs libreoffice-calc-nogui); the outputs are committed and
@@ -166,10 +167,15 @@ def main():
                 paths = sorted(os.path.join(stage, n) for n in os.listdir(stage))
                 out = os.path.join(HERE, group)
                 os.makedirs(out, exist_ok=True)
-                for fmt in ("xlsx", "xls"):
-                    convert(paths, fmt, out, sep)
+                convert(paths, "xlsx", out, sep)
         for xlsx, text, separator in texts:
             thousands_formats(xlsx, text, separator)
+        # The .xls from the finished .xlsx: the same cells, formats and text cells.
+        for group in GROUPS:
+            out = os.path.join(HERE, group)
+            paths = sorted(x for x, _, _ in texts if os.path.dirname(x) == out.rstrip("/"))
+            subprocess.run(["soffice", "--headless", "--norestore", "--convert-to", "xls", "--outdir", out, *paths],
+                           check=True, stdout=subprocess.DEVNULL)
     mixed_strings(os.path.join(HERE, "qiannan-guangzhou-2023.xlsx"), os.path.join(HERE, "mixed-strings.xlsx"))
 
 

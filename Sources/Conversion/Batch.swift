@@ -71,7 +71,7 @@ public struct Batch: Sendable {
     /// that cannot be written) is one more error in the outcome, beside every form's own.
     public func run(inputs: [String], outputDirectory: String,
                     progress: (@Sendable (Progress) -> Void)? = nil) throws(ConversionError) -> Outcome {
-        let found = BatchDiscovery.search(inputs)
+        let found = BatchDiscovery.search(inputs, skipping: outputDirectory)
         let files = PathList(found.files)
         try Self.prepare(outputDirectory)
         let staging = try Self.makeStaging(in: outputDirectory, reserving: BatchReport.reserveBytes(forms: files.count))

@@ -2,7 +2,8 @@ import Foundation
 import SelfEvaluation
 
 /// Finding the forms of a batch: files as given, folders searched recursively for
-/// *.csv and *.tsv, sorted, each file once, symbolic-link loops followed only once.
+/// *.csv, *.tsv, *.xlsx, *.xlsm and *.xls, sorted, each file once, symbolic-link loops followed
+/// only once; Office lock files (`~$form.xlsx`) and the batch's own output folder are skipped.
 ///
 /// Every file the search sees is either returned or reported as a `Problem` with its path: a
 /// name that is not UTF-8 (shown with its bytes escaped, `\xBB`), a dangling link, a FIFO, device
@@ -25,8 +26,8 @@ public enum BatchDiscovery {
     /// Files and folders are told apart, and recognised when met again (a file given twice, a
     /// link to a folder already searched, a link loop), by their device and inode numbers: one
     /// `stat` a path, and 16 bytes a file kept until the end, however long its path.
-    public static func files(in paths: [String]) -> (files: [String], problems: [Problem]) {
-        let found = search(paths)
+    public static func files(in paths: [String], skipping outputDirectory: String? = nil) -> (files: [String], problems: [Problem]) {
+        let found = search(paths, skipping: outputDirectory)
         return (found.files, found.problems)
     }
 
@@ -38,9 +39,14 @@ public enum BatchDiscovery {
         var problems: [Problem] = []
     }
 
-    static func search(_ paths: [String]) -> Found {
+    static func search(_ paths: [String], skipping outputDirectory: String? = nil) -> Found {
         var found = Found()
         var seenDirectories = Set<FileIdentity>()
+        // The output folder counts as searched already: a batch never reads its own outputs.
+        var outputInfo = stat()
+        if let outputDirectory, stat(outputDirectory, &outputInfo) == 0, outputInfo.st_mode & S_IFMT == S_IFDIR {
+            seenDirectories.insert(FileIdentity(outputInfo))
+        }
 
         func add(_ path: String, _ info: stat) {
             let kind = FileKind(mode: info.st_mode)
@@ -62,7 +68,7 @@ public enum BatchDiscovery {
                                               : Vocabulary.BatchMessage.unreadableFolder))
                 return
             }
-            for entry in entries where entry.bytes.first != UInt8(ascii: ".") {
+            for entry in entries where entry.bytes.first != UInt8(ascii: ".") && !isLockFile(entry.bytes) {
                 guard let name = entry.name else {
                     // Not UTF-8 (GBK bytes as unzip leaves them): reported, with the bytes escaped.
                     if entry.isDirectory || isFormFile(bytes: entry.bytes) {
@@ -127,7 +133,7 @@ public enum BatchDiscovery {
                 return
             }
             defer { closedir(handle) }  // closes fd too
-            for entry in entries(of: handle) where entry.bytes.first != UInt8(ascii: ".") {
+            for entry in entries(of: handle) where entry.bytes.first != UInt8(ascii: ".") && !isLockFile(entry.bytes) {
                 guard let child = entry.name else {
                     if entry.isDirectory || isFormFile(bytes: entry.bytes) {
                         found.problems.append(Problem(path: path + "/" + escaped(entry.bytes), message: OutputMessage.undecodableName,
@@ -229,17 +235,23 @@ public enum BatchDiscovery {
         return out
     }
 
-    /// Whether a file name is searched for in folders: *.csv and *.tsv, any case.
+    /// The extensions searched for in folders, any case.
+    static let formExtensions = [".csv", ".tsv", ".xlsx", ".xlsm", ".xls"]
+
+    /// Whether a file name is searched for in folders: *.csv, *.tsv, *.xlsx, *.xlsm, *.xls, any case.
     public static func isFormFile(_ name: String) -> Bool {
-        let lower = name.lowercased()
-        return lower.hasSuffix(".csv") || lower.hasSuffix(".tsv")
+        isFormFile(bytes: Array(name.utf8))
     }
 
     /// The same for a name's raw bytes (a name that is not UTF-8).
     static func isFormFile(bytes: [UInt8]) -> Bool {
-        guard bytes.count >= 4 else { return false }
-        let tail = bytes.suffix(4).map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }
-        return tail == Array(".csv".utf8) || tail == Array(".tsv".utf8)
+        let lower = bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }
+        return formExtensions.contains { lower.count > $0.utf8.count && lower.suffix($0.utf8.count).elementsEqual($0.utf8) }
+    }
+
+    /// An Office lock file (`~$form.xlsx`, written beside a workbook while it is open): never a form.
+    static func isLockFile(_ bytes: [UInt8]) -> Bool {
+        bytes.count >= 2 && bytes[0] == UInt8(ascii: "~") && bytes[1] == UInt8(ascii: "$")
     }
 }
 

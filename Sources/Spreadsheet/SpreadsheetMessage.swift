@@ -25,7 +25,7 @@ enum SpreadsheetMessage {
     static let wordDocument = "这是 Word 文档(.docx),不是表格;请把表格复制到 Excel 中保存为 .xlsx 后再试"
     static let presentation = "这是 PowerPoint 演示文稿,不是表格"
     static let openDocument = "这是 OpenDocument 文件(.ods/.odt),请另存为 .xlsx 后再试"
-    static func otherBinary(_ kind: String) -> String { "这是\(kind),不是表格;请使用 Excel/WPS 导出的 .xlsx、.xls 或 .csv" }
+    static func otherBinary(_ kind: String) -> String { "这是 \(kind),不是表格;请使用 Excel/WPS 导出的 .xlsx、.xls 或 .csv" }
     static let ole2NotExcel = "这是 Office 97–2003 复合文档,但不是 Excel 工作簿(可能是 Word .doc)"
     static let xlsUnreadable = "无法读取 .xls 工作簿(BIFF 格式损坏或不受支持),请用 Excel 或 WPS 另存为 .xlsx 后再试"
     static let noSheets = "工作簿中没有工作表"

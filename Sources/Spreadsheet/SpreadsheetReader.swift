@@ -20,15 +20,25 @@ public struct SpreadsheetReader: Sendable {
 
     /// An opened workbook: its sheet names, and each sheet's grid on demand.
     public struct Workbook {
-        let xlsx: XLSXWorkbook
+        enum Backend { case xlsx(XLSXWorkbook), xls(XLSWorkbook) }
+        let backend: Backend
         public let file: String
         /// The sheet names in workbook order.
-        public var sheetNames: [String] { xlsx.sheets.map(\.name) }
+        public var sheetNames: [String] {
+            switch backend {
+            case .xlsx(let x): x.sheets.map(\.name)
+            case .xls(let x): x.sheetNames
+            }
+        }
 
         /// The grid of the sheet at 0-based `index`, located as `file` (or `file[name]` when `qualified`).
         public func sheet(_ index: Int, qualified: Bool) throws(SpreadsheetError) -> Sheet {
             let name = sheetNames[index]
-            let document = try xlsx.grid(sheet: index, file: qualified ? "\(file)[\(name)]" : file)
+            let gridFile = qualified ? "\(file)[\(name)]" : file
+            let document = switch backend {
+            case .xlsx(let x): try x.grid(sheet: index, file: gridFile)
+            case .xls(let x): try x.grid(sheet: index, file: gridFile)
+            }
             return Sheet(name: name, index: index + 1, document: document)
         }
 
@@ -44,9 +54,12 @@ public struct SpreadsheetReader: Sendable {
     public func open(bytes: [UInt8], file: String) throws(SpreadsheetError) -> Workbook {
         switch FileSignature(prefix: bytes) {
         case .zip:
-            return Workbook(xlsx: try XLSXWorkbook(bytes: bytes, file: file, limits: limits), file: file)
+            return Workbook(backend: .xlsx(try XLSXWorkbook(bytes: bytes, file: file, limits: limits)), file: file)
         case .ole2:
-            throw SpreadsheetReader.ole2Error(bytes, file: file)
+            if OLE2Names.contains(bytes, "EncryptionInfo") || OLE2Names.contains(bytes, "EncryptedPackage") {
+                throw SpreadsheetError("encrypted-workbook", file: file, SpreadsheetMessage.encrypted)
+            }
+            return Workbook(backend: .xls(try XLSWorkbook(bytes: bytes, file: file, limits: limits)), file: file)
         case .otherBinary(let kind):
             throw SpreadsheetError("not-a-spreadsheet", file: file, SpreadsheetMessage.otherBinary(kind))
         case .text:
