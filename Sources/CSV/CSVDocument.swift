@@ -12,6 +12,8 @@ public struct CSVDocument: Sendable, Equatable {
     public var separator: Character
     /// The first line ending seen ("\r\n", "\n" or "\r"); "\r\n" when there is none.
     public var lineEnding: String
+    /// The sheet of a workbook (.xlsx, .xls) the grid was read from; nil for CSV text.
+    public var sheet: String?
 
     public init(file: String, rows: [[String]], encoding: TextEncoding = .utf8, hadByteOrderMark: Bool = false,
                 separator: Character = ",", lineEnding: String = "\r\n") {

@@ -85,7 +85,9 @@ final class XLSWorkbook {
             if !line.isEmpty { lastWithText = r + 1 }
             if r < limits.maxRows { rows.append(line.isEmpty ? [""] : line) }
         }
-        return CSVDocument(file: gridFile, rows: Array(rows.prefix(lastWithText)), encoding: .utf8)
+        var document = CSVDocument(file: gridFile, rows: Array(rows.prefix(lastWithText)), encoding: .utf8)
+        document.sheet = sheetNames[index]
+        return document
     }
 
     /// A cell's text: strings as stored, numbers as General shows them.

@@ -193,6 +193,8 @@ struct XLSXWorkbook {
         }
         var reader = SheetReader(file: gridFile, limits: limits, sharedStrings: sharedStrings, formats: formats, date1904: date1904)
         try reader.read(data, part: sheet.part)
-        return CSVDocument(file: gridFile, rows: reader.rows(), encoding: .utf8, hadByteOrderMark: false, separator: ",", lineEnding: "\r\n")
+        var document = CSVDocument(file: gridFile, rows: reader.rows(), encoding: .utf8, hadByteOrderMark: false, separator: ",", lineEnding: "\r\n")
+        document.sheet = sheet.name
+        return document
     }
 }
