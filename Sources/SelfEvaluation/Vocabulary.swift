@@ -90,6 +90,8 @@ public enum Vocabulary {
         public static let scoreComputed = "得分由程序计算。"
         public static let totalComputed = "总分由程序按各项得分合计。"
         public static let conclusionComputed = "自评结论由程序按总分判定。"
+        /// The note under the printed table of a scored workbook.
+        public static let rescoreNote = "说明:执行率、得分、总分和自评等级为公式,只随表中数字重算;手工修改任何数字或文字后,请用 selfeval 重新评分(selfeval score 本文件),以评分规则的结果为准。"
         public static let weightComputed = "总分值由程序按各项分值合计。"
         public static let formulaDropped = "此格的数据不全为数字,未写公式,只写程序算出的值。"
         // The 评分明细 sheet

@@ -64,8 +64,8 @@ struct NothingLostTests {
             #expect(cells[ref]?.formula == nil)
         }
         #expect(cells.values.contains { $0.text == "@SUM(A1:A3)" && $0.formula == nil })
-        // The only formulas are the engine's own: 执行率, budget 得分, 总分.
-        #expect(Set(cells.values.filter { $0.formula != nil }.map(\.ref)) == ["H6", "I6", "H29"])
+        // The only formulas are the engine's own: 执行率, budget 得分, 总分, 自评等级.
+        #expect(Set(cells.values.filter { $0.formula != nil }.map(\.ref)) == ["H6", "I6", "H29", "B30"])
     }
 }
 

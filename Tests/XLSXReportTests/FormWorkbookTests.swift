@@ -112,7 +112,7 @@ struct FormWorkbookTests {
         document = LayoutFixture.setting(document, row: 13, column: 9, "+1-2")
         let inspector = XLSXInspector(path: try LayoutFixture.write(try LayoutFixture.scored(document)))
         let formulas = try LayoutFixture.formulaCells(inspector, sheet: Self.sheet)
-        #expect(Set(formulas.keys) == ["H6", "I6", "H29"])
+        #expect(Set(formulas.keys) == ["H6", "I6", "H29", "B30"])  // B30: 自评等级 from 总分
         #expect(try inspector.cell(sheet: Self.sheet, ref: "B11")?.text == "=1+1")
         #expect(try inspector.cell(sheet: Self.sheet, ref: "B11")?.type == "s")
         #expect(try inspector.cell(sheet: Self.sheet, ref: "C4")?.text == "@SUM(A1)")

@@ -10,6 +10,9 @@ struct FormSheetWriter {
     var contents: [SheetCell: FormCellContent] = [:]
     var comments: [SheetCell: String] = [:]
     var commentAuthor: String?
+    /// A note written one row under the table, outside the print area (scored workbooks:
+    /// figures edited by hand must be re-scored with selfeval).
+    var noteUnderTable: String?
 
     /// The style of a cell kind, with a number format for numbers and formulas.
     static func style(_ kind: FormCellKind, numberFormat: String? = nil) -> CellStyle {
@@ -67,6 +70,14 @@ struct FormSheetWriter {
                                                            height: min(max(40 + lines * 14, 74), 400)))
         }
         let lastRow = max(layout.rows.count - 1, 0)
+        if let note = noteUnderTable {
+            // One row below the table, outside the print area (the printed form stays the
+            // official one), unwrapped so that it runs on across the empty cells to its right.
+            var style = Self.style(.trailer)
+            style.thinBorder = false
+            style.wrap = false
+            try sheet.writeString(note, row: layout.rows.count + 1, column: 0, style: style)
+        }
         try sheet.applyPrintSetup(PrintSetup(
             printArea: CellRange(firstRow: 0, firstColumn: 0, lastRow: lastRow, lastColumn: layout.lastUsedColumn),
             hideGridlines: true))
@@ -78,6 +89,8 @@ struct FormSheetWriter {
             try sheet.writeNumber(value, row: row, column: column, style: style)
         case .formula(let formula, let cached, _):
             try sheet.writeFormula(formula, cachedValue: .number(cached), row: row, column: column, style: style)
+        case .textFormula(let formula, let cached):
+            try sheet.writeFormula(formula, cachedValue: .text(cached), row: row, column: column, style: style)
         }
     }
 }

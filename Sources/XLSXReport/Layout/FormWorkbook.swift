@@ -42,7 +42,8 @@ public struct FormWorkbook: Sendable {
             let cells = ScoredCells(scored, grid: grid)
             let formSheet = try workbook.addWorksheet(name: words.formSheet)
             try FormSheetWriter(layout: layout, contents: cells.contents, comments: cells.comments,
-                                commentAuthor: options.author).write(to: formSheet)
+                                commentAuthor: options.author,
+                                noteUnderTable: Vocabulary.WorkbookLayout.rescoreNote).write(to: formSheet)
             let detailSheet = try workbook.addWorksheet(name: words.detailSheet)
             try DetailSheetWriter(scored: scored).write(to: detailSheet)
             try workbook.close()

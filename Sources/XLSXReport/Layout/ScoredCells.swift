@@ -7,11 +7,14 @@ public enum FormCellContent: Hashable, Sendable {
     case number(Decimal, format: String?)
     /// A program-built formula with its cached result (the engine's value) and number format.
     case formula(String, cached: Decimal, format: String?)
+    /// A program-built formula whose result is text (自评等级 from 总分), with its cached text.
+    case textFormula(String, cached: String)
 
-    /// The value shown (the number, or the formula's cached result).
+    /// The value shown (the number, or the formula's cached result); 0 for a text formula.
     public var value: Decimal {
         switch self {
         case .number(let value, _), .formula(_, let value, _): value
+        case .textFormula: 0
         }
     }
 
@@ -19,6 +22,7 @@ public enum FormCellContent: Hashable, Sendable {
     public var format: String? {
         switch self {
         case .number(_, let format), .formula(_, _, let format): format
+        case .textFormula: nil
         }
     }
 }
@@ -81,6 +85,7 @@ public struct ScoredCells: Sendable {
 
         if let budget = scored.budget { addBudgetFormulas(budget, form: form, decimals: decimals) }
         addTotalFormula(scored, decimals: decimals)
+        addGradeFormula(scored, grid: grid)
 
         // Comments on every cell the engine filled or changed.
         for (address, computed) in grid.computed where computed.comment != nil || computed.changed {
@@ -247,6 +252,24 @@ public struct ScoredCells: Sendable {
             set(totalCell, .number(scored.totalScore, format: format))
             addComment(totalCell, Vocabulary.WorkbookLayout.formulaDropped)
         }
+    }
+
+    /// 自评等级 as a formula of the 总分 cell over the rule set's grade bands, so that the grade
+    /// follows 总分 when a figure is edited; written only where the engine writes the conclusion
+    /// and 总分 is a number or formula in the sheet.
+    private mutating func addGradeFormula(_ scored: ScoredForm, grid: ScoredGrid) {
+        guard let totalCell = scored.form.total?.score?.cell, contents[Self.sheetCell(totalCell)] != nil,
+              let cell = scored.form.conclusion?.cell, grid.computed[cell]?.role == .conclusion else { return }
+        let bands = scored.ruleSet.gradeBands
+        func text(_ grade: EvaluationGrade) -> String {
+            "\"" + grade.conclusion.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        }
+        let total = totalCell.description
+        let excellent = "IF(\(total)>=\(bands.excellent.plainText),\(text(.excellent)),"
+        let good = "IF(\(total)>=\(bands.good.plainText),\(text(.good)),"
+        let fair = "IF(\(total)>=\(bands.fair.plainText),\(text(.fair)),\(text(.poor)))))"
+        let formula = "=" + excellent + good + fair
+        set(cell, .textFormula(formula, cached: scored.conclusion))
     }
 
     private static func defaultComment(_ role: ScoredGrid.ComputedCell.Role) -> String {
