@@ -533,6 +533,15 @@ public enum Vocabulary {
         public static func budgetTotalFromParts(adjusted: String, executed: String) -> String {
             "年度资金总额一行为0,而其下各行有金额:按各行之和计算执行率(全年预算数\(adjusted)万元,全年执行数\(executed)万元)。"
         }
+        public static func budgetNegative(_ adjusted: String) -> String {
+            "全年预算数为负数(\(adjusted)万元):预算数不能为负,无法计算预算执行率。"
+        }
+        public static func budgetNotANumber(_ text: String, _ detail: String) -> String {
+            "全年预算数“\(text)”不是有效的金额(\(detail)),无法计算预算执行率。"
+        }
+        public static func executedNegative(_ executed: String) -> String {
+            "全年执行数为负数(\(executed)万元):执行率按0计,请核实。"
+        }
         public static func executedWithoutBudget(_ executed: String) -> String {
             "全年预算数为0而全年执行数为\(executed)万元,无法计算预算执行率。"
         }
