@@ -231,6 +231,32 @@ struct XMLSafetyTests {
         #expect(try x.cell(sheet: "自评表", ref: "F17")?.text == "圆满\u{FFFD}完成\u{FFFD}")
     }
 
+    @Test("random hostile texts in random cells of the form: warnings exactly there, a well-formed workbook (property)")
+    func hostileFormProperty() throws {
+        let folder = try FixturePaths.temporaryDirectory("xml-form-random")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let reference = try LayoutFixture.document()
+        for seed in UInt64(1)...12 {
+            var rng = SeededGenerator(seed: seed)
+            var document = reference
+            var hostile: Set<String> = []
+            for _ in 0..<6 {
+                // Text cells of the header, goals and indicator rows (never the figures, so the form still scores).
+                let row = [3, 4, 11, 13, 14, 17, 20, 26, 27][Int.random(in: 0..<9, using: &rng)]
+                let column = row <= 4 ? 3 : (row == 11 ? 2 : [4, 6, 9][Int.random(in: 0..<3, using: &rng)])
+                let text = "文" + Self.randomText(&rng, maxLength: 12)
+                document = LayoutFixture.setting(document, row: row, column: column, text)
+                if XMLText.isAllowed(text) { hostile.remove("\(row):\(column)") } else { hostile.insert("\(row):\(column)") }
+            }
+            let (form, diagnostics) = try TemplateReader().read(document)
+            let warned = Set(diagnostics.filter { $0.code == "xml-invalid-character" }.map { "\($0.location.row):\($0.location.column)" })
+            #expect(warned == hostile, "seed \(seed)")
+            let scored = try Scorer.score(form)
+            let path = try LayoutFixture.write(scored, name: "random-\(seed).xlsx", in: folder)  // opened and checked
+            try FileManager.default.removeItem(atPath: path)
+        }
+    }
+
     @Test("汇总表 with hostile units, sources and messages keeps every row and is well-formed")
     func hostileSummary() throws {
         let folder = try FixturePaths.temporaryDirectory("xml-summary")
