@@ -34,6 +34,11 @@ struct MixedEncodingTests {
         // The odd row's first non-ASCII cell is the column.
         ([("单位,黔南州", .gbk), ("1,2,3,完成", .utf8), ("分值,得分", .gbk), ("预算,执行", .gbk)],
          "mixed-encoding", 2, 4),
+        // Symbols of forms (≥, ℃, ①, ×) count as Chinese text in a UTF-8 row.
+        ([("单位,≥95%", .utf8), ("温度,≤26℃", .utf8), ("①,指标名称", .gbk), ("分值,→", .utf8)],
+         "mixed-encoding", 3, 1),
+        // A lone GBK 路 (C2 B7) is valid UTF-8 (·) but not Chinese text: no false mix.
+        ([("路", .gbk), ("单位,黔南州", .gbk), ("分值,得分", .gbk)], nil, 0, 0),
         // ASCII rows are in both encodings: no mix.
         ([("a,b", .utf8), ("单位,黔南州", .gbk), ("1,2", .utf8)], nil, 0, 0),
         // Only GBK, only UTF-8: no mix.
