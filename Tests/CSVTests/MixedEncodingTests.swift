@@ -72,11 +72,17 @@ struct MixedEncodingTests {
         }
     }
 
-    /// A forced encoding is the user's word: the whole file is decoded in it.
-    @Test func forcedGB18030ReadsTheWholeFile() throws {
+    /// Forcing GB18030 does not turn the UTF-8 rows into mojibake either: they are named; a
+    /// file all in GBK reads as before.
+    @Test func forcedGB18030NamesTheUTF8Rows() throws {
         let input = Self.bytes([("单位,黔南州", .gbk), ("指标,完成", .utf8), ("分值,得分", .gbk)])
-        let doc = try CSVReader(encoding: .gb18030).read(bytes: input)
-        #expect(doc.rows.count == 3)
+        #expect(throws: CSVError.self) { _ = try CSVReader(encoding: .gb18030).read(bytes: input) }
+        do { _ = try CSVReader(encoding: .gb18030).read(bytes: input) } catch {
+            #expect(error.kind == .mixedEncoding && error.location.row == 2)
+        }
+        let pure = Self.bytes([("单位,黔南州", .gbk), ("分值,得分", .gbk)])
+        let doc = try CSVReader(encoding: .gb18030).read(bytes: pure)
+        #expect(doc.rows == [["单位", "黔南州"], ["分值", "得分"]])
         #expect(doc.encoding == .gb18030)
     }
 
