@@ -31,6 +31,9 @@ public struct Converter: Sendable {
     public var csvEncoding: CSVWriter.Encoding
     /// Options of the XLSX writer (temporary folder, pinned dates).
     public var xlsx: FormWorkbookOptions
+    /// Replace an existing regular file at the output (`--force`); never the input, never a link,
+    /// FIFO, device or folder.
+    public var force: Bool = false
 
     public init(loader: FormLoader = FormLoader(), rules: RuleSet? = nil, csvEncoding: CSVWriter.Encoding = .utf8BOM,
                 xlsx: FormWorkbookOptions = FormWorkbookOptions()) {
@@ -84,17 +87,20 @@ public struct Converter: Sendable {
         }
     }
 
-    /// Writes a scored form to `output` atomically; refuses to write over `input`.
+    /// Writes a scored form to `output` atomically, as `OutputGuard` allows: never over the input
+    /// (also through a link), never over what is not a regular file, over an existing file only
+    /// with `force`.
     public func write(_ scored: Scored, to output: String, format: OutputFormat) throws(ConversionError) {
         if AtomicFile.sameFile(scored.scored.form.source, output) {
             throw ConversionError(.outputIsInput, path: output, Vocabulary.ConversionMessage.outputIsInput(output))
         }
+        let rule = OutputGuard(inputs: Set([FileIdentity(path: scored.scored.form.source)].compactMap { $0 }), force: force)
         switch format {
         case .csv, .json:
-            try AtomicFile.write(try bytes(scored, format: format), to: output)
+            try AtomicFile.write(try bytes(scored, format: format), to: output, rule: rule)
         case .xlsx:
             let options = xlsx
-            try AtomicFile.write(to: output) { (temporary: String) throws(ConversionError) in
+            try AtomicFile.write(to: output, rule: rule) { (temporary: String) throws(ConversionError) in
                 do {
                     try FormWorkbook(options: options).write(scored.scored, to: temporary)
                 } catch {

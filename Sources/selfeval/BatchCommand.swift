@@ -22,6 +22,9 @@ struct BatchCommand: ParsableCommand {
     @Option(name: .customLong("to"), help: "Comma-separated output formats: xlsx, csv, json.")
     var formats: String = "xlsx"
 
+    @Flag(help: "Replace existing files in the output folder that selfeval did not make (never an input, a link, a FIFO or a device).")
+    var force = false
+
     @OptionGroup var input: InputOptions
     @OptionGroup var rules: RulesOption
 
@@ -41,7 +44,9 @@ struct BatchCommand: ParsableCommand {
 
     func run() throws {
         let converter = Converter(loader: input.loader, rules: try rules.ruleSet())
-        let batch = Batch(converter: converter, jobs: jobs, formats: try parsedFormats())
+        SignalCleanup.install()
+        var batch = Batch(converter: converter, jobs: jobs, formats: try parsedFormats())
+        batch.force = force
         let progress = ProgressLine.forStandardError()
         let outcome: Batch.Outcome
         do {
@@ -53,6 +58,7 @@ struct BatchCommand: ParsableCommand {
             throw ExitCode(1)
         }
         progress?.finish()
+        for notice in outcome.notices { FileHandle.standardError.write(Data("selfeval: \(notice)\n".utf8)) }
         for e in outcome.errors {
             StandardStreams.err("\(e.source):\(e.place.isEmpty ? "1:A" : e.place): error: [\(e.code)] \(e.message)\n")
         }
