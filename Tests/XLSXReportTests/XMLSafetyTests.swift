@@ -145,6 +145,35 @@ struct XMLSafetyTests {
         }
     }
 
+    /// Text a unit typed that looks like OOXML's `_xHHHH_` escape reaches the cell as typed
+    /// (Excel would otherwise show "_x0041_" as "A"): nothing typed is lost or changed.
+    @Test("a literal _xHHHH_ in a cell, merged cell or comment reads back as typed",
+          arguments: ["_x0041_", "单位_x000D_名称", "_x0041__x0042_", "__x0041_", "_X00e9_", "_x004_", "_xZZZZ_", "a_x0041_b_x_"])
+    func literalEscapesAreProtected(_ typed: String) throws {
+        #expect(XLSXInspector.unescapeOOXML(XMLText.protectingEscapes(typed)) == typed)
+        let folder = try FixturePaths.temporaryDirectory("xml-safety")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = try writeWorkbook(named: "escapes.xlsx", in: folder) { wb in
+            let ws = try wb.addWorksheet(name: "表")
+            try ws.writeString(typed, row: 0, column: 0)
+            try ws.mergeRange(firstRow: 1, firstColumn: 0, lastRow: 1, lastColumn: 2, text: typed)
+            try ws.writeComment(typed, row: 0, column: 0)
+        }
+        let x = XLSXInspector(path: path)
+        #expect(try x.cell(sheet: "表", ref: "A1")?.text == typed)
+        #expect(try x.cell(sheet: "表", ref: "A2")?.text == typed)
+        #expect(try x.comments(sheet: "表")["A1"] == typed)
+    }
+
+    /// Protecting escapes never makes a cell overflow: the text is cut first, leaving room.
+    @Test("a cell of escapes at the limit stays within 32,767 characters as stored")
+    func protectedTextFitsTheLimit() {
+        let typed = String(repeating: "_x0041_", count: 32_767 / 7 + 1)
+        let stored = XMLText.cellText(typed)
+        #expect(stored.unicodeScalars.count <= XMLText.cellLimit)
+        #expect(XLSXInspector.unescapeOOXML(stored).hasSuffix("…"))
+    }
+
     @Test("every writer entry point: forbidden characters reach no part raw", arguments: forbidden)
     func everyEntryPoint(_ scalar: Unicode.Scalar) throws {
         let folder = try FixturePaths.temporaryDirectory("xml-safety")
