@@ -23,12 +23,12 @@ let package = Package(
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // expat (Debian libexpat1-dev): the streaming XML parser of the .xlsx reader.
         .systemLibrary(name: "CExpat", pkgConfig: "expat", providers: [.apt(["libexpat1-dev"])]),
-        // FreeXL (Debian libfreexl-dev): cell values of .xls (BIFF8) workbooks.
-        .systemLibrary(name: "CFreeXL", pkgConfig: "freexl", providers: [.apt(["libfreexl-dev"])]),
+        // FreeXL (Debian libfreexl-dev) run in a child process: cell values of .xls (BIFF8) workbooks.
+        .target(name: "CXLSReader", linkerSettings: [.linkedLibrary("freexl")]),
         // Bytes ⇄ records: tokenizer, decoding, writer, source locations.
         .target(name: "CSV"),
         // Workbooks → the same positioned grid as CSV: .xlsx (ZIP + XML), .xls (FreeXL), content sniffing.
-        .target(name: "Spreadsheet", dependencies: ["CSV", "CZlib", "CExpat", "CFreeXL"]),
+        .target(name: "Spreadsheet", dependencies: ["CSV", "CZlib", "CExpat", "CXLSReader"]),
         // The domain, no I/O: template reader, values, scoring, diagnostics.
         .target(name: "SelfEvaluation", dependencies: ["CSV"]),
         // The XLSX writer: a safe wrapper over libxlsxwriter and the printed-form layout.

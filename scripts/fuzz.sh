@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# Fuzzes the CSV reader, the template reader (with scoring), the value parser and the whole
-# convert path to a workbook with libFuzzer and AddressSanitizer, for a bounded time each, one
-# harness after the other.
+# Fuzzes the CSV reader, the template reader (with scoring), the value parser, the whole
+# convert path to a workbook and the .xlsx/.xls readers with libFuzzer and AddressSanitizer, for
+# a bounded time each, one harness after the other.
 #
-# usage: scripts/fuzz.sh [csv] [template] [values] [workbook]      (default: all four)
+# usage: scripts/fuzz.sh [csv] [template] [values] [workbook] [xlsx]      (default: all five)
 #   FUZZ_SECONDS   seconds per harness (default 600)
 #   FUZZ_WORK      work folder: build, corpus, logs, findings (default .build-fuzz, gitignored)
 #   FUZZ_ARGS      extra libFuzzer flags (e.g. "-seed=1 -jobs=1")
@@ -21,7 +21,7 @@ mkdir -p "$work"
 work=$(cd "$work" && pwd)
 build=$work/build
 harnesses=("$@")
-[ ${#harnesses[@]} -gt 0 ] || harnesses=(csv template values workbook)
+[ ${#harnesses[@]} -gt 0 ] || harnesses=(csv template values workbook xlsx)
 flags=(-sanitize=fuzzer,address -parse-as-library -O -g)
 
 # 1. Build: CSV and SelfEvaluation as instrumented modules, then one binary per harness.
@@ -38,11 +38,23 @@ fi
 # The workbook harness also needs the writer (over libxlsxwriter, via the system-library module
 # map) and the conversion layer.
 xlsx_flags=(-Xcc -fmodule-map-file=Sources/CXLSXWriter/module.modulemap -I Sources/CXLSXWriter)
+# The workbook readers (Conversion reads .xlsx/.xls through them): zlib, expat, and FreeXL in a
+# child process (Sources/CXLSReader, compiled here with AddressSanitizer too).
+reader_flags=(-Xcc -fmodule-map-file=Sources/CZlib/module.modulemap -Xcc -fmodule-map-file=Sources/CExpat/module.modulemap
+              -Xcc -fmodule-map-file=Sources/CXLSReader/include/module.modulemap -I Sources/CZlib -I Sources/CExpat
+              -I Sources/CXLSReader/include)
+if [[ " ${harnesses[*]} " =~ \ (workbook|xlsx)\  ]]; then
+    clang -fsanitize=fuzzer-no-link,address -O1 -g -I Sources/CXLSReader/include -c Sources/CXLSReader/XLSReader.c \
+        -o "$build/CXLSReader.o"
+    swiftc "${flags[@]}" "${reader_flags[@]}" -wmo -module-name Spreadsheet -I "$build" \
+        -emit-module -emit-module-path "$build/Spreadsheet.swiftmodule" \
+        -c $(find Sources/Spreadsheet -name '*.swift' | sort) -o "$build/Spreadsheet.o"
+fi
 if [[ " ${harnesses[*]} " =~ \ workbook\  ]]; then
     swiftc "${flags[@]}" "${xlsx_flags[@]}" -wmo -module-name XLSXReport -I "$build" \
         -emit-module -emit-module-path "$build/XLSXReport.swiftmodule" \
         -c $(find Sources/XLSXReport -name '*.swift' | sort) -o "$build/XLSXReport.o"
-    swiftc "${flags[@]}" "${xlsx_flags[@]}" -wmo -module-name Conversion -I "$build" \
+    swiftc "${flags[@]}" "${xlsx_flags[@]}" "${reader_flags[@]}" -wmo -module-name Conversion -I "$build" \
         -emit-module -emit-module-path "$build/Conversion.swiftmodule" \
         -c $(find Sources/Conversion -name '*.swift' | sort) -o "$build/Conversion.o"
 fi
@@ -89,16 +101,22 @@ for h in "${harnesses[@]}"; do
         template) file=FuzzTemplate.swift; objects=("$build/CSV.o" "$build/SelfEvaluation.o") ;;
         values) file=FuzzValues.swift; objects=("$build/CSV.o" "$build/SelfEvaluation.o") ;;
         workbook) file=FuzzWorkbook.swift
-            objects=("${xlsx_flags[@]}" "$build/CSV.o" "$build/SelfEvaluation.o" "$build/XLSXReport.o"
-                     "$build/Conversion.o" -lxlsxwriter -lz) ;;
-        *) echo "unknown harness: $h (csv, template, values, workbook)" >&2; exit 2 ;;
+            objects=("${xlsx_flags[@]}" "${reader_flags[@]}" "$build/CSV.o" "$build/SelfEvaluation.o" "$build/XLSXReport.o"
+                     "$build/Spreadsheet.o" "$build/CXLSReader.o" "$build/Conversion.o" -lxlsxwriter -lz -lexpat -lfreexl) ;;
+        xlsx) file=FuzzXLSX.swift
+            objects=("${reader_flags[@]}" "$build/CSV.o" "$build/Spreadsheet.o" "$build/CXLSReader.o" -lz -lexpat -lfreexl) ;;
+        *) echo "unknown harness: $h (csv, template, values, workbook, xlsx)" >&2; exit 2 ;;
     esac
     build_harness "$h" "$file" "${objects[@]}"
     corpus=$work/corpus/$h
     findings=$work/findings/$h
     rm -rf "$findings"
     mkdir -p "$corpus" "$findings" "$work/logs"
-    if [ "$h" = values ]; then seed_cells "$corpus"; else seed_forms "$corpus"; fi
+    if [ "$h" = values ]; then seed_cells "$corpus"
+    elif [ "$h" = xlsx ]; then  # the workbook fixtures below 64 KiB (the bombs are larger)
+        find Fixtures/xlsx -type f \( -name '*.xls*' \) -size -64k -print0 |
+            while IFS= read -r -d '' f; do cp "$f" "$corpus/seed-$(echo "$f" | tr '/' '_')"; done
+    else seed_forms "$corpus"; fi
     # Seeds above 64 KiB slow the workbook harness down without adding coverage.
     [ "$h" = workbook ] && find "$corpus" -type f -size +64k -delete
     if [ -d "Fixtures/fuzz-regressions/$h" ]; then cp Fixtures/fuzz-regressions/$h/* "$corpus/" 2>/dev/null || true; fi

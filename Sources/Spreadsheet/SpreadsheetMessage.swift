@@ -28,6 +28,7 @@ enum SpreadsheetMessage {
     static func otherBinary(_ kind: String) -> String { "这是 \(kind),不是表格;请使用 Excel/WPS 导出的 .xlsx、.xls 或 .csv" }
     static let ole2NotExcel = "这是 Office 97–2003 复合文档,但不是 Excel 工作簿(可能是 Word .doc)"
     static let xlsUnreadable = "无法读取 .xls 工作簿(BIFF 格式损坏或不受支持),请用 Excel 或 WPS 另存为 .xlsx 后再试"
+    static let xlsCrashed = "读取 .xls 工作簿时出错(文件结构异常,可能已损坏或被篡改),请用 Excel 或 WPS 另存为 .xlsx 后再试"
     static let noSheets = "工作簿中没有工作表"
     static func missingPart(_ name: String) -> String { "工作簿缺少部件 \(name)" }
     static func xmlForbidden(_ part: String) -> String {

@@ -1,4 +1,0 @@
-#ifndef SELFEVAL_CFREEXL_SHIM_H
-#define SELFEVAL_CFREEXL_SHIM_H
-#include <freexl.h>
-#endif
