@@ -1,3 +1,4 @@
+import Foundation
 import CSV
 @testable import Spreadsheet
 import TestSupport
@@ -189,5 +190,28 @@ struct SpreadsheetReaderTests {
         WorkbookBuilder.zip(entries(of: WorkbookBuilder.xlsx(sheetData: "")).map { e in
             e.name == "xl/workbook.xml" ? (e.name, Array("<workbook><sheets/></workbook>".utf8)) : e
         })
+    }
+}
+
+/// Every finding of the xlsx fuzz harness, kept in Fixtures/fuzz-regressions/xlsx/: a workbook or
+/// a located error, never a crash (the FreeXL over-read is contained in its child process).
+struct SpreadsheetFuzzRegressionTests {
+    static let findings: [String] = {
+        let dir = FixturePaths.fixture("fuzz-regressions/xlsx")
+        return ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).sorted()
+    }()
+
+    @Test func thereAreFindings() { #expect(!Self.findings.isEmpty) }
+
+    @Test(arguments: findings)
+    func aFindingReadsOrFailsWithAPlace(_ name: String) throws {
+        let bytes = try FixturePaths.bytes("fuzz-regressions/xlsx/\(name)")
+        do {
+            let workbook = try SpreadsheetReader().open(bytes: bytes, file: name)
+            for i in workbook.sheetNames.indices { _ = try workbook.sheet(i, qualified: true) }
+        } catch {
+            #expect(error.location.row >= 1 && !error.message.isEmpty)
+            if name.hasPrefix("freexl") { #expect(error.code == "xls-unreadable") }
+        }
     }
 }
