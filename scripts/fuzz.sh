@@ -113,8 +113,8 @@ for h in "${harnesses[@]}"; do
     rm -rf "$findings"
     mkdir -p "$corpus" "$findings" "$work/logs"
     if [ "$h" = values ]; then seed_cells "$corpus"
-    elif [ "$h" = xlsx ]; then  # the workbook fixtures below 64 KiB (the bombs are larger)
-        find Fixtures/xlsx -type f \( -name '*.xls*' \) -size -64k -print0 |
+    elif [ "$h" = xlsx ]; then  # the .xlsx fixtures below 64 KiB (the bombs are larger)
+        find Fixtures/xlsx -type f \( -name '*.xlsx' -o -name '*.xlsm' \) -size -64k -print0 |
             while IFS= read -r -d '' f; do cp "$f" "$corpus/seed-$(echo "$f" | tr '/' '_')"; done
     else seed_forms "$corpus"; fi
     # Seeds above 64 KiB slow the workbook harness down without adding coverage.

@@ -1,4 +1,5 @@
 import CExpat
+import Foundation
 
 /// A streaming XML parse through expat: element starts and ends by local name (any namespace
 /// prefix dropped), attributes by local name, character data collected on request. A document
@@ -6,7 +7,7 @@ import CExpat
 /// expanded and no external one fetched.
 final class XMLStream {
     /// Called at each start tag with its local name and attributes.
-    var onStart: (String, [String: String]) -> Void = { _, _ in }
+    var onStart: (String, XMLAttributes) -> Void = { _, _ in }
     /// Called at each end tag with its local name.
     var onEnd: (String) -> Void = { _ in }
     /// Character data is appended to `text` while this is true.
@@ -31,14 +32,7 @@ final class XMLStream {
         XML_SetElementHandler(parser, { user, name, attributes in
             guard let user, let name else { return }
             let me = Unmanaged<XMLStream>.fromOpaque(user).takeUnretainedValue()
-            var attrs: [String: String] = [:]
-            if var p = attributes {
-                while let key = p.pointee, let value = (p + 1).pointee {
-                    attrs[XMLStream.localName(key)] = String(cString: value)
-                    p += 2
-                }
-            }
-            me.onStart(XMLStream.localName(name), attrs)
+            me.onStart(XMLStream.localName(name), XMLAttributes(pairs: attributes))
             if me.abort != nil { XML_StopParser(me.parser, XML_FALSE) }
         }, { user, name in
             guard let user, let name else { return }
@@ -89,8 +83,30 @@ final class XMLStream {
 
     /// A name without its namespace prefix (`x:c` → `c`, `r:id` → `id`).
     static func localName(_ name: UnsafePointer<CChar>) -> String {
-        let full = String(cString: name)
-        if let colon = full.lastIndex(of: ":") { return String(full[full.index(after: colon)...]) }
-        return full
+        String(cString: localPart(name))
+    }
+
+    /// The bytes after the last colon (all of them when there is none).
+    static func localPart(_ name: UnsafePointer<CChar>) -> UnsafePointer<CChar> {
+        guard let colon = strrchr(name, 0x3A) else { return name }
+        return UnsafePointer(colon) + 1
+    }
+}
+
+/// The attributes of a start tag as expat passes them (name, value, name, value, …, NULL),
+/// looked up by local name only when asked for: no dictionary, no string for what is not read.
+struct XMLAttributes {
+    let pairs: UnsafeMutablePointer<UnsafePointer<CChar>?>?
+
+    /// The value of the attribute whose local name is `name` (`"id"` finds `r:id`).
+    subscript(name: String) -> String? {
+        guard var p = pairs else { return nil }
+        return name.withCString { wanted -> String? in
+            while let key = p.pointee, let value = (p + 1).pointee {
+                if strcmp(XMLStream.localPart(key), wanted) == 0 { return String(cString: value) }
+                p += 2
+            }
+            return nil
+        }
     }
 }
