@@ -94,6 +94,23 @@ def main():
             rss[name].append(m)
             sys.stderr.write('round %d %-12s %.3f s  %d KiB\n' % (r + 1, name, w, m))
 
+    # The same forms as .xlsx (the workbooks the last --jobs 1 batch wrote): reading them with
+    # `check` (one process, nothing written) against the CSVs, and a --jobs 1 batch over them.
+    xlsx_corpus = os.path.join(work, 'corpus-xlsx')
+    shutil.rmtree(xlsx_corpus, ignore_errors=True)
+    os.makedirs(xlsx_corpus)
+    for name in os.listdir(os.path.join(work, 'out-s1')):
+        if name.endswith('.xlsx') and name != '汇总表.xlsx':
+            shutil.copy(os.path.join(work, 'out-s1', name), xlsx_corpus)
+    csv_files = sorted(os.path.join(corpus, n) for n in os.listdir(corpus))
+    xlsx_files = sorted(os.path.join(xlsx_corpus, n) for n in os.listdir(xlsx_corpus))
+    reads = {'csv': [], 'xlsx': []}
+    xlsx_batch = []
+    for _ in range(3):
+        reads['csv'].append(timed([selfeval, 'check'] + csv_files, env)[0])
+        reads['xlsx'].append(timed([selfeval, 'check'] + xlsx_files, env)[0])
+        xlsx_batch.append(timed([selfeval, 'batch', xlsx_corpus, '-o', out('sx'), '--jobs', '1'], env)[0])
+
     fixture = os.path.join(ROOT, 'Fixtures', 'qiannan-guangzhou-2023.csv')
     one = os.path.join(work, 'one.xlsx')
     single = []
@@ -125,6 +142,12 @@ def main():
     print('XlsxWriter peer / selfeval batch        = %.2f   (target > 5)' % (med['xlsxwriter'] / med['selfeval']))
     print('selfeval convert, one form, process start included: median %.1f ms (target < 25 ms)'
           % (statistics.median(single) * 1000))
+    rc, rx = statistics.median(reads['csv']), statistics.median(reads['xlsx'])
+    print('reading (check, one process): %d CSV forms %.3f s, %d .xlsx forms %.3f s; .xlsx / CSV = %.2f (target ≤ 3)'
+          % (len(csv_files), rc, len(xlsx_files), rx, rx / rc))
+    print('selfeval batch --jobs 1 of the .xlsx forms: median %.3f s (%.2f ms/form) beside %.3f s for the CSVs'
+          % (statistics.median(xlsx_batch), statistics.median(xlsx_batch) / max(len(xlsx_files), 1) * 1000,
+             med['selfeval-j1']))
     if big_rss is not None:
         base = statistics.median(rss['selfeval'])
         print('peak RSS: %d forms %.1f MiB, %d forms %.1f MiB, ratio %.3f (target ≤ 1.10)'
