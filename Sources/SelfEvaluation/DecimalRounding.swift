@@ -7,14 +7,13 @@ import Foundation
 public enum DecimalRounding {
     /// Rounds `value` to `places` decimals, half up.
     public static func round(_ value: Decimal, places: Int = 2) -> Decimal {
-        if let fast = FastDecimal.rounded(value, scale: places) { return fast }
         var input = value
         var result = Decimal()
         NSDecimalRound(&result, &input, places, .plain)
         return result
     }
 
-    /// The locale of `Decimal.plainText`'s fallback, made once.
+    /// The locale of plain number literals ("." as the decimal point), made once.
     static let posix = Locale(identifier: "en_US_POSIX")
 }
 
@@ -23,25 +22,21 @@ extension Decimal {
     public func rounded(places: Int = 2) -> Decimal { DecimalRounding.round(self, places: places) }
 
     /// Plain text without exponent or trailing zeros ("2.08", "10", "0.5").
-    public var plainText: String {
-        if let fast = FastDecimal.plainText(self) { return fast }
-        var copy = self
-        return NSDecimalString(&copy, DecimalRounding.posix)
-    }
+    public var plainText: String { description }
 
     /// Text with exactly `places` decimals ("10.00").
     public func fixed(_ places: Int) -> String {
-        let r = rounded(places: places)
-        var text = r.plainText
-        if places <= 0 { return text }
-        // Plain text is ASCII ("-", digits, "." or "NaN"): bytes count as characters.
-        let utf8 = text.utf8
-        if let dot = utf8.firstIndex(of: UInt8(ascii: ".")) {
-            let have = utf8.distance(from: dot, to: utf8.endIndex) - 1
+        var text = rounded(places: places).plainText
+        guard places > 0 else { return text }
+        if let dot = text.firstIndex(of: ".") {
+            let have = text.distance(from: dot, to: text.endIndex) - 1
             if have < places { text += String(repeating: "0", count: places - have) }
         } else {
             text += "." + String(repeating: "0", count: places)
         }
         return text
     }
+
+    /// A plain literal ("-12.50", "1e3") read with "." as the decimal point.
+    static func parsing(_ literal: String) -> Decimal? { Decimal(string: literal, locale: DecimalRounding.posix) }
 }

@@ -10,8 +10,6 @@ import Foundation
 /// the value's own words ("≥" | "2%以下" is ≥); when the two contradict, `operator-contradiction`.
 struct DirectionRule: Sendable {
     static let name = "DirectionRule"
-    private static let negativeWords = SearchWords(Vocabulary.ScoringWords.negativeDirectionWords)
-    private static let positiveWords = SearchWords(Vocabulary.ScoringWords.positiveDirectionWords)
 
     struct Decision: Sendable, Equatable {
         var direction: Direction
@@ -47,8 +45,8 @@ struct DirectionRule: Sendable {
         if let nature = indicator.nature?.value { texts.append(nature) }
         texts.append(indicator.target.value)
         for text in texts {
-            if let word = Self.negativeWords.first(in: text) { return (.negative, word) }
-            if let word = Self.positiveWords.first(in: text) { return (.positive, word) }
+            if let word = Vocabulary.ScoringWords.negativeDirectionWords.first(where: text.contains) { return (.negative, word) }
+            if let word = Vocabulary.ScoringWords.positiveDirectionWords.first(where: text.contains) { return (.positive, word) }
         }
         if let nature = indicator.nature?.value, let comparator = ValueParser.comparator(nature) {
             return (comparator.direction, nature.trimmed)
@@ -79,5 +77,5 @@ struct DirectionRule: Sendable {
 
 extension String {
     /// Without leading and trailing white space.
-    var trimmed: String { isEmpty || hasVisibleEnds ? self : trimmingCharacters(in: .whitespacesAndNewlines) }
+    var trimmed: String { trimmingCharacters(in: .whitespacesAndNewlines) }
 }

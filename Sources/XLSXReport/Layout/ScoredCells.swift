@@ -122,16 +122,7 @@ public struct ScoredCells: Sendable {
 
     /// The number of a text made only of digits, one sign, separators and a point; nil otherwise
     /// (so "235.11万元", "10分" and "—" stay text, as written).
-    /// Results are memoised (`TextMemo`): grids repeat their numbers.
     static func plainNumber(_ text: String) -> Decimal? {
-        plainNumbers.value(for: text, readPlainNumber)
-    }
-
-    /// The memo of `plainNumber(_:)`.
-    private static let plainNumbers = TextMemo<Decimal?>()
-
-    /// `plainNumber(_:)` without the memo.
-    private static func readPlainNumber(_ text: String) -> Decimal? {
         let trimmed = LabelText.trim(text)
         guard !trimmed.isEmpty, trimmed.allSatisfy({ numberCharacters.contains($0) }),
               trimmed.contains(where: \.isNumber) else { return nil }

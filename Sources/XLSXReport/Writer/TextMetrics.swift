@@ -1,5 +1,3 @@
-import SelfEvaluation
-
 /// Estimates of how text lays out in a cell, for sizing rows of wrapped (merged)
 /// cells: libxlsxwriter 1.1.4 has no autofit and spreadsheet programs do not size
 /// merged rows themselves.
@@ -23,12 +21,7 @@ public enum TextMetrics {
     /// The display width of `text` in column units at 11 pt (see the type's description).
     /// Newlines count 0; use ``lineCount(_:columnWidth:fontSize:ambiguousIsWide:)`` for wrapped text.
     public static func displayWidth(_ text: String, ambiguousIsWide: Bool = true) -> Int {
-        if SimpleScalar.isSimple(text) {
-            return text.unicodeScalars.reduce(0) {
-                $0 + (isNewline($1) ? 0 : width(of: $1, ambiguousIsWide: ambiguousIsWide))
-            }
-        }
-        return text.reduce(0) { $0 + width(of: $1, ambiguousIsWide: ambiguousIsWide) }
+        text.reduce(0) { $0 + width(of: $1, ambiguousIsWide: ambiguousIsWide) }
     }
 
     /// The display width of one character: the widest of its scalars (so an emoji
@@ -56,16 +49,6 @@ public enum TextMetrics {
         let scale = fontSize.isFinite && fontSize > 0 ? fontSize / 11 : 1
         let available = max(columnWidth - cellPadding, 0.5)
         if fitsOnOneLine(text, available: available, scale: scale) { return 1 }
-        let fast = text.utf8.withContiguousStorageIfAvailable {
-            simpleLineCount($0, available: available, scale: scale, ambiguousIsWide: ambiguousIsWide)
-        }
-        if let lines = fast ?? nil { return lines }
-        return generalLineCount(text, available: available, scale: scale, ambiguousIsWide: ambiguousIsWide)
-    }
-
-    /// `lineCount` character by character, for any text: the path of text that is not simple,
-    /// and the reference the fast path (`simpleLineCount`) is tested against.
-    static func generalLineCount(_ text: String, available: Double, scale: Double, ambiguousIsWide: Bool) -> Int {
         var lines = 1
         var used = 0.0
         var word: [Double] = []  // widths of the pending narrow word's characters
@@ -122,101 +105,6 @@ public enum TextMetrics {
         return lines
     }
 
-    /// The state of wrapping one text: lines so far, the width used on the current line, and
-    /// the pending word of narrow characters (from byte `wordStart`, `wordWidth` wide).
-    private struct Wrap {
-        var lines = 1
-        var used = 0.0
-        var wordStart = -1
-        var wordWidth = 0.0
-        let limit: Double
-
-        mutating func place(_ width: Double) {
-            if used > 0, used + width > limit {
-                lines += 1
-                used = 0
-            }
-            used += width
-        }
-    }
-
-    /// `lineCount` of text whose scalars are all simple (one character each), on its UTF-8 bytes
-    /// without closures or a word buffer: a word too long for a line is placed character by
-    /// character by decoding it again. Nil as soon as a scalar is not simple.
-    static func simpleLineCount(_ bytes: UnsafeBufferPointer<UInt8>, available: Double, scale: Double,
-                                ambiguousIsWide: Bool) -> Int? {
-        var wrap = Wrap(limit: available + 1e-9)
-
-        func flushWord(upTo end: Int) {
-            guard wrap.wordStart >= 0 else { return }
-            if wrap.used + wrap.wordWidth <= wrap.limit {
-                wrap.used += wrap.wordWidth
-            } else if wrap.wordWidth <= wrap.limit {
-                wrap.lines += 1
-                wrap.used = wrap.wordWidth
-            } else {
-                var index = wrap.wordStart
-                while index < end {
-                    let (value, length) = decode(bytes, at: index)
-                    index += length
-                    wrap.place(Double(columns(value, ambiguousIsWide)) * scale)
-                }
-            }
-            wrap.wordStart = -1
-            wrap.wordWidth = 0
-        }
-
-        var index = 0
-        while index < bytes.count {
-            let start = index
-            let (value, length) = decode(bytes, at: index)
-            index += length
-            guard SimpleScalar.isSimple(value) else { return nil }
-            switch value {
-            case 0x0A...0x0D, 0x85, 0x2028, 0x2029:  // a line break
-                flushWord(upTo: start)
-                wrap.lines += 1
-                wrap.used = 0
-                continue
-            default: break
-            }
-            let width = Double(columns(value, ambiguousIsWide)) * scale
-            if SimpleScalar.isWhitespace(value) {
-                flushWord(upTo: start)
-                // A space that does not fit ends the line and is swallowed by the break.
-                if wrap.used + width > wrap.limit { wrap.lines += 1; wrap.used = 0 } else { wrap.used += width }
-            } else if width >= 2 * scale {
-                flushWord(upTo: start)
-                wrap.place(width)
-            } else {
-                if wrap.wordStart < 0 { wrap.wordStart = start }
-                wrap.wordWidth += width
-            }
-        }
-        flushWord(upTo: bytes.count)
-        return wrap.lines
-    }
-
-    /// The scalar at byte `index` of valid UTF-8, and its length in bytes.
-    @inline(__always)
-    private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (UInt32, Int) {
-        let b0 = UInt32(bytes[index])
-        if b0 < 0x80 { return (b0, 1) }
-        if b0 < 0xE0 { return ((b0 & 0x1F) << 6 | UInt32(bytes[index + 1]) & 0x3F, 2) }
-        if b0 < 0xF0 {
-            return ((b0 & 0x0F) << 12 | (UInt32(bytes[index + 1]) & 0x3F) << 6 | UInt32(bytes[index + 2]) & 0x3F, 3)
-        }
-        return ((b0 & 0x07) << 18 | (UInt32(bytes[index + 1]) & 0x3F) << 12 | (UInt32(bytes[index + 2]) & 0x3F) << 6
-                    | UInt32(bytes[index + 3]) & 0x3F, 4)
-    }
-
-    /// `width(of:ambiguousIsWide:)` of a scalar value.
-    @inline(__always)
-    private static func columns(_ value: UInt32, _ ambiguousIsWide: Bool) -> Int {
-        guard let scalar = Unicode.Scalar(value) else { return 1 }
-        return width(of: scalar, ambiguousIsWide: ambiguousIsWide)
-    }
-
     /// A quick answer for short text: no character is wider than the bytes it takes in UTF-8
     /// (ASCII 1 byte, width 1; CJK 3 bytes, width 2; the 2-byte ambiguous symbols at most 2), so
     /// text whose byte count fits and that holds no line break takes one line.
@@ -236,14 +124,6 @@ public enum TextMetrics {
             previous = byte
         }
         return true
-    }
-
-    /// `Character.isNewline` of a one-scalar character.
-    private static func isNewline(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x0A...0x0D, 0x85, 0x2028, 0x2029: true
-        default: false
-        }
     }
 
     /// A row height in points that shows `lines` lines at `fontSize` points:
