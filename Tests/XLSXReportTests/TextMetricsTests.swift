@@ -52,6 +52,15 @@ struct TextMetricsTests {
         }
     }
 
+    @Test("joined emoji, skin tones and marks add no width; CR LF is one break", arguments: [
+        (String(repeating: "👍🏽", count: 4), 9.0, 1), (String(repeating: "👍🏽", count: 4), 7.0, 2),
+        (String(repeating: "👨‍👩‍👧", count: 2), 5.0, 1), (String(repeating: "👨‍👩‍👧", count: 3), 5.0, 2),
+        (String(repeating: "e\u{301}", count: 12), 7.0, 2), ("a\r\nb\r\n", 20.0, 3),
+    ])
+    func joinedScalars(text: String, width: Double, lines: Int) {
+        #expect(TextMetrics.lineCount(text, columnWidth: width) == lines)
+    }
+
     @Test("a larger font needs more lines")
     func fontSize() {
         let text = String(repeating: "字", count: 10)  // 20 units at 11 pt

@@ -10,6 +10,8 @@ import Foundation
 /// the value's own words ("≥" | "2%以下" is ≥); when the two contradict, `operator-contradiction`.
 struct DirectionRule: Sendable {
     static let name = "DirectionRule"
+    private static let negativeWords = WordList(Vocabulary.ScoringWords.negativeDirectionWords)
+    private static let positiveWords = WordList(Vocabulary.ScoringWords.positiveDirectionWords)
 
     struct Decision: Sendable, Equatable {
         var direction: Direction
@@ -45,8 +47,9 @@ struct DirectionRule: Sendable {
         if let nature = indicator.nature?.value { texts.append(nature) }
         texts.append(indicator.target.value)
         for text in texts {
-            if let word = Vocabulary.ScoringWords.negativeDirectionWords.first(where: text.contains) { return (.negative, word) }
-            if let word = Vocabulary.ScoringWords.positiveDirectionWords.first(where: text.contains) { return (.positive, word) }
+            let characters = Array(text)
+            if let word = Self.negativeWords.first(in: characters) { return (.negative, word) }
+            if let word = Self.positiveWords.first(in: characters) { return (.positive, word) }
         }
         if let nature = indicator.nature?.value, let comparator = ValueParser.comparator(nature) {
             return (comparator.direction, nature.trimmed)

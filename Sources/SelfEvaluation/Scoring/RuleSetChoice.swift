@@ -18,15 +18,18 @@ enum RuleSetDetection {
         var diagnostics: [Diagnostic]
     }
 
+    private static let legacyMarkers = WordList(Vocabulary.ScoringWords.legacyTierMarkers)
+    private static let v2020Markers = WordList(Vocabulary.ScoringWords.v2020TierMarkers)
+
     static func detect(in form: Form) -> Detection {
         var legacyCell: CellAddress?
         var v2020Cell: CellAddress?
         for note in form.notes {
-            let text = fold(note.value)
-            if legacyCell == nil, Vocabulary.ScoringWords.legacyTierMarkers.contains(where: text.contains) {
+            let text = Array(fold(note.value))
+            if legacyCell == nil, legacyMarkers.first(in: text) != nil {
                 legacyCell = note.cell
             }
-            if v2020Cell == nil, Vocabulary.ScoringWords.v2020TierMarkers.contains(where: text.contains) {
+            if v2020Cell == nil, v2020Markers.first(in: text) != nil {
                 v2020Cell = note.cell
             }
         }

@@ -48,19 +48,24 @@ struct TierReader: Sendable {
 
     /// The tier a text names, by its words.
     func read(text: String) -> Reading {
-        var folded = String(text.filter { !$0.isWhitespace })
-        for phrase in Vocabulary.ScoringWords.benignNegationPhrases {
-            folded = folded.replacingOccurrences(of: phrase, with: "")
-        }
-        if let word = Vocabulary.ScoringWords.negationWords.first(where: folded.contains) {
+        let folded = TierWords.benignNegation.removingAll(from: text.filter { !$0.isWhitespace })
+        if let word = TierWords.negation.first(in: folded) {
             return Reading(tier: .notAchieved, placed: true, basis: word)
         }
-        if let word = Vocabulary.ScoringWords.partialWords.first(where: folded.contains) {
+        if let word = TierWords.partial.first(in: folded) {
             return Reading(tier: .partial, placed: true, basis: word)
         }
-        if let word = Vocabulary.ScoringWords.achievementWords.first(where: folded.contains) {
+        if let word = TierWords.achievement.first(in: folded) {
             return Reading(tier: .achieved, placed: true, basis: word)
         }
         return Reading(tier: .achieved, placed: false, basis: "")
     }
+}
+
+/// The tier vocabulary as word lists.
+private enum TierWords {
+    static let benignNegation = WordList(Vocabulary.ScoringWords.benignNegationPhrases)
+    static let negation = WordList(Vocabulary.ScoringWords.negationWords)
+    static let partial = WordList(Vocabulary.ScoringWords.partialWords)
+    static let achievement = WordList(Vocabulary.ScoringWords.achievementWords)
 }

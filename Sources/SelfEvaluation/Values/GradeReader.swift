@@ -8,12 +8,17 @@
 /// Achievement words (达标, 完成, 好, 高) are not grades.
 enum GradeReader {
     static func read(_ text: ValueCharacters) -> Grade? {
+        // Every way below needs a grade word in the text: none can start, no grade.
+        guard text.items.contains(where: gradeWordFirsts.contains) else { return nil }
         if let grade = exact(unquoted(text.items)) { return grade }
         var found = Set<Grade>()
         quoted(text).forEach { found.insert($0) }
         introduced(text).forEach { found.insert($0) }
         return found.count == 1 ? found.first : nil
     }
+
+    /// The first character of each grade word: a text holds a grade word only if it holds one of them.
+    private static let gradeWordFirsts: [Character] = ValueWords.gradeWords.compactMap(\.word.first)
 
     /// The grade a whole word names.
     private static func exact(_ characters: [Character]) -> Grade? {
@@ -45,12 +50,13 @@ enum GradeReader {
     private static func introduced(_ text: ValueCharacters) -> [Grade] {
         var grades: [Grade] = []
         for start in 0..<text.count {
-            guard let introducer = text.longestWord(of: ValueWords.gradeIntroducers, at: start) else { continue }
+            guard let introducer = text.longestWord(of: ValueWordLists.gradeIntroducers, at: start) else { continue }
             var i = text.skippingSpaces(from: start + introducer.count)
-            if let link = text.longestWord(of: ValueWords.gradeLinkWords, at: i) {
+            if let link = text.longestWord(of: ValueWordLists.gradeLinkWords, at: i) {
                 i = text.skippingSpaces(from: i + link.count)
             }
-            guard let entry = ValueWords.gradeWords.first(where: { text.hasWord($0.word, at: i) }) else { continue }
+            guard let k = text.firstWord(of: ValueWordLists.gradeWords, at: i) else { continue }
+            let entry = ValueWords.gradeWords[k]
             let after = text.at(i + entry.word.count)
             if let after, ValueCharacters.isIdeograph(after) { continue }
             grades.append(entry.grade)

@@ -32,17 +32,17 @@ enum QuantityReader {
     /// A symbol (≥ ≤ > < = and >= <=) or an explicit word (不低于, 不超过, 大于等于 …) right before the number.
     private static func strongPrefixComparator(_ text: ValueCharacters, before index: Int) -> ValueComparator? {
         let end = text.skippingSpaces(backFrom: index)
-        if let symbol = ValueWords.comparatorSymbols.first(where: { text.hasWord($0.symbol, endingAt: end) }) {
-            return symbol.comparator
+        if let symbol = text.firstWord(of: ValueWordLists.comparatorSymbols, endingAt: end) {
+            return ValueWords.comparatorSymbols[symbol].comparator
         }
-        guard let word = text.longestWord(of: ValueWords.comparatorPrefixWords.keys, endingAt: end) else { return nil }
+        guard let word = text.longestWord(of: ValueWordLists.comparatorPrefixWords, endingAt: end) else { return nil }
         return ValueWords.comparatorPrefixWords[word]
     }
 
     /// 达, 达到 (≥) and 控制在 (≤) right before the number.
     private static func weakPrefixComparator(_ text: ValueCharacters, before index: Int) -> ValueComparator? {
         let end = text.skippingSpaces(backFrom: index)
-        guard let word = text.longestWord(of: ValueWords.weakComparatorPrefixWords.keys, endingAt: end) else {
+        guard let word = text.longestWord(of: ValueWordLists.weakComparatorPrefixWords, endingAt: end) else {
             return nil
         }
         return ValueWords.weakComparatorPrefixWords[word]
@@ -50,7 +50,7 @@ enum QuantityReader {
 
     /// 以上 (≥), 以内/以下 (≤) … right after the number and unit.
     private static func suffixComparator(_ text: ValueCharacters, at index: Int) -> ValueComparator? {
-        guard let word = text.longestWord(of: ValueWords.comparatorSuffixWords.keys, at: index) else { return nil }
+        guard let word = text.longestWord(of: ValueWordLists.comparatorSuffixWords, at: index) else { return nil }
         return ValueWords.comparatorSuffixWords[word]
     }
 
@@ -73,11 +73,11 @@ enum QuantityReader {
     }
 
     private static func baseUnit(_ text: ValueCharacters, at index: Int) -> (MeasureUnit, Int)? {
-        if let percent = text.longestWord(of: ValueWords.percentUnits, at: index) {
+        if let percent = text.longestWord(of: ValueWordLists.percentUnits, at: index) {
             return (.percent, index + percent.count)
         }
-        let known = text.longestWord(of: ValueWords.knownUnits, at: index)
-        let money = ValueWords.moneyUnits.first { text.hasWord($0.unit, at: index) }
+        let known = text.longestWord(of: ValueWordLists.knownUnits, at: index)
+        let money = text.firstWord(of: ValueWordLists.moneyUnits, at: index).map { ValueWords.moneyUnits[$0] }
         if let money, money.unit.count >= (known?.count ?? 0) {
             return (.money(money.scale), index + money.unit.count)
         }

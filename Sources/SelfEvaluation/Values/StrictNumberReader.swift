@@ -62,7 +62,7 @@ enum StrictNumberReader {
         }
         let suffixStart = text.skippingSpaces(from: i)
         if suffixStart < text.count {
-            guard let suffix = text.longestWord(of: ValueWords.numberSuffixes, at: suffixStart) else {
+            guard let suffix = text.longestWord(of: ValueWordLists.numberSuffixes, at: suffixStart) else {
                 throw bad(suffixStart)
             }
             let rest = text.skippingSpaces(from: suffixStart + suffix.count)

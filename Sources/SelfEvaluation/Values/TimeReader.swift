@@ -16,7 +16,7 @@ enum TimeReader {
 
     private static func date(_ text: ValueCharacters) -> TimeValue? {
         var start = 0
-        if let lead = text.longestWord(of: ValueWords.timeLeadWords, at: 0) { start = lead.count }
+        if let lead = text.longestWord(of: ValueWordLists.timeLeadWords, at: 0) { start = lead.count }
         if let number = text.integer(at: start), text.at(number.end) == ValueWords.yearMark {
             guard number.digits == 4 else { return nil }
             let year = number.value
@@ -28,7 +28,7 @@ enum TimeReader {
     }
 
     private static func monthDay(_ text: ValueCharacters, at index: Int, year: Int?) -> TimeValue? {
-        if let yearEnd = text.longestWord(of: ValueWords.yearEndWords, at: index) {
+        if let yearEnd = text.longestWord(of: ValueWordLists.yearEndWords, at: index) {
             guard onlyTail(text, from: index + yearEnd.count) else { return nil }
             return TimeValue(month: 12, day: 31, onTime: false)
         }
@@ -54,12 +54,12 @@ enum TimeReader {
               !text.items.contains(where: ValueCharacters.isDigit) else { return nil }
         // Moving back over tail words, some suffix must be an on-time word.
         var end = text.count
-        var word = text.longestWord(of: ValueWords.onTimeWords, endingAt: end)
+        var word = text.longestWord(of: ValueWordLists.onTimeWords, endingAt: end)
         while word == nil {
-            guard let tail = text.longestWord(of: ValueWords.timeTailWords, endingAt: end),
+            guard let tail = text.longestWord(of: ValueWordLists.timeTailWords, endingAt: end),
                   end - tail.count > 0 else { return nil }
             end -= tail.count
-            word = text.longestWord(of: ValueWords.onTimeWords, endingAt: end)
+            word = text.longestWord(of: ValueWordLists.onTimeWords, endingAt: end)
         }
         // "不及时", "未按时完成": a negation right before the on-time word is not on time; the
         // text is left to the tier reader, which reads negations first.
@@ -73,7 +73,7 @@ enum TimeReader {
     private static func onlyTail(_ text: ValueCharacters, from index: Int) -> Bool {
         var i = text.skippingSpaces(from: index)
         while i < text.count {
-            guard let tail = text.longestWord(of: ValueWords.timeTailWords, at: i) else { return false }
+            guard let tail = text.longestWord(of: ValueWordLists.timeTailWords, at: i) else { return false }
             i = text.skippingSpaces(from: i + tail.count)
         }
         return true

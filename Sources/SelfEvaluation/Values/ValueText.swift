@@ -43,6 +43,8 @@ struct ValueText: Sendable {
     /// Folds one character: full-width digits to ASCII, listed symbols to their plain form,
     /// any whitespace to " ".
     static func fold(_ character: Character) -> Character {
+        // ASCII is only ever folded when it is white space (no fold key is ASCII).
+        if let ascii = character.asciiValue { return (0x09...0x0D).contains(ascii) || ascii == 0x20 ? " " : character }
         if character.isWhitespace { return " " }
         if let folded = ValueWords.foldedSymbols[character] { return folded }
         let scalars = character.unicodeScalars
@@ -101,6 +103,20 @@ struct ValueCharacters: Sendable {
         return best
     }
 
+    /// The longest word of `list` starting at `index` (the first of equal lengths).
+    func longestWord(of list: WordList, at index: Int) -> String? { list.longest(in: items, at: index) }
+
+    /// The longest word of `list` ending just before `end` (the first of equal lengths).
+    func longestWord(of list: WordList, endingAt end: Int) -> String? { list.longest(in: items, endingAt: end) }
+
+    /// The index in `list` of its first word standing at `index`.
+    func firstWord(of list: WordList, at index: Int) -> Int? { list.firstIndex(in: items, at: index) }
+
+    /// The index in `list` of its first word ending just before `end`.
+    func firstWord(of list: WordList, endingAt end: Int) -> Int? {
+        list.characters.indices.first { WordList.matches(list.characters[$0], in: items, at: end - list.characters[$0].count) }
+    }
+
     /// The first index at or after `index` that is not a space.
     func skippingSpaces(from index: Int) -> Int {
         var i = index
@@ -142,4 +158,23 @@ struct ValueCharacters: Sendable {
         guard let scalar = character.unicodeScalars.first, character.unicodeScalars.count == 1 else { return false }
         return (0x4E00...0x9FFF).contains(scalar.value) || (0x3400...0x4DBF).contains(scalar.value)
     }
+}
+
+/// The value parser's word lists, split into characters once (see `WordList`).
+enum ValueWordLists {
+    static let comparatorSymbols = WordList(ValueWords.comparatorSymbols.map(\.symbol))
+    static let comparatorPrefixWords = WordList(ValueWords.comparatorPrefixWords.keys)
+    static let weakComparatorPrefixWords = WordList(ValueWords.weakComparatorPrefixWords.keys)
+    static let comparatorSuffixWords = WordList(ValueWords.comparatorSuffixWords.keys)
+    static let percentUnits = WordList(ValueWords.percentUnits)
+    static let knownUnits = WordList(ValueWords.knownUnits)
+    static let moneyUnits = WordList(ValueWords.moneyUnits.map(\.unit))
+    static let gradeWords = WordList(ValueWords.gradeWords.map(\.word))
+    static let gradeIntroducers = WordList(ValueWords.gradeIntroducers)
+    static let gradeLinkWords = WordList(ValueWords.gradeLinkWords)
+    static let numberSuffixes = WordList(ValueWords.numberSuffixes)
+    static let timeLeadWords = WordList(ValueWords.timeLeadWords)
+    static let yearEndWords = WordList(ValueWords.yearEndWords)
+    static let onTimeWords = WordList(ValueWords.onTimeWords)
+    static let timeTailWords = WordList(ValueWords.timeTailWords)
 }

@@ -42,7 +42,8 @@ public enum TextMetrics {
     /// Explicit newlines (LF, CR, CRLF, U+2028) start new lines, and an empty
     /// paragraph still takes a line, so `"a\n"` is 2 lines and `""` is 1. Words of
     /// narrow characters wrap as a whole when they fit on a line; CJK characters may
-    /// break anywhere; a word longer than a line is broken by characters.
+    /// break anywhere; a word longer than a line is broken by characters. Widths are
+    /// summed scalar by scalar (marks, joined emoji and skin tones add nothing).
     public static func lineCount(
         _ text: String, columnWidth: Double, fontSize: Double = 11, ambiguousIsWide: Bool = true
     ) -> Int {
@@ -96,13 +97,34 @@ public enum TextMetrics {
             }
         }
 
-        for character in text {
-            let newline = character.isNewline
-            step(isNewline: newline, isWhitespace: !newline && character.isWhitespace,
-                 columns: newline ? 0 : Self.width(of: character, ambiguousIsWide: ambiguousIsWide))
+        // Scalar by scalar: a scalar joined to the glyph before it (a mark, a zero-width joiner
+        // and what follows it, an emoji skin tone) adds no width; CR LF is one line break.
+        var previous: UInt32 = 0
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            defer { previous = value }
+            if value == 0x0A, previous == 0x0D { continue }
+            let newline = isLineBreak(value)
+            let joined = previous == 0x200D || (0x1F3FB...0x1F3FF).contains(value)
+            step(isNewline: newline, isWhitespace: !newline && isSpace(scalar),
+                 columns: newline || joined ? 0 : Self.width(of: scalar, ambiguousIsWide: ambiguousIsWide))
         }
         flushWord()
         return lines
+    }
+
+    /// LF, VT, FF, CR, NEL, LINE and PARAGRAPH SEPARATOR: the scalars that are `Character.isNewline`.
+    private static func isLineBreak(_ value: UInt32) -> Bool {
+        (0x0A...0x0D).contains(value) || value == 0x85 || value == 0x2028 || value == 0x2029
+    }
+
+    /// White space other than line breaks (space, tab, U+3000 …); ideographs answered without
+    /// looking up Unicode properties.
+    private static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 0x80 { return value == 0x20 || value == 0x09 }
+        if (0x4E00...0x9FFF).contains(value) { return false }
+        return scalar.properties.isWhitespace
     }
 
     /// A quick answer for short text: no character is wider than the bytes it takes in UTF-8
