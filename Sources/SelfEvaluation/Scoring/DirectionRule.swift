@@ -79,6 +79,11 @@ struct DirectionRule: Sendable {
 }
 
 extension String {
-    /// Without leading and trailing white space.
-    var trimmed: String { trimmingCharacters(in: .whitespacesAndNewlines) }
+    /// Without leading and trailing white space (characters that are `isWhitespace`).
+    var trimmed: String {
+        guard let first = firstIndex(where: { !$0.isWhitespace }), let last = lastIndex(where: { !$0.isWhitespace }) else {
+            return ""
+        }
+        return String(self[first...last])
+    }
 }

@@ -9,7 +9,7 @@
 enum GradeReader {
     static func read(_ text: ValueCharacters) -> Grade? {
         // Every way below needs a grade word in the text: none can start, no grade.
-        guard text.items.contains(where: gradeWordFirsts.contains) else { return nil }
+        guard !gradeWordFirsts.isDisjoint(with: text.items) else { return nil }
         if let grade = exact(unquoted(text.items)) { return grade }
         var found = Set<Grade>()
         quoted(text).forEach { found.insert($0) }
@@ -18,7 +18,7 @@ enum GradeReader {
     }
 
     /// The first character of each grade word: a text holds a grade word only if it holds one of them.
-    private static let gradeWordFirsts: [Character] = ValueWords.gradeWords.compactMap(\.word.first)
+    private static let gradeWordFirsts = Set(ValueWords.gradeWords.compactMap(\.word.first))
 
     /// The grade a whole word names.
     private static func exact(_ characters: [Character]) -> Grade? {

@@ -12,9 +12,14 @@ struct WordList: Sendable {
         self.characters = self.words.map { Array($0) }
     }
 
-    /// The index of the first word (in list order) occurring anywhere in `text`.
+    /// The index of the first word (in list order) occurring anywhere in `text`. Only words whose
+    /// first character is in the text are searched for.
     func firstIndex(in text: [Character]) -> Int? {
-        characters.indices.first { WordList.find(characters[$0], in: text, from: 0) != nil }
+        let present = Set(text)
+        return characters.indices.first { k in
+            guard let first = characters[k].first, present.contains(first) else { return false }
+            return WordList.find(characters[k], in: text, from: 0) != nil
+        }
     }
 
     /// The first word (in list order) occurring anywhere in `text`.
