@@ -18,18 +18,18 @@ enum RuleSetDetection {
         var diagnostics: [Diagnostic]
     }
 
-    private static let legacyMarkers = WordList(Vocabulary.ScoringWords.legacyTierMarkers)
-    private static let v2020Markers = WordList(Vocabulary.ScoringWords.v2020TierMarkers)
+    private static let legacyMarkers = Vocabulary.ScoringWords.legacyTierMarkers.map { Array($0.unicodeScalars) }
+    private static let v2020Markers = Vocabulary.ScoringWords.v2020TierMarkers.map { Array($0.unicodeScalars) }
 
     static func detect(in form: Form) -> Detection {
         var legacyCell: CellAddress?
         var v2020Cell: CellAddress?
         for note in form.notes {
-            let text = Array(fold(note.value))
-            if legacyCell == nil, legacyMarkers.first(in: text) != nil {
+            let text = fold(note.value)
+            if legacyCell == nil, legacyMarkers.contains(where: { contains(text, $0) }) {
                 legacyCell = note.cell
             }
-            if v2020Cell == nil, v2020Markers.first(in: text) != nil {
+            if v2020Cell == nil, v2020Markers.contains(where: { contains(text, $0) }) {
                 v2020Cell = note.cell
             }
         }
@@ -47,15 +47,34 @@ enum RuleSetDetection {
         }
     }
 
-    /// Full-width % and dashes folded to ASCII, spaces and "(含)" dropped.
-    static func fold(_ text: String) -> String {
-        var out = ""
-        for ch in text {
-            if ch.isWhitespace { continue }
-            if ch == "％" { out.append("%") } else if Vocabulary.ScoringWords.noteDashes.contains(ch) {
+    /// The note's scalars with white space dropped and full-width % and the dashes folded to
+    /// ASCII. The markers, and every scalar folded, are single scalars without another canonical
+    /// form, so comparing scalars finds a marker exactly where comparing characters would.
+    static func fold(_ text: String) -> [Unicode.Scalar] {
+        var out: [Unicode.Scalar] = []
+        out.reserveCapacity(text.unicodeScalars.count)
+        for scalar in text.unicodeScalars {
+            let space = scalar.isASCII ? scalar == " " || (0x09...0x0D).contains(scalar.value) : scalar.properties.isWhitespace
+            if space { continue }
+            if scalar == "％" {
+                out.append("%")
+            } else if dashes.contains(scalar) {
                 out.append("-")
-            } else { out.append(ch) }
+            } else {
+                out.append(scalar)
+            }
         }
         return out
+    }
+
+    /// `Vocabulary.ScoringWords.noteDashes` as scalars.
+    private static let dashes: [Unicode.Scalar] = Vocabulary.ScoringWords.noteDashes.flatMap(\.unicodeScalars)
+
+    /// Whether `marker` (not empty) stands in `text`.
+    private static func contains(_ text: [Unicode.Scalar], _ marker: [Unicode.Scalar]) -> Bool {
+        guard let first = marker.first, text.count >= marker.count else { return false }
+        return (0...(text.count - marker.count)).contains { i in
+            text[i] == first && text[i..<(i + marker.count)].elementsEqual(marker)
+        }
     }
 }
