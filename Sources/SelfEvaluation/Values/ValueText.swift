@@ -36,9 +36,14 @@ struct ValueText: Sendable {
     /// Whether the trimmed text means "not given": empty, a placeholder word, or only dashes,
     /// slashes, asterisks and ellipses.
     var isNotGiven: Bool {
-        if range.isEmpty || ValueWords.notGivenWords.contains(trimmedOriginal) { return true }
+        if range.isEmpty { return true }
+        // A text longer than every not-given word is none of them (no String need be made).
+        if range.count <= ValueText.longestNotGivenWord, ValueWords.notGivenWords.contains(trimmedOriginal) { return true }
         return folded[range].allSatisfy { ValueWords.placeholderCharacters.contains($0) || $0 == " " }
     }
+
+    /// Characters in the longest of `ValueWords.notGivenWords`.
+    private static let longestNotGivenWord = ValueWords.notGivenWords.map(\.count).max() ?? 0
 
     /// Folds one character: full-width digits to ASCII, listed symbols to their plain form,
     /// any whitespace to " ".
