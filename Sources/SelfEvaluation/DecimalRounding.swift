@@ -15,14 +15,34 @@ public enum DecimalRounding {
 
     /// The locale of plain number literals ("." as the decimal point), made once.
     static let posix = Locale(identifier: "en_US_POSIX")
+
+    /// The widest significand `Decimal.plainText` prints itself (`UInt64.max`).
+    static let widestSignificand = Decimal(UInt64.max)
 }
 
 extension Decimal {
     /// This value rounded half up to `places` decimals (see `DecimalRounding`).
     public func rounded(places: Int = 2) -> Decimal { DecimalRounding.round(self, places: places) }
 
-    /// Plain text without exponent or trailing zeros ("2.08", "10", "0.5").
-    public var plainText: String { description }
+    /// Plain text without exponent ("2.08", "10", "0.5", "-3.13"), as `description` prints it:
+    /// the significand's digits with the point placed by the exponent, zero as "0". Read through
+    /// the public `significand`, `exponent` and `sign` (Foundation's own printing divides the
+    /// mantissa by ten digit by digit, one array per digit, and showed in profiles); a significand
+    /// wider than 64 bits (more than 19 digits, never a form's figure) is printed by Foundation.
+    public var plainText: String {
+        if isNaN { return "NaN" }
+        let magnitude = significand
+        if magnitude == 0 { return "0" }
+        guard magnitude <= DecimalRounding.widestSignificand else { return description }
+        let digits = String(NSDecimalNumber(decimal: magnitude).uint64Value)
+        let sign = self.sign == .minus ? "-" : ""
+        if exponent >= 0 { return sign + digits + String(repeating: "0", count: exponent) }
+        if digits.count > -exponent {
+            let point = digits.index(digits.endIndex, offsetBy: exponent)
+            return sign + digits[..<point] + "." + digits[point...]
+        }
+        return sign + "0." + String(repeating: "0", count: -exponent - digits.count) + digits
+    }
 
     /// Text with exactly `places` decimals ("10.00").
     public func fixed(_ places: Int) -> String {

@@ -45,7 +45,7 @@ enum CBridge {
     /// `NSDecimalNumber.doubleValue` is not correctly rounded on Linux (0.92 → 0.9199999999999999).
     static func double(_ value: Decimal, _ operation: String, _ location: XLSXError.Location?) throws -> Double {
         guard !value.isNaN else { throw XLSXError.invalid(operation, location, "the number is NaN") }
-        guard let result = Double(value.description), result.isFinite else {
+        guard let result = Double(value.plainText), result.isFinite else {
             throw XLSXError.invalid(operation, location, "the number \(value) is not finite as a double")
         }
         return result
