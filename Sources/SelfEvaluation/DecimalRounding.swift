@@ -13,9 +13,6 @@ public enum DecimalRounding {
         return result
     }
 
-    /// The locale of plain number literals ("." as the decimal point), made once.
-    static let posix = Locale(identifier: "en_US_POSIX")
-
     /// The widest significand `Decimal.plainText` prints itself (`UInt64.max`).
     static let widestSignificand = Decimal(UInt64.max)
 }
@@ -57,6 +54,42 @@ extension Decimal {
         return text
     }
 
-    /// A plain literal ("-12.50", "1e3") read with "." as the decimal point.
-    static func parsing(_ literal: String) -> Decimal? { Decimal(string: literal, locale: DecimalRounding.posix) }
+    /// A plain literal — an optional "-", digits, and an optional "." with digits ("-12.50") — as a
+    /// decimal; nil for any other text. Built from its digits with public `Decimal` arithmetic,
+    /// 19 digits at a time, and no locale: Foundation's parser asks ICU for the locale's decimal
+    /// separator, which crashes the process when the environment names a broken locale.
+    static func parsing(_ literal: String) -> Decimal? {
+        var significand = Decimal(0)
+        var chunk: UInt64 = 0
+        var chunkDigits = 0
+        var digits = 0
+        var decimals = 0
+        var negative = false
+        var afterPoint = false
+        func flush() {
+            significand = significand * Decimal(sign: .plus, exponent: chunkDigits, significand: 1) + Decimal(chunk)
+            chunk = 0
+            chunkDigits = 0
+        }
+        for (index, byte) in literal.utf8.enumerated() {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                chunk = chunk * 10 + UInt64(byte - UInt8(ascii: "0"))
+                chunkDigits += 1
+                digits += 1
+                if afterPoint { decimals += 1 }
+                if chunkDigits == 19 { flush() }
+            case UInt8(ascii: "-") where index == 0:
+                negative = true
+            case UInt8(ascii: ".") where !afterPoint && digits > 0:
+                afterPoint = true
+            default:
+                return nil
+            }
+        }
+        guard digits > 0, !afterPoint || decimals > 0 else { return nil }
+        flush()
+        if significand == 0 { return Decimal(0) }
+        return Decimal(sign: negative ? .minus : .plus, exponent: -decimals, significand: significand)
+    }
 }

@@ -45,4 +45,34 @@ struct DecimalTextTests {
     func fixed(literal: String, places: Int, text: String) throws {
         #expect(try #require(Decimal(string: literal, locale: Self.posix)).fixed(places) == text)
     }
+
+    @Test("plain literals read as Foundation reads them, without a locale", arguments: [
+        "0", "-0", "7", "-3.13", "1.50", "0.000", "734.78", "000123", "12345678901234567890123456789",
+        "1234567890123456789.0123456789", "0.0000000000000000000000001",
+    ])
+    func parsing(literal: String) throws {
+        let expected = try #require(Decimal(string: literal, locale: Self.posix))
+        let value = try #require(Decimal.parsing(literal))
+        #expect(value == expected)
+        #expect(value.plainText == expected.plainText)
+    }
+
+    @Test("texts that are not plain literals are refused", arguments: ["", "-", ".", "1.", ".5", "1e3", "1,000", "--1", "1-", "1.2.3", "１"])
+    func notLiterals(text: String) {
+        #expect(Decimal.parsing(text) == nil)
+    }
+
+    @Test("seeded: random literals read as Foundation reads them")
+    func seededParsing() throws {
+        var random = SeededGenerator(seed: 1201)
+        for _ in 0..<5_000 {
+            let whole = (0..<Int.random(in: 1...20, using: &random)).map { _ in String(Int.random(in: 0...9, using: &random)) }.joined()
+            let fraction = (0..<Int.random(in: 0...10, using: &random)).map { _ in String(Int.random(in: 0...9, using: &random)) }.joined()
+            let literal = (Bool.random(using: &random) ? "-" : "") + whole + (fraction.isEmpty ? "" : "." + fraction)
+            let expected = try #require(Decimal(string: literal, locale: Self.posix))
+            let value = try #require(Decimal.parsing(literal))
+            #expect(value == expected, "\(literal)")
+            #expect(value.plainText == expected.plainText, "\(literal)")
+        }
+    }
 }
