@@ -37,4 +37,12 @@ struct ValueTextTests {
         #expect(text.integer(at: 0) == nil)
         #expect(ValueCharacters(Array("12x")).integer(at: 0)?.value == 12)
     }
+
+    @Test("no fold key is ASCII or an ideograph (fold answers those without the table)")
+    func foldKeys() {
+        for key in Vocabulary.ValueWords.foldedSymbols.keys {
+            #expect(key.asciiValue == nil, "\(key)")
+            #expect(!ValueCharacters.isIdeograph(key), "\(key)")
+        }
+    }
 }

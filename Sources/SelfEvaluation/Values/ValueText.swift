@@ -50,6 +50,8 @@ struct ValueText: Sendable {
     static func fold(_ character: Character) -> Character {
         // ASCII is only ever folded when it is white space (no fold key is ASCII).
         if let ascii = character.asciiValue { return (0x09...0x0D).contains(ascii) || ascii == 0x20 ? " " : character }
+        // Nor is an ideograph ever folded: no fold key is one (tested).
+        if ValueCharacters.isIdeograph(character) { return character }
         if character.isWhitespace { return " " }
         if let folded = ValueWords.foldedSymbols[character] { return folded }
         let scalars = character.unicodeScalars
