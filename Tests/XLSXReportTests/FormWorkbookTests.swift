@@ -265,6 +265,7 @@ struct FormWorkbookTests {
         try FormWorkbook(options: options).write(scored, to: b)
         let first = try Data(contentsOf: URL(fileURLWithPath: a))
         #expect(first == (try Data(contentsOf: URL(fileURLWithPath: b))))
+        #expect(try XLSXInspector.checkEveryWorkbook(under: dir.path) == 2)
     }
 
     /// The reference form's workbook against its golden text, part by part (see

@@ -43,6 +43,13 @@ enum CBridge {
         return XMLText.fitted(safe, limit: limit)
     }
 
+    /// The text of a cell or a comment (OOXML `ST_Xstring`): as ``xmlText(_:_:_:_:limit:)``, and a
+    /// literal `_xHHHH_` protected so that Excel shows it as typed (``XMLText/cellText(_:limit:)``).
+    static func cellText(_ text: String, _ what: String, _ operation: String, _ location: XLSXError.Location?) throws -> String {
+        try requireNoNUL(text, what, operation, location)
+        return XMLText.cellText(text)
+    }
+
     /// Whether `text` holds a NUL, found with `memchr` on its contiguous UTF-8 (every cell written
     /// is checked, so the byte-by-byte generic search showed in profiles).
     static func containsNUL(_ text: String) -> Bool {
