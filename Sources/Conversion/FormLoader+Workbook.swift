@@ -2,6 +2,7 @@ import Foundation
 import CSV
 import SelfEvaluation
 import Spreadsheet
+import XLSXReport
 
 extension FormLoader {
     /// The whole file when its first bytes say it is not text (a workbook, a PDF …); nil for a
@@ -42,7 +43,7 @@ extension FormLoader {
             for i in workbook.sheetNames.indices {
                 let sheet = try workbook.sheet(i, qualified: false)
                 all.append(sheet)
-                if sheet.name != Vocabulary.WorkbookLayout.detailSheet, FormLoader.isForm(sheet.document) { forms.append(sheet) }
+                if sheet.name != FormWorkbook.detailSheetName, FormLoader.isForm(sheet.document) { forms.append(sheet) }
             }
             let qualified = forms.count > 1
             func named(_ sheet: SpreadsheetReader.Sheet) -> SpreadsheetReader.Sheet {

@@ -4,6 +4,7 @@ import Foundation
 import SelfEvaluation
 import TestSupport
 import Testing
+import XLSXReport
 
 /// A selfeval workbook edited by hand reads back and re-scores; its 自评等级 follows 总分.
 struct EditedWorkbookTests {
@@ -78,7 +79,7 @@ struct EditedWorkbookTests {
         let grade = try #require(cells["B30"])
         #expect(grade.formula == "IF(H29>=90,\"自评等级“优”\",IF(H29>=80,\"自评等级“良”\",IF(H29>=60,\"自评等级“中”\",\"自评等级“差”\")))")
         #expect(grade.text == "自评等级“优”")
-        #expect(cells.values.contains { $0.text == Vocabulary.WorkbookLayout.rescoreNote && $0.ref == "A37" })
+        #expect(cells.values.contains { $0.text == FormWorkbook.rescoreNote && $0.ref == "A37" })
         // A rule set with other bands writes its own.
         var rules = RuleSet.legacy
         rules.gradeBands = GradeBands(excellent: 95, good: 85, fair: 70)

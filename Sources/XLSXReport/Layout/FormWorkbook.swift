@@ -31,7 +31,7 @@ public struct FormWorkbook: Sendable {
         try XLSXError.typed("FormWorkbook.write") {
             let workbook = try Workbook(path: path, options: options.workbookOptions)
             try setProperties(of: workbook, form: scored.form)
-            let words = Vocabulary.WorkbookLayout.self
+            let words = WorkbookWords.self
             try workbook.setCustomProperty(words.propertyTotal, .number(scored.totalScore))
             try workbook.setCustomProperty(words.propertyGrade, .text(scored.grade.label))
             try workbook.setCustomProperty(words.propertyRules, .text(scored.ruleSet.name))
@@ -43,7 +43,7 @@ public struct FormWorkbook: Sendable {
             let formSheet = try workbook.addWorksheet(name: words.formSheet)
             try FormSheetWriter(layout: layout, contents: cells.contents, comments: cells.comments,
                                 commentAuthor: options.author,
-                                noteUnderTable: Vocabulary.WorkbookLayout.rescoreNote).write(to: formSheet)
+                                noteUnderTable: WorkbookWords.rescoreNote).write(to: formSheet)
             let detailSheet = try workbook.addWorksheet(name: words.detailSheet)
             try DetailSheetWriter(scored: scored).write(to: detailSheet)
             try workbook.close()
@@ -51,7 +51,7 @@ public struct FormWorkbook: Sendable {
     }
 
     func setProperties(of workbook: Workbook, form: Form) throws {
-        let words = Vocabulary.WorkbookLayout.self
+        let words = WorkbookWords.self
         let title = form.title.map { LabelText.trim($0.value) } ?? Vocabulary.departmentTitle
         let unit = form.unit.map { LabelText.trim($0.value) } ?? ""
         try workbook.setProperties(
