@@ -29,7 +29,7 @@ struct CheckCommandTests {
 
     static let malformed: [(String, String)] = [
         ("malformed/unterminated-quote.csv", ":35:A: error: [unterminated-quote]"),
-        ("malformed/binary.csv", ":1:A: error: [invalid-encoding]"),
+        ("malformed/binary.csv", ":1:A: error: [xlsx-truncated]"),  // a ZIP fragment: read as a workbook, by content
         ("malformed/invalid-bytes.csv", ":13:D: error: [invalid-encoding]"),
         ("malformed/not-a-form.csv", ":1:A: error: [not-a-form]"),
         ("malformed/no-indicator-header.csv", ":1:A: error: [missing-indicator-header]"),
