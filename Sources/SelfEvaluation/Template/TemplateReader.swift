@@ -7,9 +7,12 @@ import Foundation
 public struct TemplateReader: Sendable {
     /// Forces a template instead of recognising it from the file.
     public var template: TemplateKind?
+    /// The labels recognised (the built-in table, or one extended by `--layout FILE.json`).
+    public var labels: LabelTable
 
-    public init(template: TemplateKind? = nil) {
+    public init(template: TemplateKind? = nil, labels: LabelTable = .builtIn) {
         self.template = template
+        self.labels = labels
     }
 
     /// Reads a form; throws the first fatal error (not this form, no indicator header …),
@@ -18,7 +21,7 @@ public struct TemplateReader: Sendable {
         var document = input
         var diagnostics: [Diagnostic] = []
         var scan = GridScan(document: document)
-        if let header = scan.findIndicatorHeader() {
+        if let header = findIndicatorHeader(scan) {
             let (repaired, repairs) = ShiftedRowRepair.repair(document, headerRow: header)
             if !repairs.isEmpty {
                 document = repaired
@@ -28,14 +31,15 @@ public struct TemplateReader: Sendable {
         }
         var form = Form(source: document.file, template: template ?? .department, document: document)
 
-        let headerRow = scan.findIndicatorHeader()
+        let headerRow = findIndicatorHeader(scan)
         let titleCell = scan.findTitle(before: headerRow ?? scan.rowCount + 1)
         guard let indicatorRow = headerRow else {
             if titleCell == nil {
                 throw FormError("not-a-form", at: document.location(row: 1, column: 1), Vocabulary.TemplateMessage.notAForm)
             }
             throw FormError("missing-indicator-header", at: document.location(row: 1, column: 1),
-                            Vocabulary.TemplateMessage.missingIndicatorHeader)
+                            Vocabulary.LayoutMessage.missingIndicatorHeader(
+                                found: bestHeaderCandidate(scan), looked: labels.indicatorColumns[.name] ?? []))
         }
         // A two-row header starts one row above the 一级/二级/三级 row; the sections above end there.
         let band = Self.headerBand(scan, levelRow: indicatorRow)
@@ -50,6 +54,7 @@ public struct TemplateReader: Sendable {
         }
 
         form.year = scan.findYear(before: top)
+        readPreamble(&scan, before: titleCell?.cell.row ?? top)
         readHeaderFields(&scan, into: &form, before: top)
         form.budget = try readBudget(&scan, before: top)
         readGoals(&scan, into: &form, before: top)
@@ -57,6 +62,7 @@ public struct TemplateReader: Sendable {
         form.indicatorHeader = columns
         let end = readIndicators(&scan, columns: columns, into: &form, diagnostics: &diagnostics)
         readTrailer(&scan, from: end, columns: columns, into: &form)
+        form.layout = layoutName(form, columns: columns)
 
         if form.scoredIndicators.isEmpty {
             throw FormError("no-indicators", at: document.location(row: indicatorRow, column: columns.name),
@@ -86,7 +92,13 @@ public struct TemplateReader: Sendable {
                 let text = scan.text(row, column)
                 if text.isEmpty { continue }
                 let label = scan.label(row, column)
-                if label.hasPrefix(TemplateLabels.unitSeal) {
+                if let value = Self.unitAfterColon(label.text, text, names: unitNameLabels) {
+                    // 单位名称:X in one cell.
+                    scan.consume(row, column)
+                    if !value.isEmpty, form.unit == nil {
+                        form.unit = Located(value, at: CellAddress(row: row, column: column))
+                    }
+                } else if label.hasPrefix(TemplateLabels.unitSeal) || label.startsWithAny(of: unitSealLabels) {
                     scan.consume(row, column)
                     if let value = LabelText.valueAfterColon(text), !value.isEmpty, form.unit == nil {
                         form.unit = Located(value, at: CellAddress(row: row, column: column))
@@ -97,7 +109,7 @@ public struct TemplateReader: Sendable {
                         form.filledOn = Located(value, at: CellAddress(row: row, column: column))
                         form.filledOnDate = DateText.parse(value)
                     }
-                } else if label.isAny(of: TemplateLabels.unitNames) {
+                } else if label.isAny(of: TemplateLabels.unitNames) || label.isAny(of: unitNameLabels) {
                     scan.consume(row, column)
                     if let value = Self.headerValue(scan, row, after: column) {
                         scan.consume(value.cell)
@@ -119,6 +131,28 @@ public struct TemplateReader: Sendable {
         }
     }
 
+    /// The unit labels of the table, normalized.
+    private var unitNameLabels: [NormalizedLabel] { labels.unitNames.map { NormalizedLabel($0) } }
+    private var unitSealLabels: [NormalizedLabel] { labels.unitSeals.map { NormalizedLabel($0) } }
+
+    /// "单位名称:X" (one cell): X; nil when the label is not a unit name followed by a colon.
+    static func unitAfterColon(_ label: String, _ text: String, names: [NormalizedLabel]) -> String? {
+        guard names.contains(where: { label.hasPrefix($0.text + ":") }) else { return nil }
+        return LabelText.valueAfterColon(text)
+    }
+
+    /// Lines above the title that belong to the document (附件:, 附表1): taken, not reported.
+    private func readPreamble(_ scan: inout GridScan, before end: Int) {
+        let words = labels.preamble.map { NormalizedLabel($0) }
+        var row = 1
+        while row < end && row <= scan.rowCount {
+            for column in 1...max(1, scan.width(row)) where !scan.text(row, column).isEmpty {
+                if scan.label(row, column).startsWithAny(of: words) { scan.consume(row, column) }
+            }
+            row += 1
+        }
+    }
+
     /// The value right of a header label: the first non-empty cell after it, unless that cell
     /// is the next label ("主管部门 | | 实施单位 | 〈unit〉": 主管部门 is left empty).
     private static func headerValue(_ scan: GridScan, _ row: Int, after column: Int) -> Located<String>? {
@@ -129,32 +163,85 @@ public struct TemplateReader: Sendable {
 
     // MARK: Budget
 
+    /// The money table's columns on `row`, by the label table (section labels left out).
+    private func budgetAssignment(_ scan: GridScan, _ row: Int) -> [LabelTable.BudgetColumn: Int] {
+        let sections = labels.budgetSections.map(LabelText.normalize)
+        var cells: [(column: Int, label: String)] = []
+        for (index, label) in scan.rowLabels(row).enumerated() where !label.isEmpty {
+            let stem = LabelTable.stem(label.text)
+            if sections.contains(where: { stem.hasPrefix($0) }) { continue }
+            cells.append((index + 1, label.text))
+        }
+        return LabelTable.assign(cells, keys: LabelTable.BudgetColumn.allCases, synonyms: labels.budgetColumns)
+    }
+
     private func readBudget(_ scan: inout GridScan, before end: Int) throws(FormError) -> BudgetTable? {
-        guard let header = scan.findRow(before: end, whereLabels: { labels in
-            labels.contains { $0.hasPrefix(TemplateLabels.budgetAdjusted) }
-                && labels.contains { $0.hasPrefix(TemplateLabels.budgetExecuted) }
-        }) else { return nil }
-        func column(_ label: String) -> Int? { scan.column(in: header, labelStartingWith: NormalizedLabel(label)) }
-        let initial = column(Vocabulary.budgetInitialLabel)
-        let adjusted = column(Vocabulary.budgetAdjustedLabel)
-        let executed = column(Vocabulary.budgetExecutedLabel)
-        let weight = Vocabulary.weightLabels.compactMap { column($0) }.first
-        let rate = column(Vocabulary.rateLabel)
-        let score = column(Vocabulary.scoreLabel)
+        var found: (row: Int, columns: [LabelTable.BudgetColumn: Int])? = nil
+        var r = 1
+        while r < end && r <= scan.rowCount {
+            let columns = budgetAssignment(scan, r)
+            if columns[.executed] != nil, columns[.adjusted] != nil || columns[.initial] != nil {
+                found = (r, columns)
+                break
+            }
+            r += 1
+        }
+        guard let (header, columnsFound) = found else {
+            try refuseUnreadableBudget(scan, before: end)
+            return nil
+        }
+        var initial = columnsFound[.initial]
+        var adjusted = columnsFound[.adjusted]
+        // 年初预算数(A) / 全年执行数(B) with no adjusted budget: the budget is the initial one.
+        if adjusted == nil {
+            adjusted = initial
+            initial = nil
+        }
+        let executed = columnsFound[.executed]
+        let weight = columnsFound[.weight]
+        let rate = columnsFound[.rate]
+        let score = columnsFound[.score]
+        let reason = columnsFound[.reason]
         let firstMoney = [initial, adjusted, executed].compactMap { $0 }.min() ?? 2
         // The names' column: 资金来源 in the header, else where 年度资金总额 is written (project
         // forms print no 资金来源 and often merge the name over two columns), else left of the money.
-        let name = column(Vocabulary.budgetSourceLabel)
+        let name = columnsFound[.source]
             ?? Self.budgetTotalColumn(scan, after: header, before: end, limit: firstMoney)
             ?? max(1, firstMoney - 1)
+        let sections = labels.budgetSections.map { NormalizedLabel($0) }
+        func isSection(_ label: NormalizedLabel) -> Bool {
+            label.isAny(of: TemplateLabels.budgetSections)
+                || sections.contains { LabelTable.stem(label.text).hasPrefix($0.text) }
+        }
+        // A weight the form states in a label: 预算执行率(20分), 得分(20分*执行率), 分值(20分).
+        var stated: Located<Decimal>? = nil
+        for col in [rate, weight, score].compactMap({ $0 }) + Array(1...max(1, scan.width(header))) {
+            if stated == nil, let points = LabelTable.statedPoints(scan.text(header, col)) {
+                stated = Located(points, at: CellAddress(row: header, column: col))
+            }
+        }
         for col in 1...max(1, scan.width(header)) where !scan.text(header, col).isEmpty {
-            if col == name || [initial, adjusted, executed, weight, rate, score].contains(col)
-                || scan.label(header, col).isAny(of: TemplateLabels.budgetSections) {
+            if col == name || [initial, adjusted, executed, weight, rate, score, reason].contains(col)
+                || isSection(scan.label(header, col)) {
                 scan.consume(header, col)
             }
         }
-        let columns = BudgetColumns(name: name, initial: initial, adjusted: adjusted, executed: executed,
+        // A section heading on the row above (年度预算数(万元) merged over the columns).
+        if header > 1 {
+            for col in 1...max(1, scan.width(header - 1)) where !scan.text(header - 1, col).isEmpty {
+                if isSection(scan.label(header - 1, col)) {
+                    scan.consume(header - 1, col)
+                    if stated == nil, let points = LabelTable.statedPoints(scan.text(header - 1, col)) {
+                        stated = Located(points, at: CellAddress(row: header - 1, column: col))
+                    }
+                }
+            }
+        }
+        var columns = BudgetColumns(name: name, initial: initial, adjusted: adjusted, executed: executed,
                                     weight: weight, rate: rate, score: score)
+        columns.reason = reason
+        columns.statedWeight = stated
+        let totalNames = (labels.totals + [Vocabulary.budgetTotalLabel, "资金总额", "总额", "小计"]).map(LabelText.normalize)
         var rows: [BudgetRow] = []
         var row = header + 1
         while row < end {
@@ -163,13 +250,22 @@ public struct TemplateReader: Sendable {
             let nameText = scan.text(row, name)
             // Section labels of merged ranges in the first columns (部门(单位)总体资金(万元)).
             for col in 1..<name where !scan.text(row, col).isEmpty {
-                if scan.label(row, col).isAny(of: TemplateLabels.budgetSections) {
+                if isSection(scan.label(row, col)) {
                     scan.consume(row, col)
                 }
             }
-            if !nameText.isEmpty {
+            let holdsMoney = [initial, adjusted, executed].contains { col in
+                col.map { !LabelText.trim(scan.text(row, $0)).isEmpty } ?? false
+            }
+            // A money row without a name, first under the header: the table's only (total) row.
+            let unnamedTotal = nameText.isEmpty && holdsMoney && rows.isEmpty
+                && !(1..<max(1, firstMoney)).contains { !scan.text(row, $0).isEmpty && !isSection(scan.label(row, $0)) }
+            if !nameText.isEmpty || unnamedTotal {
+                let label = scan.label(row, name)
+                let isTotal = unnamedTotal || label.hasPrefix(TemplateLabels.budgetTotalLiteral)
+                    || totalNames.contains(LabelTable.stem(label.text))
                 var budgetRow = BudgetRow(name: Located(LabelText.trim(nameText), at: CellAddress(row: row, column: name)),
-                                          isTotal: scan.label(row, name).hasPrefix(TemplateLabels.budgetTotalLiteral))
+                                          isTotal: isTotal)
                 scan.consume(row, name)
                 func take(_ col: Int?) -> Located<String>? {
                     guard let col else { return nil }
@@ -182,6 +278,7 @@ public struct TemplateReader: Sendable {
                 budgetRow.weight = take(weight)
                 budgetRow.rate = take(rate)
                 budgetRow.score = take(score)
+                budgetRow.reason = take(reason)
                 rows.append(budgetRow)
             } else if texts.allSatisfy({ $0.isEmpty }) {
                 // blank line inside the table: skip
@@ -193,6 +290,28 @@ public struct TemplateReader: Sendable {
             row += 1
         }
         return BudgetTable(headerRow: header, columns: columns, rows: rows)
+    }
+
+    /// A money table that is there (a 项目资金 / 年度预算数 heading, or a row naming a budget and
+    /// no execution) but whose header cannot be read is an error naming the labels looked for,
+    /// never a silent drop of the 执行率.
+    private func refuseUnreadableBudget(_ scan: GridScan, before end: Int) throws(FormError) {
+        let sections = labels.budgetSections.map(LabelText.normalize)
+        var r = 1
+        while r < end && r <= scan.rowCount {
+            let assignment = budgetAssignment(scan, r)
+            for (index, label) in scan.rowLabels(r).enumerated() where !label.isEmpty {
+                let stem = LabelTable.stem(label.text)
+                let isHeading = stem.count <= 12 && sections.contains(where: { stem.hasPrefix($0) })
+                let half = assignment[.adjusted] != nil || assignment[.initial] != nil || assignment[.rate] != nil
+                guard isHeading || (half && assignment.count >= 2) else { continue }
+                let looked = [LabelTable.BudgetColumn.adjusted, .initial, .executed].flatMap { labels.budgetColumns[$0] ?? [] }
+                let foundLabels = scan.rowTexts(r).map(LabelText.trim).filter { !$0.isEmpty }
+                throw FormError("budget-unreadable", at: scan.document.location(row: r, column: index + 1),
+                                Vocabulary.LayoutMessage.budgetUnreadable(found: foundLabels, looked: looked))
+            }
+            r += 1
+        }
     }
 
     /// The column of the first 年度资金总额 cell left of `limit` in the rows after the money header.
@@ -268,31 +387,70 @@ public struct TemplateReader: Sendable {
         label.equals(TemplateLabels.targetSub) || label.hasPrefix(TemplateLabels.targetSubOpen)
     }
 
+    /// The order in which indicator columns claim header cells: 得分计算方法 and the like before
+    /// 得分, so that a prefix never takes them.
+    private static let indicatorKeys: [LabelTable.IndicatorColumn] = [
+        .level1, .level2, .name, .ignored, .target, .actual, .weight, .score, .reason, .nature, .direction, .unit,
+    ]
+
+    /// The indicator columns on `row`, by the label table.
+    func indicatorAssignment(_ scan: GridScan, _ row: Int) -> [LabelTable.IndicatorColumn: Int] {
+        var cells: [(column: Int, label: String)] = []
+        for (index, label) in scan.rowLabels(row).enumerated() where !label.isEmpty {
+            cells.append((index + 1, label.text))
+        }
+        return LabelTable.assign(cells, keys: Self.indicatorKeys, synonyms: labels.indicatorColumns)
+    }
+
+    /// The indicator header: the first row holding 一级/二级/三级指标, or (a flat layout, without
+    /// the trio) a row naming the indicator (指标名称), its value (指标值 / 实际完成值) and its
+    /// weight or score.
+    func findIndicatorHeader(_ scan: GridScan) -> Int? {
+        var row = 1
+        while row <= scan.rowCount {
+            let a = indicatorAssignment(scan, row)
+            if a[.name] != nil {
+                let trio = a[.level1] != nil && a[.level2] != nil
+                let flat = (a[.target] != nil || a[.actual] != nil) && (a[.weight] != nil || a[.score] != nil)
+                if trio || flat { return row }
+            }
+            row += 1
+        }
+        return nil
+    }
+
+    /// The labels of the row that came closest to an indicator header (for the error).
+    func bestHeaderCandidate(_ scan: GridScan) -> [String] {
+        var best: (count: Int, row: Int) = (0, 0)
+        for row in 1...max(1, scan.rowCount) {
+            let count = indicatorAssignment(scan, row).count
+            if count > best.count { best = (count, row) }
+        }
+        return scan.rowTexts(best.row).map(LabelText.trim).filter { !$0.isEmpty }
+    }
+
     private func readIndicatorColumns(_ scan: inout GridScan, row: Int,
                                       band: ClosedRange<Int>) throws(FormError) -> IndicatorColumns {
         // The 一级 row first, then the other header rows (a label merged down two rows is written
         // in the top one; sub-labels are in the lower one).
         let rows = [row] + band.filter { $0 != row }
-        func column(_ labels: [String]) -> Int? {
-            let prefixes = labels.map { NormalizedLabel($0) }
-            for r in rows {
-                for prefix in prefixes {
-                    if let c = scan.column(in: r, labelStartingWith: prefix) { return c }
-                }
-            }
-            return nil
+        var found: [LabelTable.IndicatorColumn: Int] = [:]
+        for r in rows {
+            for (key, column) in indicatorAssignment(scan, r) where found[key] == nil { found[key] = column }
         }
         let doc = scan.document
-        func require(_ labels: [String]) throws(FormError) -> Int {
-            guard let c = column(labels) else {
+        let headerLabels = rows.flatMap { scan.rowTexts($0) }.map(LabelText.trim).filter { !$0.isEmpty }
+        func require(_ key: LabelTable.IndicatorColumn) throws(FormError) -> Int {
+            guard let c = found[key] else {
                 throw FormError("missing-column", at: doc.location(row: row, column: 1),
-                                Vocabulary.TemplateMessage.missingColumn(labels[0]))
+                                Vocabulary.LayoutMessage.missingColumn(labels.indicatorColumns[key] ?? [], found: headerLabels))
             }
             return c
         }
-        let level1 = try require([Vocabulary.level1Label])
-        let level2 = try require([Vocabulary.level2Label])
-        let name = try require([Vocabulary.level3Label])
+        // Flat layouts (指标名称 / 指标值 / …) print no level columns: 0 stands for "not printed".
+        let level1 = found[.level1] ?? 0
+        let level2 = found[.level2] ?? 0
+        let name = try require(.name)
         // Two-row header: the target is the 指标值 sub-column under 年度指标值.
         var target: Int
         var targetGroup: CellAddress? = nil
@@ -314,14 +472,22 @@ public struct TemplateReader: Sendable {
                 }
             }
         } else {
-            target = try require([Vocabulary.targetLabel])
+            target = try require(.target)
         }
-        let actual = try require([Vocabulary.actualLabel])
-        let weight = try require(Vocabulary.weightLabels)
-        let score = try require([Vocabulary.scoreLabel])
-        let reason = column(Vocabulary.reasonLabels)
-        let nature = column(Vocabulary.natureLabels)
-        let unit = column(Vocabulary.measureUnitLabels)
+        let actual = try require(.actual)
+        let weight = try require(.weight)
+        let score = try require(.score)
+        let reason = found[.reason]
+        // Two operator columns (指标性质 正向/反向 and 指标方向 大于等于 …): the one holding operators
+        // is read as the operator; the other is kept as written.
+        var nature = found[.nature] ?? found[.direction]
+        if let n = found[.nature], let d = found[.direction],
+           Self.operatorCount(scan, column: d, after: band.upperBound) > Self.operatorCount(scan, column: n, after: band.upperBound) {
+            nature = d
+        }
+        let unit = found[.unit]
+        var extra = [found[.ignored], found[.nature], found[.direction]].compactMap { $0 }.filter { $0 != nature }
+        extra.sort()
         var section: CellAddress? = nil
         for r in rows {
             if let c = scan.column(in: r, whereLabel: { $0.equals(TemplateLabels.indicatorSection) }) {
@@ -332,9 +498,29 @@ public struct TemplateReader: Sendable {
         for r in band {
             for c in 1...max(1, scan.width(r)) where !scan.text(r, c).isEmpty { scan.consume(r, c) }
         }
-        return IndicatorColumns(headerRow: row, sectionLabel: section, level1: level1, level2: level2, name: name,
-                                target: target, actual: actual, weight: weight, score: score, reason: reason,
-                                nature: nature, unit: unit, headerRows: band, targetGroup: targetGroup)
+        var columns = IndicatorColumns(headerRow: row, sectionLabel: section, level1: level1, level2: level2, name: name,
+                                       target: target, actual: actual, weight: weight, score: score, reason: reason,
+                                       nature: nature, unit: unit, headerRows: band, targetGroup: targetGroup)
+        columns.extra = extra
+        return columns
+    }
+
+    /// How many cells of `column` below the header read as an operator (≥, 大于等于 …).
+    private static func operatorCount(_ scan: GridScan, column: Int, after row: Int) -> Int {
+        var count = 0
+        var r = row + 1
+        while r <= scan.rowCount {
+            if ValueParser.comparator(scan.text(r, column)) != nil { count += 1 }
+            r += 1
+        }
+        return count
+    }
+
+    /// The layout's name: the template, then how the indicator table is laid out.
+    private func layoutName(_ form: Form, columns: IndicatorColumns) -> String {
+        let shape = columns.level1 == 0 ? "flat" : (columns.headerRows.count > 1 ? "two-row-header" : "levels")
+        let name = "\(form.template.rawValue)/\(shape)"
+        return labels.name == LabelTable.builtIn.name ? name : "\(labels.name):\(name)"
     }
 
     /// Reads indicator rows; returns the first row after the table.
@@ -349,7 +535,9 @@ public struct TemplateReader: Sendable {
                 let label = scan.label(row, first + 1)
                 if label.hasPrefix(TemplateLabels.total) || label.startsWithAny(of: TemplateLabels.conclusions)
                     || label.startsWithAny(of: TemplateLabels.trailers)
-                    || label.hasPrefix(TemplateLabels.contact) || label.hasPrefix(TemplateLabels.notesColon) {
+                    || label.hasPrefix(TemplateLabels.contact) || label.hasPrefix(TemplateLabels.notesColon)
+                    || label.equals(TemplateLabels.goalsSection)
+                    || isTrailerRow(scan, row: row, label: label.text, columns: columns) {
                     break
                 }
             } else {
@@ -390,6 +578,7 @@ public struct TemplateReader: Sendable {
             let actual = cell(columns.actual)
             let weight = cell(columns.weight)
             let score = cell(columns.score)
+            for col in columns.extra { scan.consume(row, col) }
             let reason = columns.reason.map { cell($0) }
             let nature = columns.nature.map { cell($0) }
             let unit = columns.unit.map { cell($0) }
@@ -400,6 +589,15 @@ public struct TemplateReader: Sendable {
                 continue
             }
             let placeholder = valuesEmpty && Self.isPlaceholderName(name.value)
+            if columns.isFlat {
+                // A flat layout: no levels to carry, none missing.
+                let none = Located("", at: CellAddress(row: row, column: columns.name))
+                form.indicators.append(Indicator(row: row, level1: none, level1Label: "", level1Points: nil, level2: none,
+                                                 name: name, target: target, actual: actual, weight: weight, score: score,
+                                                 reason: reason, nature: nature, measureUnit: unit, isPlaceholder: placeholder))
+                row += 1
+                continue
+            }
             guard let l1 = level1, let l2 = level2 else {
                 diagnostics.append(Diagnostic(.warning, "indicator-without-level", at: form.location(name.cell),
                                               Vocabulary.TemplateMessage.indicatorWithoutLevel))
@@ -423,6 +621,23 @@ public struct TemplateReader: Sendable {
 
     // MARK: Trailer
 
+    /// Whether a row whose first label is `label` ends the indicator table: a trailer label of the
+    /// table (总分, 合计, 评价结论, 填表人 …) alone or before a colon, or a long one starting the
+    /// cell on a row with no target or actual (存在问题及改进措施).
+    private func isTrailerRow(_ scan: GridScan, row: Int, label: String, columns: IndicatorColumns) -> Bool {
+        let words = labels.trailers.map(LabelText.normalize).filter { !$0.isEmpty }
+        let stem = LabelTable.stem(label)
+        if words.contains(stem) || words.contains(where: { label.hasPrefix($0 + ":") }) { return true }
+        let valuesEmpty = LabelText.trim(scan.text(row, columns.target)).isEmpty
+            && LabelText.trim(scan.text(row, columns.actual)).isEmpty
+        return valuesEmpty && words.contains { $0.count >= 4 && label.hasPrefix($0) }
+    }
+
+    /// Whether a first label is a total row's (总分, 合计, 总计 …).
+    private func isTotalLabel(_ label: NormalizedLabel) -> Bool {
+        label.hasPrefix(TemplateLabels.total) || labels.totals.map(LabelText.normalize).contains(LabelTable.stem(label.text))
+    }
+
     private func readTrailer(_ scan: inout GridScan, from start: Int, columns: IndicatorColumns, into form: inout Form) {
         var row = start
         var inNotes = false
@@ -434,7 +649,7 @@ public struct TemplateReader: Sendable {
             }
             let first = scan.text(row, firstCol)
             let label = scan.label(row, firstCol)
-            if label.hasPrefix(TemplateLabels.total), form.total == nil {
+            if isTotalLabel(label), form.total == nil {
                 scan.consume(row, firstCol)
                 let weight = scan.text(row, columns.weight)
                 let score = scan.text(row, columns.score)
