@@ -16,6 +16,8 @@ struct BudgetExecutionRule: Sendable {
     /// How far a total may be from the sum of its parts (0.01 元).
     static let sumTolerance = Decimal(string: "0.01") ?? 0
     var rules: RuleSet
+    /// Whether the rule set was given (`--rules`): its 分值 of 执行率 then wins over the form's.
+    var rulesGiven: Bool = false
 
     struct Outcome: Sendable {
         var result: BudgetResult?
@@ -105,7 +107,8 @@ struct BudgetExecutionRule: Sendable {
             throw FormError("budget-zero", at: form.location(cell), message)
         }
 
-        let weight = self.weight(totalRow, form: form, into: &diagnostics)
+        let (weight, weightSource) = self.weight(totalRow, stated: table.columns.statedWeight, form: form,
+                                                 into: &diagnostics)
         let rate = executed.dividing(by: adjusted)
         let score = rules.round(weight.multiplying(by: Decimal.minimum(Decimal.maximum(rate, 0), 1))).clamped(0, weight)
         let formula = "\(Vocabulary.ScoringWords.formulaExecution) = \(ScoreText.plain(weight)) × min(\(ScoreText.plain(executed))/\(ScoreText.plain(adjusted)), 1) = \(ScoreText.points(score, rules))"
@@ -114,6 +117,7 @@ struct BudgetExecutionRule: Sendable {
             weight: weight, executionRate: DecimalRounding.round(rate, places: 4), score: score,
             initial: used.initial, adjusted: adjusted, executed: executed, scoredFromParts: fromParts,
             weightCell: totalRow?.weight?.cell, rateCell: totalRow?.rate?.cell, scoreCell: totalRow?.score?.cell)
+        result.weightSource = weightSource
         var partIndex = 0
         for row in table.rows {
             let amounts: Amounts
@@ -134,12 +138,15 @@ struct BudgetExecutionRule: Sendable {
                              at: fromParts ? nil : totalRow?.adjusted?.cell),
             AuditEntry.Input(Vocabulary.ScoringWords.executedField, ScoreText.plain(executed),
                              at: fromParts ? nil : totalRow?.executed?.cell),
-            AuditEntry.Input(Vocabulary.ScoringWords.weightField, ScoreText.plain(weight), at: totalRow?.weight?.cell),
+            AuditEntry.Input(Vocabulary.ScoringWords.weightField, ScoreText.plain(weight),
+                             at: weightSource == .formLabel ? table.columns.statedWeight?.cell
+                                : (weightSource == .formCell ? totalRow?.weight?.cell : nil)),
         ]
         if let printed = totalRow?.score { inputs.append(AuditEntry.Input(Vocabulary.ScoringWords.scoreField,
                                                                           printed.value, at: printed.cell)) }
         result.audit = [AuditEntry(rule: Self.name, inputs: inputs, formula: formula, awarded: score, possible: weight,
-                                   note: fromParts ? Vocabulary.ScoringWords.summaryFromParts : "")]
+                                   note: ([fromParts ? Vocabulary.ScoringWords.summaryFromParts : ""]
+                                          + [WeightSource.note(weightSource)]).filter { !$0.isEmpty }.joined(separator: ";"))]
         return Outcome(result: result, diagnostics: diagnostics)
     }
 
@@ -166,8 +173,16 @@ struct BudgetExecutionRule: Sendable {
         return given.isEmpty ? nil : given.reduce(0, +)
     }
 
-    private func weight(_ row: BudgetRow?, form: Form, into diagnostics: inout [Diagnostic]) -> Decimal {
-        guard let cell = row?.weight else { return rules.executionRateWeight }
+    /// The 分值 of 执行率 and where it came from: the rule set's when it was given (`--rules`),
+    /// else the one the form states (its 分值 cell, else a label such as "预算执行率(20分)"),
+    /// else the rule set's default.
+    private func weight(_ row: BudgetRow?, stated: Located<Decimal>?, form: Form,
+                        into diagnostics: inout [Diagnostic]) -> (Decimal, WeightSource) {
+        if rulesGiven { return (rules.executionRateWeight, .rulesGiven) }
+        let labelled = stated.flatMap { $0.value > 0 ? $0.value : nil }
+        guard let cell = row?.weight else {
+            return labelled.map { ($0, .formLabel) } ?? (rules.executionRateWeight, .rulesDefault)
+        }
         let written: Decimal?
         do {
             written = try ValueParser.optionalNumber(cell.value, field: Vocabulary.ScoringWords.weightField)
@@ -176,17 +191,20 @@ struct BudgetExecutionRule: Sendable {
                 .warning, "budget-amount-invalid", at: form.location(cell.cell),
                 Vocabulary.ScoringMessage.budgetAmountInvalid(Vocabulary.ScoringWords.weightField, cell.value.trimmed,
                                                               error.message)))
-            return rules.executionRateWeight
+            return labelled.map { ($0, .formLabel) } ?? (rules.executionRateWeight, .rulesDefault)
         }
-        guard let written, written >= 0 else { return rules.executionRateWeight }
-        if written != rules.executionRateWeight {
+        guard let written, written >= 0 else {
+            return labelled.map { ($0, .formLabel) } ?? (rules.executionRateWeight, .rulesDefault)
+        }
+        // A cell that agrees with the form's own label needs no warning: the form states it twice.
+        if written != rules.executionRateWeight, written != labelled {
             diagnostics.append(Diagnostic(
                 .warning, "execution-rate-weight", at: form.location(cell.cell),
                 Vocabulary.ScoringMessage.executionWeight(found: ScoreText.plain(written),
                                                           expected: ScoreText.plain(rules.executionRateWeight),
                                                           rules: rules.name)))
         }
-        return written
+        return (written, .formCell)
     }
 
     /// Compares the printed 执行率 and 得分 with the computed ones.

@@ -229,3 +229,8 @@ public struct LabelTableError: Error, Sendable, Equatable {
     /// What is wrong, in Chinese.
     public var message: String
 }
+
+extension Vocabulary {
+    /// Words of an indicator's nature or direction column (指标性质 / 指标方向), never a name.
+    public static let natureWords: Set<String> = ["正向", "反向", "定性", "定量", "正向指标", "反向指标", "定性指标", "定量指标"]
+}
