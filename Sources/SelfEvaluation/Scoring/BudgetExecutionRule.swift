@@ -100,7 +100,13 @@ struct BudgetExecutionRule: Sendable {
         let used = fromParts ? sums : (totalAmounts ?? sums)
         let adjusted = used.adjusted ?? 0
         let executed = used.executed ?? 0
-        guard adjusted > 0 else {
+        // Amounts not printed (执行数 blank, or no money at all) but 执行率 printed: the printed rate.
+        let printedRate = (used.executed == nil || adjusted == 0) ? Self.printedRate(totalRow) : nil
+        if let printedRate, let cell = totalRow?.rate {
+            diagnostics.append(Diagnostic(.warning, "rate-from-print", at: form.location(cell.cell),
+                                          Vocabulary.LayoutMessage.rateFromPrint(ScoreText.percent(printedRate))))
+        }
+        guard adjusted > 0 || printedRate != nil else {
             let cell = totalRow?.adjusted?.cell ?? anchor
             let message = executed == 0 ? Vocabulary.ScoringMessage.budgetZero
                 : Vocabulary.ScoringMessage.executedWithoutBudget(ScoreText.money(executed))
@@ -109,9 +115,10 @@ struct BudgetExecutionRule: Sendable {
 
         let (weight, weightSource) = self.weight(totalRow, stated: table.columns.statedWeight, form: form,
                                                  into: &diagnostics)
-        let rate = executed.dividing(by: adjusted)
+        let rate = printedRate ?? executed.dividing(by: adjusted)
         let score = rules.round(weight.multiplying(by: Decimal.minimum(Decimal.maximum(rate, 0), 1))).clamped(0, weight)
-        let formula = "\(Vocabulary.ScoringWords.formulaExecution) = \(ScoreText.plain(weight)) × min(\(ScoreText.plain(executed))/\(ScoreText.plain(adjusted)), 1) = \(ScoreText.points(score, rules))"
+        let rateText = printedRate.map { ScoreText.percent($0) } ?? "\(ScoreText.plain(executed))/\(ScoreText.plain(adjusted))"
+        let formula = "\(Vocabulary.ScoringWords.formulaExecution) = \(ScoreText.plain(weight)) × min(\(rateText), 1) = \(ScoreText.points(score, rules))"
 
         var result = BudgetResult(
             weight: weight, executionRate: DecimalRounding.round(rate, places: 4), score: score,
@@ -179,6 +186,12 @@ struct BudgetExecutionRule: Sendable {
     private func weight(_ row: BudgetRow?, stated: Located<Decimal>?, form: Form,
                         into diagnostics: inout [Diagnostic]) -> (Decimal, WeightSource) {
         if rulesGiven { return (rules.executionRateWeight, .rulesGiven) }
+        // A money table with no 分值 or 得分 and no points in a label, on a form whose indicators
+        // already weigh 100 (宁夏: 预算执行率 is an indicator there): 执行率 is shown, not scored.
+        let columns = form.budget?.columns
+        if columns?.weight == nil, columns?.score == nil, stated == nil, Self.indicatorWeights(form) == 100 {
+            return (0, .notScored)
+        }
         let labelled = stated.flatMap { $0.value > 0 ? $0.value : nil }
         guard let cell = row?.weight else {
             return labelled.map { ($0, .formLabel) } ?? (rules.executionRateWeight, .rulesDefault)
@@ -205,6 +218,23 @@ struct BudgetExecutionRule: Sendable {
                                                           rules: rules.name)))
         }
         return (written, .formCell)
+    }
+
+    /// The 执行率 printed on the total row as a fraction ("76%" → 0.76, "0.76" → 0.76), nil when none.
+    static func printedRate(_ row: BudgetRow?) -> Decimal? {
+        guard let cell = row?.rate, case .quantity(let quantity) = ValueParser.parse(cell.value) else { return nil }
+        switch quantity.unit {
+        case .percent?: return quantity.number / 100
+        case nil: return quantity.number <= 2 ? quantity.number : quantity.number / 100
+        default: return nil
+        }
+    }
+
+    /// The sum of the indicators' 分值 as written (placeholders and unreadable cells left out).
+    static func indicatorWeights(_ form: Form) -> Decimal {
+        form.scoredIndicators.reduce(Decimal(0)) { sum, indicator in
+            sum + ((try? ValueParser.optionalNumber(indicator.weight.value)) .flatMap { $0 } ?? 0)
+        }
     }
 
     /// Compares the printed 执行率 and 得分 with the computed ones.

@@ -80,6 +80,8 @@ public enum WeightSource: String, Sendable, Codable {
     case rulesDefault
     /// The rule set given with `--rules`, which wins over the form.
     case rulesGiven
+    /// Not scored: the money table prints no 分值 or 得分 and the indicators weigh 100 without it.
+    case notScored
 
     /// The words 评分明细 shows for it.
     static func note(_ source: WeightSource) -> String {
@@ -88,6 +90,7 @@ public enum WeightSource: String, Sendable, Codable {
         case .formLabel: "分值取自表头标注"
         case .rulesDefault: "分值取自评分规则默认值"
         case .rulesGiven: "分值取自指定的评分规则(--rules)"
+        case .notScored: "资金表没有分值、得分栏,各指标分值已合计100分:执行率不计分"
         }
     }
 }

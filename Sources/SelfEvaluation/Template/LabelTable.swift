@@ -29,6 +29,12 @@ public struct LabelTable: Sendable, Equatable {
     public var unitSeals: [String]
     /// Lines above the title that belong to the document, not the form (附件:).
     public var preamble: [String]
+    /// Header labels of a project form (项目名称 …), their value in the next cell or after a colon.
+    public var headerLabels: [String] = []
+    /// Labels of the goals block: 预期目标 (and synonyms), 实际完成情况, and the section labels.
+    public var goalsExpected: [String] = []
+    public var goalsActual: [String] = []
+    public var goalsSections: [String] = []
 
     /// The columns of the indicator table.
     public enum IndicatorColumn: String, Sendable, CaseIterable, Codable {
@@ -40,6 +46,8 @@ public struct LabelTable: Sendable, Equatable {
     /// The columns of the money table.
     public enum BudgetColumn: String, Sendable, CaseIterable, Codable {
         case source, initial, adjusted, executed, weight, rate, score, reason
+        /// Printed but not read (得分计算方法).
+        case ignored
     }
 
     /// The built-in table: the national 财预〔2020〕10号 layouts and the provincial ones seen.
@@ -49,38 +57,51 @@ public struct LabelTable: Sendable, Equatable {
             .level1: ["一级指标"],
             .level2: ["二级指标"],
             .name: ["三级指标", "指标名称", "绩效指标名称", "具体指标", "指标内容"],
-            .target: ["年度指标值", "指标值", "年初目标值", "年度目标值", "目标值", "预期指标值", "预期目标值", "计划指标值"],
+            .target: ["年度指标值", "指标值", "年初目标值", "年度目标值", "目标值", "预期指标值", "预期目标值", "计划指标值",
+                      "年初指标值"],
             .actual: ["实际完成值", "全年实际值", "实际值", "全年完成值", "实际完成指标值", "完成值", "实际完成"],
-            .weight: ["分值", "权重", "权重分值", "指标分值", "标准分值", "权重(分值)"],
-            .score: ["得分", "自评得分", "实际得分", "评分"],
+            .weight: ["分值", "权重", "权重分值", "指标分值", "标准分值", "参考分值", "指标权重"],
+            .score: ["得分", "自评得分", "实际得分", "指标得分", "评分"],
             .reason: ["未完成原因分析", "偏差原因分析及改进措施", "偏差原因分析", "原因分析", "偏差原因", "未完成原因",
                       "原因说明", "原因"],
             .nature: ["指标性质", "计算符号"],
             .direction: ["指标方向"],
             .unit: ["度量单位", "计量单位", "单位"],
-            .ignored: ["得分计算方法", "计算方法", "评分标准", "评分方法", "得分系数", "评分规则", "指标解释", "备注"],
+            .ignored: ["得分计算方法", "计算方法", "评分标准", "评分方法", "得分系数", "评分规则", "指标解释", "备注",
+                       "调整指标值", "是否核心指标", "完成率"],
         ],
         budgetColumns: [
             .source: ["资金来源", "资金类别", "资金性质"],
             .initial: ["年初预算数", "年初预算", "年初预算金额"],
-            .adjusted: ["全年预算数", "调整后预算数", "调整后预算", "全年预算", "预算数", "全年预算金额"],
+            .adjusted: ["全年预算数", "调整后预算数", "调整后预算", "调整预算数", "全年预算", "预算数", "全年预算金额"],
             .executed: ["全年执行数", "预算执行数", "执行数", "全年执行", "实际执行数", "实际支出数", "执行金额"],
-            .weight: ["分值", "权重"],
+            .weight: ["分值", "权重", "执行率权重"],
             .rate: ["执行率", "预算执行率", "资金执行率"],
-            .score: ["得分"],
+            .score: ["得分", "执行率得分"],
             .reason: ["原因", "偏差原因", "原因分析"],
+            .ignored: ["得分计算方法", "计算方法", "评分标准"],
         ],
-        budgetSections: ["部门(单位)总体资金", "项目资金", "总体资金", "年度预算数", "年度资金", "预算执行情况", "资金情况"],
+        budgetSections: ["部门(单位)总体资金", "项目资金", "总体资金", "年度预算数", "预算执行情况", "部门预算执行情况",
+                         "资金构成", "资金情况"],
         trailers: ["总分", "合计", "总计", "评价结论", "自评结论", "存在问题", "改进措施", "项目负责人", "财务负责人",
                    "单位负责人", "联系人", "联系电话", "填表人", "填报人", "审核人", "审核", "填表日期", "填报日期", "注"],
         totals: ["总分", "合计", "总计"],
         unitNames: ["部门(单位)名称", "单位名称", "部门名称", "预算单位", "实施单位", "项目实施单位", "预算部门"],
         unitSeals: ["单位(盖章)", "实施单位(盖章)", "部门(盖章)", "填报单位(盖章)", "填报单位"],
+        headerLabels: ["项目名称", "主管部门", "主管部门及代码", "项目负责人", "项目负责人及电话", "联系电话", "联系方式",
+                       "填报人", "部门联系人", "是否公开", "网址", "自评得分", "自评总分", "财政审核评分", "项目类别",
+                       "项目属性", "项目类型", "报表编号"],
+        goalsExpected: ["预期目标", "年初设定目标", "项目年度目标", "年度目标", "年初绩效目标", "全年(调整)绩效目标"],
+        goalsActual: ["实际完成情况", "年度总体目标完成情况", "年度总体目标完成情况综述", "年度目标完成情况",
+                      "全年目标实际完成情况"],
+        goalsSections: ["年度总体目标", "当年绩效目标", "项目基本情况", "1.项目年度目标完成情况", "2.项目实施内容及过程概述",
+                        "年度目标", "年度绩效目标"],
         preamble: ["附件", "附表"])
 
     public init(name: String, indicatorColumns: [IndicatorColumn: [String]], budgetColumns: [BudgetColumn: [String]],
                 budgetSections: [String], trailers: [String], totals: [String], unitNames: [String],
-                unitSeals: [String], preamble: [String]) {
+                unitSeals: [String], headerLabels: [String] = [], goalsExpected: [String] = [],
+                goalsActual: [String] = [], goalsSections: [String] = [], preamble: [String]) {
         self.name = name
         self.indicatorColumns = indicatorColumns
         self.budgetColumns = budgetColumns
@@ -90,6 +111,10 @@ public struct LabelTable: Sendable, Equatable {
         self.unitNames = unitNames
         self.unitSeals = unitSeals
         self.preamble = preamble
+        self.headerLabels = headerLabels
+        self.goalsExpected = goalsExpected
+        self.goalsActual = goalsActual
+        self.goalsSections = goalsSections
     }
 
     // MARK: Matching
@@ -207,6 +232,10 @@ public struct LabelTable: Sendable, Equatable {
         table.unitNames = (file.unitNames ?? []) + table.unitNames
         table.unitSeals = (file.unitSeals ?? []) + table.unitSeals
         table.preamble = (file.preamble ?? []) + table.preamble
+        table.headerLabels = (file.headerLabels ?? []) + table.headerLabels
+        table.goalsExpected = (file.goalsExpected ?? []) + table.goalsExpected
+        table.goalsActual = (file.goalsActual ?? []) + table.goalsActual
+        table.goalsSections = (file.goalsSections ?? []) + table.goalsSections
         return table
     }
 }
@@ -222,6 +251,10 @@ private struct LabelTableFile: Decodable {
     var unitNames: [String]?
     var unitSeals: [String]?
     var preamble: [String]?
+    var headerLabels: [String]?
+    var goalsExpected: [String]?
+    var goalsActual: [String]?
+    var goalsSections: [String]?
 }
 
 /// A label table file that cannot be used.

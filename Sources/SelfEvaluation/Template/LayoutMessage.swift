@@ -18,6 +18,14 @@ extension Vocabulary {
             "资金表无法读取:这一行有\(list(found)),但找不到预算数和执行数两列(找过:\(list(looked)))。可用 --layout 文件补充标签"
         }
 
+        /// An indicator table with a 得分 column and no 分值 column.
+        public static let weightFromScore = "指标表没有分值(权重)列:各指标的分值按表中得分计,请核对"
+
+        /// 执行率 taken from the form because the amounts are not printed.
+        public static func rateFromPrint(_ rate: String) -> String {
+            "资金表没有填写执行数(或预算数):执行率按表中填写的\(rate)计算,请核对"
+        }
+
         /// A label table file that is not valid JSON of the expected shape.
         public static func unreadable(_ reason: String) -> String { "表样标签文件无法读取:\(reason)" }
 

@@ -60,6 +60,10 @@ public struct TemplateReader: Sendable {
         readGoals(&scan, into: &form, before: top)
         let columns = try readIndicatorColumns(&scan, row: indicatorRow, band: band)
         form.indicatorHeader = columns
+        if columns.weight == columns.score {
+            diagnostics.append(Diagnostic(.warning, "weight-from-score", at: form.location(CellAddress(row: indicatorRow, column: columns.score)),
+                                          Vocabulary.LayoutMessage.weightFromScore))
+        }
         let end = readIndicators(&scan, columns: columns, into: &form, diagnostics: &diagnostics)
         readTrailer(&scan, from: end, columns: columns, into: &form)
         form.layout = layoutName(form, columns: columns)
@@ -111,15 +115,23 @@ public struct TemplateReader: Sendable {
                     }
                 } else if label.isAny(of: TemplateLabels.unitNames) || label.isAny(of: unitNameLabels) {
                     scan.consume(row, column)
-                    if let value = Self.headerValue(scan, row, after: column) {
+                    if let value = headerValue(scan, row, after: column) {
                         scan.consume(value.cell)
                         form.unit = value
                         form.headerFields.append(HeaderField(label: Located(text, at: CellAddress(row: row, column: column)),
                                                              value: value))
                     }
-                } else if label.isAny(of: TemplateLabels.projectHeaders) {
+                } else if let colon = label.text.firstIndex(of: ":"),
+                          NormalizedLabel(normalized: String(label.text[..<colon])).isAny(of: otherHeaderLabels) {
+                    // 项目名称: X, 主管部门: X, 填报人: X in one cell.
                     scan.consume(row, column)
-                    if let value = Self.headerValue(scan, row, after: column) {
+                    let key = Located(String(text[..<(text.firstIndex(where: { $0 == ":" || $0 == "：" }) ?? text.endIndex)]),
+                                      at: CellAddress(row: row, column: column))
+                    let value = LabelText.valueAfterColon(text) ?? ""
+                    form.headerFields.append(HeaderField(label: key, value: Located(value, at: key.cell)))
+                } else if label.isAny(of: TemplateLabels.projectHeaders) || label.isAny(of: otherHeaderLabels) {
+                    scan.consume(row, column)
+                    if let value = headerValue(scan, row, after: column) {
                         scan.consume(value.cell)
                         form.headerFields.append(HeaderField(label: Located(text, at: CellAddress(row: row, column: column)),
                                                              value: value))
@@ -129,6 +141,11 @@ public struct TemplateReader: Sendable {
                 }
             }
         }
+    }
+
+    /// The project header labels of the table (项目名称, 主管部门及代码, 填报人 …), normalized.
+    private var otherHeaderLabels: [NormalizedLabel] {
+        (labels.headerLabels + Vocabulary.projectHeaderLabels).map { NormalizedLabel($0) }
     }
 
     /// The unit labels of the table, normalized.
@@ -155,9 +172,13 @@ public struct TemplateReader: Sendable {
 
     /// The value right of a header label: the first non-empty cell after it, unless that cell
     /// is the next label ("主管部门 | | 实施单位 | 〈unit〉": 主管部门 is left empty).
-    private static func headerValue(_ scan: GridScan, _ row: Int, after column: Int) -> Located<String>? {
+    private func headerValue(_ scan: GridScan, _ row: Int, after column: Int) -> Located<String>? {
         guard let value = scan.nextValue(row, after: column) else { return nil }
-        if NormalizedLabel(value.value).isAny(of: TemplateLabels.headerLabels) { return nil }
+        let label = NormalizedLabel(value.value)
+        if label.isAny(of: TemplateLabels.headerLabels) || LabelTable.rank(label.text, synonyms: labels.headerLabels) == 0
+            || LabelTable.rank(label.text, synonyms: labels.unitNames) == 0 {
+            return nil
+        }
         return value
     }
 
@@ -202,17 +223,19 @@ public struct TemplateReader: Sendable {
         let rate = columnsFound[.rate]
         let score = columnsFound[.score]
         let reason = columnsFound[.reason]
+        let ignored = columnsFound[.ignored]
         let firstMoney = [initial, adjusted, executed].compactMap { $0 }.min() ?? 2
         // The names' column: 资金来源 in the header, else where 年度资金总额 is written (project
         // forms print no 资金来源 and often merge the name over two columns), else left of the money.
-        let name = columnsFound[.source]
-            ?? Self.budgetTotalColumn(scan, after: header, before: end, limit: firstMoney)
-            ?? max(1, firstMoney - 1)
         let sections = labels.budgetSections.map { NormalizedLabel($0) }
         func isSection(_ label: NormalizedLabel) -> Bool {
             label.isAny(of: TemplateLabels.budgetSections)
                 || sections.contains { LabelTable.stem(label.text).hasPrefix($0.text) }
         }
+        let name = columnsFound[.source]
+            ?? Self.budgetTotalColumn(scan, after: header, before: end, limit: firstMoney)
+            ?? budgetNameColumn(scan, after: header, before: end, limit: firstMoney)
+            ?? max(1, firstMoney - 1)
         // A weight the form states in a label: 预算执行率(20分), 得分(20分*执行率), 分值(20分).
         var stated: Located<Decimal>? = nil
         for col in [rate, weight, score].compactMap({ $0 }) + Array(1...max(1, scan.width(header))) {
@@ -221,7 +244,7 @@ public struct TemplateReader: Sendable {
             }
         }
         for col in 1...max(1, scan.width(header)) where !scan.text(header, col).isEmpty {
-            if col == name || [initial, adjusted, executed, weight, rate, score, reason].contains(col)
+            if col == name || [initial, adjusted, executed, weight, rate, score, reason, ignored].contains(col)
                 || isSection(scan.label(header, col)) {
                 scan.consume(header, col)
             }
@@ -246,7 +269,10 @@ public struct TemplateReader: Sendable {
         var row = header + 1
         while row < end {
             let texts = scan.rowTexts(row)
-            if scan.rowLabels(row).contains(where: { $0.equals(TemplateLabels.goalsSection) }) { break }
+            if scan.rowLabels(row).contains(where: {
+                $0.equals(TemplateLabels.goalsSection) || LabelTable.rank($0.text, synonyms: labels.goalsSections) == 0
+                    || LabelTable.rank($0.text, synonyms: labels.goalsExpected) == 0
+            }) { break }
             let nameText = scan.text(row, name)
             // Section labels of merged ranges in the first columns (部门(单位)总体资金(万元)).
             for col in 1..<name where !scan.text(row, col).isEmpty {
@@ -254,7 +280,7 @@ public struct TemplateReader: Sendable {
                     scan.consume(row, col)
                 }
             }
-            let holdsMoney = [initial, adjusted, executed].contains { col in
+            let holdsMoney = [initial, adjusted, executed, rate].contains { col in
                 col.map { !LabelText.trim(scan.text(row, $0)).isEmpty } ?? false
             }
             // A money row without a name, first under the header: the table's only (total) row.
@@ -264,6 +290,7 @@ public struct TemplateReader: Sendable {
                 let label = scan.label(row, name)
                 let isTotal = unnamedTotal || label.hasPrefix(TemplateLabels.budgetTotalLiteral)
                     || totalNames.contains(LabelTable.stem(label.text))
+                    || (rows.isEmpty && LabelTable.stem(label.text).hasSuffix(Self.totalSuffix))
                 var budgetRow = BudgetRow(name: Located(LabelText.trim(nameText), at: CellAddress(row: row, column: name)),
                                           isTotal: isTotal)
                 scan.consume(row, name)
@@ -279,6 +306,7 @@ public struct TemplateReader: Sendable {
                 budgetRow.rate = take(rate)
                 budgetRow.score = take(score)
                 budgetRow.reason = take(reason)
+                if let ignored { scan.consume(row, ignored) }
                 rows.append(budgetRow)
             } else if texts.allSatisfy({ $0.isEmpty }) {
                 // blank line inside the table: skip
@@ -314,6 +342,28 @@ public struct TemplateReader: Sendable {
         }
     }
 
+    /// The names' column when neither 资金来源 nor 年度资金总额 says it: the leftmost text left of the
+    /// money on the first row under the header that holds money (年度财政资金总额, 部门整体支出总额).
+    private func budgetNameColumn(_ scan: GridScan, after header: Int, before end: Int, limit: Int) -> Int? {
+        let sections = labels.budgetSections.map(LabelText.normalize)
+        var row = header + 1
+        while row < end {
+            let texts = scan.rowTexts(row)
+            if texts.count >= limit, texts[(limit - 1)...].contains(where: { !LabelText.trim($0).isEmpty }) {
+                for col in 1..<max(1, limit) where !LabelText.trim(scan.text(row, col)).isEmpty {
+                    let stem = LabelTable.stem(scan.label(row, col).text)
+                    if !sections.contains(where: { stem.hasPrefix($0) }) { return col }
+                }
+                return nil
+            }
+            row += 1
+        }
+        return nil
+    }
+
+    /// "年度财政资金总额", "部门整体支出总额": a first money row named so is the total.
+    private static let totalSuffix = "总额"
+
     /// The column of the first 年度资金总额 cell left of `limit` in the rows after the money header.
     private static func budgetTotalColumn(_ scan: GridScan, after header: Int, before end: Int, limit: Int) -> Int? {
         var row = header + 1
@@ -330,30 +380,61 @@ public struct TemplateReader: Sendable {
     // MARK: Goals
 
     private func readGoals(_ scan: inout GridScan, into form: inout Form, before end: Int) {
-        guard let labelRow = scan.findRow(before: end, whereLabels: { labels in
-            labels.contains { $0.equals(TemplateLabels.goalsExpected) }
-        }) else { return }
-        for col in 1...max(1, scan.width(labelRow)) {
-            let t = scan.label(labelRow, col)
-            if t.equals(TemplateLabels.goalsSection) || t.equals(TemplateLabels.goalsExpected) || t.equals(TemplateLabels.goalsActual) {
-                scan.consume(labelRow, col)
+        let expected = labels.goalsExpected, actual = labels.goalsActual, sections = labels.goalsSections
+        func isExpected(_ l: NormalizedLabel) -> Bool {
+            l.equals(TemplateLabels.goalsExpected) || LabelTable.rank(l.text, synonyms: expected) == 0
+        }
+        func isActual(_ l: NormalizedLabel) -> Bool {
+            l.equals(TemplateLabels.goalsActual) || LabelTable.rank(l.text, synonyms: actual) == 0
+        }
+        func isSection(_ l: NormalizedLabel) -> Bool {
+            l.equals(TemplateLabels.goalsSection) || LabelTable.rank(l.text, synonyms: sections) == 0
+        }
+        if let labelRow = scan.findRow(before: end, whereLabels: { $0.contains(where: isExpected) }) {
+            for col in 1...max(1, scan.width(labelRow)) {
+                let t = scan.label(labelRow, col)
+                if isSection(t) || isExpected(t) || isActual(t) { scan.consume(labelRow, col) }
+            }
+            if let expectedCol = scan.column(in: labelRow, whereLabel: isExpected) {
+                let actualCol = scan.column(in: labelRow, whereLabel: isActual)
+                // The texts are on the next non-blank row.
+                var textRow = labelRow + 1
+                while textRow < end, scan.rowTexts(textRow).allSatisfy({ $0.isEmpty }) { textRow += 1 }
+                if textRow < end {
+                    let limit = actualCol ?? (scan.width(textRow) + 1)
+                    if let goals = scan.firstValue(textRow, from: expectedCol, upTo: limit) {
+                        form.goals = goals
+                        scan.consume(goals.cell)
+                    }
+                    if let actualCol, let done = scan.firstValue(textRow, from: actualCol, upTo: scan.width(textRow) + 1) {
+                        form.achievements = done
+                        scan.consume(done.cell)
+                    }
+                }
             }
         }
-        guard let expectedCol = scan.column(in: labelRow, whereLabel: { $0.equals(TemplateLabels.goalsExpected) })
-        else { return }
-        let actualCol = scan.column(in: labelRow, whereLabel: { $0.equals(TemplateLabels.goalsActual) })
-        // The texts are on the next non-blank row.
-        var textRow = labelRow + 1
-        while textRow < end, scan.rowTexts(textRow).allSatisfy({ $0.isEmpty }) { textRow += 1 }
-        guard textRow < end else { return }
-        let limit = actualCol ?? (scan.width(textRow) + 1)
-        if let goals = scan.firstValue(textRow, from: expectedCol, upTo: limit) {
-            form.goals = goals
-            scan.consume(goals.cell)
-        }
-        if let actualCol, let done = scan.firstValue(textRow, from: actualCol, upTo: scan.width(textRow) + 1) {
-            form.achievements = done
-            scan.consume(done.cell)
+        // Goals written beside their section label (年度总体目标 | text; 年度目标1:(80分) | text;
+        // 2.项目实施内容及过程概述 | text): the first is the goals, every one is taken.
+        let numbered = sections.map(LabelText.normalize)
+        var row = 1
+        while row < end && row <= scan.rowCount {
+            if let first = scan.column(in: row, whereLabel: { !$0.isEmpty }) {
+                let label = scan.label(row, first)
+                let stem = LabelTable.stem(label.text)
+                if isSection(label) || numbered.contains(where: { stem.hasPrefix($0) && stem.count <= $0.count + 4 }) {
+                    scan.consume(row, first)
+                    var col = first + 1
+                    while col <= scan.width(row) {
+                        if !scan.text(row, col).isEmpty, !scan.isConsumed(row, col) {
+                            let value = Located(LabelText.trim(scan.text(row, col)), at: CellAddress(row: row, column: col))
+                            scan.consume(row, col)
+                            if form.goals == nil { form.goals = value }
+                        }
+                        col += 1
+                    }
+                }
+            }
+            row += 1
         }
     }
 
@@ -475,8 +556,10 @@ public struct TemplateReader: Sendable {
             target = try require(.target)
         }
         let actual = try require(.actual)
-        let weight = try require(.weight)
         let score = try require(.score)
+        // Layouts printing 得分 only (湖北 年初目标值(A) / 实际完成值(B) / 得分): each indicator's 分值 is
+        // the score it was given, which the reader reports once.
+        let weight = found[.weight] ?? score
         let reason = found[.reason]
         // Two operator columns (指标性质 正向/反向 and 指标方向 大于等于 …): the one holding operators
         // is read as the operator; the other is kept as written.
@@ -487,6 +570,16 @@ public struct TemplateReader: Sendable {
         }
         let unit = found[.unit]
         var extra = [found[.ignored], found[.nature], found[.direction]].compactMap { $0 }.filter { $0 != nature }
+        // Every further column the table lists as printed-but-not-read (得分系数, 是否核心指标 …).
+        let used = Set([level1, level2, name, target, actual, weight, score, reason, nature, unit].compactMap { $0 })
+        for r in rows {
+            for (index, label) in scan.rowLabels(r).enumerated() where !label.isEmpty && !used.contains(index + 1) {
+                if LabelTable.rank(label.text, synonyms: labels.indicatorColumns[.ignored] ?? []) != nil,
+                   !extra.contains(index + 1) {
+                    extra.append(index + 1)
+                }
+            }
+        }
         extra.sort()
         var section: CellAddress? = nil
         for r in rows {
@@ -533,6 +626,13 @@ public struct TemplateReader: Sendable {
             let texts = scan.rowTexts(row)
             if let first = texts.firstIndex(where: { !$0.isEmpty }) {
                 let label = scan.label(row, first + 1)
+                // The header printed again (a second goal block, 年度绩效目标2(40分) | 一级指标 | …).
+                let again = indicatorAssignment(scan, row)
+                if again[.name] != nil, again[.level1] != nil || again[.target] != nil {
+                    for col in 1...max(1, scan.width(row)) where !scan.text(row, col).isEmpty { scan.consume(row, col) }
+                    row += 1
+                    continue
+                }
                 if label.hasPrefix(TemplateLabels.total) || label.startsWithAny(of: TemplateLabels.conclusions)
                     || label.startsWithAny(of: TemplateLabels.trailers)
                     || label.hasPrefix(TemplateLabels.contact) || label.hasPrefix(TemplateLabels.notesColon)
@@ -652,12 +752,20 @@ public struct TemplateReader: Sendable {
             if isTotalLabel(label), form.total == nil {
                 scan.consume(row, firstCol)
                 let weight = scan.text(row, columns.weight)
-                let score = scan.text(row, columns.score)
+                var score = scan.text(row, columns.score)
+                var scoreCell = CellAddress(row: row, column: columns.score)
+                // 总分 | 100分: the total written beside its label.
+                if LabelText.trim(score).isEmpty, LabelText.trim(weight).isEmpty,
+                   let beside = scan.nextValue(row, after: firstCol), beside.cell.column < columns.weight {
+                    score = beside.value
+                    scoreCell = beside.cell
+                    scan.consume(beside.cell)
+                }
                 scan.consume(row, columns.weight)
                 scan.consume(row, columns.score)
                 form.total = TotalRow(label: CellAddress(row: row, column: firstCol),
                                       weight: Located(LabelText.trim(weight), at: CellAddress(row: row, column: columns.weight)),
-                                      score: Located(LabelText.trim(score), at: CellAddress(row: row, column: columns.score)))
+                                      score: Located(LabelText.trim(score), at: scoreCell))
             } else if label.startsWithAny(of: TemplateLabels.conclusions), form.conclusion == nil,
                       !(form.template == .project && label.hasPrefix(TemplateLabels.narrativeConclusion)) {
                 scan.consume(row, firstCol)
