@@ -71,7 +71,7 @@ extension ScoreReport.Budget {
         w.endArray()
         w.key("score"); w.decimal(score)
         w.key("weight"); w.decimal(weight)
-        w.key("weightSource"); w.string(weightSource)
+        if let weightSource { w.key("weightSource"); w.string(weightSource) }
         w.endObject()
     }
 }

@@ -101,7 +101,7 @@ struct BudgetExecutionRule: Sendable {
         let adjusted = used.adjusted ?? 0
         let executed = used.executed ?? 0
         // Amounts not printed (执行数 blank, or no money at all) but 执行率 printed: the printed rate.
-        let printedRate = (used.executed == nil || adjusted == 0) ? Self.printedRate(totalRow) : nil
+        let printedRate = (used.executed == nil || used.adjusted == nil) ? Self.printedRate(totalRow) : nil
         if let printedRate, let cell = totalRow?.rate {
             diagnostics.append(Diagnostic(.warning, "rate-from-print", at: form.location(cell.cell),
                                           Vocabulary.LayoutMessage.rateFromPrint(ScoreText.percent(printedRate))))

@@ -24,7 +24,7 @@ public struct ScoreReport: Codable, Sendable, Equatable {
     /// The rule set's name ("legacy", "2020", …).
     public var rules: String
     /// The layout recognised ("department/levels", "project/flat" …).
-    public var layout: String = ""
+    public var layout: String?
 
     /// The money table and 预算执行率.
     public struct Budget: Codable, Sendable, Equatable {
@@ -33,7 +33,7 @@ public struct ScoreReport: Codable, Sendable, Equatable {
         public var executionRate: Decimal
         public var score: Decimal
         /// Where `weight` came from: formCell, formLabel, rulesDefault or rulesGiven.
-        public var weightSource: String = WeightSource.rulesDefault.rawValue
+        public var weightSource: String?
 
         /// One money row (万元).
         public struct Row: Codable, Sendable, Equatable {

@@ -154,6 +154,9 @@ public struct LabelTable: Sendable, Equatable {
         return nil
     }
 
+    /// `statedPoints`, for tests.
+    public static func statedPointsForTesting(_ label: String) -> Decimal? { statedPoints(label) }
+
     /// How well a normalized label names a column with these synonyms: 0 exact (the whole label
     /// or its stem is a synonym), 1 prefix (the stem starts with one); nil otherwise.
     static func rank(_ label: String, synonyms: [String]) -> Int? {

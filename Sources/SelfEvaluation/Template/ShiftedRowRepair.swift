@@ -155,3 +155,10 @@ enum ShiftedRowRepair {
     private static let level2Names = Vocabulary.level2Names.map { NormalizedLabel(normalized: $0) }
     private static let indicatorSuffix = NormalizedLabel(normalized: Vocabulary.indicatorSuffix)
 }
+
+/// Exposes the text-document test of `ShiftedRowRepair` for tests.
+public enum ShiftedRowRepairProbe {
+    /// Whether `document` reads as converted to text (realignment may run) rather than exported
+    /// by a spreadsheet (never realigned).
+    public static func isTextDocument(_ document: CSVDocument) -> Bool { ShiftedRowRepair.isTextDocument(document) }
+}
