@@ -215,6 +215,12 @@ public struct LabelTable: Sendable, Equatable {
         } catch {
             throw LabelTableError(message: Vocabulary.LayoutMessage.unreadable(String(describing: error)))
         }
+        // Every key must be one of the table's: a rules file or a misspelt key is refused, not ignored.
+        if let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] {
+            for key in object.keys.sorted() where !LabelTableFile.keys.contains(key) {
+                throw LabelTableError(message: Vocabulary.LayoutMessage.unknownKey(key, LabelTableFile.keys))
+            }
+        }
         var table = base
         table.name = file.name
         for (key, words) in file.indicatorColumns ?? [:] {
@@ -245,6 +251,8 @@ public struct LabelTable: Sendable, Equatable {
 
 /// A label table file as written (every key but `name` optional).
 private struct LabelTableFile: Decodable {
+    static let keys = ["name", "indicatorColumns", "budgetColumns", "budgetSections", "trailers", "totals", "unitNames",
+                       "unitSeals", "preamble", "headerLabels", "goalsExpected", "goalsActual", "goalsSections"]
     var name: String
     var indicatorColumns: [String: [String]]?
     var budgetColumns: [String: [String]]?

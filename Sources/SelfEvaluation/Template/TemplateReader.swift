@@ -54,6 +54,10 @@ public struct TemplateReader: Sendable {
         }
 
         form.year = scan.findYear(before: top)
+        // "2020年市级…项目自评表", "银川市本级部门项目支出绩效自评表(2021年)": the year the title names.
+        if form.year == nil, let titleCell, let year = YearText.yearsNamed(in: titleCell.value).first?.year {
+            form.year = Located(year, at: titleCell.cell)
+        }
         readPreamble(&scan, before: titleCell?.cell.row ?? top)
         readHeaderFields(&scan, into: &form, before: top)
         form.budget = try readBudget(&scan, before: top)
@@ -106,6 +110,11 @@ public struct TemplateReader: Sendable {
                     scan.consume(row, column)
                     if let value = LabelText.valueAfterColon(text), !value.isEmpty, form.unit == nil {
                         form.unit = Located(value, at: CellAddress(row: row, column: column))
+                    } else if LabelText.valueAfterColon(text) == nil, form.unit == nil,
+                              let value = headerValue(scan, row, after: column) {
+                        // 实施单位(盖章) | 〈unit〉: the name in the next cell.
+                        scan.consume(value.cell)
+                        form.unit = value
                     }
                 } else if label.hasPrefix(TemplateLabels.filledOn) {
                     scan.consume(row, column)
