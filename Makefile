@@ -14,10 +14,11 @@ build: deps
 	swift build -c release --static-swift-stdlib --product selfeval || \
 	  { echo "static Swift libraries not available: building dynamically linked" >&2; swift build -c release --product selfeval; }
 
-# The main job on the bundled sample form: CSV export → scored XLSX in out/.
+# The main job on the bundled sample form: CSV export → scored XLSX in out/ (--force: a second
+# `make sample` replaces the first one's output, which convert otherwise refuses to do).
 sample: build
 	@mkdir -p $(OUT)
-	.build/release/selfeval convert $(SAMPLE) -o $(OUT)/qiannan-guangzhou-2023.xlsx
+	.build/release/selfeval convert $(SAMPLE) -o $(OUT)/qiannan-guangzhou-2023.xlsx --force
 
 # Every test: unit, golden, property, end-to-end on the built binary.
 test: deps

@@ -96,3 +96,26 @@ with open(os.path.join(HERE, 'malformed', 'truncated-mid-character.csv'), 'wb') 
     f.write(b'\xef\xbb\xbf' + text.encode('utf-8')[:cut_at])
 with open(os.path.join(HERE, 'malformed', 'truncated-mid-character-no-bom.csv'), 'wb') as f:
     f.write(text.encode('utf-8')[:cut_at])
+
+
+# Mixed encodings: each row encoded on its own, the rows in `odd` in `odd_enc`, the rest in
+# `enc`. The reader names the first odd row (mixed-encoding), or with a BOM the first cell that
+# is not UTF-8 (invalid-encoding).
+def dump_mixed(name, enc, odd, odd_enc, bom=False):
+    data = b'\xef\xbb\xbf' if bom else b''
+    for i, r in enumerate(rows):
+        buf = io.StringIO()
+        csv.writer(buf, lineterminator='\r\n', quoting=csv.QUOTE_MINIMAL).writerow(r)
+        data += buf.getvalue().encode(odd_enc if i + 1 in odd else enc)
+    with open(os.path.join(HERE, 'malformed', name), 'wb') as f:
+        f.write(data)
+
+
+dump_mixed('mixed-gbk-with-utf8-row.csv', 'gb18030', {14}, 'utf-8')
+dump_mixed('mixed-gbk-with-utf8-rows.csv', 'gb18030', {14, 15, 16}, 'utf-8')
+dump_mixed('mixed-utf8-with-gbk-row.csv', 'utf-8', {15}, 'gb18030')
+dump_mixed('mixed-utf8-bom-with-gbk-row.csv', 'utf-8', {15}, 'gb18030', bom=True)
+
+# 全年预算数 that is negative or not a number: reported as such, never as "为0".
+changed({(6, 5): '-734.78'}, 'budget-negative.csv')
+changed({(6, 5): '1e300'}, 'budget-not-a-number.csv')

@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Installs what selfeval needs to build and test, only when it is missing:
 # libxlsxwriter (Debian's libxlsxwriter-dev, with zlib1g-dev and pkg-config) and unzip
-# (the tests read the XLSX they write with it, independently of our own code).
+# (the tests read the XLSX they write with it, independently of our own code) and python3 (its
+# expat parser checks that every XML part of every workbook the tests write is well-formed).
 set -euo pipefail
 need=()
 pkg-config --exists xlsxwriter 2>/dev/null || need+=(libxlsxwriter-dev zlib1g-dev pkg-config)
 [ -f /usr/include/zlib.h ] || need+=(zlib1g-dev)
 command -v unzip >/dev/null 2>&1 || need+=(unzip)
+command -v python3 >/dev/null 2>&1 || need+=(python3)  # the tests check every XML part with expat
 if [ ${#need[@]} -gt 0 ]; then
   echo "bootstrap: installing ${need[*]}" >&2
   sudo=""

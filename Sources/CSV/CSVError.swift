@@ -4,6 +4,8 @@ public struct CSVError: Error, Sendable, Equatable, CustomStringConvertible {
     public enum Kind: String, Sendable, Equatable {
         case unterminatedQuote = "unterminated-quote"
         case invalidEncoding = "invalid-encoding"
+        /// Rows in UTF-8 and rows in GB18030 in one file (`MixedEncoding`).
+        case mixedEncoding = "mixed-encoding"
         case nulByte = "nul-byte"
         case emptyFile = "empty-file"
         case fileTooLarge = "file-too-large"

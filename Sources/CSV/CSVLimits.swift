@@ -6,7 +6,8 @@ public struct CSVLimits: Sendable, Equatable {
     public var maxRows: Int
     /// Most fields in one record.
     public var maxColumns: Int
-    /// Longest field in characters (Excel's cell limit is 32,767).
+    /// Longest field, counted as Excel counts a cell: in UTF-16 code units (Excel's cell limit is
+    /// 32,767; a letter with a combining mark is two, CR LF is two, an emoji is two).
     public var maxCellCharacters: Int
 
     public init(maxBytes: Int = 8 << 20, maxRows: Int = 10_000, maxColumns: Int = 256, maxCellCharacters: Int = 32_767) {
@@ -16,6 +17,6 @@ public struct CSVLimits: Sendable, Equatable {
         self.maxCellCharacters = maxCellCharacters
     }
 
-    /// The defaults: 8 MiB, 10,000 rows, 256 columns, 32,767 characters per cell.
+    /// The defaults: 8 MiB, 10,000 rows, 256 columns, 32,767 UTF-16 units per cell.
     public static let `default` = CSVLimits()
 }

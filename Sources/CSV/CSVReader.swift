@@ -20,13 +20,17 @@ public struct CSVReader: Sendable {
     /// system calls more per file, extended attributes included.)
     public func read(contentsOf path: String) throws(CSVError) -> CSVDocument {
         let here = SourceLocation(file: path, row: 1, column: 1)
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        // O_NONBLOCK: a FIFO named like a form must not block the open (it is refused below).
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else { throw CSVError(.unreadable, at: here, "无法读取文件: \(Self.lastError())") }
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0 else { throw CSVError(.unreadable, at: here, "无法读取文件: \(Self.lastError())") }
         if info.st_mode & S_IFMT == S_IFDIR {
             throw CSVError(.unreadable, at: here, "这是一个文件夹,不是 CSV 文件")
+        }
+        if info.st_mode & S_IFMT != S_IFREG {
+            throw CSVError(.unreadable, at: here, "这不是普通文件(命名管道、设备或套接字):不会读取它")
         }
         if Int(info.st_size) > limits.maxBytes {
             throw CSVError(.fileTooLarge, at: here,
@@ -107,6 +111,7 @@ public struct CSVReader: Sendable {
             case .auto, .gb18030:
                 if !isUTF8 {
                     if hadBOM { return try failDecoding(bytes, file: file, as: .utf8) }
+                    if encoding == .auto, let mixed = MixedEncoding.find(bytes) { throw Self.mixedError(mixed, file: file) }
                     guard let text = TextEncoding.decodeGB18030(bytes[...]) else {
                         return try failDecoding(bytes, file: file, as: .gb18030)
                     }
@@ -175,9 +180,11 @@ public struct CSVReader: Sendable {
                            "单元格含有 NUL 字节:这不是文本 CSV(可能是 Excel 二进制文件或无字节序标记的 UTF-16)")
         }
         let text = String(decoding: field, as: UTF8.self)
-        if field.count > limits.maxCellCharacters, text.count > limits.maxCellCharacters {
+        // Counted as Excel counts a cell, in UTF-16 units (never fewer than libxlsxwriter's code
+        // points); UTF-8 has at least as many bytes as UTF-16 has units, so short fields skip it.
+        if field.count > limits.maxCellCharacters, text.utf16.count > limits.maxCellCharacters {
             throw CSVError(.cellTooLong, at: SourceLocation(file: file, row: row, column: column),
-                           "单元格有 \(text.count) 个字符,超过 Excel 的上限 \(limits.maxCellCharacters) 个字符(max-cell)")
+                           "单元格长 \(text.utf16.count) 个 UTF-16 单位(Excel 的计数方式),超过 Excel 的上限 \(limits.maxCellCharacters)(max-cell)")
         }
         return text
     }
@@ -207,6 +214,16 @@ public struct CSVReader: Sendable {
         throw CSVError(.invalidEncoding, at: SourceLocation(file: file, row: max(1, output.records.count),
                                                             column: max(1, output.records.last?.fields.count ?? 1)),
                        "文件的字节\(what)(可能在文件末尾被截断)")
+    }
+
+    /// The error for a file whose rows are in two encodings, at the first row of the fewer.
+    private static func mixedError(_ mixed: MixedEncoding.Finding, file: String) -> CSVError {
+        func name(_ encoding: TextEncoding) -> String { encoding == .utf8 ? "UTF-8" : "GB18030(GBK)" }
+        let more = mixed.oddRows > 1 ? "(共 \(mixed.oddRows) 行如此,这是第一行)" : ""
+        return CSVError(.mixedEncoding, at: SourceLocation(file: file, row: mixed.row, column: mixed.column),
+                        "这一行是 \(name(mixed.rowEncoding)) 编码\(more),而文件的其他 \(mixed.otherRows) 行是 "
+                            + "\(name(mixed.fileEncoding)) 编码:一个文件混用了两种编码,整体按哪一种读都会把另一种读成乱码。"
+                            + "请把这些行改用同一种编码后重新保存。")
     }
 
     private static func firstLineEnding(_ bytes: [UInt8]) -> String {

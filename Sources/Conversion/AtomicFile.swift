@@ -4,11 +4,30 @@ import SelfEvaluation
 /// Writing output safely: through a temporary file in the target's folder and a rename, so a
 /// failure leaves no partial file, and never over an input.
 public enum AtomicFile {
-    /// A temporary path beside `destination` (same folder, so the rename is atomic).
+    /// Most bytes in one file name (Linux's NAME_MAX).
+    public static let nameMax = 255
+
+    /// A temporary path beside `destination` (same folder, so the rename is atomic), named
+    /// `.NAME.PID-RANDOM.tmp`; NAME is shortened (on a character boundary, valid UTF-8) so that
+    /// the temporary name never exceeds `nameMax` bytes, however long the destination's name.
     public static func temporaryPath(for destination: String) -> String {
         let url = URL(fileURLWithPath: destination)
         let dir = url.deletingLastPathComponent()
-        return dir.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8)).tmp").path
+        let tail = ".\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8)).tmp"
+        let name = OutputNaming.prefix(url.lastPathComponent, maxBytes: nameMax - 1 - tail.utf8.count)
+        return dir.appendingPathComponent(".\(name)\(tail)").path
+    }
+
+    /// Whether `name` is one of `temporaryPath`'s names, made by the process `pid` (the PID is
+    /// returned); used to remove what a killed run left behind.
+    static func temporaryOwner(_ name: String) -> Int32? {
+        guard name.hasPrefix("."), name.hasSuffix(".tmp") else { return nil }
+        let body = name.dropLast(4)
+        guard let dot = body.lastIndex(of: ".") else { return nil }
+        let tag = body[body.index(after: dot)...]
+        let parts = tag.split(separator: "-")
+        guard parts.count == 2, parts[1].count == 8, parts[1].allSatisfy(\.isHexDigit) else { return nil }
+        return Int32(parts[0])
     }
 
     /// Whether two paths name the same file (after resolving links); false when either is missing.
@@ -21,9 +40,9 @@ public enum AtomicFile {
         return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino
     }
 
-    /// Writes `bytes` to `destination` through a temporary file and a rename.
-    public static func write(_ bytes: [UInt8], to destination: String) throws(ConversionError) {
-        try write(to: destination) { temporary throws(ConversionError) in
+    /// Writes `bytes` to `destination` through a temporary file and a rename, as `rule` allows.
+    public static func write(_ bytes: [UInt8], to destination: String, rule: OutputGuard = OutputGuard()) throws(ConversionError) {
+        try write(to: destination, rule: rule) { temporary throws(ConversionError) in
             try writeDirectly(bytes, to: temporary)
         }
     }
@@ -60,21 +79,21 @@ public enum AtomicFile {
         }
     }
 
-    /// Calls `produce` with a temporary path, then renames it onto `destination`; the temporary
-    /// file is removed when `produce` or the rename fails.
-    public static func write(to destination: String,
+    /// Checks `destination` against `rule` (an existing file that may not be replaced is refused
+    /// before anything is written), calls `produce` with a temporary path, then puts it in place;
+    /// the temporary file is removed when `produce` or the placing fails.
+    public static func write(to destination: String, rule: OutputGuard = OutputGuard(),
                              _ produce: (String) throws(ConversionError) -> Void) throws(ConversionError) {
+        let verdict = try rule.require(destination)
         let temporary = temporaryPath(for: destination)
+        TemporaryFiles.shared.add(temporary)
+        defer { TemporaryFiles.shared.remove(temporary) }
         do {
             try produce(temporary)
         } catch {
-            try? FileManager.default.removeItem(atPath: temporary)
+            unlink(temporary)
             throw error
         }
-        if rename(temporary, destination) != 0 {
-            let reason = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(atPath: temporary)
-            throw ConversionError(.writeFailed, path: destination, Vocabulary.ConversionMessage.cannotRename(reason))
-        }
+        try rule.place(temporary, at: destination, verdict: verdict)
     }
 }

@@ -17,6 +17,9 @@ public struct Batch: Sendable {
     /// Return every form's summary line in the outcome (for callers that inspect them, such as
     /// tests); off by default so that memory does not grow with the number of forms.
     public var collectRows: Bool
+    /// Replace existing files in the output folder that no selfeval run made (`--force`); never
+    /// an input, a link, a FIFO, a device or a folder.
+    public var force: Bool = false
 
     public init(converter: Converter = Converter(), jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
                 formats: [OutputFormat] = [.xlsx], collectRows: Bool = false) {
@@ -45,159 +48,141 @@ public struct Batch: Sendable {
         public var errors: [SummaryError]
         public var summaryPath: String
         public var reportPath: String
+        /// Notes for the user that are not errors (e.g. fewer workers than asked).
+        public var notices: [String] = []
     }
 
     /// The result of one form, kept until the end of the batch (small: no form, no workbook, no
     /// name; its output name, summary line and report wait in its worker's spool).
-    private struct FormResult: Sendable {
+    struct FormResult: Sendable {
         var record: BatchSpool.Record?
         var error: Diagnostic?
     }
 
     /// Runs the batch over files and folders, writing into `outputDirectory` (created if needed).
+    ///
+    /// The steps: find the forms (`BatchDiscovery`), prepare the output folder (removing what
+    /// killed runs left), convert every form into the staging folder (`convertAll`), put the
+    /// outputs in place and write 汇总表.xlsx (`BatchAssembly`), write report.json (`BatchReport`).
+    /// Only a folder that cannot be created throws: a failure after that (a full disk, a summary
+    /// that cannot be written) is one more error in the outcome, beside every form's own.
     public func run(inputs: [String], outputDirectory: String,
                     progress: (@Sendable (Progress) -> Void)? = nil) throws(ConversionError) -> Outcome {
-        let (files, inputNames, problems) = Self.discover(inputs, outputDirectory: outputDirectory)
-        let fm = FileManager.default
-        do {
-            try fm.createDirectory(atPath: outputDirectory, withIntermediateDirectories: true)
-        } catch {
-            throw ConversionError(.writeFailed, path: outputDirectory, Vocabulary.BatchMessage.cannotCreateFolder)
+        let found = BatchDiscovery.search(inputs)
+        let files = PathList(found.files)
+        try Self.prepare(outputDirectory)
+        let staging = try Self.makeStaging(in: outputDirectory, reserving: BatchReport.reserveBytes(forms: files.count))
+        defer {
+            TemporaryFiles.shared.removeTree(staging)
+            TemporaryFiles.shared.removeFolder(staging)
         }
-        let staging = (outputDirectory as NSString)
-            .appendingPathComponent(".selfeval-staging-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))")
-        do {
-            try fm.createDirectory(atPath: staging, withIntermediateDirectories: true)
-        } catch {
-            throw ConversionError(.writeFailed, path: staging, Vocabulary.BatchMessage.cannotCreateFolder)
+        let converter = configuredConverter()
+        let workers = Self.workerCount(jobs: jobs, forms: files.count)
+        var notices: [String] = []
+        if workers.capped, let limit = workers.limit {
+            notices.append(OutputMessage.tooManyJobs(jobs, workers.count, limit))
         }
-        defer { try? fm.removeItem(atPath: staging) }
+        let converted = convertAll(files, staging: staging, workers: workers.count, converter: converter, progress: progress)
 
-        var configured = self.converter
-        if configured.xlsx.temporaryDirectory == nil { configured.xlsx.temporaryDirectory = Self.fastTemporaryDirectory() }
-        let converter = configured
-        let results = ResultSlots(count: files.count)
-        let formats = self.formats
-        let workers = min(jobs, max(1, files.count))
-        var spoolList: [BatchSpool] = []
-        for worker in 0..<workers {
-            spoolList.append(try BatchSpool(path: (staging as NSString).appendingPathComponent("spool-\(worker)"), number: worker))
-        }
-        let spools = spoolList
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            while let index = results.next() {
-                let result = Self.convertOne(files[index], index: index, staging: staging, spool: spools[worker],
-                                             formats: formats, converter: converter)
-                let snapshot = results.store(result, at: index)
-                progress?(snapshot)
-            }
-        }
-
-        // In input order: deterministic names, the renames out of the staging folder, and each
-        // form's line streamed into 汇总表.xlsx. Per form only its result slot (where its record
-        // lies, or its error) stays in memory; name and summary line are read back from its spool.
-        var rows: [SummaryRow] = []
-        var errors: [SummaryError] = problems.map {
-            SummaryError(source: $0.path, place: "", code: "unreadable-path", message: $0.message)
-        }
-        var used = UsedNames(inputNames.union([Vocabulary.summaryWorkbookName, Self.reportName]))
-        var converted = 0, failed = 0
-        let summaryPath = (outputDirectory as NSString).appendingPathComponent(Vocabulary.summaryWorkbookName)
-        let summaryOptions = WorkbookOptions(temporaryDirectory: converter.xlsx.temporaryDirectory, created: converter.xlsx.created)
-        let keepRows = collectRows
-        try AtomicFile.write(to: summaryPath) { (temporary: String) throws(ConversionError) in
-            do {
-                let summary = try SummaryWorkbook.Stream(path: temporary, options: summaryOptions)
-                for index in 0..<results.count {
-                    let result = results.result(index)
-                    var error = result.error
-                    let record = result.record
-                    let spool = record.map { spools[Int($0.spool)] }
-                    var row = SummaryRow(source: files[index], succeeded: false)
-                    var baseName: String?
-                    if let record, let spool {
-                        if let name = spool.name(record), let bytes = spool.row(record),
-                           let decoded = try? JSONDecoder().decode(SummaryRow.self, from: Data(bytes)) {
-                            row = decoded
-                            baseName = name
-                        } else {
-                            error = Diagnostic(.error, "write-failed", at: SourceLocation(file: files[index], row: 1, column: 1),
-                                               Vocabulary.ConversionMessage.cannotWrite(spool.path))
-                        }
-                    }
-                    if let base = baseName {
-                        var outputs: [String] = []
-                        for format in formats {
-                            let name = OutputNaming.uniqueName(base, extension: Self.batchExtension(format), used: &used)
-                            let from = Self.stagedPath(staging, index, format)
-                            let to = (outputDirectory as NSString).appendingPathComponent(name)
-                            if rename(from, to) != 0 {
-                                let reason = String(cString: strerror(errno))
-                                row.succeeded = false
-                                error = Diagnostic(.error, "write-failed", at: SourceLocation(file: files[index], row: 1, column: 1),
-                                                   Vocabulary.ConversionMessage.cannotRename(reason))
-                            } else {
-                                outputs.append(name)
-                            }
-                        }
-                        row.output = outputs.joined(separator: ", ")
-                    }
-                    if let e = error {
-                        errors.append(SummaryError(source: e.location.file, place: "\(e.location.row):\(e.location.columnLetter)",
-                                                   code: e.code, message: e.message))
-                    }
-                    if row.succeeded { converted += 1 } else { failed += 1 }
-                    try summary.add(row)
-                    if keepRows { rows.append(row) }
-                }
-                try summary.finish(errors: errors)
-            } catch let error as ConversionError {
-                throw error
-            } catch {
-                throw ConversionError(.writeFailed, path: summaryPath, Vocabulary.ConversionMessage.xlsxFailed(String(describing: error)))
-            }
-        }
-
-        // report.json: the per-form reports, streamed from the staging folder.
-        let reportPath = (outputDirectory as NSString).appendingPathComponent(Self.reportName)
-        try AtomicFile.write(to: reportPath) { (temporary: String) throws(ConversionError) in
-            guard fm.createFile(atPath: temporary, contents: nil), let handle = FileHandle(forWritingAtPath: temporary) else {
-                throw ConversionError(.writeFailed, path: reportPath, Vocabulary.ConversionMessage.cannotWrite(temporary))
-            }
-            defer { try? handle.close() }
-            handle.write(Data("{\n\"forms\" : [\n".utf8))
-            var first = true
-            for index in 0..<results.count {
-                guard let record = results.result(index).record, let bytes = spools[Int(record.spool)].report(record) else { continue }
-                if !first { handle.write(Data(",\n".utf8)) }
-                handle.write(Data(bytes))
-                first = false
-            }
-            handle.write(Data("\n],\n\"errors\" : ".utf8))
-            let errorObjects = errors.map { e -> [String: String] in
-                ["source": e.source, "place": e.place, "code": e.code, "message": e.message]
-            }
-            let data = (try? JSONSerialization.data(withJSONObject: errorObjects, options: [.prettyPrinted, .sortedKeys])) ?? Data("[]".utf8)
-            handle.write(data)
-            handle.write(Data("\n}\n".utf8))
-        }
-
-        return Outcome(rows: rows, converted: converted, failed: failed, errors: errors, summaryPath: summaryPath,
-                       reportPath: reportPath)
+        let previous = BatchReport.previousOutputs(in: outputDirectory)
+        var assembly = BatchAssembly(outputDirectory: outputDirectory, staging: staging, formats: formats,
+                                     rule: OutputGuard(inputs: found.identities, force: force, ours: previous),
+                                     problems: found.problems, keepRows: collectRows)
+        assembly.placeAndSummarize(files: files, results: converted.results, spools: converted.spools,
+                                   options: WorkbookOptions(temporaryDirectory: converter.xlsx.temporaryDirectory,
+                                                            created: converter.xlsx.created))
+        let reportPath = BatchReport.write(into: outputDirectory, staging: staging, assembly: &assembly,
+                                           results: converted.results, spools: converted.spools)
+        return Outcome(rows: assembly.rows, converted: assembly.converted, failed: assembly.failed, errors: assembly.errors,
+                       summaryPath: assembly.summaryPath, reportPath: reportPath, notices: notices)
     }
 
     static let reportName = "report.json"
 
-    /// The input files (compactly held), the names of those that sit in the output folder (not
-    /// to be given to outputs), and the paths that could not be read.
-    private static func discover(_ inputs: [String], outputDirectory: String)
-        -> (PathList, Set<String>, [BatchDiscovery.Problem]) {
-        let (found, problems) = BatchDiscovery.files(in: inputs)
-        let folders = Set(found.map { ($0 as NSString).deletingLastPathComponent })
-        let here = folders.filter { AtomicFile.sameFile($0, outputDirectory) }
-        let inputNames = Set(found.filter { here.contains(($0 as NSString).deletingLastPathComponent) }
-            .map { ($0 as NSString).lastPathComponent })
-        return (PathList(found), inputNames, problems)
+    /// The converter with a fast temporary folder for libxlsxwriter when none is set.
+    private func configuredConverter() -> Converter {
+        var configured = converter
+        if configured.xlsx.temporaryDirectory == nil { configured.xlsx.temporaryDirectory = Self.fastTemporaryDirectory() }
+        return configured
+    }
+
+    /// Creates the output folder and removes the staging folders and temporary files of dead runs.
+    static func prepare(_ outputDirectory: String) throws(ConversionError) {
+        do {
+            try FileManager.default.createDirectory(atPath: outputDirectory, withIntermediateDirectories: true)
+        } catch {
+            throw ConversionError(.writeFailed, path: outputDirectory, Vocabulary.BatchMessage.cannotCreateFolder)
+        }
+        TemporaryFiles.shared.removeStale(in: outputDirectory)
+    }
+
+    /// Creates this run's staging folder (registered for removal on SIGINT and SIGTERM), with a
+    /// reserve file of `reserve` bytes allocated on the disk, given back to write report.json
+    /// when the disk fills up.
+    static func makeStaging(in outputDirectory: String, reserving reserve: Int) throws(ConversionError) -> String {
+        let staging = (outputDirectory as NSString).appendingPathComponent(
+            TemporaryFiles.stagingPrefix + "\(getpid())-\(UUID().uuidString.prefix(8))")
+        TemporaryFiles.shared.addFolder(staging)
+        guard mkdir(staging, 0o700) == 0 else {
+            TemporaryFiles.shared.removeFolder(staging)
+            throw ConversionError(.writeFailed, path: staging, Vocabulary.BatchMessage.cannotCreateFolder)
+        }
+        let fd = open(BatchReport.reservePath(staging), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        if fd >= 0 {
+            _ = posix_fallocate(fd, 0, off_t(reserve))
+            close(fd)
+        }
+        return staging
+    }
+
+    /// Workers: `jobs`, at most one a form, and at most what the process may open files for
+    /// (each worker holds its spool and libxlsxwriter's files while a workbook is written).
+    static func workerCount(jobs: Int, forms: Int, descriptorLimit: Int? = openFileLimit())
+        -> (count: Int, capped: Bool, limit: Int?) {
+        let wanted = min(jobs, max(1, forms))
+        guard let limit = descriptorLimit else { return (wanted, false, nil) }
+        let affordable = max(1, (limit - reservedDescriptors) / descriptorsPerWorker)
+        return wanted > affordable ? (affordable, true, limit) : (wanted, false, limit)
+    }
+
+    /// Descriptors kept for the process itself (standard streams, the summary, report.json …).
+    static let reservedDescriptors = 32
+    /// Descriptors one worker may hold at once.
+    static let descriptorsPerWorker = 8
+
+    /// The soft limit of open files, nil when unlimited or unknown.
+    static func openFileLimit() -> Int? {
+        var limit = rlimit()
+        guard getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0, limit.rlim_cur != rlim_t.max else { return nil }
+        return Int(clamping: limit.rlim_cur)
+    }
+
+    /// Converts every form on `workers` workers into the staging folder.
+    private func convertAll(_ files: PathList, staging: String, workers: Int, converter: Converter,
+                            progress: (@Sendable (Progress) -> Void)?) -> (results: ResultSlots, spools: [BatchSpool?]) {
+        let results = ResultSlots(count: files.count)
+        let formats = self.formats
+        var spoolList: [BatchSpool?] = []
+        for worker in 0..<workers {
+            spoolList.append(try? BatchSpool(path: (staging as NSString).appendingPathComponent("spool-\(worker)"), number: worker))
+        }
+        let spools = spoolList
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            while let index = results.next() {
+                let result: FormResult
+                if let spool = spools[worker] {
+                    result = Self.convertOne(files[index], index: index, staging: staging, spool: spool,
+                                             formats: formats, converter: converter)
+                } else {
+                    let place = SourceLocation(file: files[index], row: 1, column: 1)
+                    result = FormResult(record: nil, error: Diagnostic(.error, "write-failed", at: place,
+                                                                       Vocabulary.ConversionMessage.cannotWrite(staging)))
+                }
+                let snapshot = results.store(result, at: index)  // not inside `progress?(…)`: it must run
+                progress?(snapshot)
+            }
+        }
+        return (results, spools)
     }
 
     static func batchExtension(_ format: OutputFormat) -> String {
@@ -223,7 +208,7 @@ public struct Batch: Sendable {
         return nil
     }
 
-    private static func convertOne(_ path: String, index: Int, staging: String, spool: BatchSpool,
+    static func convertOne(_ path: String, index: Int, staging: String, spool: BatchSpool,
                                    formats: [OutputFormat], converter: Converter) -> FormResult {
         do {
             let scored = try converter.score(path: path)
@@ -256,14 +241,17 @@ public struct Batch: Sendable {
             let record = try spool.append(name: base, row: rowBytes, report: report)
             return FormResult(record: record, error: nil)
         } catch {
-            return FormResult(record: nil, error: error.diagnostic)
+            // A failure to write (a full disk …) names the form, not the staging file it happened in.
+            guard error.kind != .form else { return FormResult(record: nil, error: error.diagnostic) }
+            return FormResult(record: nil, error: Diagnostic(.error, error.diagnostic.code, at: SourceLocation(file: path, row: 1, column: 1),
+                                                             error.diagnostic.message))
         }
     }
 
     /// Per-form results shared by the workers; a lock guards the cursor and the results. Kept
     /// compact (where a converted form's record lies, a diagnostic per failed one), since a batch
     /// of ten thousand forms holds them all until the end.
-    private final class ResultSlots: @unchecked Sendable {
+    final class ResultSlots: @unchecked Sendable {
         private let lock = NSLock()
         private var records: [BatchSpool.Record?]
         private var failures: [Int: Diagnostic] = [:]

@@ -15,6 +15,12 @@ public struct ConversionError: Error, Sendable, CustomStringConvertible {
     public var kind: Kind
     public var diagnostic: Diagnostic
 
+    /// An output refused by `OutputGuard` (`output-exists`, `output-not-regular`, `output-is-input`).
+    init(code: String, path: String, _ message: String) {
+        kind = code == Kind.outputIsInput.rawValue ? .outputIsInput : .writeFailed
+        diagnostic = Diagnostic(.error, code, at: SourceLocation(file: path, row: 1, column: 1), message)
+    }
+
     public init(_ kind: Kind, path: String, _ message: String) {
         self.kind = kind
         diagnostic = Diagnostic(.error, kind.rawValue, at: SourceLocation(file: path, row: 1, column: 1), message)

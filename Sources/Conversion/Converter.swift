@@ -31,6 +31,9 @@ public struct Converter: Sendable {
     public var csvEncoding: CSVWriter.Encoding
     /// Options of the XLSX writer (temporary folder, pinned dates).
     public var xlsx: FormWorkbookOptions
+    /// Replace an existing regular file at the output (`--force`); never the input, never a link,
+    /// FIFO, device or folder.
+    public var force: Bool = false
 
     public init(loader: FormLoader = FormLoader(), rules: RuleSet? = nil, csvEncoding: CSVWriter.Encoding = .utf8BOM,
                 xlsx: FormWorkbookOptions = FormWorkbookOptions()) {
@@ -59,12 +62,11 @@ public struct Converter: Sendable {
     }
 
     /// The default output path: the input's path with the format's extension.
+    /// Worked on the path's text (`PathText`): Foundation's path methods trap on "q" or ".".
     public static func defaultOutput(for input: String, format: OutputFormat) -> String {
-        let url = URL(fileURLWithPath: input)
-        let base = url.deletingPathExtension().lastPathComponent
-        let dir = (input as NSString).deletingLastPathComponent
-        let name = "\(base).\(format.fileExtension)"
-        return dir.isEmpty ? name : (dir as NSString).appendingPathComponent(name)
+        var base = PathText.deletingExtension(PathText.lastComponent(of: input))
+        if base.isEmpty || base == "." || base == ".." { base = "form" }
+        return PathText.join(PathText.directory(of: input), "\(base).\(format.fileExtension)")
     }
 
     /// The bytes of a CSV or JSON output (XLSX is written by `write`).
@@ -85,17 +87,20 @@ public struct Converter: Sendable {
         }
     }
 
-    /// Writes a scored form to `output` atomically; refuses to write over `input`.
+    /// Writes a scored form to `output` atomically, as `OutputGuard` allows: never over the input
+    /// (also through a link), never over what is not a regular file, over an existing file only
+    /// with `force`.
     public func write(_ scored: Scored, to output: String, format: OutputFormat) throws(ConversionError) {
         if AtomicFile.sameFile(scored.scored.form.source, output) {
             throw ConversionError(.outputIsInput, path: output, Vocabulary.ConversionMessage.outputIsInput(output))
         }
+        let rule = OutputGuard(inputs: Set([FileIdentity(path: scored.scored.form.source)].compactMap { $0 }), force: force)
         switch format {
         case .csv, .json:
-            try AtomicFile.write(try bytes(scored, format: format), to: output)
+            try AtomicFile.write(try bytes(scored, format: format), to: output, rule: rule)
         case .xlsx:
             let options = xlsx
-            try AtomicFile.write(to: output) { (temporary: String) throws(ConversionError) in
+            try AtomicFile.write(to: output, rule: rule) { (temporary: String) throws(ConversionError) in
                 do {
                     try FormWorkbook(options: options).write(scored.scored, to: temporary)
                 } catch {

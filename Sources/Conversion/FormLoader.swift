@@ -1,3 +1,4 @@
+import Foundation
 import CSV
 import SelfEvaluation
 
@@ -24,7 +25,17 @@ public struct FormLoader: Sendable {
     }
 
     /// Reads and recognises the form at `path`; a bad file throws its first error with its place.
+    /// What is not a regular file (a FIFO, a device, a socket) is refused before it is opened:
+    /// opening some of them blocks or acts on the device.
     public func load(path: String) throws(FormError) -> Loaded {
+        var info = stat()
+        if stat(path, &info) == 0 {
+            let kind = FileKind(mode: info.st_mode)
+            if kind != .regular && kind != .directory {  // a folder gets the reader's own message
+                throw FormError("not-a-regular-file", at: SourceLocation(file: path, row: 1, column: 1), OutputMessage.inputNotRegular(kind))
+            }
+        }
+        if DeepPath.isDeep(path) { return try loadDeep(path: path) }
         let document: CSVDocument
         do {
             // Scored CSVs written by selfeval protect formula-like text with an apostrophe.
@@ -33,6 +44,32 @@ public struct FormLoader: Sendable {
             throw FormError(error)
         }
         return try load(document: document)
+    }
+
+    /// Reads a form whose path is longer than PATH_MAX (found in a batch's folders): opened a
+    /// folder at a time, with the same limits and the same errors as any other.
+    func loadDeep(path: String) throws(FormError) -> Loaded {
+        let here = SourceLocation(file: path, row: 1, column: 1)
+        switch DeepPath.read(path, limit: limits.maxBytes) {
+        case .failure(.notRegular(let kind)):
+            throw FormError("not-a-regular-file", at: here, OutputMessage.inputNotRegular(kind))
+        case .failure(.errno(let code)):
+            throw FormError(CSVError(.unreadable, at: here, "无法读取文件: \(String(cString: strerror(code)))"))
+        case .success(let read):
+            if read.size > limits.maxBytes {
+                throw FormError(CSVError(.fileTooLarge, at: here, "文件有 \(read.size) 字节,超过上限 \(limits.maxBytes) 字节(max-bytes)"))
+            }
+            do {
+                let document = try CSVReader(encoding: encoding, limits: limits, unprotectFormulas: true).read(bytes: read.bytes, file: path)
+                return try load(document: document)
+            } catch let error as FormError {
+                throw error
+            } catch let error as CSVError {
+                throw FormError(error)
+            } catch {
+                throw FormError("unreadable-file", at: here, String(describing: error))
+            }
+        }
     }
 
     /// Recognises the form in an already decoded grid.

@@ -7,54 +7,122 @@ public enum OutputNaming {
     public static let maxNameBytes = 200
 
     /// The base name (without extension) for a form.
+    ///
+    /// Only the unit and project parts are shortened, never the year or the suffix; every step is
+    /// linear in the length of the names (a 32,767-character unit costs one pass, not one pass a
+    /// character).
     public static func baseName(unit: String?, year: Int?, template: TemplateKind, project: String? = nil) -> String {
-        let unitPart = sanitize(unit ?? "").isEmpty ? Vocabulary.unknownUnit : sanitize(unit ?? "")
+        let unitText = sanitize(unit ?? "")
+        let unitPart = unitText.isEmpty ? Vocabulary.unknownUnit : unitText
         let yearPart = year.map(String.init) ?? Vocabulary.unknownYear
         let suffix = template == .project ? Vocabulary.projectOutputSuffix : Vocabulary.departmentOutputSuffix
+        let projectText = project.map(sanitize) ?? ""
         var parts = [unitPart]
-        if let project, !sanitize(project).isEmpty { parts.append(sanitize(project)) }
-        parts += [yearPart, suffix]
-        // Shorten the unit/project parts, never the year or the suffix.
-        var name = parts.joined(separator: "-")
-        while name.utf8.count > maxNameBytes, let longest = parts.dropLast(2).indices.max(by: { parts[$0].count < parts[$1].count }),
-              parts[longest].count > 1 {
-            parts[longest].removeLast()
-            name = parts.joined(separator: "-")
+        if !projectText.isEmpty { parts.append(projectText) }
+        let fixed = yearPart.utf8.count + suffix.utf8.count + 2 + (parts.count - 1)  // the "-" separators
+        let budgets = shares(of: max(maxNameBytes - fixed, parts.count), among: parts.map { $0.utf8.count })
+        for i in parts.indices where parts[i].utf8.count > budgets[i] {
+            let cut = trimmedEnds(prefix(parts[i], maxBytes: budgets[i]))
+            parts[i] = cut.isEmpty ? String(Vocabulary.unknownUnit.prefix(1)) : cut
         }
-        return name
+        return (parts + [yearPart, suffix]).joined(separator: "-")
     }
 
-    /// A name part with path separators, `..`, control and reserved characters removed,
-    /// white space folded, no leading or trailing dots or spaces, and no Windows device name.
-    public static func sanitize(_ text: String) -> String {
-        let forbidden: Set<Character> = ["/", "\\", ":", "*", "?", "\"", "<", ">", "|"]
-        var out = ""
-        var lastWasSpace = false
+    /// Splits `total` bytes among parts of the given lengths: a part shorter than its fair share
+    /// keeps all of it, the rest share what is left equally (each part gets at least one byte).
+    static func shares(of total: Int, among lengths: [Int]) -> [Int] {
+        guard lengths.reduce(0, +) > total else { return lengths }
+        var result = lengths
+        var open = Array(lengths.indices)
+        var left = total
+        while !open.isEmpty {
+            let fair = max(1, left / open.count)
+            let small = open.filter { lengths[$0] <= fair }
+            if small.isEmpty {
+                for (k, i) in open.enumerated() { result[i] = max(1, fair + (k < left - fair * open.count ? 1 : 0)) }
+                break
+            }
+            for i in small { left -= lengths[i] }
+            open.removeAll { lengths[$0] <= fair }
+        }
+        return result
+    }
+
+    /// The longest prefix of `text` of at most `maxBytes` UTF-8 bytes that is still valid UTF-8:
+    /// cut at the last whole character (grapheme) that fits, or, when not even the first one fits
+    /// (one "a" with 300 combining accents is a single 601-byte character), at the last whole
+    /// Unicode scalar. Linear in the bytes kept.
+    public static func prefix(_ text: String, maxBytes: Int) -> String {
+        guard text.utf8.count > maxBytes else { return text }
+        var bytes = 0
+        var end = text.startIndex
         for ch in text {
-            if ch.isWhitespace {  // tabs and line breaks fold into one space
+            let n = ch.utf8.count
+            if bytes + n > maxBytes { break }
+            bytes += n
+            end = text.index(after: end)
+        }
+        if end > text.startIndex { return String(text[..<end]) }
+        var scalars = String.UnicodeScalarView()
+        bytes = 0
+        for scalar in text.unicodeScalars {
+            let n = UTF8.width(scalar)
+            if bytes + n > maxBytes { break }
+            bytes += n
+            scalars.append(scalar)
+        }
+        return String(scalars)
+    }
+
+    /// `text` without leading or trailing dots and spaces.
+    static func trimmedEnds(_ text: String) -> String {
+        let unwanted: (Character) -> Bool = { $0 == "." || $0 == " " }
+        guard let first = text.firstIndex(where: { !unwanted($0) }),
+              let last = text.lastIndex(where: { !unwanted($0) }) else { return "" }
+        return String(text[first...last])
+    }
+
+    /// A name part with path separators, `..`, control characters, Unicode format controls
+    /// (zero-width spaces and joiners, bidirectional overrides such as U+202E, which make a name
+    /// look like another or show reversed) and reserved characters removed, white space folded,
+    /// no leading or trailing dots or spaces, and no Windows device name. One pass over the
+    /// Unicode scalars.
+    public static func sanitize(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        var lastWasSpace = false
+        var lastWasDot = false
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            if scalar.properties.isWhitespace {  // tabs and line breaks fold into one space
                 if !lastWasSpace && !out.isEmpty { out.append(" ") }
                 lastWasSpace = true
+                lastWasDot = false
                 continue
             }
-            if ch.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F || (0x80...0x9F).contains($0.value) }) {
+            if v < 0x20 || v == 0x7F || (0x80...0x9F).contains(v) || scalar.properties.generalCategory == .format {
                 continue
             }
-            if forbidden.contains(ch) {
-                out.append("_")
-                lastWasSpace = false
-                continue
-            }
-            out.append(ch)
             lastWasSpace = false
+            switch scalar {
+            case "/", "\\", ":", "*", "?", "\"", "<", ">", "|":
+                out.append("_")
+                lastWasDot = false
+            case ".":
+                if !lastWasDot { out.append(scalar) }  // ".." and longer runs become one dot
+                lastWasDot = true
+            default:
+                out.append(scalar)
+                lastWasDot = false
+            }
         }
-        while out.contains("..") { out = out.split(separator: "..", omittingEmptySubsequences: false).joined(separator: ".") }
-        while let f = out.first, f == "." || f == " " { out.removeFirst() }
-        while let l = out.last, l == "." || l == " " { out.removeLast() }
-        let device = out.split(separator: ".").first.map { $0.uppercased() } ?? ""
-        let reserved = Set(["CON", "PRN", "AUX", "NUL"]).union((1...9).flatMap { ["COM\($0)", "LPT\($0)"] })
-        if reserved.contains(device) { out = "_" + out }
-        return out
+        var result = trimmedEnds(String(out))
+        let device = result.split(separator: ".").first.map { $0.uppercased() } ?? ""
+        if reservedDeviceNames.contains(device) { result = "_" + result }
+        return result
     }
+
+    /// Windows device names, which no file may be called (with any extension).
+    static let reservedDeviceNames = Set(["CON", "PRN", "AUX", "NUL"]).union((1...9).flatMap { ["COM\($0)", "LPT\($0)"] })
 
     /// Assigns unique file names to `bases` in order: the first keeps its name, later ones
     /// get "-2", "-3" …; names compare case-insensitively (as on macOS and Windows).

@@ -244,6 +244,29 @@ public enum Vocabulary {
     public static let dateDay = "日"
 
     /// Messages of the template reader.
+    /// Messages about a rules file (`--rules FILE.json`); keys are named as the file spells them.
+    public enum RulesFileMessage {
+        public static func unknownKey(_ key: String) -> String { "未知的键“\(key)”(可用的键见 README 的规则文件说明)" }
+        public static func unknownBase(_ name: String) -> String { "“base”的值“\(name)”不是内置规则集(legacy 或 2020)" }
+        public static let nameEmpty = "“name”为空"
+        public static func nameTooLong(_ length: Int, _ limit: Int) -> String {
+            "“name”长 \(length) 个 UTF-16 单位,超过上限 \(limit)(写入工作簿自定义属性“规则”的 Excel 上限)"
+        }
+        public static func nameCharacter(_ scalar: String) -> String { "“name”含有控制字符或非字符 \(scalar)" }
+        public static let tiers = "“tiers”须满足 0 < partial < achieved ≤ 1"
+        public static let gradeBands = "“gradeBands”须满足 100 ≥ excellent > good > fair ≥ 0"
+        public static let executionRateWeight = "“executionRateWeight”须在 0 到 100 之间"
+        public static let decimals = "“decimals”须为 0、1 或 2"
+        public static func overAchievementThreshold(_ limit: some CustomStringConvertible) -> String {
+            "“overAchievementThreshold”须在 1 到 \(limit) 之间"
+        }
+        public static func unreadable(_ reason: String) -> String { "无法读取规则文件: \(reason)" }
+        public static func notRules(_ reason: String) -> String { "不是规则文件: \(reason)" }
+        public static func missingKey(_ key: String) -> String { "缺少键“\(key)”" }
+        public static func wrongType(_ key: String, _ detail: String) -> String { "“\(key)”的类型不对: \(detail)" }
+        public static func notJSON(_ detail: String) -> String { "不是有效的 JSON: \(detail)" }
+    }
+
     public enum TemplateMessage {
         public static let notAForm = "这不是绩效自评表:找不到标题“…自评表”,也找不到含“一级指标”“二级指标”“三级指标”的指标表头"
         public static let missingIndicatorHeader = "找不到绩效指标表头(一行中同时有“一级指标”“二级指标”“三级指标”)"
@@ -254,6 +277,9 @@ public enum Vocabulary {
         public static let missingUnit = "找不到单位名称(“部门(单位)名称”或“单位(盖章):”)"
         public static let missingTotal = "找不到“总分”行"
         public static let noIndicators = "指标表中没有任何指标"
+        public static func xmlInvalidCharacter(_ names: String) -> String {
+            "单元格含有 XML 不允许的控制字符或非字符(\(names)),写入 XLSX 时替换为“\u{FFFD}”(U+FFFD)"
+        }
         public static func unknownLevel2(_ name: String) -> String { "二级指标“\(name)”不是常见名称(数量、质量、时效、成本、经济效益、社会效益、生态效益、可持续影响、服务对象满意度),照原样保留" }
         public static func unknownLevel1(_ name: String) -> String { "一级指标“\(name)”不是常见名称(产出指标、效益指标、满意度指标),照原样保留" }
         public static func unrecognisedCell(_ text: String) -> String { "这个单元格不属于模板的任何位置,已原样保留在输出中:“\(text)”" }
@@ -506,6 +532,15 @@ public enum Vocabulary {
         }
         public static func budgetTotalFromParts(adjusted: String, executed: String) -> String {
             "年度资金总额一行为0,而其下各行有金额:按各行之和计算执行率(全年预算数\(adjusted)万元,全年执行数\(executed)万元)。"
+        }
+        public static func budgetNegative(_ adjusted: String) -> String {
+            "全年预算数为负数(\(adjusted)万元):预算数不能为负,无法计算预算执行率。"
+        }
+        public static func budgetNotANumber(_ text: String, _ detail: String) -> String {
+            "全年预算数“\(text)”不是有效的金额(\(detail)),无法计算预算执行率。"
+        }
+        public static func executedNegative(_ executed: String) -> String {
+            "全年执行数为负数(\(executed)万元):执行率按0计,请核实。"
         }
         public static func executedWithoutBudget(_ executed: String) -> String {
             "全年预算数为0而全年执行数为\(executed)万元,无法计算预算执行率。"

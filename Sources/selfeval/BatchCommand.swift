@@ -22,6 +22,9 @@ struct BatchCommand: ParsableCommand {
     @Option(name: .customLong("to"), help: "Comma-separated output formats: xlsx, csv, json.")
     var formats: String = "xlsx"
 
+    @Flag(help: "Replace existing files in the output folder that selfeval did not make (never an input, a link, a FIFO or a device).")
+    var force = false
+
     @OptionGroup var input: InputOptions
     @OptionGroup var rules: RulesOption
 
@@ -41,7 +44,9 @@ struct BatchCommand: ParsableCommand {
 
     func run() throws {
         let converter = Converter(loader: input.loader, rules: try rules.ruleSet())
-        let batch = Batch(converter: converter, jobs: jobs, formats: try parsedFormats())
+        SignalCleanup.install()
+        var batch = Batch(converter: converter, jobs: jobs, formats: try parsedFormats())
+        batch.force = force
         let progress = ProgressLine.forStandardError()
         let outcome: Batch.Outcome
         do {
@@ -53,10 +58,11 @@ struct BatchCommand: ParsableCommand {
             throw ExitCode(1)
         }
         progress?.finish()
+        for notice in outcome.notices { FileHandle.standardError.write(Data("selfeval: \(notice)\n".utf8)) }
         for e in outcome.errors {
-            FileHandle.standardError.write(Data("\(e.source):\(e.place.isEmpty ? "1:A" : e.place): error: [\(e.code)] \(e.message)\n".utf8))
+            StandardStreams.err("\(e.source):\(e.place.isEmpty ? "1:A" : e.place): error: [\(e.code)] \(e.message)\n")
         }
-        print("\(outcome.converted) converted, \(outcome.failed) failed; \(outcome.summaryPath), \(outcome.reportPath)")
+        StandardStreams.out("\(outcome.converted) converted, \(outcome.failed) failed; \(outcome.summaryPath), \(outcome.reportPath)\n")
         if outcome.failed > 0 || !outcome.errors.isEmpty { throw ExitCode(1) }
     }
 }

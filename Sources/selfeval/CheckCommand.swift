@@ -30,7 +30,7 @@ struct CheckCommand: ParsableCommand {
                 let form = loaded.form
                 // Lints come from the scorer; nothing is written.
                 let scored = try Scorer.score(form, rules: ruleSet)
-                print(Summary.checkLine(form) + ", rules \(scored.ruleSet.name)")
+                StandardStreams.out(Summary.checkLine(form) + ", rules \(scored.ruleSet.name)\n")
                 for d in loaded.diagnostics + scored.diagnostics {
                     Diagnostics.emit(d)
                     if d.severity == .error { failed = true } else { warned = true }

@@ -23,16 +23,21 @@ struct ConvertCommand: ParsableCommand {
     @Option(name: .customLong("csv-encoding"), help: "Encoding of CSV output: utf-8 (with BOM), utf-8-nobom or gb18030.")
     var csvEncoding: CSVWriter.Encoding = .utf8BOM
 
+    @Flag(help: "Replace an existing output file (never the input, a link, a FIFO or a device).")
+    var force = false
+
     @OptionGroup var input: InputOptions
     @OptionGroup var rules: RulesOption
 
     func run() throws {
-        let converter = Converter(loader: input.loader, rules: try rules.ruleSet(), csvEncoding: csvEncoding)
+        SignalCleanup.install()
+        var converter = Converter(loader: input.loader, rules: try rules.ruleSet(), csvEncoding: csvEncoding)
+        converter.force = force
         do {
             let result = try converter.convert(input: form, output: output, format: format)
             for d in result.scored.diagnostics { Diagnostics.emit(d) }
             let s = result.scored.scored
-            print("\(result.output): \(Summary.scoreLine(s))")
+            StandardStreams.out("\(result.output): \(Summary.scoreLine(s))\n")
         } catch {
             Diagnostics.emit(error.diagnostic)
             throw ExitCode(1)

@@ -4,6 +4,6 @@ import SelfEvaluation
 /// Printing findings to stderr as compilers do: `FILE:ROW:COL: error|warning: [code] message`.
 enum Diagnostics {
     static func emit(_ diagnostic: Diagnostic) {
-        FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
+        StandardStreams.err(diagnostic.description + "\n")
     }
 }

@@ -20,10 +20,10 @@ final class ProgressLine: @unchecked Sendable {
         let elapsed = max(now.timeIntervalSince(start), 0.001)
         let rate = Double(done) / elapsed
         let line = String(format: "\r%d/%d forms, %.0f forms/s, %d failed", done, total, rate, failed)
-        FileHandle.standardError.write(Data(line.utf8))
+        StandardStreams.errRaw(line)
     }
 
     func finish() {
-        FileHandle.standardError.write(Data("\n".utf8))
+        StandardStreams.errRaw("\n")
     }
 }

@@ -34,9 +34,9 @@ struct ScoreCommand: ParsableCommand {
         if json {
             var bytes = try ScoreReport(scored, diagnostics: diagnostics).jsonBytes()
             bytes.append(0x0A)
-            FileHandle.standardOutput.write(Data(bytes))
+            StandardStreams.outBytes(bytes)
         } else {
-            print(ScoreSummary.text(scored, includeWarnings: false), terminator: "")
+            StandardStreams.out(ScoreSummary.text(scored, includeWarnings: false))
         }
         for d in loaded.diagnostics { Diagnostics.emit(d) }
         for d in scored.diagnostics { Diagnostics.emit(d) }

@@ -14,14 +14,18 @@ struct TemplateCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Output file: .xlsx or .csv (default: 部门整体支出绩效目标自评表.xlsx).")
     var output: String?
 
+    @Flag(help: "Replace an existing file (never a link, a FIFO or a device).")
+    var force = false
+
     func run() throws {
+        SignalCleanup.install()
         let path = output ?? Vocabulary.departmentTitle + ".xlsx"
         do {
-            try BlankTemplateWriter.write(to: path)
+            try BlankTemplateWriter.write(to: path, force: force)
         } catch {
             Diagnostics.emit(error.diagnostic)
             throw ExitCode(1)
         }
-        print(path)
+        StandardStreams.out(path + "\n")
     }
 }

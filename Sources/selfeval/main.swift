@@ -1,17 +1,29 @@
 import ArgumentParser
 import Foundation
+import SelfEvaluation
 
 // Exit statuses (cli.md): 0 done, 1 a form failed, 2 bad usage. ArgumentParser reports usage
-// errors as 64 (EX_USAGE); they are mapped to 2 here.
+// errors as 64 (EX_USAGE); they are mapped to 2 here. Every message goes through
+// StandardStreams: a failed write to stdout or stderr is exit status 1, never a trap.
 MallocTuning.apply()
+StandardStreams.prepare()
 do {
     var command = try SelfEval.parseAsRoot()
+    if command is ConvertCommand || command is BatchCommand || command is TemplateCommand {
+        if let bad = SourceDateEpoch.invalidValue() {
+            StandardStreams.err(Vocabulary.StreamMessage.badSourceDateEpoch(bad) + "\n")
+            StandardStreams.exit(2)
+        }
+    }
     try command.run()
+    StandardStreams.exit(0)
 } catch {
     let code = SelfEval.exitCode(for: error)
-    if code == .validationFailure {
-        FileHandle.standardError.write(Data((SelfEval.fullMessage(for: error) + "\n").utf8))
-        exit(2)
+    let message = SelfEval.fullMessage(for: error)
+    if code == .success {
+        if !message.isEmpty { StandardStreams.out(message + "\n") }
+        StandardStreams.exit(0)
     }
-    SelfEval.exit(withError: error)
+    if !message.isEmpty { StandardStreams.err(message + "\n") }
+    StandardStreams.exit(code == .validationFailure || code.rawValue == 2 ? 2 : 1)
 }

@@ -5,7 +5,7 @@ import TestSupport
 
 @Suite("Batch discovery")
 struct BatchDiscoveryTests {
-    @Test("folders searched recursively and sorted; each file once; link loops and dangling links harmless")
+    @Test("folders searched recursively and sorted; each file once; link loops harmless; a dangling link reported")
     func discovery() throws {
         let root = try FixturePaths.temporaryDirectory("discovery")
         let dir = root.appendingPathComponent("forms")
@@ -22,6 +22,8 @@ struct BatchDiscoveryTests {
 
         let (files, problems) = BatchDiscovery.files(in: [a, dir.path, missing, dir.appendingPathComponent("sub").path])
         #expect(files == [a, dir.appendingPathComponent("b.TSV").path, dir.appendingPathComponent("sub/d.csv").path])
-        #expect(problems.map(\.path) == [missing])
+        // A dangling link named like a form is a form that was not converted: reported, not skipped.
+        #expect(problems.map(\.path) == [dir.appendingPathComponent("dangling.csv").path, missing])
+        #expect(problems.map(\.isForm) == [true, false])
     }
 }

@@ -59,6 +59,7 @@ struct BatchTests {
         // Unique, safe output names, nothing left behind in the output folder but the outputs.
         let files = try FileManager.default.contentsOfDirectory(atPath: out)
         #expect(files.filter { $0.hasSuffix(".xlsx") }.count == good + 1)  // + 汇总表.xlsx
+        #expect(try XLSXInspector.checkEveryWorkbook(under: out) == good + 1)  // every XML part well-formed
         #expect(files.filter { $0.hasSuffix(".json") }.count == good + 1)  // + report.json
         #expect(!files.contains { $0.hasPrefix(".") })
         #expect(files.contains("财政局-2023-部门整体支出绩效自评表.xlsx"))

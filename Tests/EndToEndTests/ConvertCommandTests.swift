@@ -36,6 +36,7 @@ struct ConvertCommandTests {
         #expect(try runner.run(["convert", input, "--to", "json"]).status == 0)
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted()
                 == ["form.csv", "form.json", "form.scored.csv", "form.xlsx"])
+        #expect(try XLSXInspector.checkEveryWorkbook(under: dir.path) == 1)
     }
 
     @Test func refusesToWriteOverItsInput() throws {
@@ -69,6 +70,7 @@ struct ConvertCommandTests {
         Thread.sleep(forTimeInterval: 1.1)
         #expect(try runner.run(["convert", "Fixtures/qiannan-guangzhou-2023.csv", "-o", b], environment: env).status == 0)
         #expect(try Data(contentsOf: URL(fileURLWithPath: a)) == Data(contentsOf: URL(fileURLWithPath: b)))
+        #expect(try XLSXInspector.checkEveryWorkbook(under: dir.path) == 2)
     }
 
     @Test func blankTemplate() throws {
@@ -107,6 +109,7 @@ struct ConvertCommandTests {
                           "黔南州人民政府驻广州办事处-2023-部门整体支出绩效自评表.xlsx"].sorted())
         let good = try runner.run(["batch", FixturePaths.fixture("qiannan-guangzhou-2023.csv"), "-o", out, "--jobs", "1"])
         #expect(good.status == 0)
+        #expect(try XLSXInspector.checkEveryWorkbook(under: out) == 3)
         #expect(try runner.run(["batch", input.path, "-o", out, "--jobs", "0"]).status == 2)
         #expect(try runner.run(["batch", input.path, "-o", out, "--to", "pdf"]).status == 2)
     }

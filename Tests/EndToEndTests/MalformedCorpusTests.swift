@@ -82,6 +82,7 @@ struct MalformedCorpusTests {
             } else {
                 #expect(r.status == 0, "\(r.stderr)")
                 #expect(FileManager.default.fileExists(atPath: out))
+                if format == "xlsx" { try XLSXInspector(path: out).open() }  // every XML part well-formed
                 try FileManager.default.removeItem(atPath: out)
             }
         }

@@ -8,10 +8,17 @@ import FoundationXML
 ///
 /// Sheets are named by their sheet name (as in `xl/workbook.xml`), cells by `A1` refs.
 /// Entries are cached per instance; use one instance per file from one task.
+///
+/// **Every XML part is checked when the workbook is opened**: the first read of any entry
+/// extracts the whole archive and checks each `.xml`, `.rels` and `.vml` part with
+/// ``XMLWellFormedness`` (strict XML 1.0), throwing ``XLSXInspectorError/badXML(entry:message:)``
+/// for the first that is not well-formed. So every test that looks at a workbook also proves that
+/// Excel, LibreOffice and openpyxl can open it.
 public final class XLSXInspector {
     /// The XLSX file.
     public let path: String
     private var cache: [String: Data] = [:]
+    private var loaded = false
 
     /// An inspector for the file at `path` (nothing is read yet).
     public init(path: String) {
@@ -20,31 +27,56 @@ public final class XLSXInspector {
 
     // MARK: Raw access
 
-    /// The zip entry names, in archive order (`unzip -Z1`).
+    /// The zip entry names, in archive order (`unzip -Z1`); opening checks every XML part.
     public func entries() throws -> [String] {
-        let output = try Self.run(["-Z1", path])
-        return String(decoding: output, as: UTF8.self).split(separator: "\n").map(String.init)
+        try open()
+        return entryList
     }
 
-    /// The bytes of one entry (`unzip -p`).
+    private var entryList: [String] = []
+
+    /// The bytes of one entry (the whole archive is extracted and checked on first use).
     public func data(_ entry: String) throws -> Data {
-        if let cached = cache[entry] { return cached }
-        // unzip treats arguments as wildcard patterns; bracket the special characters.
-        var pattern = ""
-        for ch in entry {
-            switch ch {
-            case "[", "*", "?": pattern += "[\(ch)]"
-            default: pattern.append(ch)
-            }
-        }
-        let output = try Self.run(["-p", path, pattern])
-        let exists = try output.isEmpty ? entries().contains(entry) : true
-        guard exists else {
-            throw XLSXInspectorError.missingEntry(path: path, entry: entry)
-        }
-        cache[entry] = output
-        return output
+        try open()
+        guard let cached = cache[entry] else { throw XLSXInspectorError.missingEntry(path: path, entry: entry) }
+        return cached
     }
+
+    /// Extracts every entry (one `unzip -d`) and checks that each XML part is well-formed; runs once.
+    public func open() throws {
+        guard !loaded else { return }
+        let folder = FileManager.default.temporaryDirectory
+            .appendingPathComponent("xlsx-inspector-\(UUID().uuidString)", isDirectory: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let listing = try Self.run(["-Z1", path])
+        entryList = String(decoding: listing, as: UTF8.self).split(separator: "\n").map(String.init)
+        _ = try Self.run(["-qq", "-o", path, "-d", folder.path])
+        for entry in entryList where !entry.hasSuffix("/") {
+            cache[entry] = try Data(contentsOf: folder.appendingPathComponent(entry))
+        }
+        loaded = true
+        if let (part, problem) = try XMLWellFormedness.firstProblem(in: folder.path, parts: try xmlParts()) {
+            throw XLSXInspectorError.badXML(entry: "\(path): \(part)", message: problem)
+        }
+    }
+
+    /// Opens every `.xlsx` under `folder` (recursively), which checks each XML part; returns how
+    /// many workbooks were checked. End-to-end tests call it on every folder they write into.
+    @discardableResult
+    public static func checkEveryWorkbook(under folder: String) throws -> Int {
+        guard let paths = FileManager.default.enumerator(atPath: folder)?.allObjects as? [String] else { return 0 }
+        let workbooks = paths.filter { $0.hasSuffix(".xlsx") }.sorted()
+        for relative in workbooks {
+            try XLSXInspector(path: (folder as NSString).appendingPathComponent(relative)).open()
+        }
+        return workbooks.count
+    }
+
+    /// The XML parts of the archive (`.xml`, `.rels`, `.vml`), in archive order.
+    public func xmlParts() throws -> [String] {
+        try entries().filter { $0.hasSuffix(".xml") || $0.hasSuffix(".rels") || $0.hasSuffix(".vml") }
+    }
+
 
     /// The text of one entry, e.g. `xml("xl/worksheets/sheet1.xml")`.
     public func xml(_ entry: String) throws -> String {

@@ -33,11 +33,13 @@ enum LayoutFixture {
         FormWorkbookOptions(created: Date(timeIntervalSince1970: 1_700_000_000), sourceDateEpoch: nil)
     }
 
-    /// Writes `scored` into a fresh folder (or `folder`) and returns the path.
+    /// Writes `scored` into a fresh folder (or `folder`), checks that every XML part is well-formed
+    /// (``XLSXInspector/open()``) and returns the path.
     static func write(_ scored: ScoredForm, name: String = "form.xlsx", in folder: URL? = nil) throws -> String {
         let dir = try folder ?? FixturePaths.temporaryDirectory("xlsx-layout")
         let path = dir.appendingPathComponent(name).path
         try FormWorkbook(options: options()).write(scored, to: path)
+        try XLSXInspector(path: path).open()
         return path
     }
 

@@ -10,7 +10,8 @@ func pinnedOptions(tmp: URL? = nil) -> WorkbookOptions {
     WorkbookOptions(temporaryDirectory: tmp?.path, created: nil, sourceDateEpoch: fixedEpoch)
 }
 
-/// Writes a workbook into a fresh temp folder with `body`, closes it, returns the path.
+/// Writes a workbook into a fresh temp folder with `body`, closes it, checks that every XML part
+/// is well-formed (``XLSXInspector/open()``), returns the path.
 func writeWorkbook(
     named name: String = "test.xlsx", in folder: URL? = nil, _ body: (Workbook) throws -> Void
 ) throws -> String {
@@ -19,6 +20,7 @@ func writeWorkbook(
     let workbook = try Workbook(path: path, options: pinnedOptions())
     try body(workbook)
     try workbook.close()
+    try XLSXInspector(path: path).open()
     return path
 }
 

@@ -8,7 +8,9 @@ import Foundation
 ///   (`budget-sum-mismatch`).
 /// - A 年度资金总额 row of zeros while the rows below hold money is scored from their sums
 ///   (`budget-total-from-parts`).
-/// - A budget of 0 is a `FormError` (`budget-zero`): no silent 0 and no division by 1.
+/// - A budget of 0 is a `FormError` (`budget-zero`): no silent 0 and no division by 1; a negative
+///   budget is `budget-negative` and one that is not a number `budget-amount-invalid` (never
+///   reported as 0). A negative 全年执行数 is warned about (`budget-negative`) and scores 0.
 /// - A printed 执行率 or 得分 that differs from the computed one is warned about
 ///   (`printed-rate-mismatch`, `budget-score-replaced`); the computed one is used.
 struct BudgetExecutionRule: Sendable {
@@ -28,6 +30,8 @@ struct BudgetExecutionRule: Sendable {
         var initial: Decimal?
         var adjusted: Decimal?
         var executed: Decimal?
+        /// The 全年预算数 cell when it holds text that is not a number, with the reader's reason.
+        var invalidAdjusted: (cell: Located<String>, reason: String)?
     }
 
     private enum Column: CaseIterable {
@@ -107,10 +111,14 @@ struct BudgetExecutionRule: Sendable {
                                           Vocabulary.LayoutMessage.rateFromPrint(ScoreText.percent(printedRate))))
         }
         guard adjusted > 0 || printedRate != nil else {
-            let cell = totalRow?.adjusted?.cell ?? anchor
-            let message = executed == 0 ? Vocabulary.ScoringMessage.budgetZero
-                : Vocabulary.ScoringMessage.executedWithoutBudget(ScoreText.money(executed))
-            throw FormError("budget-zero", at: form.location(cell), message)
+            throw Self.budgetError(adjusted: adjusted, executed: executed,
+                                   rows: (totalAmounts.map { [$0] } ?? []) + partAmounts,
+                                   cell: totalRow?.adjusted?.cell ?? anchor, form: form)
+        }
+        if executed < 0 {
+            let cell = fromParts ? anchor : (totalRow?.executed?.cell ?? anchor)
+            diagnostics.append(Diagnostic(.warning, "budget-negative", at: form.location(cell),
+                                          Vocabulary.ScoringMessage.executedNegative(ScoreText.money(executed))))
         }
 
         let (weight, weightSource) = self.weight(totalRow, stated: table.columns.statedWeight, form: form,
@@ -157,10 +165,29 @@ struct BudgetExecutionRule: Sendable {
         return Outcome(result: result, diagnostics: diagnostics)
     }
 
+    /// Why there is no positive 全年预算数, told truthfully: a negative amount (`budget-negative`),
+    /// text that is not a number (`budget-amount-invalid`, at that cell, with the reader's reason:
+    /// NaN, 1e300 and a 31-digit amount end here), else no amount at all (`budget-zero`).
+    private static func budgetError(adjusted: Decimal, executed: Decimal, rows: [Amounts], cell: CellAddress,
+                                    form: Form) -> FormError {
+        if adjusted < 0 {
+            return FormError("budget-negative", at: form.location(cell),
+                             Vocabulary.ScoringMessage.budgetNegative(ScoreText.money(adjusted)))
+        }
+        if let invalid = rows.lazy.compactMap(\.invalidAdjusted).first {
+            return FormError("budget-amount-invalid", at: form.location(invalid.cell.cell),
+                             Vocabulary.ScoringMessage.budgetNotANumber(invalid.cell.value.trimmed, invalid.reason))
+        }
+        let message = executed == 0 ? Vocabulary.ScoringMessage.budgetZero
+            : Vocabulary.ScoringMessage.executedWithoutBudget(ScoreText.money(executed))
+        return FormError("budget-zero", at: form.location(cell), message)
+    }
+
     /// "年度资金总额:" → "年度资金总额", "其中:当年财政拨款" → "当年财政拨款".
     static func displayName(_ name: String) -> String { BudgetRow.displayName(name) }
 
     private func amounts(of row: BudgetRow, form: Form, into diagnostics: inout [Diagnostic]) -> Amounts {
+        var invalidAdjusted: (cell: Located<String>, reason: String)?
         func read(_ column: Column) -> Decimal? {
             guard let cell = column.cell(row) else { return nil }
             do {
@@ -169,10 +196,12 @@ struct BudgetExecutionRule: Sendable {
                 diagnostics.append(Diagnostic(
                     .warning, "budget-amount-invalid", at: form.location(cell.cell),
                     Vocabulary.ScoringMessage.budgetAmountInvalid(column.field, cell.value.trimmed, error.message)))
+                if column == .adjusted { invalidAdjusted = (cell, error.message) }
                 return nil
             }
         }
-        return Amounts(initial: read(.initial), adjusted: read(.adjusted), executed: read(.executed))
+        return Amounts(initial: read(.initial), adjusted: read(.adjusted), executed: read(.executed),
+                       invalidAdjusted: invalidAdjusted)
     }
 
     private func sum(_ values: [Decimal?]) -> Decimal? {

@@ -22,19 +22,59 @@ import Foundation
 /// - `gradeBands`: lowest totals of 优, 良, 中 (descending); below `fair` is 差.
 /// - `executionRateWeight`: the 分值 of 预算执行率 the rules fix.
 /// - `decimals`: 0, 1 or 2.
-/// - `overAchievementThreshold`: B ≥ threshold × A flags over-achievement (≥ 1).
+/// - `overAchievementThreshold`: B ≥ threshold × A flags over-achievement (1 … 10).
+///
+/// Every field is checked when the file is read (``validationProblem``): `name` is not blank, at
+/// most 255 UTF-16 units (Excel's limit of the custom property 规则 it is written to) and holds no
+/// control character (U+0000 … U+001F, U+007F … U+009F) or noncharacter (U+FFFE, U+FFFF …);
+/// `gradeBands` lie in 0 … 100; a key that is not one of the above, at any level, is an error
+/// naming it.
 extension RuleSet: Codable {
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case name, base, tiers, negativeFormula, gradeBands, executionRateWeight, decimals
         case overAchievementThreshold, overAchievementNeedsExplanation
     }
 
+    /// Any key of a JSON object, to find the unknown ones.
+    struct AnyKey: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+
+    /// The keys of `tiers` and `gradeBands`.
+    static let nestedKeys: [CodingKeys: Set<String>] = [
+        .tiers: ["achieved", "partial"], .gradeBands: ["excellent", "good", "fair"],
+    ]
+
+    /// Throws for the first key of the object that the format does not know, naming it.
+    static func rejectUnknownKeys(_ decoder: any Decoder) throws {
+        let all = try decoder.container(keyedBy: AnyKey.self)
+        let known = Set(CodingKeys.allCases.map(\.rawValue))
+        for key in all.allKeys.sorted(by: { $0.stringValue < $1.stringValue }) where !known.contains(key.stringValue) {
+            throw DecodingError.dataCorruptedError(
+                forKey: key, in: all, debugDescription: Vocabulary.RulesFileMessage.unknownKey(key.stringValue))
+        }
+        for (field, keys) in nestedKeys.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+            let name = AnyKey(stringValue: field.rawValue)
+            guard all.contains(name), (try? all.decodeNil(forKey: name)) == false,
+                  let nested = try? all.nestedContainer(keyedBy: AnyKey.self, forKey: name) else { continue }
+            for key in nested.allKeys.sorted(by: { $0.stringValue < $1.stringValue }) where !keys.contains(key.stringValue) {
+                throw DecodingError.dataCorruptedError(
+                    forKey: key, in: nested,
+                    debugDescription: Vocabulary.RulesFileMessage.unknownKey("\(field.rawValue).\(key.stringValue)"))
+            }
+        }
+    }
+
     public init(from decoder: any Decoder) throws {
+        try Self.rejectUnknownKeys(decoder)
         let c = try decoder.container(keyedBy: CodingKeys.self)
         let baseName = try c.decodeIfPresent(String.self, forKey: .base) ?? RuleSet.v2020.name
         guard let base = RuleSet.builtIn(named: baseName) else {
             throw DecodingError.dataCorruptedError(
-                forKey: .base, in: c, debugDescription: "unknown base rule set \"\(baseName)\" (legacy or 2020)")
+                forKey: .base, in: c, debugDescription: Vocabulary.RulesFileMessage.unknownBase(baseName))
         }
         self = base
         name = try c.decode(String.self, forKey: .name)
@@ -62,18 +102,35 @@ extension RuleSet: Codable {
         try c.encode(overAchievementNeedsExplanation, forKey: .overAchievementNeedsExplanation)
     }
 
-    /// Why the settings cannot be used, or nil when they are consistent.
+    /// The longest rule-set name, in UTF-16 units: Excel's limit of a custom property value
+    /// (the name is written to the workbook's custom property 规则).
+    public static let maxNameLength = 255
+
+    /// The highest `overAchievementThreshold` (B ≥ 10 × A).
+    public static let maxOverAchievementThreshold: Decimal = 10
+
+    /// Why the settings cannot be used (naming the field, in Chinese), or nil when they are
+    /// consistent.
     public var validationProblem: String? {
-        if name.trimmingCharacters(in: .whitespaces).isEmpty { return "name is empty" }
-        if !(tiers.partial > 0 && tiers.partial < tiers.achieved && tiers.achieved <= 1) {
-            return "tiers must satisfy 0 < partial < achieved <= 1"
+        typealias M = Vocabulary.RulesFileMessage
+        if name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { return M.nameEmpty }
+        if name.utf16.count > Self.maxNameLength { return M.nameTooLong(name.utf16.count, Self.maxNameLength) }
+        if let bad = name.unicodeScalars.first(where: {
+            $0.properties.generalCategory == .control || $0.properties.isNoncharacterCodePoint
+        }) {
+            return M.nameCharacter(XMLText.name(bad))
         }
-        if !(gradeBands.excellent > gradeBands.good && gradeBands.good > gradeBands.fair && gradeBands.fair >= 0) {
-            return "gradeBands must satisfy excellent > good > fair >= 0"
+        if !(tiers.partial > 0 && tiers.partial < tiers.achieved && tiers.achieved <= 1) { return M.tiers }
+        if !(gradeBands.excellent <= 100 && gradeBands.excellent > gradeBands.good && gradeBands.good > gradeBands.fair
+             && gradeBands.fair >= 0) {
+            return M.gradeBands
         }
-        if executionRateWeight < 0 || executionRateWeight > 100 { return "executionRateWeight must be in 0...100" }
-        if !(0...2).contains(decimals) { return "decimals must be 0, 1 or 2" }
-        if overAchievementThreshold < 1 { return "overAchievementThreshold must be at least 1" }
+        if executionRateWeight < 0 || executionRateWeight > 100 || executionRateWeight.isNaN { return M.executionRateWeight }
+        if !(0...2).contains(decimals) { return M.decimals }
+        if overAchievementThreshold < 1 || overAchievementThreshold > Self.maxOverAchievementThreshold
+            || overAchievementThreshold.isNaN {
+            return M.overAchievementThreshold(Self.maxOverAchievementThreshold)
+        }
         return nil
     }
 }
@@ -82,7 +139,7 @@ extension RuleSet: Codable {
 public struct RuleSetError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The file's path.
     public var path: String
-    /// What is wrong, in English (the file's keys are English).
+    /// What is wrong, in Chinese, naming the file's key.
     public var message: String
 
     public init(path: String, message: String) {
@@ -100,7 +157,7 @@ extension RuleSet {
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
-            throw RuleSetError(path: path, message: "cannot read the file: \(error.localizedDescription)")
+            throw RuleSetError(path: path, message: Vocabulary.RulesFileMessage.unreadable(error.localizedDescription))
         }
         return try decode(data, path: path)
     }
@@ -113,7 +170,7 @@ extension RuleSet {
         } catch let error as DecodingError {
             throw RuleSetError(path: path, message: describe(error))
         } catch {
-            throw RuleSetError(path: path, message: "not a rules file: \(error)")
+            throw RuleSetError(path: path, message: Vocabulary.RulesFileMessage.notRules("\(error)"))
         }
         if let problem = rules.validationProblem { throw RuleSetError(path: path, message: problem) }
         return rules
@@ -123,13 +180,15 @@ extension RuleSet {
         func keyPath(_ path: [any CodingKey]) -> String {
             path.map(\.stringValue).joined(separator: ".")
         }
+        typealias M = Vocabulary.RulesFileMessage
         switch error {
-        case .keyNotFound(let key, _): return "missing key \"\(key.stringValue)\""
+        case .keyNotFound(let key, let context):
+            return M.missingKey(keyPath(context.codingPath + [key]))
         case .typeMismatch(_, let context), .valueNotFound(_, let context):
-            return "wrong type at \"\(keyPath(context.codingPath))\": \(context.debugDescription)"
+            return M.wrongType(keyPath(context.codingPath), context.debugDescription)
         case .dataCorrupted(let context):
             let at = keyPath(context.codingPath)
-            return at.isEmpty ? "not valid JSON: \(context.debugDescription)" : "\"\(at)\": \(context.debugDescription)"
+            return at.isEmpty ? M.notJSON(context.debugDescription) : "“\(at)”: \(context.debugDescription)"
         @unknown default: return "\(error)"
         }
     }

@@ -89,10 +89,29 @@ public struct TemplateReader: Sendable {
             diagnostics.append(Diagnostic(.warning, "cell-not-recognised", at: form.location(cell.cell),
                                           Vocabulary.TemplateMessage.unrecognisedCell(String(cell.value.prefix(40)))))
         }
+        diagnostics += Self.xmlInvalidCharacters(input)
         return (form, diagnostics)
     }
 
     // MARK: Header
+
+    /// One warning per input cell holding a character XML 1.0 forbids (``XMLText``), at the
+    /// cell's place in the file: the workbook shows it as U+FFFD.
+    static func xmlInvalidCharacters(_ document: CSVDocument) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        for (r, row) in document.rows.enumerated() {
+            for (c, cell) in row.enumerated() where !XMLText.isAllowed(cell) {
+                var names: [String] = []
+                for scalar in XMLText.forbiddenScalars(in: cell) where !names.contains(XMLText.name(scalar)) {
+                    names.append(XMLText.name(scalar))
+                }
+                let listed = names.count > 5 ? names.prefix(5) + ["…"] : names[...]
+                found.append(Diagnostic(.warning, "xml-invalid-character", at: document.location(row: r + 1, column: c + 1),
+                                        Vocabulary.TemplateMessage.xmlInvalidCharacter(listed.joined(separator: " "))))
+            }
+        }
+        return found
+    }
 
     private func readHeaderFields(_ scan: inout GridScan, into form: inout Form, before end: Int) {
         for row in 1..<end {

@@ -30,6 +30,19 @@ enum CBridge {
         }
     }
 
+    /// The text to hand to libxlsxwriter for any XML part: NUL refused (C would cut the string
+    /// there), every other character XML 1.0 forbids replaced by U+FFFD (``XMLText/safe(_:)``), and,
+    /// with a `limit`, cut to that many UTF-16 units with "…" (``XMLText/fitted(_:limit:)``). Every
+    /// string entry point of the writer passes its text through here, so no part of a workbook can
+    /// hold a character that makes it malformed, and no text we compose can overflow a cell.
+    static func xmlText(_ text: String, _ what: String, _ operation: String, _ location: XLSXError.Location?,
+                        limit: Int? = nil) throws -> String {
+        try requireNoNUL(text, what, operation, location)
+        let safe = XMLText.safe(text)
+        guard let limit else { return safe }
+        return XMLText.fitted(safe, limit: limit)
+    }
+
     /// Whether `text` holds a NUL, found with `memchr` on its contiguous UTF-8 (every cell written
     /// is checked, so the byte-by-byte generic search showed in profiles).
     static func containsNUL(_ text: String) -> Bool {

@@ -1,4 +1,5 @@
 import CXLSXWriter
+import SelfEvaluation
 
 /// The chart types the writer offers.
 public enum ChartKind: Hashable, Sendable {
@@ -79,11 +80,11 @@ public final class Chart {
         return handle
     }
 
-    /// Sets the chart's title.
+    /// Sets the chart's title (XML-safe and cut to 255 characters, ``XMLText``).
     public func setTitle(_ title: String) throws {
         let operation = "chart_title_set_name"
         let chart = try live(operation)
-        try CBridge.requireNoNUL(title, "the title", operation, .chart(title: title))
+        let title = try CBridge.xmlText(title, "the title", operation, .chart(title: title), limit: Self.textLimit)
         chart_title_set_name(chart, title)
         self.title = title
     }
@@ -102,7 +103,7 @@ public final class Chart {
                                         "the range is outside the sheet or reversed")
             }
         }
-        if let name { try CBridge.requireNoNUL(name, "the series name", operation, .chart(title: title)) }
+        let name = try name.map { try CBridge.xmlText($0, "the series name", operation, .chart(title: title), limit: Self.textLimit) }
         let series: UnsafeMutablePointer<lxw_chart_series>?
         if let categories {
             series = chart_add_series(chart, categories.formula, values.formula)
@@ -125,6 +126,9 @@ public final class Chart {
         }
         seriesCount += 1
     }
+
+    /// The longest title or series name written (Excel's limit of a chart text).
+    static let textLimit = 255
 
     /// Places or hides the legend.
     public func setLegend(_ position: LegendPosition) throws {

@@ -1,4 +1,5 @@
 import CXLSXWriter
+import SelfEvaluation
 
 /// A cell position. **Rows and columns are 0-based** everywhere in this API
 /// (row 0 / column 0 is `A1`), as in libxlsxwriter; ``a1`` gives Excel's name.
@@ -134,9 +135,10 @@ public struct SheetRange: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// The sheet name as a formula reference: always single-quoted, inner `'` doubled
-    /// (`汇总` → `'汇总'`, `O'Neil` → `'O''Neil'`), which Excel accepts for every name.
+    /// (`汇总` → `'汇总'`, `O'Neil` → `'O''Neil'`), which Excel accepts for every name; a character
+    /// XML forbids becomes U+FFFD, as in the sheet's own name (``Workbook/addWorksheet(name:)``).
     public var quotedSheet: String {
-        "'" + sheet.replacingAll("'", with: "''") + "'"
+        "'" + XMLText.safe(sheet).replacingAll("'", with: "''") + "'"
     }
 
     /// `='汇总'!$B$2:$B$5`.

@@ -1,4 +1,5 @@
 import CXLSXWriter
+import SelfEvaluation
 import Foundation
 
 /// How a ``Workbook`` is created.
@@ -141,13 +142,14 @@ public final class Workbook {
     // MARK: Worksheets
 
     /// Adds a worksheet named `name` (at most 31 characters, none of `[]:*?/\`,
-    /// not starting or ending with `'`, unique in the workbook).
+    /// not starting or ending with `'`, unique in the workbook). A character XML forbids is
+    /// written as U+FFFD (``XMLText``); ``Worksheet/name`` is the name as written.
     ///
     /// - Throws: ``XLSXError`` naming the sheet, e.g. `LXW_ERROR_SHEETNAME_ALREADY_USED`.
     public func addWorksheet(name: String) throws -> Worksheet {
         let operation = "workbook_add_worksheet"
         let handle = try live(operation, .sheet(name))
-        try CBridge.requireNoNUL(name, "the sheet name", operation, .sheet(name))
+        let name = try CBridge.xmlText(name, "the sheet name", operation, .sheet(name))
         guard !name.isEmpty else { throw XLSXError.invalid(operation, .sheet(name), "the sheet name is empty") }
         try XLSXError.check(workbook_validate_sheet_name(handle, name), "workbook_validate_sheet_name", .sheet(name))
         guard let sheet = workbook_add_worksheet(handle, name) else {
@@ -200,7 +202,8 @@ public final class Workbook {
     // MARK: Document properties
 
     /// Sets the document properties (File ▸ Properties). `created` is always the
-    /// pinned ``created`` date. nil fields are left out.
+    /// pinned ``created`` date. nil fields are left out. A character XML forbids is written as
+    /// U+FFFD and a text is cut to 32,767 UTF-16 units (``XMLText``).
     public func setProperties(
         title: String? = nil, subject: String? = nil, author: String? = nil,
         company: String? = nil, comments: String? = nil, keywords: String? = nil
@@ -209,13 +212,12 @@ public final class Workbook {
         let handle = try live(operation, .file(path: path))
         let owned = OwnedCStrings()
         var properties = lxw_doc_properties()
-        let fields: [(String, String?)] = [
-            ("title", title), ("subject", subject), ("author", author),
-            ("company", company), ("comments", comments), ("keywords", keywords),
-        ]
-        for (name, value) in fields {
-            if let value { try CBridge.requireNoNUL(value, "the \(name) property", operation, .setting(name)) }
+        func safe(_ value: String?, _ name: String) throws -> String? {
+            try value.map { try CBridge.xmlText($0, "the \(name) property", operation, .setting(name), limit: XMLText.cellLimit) }
         }
+        let title = try safe(title, "title"), subject = try safe(subject, "subject"), author = try safe(author, "author")
+        let company = try safe(company, "company"), comments = try safe(comments, "comments")
+        let keywords = try safe(keywords, "keywords")
         properties.title = try owned.copy(title, operation: operation)
         properties.subject = try owned.copy(subject, operation: operation)
         properties.author = try owned.copy(author, operation: operation)
@@ -227,14 +229,17 @@ public final class Workbook {
         propertiesSet = true
     }
 
-    /// Adds a custom document property (File ▸ Properties ▸ Custom).
+    /// Adds a custom document property (File ▸ Properties ▸ Custom). Name and text value are
+    /// made XML-safe and cut to Excel's 255 characters with "…" (``XMLText``).
     public func setCustomProperty(_ name: String, _ value: CustomPropertyValue) throws {
         let location = XLSXError.Location.setting(name)
         let handle = try live("workbook_set_custom_property", location)
-        try CBridge.requireNoNUL(name, "the property name", "workbook_set_custom_property", location)
+        let name = try CBridge.xmlText(name, "the property name", "workbook_set_custom_property", location,
+                                       limit: Self.customPropertyLimit)
         switch value {
         case .text(let text):
-            try CBridge.requireNoNUL(text, "the property value", "workbook_set_custom_property_string", location)
+            let text = try CBridge.xmlText(text, "the property value", "workbook_set_custom_property_string", location,
+                                           limit: Self.customPropertyLimit)
             try XLSXError.check(
                 workbook_set_custom_property_string(handle, name, text), "workbook_set_custom_property_string", location)
         case .number(let number):
@@ -252,6 +257,9 @@ public final class Workbook {
                 workbook_set_custom_property_boolean(handle, name, flag ? 1 : 0), "workbook_set_custom_property_boolean", location)
         }
     }
+
+    /// Excel's limit of a custom property's name and text value (libxlsxwriter checks it).
+    static let customPropertyLimit = 255
 
     // MARK: Charts
 

@@ -235,13 +235,15 @@ public final class Worksheet {
     /// **Input text is always written as text, never as a formula**: this calls
     /// `worksheet_write_string` only, so a value starting with `=`, `+`, `-` or `@`
     /// stays literal text. An empty string with no style writes nothing.
-    /// At most 32,767 characters; NUL characters are rejected.
+    /// NUL characters are rejected; any other character XML 1.0 forbids (C0 controls but TAB, LF
+    /// and CR; U+FFFE, U+FFFF) is written as U+FFFD, and a text over 32,767 UTF-16 units (Excel's
+    /// limit) is cut to fit with "…" (``XMLText``). Every string entry point does the same.
     public func writeString(_ text: String, row: Int, column: Int, style: CellStyle? = nil) throws {
         let operation = "worksheet_write_string"
         let location = cellLocation(row, column)
         let ws = try live(operation, location)
         let r = try cRow(row, operation, location), c = try cColumn(column, operation, location)
-        try CBridge.requireNoNUL(text, "the text", operation, location)
+        let text = try CBridge.xmlText(text, "the text", operation, location, limit: XMLText.cellLimit)
         let format = try workbook.formatPointer(style)
         try XLSXError.check(worksheet_write_string(ws, r, c, text, format), operation, location)
     }
@@ -267,7 +269,7 @@ public final class Worksheet {
             let operation = "worksheet_write_formula_num"
             let ws = try live(operation, location)
             let r = try cRow(row, operation, location), c = try cColumn(column, operation, location)
-            try CBridge.requireNoNUL(formula, "the formula", operation, location)
+            let formula = try CBridge.xmlText(formula, "the formula", operation, location)
             let number = try CBridge.double(value, operation, location)
             let format = try workbook.formatPointer(style)
             try XLSXError.check(worksheet_write_formula_num(ws, r, c, formula, format, number), operation, location)
@@ -275,8 +277,8 @@ public final class Worksheet {
             let operation = "worksheet_write_formula_str"
             let ws = try live(operation, location)
             let r = try cRow(row, operation, location), c = try cColumn(column, operation, location)
-            try CBridge.requireNoNUL(formula, "the formula", operation, location)
-            try CBridge.requireNoNUL(text, "the cached text", operation, location)
+            let formula = try CBridge.xmlText(formula, "the formula", operation, location)
+            let text = try CBridge.xmlText(text, "the cached text", operation, location, limit: XMLText.cellLimit)
             let format = try workbook.formatPointer(style)
             try XLSXError.check(worksheet_write_formula_str(ws, r, c, formula, format, text), operation, location)
         }
@@ -308,7 +310,7 @@ public final class Worksheet {
         guard r1 != r2 || c1 != c2 else {
             throw XLSXError.invalid(operation, location, "a merged range needs at least two cells")
         }
-        try CBridge.requireNoNUL(text, "the text", operation, location)
+        let text = try CBridge.xmlText(text, "the text", operation, location, limit: XMLText.cellLimit)
         let format = try workbook.formatPointer(style)
         try XLSXError.check(worksheet_merge_range(ws, r1, c1, r2, c2, text, format), operation, location)
     }
@@ -320,14 +322,14 @@ public final class Worksheet {
         let location = cellLocation(row, column)
         let ws = try live(operation, location)
         let r = try cRow(row, operation, location), c = try cColumn(column, operation, location)
-        try CBridge.requireNoNUL(text, "the comment", operation, location)
-        if let author = options.author { try CBridge.requireNoNUL(author, "the author", operation, location) }
-        if let font = options.fontName { try CBridge.requireNoNUL(font, "the font name", operation, location) }
+        let text = try CBridge.xmlText(text, "the comment", operation, location, limit: XMLText.cellLimit)
+        let author = try options.author.map { try CBridge.xmlText($0, "the author", operation, location) }
+        let font = try options.fontName.map { try CBridge.xmlText($0, "the font name", operation, location) }
         let owned = OwnedCStrings()
         var cOptions = lxw_comment_options()
         cOptions.visible = UInt8(options.visible ? LXW_COMMENT_DISPLAY_VISIBLE.rawValue : LXW_COMMENT_DISPLAY_HIDDEN.rawValue)
-        cOptions.author = try owned.copy(options.author, operation: operation)
-        cOptions.font_name = try owned.copy(options.fontName, operation: operation)
+        cOptions.author = try owned.copy(author, operation: operation)
+        cOptions.font_name = try owned.copy(font, operation: operation)
         if let size = options.fontSize {
             guard size.isFinite, size > 0 else { throw XLSXError.invalid(operation, location, "font size \(size) must be positive") }
             cOptions.font_size = size
@@ -479,7 +481,7 @@ public final class Worksheet {
     public func setHeader(_ text: String) throws {
         let operation = "worksheet_set_header"
         let ws = try live(operation, .sheet(name))
-        try CBridge.requireNoNUL(text, "the header", operation, .sheet(name))
+        let text = try CBridge.xmlText(text, "the header", operation, .sheet(name))
         try XLSXError.check(worksheet_set_header(ws, text), operation, .sheet(name))
     }
 
@@ -487,7 +489,7 @@ public final class Worksheet {
     public func setFooter(_ text: String) throws {
         let operation = "worksheet_set_footer"
         let ws = try live(operation, .sheet(name))
-        try CBridge.requireNoNUL(text, "the footer", operation, .sheet(name))
+        let text = try CBridge.xmlText(text, "the footer", operation, .sheet(name))
         try XLSXError.check(worksheet_set_footer(ws, text), operation, .sheet(name))
     }
 

@@ -1,0 +1,163 @@
+import CSV
+import Foundation
+import SelfEvaluation
+import XLSXReport
+
+/// The second half of a batch, in input order once every form is converted: each form's
+/// outputs moved from the staging folder into the output folder under their deterministic
+/// names, and each form's line streamed into 汇总表.xlsx. Per form only its result slot stays in
+/// memory; its name and summary line are read back from its worker's spool.
+///
+/// Every output is placed as `OutputGuard` allows: a name held by an input, a link, a FIFO, a
+/// device, a folder, or a file no selfeval run made (without `--force`) is passed over for the
+/// next one ("-2", "-3" …), so nothing is replaced that must not be.
+struct BatchAssembly {
+    let outputDirectory: String
+    let staging: String
+    let formats: [OutputFormat]
+    let rule: OutputGuard
+    let keepRows: Bool
+    let summaryPath: String
+
+    private var used: UsedNames
+    /// The summary lines (when kept), every error, and the counts.
+    private(set) var rows: [SummaryRow] = []
+    var errors: [SummaryError]
+    private(set) var converted = 0
+    private(set) var failed = 0
+    /// The names of the files this run put into the output folder, in order.
+    private(set) var written: [String] = []
+
+    init(outputDirectory: String, staging: String, formats: [OutputFormat], rule: OutputGuard,
+         problems: [BatchDiscovery.Problem], keepRows: Bool) {
+        self.outputDirectory = outputDirectory
+        self.staging = staging
+        self.formats = formats
+        self.rule = rule
+        self.keepRows = keepRows
+        summaryPath = (outputDirectory as NSString).appendingPathComponent(Vocabulary.summaryWorkbookName)
+        used = UsedNames([Vocabulary.summaryWorkbookName, Batch.reportName])
+        errors = problems.map { SummaryError(source: $0.path, place: "", code: $0.code, message: $0.message) }
+        failed = problems.filter(\.isForm).count
+    }
+
+    /// Records that `name` (in the output folder) was written by this run.
+    mutating func recordWritten(_ name: String) { written.append(name) }
+
+    /// Places every form's outputs and writes 汇总表.xlsx. A summary that cannot be written (a
+    /// full disk, a name held by a file not ours) is one more error; the forms' outputs and
+    /// errors are kept whatever happens to it.
+    mutating func placeAndSummarize(files: PathList, results: Batch.ResultSlots, spools: [BatchSpool?],
+                                    options: WorkbookOptions) {
+        var summaryFailure: Diagnostic?
+        var stream: SummaryWorkbook.Stream?
+        var temporary: String?
+        var verdict = OutputGuard.Verdict.free
+        do {
+            verdict = try rule.require(summaryPath)
+            let path = AtomicFile.temporaryPath(for: summaryPath)
+            temporary = path
+            TemporaryFiles.shared.add(path)
+            do {
+                stream = try SummaryWorkbook.Stream(path: path, options: options)
+            } catch {
+                throw ConversionError(.writeFailed, path: summaryPath, OutputMessage.summaryFailed(String(describing: error)))
+            }
+        } catch let error as ConversionError {
+            summaryFailure = error.diagnostic
+        } catch {
+            summaryFailure = ConversionError(.writeFailed, path: summaryPath, String(describing: error)).diagnostic
+        }
+
+        for index in 0..<results.count {
+            let (row, error) = assemble(index, source: files[index], result: results.result(index), spools: spools)
+            if let e = error {
+                errors.append(SummaryError(source: e.location.file, place: "\(e.location.row):\(e.location.columnLetter)",
+                                           code: e.code, message: e.message))
+            }
+            if row.succeeded { converted += 1 } else { failed += 1 }
+            if let s = stream {
+                do {
+                    try s.add(row)
+                } catch {
+                    stream = nil
+                    summaryFailure = ConversionError(.writeFailed, path: summaryPath,
+                                                     OutputMessage.summaryFailed(String(describing: error))).diagnostic
+                }
+            }
+            if keepRows { rows.append(row) }
+        }
+
+        if let s = stream, let temporary {
+            do {
+                try s.finish(errors: errors)
+            } catch {
+                summaryFailure = ConversionError(.writeFailed, path: summaryPath,
+                                                 OutputMessage.summaryFailed(String(describing: error))).diagnostic
+            }
+            if summaryFailure == nil {
+                do {
+                    try rule.place(temporary, at: summaryPath, verdict: verdict)
+                    written.append(Vocabulary.summaryWorkbookName)
+                } catch {
+                    summaryFailure = error.diagnostic
+                }
+            }
+        }
+        if let temporary {
+            unlink(temporary)
+            TemporaryFiles.shared.remove(temporary)
+        }
+        if let e = summaryFailure {
+            errors.append(SummaryError(source: summaryPath, place: "", code: e.code, message: e.message))
+        }
+    }
+
+    /// One form's summary line and error, its outputs placed.
+    private mutating func assemble(_ index: Int, source: String, result: Batch.FormResult,
+                                   spools: [BatchSpool?]) -> (SummaryRow, Diagnostic?) {
+        var error = result.error
+        var row = SummaryRow(source: source, succeeded: false)
+        guard let record = result.record else { return (row, error) }
+        let here = SourceLocation(file: source, row: 1, column: 1)
+        guard let spool = spools[Int(record.spool)], let base = spool.name(record), let bytes = spool.row(record),
+              let decoded = try? JSONDecoder().decode(SummaryRow.self, from: Data(bytes)) else {
+            let spoolPath = spools[Int(record.spool)]?.path ?? staging
+            return (row, Diagnostic(.error, "write-failed", at: here, Vocabulary.ConversionMessage.cannotWrite(spoolPath)))
+        }
+        row = decoded
+        var outputs: [String] = []
+        for format in formats {
+            switch place(Batch.stagedPath(staging, index, format), base: base, extension: Batch.batchExtension(format)) {
+            case .success(let name):
+                outputs.append(name)
+            case .failure(let failure):
+                row.succeeded = false
+                error = Diagnostic(.error, failure.diagnostic.code, at: here, failure.diagnostic.message)
+            }
+        }
+        row.output = outputs.joined(separator: ", ")
+        return (row, error)
+    }
+
+    /// Moves `staged` into the output folder under the first name from `base` that is free or
+    /// replaceable.
+    private mutating func place(_ staged: String, base: String, extension ext: String) -> Result<String, ConversionError> {
+        while true {
+            let name = OutputNaming.uniqueName(base, extension: ext, used: &used)
+            let destination = (outputDirectory as NSString).appendingPathComponent(name)
+            let verdict = rule.check(destination)
+            if case .refused(let code, let message) = verdict {
+                if code == "write-failed" { return .failure(ConversionError(.writeFailed, path: destination, message)) }
+                continue  // held by an input, a link, a FIFO … or a file not ours: the next name
+            }
+            do {
+                try rule.place(staged, at: destination, verdict: verdict)
+                written.append(name)
+                return .success(name)
+            } catch {
+                return .failure(error)
+            }
+        }
+    }
+}

@@ -1,0 +1,223 @@
+import Foundation
+import SelfEvaluation
+import XLSXReport
+
+/// report.json of a batch, written by one writer:
+///
+/// ```
+/// {
+/// "outputs" : [ the files this run wrote into the output folder, report.json included ],
+/// "forms" : [ each converted form's report: the very bytes of `convert --to json` ],
+/// "errors" : [ {"code", "message", "place", "source"} … ]
+/// }
+/// ```
+///
+/// "outputs" comes first so that a later run finds which files selfeval made (it may replace
+/// them without `--force`) by reading the head of the file. When the disk fills up, the staging
+/// folder's reserve is given back and a shorter report (outputs and errors, no per-form
+/// reports, and an error saying so) is written instead: what was and was not written survives.
+enum BatchReport {
+    static func reservePath(_ staging: String) -> String { (staging as NSString).appendingPathComponent("reserve") }
+
+    /// Bytes reserved for the shorter report: a name and an error line for every form.
+    static func reserveBytes(forms: Int) -> Int { 64 * 1024 + forms * 1024 }
+
+    /// Writes report.json into `outputDirectory`; returns its path. Failures are added to the
+    /// assembly's errors.
+    static func write(into outputDirectory: String, staging: String, assembly: inout BatchAssembly,
+                      results: Batch.ResultSlots, spools: [BatchSpool?]) -> String {
+        let path = (outputDirectory as NSString).appendingPathComponent(Batch.reportName)
+        let outputs = assembly.written + [Batch.reportName]
+        let errors = assembly.errors
+        do throws(ConversionError) {
+            try AtomicFile.write(to: path, rule: assembly.rule) { (temporary: String) throws(ConversionError) in
+                try writeReport(to: temporary, outputs: outputs, errors: errors) { emit in
+                    for index in 0..<results.count {
+                        guard let record = results.result(index).record, let spool = spools[Int(record.spool)],
+                              let bytes = spool.report(record) else { continue }
+                        guard emit(bytes[...]) else { return false }
+                    }
+                    return true
+                }
+            }
+            assembly.recordWritten(Batch.reportName)
+            return path
+        } catch {
+            guard error.diagnostic.code == "write-failed" else {  // refused: a file not ours holds the name
+                assembly.errors.append(SummaryError(source: path, place: "", code: error.diagnostic.code, message: error.diagnostic.message))
+                return path
+            }
+        }
+        // The disk is full (or the file could not be written): give back the reserve, and write
+        // what was and was not written.
+        unlink(reservePath(staging))
+        let reason = String(cString: strerror(ENOSPC))
+        let shortened = SummaryError(source: path, place: "", code: "report-shortened", message: OutputMessage.reportShortened(reason))
+        assembly.errors.append(shortened)
+        let shortErrors = assembly.errors
+        do throws(ConversionError) {
+            try AtomicFile.write(to: path, rule: assembly.rule) { (temporary: String) throws(ConversionError) in
+                try writeReport(to: temporary, outputs: outputs, errors: shortErrors) { _ in true }
+            }
+            assembly.recordWritten(Batch.reportName)
+        } catch {
+            assembly.errors.append(SummaryError(source: path, place: "", code: error.diagnostic.code, message: error.diagnostic.message))
+        }
+        return path
+    }
+
+    /// Writes the report to `path`: the outputs, the forms `forms` emits (it calls `emit` with
+    /// each form's report bytes and stops when `emit` returns false), the errors.
+    static func writeReport(to path: String, outputs: [String], errors: [SummaryError],
+                            forms: (_ emit: (ArraySlice<UInt8>) -> Bool) -> Bool) throws(ConversionError) {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw ConversionError(.writeFailed, path: path, Vocabulary.ConversionMessage.cannotWrite(path)) }
+        var out = BufferedOutput(fd: fd)
+        out.append("{\n\"outputs\" : [")
+        for (i, name) in outputs.enumerated() {
+            out.append(i == 0 ? "\n" : ",\n")
+            out.append(jsonString(name))
+        }
+        out.append("\n],\n\"forms\" : [\n")
+        var first = true
+        let complete = forms { bytes in
+            if !first { out.append(",\n") }
+            first = false
+            out.append(bytes)
+            return out.ok
+        }
+        out.append("\n],\n\"errors\" : ")
+        out.append(errorsJSON(errors))
+        out.append("\n}\n")
+        out.flush()
+        let closed = close(fd) == 0
+        guard complete, out.ok, closed else {
+            unlink(path)
+            throw ConversionError(.writeFailed, path: path, Vocabulary.ConversionMessage.cannotWrite(path))
+        }
+    }
+
+    /// One error of report.json.
+    private struct ErrorEntry: Encodable {
+        var code: String
+        var message: String
+        var place: String
+        var source: String
+    }
+
+    /// The encoder of report.json's own parts: the options whose bytes `ScoreReport.jsonBytes`
+    /// reproduces for each form's report, so that the file is written in one style.
+    private static func encoder() -> JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }
+
+    static func jsonString(_ text: String) -> [UInt8] {
+        [UInt8]((try? encoder().encode(text)) ?? Data("\"\"".utf8))
+    }
+
+    static func errorsJSON(_ errors: [SummaryError]) -> [UInt8] {
+        let entries = errors.map { ErrorEntry(code: $0.code, message: $0.message, place: $0.place, source: $0.source) }
+        return [UInt8]((try? encoder().encode(entries)) ?? Data("[]".utf8))
+    }
+
+    /// The files of `outputDirectory` that a previous run listed in its report.json "outputs"
+    /// (and report.json itself), as they are now: regular files only, by identity, and only those
+    /// not changed since the report was written (status-change time no later than the report's:
+    /// a file the user put there afterwards, even on a reused inode number, is not ours).
+    static func previousOutputs(in outputDirectory: String) -> Set<FileIdentity> {
+        let path = (outputDirectory as NSString).appendingPathComponent(Batch.reportName)
+        var info = stat()
+        guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG,
+              let names = outputsListed(in: path) else { return [] }
+        var ours: Set<FileIdentity> = [FileIdentity(info)]
+        for name in names where !name.isEmpty && !name.contains("/") && name != "." && name != ".." {
+            var entry = stat()
+            let file = (outputDirectory as NSString).appendingPathComponent(name)
+            if lstat(file, &entry) == 0, entry.st_mode & S_IFMT == S_IFREG, !changed(entry, after: info) {
+                ours.insert(FileIdentity(entry))
+            }
+        }
+        return ours
+    }
+
+    /// Whether `file`'s status changed after `reference`'s.
+    static func changed(_ file: stat, after reference: stat) -> Bool {
+        (file.st_ctim.tv_sec, file.st_ctim.tv_nsec) > (reference.st_ctim.tv_sec, reference.st_ctim.tv_nsec)
+    }
+
+    /// The "outputs" list at the head of a report.json, read a block at a time until the list
+    /// ends; nil when the file does not start as selfeval's report.json does.
+    static func outputsListed(in path: String) -> [String]? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        let header = Array("{\n\"outputs\" : [".utf8)
+        var bytes: [UInt8] = []
+        var block = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            if let end = findListEnd(bytes, after: header.count) { return decodeNames(bytes[header.count..<end]) }
+            if bytes.count >= header.count, !bytes.starts(with: header) { return nil }
+            if bytes.count > 64 << 20 { return nil }
+            let n = block.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if n < 0, errno == EINTR { continue }
+            if n <= 0 { return nil }
+            bytes.append(contentsOf: block[0..<n])
+        }
+    }
+
+    /// Where the outputs list closes: the first "\n]" after the header.
+    private static func findListEnd(_ bytes: [UInt8], after start: Int) -> Int? {
+        guard bytes.count > start else { return nil }
+        var i = start
+        while i + 1 < bytes.count {
+            if bytes[i] == 0x0A && bytes[i + 1] == UInt8(ascii: "]") { return i }
+            i += 1
+        }
+        return nil
+    }
+
+    /// The names of the list's lines (`"name",`); nil when one is not a JSON string.
+    private static func decodeNames(_ list: ArraySlice<UInt8>) -> [String]? {
+        var names: [String] = []
+        for line in list.split(separator: 0x0A) {
+            var item = line
+            if item.last == UInt8(ascii: ",") { item = item.dropLast() }
+            guard let name = try? JSONDecoder().decode(String.self, from: Data(item)) else { return nil }
+            names.append(name)
+        }
+        return names
+    }
+}
+
+/// Bytes written to a descriptor in blocks; `ok` turns false at the first failed write (ENOSPC …).
+private struct BufferedOutput {
+    let fd: Int32
+    var buffer: [UInt8] = []
+    var offset: Int64 = 0
+    private(set) var ok = true
+
+    init(fd: Int32) {
+        self.fd = fd
+        buffer.reserveCapacity(1 << 20)
+    }
+
+    mutating func append(_ text: String) { append(Array(text.utf8)[...]) }
+    mutating func append(_ bytes: [UInt8]) { append(bytes[...]) }
+
+    mutating func append(_ bytes: ArraySlice<UInt8>) {
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= 1 << 20 { flush() }
+    }
+
+    mutating func flush() {
+        guard ok, !buffer.isEmpty else {
+            buffer.removeAll(keepingCapacity: true)
+            return
+        }
+        ok = AtomicFile.writeAll(fd, buffer, at: offset)
+        offset += Int64(buffer.count)
+        buffer.removeAll(keepingCapacity: true)
+    }
+}

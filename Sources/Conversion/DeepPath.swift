@@ -1,0 +1,71 @@
+import Foundation
+
+/// Files whose paths are longer than PATH_MAX (4,096 bytes): the kernel refuses such a path in one
+/// call, so it is opened a piece at a time, each folder relative to the one before (`openat`).
+enum DeepPath {
+    /// Longest path one system call accepts, with its terminating NUL.
+    static let pathMax = Int(PATH_MAX)
+
+    /// Whether `path` is too long to be opened in one call.
+    static func isDeep(_ path: String) -> Bool { path.utf8.count >= pathMax }
+
+    /// Opens `path` with `flags`, folder by folder when it is too long for one call; -1 and
+    /// `errno` on failure.
+    static func open(_ path: String, _ flags: Int32) -> Int32 {
+        guard isDeep(path) else { return Foundation.open(path, flags | O_CLOEXEC) }
+        var components = path.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
+        guard let last = components.popLast() else { return -1 }
+        var dir = Foundation.open(path.hasPrefix("/") ? "/" : ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        var index = 0
+        while dir >= 0 && index < components.count {
+            // As many components as fit in one call.
+            var group = components[index]
+            index += 1
+            while index < components.count, group.utf8.count + 1 + components[index].utf8.count < pathMax - 1 {
+                group += "/" + components[index]
+                index += 1
+            }
+            let next = openat(dir, group, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            let saved = errno
+            close(dir)
+            dir = next
+            errno = saved
+        }
+        guard dir >= 0 else { return -1 }
+        let fd = openat(dir, last, flags | O_CLOEXEC)
+        let saved = errno
+        close(dir)
+        errno = saved
+        return fd
+    }
+
+    /// The bytes of the regular file at `path` (at most `limit` + 1 of them, so that a file above
+    /// the limit is known as such), or why not: an `errno`, or the kind of what is there.
+    static func read(_ path: String, limit: Int) -> Result<(bytes: [UInt8], size: Int), ReadFailure> {
+        let fd = open(path, O_RDONLY | O_NONBLOCK)
+        guard fd >= 0 else { return .failure(.errno(errno)) }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { return .failure(.errno(errno)) }
+        let kind = FileKind(mode: info.st_mode)
+        guard kind == .regular else { return .failure(.notRegular(kind)) }
+        let size = Int(info.st_size)
+        if size > limit { return .success(([], size)) }
+        var bytes = [UInt8](repeating: 0, count: limit + 1)
+        var count = 0
+        while count < bytes.count {
+            let n = bytes.withUnsafeMutableBytes { Foundation.read(fd, $0.baseAddress.map { $0 + count }, $0.count - count) }
+            if n < 0, errno == EINTR { continue }
+            if n < 0 { return .failure(.errno(errno)) }
+            if n == 0 { break }
+            count += n
+        }
+        bytes.removeSubrange(count...)
+        return .success((bytes, max(size, count)))
+    }
+
+    enum ReadFailure: Error {
+        case errno(Int32)
+        case notRegular(FileKind)
+    }
+}

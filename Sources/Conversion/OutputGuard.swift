@@ -1,0 +1,82 @@
+import Foundation
+import SelfEvaluation
+
+/// The rule of every output: it never replaces an input of the same run (compared by device and
+/// inode, links followed, for every input wherever it lies), never replaces anything that is not
+/// a regular file (a link, a FIFO, a device node, a folder — not even with `--force`), and never
+/// replaces an existing file unless `force` is set or the file is one selfeval made (`ours`).
+public struct OutputGuard: Sendable {
+    /// Every input of the run.
+    public var inputs: Set<FileIdentity>
+    /// Replace existing regular files (`--force`).
+    public var force: Bool
+    /// Files that this or a previous selfeval run made, which may be replaced.
+    public var ours: Set<FileIdentity>
+
+    public init(inputs: Set<FileIdentity> = [], force: Bool = false, ours: Set<FileIdentity> = []) {
+        self.inputs = inputs
+        self.force = force
+        self.ours = ours
+    }
+
+    /// What stands at an output's path.
+    public enum Verdict: Sendable, Equatable {
+        /// Nothing: the output must be put there without replacing anything.
+        case free
+        /// A regular file that may be replaced.
+        case replaceable
+        /// Something that must not be replaced: an input (`isInput`) or not a regular file, or a
+        /// file not ours without `force`.
+        case refused(code: String, message: String)
+    }
+
+    /// Looks at what stands at `path` now.
+    public func check(_ path: String) -> Verdict {
+        var info = stat()
+        if lstat(path, &info) != 0 {
+            if errno == ENOENT { return .free }
+            return .refused(code: "write-failed", message: OutputMessage.cannotAccess(path, String(cString: strerror(errno))))
+        }
+        var target = stat()
+        if stat(path, &target) == 0, inputs.contains(FileIdentity(target)) {
+            return .refused(code: ConversionError.Kind.outputIsInput.rawValue, message: OutputMessage.outputIsAnInput(path))
+        }
+        let kind = FileKind(mode: info.st_mode)
+        guard kind == .regular else {
+            return .refused(code: "output-not-regular", message: OutputMessage.outputNotRegular(path, kind))
+        }
+        if force || ours.contains(FileIdentity(info)) { return .replaceable }
+        return .refused(code: "output-exists", message: OutputMessage.outputExists(path))
+    }
+
+    /// Throws the refusal for `path`, if any; returns the verdict otherwise.
+    func require(_ path: String) throws(ConversionError) -> Verdict {
+        let verdict = check(path)
+        if case .refused(let code, let message) = verdict {
+            throw ConversionError(code: code, path: path, message)
+        }
+        return verdict
+    }
+
+    /// Puts the finished file `temporary` at `destination` as the verdict allows: a free place is
+    /// taken with `link` (which fails rather than replace a file that appeared meanwhile), a
+    /// replaceable file is checked again and replaced with `rename`. `temporary` is gone after.
+    func place(_ temporary: String, at destination: String, verdict: Verdict) throws(ConversionError) {
+        defer { unlink(temporary) }
+        if verdict == .free {
+            if link(temporary, destination) == 0 { return }
+            let reason = errno
+            // EEXIST: something appeared meanwhile; EPERM, ENOTSUP, EXDEV, EMLINK: a file system
+            // without hard links. Either way, look again below before renaming.
+            guard [EEXIST, EPERM, ENOTSUP, EXDEV, EMLINK].contains(reason) else {
+                throw ConversionError(.writeFailed, path: destination,
+                                      Vocabulary.ConversionMessage.cannotRename(String(cString: strerror(reason))))
+            }
+        }
+        _ = try require(destination)
+        if rename(temporary, destination) != 0 {
+            throw ConversionError(.writeFailed, path: destination,
+                                  Vocabulary.ConversionMessage.cannotRename(String(cString: strerror(errno))))
+        }
+    }
+}
