@@ -105,7 +105,8 @@ struct BudgetExecutionRule: Sendable {
         let adjusted = used.adjusted ?? 0
         let executed = used.executed ?? 0
         // Amounts not printed (执行数 blank, or no money at all) but 执行率 printed: the printed rate.
-        let printedRate = (used.executed == nil || used.adjusted == nil) ? Self.printedRate(totalRow) : nil
+        let amountsBlank = !fromParts && (Self.notPrinted(totalRow?.executed) || Self.notPrinted(totalRow?.adjusted))
+        let printedRate = amountsBlank ? Self.printedRate(totalRow) : nil
         if let printedRate, let cell = totalRow?.rate {
             diagnostics.append(Diagnostic(.warning, "rate-from-print", at: form.location(cell.cell),
                                           Vocabulary.LayoutMessage.rateFromPrint(ScoreText.percent(printedRate))))
@@ -247,6 +248,17 @@ struct BudgetExecutionRule: Sendable {
                                                           rules: rules.name)))
         }
         return (written, .formCell)
+    }
+
+    /// Whether an amount cell is left blank ("", "—", "/"): not printed, unlike a cell that is
+    /// not a number (an error of its own).
+    static func notPrinted(_ cell: Located<String>?) -> Bool {
+        guard let cell else { return true }
+        do {
+            return try ValueParser.optionalNumber(cell.value) == nil
+        } catch {
+            return false
+        }
     }
 
     /// The 执行率 printed on the total row as a fraction ("76%" → 0.76, "0.76" → 0.76), nil when none.

@@ -12,7 +12,8 @@ import Foundation
 public struct LabelTable: Sendable, Equatable {
     /// The table's name, shown in the layout name when it is not the built-in one.
     public var name: String
-    /// Indicator columns: key → synonyms, most specific first.
+    /// Indicator columns: key → synonyms, most specific first. Every list of the table is stored
+    /// normalised (`LabelText.normalize`).
     public var indicatorColumns: [IndicatorColumn: [String]]
     /// Budget (资金) columns: key → synonyms.
     public var budgetColumns: [BudgetColumn: [String]]
@@ -102,19 +103,21 @@ public struct LabelTable: Sendable, Equatable {
                 budgetSections: [String], trailers: [String], totals: [String], unitNames: [String],
                 unitSeals: [String], headerLabels: [String] = [], goalsExpected: [String] = [],
                 goalsActual: [String] = [], goalsSections: [String] = [], preamble: [String]) {
+        // Every label is normalised here, once, so that reading compares plain strings.
+        func n(_ words: [String]) -> [String] { words.map(LabelText.normalize).filter { !$0.isEmpty } }
         self.name = name
-        self.indicatorColumns = indicatorColumns
-        self.budgetColumns = budgetColumns
-        self.budgetSections = budgetSections
-        self.trailers = trailers
-        self.totals = totals
-        self.unitNames = unitNames
-        self.unitSeals = unitSeals
-        self.preamble = preamble
-        self.headerLabels = headerLabels
-        self.goalsExpected = goalsExpected
-        self.goalsActual = goalsActual
-        self.goalsSections = goalsSections
+        self.indicatorColumns = indicatorColumns.mapValues(n)
+        self.budgetColumns = budgetColumns.mapValues(n)
+        self.budgetSections = n(budgetSections)
+        self.trailers = n(trailers)
+        self.totals = n(totals)
+        self.unitNames = n(unitNames)
+        self.unitSeals = n(unitSeals)
+        self.preamble = n(preamble)
+        self.headerLabels = n(headerLabels)
+        self.goalsExpected = n(goalsExpected)
+        self.goalsActual = n(goalsActual)
+        self.goalsSections = n(goalsSections)
     }
 
     // MARK: Matching
@@ -157,14 +160,18 @@ public struct LabelTable: Sendable, Equatable {
     /// `statedPoints`, for tests.
     public static func statedPointsForTesting(_ label: String) -> Decimal? { statedPoints(label) }
 
-    /// How well a normalized label names a column with these synonyms: 0 exact (the whole label
+    /// How well a normalized label names a column with these (normalized) synonyms: 0 exact (the whole label
     /// or its stem is a synonym), 1 prefix (the stem starts with one); nil otherwise.
     static func rank(_ label: String, synonyms: [String]) -> Int? {
         if label.isEmpty { return nil }
-        let stem = stem(label)
-        let normalized = synonyms.map(LabelText.normalize)
-        if normalized.contains(label) || normalized.contains(stem) { return 0 }
-        if normalized.contains(where: { !$0.isEmpty && stem.hasPrefix($0) }) { return 1 }
+        return rank(label, stem: stem(label), synonyms: synonyms)
+    }
+
+    /// `rank` with the label's stem already computed.
+    static func rank(_ label: String, stem: String, synonyms: [String]) -> Int? {
+        if label.isEmpty { return nil }
+        if synonyms.contains(label) || synonyms.contains(stem) { return 0 }
+        if synonyms.contains(where: { !$0.isEmpty && stem.hasPrefix($0) }) { return 1 }
         return nil
     }
 
@@ -175,15 +182,15 @@ public struct LabelTable: Sendable, Equatable {
                                       synonyms: [Key: [String]]) -> [Key: Int] {
         var taken: Set<Int> = []
         var out: [Key: Int] = [:]
+        let cells = labels.map { (column: $0.column, label: $0.label, stem: stem($0.label)) }
         for wanted in 0...1 {
             for key in keys where out[key] == nil {
                 let words = synonyms[key] ?? []
                 // Within a rank, the synonym listed first wins, then the leftmost cell.
                 var best: (index: Int, column: Int)? = nil
-                for (column, label) in labels where !taken.contains(column) {
-                    guard rank(label, synonyms: words) == wanted else { continue }
-                    let stem = stem(label)
-                    let index = words.map(LabelText.normalize).firstIndex {
+                for (column, label, stem) in cells where !taken.contains(column) {
+                    guard rank(label, stem: stem, synonyms: words) == wanted else { continue }
+                    let index = words.firstIndex {
                         wanted == 0 ? ($0 == label || $0 == stem) : stem.hasPrefix($0)
                     } ?? words.count
                     if best == nil || index < (best?.index ?? Int.max) { best = (index, column) }
@@ -245,7 +252,11 @@ public struct LabelTable: Sendable, Equatable {
         table.goalsExpected = (file.goalsExpected ?? []) + table.goalsExpected
         table.goalsActual = (file.goalsActual ?? []) + table.goalsActual
         table.goalsSections = (file.goalsSections ?? []) + table.goalsSections
-        return table
+        return LabelTable(name: table.name, indicatorColumns: table.indicatorColumns, budgetColumns: table.budgetColumns,
+                          budgetSections: table.budgetSections, trailers: table.trailers, totals: table.totals,
+                          unitNames: table.unitNames, unitSeals: table.unitSeals, headerLabels: table.headerLabels,
+                          goalsExpected: table.goalsExpected, goalsActual: table.goalsActual,
+                          goalsSections: table.goalsSections, preamble: table.preamble)
     }
 }
 

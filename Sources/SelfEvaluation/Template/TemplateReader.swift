@@ -173,12 +173,12 @@ public struct TemplateReader: Sendable {
 
     /// The project header labels of the table (项目名称, 主管部门及代码, 填报人 …), normalized.
     private var otherHeaderLabels: [NormalizedLabel] {
-        (labels.headerLabels + Vocabulary.projectHeaderLabels).map { NormalizedLabel($0) }
+        labels.headerLabels.map { NormalizedLabel(normalized: $0) } + TemplateLabels.projectHeaders
     }
 
     /// The unit labels of the table, normalized.
-    private var unitNameLabels: [NormalizedLabel] { labels.unitNames.map { NormalizedLabel($0) } }
-    private var unitSealLabels: [NormalizedLabel] { labels.unitSeals.map { NormalizedLabel($0) } }
+    private var unitNameLabels: [NormalizedLabel] { labels.unitNames.map { NormalizedLabel(normalized: $0) } }
+    private var unitSealLabels: [NormalizedLabel] { labels.unitSeals.map { NormalizedLabel(normalized: $0) } }
 
     /// "单位名称:X" (one cell): X; nil when the label is not a unit name followed by a colon.
     static func unitAfterColon(_ label: String, _ text: String, names: [NormalizedLabel]) -> String? {
@@ -188,7 +188,7 @@ public struct TemplateReader: Sendable {
 
     /// Lines above the title that belong to the document (附件:, 附表1): taken, not reported.
     private func readPreamble(_ scan: inout GridScan, before end: Int) {
-        let words = labels.preamble.map { NormalizedLabel($0) }
+        let words = labels.preamble.map { NormalizedLabel(normalized: $0) }
         var row = 1
         while row < end && row <= scan.rowCount {
             for column in 1...max(1, scan.width(row)) where !scan.text(row, column).isEmpty {
@@ -214,7 +214,7 @@ public struct TemplateReader: Sendable {
 
     /// The money table's columns on `row`, by the label table (section labels left out).
     private func budgetAssignment(_ scan: GridScan, _ row: Int) -> [LabelTable.BudgetColumn: Int] {
-        let sections = labels.budgetSections.map(LabelText.normalize)
+        let sections = labels.budgetSections
         var cells: [(column: Int, label: String)] = []
         for (index, label) in scan.rowLabels(row).enumerated() where !label.isEmpty {
             let stem = LabelTable.stem(label.text)
@@ -255,7 +255,7 @@ public struct TemplateReader: Sendable {
         let firstMoney = [initial, adjusted, executed].compactMap { $0 }.min() ?? 2
         // The names' column: 资金来源 in the header, else where 年度资金总额 is written (project
         // forms print no 资金来源 and often merge the name over two columns), else left of the money.
-        let sections = labels.budgetSections.map { NormalizedLabel($0) }
+        let sections = labels.budgetSections.map { NormalizedLabel(normalized: $0) }
         func isSection(_ label: NormalizedLabel) -> Bool {
             label.isAny(of: TemplateLabels.budgetSections)
                 || sections.contains { LabelTable.stem(label.text).hasPrefix($0.text) }
@@ -292,7 +292,7 @@ public struct TemplateReader: Sendable {
                                     weight: weight, rate: rate, score: score)
         columns.reason = reason
         columns.statedWeight = stated
-        let totalNames = (labels.totals + [Vocabulary.budgetTotalLabel, "资金总额", "总额", "小计"]).map(LabelText.normalize)
+        let totalNames = labels.totals + [Vocabulary.budgetTotalLabel, "资金总额", "总额", "小计"]
         var rows: [BudgetRow] = []
         var row = header + 1
         while row < end {
@@ -301,6 +301,11 @@ public struct TemplateReader: Sendable {
                 $0.equals(TemplateLabels.goalsSection) || LabelTable.rank($0.text, synonyms: labels.goalsSections) == 0
                     || LabelTable.rank($0.text, synonyms: labels.goalsExpected) == 0
             }) { break }
+            // 年度目标1:(80分) | 〈goal〉: the goals start here.
+            if let first = scan.column(in: row, whereLabel: { !$0.isEmpty }) {
+                let stem = LabelTable.stem(scan.label(row, first).text)
+                if labels.goalsSections.contains(where: { stem.hasPrefix($0) && stem.count <= $0.count + 4 }) { break }
+            }
             let nameText = scan.text(row, name)
             // Section labels of merged ranges in the first columns (部门(单位)总体资金(万元)).
             for col in 1..<name where !scan.text(row, col).isEmpty {
@@ -352,7 +357,7 @@ public struct TemplateReader: Sendable {
     /// no execution) but whose header cannot be read is an error naming the labels looked for,
     /// never a silent drop of the 执行率.
     private func refuseUnreadableBudget(_ scan: GridScan, before end: Int) throws(FormError) {
-        let sections = labels.budgetSections.map(LabelText.normalize)
+        let sections = labels.budgetSections
         var r = 1
         while r < end && r <= scan.rowCount {
             let assignment = budgetAssignment(scan, r)
@@ -373,7 +378,7 @@ public struct TemplateReader: Sendable {
     /// The names' column when neither 资金来源 nor 年度资金总额 says it: the leftmost text left of the
     /// money on the first row under the header that holds money (年度财政资金总额, 部门整体支出总额).
     private func budgetNameColumn(_ scan: GridScan, after header: Int, before end: Int, limit: Int) -> Int? {
-        let sections = labels.budgetSections.map(LabelText.normalize)
+        let sections = labels.budgetSections
         var row = header + 1
         while row < end {
             let texts = scan.rowTexts(row)
@@ -443,7 +448,7 @@ public struct TemplateReader: Sendable {
         }
         // Goals written beside their section label (年度总体目标 | text; 年度目标1:(80分) | text;
         // 2.项目实施内容及过程概述 | text): the first is the goals, every one is taken.
-        let numbered = sections.map(LabelText.normalize)
+        let numbered = sections
         var row = 1
         while row < end && row <= scan.rowCount {
             if let first = scan.column(in: row, whereLabel: { !$0.isEmpty }) {
@@ -753,7 +758,7 @@ public struct TemplateReader: Sendable {
     /// table (总分, 合计, 评价结论, 填表人 …) alone or before a colon, or a long one starting the
     /// cell on a row with no target or actual (存在问题及改进措施).
     private func isTrailerRow(_ scan: GridScan, row: Int, label: String, columns: IndicatorColumns) -> Bool {
-        let words = labels.trailers.map(LabelText.normalize).filter { !$0.isEmpty }
+        let words = labels.trailers
         let stem = LabelTable.stem(label)
         if words.contains(stem) || words.contains(where: { label.hasPrefix($0 + ":") }) { return true }
         let valuesEmpty = LabelText.trim(scan.text(row, columns.target)).isEmpty
@@ -763,7 +768,7 @@ public struct TemplateReader: Sendable {
 
     /// Whether a first label is a total row's (总分, 合计, 总计 …).
     private func isTotalLabel(_ label: NormalizedLabel) -> Bool {
-        label.hasPrefix(TemplateLabels.total) || labels.totals.map(LabelText.normalize).contains(LabelTable.stem(label.text))
+        label.hasPrefix(TemplateLabels.total) || labels.totals.contains(LabelTable.stem(label.text))
     }
 
     private func readTrailer(_ scan: inout GridScan, from start: Int, columns: IndicatorColumns, into form: inout Form) {
