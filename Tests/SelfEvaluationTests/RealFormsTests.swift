@@ -70,6 +70,31 @@ struct RealFormsTests {
              budgetScore: d("7.6"), total: d("74.36"), weight: 80,
              arithmetic: "printed 76% × 10 = 7.6; 控制率/调整率/结余率 lower-is-better … → 74.36",
              knownIssue: "控制率/调整率/结余率 without ≤ are read as higher-is-better by the value rules"),
+        Case(file: "anhui-suiximinzheng-2019-project.csv", layout: "project/levels", budgetWeight: 10, budgetScore: 10,
+             total: d("88.93"), weight: 100,
+             arithmetic: "30/30 → 10; 5 + 5 + 5 + 4.84 + 10 + 5 + 5 + 9.09 + 30 = 78.93; 满意度 cut → 0 → 88.93", knownIssue: nil),
+        Case(file: "hubei-huangshizhujian-2022-project.csv", layout: "project/levels", budgetWeight: 20, budgetScore: d("19.55"),
+             total: d("99.55"), weight: 100, arithmetic: "预算执行情况(20分) → 19.55; 80 → 99.55", knownIssue: nil),
+        Case(file: "hubei-huangshitushuguan-2022-project.csv", layout: "project/levels", budgetWeight: 20, budgetScore: 20,
+             total: 80, weight: 90,
+             arithmetic: "5/5 → 20; the README's hand total over the rows kept is 80 (+ satisfaction, cut)",
+             knownIssue: "the engine sums 20 + 7 × 10 = 90 over the rows kept; the README's 80 counts one score merged over two rows once"),
+        Case(file: "hubei-xinzhouchujutuan-2020-project.csv", layout: "project/levels", budgetWeight: 10, budgetScore: 10,
+             total: 108, weight: 110, arithmetic: "30/30 → 10; 20 + 20 + 20 + 18 (kept) + 20 → 108",
+             knownIssue: "the cost row's target is illegible: the engine scores it 20, the hand sum keeps the printed 18"),
+        Case(file: "shanghai-putuotiyu-2022-project.csv", layout: "project/levels", budgetWeight: 10, budgetScore: d("8.62"),
+             total: d("98.62"), weight: 100, arithmetic: "proportional execution 8.62; 90 → 98.62", knownIssue: nil),
+        Case(file: "shanghai-putuotiyu-2022-project.gbk.csv", layout: "project/levels", budgetWeight: 10,
+             budgetScore: d("8.62"), total: d("98.62"), weight: 100, arithmetic: "as the UTF-8 copy", knownIssue: nil),
+        Case(file: "yunnan-lijiangguchengziran-2020-project.csv", layout: "project/two-row-header", budgetWeight: 10,
+             budgetScore: 10, total: 100, weight: 100, arithmetic: "指标性质/指标值/度量单位 with ﹦ and ≥, all met → 100",
+             knownIssue: nil),
+        Case(file: "yunnan-linxiangmalukeng-2023-project.csv", layout: "project/levels", budgetWeight: 10,
+             budgetScore: d("9.78"), total: d("89.78"), weight: 90, arithmetic: "9.78 + 80 + 满意度 cut → 89.78", knownIssue: nil),
+        Case(file: "yunnan-yongdemingzhong-2022-project.csv", layout: "project/two-row-header", budgetWeight: 10,
+             budgetScore: 10, total: d("99.8"), weight: 100, arithmetic: "money in 元; ≧ and ═ → 99.8", knownIssue: nil),
+        Case(file: "yunnan-yongdemingzhong-2022-project.gbk.csv", layout: "project/two-row-header", budgetWeight: 10,
+             budgetScore: 10, total: d("99.8"), weight: 100, arithmetic: "as the UTF-8 copy", knownIssue: nil),
     ]
 
     static func score(_ file: String) throws -> (ScoredForm, [Diagnostic]) {
@@ -110,6 +135,18 @@ struct RealFormsTests {
         let (_, diagnostics) = try Self.score(file)
         let places = diagnostics.filter { $0.code == code }.map { "\($0.location.columnLetter)\($0.location.row)" }
         #expect(places.contains(cell), "\(places)")
+    }
+
+    /// The 湖南 form prints no 分值 and no 得分 anywhere: refused, naming what it found.
+    @Test func aFormWithoutWeightsOrScoresIsRefused() throws {
+        let doc = try CSVReader().read(contentsOf: FixturePaths.fixture("real/hunan-hengshanchubeiliang-2020-project.csv"))
+        do {
+            _ = try TemplateReader().read(doc)
+            Issue.record("expected missing-column")
+        } catch {
+            #expect(error.diagnostic.code == "missing-column")
+            #expect(error.diagnostic.message.contains("得分"))
+        }
     }
 
     /// The 贵州 form is cut at its indicator header, before 得分: the error names what it found.

@@ -796,6 +796,13 @@ public struct TemplateReader: Sendable {
                 }
                 scan.consume(row, columns.weight)
                 scan.consume(row, columns.score)
+                // Anything else on the 总分 row (a grade 优, a note) is kept as a trailer cell.
+                for col in (firstCol + 1)...max(firstCol + 1, scan.width(row))
+                where !LabelText.trim(scan.text(row, col)).isEmpty && !scan.isConsumed(row, col)
+                    && col != scoreCell.column && col != columns.weight {
+                    scan.consume(row, col)
+                    form.trailer.append(Located(scan.text(row, col), at: CellAddress(row: row, column: col)))
+                }
                 form.total = TotalRow(label: CellAddress(row: row, column: firstCol),
                                       weight: Located(LabelText.trim(weight), at: CellAddress(row: row, column: columns.weight)),
                                       score: Located(LabelText.trim(score), at: scoreCell))
