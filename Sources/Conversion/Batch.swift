@@ -48,6 +48,9 @@ public struct Batch: Sendable {
         public var errors: [SummaryError]
         public var summaryPath: String
         public var reportPath: String
+        /// The paths of 汇总表.xlsx and report.json that this run did write (a full disk may
+        /// leave either unwritten): what the summary line may name.
+        public var writtenPaths: [String] = []
         /// Notes for the user that are not errors (e.g. fewer workers than asked).
         public var notices: [String] = []
     }
@@ -94,7 +97,10 @@ public struct Batch: Sendable {
         let reportPath = BatchReport.write(into: outputDirectory, staging: staging, assembly: &assembly,
                                            results: converted.results, spools: converted.spools)
         return Outcome(rows: assembly.rows, converted: assembly.converted, failed: assembly.failed, errors: assembly.errors,
-                       summaryPath: assembly.summaryPath, reportPath: reportPath, notices: notices)
+                       summaryPath: assembly.summaryPath, reportPath: reportPath,
+                       writtenPaths: [(Vocabulary.summaryWorkbookName, assembly.summaryPath), (Self.reportName, reportPath)]
+                           .filter { assembly.written.contains($0.0) }.map(\.1),
+                       notices: notices)
     }
 
     static let reportName = "report.json"

@@ -29,6 +29,7 @@ enum BatchReport {
         let path = (outputDirectory as NSString).appendingPathComponent(Batch.reportName)
         let outputs = assembly.written + [Batch.reportName]
         let errors = assembly.errors
+        waitUntilTimestampsPass(outputs: assembly.written, in: outputDirectory)
         do throws(ConversionError) {
             try AtomicFile.write(to: path, rule: assembly.rule) { (temporary: String) throws(ConversionError) in
                 try writeReport(to: temporary, outputs: outputs, errors: errors) { emit in
@@ -122,10 +123,34 @@ enum BatchReport {
         return [UInt8]((try? encoder().encode(entries)) ?? Data("[]".utf8))
     }
 
+    /// Waits (a few milliseconds at most) until the clock that stamps files has passed the
+    /// status-change time of every output, so that report.json's own time is strictly later
+    /// than theirs: a later run then tells our outputs (earlier than the report) from a file the
+    /// user put there afterwards (as late as the report or later, even on a reused inode number
+    /// within the same clock tick).
+    static func waitUntilTimestampsPass(outputs: [String], in outputDirectory: String) {
+        var latest = timespec()
+        for name in outputs {
+            var entry = stat()
+            if lstat((outputDirectory as NSString).appendingPathComponent(name), &entry) == 0,
+               (entry.st_ctim.tv_sec, entry.st_ctim.tv_nsec) > (latest.tv_sec, latest.tv_nsec) {
+                latest = entry.st_ctim
+            }
+        }
+        for _ in 0..<200 {
+            var now = timespec()
+            clock_gettime(CLOCK_REALTIME_COARSE, &now)
+            if (now.tv_sec, now.tv_nsec) > (latest.tv_sec, latest.tv_nsec) { return }
+            var pause = timespec(tv_sec: 0, tv_nsec: 1_000_000)
+            nanosleep(&pause, nil)
+        }
+    }
+
     /// The files of `outputDirectory` that a previous run listed in its report.json "outputs"
     /// (and report.json itself), as they are now: regular files only, by identity, and only those
-    /// not changed since the report was written (status-change time no later than the report's:
-    /// a file the user put there afterwards, even on a reused inode number, is not ours).
+    /// whose status-change time is strictly earlier than the report's (the report is written
+    /// after the clock has passed every output's time: `waitUntilTimestampsPass`); a file the
+    /// user put there afterwards, even on a reused inode number, is not ours.
     static func previousOutputs(in outputDirectory: String) -> Set<FileIdentity> {
         let path = (outputDirectory as NSString).appendingPathComponent(Batch.reportName)
         var info = stat()
@@ -142,9 +167,10 @@ enum BatchReport {
         return ours
     }
 
-    /// Whether `file`'s status changed after `reference`'s.
+    /// Whether `file`'s status changed when or after `reference`'s did (a tie is a change: a
+    /// doubt never goes against the user's file).
     static func changed(_ file: stat, after reference: stat) -> Bool {
-        (file.st_ctim.tv_sec, file.st_ctim.tv_nsec) > (reference.st_ctim.tv_sec, reference.st_ctim.tv_nsec)
+        (file.st_ctim.tv_sec, file.st_ctim.tv_nsec) >= (reference.st_ctim.tv_sec, reference.st_ctim.tv_nsec)
     }
 
     /// The "outputs" list at the head of a report.json, read a block at a time until the list

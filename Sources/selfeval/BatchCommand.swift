@@ -62,7 +62,8 @@ struct BatchCommand: ParsableCommand {
         for e in outcome.errors {
             StandardStreams.err("\(e.source):\(e.place.isEmpty ? "1:A" : e.place): error: [\(e.code)] \(e.message)\n")
         }
-        StandardStreams.out("\(outcome.converted) converted, \(outcome.failed) failed; \(outcome.summaryPath), \(outcome.reportPath)\n")
+        let written = outcome.writtenPaths.isEmpty ? "" : "; " + outcome.writtenPaths.joined(separator: ", ")
+        StandardStreams.out("\(outcome.converted) converted, \(outcome.failed) failed\(written)\n")
         if outcome.failed > 0 || !outcome.errors.isEmpty { throw ExitCode(1) }
     }
 }

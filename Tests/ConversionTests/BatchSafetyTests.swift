@@ -194,6 +194,35 @@ struct BatchSafetyTests {
         let errors = try #require(report["errors"] as? [[String: Any]])
         #expect(Set(errors.compactMap { $0["source"] as? String }).isSuperset(of: failedSources))
     }
+
+    /// A file whose status changed in the same clock tick as report.json, or later, is not
+    /// ours (a doubt never goes against the user's file); only a strictly earlier one is.
+    @Test(arguments: [(-1, 0, false), (0, -1, false), (0, 0, true), (0, 1, true), (1, -999_999_999, true)])
+    func aTieWithTheReportIsAChange(seconds: Int, nanoseconds: Int, changed: Bool) {
+        var report = stat()
+        report.st_ctim = timespec(tv_sec: 1_000, tv_nsec: 500_000_000)
+        var file = stat()
+        file.st_ctim = timespec(tv_sec: 1_000 + seconds, tv_nsec: 500_000_000 + nanoseconds)
+        #expect(BatchReport.changed(file, after: report) == changed)
+    }
+
+    /// report.json is written only once the file clock has passed every output's time, so that
+    /// the outputs of a run are strictly older than its report, on any file system clock.
+    @Test func theReportIsStrictlyLaterThanEveryOutput() throws {
+        let dir = try FixturePaths.temporaryDirectory("batch-safety")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("out").path
+        for _ in 0..<5 {
+            let outcome = try Batch(jobs: 1, formats: [.csv, .json], collectRows: true).run(inputs: [Self.form], outputDirectory: out)
+            var report = stat()
+            #expect(lstat(outcome.reportPath, &report) == 0)
+            for name in try #require(BatchReport.outputsListed(in: outcome.reportPath)) where name != Batch.reportName {
+                var entry = stat()
+                #expect(lstat((out as NSString).appendingPathComponent(name), &entry) == 0)
+                #expect(!BatchReport.changed(entry, after: report), "\(name)")
+            }
+        }
+    }
 }
 
 /// `link(2)`, named apart from the test's own identifiers.
