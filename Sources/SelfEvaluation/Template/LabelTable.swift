@@ -125,6 +125,7 @@ public struct LabelTable: Sendable, Equatable {
     /// A label without its bracketed parts: "年度指标值(A)" → "年度指标值", "得分(20分*执行率)" → "得分".
     /// `label` is normalized (brackets are round).
     static func stem(_ label: String) -> String {
+        guard label.utf8.contains(UInt8(ascii: "(")) || label.utf8.contains(UInt8(ascii: ")")) else { return label }
         var out = ""
         var depth = 0
         for ch in label {
@@ -178,11 +179,10 @@ public struct LabelTable: Sendable, Equatable {
     /// Assigns header cells to columns: every exact match first (in the order of `keys`, the
     /// leftmost cell first), then prefix matches on the cells still free. `labels` are the
     /// normalized labels of the header's cells, by column number.
-    static func assign<Key: Hashable>(_ labels: [(column: Int, label: String)], keys: [Key],
+    static func assign<Key: Hashable>(_ cells: [(column: Int, label: String, stem: String)], keys: [Key],
                                       synonyms: [Key: [String]]) -> [Key: Int] {
         var taken: Set<Int> = []
         var out: [Key: Int] = [:]
-        let cells = labels.map { (column: $0.column, label: $0.label, stem: stem($0.label)) }
         for wanted in 0...1 {
             for key in keys where out[key] == nil {
                 let words = synonyms[key] ?? []

@@ -11,7 +11,9 @@ public enum LabelText {
     /// - trailing colons removed ("年度资金总额：" → "年度资金总额").
     public static func normalize(_ text: String) -> String {
         if text.isEmpty { return text }
-        let composed = text.unicodeScalars.allSatisfy({ $0.value < 0x300 }) ? text
+        // Text made of scalars that canonical normalisation leaves alone (ASCII, CJK ideographs,
+        // kana, CJK and full-width punctuation: `SimpleScalar`) is already NFC.
+        let composed = text.unicodeScalars.allSatisfy({ SimpleScalar.isSimple($0.value) }) ? text
             : text.precomposedStringWithCanonicalMapping
         var out = String.UnicodeScalarView()
         for scalar in composed.unicodeScalars {

@@ -2,15 +2,18 @@
 struct NormalizedLabel: Sendable, Equatable {
     /// The normalized text.
     let text: String
+    /// The text without its bracketed parts (`LabelTable.stem`), computed once.
+    let stem: String
 
     /// Wraps a text that is already normalized (or a literal compared as written).
     init(normalized text: String) {
         self.text = text
+        self.stem = LabelTable.stem(text)
     }
 
     /// Normalizes `text` with `LabelText.normalize`.
     init(_ text: String) {
-        self.text = LabelText.normalize(text)
+        self.init(normalized: LabelText.normalize(text))
     }
 
     var isEmpty: Bool { text.isEmpty }

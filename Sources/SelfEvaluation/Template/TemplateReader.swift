@@ -13,6 +13,29 @@ public struct TemplateReader: Sendable {
     public init(template: TemplateKind? = nil, labels: LabelTable = .builtIn) {
         self.template = template
         self.labels = labels
+        let columns = labels.indicatorColumns
+        self.headerWords = Set((columns[.name] ?? []) + (columns[.level1] ?? []) + (columns[.level2] ?? []))
+        self.executedWords = Set(labels.budgetColumns[.executed] ?? [])
+        self.unitNameLabels = labels.unitNames.map { NormalizedLabel(normalized: $0) }
+        self.unitSealLabels = labels.unitSeals.map { NormalizedLabel(normalized: $0) }
+        self.otherHeaderLabels = labels.headerLabels.map { NormalizedLabel(normalized: $0) } + TemplateLabels.projectHeaders
+    }
+
+    /// The unit, seal and header labels of the table (built once per reader).
+    private let unitNameLabels: [NormalizedLabel]
+    private let unitSealLabels: [NormalizedLabel]
+    /// The project header labels of the table (项目名称, 主管部门及代码, 填报人 …).
+    private let otherHeaderLabels: [NormalizedLabel]
+
+    /// Labels that a header row of the indicator table holds (names and levels), for a quick
+    /// look before the full assignment.
+    private let headerWords: Set<String>
+    /// Labels of the execution column, likewise for the money table's header.
+    private let executedWords: Set<String>
+
+    /// Whether some cell of `row`, or its label without brackets, is one of `words`.
+    private static func holdsAny(_ scan: GridScan, _ row: Int, of words: Set<String>) -> Bool {
+        scan.rowLabels(row).contains { !$0.isEmpty && (words.contains($0.text) || words.contains($0.stem)) }
     }
 
     /// Reads a form; throws the first fatal error (not this form, no indicator header …),
@@ -171,14 +194,6 @@ public struct TemplateReader: Sendable {
         }
     }
 
-    /// The project header labels of the table (项目名称, 主管部门及代码, 填报人 …), normalized.
-    private var otherHeaderLabels: [NormalizedLabel] {
-        labels.headerLabels.map { NormalizedLabel(normalized: $0) } + TemplateLabels.projectHeaders
-    }
-
-    /// The unit labels of the table, normalized.
-    private var unitNameLabels: [NormalizedLabel] { labels.unitNames.map { NormalizedLabel(normalized: $0) } }
-    private var unitSealLabels: [NormalizedLabel] { labels.unitSeals.map { NormalizedLabel(normalized: $0) } }
 
     /// "单位名称:X" (one cell): X; nil when the label is not a unit name followed by a colon.
     static func unitAfterColon(_ label: String, _ text: String, names: [NormalizedLabel]) -> String? {
@@ -215,11 +230,10 @@ public struct TemplateReader: Sendable {
     /// The money table's columns on `row`, by the label table (section labels left out).
     private func budgetAssignment(_ scan: GridScan, _ row: Int) -> [LabelTable.BudgetColumn: Int] {
         let sections = labels.budgetSections
-        var cells: [(column: Int, label: String)] = []
+        var cells: [(column: Int, label: String, stem: String)] = []
         for (index, label) in scan.rowLabels(row).enumerated() where !label.isEmpty {
-            let stem = LabelTable.stem(label.text)
-            if sections.contains(where: { stem.hasPrefix($0) }) { continue }
-            cells.append((index + 1, label.text))
+            if sections.contains(where: { label.stem.hasPrefix($0) }) { continue }
+            cells.append((index + 1, label.text, label.stem))
         }
         return LabelTable.assign(cells, keys: LabelTable.BudgetColumn.allCases, synonyms: labels.budgetColumns)
     }
@@ -228,6 +242,10 @@ public struct TemplateReader: Sendable {
         var found: (row: Int, columns: [LabelTable.BudgetColumn: Int])? = nil
         var r = 1
         while r < end && r <= scan.rowCount {
+            guard Self.holdsAny(scan, r, of: executedWords) else {
+                r += 1
+                continue
+            }
             let columns = budgetAssignment(scan, r)
             if columns[.executed] != nil, columns[.adjusted] != nil || columns[.initial] != nil {
                 found = (r, columns)
@@ -258,7 +276,7 @@ public struct TemplateReader: Sendable {
         let sections = labels.budgetSections.map { NormalizedLabel(normalized: $0) }
         func isSection(_ label: NormalizedLabel) -> Bool {
             label.isAny(of: TemplateLabels.budgetSections)
-                || sections.contains { LabelTable.stem(label.text).hasPrefix($0.text) }
+                || sections.contains { label.stem.hasPrefix($0.text) }
         }
         let name = columnsFound[.source]
             ?? Self.budgetTotalColumn(scan, after: header, before: end, limit: firstMoney)
@@ -322,8 +340,8 @@ public struct TemplateReader: Sendable {
             if !nameText.isEmpty || unnamedTotal {
                 let label = scan.label(row, name)
                 let isTotal = unnamedTotal || label.hasPrefix(TemplateLabels.budgetTotalLiteral)
-                    || totalNames.contains(LabelTable.stem(label.text))
-                    || (rows.isEmpty && LabelTable.stem(label.text).hasSuffix(Self.totalSuffix))
+                    || totalNames.contains(label.stem)
+                    || (rows.isEmpty && label.stem.hasSuffix(Self.totalSuffix))
                 var budgetRow = BudgetRow(name: Located(LabelText.trim(nameText), at: CellAddress(row: row, column: name)),
                                           isTotal: isTotal)
                 scan.consume(row, name)
@@ -362,7 +380,7 @@ public struct TemplateReader: Sendable {
         while r < end && r <= scan.rowCount {
             let assignment = budgetAssignment(scan, r)
             for (index, label) in scan.rowLabels(r).enumerated() where !label.isEmpty {
-                let stem = LabelTable.stem(label.text)
+                let stem = label.stem
                 let isHeading = stem.count <= 12 && sections.contains(where: { stem.hasPrefix($0) })
                 let half = assignment[.adjusted] != nil || assignment[.initial] != nil || assignment[.rate] != nil
                 guard isHeading || (half && assignment.count >= 2) else { continue }
@@ -453,7 +471,7 @@ public struct TemplateReader: Sendable {
         while row < end && row <= scan.rowCount {
             if let first = scan.column(in: row, whereLabel: { !$0.isEmpty }) {
                 let label = scan.label(row, first)
-                let stem = LabelTable.stem(label.text)
+                let stem = label.stem
                 if isSection(label) || numbered.contains(where: { stem.hasPrefix($0) && stem.count <= $0.count + 4 }) {
                     scan.consume(row, first)
                     var col = first + 1
@@ -509,9 +527,9 @@ public struct TemplateReader: Sendable {
 
     /// The indicator columns on `row`, by the label table.
     func indicatorAssignment(_ scan: GridScan, _ row: Int) -> [LabelTable.IndicatorColumn: Int] {
-        var cells: [(column: Int, label: String)] = []
+        var cells: [(column: Int, label: String, stem: String)] = []
         for (index, label) in scan.rowLabels(row).enumerated() where !label.isEmpty {
-            cells.append((index + 1, label.text))
+            cells.append((index + 1, label.text, label.stem))
         }
         return LabelTable.assign(cells, keys: Self.indicatorKeys, synonyms: labels.indicatorColumns)
     }
@@ -522,6 +540,10 @@ public struct TemplateReader: Sendable {
     func findIndicatorHeader(_ scan: GridScan) -> Int? {
         var row = 1
         while row <= scan.rowCount {
+            guard Self.holdsAny(scan, row, of: headerWords) else {
+                row += 1
+                continue
+            }
             let a = indicatorAssignment(scan, row)
             if a[.name] != nil {
                 let trio = a[.level1] != nil && a[.level2] != nil
@@ -660,7 +682,7 @@ public struct TemplateReader: Sendable {
             if let first = texts.firstIndex(where: { !$0.isEmpty }) {
                 let label = scan.label(row, first + 1)
                 // The header printed again (a second goal block, 年度绩效目标2(40分) | 一级指标 | …).
-                let again = indicatorAssignment(scan, row)
+                let again = Self.holdsAny(scan, row, of: headerWords) ? indicatorAssignment(scan, row) : [:]
                 if again[.name] != nil, again[.level1] != nil || again[.target] != nil {
                     for col in 1...max(1, scan.width(row)) where !scan.text(row, col).isEmpty { scan.consume(row, col) }
                     row += 1
@@ -768,7 +790,7 @@ public struct TemplateReader: Sendable {
 
     /// Whether a first label is a total row's (总分, 合计, 总计 …).
     private func isTotalLabel(_ label: NormalizedLabel) -> Bool {
-        label.hasPrefix(TemplateLabels.total) || labels.totals.contains(LabelTable.stem(label.text))
+        label.hasPrefix(TemplateLabels.total) || labels.totals.contains(label.stem)
     }
 
     private func readTrailer(_ scan: inout GridScan, from start: Int, columns: IndicatorColumns, into form: inout Form) {
