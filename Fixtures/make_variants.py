@@ -97,7 +97,6 @@ with open(os.path.join(HERE, 'malformed', 'truncated-mid-character.csv'), 'wb') 
 with open(os.path.join(HERE, 'malformed', 'truncated-mid-character-no-bom.csv'), 'wb') as f:
     f.write(text.encode('utf-8')[:cut_at])
 
-
 # Mixed encodings: each row encoded on its own, the rows in `odd` in `odd_enc`, the rest in
 # `enc`. The reader names the first odd row (mixed-encoding), or with a BOM the first cell that
 # is not UTF-8 (invalid-encoding).
@@ -119,3 +118,38 @@ dump_mixed('mixed-utf8-bom-with-gbk-row.csv', 'utf-8', {15}, 'gb18030', bom=True
 # 全年预算数 that is negative or not a number: reported as such, never as "为0".
 changed({(6, 5): '-734.78'}, 'budget-negative.csv')
 changed({(6, 5): '1e300'}, 'budget-not-a-number.csv')
+
+# Issue #15, class 1: characters XML 1.0 forbids (a warning at their cell; the workbook shows
+# U+FFFD and stays well-formed). Class 5: cells over Excel's 32,767 UTF-16 units that are fewer
+# than 32,767 grapheme clusters (refused as `cell-too-long`, not later at OUTPUT:1:A).
+changed({(4, 3): '黔南州\x01人民政府驻广州办事处\x1b'}, 'control-character-unit.csv')
+changed({(17, 6): '圆满\uffff完成\ufffe'}, 'noncharacter-cell.csv')
+changed({(11, 2): 'a' + '\r\n' * 20_000}, 'cell-too-long-crlf.csv')
+changed({(11, 2): 'e\u0301' * 32_767}, 'cell-too-long-combining.csv')
+changed({(11, 2): '\U0001F600' * 16_384}, 'cell-too-long-astral.csv')
+# A legal cell of exactly 32,767 UTF-16 units that warnings and the 评分明细 sheet quote: the
+# composed texts are cut to fit in the workbook (with …), whole in report.json.
+changed({(13, 6): '8家' + '多' * 32_765, (13, 8): ''}, 'long-legal-cell.csv')
+
+# Issue #15, class 9: rules files that must be refused when read (exit 2, the field named), each
+# listed with that field in Fixtures/malformed/rules/EXPECTED.tsv.
+import json
+RULES = [
+    ('name-too-long.json', {'name': 'n' * 256}, 'name'),
+    ('name-nul.json', {'name': 'local\u0000rules'}, 'U+0000'),
+    ('name-control.json', {'name': 'local\u0001rules'}, 'U+0001'),
+    ('name-noncharacter.json', {'name': 'local\uffffrules'}, 'U+FFFF'),
+    ('unknown-key.json', {'name': 'x', 'executionWeight': 20}, 'executionWeight'),
+    ('unknown-nested-key.json', {'name': 'x', 'tiers': {'achieved': 0.8, 'partial': 0.6, 'none': 0}}, 'tiers.none'),
+    ('grade-band-over-100.json', {'name': 'x', 'gradeBands': {'excellent': 900, 'good': 80, 'fair': 60}}, 'gradeBands'),
+    ('threshold-too-high.json', {'name': 'x', 'overAchievementThreshold': 1000}, 'overAchievementThreshold'),
+]
+os.makedirs(os.path.join(HERE, 'malformed', 'rules'), exist_ok=True)
+with open(os.path.join(HERE, 'malformed', 'rules', 'EXPECTED.tsv'), 'w', encoding='utf-8') as f:
+    f.write('# Rules files refused by --rules (exit 2), with the field the error names '
+            '(Tests/EndToEndTests/HostileInputTests.swift). Made by Fixtures/make_variants.py.\n')
+    f.write('file\tfield\n')
+    for name, content, field in RULES:
+        with open(os.path.join(HERE, 'malformed', 'rules', name), 'w', encoding='utf-8') as r:
+            r.write(json.dumps(content, ensure_ascii=True) + '\n')
+        f.write(f'{name}\t{field}\n')

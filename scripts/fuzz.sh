@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Fuzzes the CSV reader, the template reader (with scoring) and the value parser with libFuzzer
-# and AddressSanitizer, for a bounded time each, one harness after the other.
+# Fuzzes the CSV reader, the template reader (with scoring), the value parser and the whole
+# convert path to a workbook with libFuzzer and AddressSanitizer, for a bounded time each, one
+# harness after the other.
 #
-# usage: scripts/fuzz.sh [csv] [template] [values]      (default: all three)
+# usage: scripts/fuzz.sh [csv] [template] [values] [workbook]      (default: all four)
 #   FUZZ_SECONDS   seconds per harness (default 600)
 #   FUZZ_WORK      work folder: build, corpus, logs, findings (default .build-fuzz, gitignored)
 #   FUZZ_ARGS      extra libFuzzer flags (e.g. "-seed=1 -jobs=1")
@@ -20,7 +21,7 @@ mkdir -p "$work"
 work=$(cd "$work" && pwd)
 build=$work/build
 harnesses=("$@")
-[ ${#harnesses[@]} -gt 0 ] || harnesses=(csv template values)
+[ ${#harnesses[@]} -gt 0 ] || harnesses=(csv template values workbook)
 flags=(-sanitize=fuzzer,address -parse-as-library -O -g)
 
 # 1. Build: CSV and SelfEvaluation as instrumented modules, then one binary per harness.
@@ -28,11 +29,22 @@ mkdir -p "$build"
 echo "== building in $build" >&2
 swiftc "${flags[@]}" -wmo -module-name CSV -emit-module -emit-module-path "$build/CSV.swiftmodule" \
     -c Sources/CSV/*.swift -o "$build/CSV.o"
-if [[ " ${harnesses[*]} " =~ \ (template|values)\  ]]; then
+if [[ " ${harnesses[*]} " =~ \ (template|values|workbook)\  ]]; then
     find Sources/SelfEvaluation -name '*.swift' | sort > "$build/SelfEvaluation.sources"
     swiftc "${flags[@]}" -wmo -module-name SelfEvaluation -I "$build" \
         -emit-module -emit-module-path "$build/SelfEvaluation.swiftmodule" \
         -c $(cat "$build/SelfEvaluation.sources") -o "$build/SelfEvaluation.o"
+fi
+# The workbook harness also needs the writer (over libxlsxwriter, via the system-library module
+# map) and the conversion layer.
+xlsx_flags=(-Xcc -fmodule-map-file=Sources/CXLSXWriter/module.modulemap -I Sources/CXLSXWriter)
+if [[ " ${harnesses[*]} " =~ \ workbook\  ]]; then
+    swiftc "${flags[@]}" "${xlsx_flags[@]}" -wmo -module-name XLSXReport -I "$build" \
+        -emit-module -emit-module-path "$build/XLSXReport.swiftmodule" \
+        -c $(find Sources/XLSXReport -name '*.swift' | sort) -o "$build/XLSXReport.o"
+    swiftc "${flags[@]}" "${xlsx_flags[@]}" -wmo -module-name Conversion -I "$build" \
+        -emit-module -emit-module-path "$build/Conversion.swiftmodule" \
+        -c $(find Sources/Conversion -name '*.swift' | sort) -o "$build/Conversion.o"
 fi
 build_harness() {
     local name=$1 file=$2; shift 2
@@ -76,7 +88,10 @@ for h in "${harnesses[@]}"; do
         csv) file=FuzzCSV.swift; objects=("$build/CSV.o") ;;
         template) file=FuzzTemplate.swift; objects=("$build/CSV.o" "$build/SelfEvaluation.o") ;;
         values) file=FuzzValues.swift; objects=("$build/CSV.o" "$build/SelfEvaluation.o") ;;
-        *) echo "unknown harness: $h (csv, template, values)" >&2; exit 2 ;;
+        workbook) file=FuzzWorkbook.swift
+            objects=("${xlsx_flags[@]}" "$build/CSV.o" "$build/SelfEvaluation.o" "$build/XLSXReport.o"
+                     "$build/Conversion.o" -lxlsxwriter -lz) ;;
+        *) echo "unknown harness: $h (csv, template, values, workbook)" >&2; exit 2 ;;
     esac
     build_harness "$h" "$file" "${objects[@]}"
     corpus=$work/corpus/$h
@@ -84,9 +99,12 @@ for h in "${harnesses[@]}"; do
     rm -rf "$findings"
     mkdir -p "$corpus" "$findings" "$work/logs"
     if [ "$h" = values ]; then seed_cells "$corpus"; else seed_forms "$corpus"; fi
+    # Seeds above 64 KiB slow the workbook harness down without adding coverage.
+    [ "$h" = workbook ] && find "$corpus" -type f -size +64k -delete
     if [ -d "Fixtures/fuzz-regressions/$h" ]; then cp Fixtures/fuzz-regressions/$h/* "$corpus/" 2>/dev/null || true; fi
     dict=()
     [ -f "Fuzz/$h.dict" ] && dict=(-dict="Fuzz/$h.dict")
+    [ "$h" = workbook ] && dict=(-dict="Fuzz/template.dict")
     log=$work/logs/$h.log
     echo "== fuzz-$h for ${seconds}s (log: $log)" >&2
     set +e

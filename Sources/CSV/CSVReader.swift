@@ -103,6 +103,8 @@ public struct CSVReader: Sendable {
             case .utf8:
                 if !isUTF8 { return try failDecoding(bytes, file: file, as: .utf8) }
             case .gb18030 where !hadBOM:
+                // Forced, the rows that are UTF-8 would still come out as mojibake: named too.
+                if !isUTF8, let mixed = MixedEncoding.find(bytes) { throw Self.mixedError(mixed, file: file) }
                 guard let text = TextEncoding.decodeGB18030(bytes[...]) else {
                     return try failDecoding(bytes, file: file, as: .gb18030)
                 }

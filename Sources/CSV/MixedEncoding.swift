@@ -4,7 +4,7 @@
 /// row's own encoding shows.
 ///
 /// A row counts as UTF-8 when it is valid UTF-8 and every non-ASCII character is Chinese text
-/// (CJK ideographs U+4E00–U+9FFF, CJK and general punctuation, full-width forms): GBK text
+/// (CJK ideographs U+4E00–U+9FFF, punctuation, full-width forms, the symbols of forms): GBK text
 /// almost never forms such a row by chance, while a short GBK row may form valid UTF-8 of
 /// other scripts. A row counts as GB18030 when it is not valid UTF-8 and each of its cells
 /// decodes as GB18030. ASCII rows count as neither. A row that is neither UTF-8 nor GB18030,
@@ -80,11 +80,14 @@ enum MixedEncoding {
         return false
     }
 
-    /// CJK ideographs, CJK symbols and punctuation, general punctuation and full-width forms:
-    /// the characters of Chinese text beyond ASCII.
+    /// CJK ideographs, CJK symbols and punctuation, general punctuation, full-width forms, and
+    /// the symbols forms use (U+2100–U+26FF: ℃, Ⅱ, →, ≥, ①, □, ★): the characters of Chinese
+    /// text beyond ASCII. In UTF-8 the symbols' second byte is below 0xA1, which no GB2312
+    /// character has, so GBK text does not form them by chance; Latin-1 letters (two-byte UTF-8,
+    /// as the GBK 路 = C2 B7 would read) are left out for that reason.
     private static func isChineseText(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
-        case 0x00...0x7F, 0x2000...0x206F, 0x3000...0x303F, 0x4E00...0x9FFF, 0xFF00...0xFFEF: true
+        case 0x00...0x7F, 0x2000...0x206F, 0x2100...0x26FF, 0x3000...0x303F, 0x4E00...0x9FFF, 0xFF00...0xFFEF: true
         default: false
         }
     }

@@ -58,7 +58,7 @@ struct BatchCommand: ParsableCommand {
             throw ExitCode(1)
         }
         progress?.finish()
-        for notice in outcome.notices { FileHandle.standardError.write(Data("selfeval: \(notice)\n".utf8)) }
+        for notice in outcome.notices { StandardStreams.err("selfeval: \(notice)\n") }
         for e in outcome.errors {
             StandardStreams.err("\(e.source):\(e.place.isEmpty ? "1:A" : e.place): error: [\(e.code)] \(e.message)\n")
         }

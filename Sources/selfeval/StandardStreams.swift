@@ -91,25 +91,24 @@ final class StandardStreams: @unchecked Sendable {
         shared.cStandardError = nil
         shared.lock.unlock()
         guard let (stream, done) = route else { return }
-        if let direct = fdopen(2, "w") { setCStandardError(direct) }
+        // Descriptor 2 may be /dev/null opened read-only (it was closed): then stdio's stderr
+        // becomes a write-only /dev/null, never the closed pipe.
+        if let direct = fdopen(2, "w") ?? fopen("/dev/null", "w") { setCStandardError(direct) }
         fclose(stream)
         done.wait()
     }
 
     /// Text on stdout, escaped for the terminal.
-    static func out(_ text: String) { shared.write(1, Array(escapedLines(text).utf8)) }
+    static func out(_ text: String) { shared.write(1, Array(TerminalText.escaped(text).utf8)) }
 
     /// Text on stderr, escaped for the terminal.
-    static func err(_ text: String) { shared.write(2, Array(escapedLines(text).utf8)) }
+    static func err(_ text: String) { shared.write(2, Array(TerminalText.escaped(text).utf8)) }
 
     /// Bytes on stdout as they are (the JSON report: its own escapes already).
     static func outBytes(_ bytes: [UInt8]) { shared.write(1, bytes) }
 
     /// Text on stderr as it is (the progress line's carriage return).
     static func errRaw(_ text: String) { shared.write(2, Array(text.utf8)) }
-
-    /// `text` escaped line by line: the line feeds that end lines stay.
-    static func escapedLines(_ text: String) -> String { TerminalText.escaped(text) }
 
     private func write(_ fd: Int32, _ bytes: [UInt8]) {
         lock.lock()

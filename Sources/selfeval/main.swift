@@ -7,6 +7,10 @@ import SelfEvaluation
 // StandardStreams: a failed write to stdout or stderr is exit status 1, never a trap.
 MallocTuning.apply()
 StandardStreams.prepare()
+if let bad = Arguments.firstNotUTF8() {
+    StandardStreams.err(Vocabulary.StreamMessage.argumentNotUTF8(bad) + "\n")
+    StandardStreams.exit(2)
+}
 do {
     var command = try SelfEval.parseAsRoot()
     if command is ConvertCommand || command is BatchCommand || command is TemplateCommand {

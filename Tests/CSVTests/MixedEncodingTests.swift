@@ -34,6 +34,11 @@ struct MixedEncodingTests {
         // The odd row's first non-ASCII cell is the column.
         ([("单位,黔南州", .gbk), ("1,2,3,完成", .utf8), ("分值,得分", .gbk), ("预算,执行", .gbk)],
          "mixed-encoding", 2, 4),
+        // Symbols of forms (≥, ℃, ①, ×) count as Chinese text in a UTF-8 row.
+        ([("单位,≥95%", .utf8), ("温度,≤26℃", .utf8), ("①,指标名称", .gbk), ("分值,→", .utf8)],
+         "mixed-encoding", 3, 1),
+        // A lone GBK 路 (C2 B7) is valid UTF-8 (·) but not Chinese text: no false mix.
+        ([("路", .gbk), ("单位,黔南州", .gbk), ("分值,得分", .gbk)], nil, 0, 0),
         // ASCII rows are in both encodings: no mix.
         ([("a,b", .utf8), ("单位,黔南州", .gbk), ("1,2", .utf8)], nil, 0, 0),
         // Only GBK, only UTF-8: no mix.
@@ -67,11 +72,17 @@ struct MixedEncodingTests {
         }
     }
 
-    /// A forced encoding is the user's word: the whole file is decoded in it.
-    @Test func forcedGB18030ReadsTheWholeFile() throws {
+    /// Forcing GB18030 does not turn the UTF-8 rows into mojibake either: they are named; a
+    /// file all in GBK reads as before.
+    @Test func forcedGB18030NamesTheUTF8Rows() throws {
         let input = Self.bytes([("单位,黔南州", .gbk), ("指标,完成", .utf8), ("分值,得分", .gbk)])
-        let doc = try CSVReader(encoding: .gb18030).read(bytes: input)
-        #expect(doc.rows.count == 3)
+        #expect(throws: CSVError.self) { _ = try CSVReader(encoding: .gb18030).read(bytes: input) }
+        do { _ = try CSVReader(encoding: .gb18030).read(bytes: input) } catch {
+            #expect(error.kind == .mixedEncoding && error.location.row == 2)
+        }
+        let pure = Self.bytes([("单位,黔南州", .gbk), ("分值,得分", .gbk)])
+        let doc = try CSVReader(encoding: .gb18030).read(bytes: pure)
+        #expect(doc.rows == [["单位", "黔南州"], ["分值", "得分"]])
         #expect(doc.encoding == .gb18030)
     }
 

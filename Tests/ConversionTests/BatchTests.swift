@@ -129,6 +129,7 @@ struct MixedTemplateBatchTests {
         #expect(projects.allSatisfy { $0.output.hasSuffix("-项目支出绩效自评表.xlsx") && $0.output.contains($0.project) })
         let department = try #require(outcome.rows.first { $0.templateLabel == "部门整体" })
         #expect(department.output == "黔南州人民政府驻广州办事处-2023-部门整体支出绩效自评表.xlsx")
+        #expect(try XLSXInspector.checkEveryWorkbook(under: out) == 5)  // every XML part well-formed
 
         // Each workbook has its own grid: the project forms' first rows are their header fields.
         for row in projects {

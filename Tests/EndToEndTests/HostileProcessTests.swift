@@ -148,6 +148,19 @@ struct HostileProcessTests {
         #expect(batch.stdout.contains("2 converted, 0 failed"), "\(batch.summary)")
     }
 
+    /// A path whose bytes are not UTF-8 is named as such (Swift would otherwise read it as
+    /// another path and report "no such file" for a file that exists).
+    @Test(arguments: [[0x71, 0xFF], [0xB1, 0xED, 0x2E, 0x63, 0x73, 0x76], [0x64, 0x2F, 0xC3]] as [[UInt8]])
+    func nonUTF8ArgumentsAreNamed(_ path: [UInt8]) throws {
+        let dir = try Self.playground()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        for arguments in Self.entryPoints(path) {
+            let r = try Self.run(arguments, in: dir)
+            #expect(!r.signaled && r.status == 2, "\(r.summary)")
+            #expect(r.stderr.contains("[argument-not-utf8]"), "\(r.summary)")
+        }
+    }
+
     // MARK: Environment
 
     /// SOURCE_DATE_EPOCH: (value, valid). Valid values are whole seconds within 1970–9999.
@@ -286,6 +299,9 @@ struct HostileProcessTests {
         if let walker = FileManager.default.enumerator(atPath: dir.path) {
             for case let name as String in walker { left.append(name) }
         }
+        // No temporary file, no staging folder; the inputs are untouched.
+        #expect(!left.contains { $0.contains(".tmp") || $0.contains("staging") }, "\(arguments): left \(left.sorted())")
+        #expect(try Data(contentsOf: dir.appendingPathComponent("q")) == Data(contentsOf: URL(fileURLWithPath: Self.sample)))
         // A batch keeps its report.json (the list of what was and was not written) when it fits.
         let leftOver = left.sorted().filter { $0 != "out/report.json" }
         #expect(leftOver == [" ", "d", "d/f.csv", "q"] || leftOver == [" ", "d", "d/f.csv", "out", "q"],

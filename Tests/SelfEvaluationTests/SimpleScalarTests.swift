@@ -57,7 +57,6 @@ struct SimpleScalarTests {
             #expect(UTF8Bytes.equal(a, b) == (x == y))
             #expect(UTF8Bytes.hasPrefix(a, b) == x.starts(with: y))
             #expect(UTF8Bytes.hasSuffix(a, b) == (x.count >= y.count && Array(x.suffix(y.count)) == y))
-            #expect((UTF8Key(a) == UTF8Key(b)) == (x == y))
         }
     }
 }

@@ -274,7 +274,8 @@ public final class XLSXInspector {
         var result: [String: String] = [:]
         for comment in try elements("comment", in: commentsEntry) {
             if let ref = comment.attributes["ref"] {
-                result[ref] = comment.descendants(named: "t").map(\.text).joined()
+                // A comment's text is OOXML ST_Xstring like a cell's: Excel decodes _xHHHH_ there too.
+                result[ref] = Self.unescapeOOXML(comment.descendants(named: "t").map(\.text).joined())
             }
         }
         return result

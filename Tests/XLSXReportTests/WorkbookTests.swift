@@ -273,6 +273,7 @@ struct DeterminismTests {
         try writeSample(to: c, epoch: "1700000001")
         #expect(try Data(contentsOf: URL(fileURLWithPath: c)) != dataA)
         #expect(try XLSXInspector(path: c).coreProperty("dcterms:created") == "2023-11-14T22:13:21Z")
+        #expect(try XLSXInspector.checkEveryWorkbook(under: dir.path) == 3)
     }
 
     @Test("SOURCE_DATE_EPOCH wins over the given date; malformed values are rejected")

@@ -145,6 +145,35 @@ struct XMLSafetyTests {
         }
     }
 
+    /// Text a unit typed that looks like OOXML's `_xHHHH_` escape reaches the cell as typed
+    /// (Excel would otherwise show "_x0041_" as "A"): nothing typed is lost or changed.
+    @Test("a literal _xHHHH_ in a cell, merged cell or comment reads back as typed",
+          arguments: ["_x0041_", "单位_x000D_名称", "_x0041__x0042_", "__x0041_", "_X00e9_", "_x004_", "_xZZZZ_", "a_x0041_b_x_"])
+    func literalEscapesAreProtected(_ typed: String) throws {
+        #expect(XLSXInspector.unescapeOOXML(XMLText.protectingEscapes(typed)) == typed)
+        let folder = try FixturePaths.temporaryDirectory("xml-safety")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = try writeWorkbook(named: "escapes.xlsx", in: folder) { wb in
+            let ws = try wb.addWorksheet(name: "表")
+            try ws.writeString(typed, row: 0, column: 0)
+            try ws.mergeRange(firstRow: 1, firstColumn: 0, lastRow: 1, lastColumn: 2, text: typed)
+            try ws.writeComment(typed, row: 0, column: 0)
+        }
+        let x = XLSXInspector(path: path)
+        #expect(try x.cell(sheet: "表", ref: "A1")?.text == typed)
+        #expect(try x.cell(sheet: "表", ref: "A2")?.text == typed)
+        #expect(try x.comments(sheet: "表")["A1"] == typed)
+    }
+
+    /// Protecting escapes never makes a cell overflow: the text is cut first, leaving room.
+    @Test("a cell of escapes at the limit stays within 32,767 characters as stored")
+    func protectedTextFitsTheLimit() {
+        let typed = String(repeating: "_x0041_", count: 32_767 / 7 + 1)
+        let stored = XMLText.cellText(typed)
+        #expect(stored.unicodeScalars.count <= XMLText.cellLimit)
+        #expect(XLSXInspector.unescapeOOXML(stored).hasSuffix("…"))
+    }
+
     @Test("every writer entry point: forbidden characters reach no part raw", arguments: forbidden)
     func everyEntryPoint(_ scalar: Unicode.Scalar) throws {
         let folder = try FixturePaths.temporaryDirectory("xml-safety")
@@ -229,6 +258,32 @@ struct XMLSafetyTests {
         let x = XLSXInspector(path: path)
         #expect(try x.coreProperty("dc:subject")?.contains("黔南州\u{FFFD}办事处") == true)
         #expect(try x.cell(sheet: "自评表", ref: "F17")?.text == "圆满\u{FFFD}完成\u{FFFD}")
+    }
+
+    @Test("random hostile texts in random cells of the form: warnings exactly there, a well-formed workbook (property)")
+    func hostileFormProperty() throws {
+        let folder = try FixturePaths.temporaryDirectory("xml-form-random")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let reference = try LayoutFixture.document()
+        for seed in UInt64(1)...12 {
+            var rng = SeededGenerator(seed: seed)
+            var document = reference
+            var hostile: Set<String> = []
+            for _ in 0..<6 {
+                // Text cells of the header, goals and indicator rows (never the figures, so the form still scores).
+                let row = [3, 4, 11, 13, 14, 17, 20, 26, 27][Int.random(in: 0..<9, using: &rng)]
+                let column = row <= 4 ? 3 : (row == 11 ? 2 : [4, 6, 9][Int.random(in: 0..<3, using: &rng)])
+                let text = "文" + Self.randomText(&rng, maxLength: 12)
+                document = LayoutFixture.setting(document, row: row, column: column, text)
+                if XMLText.isAllowed(text) { hostile.remove("\(row):\(column)") } else { hostile.insert("\(row):\(column)") }
+            }
+            let (form, diagnostics) = try TemplateReader().read(document)
+            let warned = Set(diagnostics.filter { $0.code == "xml-invalid-character" }.map { "\($0.location.row):\($0.location.column)" })
+            #expect(warned == hostile, "seed \(seed)")
+            let scored = try Scorer.score(form)
+            let path = try LayoutFixture.write(scored, name: "random-\(seed).xlsx", in: folder)  // opened and checked
+            try FileManager.default.removeItem(atPath: path)
+        }
     }
 
     @Test("汇总表 with hostile units, sources and messages keeps every row and is well-formed")

@@ -10,6 +10,12 @@ extension Vocabulary {
             return "selfeval: error: [\(code)] 无法写入\(stream)(\(reason)):输出不完整。"
         }
 
+        /// An argument (a path) holds bytes that are not UTF-8: it cannot be passed on as typed.
+        public static func argumentNotUTF8(_ shown: String) -> String {
+            "selfeval: error: [argument-not-utf8] 参数“\(shown)”含有不是 UTF-8 的字节(显示为 �):"
+                + "selfeval 无法按原样使用它,请把文件或文件夹改用 UTF-8 名称。"
+        }
+
         /// SOURCE_DATE_EPOCH is not a whole number of seconds within 1970–9999.
         public static func badSourceDateEpoch(_ value: String) -> String {
             "selfeval: error: [bad-source-date-epoch] 环境变量 SOURCE_DATE_EPOCH=“\(value)”无效:"

@@ -88,4 +88,41 @@ public enum XMLText {
         }
         return String(text[..<end]) + ellipsis
     }
+
+    /// `text` with every literal `_xHHHH_` (an underscore, x, four hex digits, an underscore)
+    /// protected as `_x005F_xHHHH_`: in a cell's or a comment's text (OOXML `ST_Xstring`) Excel
+    /// and LibreOffice read `_xHHHH_` as the character U+HHHH, so a unit that typed "_x0041_"
+    /// would see "A". The protected form reads back as the text typed. The text itself when it
+    /// holds no such sequence.
+    public static func protectingEscapes(_ text: String) -> String {
+        guard text.utf8.count >= 7, text.contains("_x") else { return text }
+        let scalars = Array(text.unicodeScalars)
+        func isHex(_ s: Unicode.Scalar) -> Bool {
+            ("0"..."9").contains(s) || ("a"..."f").contains(s) || ("A"..."F").contains(s)
+        }
+        var out = String.UnicodeScalarView()
+        var i = 0
+        while i < scalars.count {
+            if scalars[i] == "_", i + 6 < scalars.count, scalars[i + 1] == "x" || scalars[i + 1] == "X",
+               scalars[(i + 2)...(i + 5)].allSatisfy(isHex), scalars[i + 6] == "_" {
+                out.append(contentsOf: "_x005F_".unicodeScalars)  // the underscore itself, escaped
+            } else {
+                out.append(scalars[i])
+            }
+            i += 1
+        }
+        return String(out)
+    }
+
+    /// `text` made ready for a cell's or a comment's text: forbidden characters replaced
+    /// (``safe(_:)``), cut to `limit` UTF-16 units as Excel shows it (``fitted(_:limit:)``), then
+    /// literal `_xHHHH_` protected (``protectingEscapes(_:)``) — each protection adds six units to
+    /// the stored text but none to what Excel shows, so the cut leaves room for them.
+    public static func cellText(_ text: String, limit: Int = cellLimit) -> String {
+        let fitted = fitted(safe(text), limit: limit)
+        let protected = protectingEscapes(fitted)
+        guard protected.unicodeScalars.count > limit else { return protected }
+        let extra = protected.unicodeScalars.count - fitted.unicodeScalars.count
+        return protectingEscapes(XMLText.fitted(safe(text), limit: max(1, limit - extra)))
+    }
 }

@@ -90,7 +90,7 @@ struct BudgetExecutionRule: Sendable {
         } else if let totalRow, let totalAmounts, !parts.isEmpty {
             for column in Column.allCases {
                 guard let total = column.value(totalAmounts), let partSum = column.value(sums) else { continue }
-                let difference = total.subtracting(partSum)
+                let difference = total - partSum
                 if difference > Self.sumTolerance || difference < -Self.sumTolerance {
                     let cell = column.cell(totalRow)?.cell ?? totalRow.name.cell
                     diagnostics.append(Diagnostic(
@@ -124,8 +124,8 @@ struct BudgetExecutionRule: Sendable {
 
         let (weight, weightSource) = self.weight(totalRow, stated: table.columns.statedWeight, form: form,
                                                  into: &diagnostics)
-        let rate = printedRate ?? executed.dividing(by: adjusted)
-        let score = rules.round(weight.multiplying(by: Decimal.minimum(Decimal.maximum(rate, 0), 1))).clamped(0, weight)
+        let rate = printedRate ?? executed / adjusted
+        let score = rules.round(weight * rate.clamped(0, 1)).clamped(0, weight)
         let rateText = printedRate.map { ScoreText.percent($0) } ?? "\(ScoreText.plain(executed))/\(ScoreText.plain(adjusted))"
         let formula = "\(Vocabulary.ScoringWords.formulaExecution) = \(ScoreText.plain(weight)) × min(\(rateText), 1) = \(ScoreText.points(score, rules))"
 
@@ -301,7 +301,7 @@ struct BudgetExecutionRule: Sendable {
         default: quantity.number <= 2 ? quantity.number * 100 : quantity.number
         }
         let places = max(-Int(printedPercent.exponent), 0)
-        let computedPercent = DecimalRounding.round(rate.multiplying(by: 100), places: min(places, 4))
+        let computedPercent = DecimalRounding.round(rate * 100, places: min(places, 4))
         if computedPercent != printedPercent {
             diagnostics.append(Diagnostic(
                 .warning, "printed-rate-mismatch", at: form.location(cell.cell),

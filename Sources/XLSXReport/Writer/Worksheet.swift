@@ -3,7 +3,7 @@ import Foundation
 import SelfEvaluation
 
 /// Chinese defaults of the writer, from the vocabulary.
-private typealias WriterVocabulary = Vocabulary.WorkbookLayout
+private typealias WriterVocabulary = WorkbookWords
 
 /// The cached value of a formula cell, shown by programs that do not recalculate
 /// (LibreOffice on load, viewers, CSV export). It must be the formula's true result.
@@ -243,7 +243,7 @@ public final class Worksheet {
         let location = cellLocation(row, column)
         let ws = try live(operation, location)
         let r = try cRow(row, operation, location), c = try cColumn(column, operation, location)
-        let text = try CBridge.xmlText(text, "the text", operation, location, limit: XMLText.cellLimit)
+        let text = try CBridge.cellText(text, "the text", operation, location)
         let format = try workbook.formatPointer(style)
         try XLSXError.check(worksheet_write_string(ws, r, c, text, format), operation, location)
     }
@@ -310,7 +310,7 @@ public final class Worksheet {
         guard r1 != r2 || c1 != c2 else {
             throw XLSXError.invalid(operation, location, "a merged range needs at least two cells")
         }
-        let text = try CBridge.xmlText(text, "the text", operation, location, limit: XMLText.cellLimit)
+        let text = try CBridge.cellText(text, "the text", operation, location)
         let format = try workbook.formatPointer(style)
         try XLSXError.check(worksheet_merge_range(ws, r1, c1, r2, c2, text, format), operation, location)
     }
@@ -322,7 +322,7 @@ public final class Worksheet {
         let location = cellLocation(row, column)
         let ws = try live(operation, location)
         let r = try cRow(row, operation, location), c = try cColumn(column, operation, location)
-        let text = try CBridge.xmlText(text, "the comment", operation, location, limit: XMLText.cellLimit)
+        let text = try CBridge.cellText(text, "the comment", operation, location)
         let author = try options.author.map { try CBridge.xmlText($0, "the author", operation, location) }
         let font = try options.fontName.map { try CBridge.xmlText($0, "the font name", operation, location) }
         let owned = OwnedCStrings()
