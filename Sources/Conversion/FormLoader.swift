@@ -10,15 +10,18 @@ public struct FormLoader: Sendable {
     public var encoding: EncodingChoice
     public var template: TemplateKind?
     public var limits: CSVLimits
+    /// The labels recognised (`--layout FILE.json` extends the built-in table).
+    public var labels: LabelTable
     /// The sheet of a workbook to read (`--sheet`): its name or 1-based number; nil: the first
     /// sheet that is a form.
     public var sheet: String?
 
     public init(encoding: EncodingChoice = .auto, template: TemplateKind? = nil, limits: CSVLimits = .default,
-                sheet: String? = nil) {
+                labels: LabelTable = .builtIn, sheet: String? = nil) {
         self.encoding = encoding
         self.template = template
         self.limits = limits
+        self.labels = labels
         self.sheet = sheet
     }
 
@@ -80,7 +83,7 @@ public struct FormLoader: Sendable {
 
     /// Recognises the form in an already decoded grid.
     public func load(document: CSVDocument) throws(FormError) -> Loaded {
-        let (form, diagnostics) = try TemplateReader(template: template).read(document)
+        let (form, diagnostics) = try TemplateReader(template: template, labels: labels).read(document)
         return Loaded(form: form, diagnostics: diagnostics)
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CSV
+import Foundation
 import Conversion
 import SelfEvaluation
 
@@ -11,10 +12,29 @@ struct InputOptions: ParsableArguments {
     @Option(help: "Force the template: department or project (default: recognised from the file).")
     var template: TemplateKind?
 
+    @Option(help: "A label table (JSON) adding a local layout's labels to the built-in ones.",
+            transform: InputOptions.readLayout)
+    var layout: LabelTable?
+
     @Option(help: "The sheet of an .xlsx/.xls workbook to read: its name or number (default: the first sheet that is a form).")
     var sheet: String?
 
-    var loader: FormLoader { FormLoader(encoding: encoding, template: template, sheet: sheet) }
+    var loader: FormLoader { FormLoader(encoding: encoding, template: template, labels: layout ?? .builtIn, sheet: sheet) }
+
+    /// Reads `--layout FILE.json`; any problem is a usage error naming the file.
+    static func readLayout(_ path: String) throws -> LabelTable {
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw ValidationError("--layout: 无法读取 \(path)")
+        }
+        do {
+            return try LabelTable.load(json: data)
+        } catch {
+            throw ValidationError("--layout: \(path): \(error.message)")
+        }
+    }
 }
 
 extension EncodingChoice: ExpressibleByArgument {}

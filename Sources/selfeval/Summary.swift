@@ -14,7 +14,7 @@ enum Summary {
         return "\(form.source): \(form.template.rawValue) form, unit \(unit), year \(year), "
             + "\(scored.count) indicators (\(l1) first-level, \(l2) second-level), "
             + (doc.sheet.map { "workbook sheet \($0), " } ?? "encoding \(doc.encoding.rawValue)\(bom), \(sep)-separated, ")
-            + "\(doc.rows.count) rows"
+            + "\(doc.rows.count) rows, layout \(form.layout)"
     }
 
     static func scoreLine(_ scored: ScoredForm) -> String {
