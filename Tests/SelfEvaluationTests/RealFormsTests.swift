@@ -98,7 +98,9 @@ struct RealFormsTests {
     ]
 
     static func score(_ file: String) throws -> (ScoredForm, [Diagnostic]) {
-        let doc = try CSVReader().read(contentsOf: FixturePaths.fixture("real/" + file))
+        // Read under the path relative to the repository, so that the golden reports name the
+        // source as every other golden does, wherever the repository is cloned.
+        let doc = try CSVReader().read(bytes: FixturePaths.bytes("real/" + file), file: "Fixtures/real/" + file)
         let (form, diagnostics) = try TemplateReader().read(doc)
         let scored = try Scorer.score(form)
         return (scored, diagnostics + scored.diagnostics)
