@@ -23,7 +23,8 @@ extension Vocabulary.ScoringMessage {
     }
     public static func reasonTierWord(actual: String, word: String, target: String, tier: String, score: String,
                                       lost: String) -> String {
-        "实际完成情况“\(actual)”写有“\(word)”,未完全达到年度指标值“\(target)”,评定为\(tier),得\(score)分,扣\(lost)分。"
+        let said = actual == word ? "实际完成情况“\(actual)”" : "实际完成情况“\(actual)”写有“\(word)”"
+        return "\(said),未完全达到年度指标值“\(target)”,评定为\(tier),得\(score)分,扣\(lost)分。"
     }
     public static func reasonGradeShort(actual: String, target: String, tier: String, score: String,
                                         lost: String) -> String {
