@@ -9,9 +9,10 @@ extension Vocabulary.ScoringMessage {
         "年度指标值“\(target)”未写比较符,指标名称含“\(word)”,按越低越好(反向指标)评分,请核实。"
     }
 
-    public static func contradictionResolved(column: String, target: String, used: String, keptFilled: Bool,
-                                             review: Bool) -> String {
-        let head = "“\(column)”与年度指标值“\(target)”自身的比较符相反"
+    public static func contradictionResolved(column: String, isOperator: Bool, target: String, used: String,
+                                             keptFilled: Bool, review: Bool) -> String {
+        let said = isOperator ? "指标性质(计算符号)列为“\(column)”" : "指标方向“\(column)”"
+        let head = "\(said),与年度指标值“\(target)”自身的比较符相反"
         if keptFilled { return "\(head):单位所填得分与按“\(used)”计算的一致,予以保留。" }
         if review { return "\(head):按年度指标值自身的写法“\(used)”评分,请单位核实后复核。" }
         return "\(head):两种理解得分相同,按年度指标值自身的写法“\(used)”评分。"
@@ -35,5 +36,19 @@ extension Vocabulary.ScoringMessage {
     }
     public static func reasonNotComparable(actual: String, target: String, score: String, lost: String) -> String {
         "实际完成情况“\(actual)”无法与年度指标值“\(target)”对照判断完成程度,得\(score)分,扣\(lost)分,请写明未达到之处。"
+    }
+}
+
+extension Vocabulary.ScoringMessage {
+    public static func statedTotalMismatch(stated: String, computed: String) -> String {
+        "单位文字中写明总分为\(stated),按各项得分合计应为\(computed),请核对。"
+    }
+}
+
+extension Vocabulary.ScoringMessage {
+    /// Shown for 总分 and 等级 of a form with nothing filled in.
+    public static let notGraded = "未评定"
+    public static func notFilled(indicators: Int) -> String {
+        "\(indicators)项绩效指标的实际完成值均未填写:本表尚未填报,只计算预算执行率,不评定总分和等级。"
     }
 }

@@ -79,7 +79,7 @@ struct ScoringPropertyTests {
             let report = ScoreReport(scored)
             let printed = ((report.budget?.score ?? 0).fixed(2), report.indicators.map { $0.score.fixed(2) })
             let sum = ([printed.0] + printed.1).map(exactDecimal).reduce(0, +)
-            #expect(report.total.score == sum, "seed \(seed) round \(round)")
+            #expect(report.total?.score == sum, "seed \(seed) round \(round)")
             #expect(scored.grade == GradeRule(rules: rules).grade(scored.totalScore))
         }
     }

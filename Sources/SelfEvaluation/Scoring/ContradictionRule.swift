@@ -78,12 +78,12 @@ struct ContradictionRule: Sendable {
             (chosen, kept, review) = (readings.own, false, true)
         }
         let direction = chosen.comparator?.direction ?? .positive
+        let isOperator = indicator.nature.flatMap { ValueParser.comparator($0.value) } != nil
         let message = Vocabulary.ScoringMessage.contradictionResolved(
-            column: readings.word, target: indicator.target.value.trimmed,
+            column: readings.word, isOperator: isOperator, target: indicator.target.value.trimmed,
             used: Self.shown(chosen), keptFilled: kept || (filledRounded != nil && filledRounded == ownScore),
             review: review)
-        let code = indicator.nature.flatMap { ValueParser.comparator($0.value) } != nil
-            ? "operator-contradiction" : "direction-contradiction"
+        let code = isOperator ? "operator-contradiction" : "direction-contradiction"
         return Choice(target: chosen, direction: direction, keptByOtherReading: kept, needsReview: review,
                       warning: Diagnostic(.warning, code, at: form.location(readings.cell), message))
     }

@@ -6,8 +6,8 @@ import Foundation
 /// 2. `BudgetExecutionRule` (预算执行率);
 /// 3. per indicator: `DirectionRule`, `QuantitativeIndicatorRule` + `FilledScoreRule`, or
 ///    `TierReader` + `QualitativeTierRule`; then `ReasonRule`;
-/// 4. `TotalsRule`, `GradeRule`;
-/// 5. lints: `YearLint`, `DuplicateIndicatorLint`, `PrintedTotalsLint`.
+/// 4. `NotFilledRule` (nothing filled in: not graded), `TotalsRule`, `GradeRule`;
+/// 5. lints: `YearLint`, `DuplicateIndicatorLint`, `PrintedTotalsLint`, `StatedTotalLint`.
 ///
 /// Every number is a `Decimal` rounded half up to the rule set's decimals; the total is the sum
 /// of the rounded scores.
@@ -40,6 +40,12 @@ public enum Scorer {
             indicators.append(result)
         }
 
+        let graded = !NotFilledRule.applies(indicators)
+        if !graded {
+            NotFilledRule.apply(&indicators, diagnostics: &diagnostics, form: form)
+            audit.removeAll { $0.rule == ReasonRule.name }
+        }
+
         let totals = TotalsRule(rules: ruleSet).evaluate(form, budget: budgetOutcome.result, indicators: indicators)
         diagnostics += totals.diagnostics
         audit.append(totals.audit)
@@ -49,14 +55,20 @@ public enum Scorer {
 
         diagnostics += YearLint().check(form)
         diagnostics += DuplicateIndicatorLint().check(form)
-        diagnostics += PrintedTotalsLint(rules: ruleSet).check(form, totalWeight: totals.totalWeight,
-                                                               totalScore: totals.totalScore, grade: grade)
+        if graded {
+            diagnostics += PrintedTotalsLint(rules: ruleSet).check(form, totalWeight: totals.totalWeight,
+                                                                   totalScore: totals.totalScore, grade: grade)
+            diagnostics += StatedTotalLint(rules: ruleSet).check(form, totalScore: totals.totalScore)
+        }
 
         let needsReview = budgetOutcome.result == nil || indicators.contains(where: \.needsReview)
-        return ScoredForm(form: form, ruleSet: ruleSet, ruleSetChoice: detection.choice, budget: budgetOutcome.result,
-                          indicators: indicators, totalWeight: totals.totalWeight, totalScore: totals.totalScore,
-                          grade: grade, diagnostics: sortedByPlace(diagnostics), needsReview: needsReview,
-                          audit: audit)
+        var scored = ScoredForm(form: form, ruleSet: ruleSet, ruleSetChoice: detection.choice,
+                                budget: budgetOutcome.result, indicators: indicators, totalWeight: totals.totalWeight,
+                                totalScore: totals.totalScore, grade: grade, diagnostics: sortedByPlace(diagnostics),
+                                needsReview: needsReview, audit: audit)
+        scored.isGraded = graded
+        if !graded { scored.needsReview = true }
+        return scored
     }
 
     /// Diagnostics ordered by row, then column; the rules' order is kept within a cell.
