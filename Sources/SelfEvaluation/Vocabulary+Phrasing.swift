@@ -52,3 +52,9 @@ extension Vocabulary.ScoringMessage {
         "\(indicators)项绩效指标的实际完成值均未填写:本表尚未填报,只计算预算执行率,不评定总分和等级。"
     }
 }
+
+extension Vocabulary.ScoringMessage {
+    public static func level1Inferred(level2: String, inferred: String, above: String) -> String {
+        "此行一级指标为空,二级指标“\(level2)”属于\(inferred),已归入\(inferred)(上方为“\(above)”),请核实。"
+    }
+}

@@ -142,6 +142,7 @@ struct ProjectFormTests {
         #expect(scored.grade == .excellent)  // ≥ 90
         #expect(Self.places(scored.diagnostics) == [
             "over-achievement@F14", "score-replaced@H21", "reason-generated@I21", "printed-total-mismatch@H24",
+            "stated-total-mismatch@B25",  // 评价结论 says 自评得分94.53分
         ])
         #expect(scored.needsReview)
     }

@@ -42,8 +42,12 @@ struct ReasonRuleTests {
     }
 
     @Test func missingActual() throws {
-        let form = FormBuilder.single(target: "10家以上", actual: "", weight: "4")
-        let scored = try Scorer.score(form, rules: .v2020)
+        // Another row is filled in: the form is graded (a form with no actual at all is NotFilledRule's).
+        var builder = FormBuilder()
+        builder.budget(adjusted: "100", executed: "100")
+        builder.indicator("指标", target: "10家以上", actual: "", weight: "4", level1: "产出指标")
+        builder.indicator("另一指标", target: "10家以上", actual: "10家", weight: "4", level1: "产出指标")
+        let scored = try Scorer.score(builder.form, rules: .v2020)
         let result = try #require(scored.indicators.first)
         #expect(result.score == 0)
         #expect(result.reason == "未填写实际完成值,扣4.00分。")

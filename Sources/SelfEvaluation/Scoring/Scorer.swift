@@ -2,6 +2,7 @@ import Foundation
 
 /// The scoring engine: runs the rules, in order, over a form.
 ///
+/// 0. `LevelInference`: a blank 一级 cell takes the family of its new 二级 group;
 /// 1. the rule set: given, or read from the notes (`RuleSetDetection`);
 /// 2. `BudgetExecutionRule` (预算执行率);
 /// 3. per indicator: `DirectionRule`, `QuantitativeIndicatorRule` + `FilledScoreRule`, or
@@ -18,10 +19,12 @@ public enum Scorer {
     ///   legacy, "80-60%" → 2020, nothing → 2020).
     /// - Throws: `FormError` only when the form cannot be scored at all (a budget of 0: `budget-zero`).
     public static func score(_ form: Form, rules: RuleSet? = nil) throws(FormError) -> ScoredForm {
+        var form = form
+        let levelDiagnostics = LevelInference.apply(&form)  // a blank 一级 where a new 二级 group begins
         let detection = rules.map { RuleSetDetection.Detection(ruleSet: $0, choice: .given, diagnostics: []) }
             ?? RuleSetDetection.detect(in: form)
         let ruleSet = detection.ruleSet
-        var diagnostics = detection.diagnostics
+        var diagnostics = detection.diagnostics + levelDiagnostics
         var audit: [AuditEntry] = []
 
         let budgetOutcome = try BudgetExecutionRule(rules: ruleSet).evaluate(form)
