@@ -80,6 +80,7 @@ struct DirectionRule: Sendable {
     private func isAmount(_ unit: MeasureUnit?) -> Bool {
         switch unit {
         case nil, .money?: true
+        case .other(let written)?: MeasureUnit.bareMagnitudes[written] != nil  // 200万 under 成本
         default: false
         }
     }

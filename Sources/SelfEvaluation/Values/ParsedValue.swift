@@ -83,9 +83,10 @@ public struct Quantity: Sendable, Equatable {
     }
 
     /// The number expressed in `other`, when the units are the same or both money; nil otherwise.
-    /// A nil unit on either side is compatible (the actual inherits the target's unit).
+    /// A nil unit on either side is compatible (the actual inherits the target's unit); a bare 万/亿
+    /// beside money is 万元/亿元 (`asMoney(against:)`).
     public func number(in other: MeasureUnit?) -> Decimal? {
-        switch (unit, other) {
+        switch (unit.map { $0.asMoney(against: other) }, other.map { $0.asMoney(against: unit) }) {
         case (nil, _), (_, nil): return number
         case let (.money(from)?, .money(to)?):
             return number * Decimal(from.rawValue) / Decimal(to.rawValue)
