@@ -24,6 +24,12 @@ enum LevelInference {
         families.first { text.contains($0.level2) }?.level1
     }
 
+    /// Whether a group of family `inferred` may sit under a 一级 of family `above`: the same family,
+    /// or 满意度 under 效益 (the evaluation framework's 项目效益 holds 满意度, as 银川 forms print it).
+    static func compatible(_ above: String, _ inferred: String) -> Bool {
+        above == inferred || (above == "效益指标" && inferred == "满意度指标")
+    }
+
     static func family(ofLevel1 text: String) -> String? {
         familyWords.first { text.contains($0.word) }?.level1
     }
@@ -43,7 +49,7 @@ enum LevelInference {
             current = nil
             guard carried, indicator.level2.cell.row == indicator.row,
                   let inferred = family(ofLevel2: indicator.level2.value),
-                  let above = family(ofLevel1: indicator.level1.value), above != inferred else { continue }
+                  let above = family(ofLevel1: indicator.level1.value), !compatible(above, inferred) else { continue }
             let cell = CellAddress(row: indicator.row, column: indicator.level1.cell.column)
             let replacement = Located(inferred, at: cell)
             current = (indicator.level1.cell, indicator.level2.cell, replacement)
