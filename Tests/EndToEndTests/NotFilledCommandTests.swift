@@ -40,4 +40,18 @@ struct NotFilledCommandTests {
         #expect(properties["自评等级"] == "未评定")
         #expect(properties["总分"] == nil)
     }
+
+    @Test func theSummaryWorkbookSaysNotGraded() throws {
+        let dir = try FixturePaths.temporaryDirectory("not-filled-batch")
+        let r = try runner.run(["batch", form, "-o", dir.path])
+        #expect(r.status == 0, "\(r.stderr)")
+        let summary = XLSXInspector(path: dir.appendingPathComponent("汇总表.xlsx").path)
+        #expect(try summary.xml(try summary.sheetEntry("汇总")).contains("未评定"))  // inline strings (constant memory)
+        let data = try Data(contentsOf: dir.appendingPathComponent("report.json"))
+        let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let forms = try #require(object["forms"] as? [[String: Any]])
+        #expect(forms.count == 1)
+        #expect(forms.first?["grade"] is NSNull)
+        #expect(forms.first?["total"] is NSNull)
+    }
 }
