@@ -84,8 +84,10 @@ public struct ScoredCells: Sendable {
         }
 
         if let budget = scored.budget { addBudgetFormulas(budget, form: form, decimals: decimals) }
-        addTotalFormula(scored, decimals: decimals)
-        addGradeFormula(scored, grid: grid)
+        if scored.isGraded {
+            addTotalFormula(scored, decimals: decimals)
+            addGradeFormula(scored, grid: grid)
+        }
 
         // Comments on every cell the engine filled or changed.
         for (address, computed) in grid.computed where computed.comment != nil || computed.changed {
