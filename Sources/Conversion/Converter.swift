@@ -54,7 +54,9 @@ public struct Converter: Sendable {
     public func score(path: String) throws(ConversionError) -> Scored {
         do {
             let loaded = try loader.load(path: path)
-            let scored = try Scorer.score(loaded.form, rules: rules)
+            var scored = try Scorer.score(loaded.form, rules: rules)
+            // A warning found while reading (no unit, a cell of another year) needs a human too.
+            if loaded.diagnostics.needReview { scored.needsReview = true }
             return Scored(scored: scored, diagnostics: loaded.diagnostics + scored.diagnostics)
         } catch {
             throw ConversionError(error)

@@ -1,24 +1,21 @@
 import SelfEvaluation
 
-/// One-line descriptions of forms for the terminal.
+/// One-line descriptions of forms for the terminal, in Chinese.
 enum Summary {
     static func checkLine(_ form: Form) -> String {
         let doc = form.document
-        let unit = form.unit?.value ?? "?"
-        let year = form.year.map { String($0.value) } ?? "?"
         let scored = form.scoredIndicators
         let l1 = Set(scored.map(\.level1.value)).count
         let l2 = Set(scored.map { $0.level1.value + "/" + $0.level2.value }).count
-        let sep = doc.separator == "\t" ? "tab" : "comma"
-        let bom = doc.hadByteOrderMark ? "+BOM" : ""
-        return "\(form.source): \(form.template.rawValue) form, unit \(unit), year \(year), "
-            + "\(scored.count) indicators (\(l1) first-level, \(l2) second-level), "
-            + "encoding \(doc.encoding.rawValue)\(bom), \(sep)-separated, \(doc.rows.count) rows"
+        return CLIWords.checkLine(source: form.source, template: form.template, unit: form.unit?.value,
+                                  year: form.year?.value, indicators: scored.count, level1: l1, level2: l2,
+                                  encoding: doc.encoding.rawValue, bom: doc.hadByteOrderMark,
+                                  tab: doc.separator == "\t", rows: doc.rows.count)
     }
 
     static func scoreLine(_ scored: ScoredForm) -> String {
         let rules = scored.ruleSet
-        return "total \(scored.totalScore.fixed(rules.decimals)) / \(scored.totalWeight.plainText), grade \(scored.grade.label), "
-            + "rules \(rules.name)\(scored.needsReview ? ", needs review" : "")"
+        return CLIWords.scoreLine(total: scored.totalScore.fixed(rules.decimals), weight: scored.totalWeight.plainText,
+                                  grade: scored.grade.label, rules: rules.name, needsReview: scored.needsReview)
     }
 }

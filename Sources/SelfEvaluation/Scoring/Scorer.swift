@@ -52,7 +52,8 @@ public enum Scorer {
         diagnostics += PrintedTotalsLint(rules: ruleSet).check(form, totalWeight: totals.totalWeight,
                                                                totalScore: totals.totalScore, grade: grade)
 
-        let needsReview = budgetOutcome.result == nil || indicators.contains(where: \.needsReview)
+        // Only warnings and errors need a human; notes (over-achievement …) do not (Severity).
+        let needsReview = budgetOutcome.result == nil || diagnostics.needReview
         return ScoredForm(form: form, ruleSet: ruleSet, ruleSetChoice: detection.choice, budget: budgetOutcome.result,
                           indicators: indicators, totalWeight: totals.totalWeight, totalScore: totals.totalScore,
                           grade: grade, diagnostics: sortedByPlace(diagnostics), needsReview: needsReview,
