@@ -50,6 +50,7 @@ struct BatchCommand: ParsableCommand {
         SignalCleanup.install()
         var batch = Batch(converter: converter, jobs: jobs, formats: try parsedFormats())
         batch.force = force
+        batch.replace = replace
         let progress = ProgressLine.forStandardError()
         let outcome: Batch.Outcome
         do {
@@ -57,8 +58,9 @@ struct BatchCommand: ParsableCommand {
                 { @Sendable p in line.update(done: p.done, total: p.total, failed: p.failed) }
             })
         } catch {
+            progress?.finish()
             Diagnostics.emit(error.diagnostic)
-            throw ExitCode(1)
+            throw ExitCode(error.kind == .earlierRun ? 2 : 1)
         }
         progress?.finish()
         for notice in outcome.notices { StandardStreams.err("selfeval: \(notice)\n") }
