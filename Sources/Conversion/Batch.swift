@@ -241,16 +241,7 @@ public struct Batch: Sendable {
                 }
             }
             let project = form.projectName?.value
-            let supervisor = form.supervisor?.value
-            let row = SummaryRow(
-                source: path,
-                templateLabel: form.template == .project ? Vocabulary.SummaryWords.projectTemplate
-                    : Vocabulary.SummaryWords.departmentTemplate,
-                unit: form.unit?.value ?? "", project: project ?? "", supervisor: supervisor ?? "",
-                year: form.year?.value, budget: scored.scored.budget?.adjusted,
-                executionRate: scored.scored.budget?.executionRate, total: scored.scored.totalScore,
-                grade: scored.scored.grade.label, warnings: scored.diagnostics.filter { $0.severity == .warning }.count,
-                needsReview: scored.scored.needsReview, succeeded: true)
+            let row = SummaryFacts.row(source: path, scored: scored)
             let base = OutputNaming.baseName(unit: form.unit?.value, year: form.year?.value, template: form.template,
                                              project: form.template == .project ? project : nil)
             let rowBytes = [UInt8]((try? JSONEncoder().encode(row)) ?? Data())
