@@ -145,7 +145,7 @@ struct HostileProcessTests {
         }
         let batch = try Self.run(["batch", "q", "d/", "-o", "out"], in: dir)
         #expect(batch.status == 0, "\(batch.summary)")
-        #expect(batch.stdout.contains("2 converted, 0 failed"), "\(batch.summary)")
+        #expect(batch.stdout.contains("2 张转换成功,0 张失败"), "\(batch.summary)")
     }
 
     /// A path whose bytes are not UTF-8 is named as such (Swift would otherwise read it as
