@@ -1,5 +1,7 @@
 /// Messages of the conversion layer that are not about outputs (those are in `OutputMessage`).
 enum ConversionWords {
+    /// Header words that only the 评分明细 sheet has (as its writer in XLSXReport/Layout prints them).
+    static let detailSheetHeader: Set<String> = ["A 解析为", "B 解析为", "计算方法"]
     static let noTitleUnitYear =
         "这不是绩效自评表:没有标题“…自评表”,也找不到单位和年度。若是其他工作表(如评分明细)导出的 CSV,请导出“自评表”那一页"
     static let detailSheet =

@@ -11,10 +11,7 @@ import SelfEvaluation
 /// is tested.
 enum FormRecognition {
     /// Header words that only the 评分明细 sheet written by selfeval has.
-    static let detailSheetWords: Set<String> = [
-        Vocabulary.WorkbookLayout.detailTargetParsed, Vocabulary.WorkbookLayout.detailActualParsed,
-        Vocabulary.WorkbookLayout.detailFormula,
-    ]
+    static let detailSheetWords: Set<String> = ConversionWords.detailSheetHeader
 
     /// The error for a grid that is not a form of ours; nil for a form.
     static func problem(_ form: Form) -> FormError? {

@@ -7,41 +7,89 @@ import Foundation
 public enum DecimalRounding {
     /// Rounds `value` to `places` decimals, half up.
     public static func round(_ value: Decimal, places: Int = 2) -> Decimal {
-        if let fast = FastDecimal.rounded(value, scale: places) { return fast }
         var input = value
         var result = Decimal()
         NSDecimalRound(&result, &input, places, .plain)
         return result
     }
 
-    /// The locale of `Decimal.plainText`'s fallback, made once.
-    static let posix = Locale(identifier: "en_US_POSIX")
+    /// The widest significand `Decimal.plainText` prints itself (`UInt64.max`).
+    static let widestSignificand = Decimal(UInt64.max)
 }
 
 extension Decimal {
     /// This value rounded half up to `places` decimals (see `DecimalRounding`).
     public func rounded(places: Int = 2) -> Decimal { DecimalRounding.round(self, places: places) }
 
-    /// Plain text without exponent or trailing zeros ("2.08", "10", "0.5").
+    /// Plain text without exponent ("2.08", "10", "0.5", "-3.13"), as `description` prints it:
+    /// the significand's digits with the point placed by the exponent, zero as "0". Read through
+    /// the public `significand`, `exponent` and `sign` (Foundation's own printing divides the
+    /// mantissa by ten digit by digit, one array per digit, and showed in profiles); a significand
+    /// wider than 64 bits (more than 19 digits, never a form's figure) is printed by Foundation.
     public var plainText: String {
-        if let fast = FastDecimal.plainText(self) { return fast }
-        var copy = self
-        return NSDecimalString(&copy, DecimalRounding.posix)
+        if isNaN { return "NaN" }
+        let magnitude = significand
+        if magnitude == 0 { return "0" }
+        guard magnitude <= DecimalRounding.widestSignificand else { return description }
+        let digits = String(NSDecimalNumber(decimal: magnitude).uint64Value)
+        let sign = self.sign == .minus ? "-" : ""
+        if exponent >= 0 { return sign + digits + String(repeating: "0", count: exponent) }
+        if digits.count > -exponent {
+            let point = digits.index(digits.endIndex, offsetBy: exponent)
+            return sign + digits[..<point] + "." + digits[point...]
+        }
+        return sign + "0." + String(repeating: "0", count: -exponent - digits.count) + digits
     }
 
     /// Text with exactly `places` decimals ("10.00").
     public func fixed(_ places: Int) -> String {
-        let r = rounded(places: places)
-        var text = r.plainText
-        if places <= 0 { return text }
-        // Plain text is ASCII ("-", digits, "." or "NaN"): bytes count as characters.
-        let utf8 = text.utf8
-        if let dot = utf8.firstIndex(of: UInt8(ascii: ".")) {
-            let have = utf8.distance(from: dot, to: utf8.endIndex) - 1
+        var text = rounded(places: places).plainText
+        guard places > 0 else { return text }
+        if let dot = text.firstIndex(of: ".") {
+            let have = text.distance(from: dot, to: text.endIndex) - 1
             if have < places { text += String(repeating: "0", count: places - have) }
         } else {
             text += "." + String(repeating: "0", count: places)
         }
         return text
+    }
+
+    /// A plain literal — an optional "-", digits, and an optional "." with digits ("-12.50") — as a
+    /// decimal; nil for any other text. Built from its digits with public `Decimal` arithmetic,
+    /// 19 digits at a time, and no locale: Foundation's parser asks ICU for the locale's decimal
+    /// separator, which crashes the process when the environment names a broken locale.
+    static func parsing(_ literal: String) -> Decimal? {
+        var significand = Decimal(0)
+        var chunk: UInt64 = 0
+        var chunkDigits = 0
+        var digits = 0
+        var decimals = 0
+        var negative = false
+        var afterPoint = false
+        func flush() {
+            significand = significand * Decimal(sign: .plus, exponent: chunkDigits, significand: 1) + Decimal(chunk)
+            chunk = 0
+            chunkDigits = 0
+        }
+        for (index, byte) in literal.utf8.enumerated() {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                chunk = chunk * 10 + UInt64(byte - UInt8(ascii: "0"))
+                chunkDigits += 1
+                digits += 1
+                if afterPoint { decimals += 1 }
+                if chunkDigits == 19 { flush() }
+            case UInt8(ascii: "-") where index == 0:
+                negative = true
+            case UInt8(ascii: ".") where !afterPoint && digits > 0:
+                afterPoint = true
+            default:
+                return nil
+            }
+        }
+        guard digits > 0, !afterPoint || decimals > 0 else { return nil }
+        flush()
+        if significand == 0 { return Decimal(0) }
+        return Decimal(sign: negative ? .minus : .plus, exponent: -decimals, significand: significand)
     }
 }

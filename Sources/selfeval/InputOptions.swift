@@ -1,5 +1,6 @@
 import ArgumentParser
 import CSV
+import Foundation
 import Conversion
 import SelfEvaluation
 
@@ -11,7 +12,26 @@ struct InputOptions: ParsableArguments {
     @Option(help: ArgumentHelp("指定表样:department(部门整体)或 project(项目支出);默认从文件识别。", valueName: "表样"))
     var template: TemplateKind?
 
-    var loader: FormLoader { FormLoader(encoding: encoding, template: template) }
+    @Option(help: ArgumentHelp("标签表(JSON):在内置标签之外加上某地版式的标签。", valueName: "标签表.json"),
+            transform: InputOptions.readLayout)
+    var layout: LabelTable?
+
+    var loader: FormLoader { FormLoader(encoding: encoding, template: template, labels: layout ?? .builtIn) }
+
+    /// Reads `--layout FILE.json`; any problem is a usage error naming the file.
+    static func readLayout(_ path: String) throws -> LabelTable {
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw ValidationError("[layout-file] --layout: 无法读取 \(path)")
+        }
+        do {
+            return try LabelTable.load(json: data)
+        } catch {
+            throw ValidationError("[layout-file] --layout: \(path): \(error.message)")
+        }
+    }
 }
 
 extension EncodingChoice: ExpressibleByArgument {}

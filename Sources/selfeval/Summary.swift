@@ -10,7 +10,7 @@ enum Summary {
         return CLIWords.checkLine(source: form.source, template: form.template, unit: form.unit?.value,
                                   year: form.year?.value, indicators: scored.count, level1: l1, level2: l2,
                                   encoding: doc.encoding.rawValue, bom: doc.hadByteOrderMark,
-                                  tab: doc.separator == "\t", rows: doc.rows.count)
+                                  tab: doc.separator == "\t", rows: doc.rows.count, layout: form.layout)
     }
 
     static func scoreLine(_ scored: ScoredForm) -> String {

@@ -47,7 +47,7 @@ struct CheckCommandTests {
         #expect(r.stderr.split(separator: "\n").filter { $0.contains("error:") }.count == 1)
         #expect(!r.stderr.contains("Fatal error"))
         // The good form after it is still read.
-        #expect(r.stdout.contains("qiannan-guangzhou-2023.csv: department form"))
+        #expect(r.stdout.contains("qiannan-guangzhou-2023.csv: 部门整体支出绩效目标自评表,"))
     }
 
     @Test func badUsageExitsTwo() throws {

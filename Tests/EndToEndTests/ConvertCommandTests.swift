@@ -107,9 +107,13 @@ struct ConvertCommandTests {
                           "黔南州人民政府驻广州办事处-2023-部门整体支出绩效自评表-2.xlsx",
                           "黔南州人民政府驻广州办事处-2023-部门整体支出绩效自评表.csv",
                           "黔南州人民政府驻广州办事处-2023-部门整体支出绩效自评表.xlsx"].sorted())
-        let good = try runner.run(["batch", FixturePaths.fixture("qiannan-guangzhou-2023.csv"), "-o", out, "--jobs", "1"])
+        // Issue #16: into the folder of an earlier run only with --replace, which removes that run's files.
+        let refused = try runner.run(["batch", FixturePaths.fixture("qiannan-guangzhou-2023.csv"), "-o", out, "--jobs", "1"])
+        #expect(refused.status == 2)
+        let good = try runner.run(["batch", FixturePaths.fixture("qiannan-guangzhou-2023.csv"), "-o", out, "--jobs", "1", "--replace"])
         #expect(good.status == 0)
-        #expect(try XLSXInspector.checkEveryWorkbook(under: out) == 3)
+        #expect(try XLSXInspector.checkEveryWorkbook(under: out) == 2)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out).count == 3)
         #expect(try runner.run(["batch", input.path, "-o", out, "--jobs", "0"]).status == 2)
         #expect(try runner.run(["batch", input.path, "-o", out, "--to", "pdf"]).status == 2)
     }

@@ -300,7 +300,7 @@ struct HostileFilesCommandTests {
         defer { Self.shell("umount '\(out.path)'") }
         let r = try Self.run(["batch", input.path, "-o", out.path, "--jobs", "2"])
         #expect(r.status == 1)
-        let counts = r.stdout.split(separator: " ").compactMap { Int($0) }
+        let counts = r.stdout.matches(of: /(\d+) 张/).compactMap { Int($0.output.1) }
         #expect(counts.count == 2 && counts[0] + counts[1] == 30 && counts[1] > 0, "\(r.stdout)")
         let failedForms = Set(r.stderr.split(separator: "\n").compactMap { line -> String? in
             guard line.contains(": error: ["), let range = line.range(of: "/in/f") else { return nil }

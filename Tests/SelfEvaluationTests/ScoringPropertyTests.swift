@@ -31,9 +31,9 @@ struct ScoringPropertyTests {
             let b1 = rng.decimal(upTo: 1000)
             let b2 = rng.decimal(upTo: 1000)
             let (worse, better) = switch direction {
-            case .negative: (Decimal.maximum(b1, b2), Decimal.minimum(b1, b2))
-            case .equal where a == 0: (Decimal.maximum(b1, b2), Decimal.minimum(b1, b2))
-            default: (Decimal.minimum(b1, b2), Decimal.maximum(b1, b2))
+            case .negative: (max(b1, b2), min(b1, b2))
+            case .equal where a == 0: (max(b1, b2), min(b1, b2))
+            default: (min(b1, b2), max(b1, b2))
             }
             let rule = QuantitativeIndicatorRule(rules: rules)
             let target = Quantity(comparator: nil, number: a, unit: nil)

@@ -3,45 +3,46 @@ import Testing
 import TestSupport
 @testable import SelfEvaluation
 
-/// The scalar-by-scalar preparation of simple texts must give what the `Character` path gives.
+/// The preparation of a value's text: folding one character for one character, trimming.
 @Suite("Value text preparation")
 struct ValueTextTests {
-    /// Characters forms hold, folded ones, white space, trailing marks, and a few that are not
-    /// simple (combining marks, CR, a compatibility ideograph).
-    static let pool: [String] = [
-        "1", "0", "9", ".", "%", "-", "+", ",", ">", "<", "=", "/", ":", " ", "\t", "\n", "\r\n", "\u{3000}",
-        "０", "９", "．", "％", "＋", "－", "﹣", "，", "＞", "＜", "＝", "﹦", "≧", "⩾", "≦", "⩽", "／", "：",
-        "。", ";", "；", "、", "≥", "≤", "—", "…", "无", "暂", "不", "适", "用", "优", "秀", "万", "元", "以", "上",
-        "年", "月", "日", "底", "前", "完", "成", "“", "”", "a", "Z", "é", "e\u{301}", "\u{F900}", "±",
-    ]
-
-    @Test("seeded: simple texts prepare as the Character path does", arguments: [UInt64(1), 2, 3, 99])
-    func sameAsCharacterPath(seed: UInt64) {
-        var rng = SeededGenerator(seed: seed)
-        var simpleCount = 0
-        for _ in 0..<3_000 {
-            var text = ""
-            for _ in 0..<Int.random(in: 0...12, using: &rng) { text += Self.pool.randomElement(using: &rng) ?? "" }
-            let slow = ValueText(characterwise: text)
-            guard let fast = ValueText(simple: text) else {
-                #expect(!SimpleScalar.isSimple(text), "\(text.debugDescription)")
-                continue
-            }
-            simpleCount += 1
-            #expect(fast.original == slow.original, "\(text.debugDescription)")
-            #expect(fast.folded == slow.folded, "\(text.debugDescription)")
-            #expect(fast.range == slow.range, "\(text.debugDescription)")
-            #expect(fast.isNotGiven == slow.isNotGiven, "\(text.debugDescription)")
-            #expect(fast.characters.items == slow.characters.items, "\(text.debugDescription)")
-            #expect(ValueParser.parse(prepared: fast) == ValueParser.parse(prepared: slow), "\(text.debugDescription)")
-        }
-        #expect(simpleCount > 500)
+    @Test("folding keeps one character for one, trimming drops spaces and trailing marks", arguments: [
+        ("１０", "10", "１０"), ("≧９５％", "≥95%", "≧９５％"), (" \u{3000}95% 。", "95%", "95%"),
+        ("＞＝１", ">=1", "＞＝１"), ("e\u{301}1", "e\u{301}1", "é1"), ("\t\r\n", "", ""),
+        ("１，２３４．５", "1,234.5", "１，２３４．５"), ("≦5；", "≤5", "≦5"),
+    ])
+    func folding(text: String, folded: String, original: String) {
+        let value = ValueText(text)
+        #expect(value.trimmedFolded == folded)
+        #expect(value.trimmedOriginal == original)
+        #expect(value.original.count == value.folded.count)
     }
 
-    @Test("not-given words are recognised on both paths", arguments: ["无", "暂无", "不适用", " 无 ", "—", "——", "无。"])
-    func notGiven(text: String) throws {
-        let fast = try #require(ValueText(simple: text))
-        #expect(fast.isNotGiven)
-        #expect(ValueText(characterwise: text).isNotGiven)
+    @Test("not-given words and marks", arguments: ["", "无", "暂无", "不适用", " 无 ", "—", "——", "无。", "……", "/", "－"])
+    func notGiven(text: String) {
+        #expect(ValueText(text).isNotGiven)
+    }
+
+    @Test("texts that are given", arguments: ["0", "无锡", "95%", "—5", "按时"])
+    func given(text: String) {
+        #expect(!ValueText(text).isNotGiven)
+    }
+
+    @Test("word search compares characters: a decomposed é is the composed one")
+    func canonicalWords() {
+        let text = ValueCharacters(Array("cafe\u{301}以上"))
+        #expect(text.hasWord("café", at: 0))
+        #expect(text.longestWord(of: ["以", "以上"], at: 4) == "以上")
+        #expect(text.longestWord(of: ["以上", "上"], endingAt: 6) == "以上")
+        #expect(text.integer(at: 0) == nil)
+        #expect(ValueCharacters(Array("12x")).integer(at: 0)?.value == 12)
+    }
+
+    @Test("no fold key is ASCII or an ideograph (fold answers those without the table)")
+    func foldKeys() {
+        for key in Vocabulary.ValueWords.foldedSymbols.keys {
+            #expect(key.asciiValue == nil, "\(key)")
+            #expect(!ValueCharacters.isIdeograph(key), "\(key)")
+        }
     }
 }

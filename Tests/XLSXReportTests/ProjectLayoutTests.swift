@@ -280,31 +280,10 @@ struct ProjectLayoutTests {
         #expect(layout.columnWidths.count == 10)
     }
 
-    /// Golden hashes of the project workbooks. Re-record with `SELFEVAL_RECORD=1`: that run fails
-    /// on purpose ("re-recorded, run again"). See Fixtures/golden/README.md.
-    @Test("golden sha256 of each project workbook", arguments: all)
+    /// The project workbooks against their golden texts, part by part (see `Golden.xlsxText`).
+    /// Re-record with `SELFEVAL_RECORD=1`.
+    @Test("golden workbook of each project form, part by part", arguments: all)
     func golden(_ expected: Expected) throws {
-        let hash = try LayoutFixture.sha256(try Self.write(expected.name))
-        let goldenPath = FixturePaths.fixture("golden/project-\(expected.name).xlsx.sha256")
-        if ProcessInfo.processInfo.environment["SELFEVAL_RECORD"] == "1" {
-            try (hash + "\n").write(toFile: goldenPath, atomically: true, encoding: .utf8)
-            Issue.record("re-recorded \(goldenPath), run again")
-            return
-        }
-        let golden = try String(contentsOfFile: goldenPath, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
-        #expect(hash == golden, "output changed; inspect it (scripts/render.sh), then re-record with SELFEVAL_RECORD=1")
-    }
-
-    /// Writes the three project workbooks into `SELFEVAL_RENDER_DIR` for scripts/render.sh; does
-    /// nothing without it.
-    @Test("write project render samples when SELFEVAL_RENDER_DIR is set")
-    func renderSamples() throws {
-        guard let dir = ProcessInfo.processInfo.environment["SELFEVAL_RENDER_DIR"] else { return }
-        let folder = URL(fileURLWithPath: dir)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        for expected in Self.all {
-            _ = try LayoutFixture.write(try LayoutFixture.scored("project/\(expected.name).csv"),
-                                        name: "project-\(expected.name).xlsx", in: folder)
-        }
+        try Golden.checkXLSX(try Self.write(expected.name), against: "project-\(expected.name).xlsx.txt")
     }
 }

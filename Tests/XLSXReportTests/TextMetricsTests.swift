@@ -52,6 +52,15 @@ struct TextMetricsTests {
         }
     }
 
+    @Test("joined emoji, skin tones and marks add no width; CR LF is one break", arguments: [
+        (String(repeating: "👍🏽", count: 4), 9.0, 1), (String(repeating: "👍🏽", count: 4), 7.0, 2),
+        (String(repeating: "👨‍👩‍👧", count: 2), 5.0, 1), (String(repeating: "👨‍👩‍👧", count: 3), 5.0, 2),
+        (String(repeating: "e\u{301}", count: 12), 7.0, 2), ("a\r\nb\r\n", 20.0, 3),
+    ])
+    func joinedScalars(text: String, width: Double, lines: Int) {
+        #expect(TextMetrics.lineCount(text, columnWidth: width) == lines)
+    }
+
     @Test("a larger font needs more lines")
     func fontSize() {
         let text = String(repeating: "字", count: 10)  // 20 units at 11 pt
@@ -90,8 +99,8 @@ struct TextMetricsTests {
         #expect(TextMetrics.lineCount(text, columnWidth: width) == lines)
     }
 
-    @Test("seeded: the fast path counts the same lines as the general one")
-    func fastPathMatchesGeneral() {
+    @Test("seeded: every explicit break starts a line; no character takes more than one line")
+    func linesAreBounded() {
         var random = SeededGenerator(seed: 1130)
         let pieces: [String] = [
             "a", "b", "Z", "1", ".", " ", "  ", "\t", "\n", "\u{2028}", "\u{85}", "绩", "效", "，", "。", "（", "）", "　",
@@ -103,11 +112,9 @@ struct TextMetricsTests {
             let width = Double(Int.random(in: 1...60, using: &random)) / 2
             let size = [9.0, 10, 10.5, 11, 16, 18][Int.random(in: 0..<6, using: &random)]
             let wide = Bool.random(using: &random)
-            let scale = size / 11
-            let available = max(width - TextMetrics.cellPadding, 0.5)
-            #expect(TextMetrics.lineCount(text, columnWidth: width, fontSize: size, ambiguousIsWide: wide)
-                        == TextMetrics.generalLineCount(text, available: available, scale: scale, ambiguousIsWide: wide),
-                    "\(text.debugDescription) width \(width) size \(size)")
+            let lines = TextMetrics.lineCount(text, columnWidth: width, fontSize: size, ambiguousIsWide: wide)
+            #expect(lines >= text.filter(\.isNewline).count + 1, "\(text.debugDescription)")
+            #expect(lines <= text.count + 1, "\(text.debugDescription) width \(width) size \(size)")
         }
     }
 }

@@ -60,8 +60,7 @@ struct PrettyJSONWriter {
 
     mutating func decimal(_ value: Decimal) {
         if value.isNaN { sawNaN = true }
-        // `description` is the plain text with "." (see `FastDecimal.plainText`).
-        bytes.append(contentsOf: (FastDecimal.plainText(value) ?? value.description).utf8)
+        bytes.append(contentsOf: value.plainText.utf8)
     }
 
     mutating func decimal(_ value: Decimal?) {

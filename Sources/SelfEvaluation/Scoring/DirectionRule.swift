@@ -10,8 +10,8 @@ import Foundation
 /// the value's own words ("≥" | "2%以下" is ≥); when the two contradict, `operator-contradiction`.
 struct DirectionRule: Sendable {
     static let name = "DirectionRule"
-    private static let negativeWords = SearchWords(Vocabulary.ScoringWords.negativeDirectionWords)
-    private static let positiveWords = SearchWords(Vocabulary.ScoringWords.positiveDirectionWords)
+    private static let negativeWords = WordList(Vocabulary.ScoringWords.negativeDirectionWords)
+    private static let positiveWords = WordList(Vocabulary.ScoringWords.positiveDirectionWords)
 
     struct Decision: Sendable, Equatable {
         var direction: Direction
@@ -47,8 +47,9 @@ struct DirectionRule: Sendable {
         if let nature = indicator.nature?.value { texts.append(nature) }
         texts.append(indicator.target.value)
         for text in texts {
-            if let word = Self.negativeWords.first(in: text) { return (.negative, word) }
-            if let word = Self.positiveWords.first(in: text) { return (.positive, word) }
+            let characters = Array(text)
+            if let word = Self.negativeWords.first(in: characters) { return (.negative, word) }
+            if let word = Self.positiveWords.first(in: characters) { return (.positive, word) }
         }
         if let nature = indicator.nature?.value, let comparator = ValueParser.comparator(nature) {
             return (comparator.direction, nature.trimmed)
@@ -78,6 +79,11 @@ struct DirectionRule: Sendable {
 }
 
 extension String {
-    /// Without leading and trailing white space.
-    var trimmed: String { isEmpty || hasVisibleEnds ? self : trimmingCharacters(in: .whitespacesAndNewlines) }
+    /// Without leading and trailing white space (characters that are `isWhitespace`).
+    var trimmed: String {
+        guard let first = firstIndex(where: { !$0.isWhitespace }), let last = lastIndex(where: { !$0.isWhitespace }) else {
+            return ""
+        }
+        return String(self[first...last])
+    }
 }

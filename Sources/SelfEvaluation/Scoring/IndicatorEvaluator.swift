@@ -38,7 +38,7 @@ struct IndicatorEvaluator: Sendable {
             warn("score-invalid", indicator.score.cell,
                  Vocabulary.ScoringMessage.scoreInvalid(indicator.score.value.trimmed, error.message))
         }
-        if let filled = result.filledScore, weight.precedes(filled) {
+        if let filled = result.filledScore, weight < filled {
             // The form's own rule (注1): no score above its 分值; the rules below clamp it.
             warn("score-above-weight", indicator.score.cell,
                  Vocabulary.ScoringMessage.scoreAboveWeight(ScoreText.plain(filled), weight: ScoreText.plain(weight)))
@@ -79,11 +79,11 @@ struct IndicatorEvaluator: Sendable {
                 warn("missing-weight", cell.cell, Vocabulary.ScoringMessage.weightMissing)
                 return nil
             }
-            guard !weight.precedes(0) else {
+            guard weight >= 0 else {
                 warn("weight-negative", cell.cell, Vocabulary.ScoringMessage.weightNegative(cell.value.trimmed))
                 return nil
             }
-            if weight.hasSameValue(as: 0) { warn("weight-zero", cell.cell, Vocabulary.ScoringMessage.weightZero) }
+            if weight == 0 { warn("weight-zero", cell.cell, Vocabulary.ScoringMessage.weightZero) }
             return weight
         } catch {
             warn("weight-invalid", cell.cell, Vocabulary.ScoringMessage.weightInvalid(cell.value.trimmed, error.message))
@@ -142,11 +142,11 @@ struct IndicatorEvaluator: Sendable {
                 formula: computation.formula, awarded: filled.score, possible: weight, note: comment))
         }
         if computation.overAchieved, result.reason.isEmpty {
-            let ratio = (computation.ratio ?? 0).multiplying(by: 100)
+            let ratio = (computation.ratio ?? 0) * 100
             warn("over-achievement", indicator.actual.cell,
                  Vocabulary.ScoringMessage.overAchievement(
                      ratio: ratio.fixed(2) + "%",
-                     threshold: ScoreText.plain(rules.overAchievementThreshold.subtracting(1).multiplying(by: 100)) + "%",
+                     threshold: ScoreText.plain((rules.overAchievementThreshold - 1) * 100) + "%",
                      needsExplanation: rules.overAchievementNeedsExplanation))
             if rules.overAchievementNeedsExplanation { result.needsReview = true }
         }

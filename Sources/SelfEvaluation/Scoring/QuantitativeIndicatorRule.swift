@@ -39,7 +39,7 @@ struct QuantitativeIndicatorRule: Sendable {
             return .incompatibleUnits(target: target.unit, actual: actual.unit)
         }
         let a = target.number
-        let clampedB = Decimal.maximum(b, 0)
+        let clampedB = max(b, 0)
         let w = ScoreText.plain(weight)
         let factor: Decimal
         var ratio: Decimal?
@@ -47,46 +47,46 @@ struct QuantitativeIndicatorRule: Sendable {
         let template: String
         var overAchieved = false
         switch direction {
-        case .equal where a.hasSameValue(as: 0):
+        case .equal where a == 0:
             template = Vocabulary.ScoringWords.formulaEqualZero
-            factor = clampedB.hasSameValue(as: 0) ? 1 : 0
+            factor = clampedB == 0 ? 1 : 0
             ratio = factor
             substituted = "B = \(ScoreText.plain(b))"
         case .positive, .equal:
             template = Vocabulary.ScoringWords.formulaPositive
-            if !Decimal(0).precedes(a) {
+            if a <= 0 {
                 factor = 1
                 substituted = "A = \(ScoreText.plain(a)), B = \(ScoreText.plain(b))"
                 return .scored(finish(a: a, b: b, ratio: nil, factor: factor, weight: weight,
                                       formula: "\(Vocabulary.ScoringWords.formulaTargetZero): \(substituted)",
                                       overAchieved: false))
             }
-            let r = clampedB.dividing(by: a)
+            let r = clampedB / a
             ratio = r
-            factor = Decimal.minimum(r, 1)
-            overAchieved = !b.precedes(rules.overAchievementThreshold.multiplying(by: a))
+            factor = min(r, 1)
+            overAchieved = b >= rules.overAchievementThreshold * a
             substituted = "\(w) × min(\(ScoreText.plain(b))/\(ScoreText.plain(a)), 1)"
         case .negative:
             switch rules.negativeFormula {
             case .ratio:
                 template = Vocabulary.ScoringWords.formulaNegativeRatio
-                if !a.precedes(clampedB) || clampedB.hasSameValue(as: 0) {
+                if a >= clampedB || clampedB == 0 {
                     factor = 1
-                    ratio = clampedB.hasSameValue(as: 0) ? nil : a.dividing(by: clampedB)
+                    ratio = clampedB == 0 ? nil : a / clampedB
                 } else {
-                    let r = Decimal.maximum(a, 0).dividing(by: clampedB)
+                    let r = max(a, 0) / clampedB
                     ratio = r
-                    factor = Decimal.minimum(r, 1)
+                    factor = min(r, 1)
                 }
                 substituted = "\(w) × min(\(ScoreText.plain(a))/\(ScoreText.plain(b)), 1)"
             case .linear:
                 template = Vocabulary.ScoringWords.formulaNegativeLinear
-                if !a.precedes(clampedB) {
+                if a >= clampedB {
                     factor = 1
-                } else if !Decimal(0).precedes(a) {
+                } else if a <= 0 {
                     factor = 0
                 } else {
-                    factor = Decimal.maximum(Decimal(1).subtracting(clampedB.subtracting(a).dividing(by: a)), 0)
+                    factor = max(1 - (clampedB - a) / a, 0)
                 }
                 ratio = factor
                 substituted = "\(w) × max(1 − (\(ScoreText.plain(b)) − \(ScoreText.plain(a)))/\(ScoreText.plain(a)), 0)"
@@ -98,7 +98,7 @@ struct QuantitativeIndicatorRule: Sendable {
 
     private func finish(a: Decimal, b: Decimal, ratio: Decimal?, factor: Decimal, weight: Decimal, formula: String,
                         overAchieved: Bool) -> Computation {
-        let score = rules.round(weight.multiplying(by: factor.clamped(0, 1))).clamped(0, weight)
+        let score = rules.round(weight * factor.clamped(0, 1)).clamped(0, weight)
         return Computation(target: a, actual: b, ratio: ratio.map { DecimalRounding.round($0, places: 4) },
                            score: score, formula: "\(formula) = \(ScoreText.points(score, rules))",
                            overAchieved: overAchieved)

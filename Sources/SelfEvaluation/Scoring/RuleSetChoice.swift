@@ -18,27 +18,18 @@ enum RuleSetDetection {
         var diagnostics: [Diagnostic]
     }
 
-    private static let legacyMarkers = SearchWords(Vocabulary.ScoringWords.legacyTierMarkers)
-    private static let v2020Markers = SearchWords(Vocabulary.ScoringWords.v2020TierMarkers)
+    private static let legacyMarkers = Vocabulary.ScoringWords.legacyTierMarkers.map { Array($0.unicodeScalars) }
+    private static let v2020Markers = Vocabulary.ScoringWords.v2020TierMarkers.map { Array($0.unicodeScalars) }
 
     static func detect(in form: Form) -> Detection {
         var legacyCell: CellAddress?
         var v2020Cell: CellAddress?
         for note in form.notes {
-            if let bytes = foldedSimpleBytes(note.value) {
-                if legacyCell == nil, legacyMarkers.first(inSimpleBytes: bytes) != nil {
-                    legacyCell = note.cell
-                }
-                if v2020Cell == nil, v2020Markers.first(inSimpleBytes: bytes) != nil {
-                    v2020Cell = note.cell
-                }
-                continue
-            }
             let text = fold(note.value)
-            if legacyCell == nil, legacyMarkers.anyIn(text) {
+            if legacyCell == nil, legacyMarkers.contains(where: { contains(text, $0) }) {
                 legacyCell = note.cell
             }
-            if v2020Cell == nil, v2020Markers.anyIn(text) {
+            if v2020Cell == nil, v2020Markers.contains(where: { contains(text, $0) }) {
                 v2020Cell = note.cell
             }
         }
@@ -56,71 +47,34 @@ enum RuleSetDetection {
         }
     }
 
-    /// Full-width % and dashes folded to ASCII, spaces and "(含)" dropped.
-    static func fold(_ text: String) -> String {
-        if let simple = foldSimple(text) { return simple }
-        var out = ""
-        for ch in text {
-            if ch.isWhitespace { continue }
-            if ch == "％" { out.append("%") } else if Vocabulary.ScoringWords.noteDashes.contains(ch) {
-                out.append("-")
-            } else { out.append(ch) }
-        }
-        return out
-    }
-
-    /// `fold` scalar by scalar for a text of simple scalars (see `SimpleScalar`), which gives
-    /// the same result as going `Character` by `Character`; nil for any other text.
-    private static func foldSimple(_ text: String) -> String? {
-        guard SimpleScalar.isSimple(text) else { return nil }
-        var out = String.UnicodeScalarView()
+    /// The note's scalars with white space dropped and full-width % and the dashes folded to
+    /// ASCII. The markers, and every scalar folded, are single scalars without another canonical
+    /// form, so comparing scalars finds a marker exactly where comparing characters would.
+    static func fold(_ text: String) -> [Unicode.Scalar] {
+        var out: [Unicode.Scalar] = []
+        out.reserveCapacity(text.unicodeScalars.count)
         for scalar in text.unicodeScalars {
-            let value = scalar.value
-            if SimpleScalar.isWhitespace(value) { continue }
-            if value == fullWidthPercent {
+            let space = scalar.isASCII ? scalar == " " || (0x09...0x0D).contains(scalar.value) : scalar.properties.isWhitespace
+            if space { continue }
+            if scalar == "％" {
                 out.append("%")
-            } else if dashScalars.contains(value) {
+            } else if dashes.contains(scalar) {
                 out.append("-")
             } else {
                 out.append(scalar)
             }
         }
-        return String(out)
+        return out
     }
 
-    /// `foldSimple` as UTF-8 bytes, for the byte searches of `SearchWords`; nil when the text is
-    /// not simple or a marker list cannot be searched bytewise.
-    private static func foldedSimpleBytes(_ text: String) -> [UInt8]? {
-        guard markersUsableOnBytes else { return nil }
-        var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count)
-        let dashes = dashScalarList
-        let simple = SimpleScalar.allScalars(of: text) { value in
-            guard SimpleScalar.isSimple(value), let scalar = Unicode.Scalar(value) else { return false }
-            if SimpleScalar.isWhitespace(value) { return true }
-            if value == fullWidthPercent {
-                out.append(UInt8(ascii: "%"))
-            } else if dashes.contains(value) {
-                out.append(UInt8(ascii: "-"))
-            } else {
-                UTF8.encode(scalar) { out.append($0) }
-            }
-            return true
+    /// `Vocabulary.ScoringWords.noteDashes` as scalars.
+    private static let dashes: [Unicode.Scalar] = Vocabulary.ScoringWords.noteDashes.flatMap(\.unicodeScalars)
+
+    /// Whether `marker` (not empty) stands in `text`.
+    private static func contains(_ text: [Unicode.Scalar], _ marker: [Unicode.Scalar]) -> Bool {
+        guard let first = marker.first, text.count >= marker.count else { return false }
+        return (0...(text.count - marker.count)).contains { i in
+            text[i] == first && text[i..<(i + marker.count)].elementsEqual(marker)
         }
-        return simple ? out : nil
     }
-
-    /// `dashScalars` as a short array: a linear look-up beats hashing for seven entries.
-    private static let dashScalarList: [UInt32] = dashScalars.sorted()
-
-    /// Whether both marker lists can be searched in simple bytes.
-    private static let markersUsableOnBytes = legacyMarkers.isUsableOnSimpleText && v2020Markers.isUsableOnSimpleText
-
-    /// U+FF05 FULLWIDTH PERCENT SIGN.
-    private static let fullWidthPercent: UInt32 = 0xFF05
-
-    /// The one-scalar members of `Vocabulary.ScoringWords.noteDashes`.
-    private static let dashScalars: Set<UInt32> = Set(Vocabulary.ScoringWords.noteDashes.compactMap { dash in
-        dash.unicodeScalars.count == 1 ? dash.unicodeScalars.first?.value : nil
-    })
 }

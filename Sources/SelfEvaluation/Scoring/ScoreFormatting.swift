@@ -7,16 +7,12 @@ enum ScoreText {
     /// A plain number as written ("4", "734.78").
     static func plain(_ value: Decimal) -> String { value.plainText }
     /// A ratio as a percentage with two decimals (0.8 → "80.00%").
-    static func percent(_ ratio: Decimal) -> String { ratio.multiplying(by: 100).fixed(2) + "%" }
+    static func percent(_ ratio: Decimal) -> String { (ratio * 100).fixed(2) + "%" }
     /// A money amount with two decimals ("734.78").
     static func money(_ value: Decimal) -> String { value.fixed(2) }
 }
 
 extension Decimal {
-    /// The smaller of two decimals.
-    static func minimum(_ a: Decimal, _ b: Decimal) -> Decimal { a.precedes(b) ? a : b }
-    /// The larger of two decimals.
-    static func maximum(_ a: Decimal, _ b: Decimal) -> Decimal { b.precedes(a) ? a : b }
     /// This value clamped into `low...high`.
-    func clamped(_ low: Decimal, _ high: Decimal) -> Decimal { Decimal.minimum(Decimal.maximum(self, low), high) }
+    func clamped(_ low: Decimal, _ high: Decimal) -> Decimal { min(max(self, low), high) }
 }

@@ -15,8 +15,8 @@ struct TierRange: Sendable, Equatable {
     init(_ tier: Tier, weight: Decimal, rules: RuleSet) {
         self.tier = tier
         let step = rules.scoreUnit
-        let achievedLow = rules.round(weight.multiplying(by: rules.tiers.achieved))
-        let partialLow = rules.round(weight.multiplying(by: rules.tiers.partial))
+        let achievedLow = rules.round(weight * rules.tiers.achieved)
+        let partialLow = rules.round(weight * rules.tiers.partial)
         var top = rules.round(weight)
         if top > weight { top -= step }
         let middleFraction: Decimal
@@ -27,18 +27,18 @@ struct TierRange: Sendable, Equatable {
             middleFraction = 1
         case .partial:
             low = partialLow
-            high = achievedLow.subtracting(step)
-            middleFraction = rules.tiers.achieved.adding(rules.tiers.partial).dividing(by: 2)
+            high = achievedLow - step
+            middleFraction = (rules.tiers.achieved + rules.tiers.partial) / 2
         case .notAchieved:
             low = 0
-            high = partialLow.subtracting(step)
-            middleFraction = rules.tiers.partial.dividing(by: 2)
+            high = partialLow - step
+            middleFraction = rules.tiers.partial / 2
         }
         if high < low { high = low }
-        preset = rules.round(weight.multiplying(by: middleFraction)).clamped(low, high)
+        preset = rules.round(weight * middleFraction).clamped(low, high)
     }
 
-    func contains(_ score: Decimal) -> Bool { !score.precedes(low) && !high.precedes(score) }
+    func contains(_ score: Decimal) -> Bool { low <= score && score <= high }
 
     /// The nearest score inside the range.
     func nearest(to score: Decimal) -> Decimal { score.clamped(low, high) }

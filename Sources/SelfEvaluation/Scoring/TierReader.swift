@@ -48,59 +48,24 @@ struct TierReader: Sendable {
 
     /// The tier a text names, by its words.
     func read(text: String) -> Reading {
-        if TierWords.usableOnSimpleText, let bytes = Self.simpleBytesWithoutWhitespace(text) { return readSimple(bytes) }
-        var folded = String(text.filter { !$0.isWhitespace })
-        for phrase in Vocabulary.ScoringWords.benignNegationPhrases {
-            folded = folded.replacingOccurrences(of: phrase, with: "")
-        }
-        if let word = Vocabulary.ScoringWords.negationWords.first(where: folded.contains) {
+        let folded = TierWords.benignNegation.removingAll(from: text.filter { !$0.isWhitespace })
+        if let word = TierWords.negation.first(in: folded) {
             return Reading(tier: .notAchieved, placed: true, basis: word)
         }
-        if let word = Vocabulary.ScoringWords.partialWords.first(where: folded.contains) {
+        if let word = TierWords.partial.first(in: folded) {
             return Reading(tier: .partial, placed: true, basis: word)
         }
-        if let word = Vocabulary.ScoringWords.achievementWords.first(where: folded.contains) {
-            return Reading(tier: .achieved, placed: true, basis: word)
-        }
-        return Reading(tier: .achieved, placed: false, basis: "")
-    }
-
-    /// The UTF-8 bytes of `text` without its white space, when it is simple (see `SimpleScalar`);
-    /// nil otherwise.
-    private static func simpleBytesWithoutWhitespace(_ text: String) -> [UInt8]? {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count)
-        let simple = SimpleScalar.allScalars(of: text) { value in
-            guard SimpleScalar.isSimple(value), let scalar = Unicode.Scalar(value) else { return false }
-            if !SimpleScalar.isWhitespace(value) { UTF8.encode(scalar) { bytes.append($0) } }
-            return true
-        }
-        return simple ? bytes : nil
-    }
-
-    /// `read(text:)` for simple text (see `SimpleScalar`), given as its bytes without white
-    /// space: the same steps on UTF-8 bytes.
-    private func readSimple(_ bytes: [UInt8]) -> Reading {
-        let folded = TierWords.benignNegation.removingAll(fromSimpleBytes: bytes)
-        if let word = TierWords.negation.first(inSimpleBytes: folded) {
-            return Reading(tier: .notAchieved, placed: true, basis: word)
-        }
-        if let word = TierWords.partial.first(inSimpleBytes: folded) {
-            return Reading(tier: .partial, placed: true, basis: word)
-        }
-        if let word = TierWords.achievement.first(inSimpleBytes: folded) {
+        if let word = TierWords.achievement.first(in: folded) {
             return Reading(tier: .achieved, placed: true, basis: word)
         }
         return Reading(tier: .achieved, placed: false, basis: "")
     }
 }
 
-/// The tier vocabulary, prepared once for byte searches.
+/// The tier vocabulary as word lists.
 private enum TierWords {
-    static let benignNegation = SearchWords(Vocabulary.ScoringWords.benignNegationPhrases)
-    static let negation = SearchWords(Vocabulary.ScoringWords.negationWords)
-    static let partial = SearchWords(Vocabulary.ScoringWords.partialWords)
-    static let achievement = SearchWords(Vocabulary.ScoringWords.achievementWords)
-    /// Whether every list can be searched bytewise.
-    static let usableOnSimpleText = [benignNegation, negation, partial, achievement].allSatisfy(\.isUsableOnSimpleText)
+    static let benignNegation = WordList(Vocabulary.ScoringWords.benignNegationPhrases)
+    static let negation = WordList(Vocabulary.ScoringWords.negationWords)
+    static let partial = WordList(Vocabulary.ScoringWords.partialWords)
+    static let achievement = WordList(Vocabulary.ScoringWords.achievementWords)
 }

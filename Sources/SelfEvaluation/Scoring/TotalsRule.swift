@@ -17,8 +17,8 @@ struct TotalsRule: Sendable {
     func evaluate(_ form: Form, budget: BudgetResult?, indicators: [IndicatorResult]) -> Outcome {
         var diagnostics: [Diagnostic] = []
         let scored = indicators.filter(\.isScored)
-        let totalWeight = (budget?.weight ?? 0).adding(scored.reduce(Decimal(0)) { $0.adding($1.weight ?? 0) })
-        let totalScore = (budget?.score ?? 0).adding(scored.reduce(Decimal(0)) { $0.adding($1.score) })
+        let totalWeight = (budget?.weight ?? 0) + scored.reduce(Decimal(0)) { $0 + ($1.weight ?? 0) }
+        let totalScore = (budget?.score ?? 0) + scored.reduce(Decimal(0)) { $0 + $1.score }
 
         if totalWeight != 100 {
             let cell = form.total?.weight?.cell ?? form.total?.label
@@ -57,10 +57,10 @@ struct TotalsRule: Sendable {
                 groups.append((key, indicators[i].indicator.level1Label.trimmed, points, 0))
                 g = groups.count - 1
             }
-            groups[g].sum = groups[g].sum.adding(indicators[i].isScored ? (indicators[i].weight ?? 0) : 0)
+            groups[g].sum += indicators[i].isScored ? (indicators[i].weight ?? 0) : 0
         }
         return groups.compactMap { group in
-            guard !group.points.hasSameValue(as: group.sum) else { return nil }
+            guard group.points != group.sum else { return nil }
             return Diagnostic(.warning, "label-points-mismatch", at: form.location(group.cell),
                               Vocabulary.ScoringMessage.labelPointsMismatch(label: group.label,
                                                                             points: ScoreText.plain(group.points),

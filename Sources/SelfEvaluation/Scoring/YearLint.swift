@@ -32,7 +32,6 @@ struct YearLint: Sendable {
 
     /// Distinct years written as four digits before 年 ("2022年", "２０２２年度"), 1990–2099, in order.
     static func years(in text: String) -> [Int] {
-        if let simple = yearsBySimpleScalars(in: text) { return simple }
         var found: [Int] = []
         var digits: [Int] = []
         for ch in text {
@@ -48,40 +47,6 @@ struct YearLint: Sendable {
         }
         return found
     }
-
-    /// `years(in:)` scalar by scalar for a text of simple scalars (see `SimpleScalar`), where each
-    /// scalar is a `Character` of its own; nil for any other text.
-    private static func yearsBySimpleScalars(in text: String) -> [Int]? {
-        guard let mark = yearMarkScalar else { return nil }
-        var found: [Int] = []
-        var value = 0
-        var digits = 0
-        let simple = SimpleScalar.allScalars(of: text) { code in
-            guard SimpleScalar.isSimple(code) else { return false }
-            let digit: UInt32? = switch code {
-            case 0x30...0x39: code - 0x30
-            case 0xFF10...0xFF19: code - 0xFF10
-            default: nil
-            }
-            if let digit {
-                if digits < 4 { value = value * 10 + Int(digit) }
-                digits += 1
-                return true
-            }
-            if code == mark, digits == 4, (1990...2099).contains(value), !found.contains(value) { found.append(value) }
-            value = 0
-            digits = 0
-            return true
-        }
-        return simple ? found : nil
-    }
-
-    /// The year mark as one simple scalar, nil if it is not one.
-    private static let yearMarkScalar: UInt32? = {
-        let scalars = Vocabulary.ScoringWords.yearMark.unicodeScalars
-        guard scalars.count == 1, let scalar = scalars.first, SimpleScalar.isSimple(scalar.value) else { return nil }
-        return scalar.value
-    }()
 
     private static func digitValue(_ ch: Character) -> Int? {
         guard let scalar = ch.unicodeScalars.first, ch.unicodeScalars.count == 1 else { return nil }

@@ -9,7 +9,7 @@
 enum GradeReader {
     static func read(_ text: ValueCharacters) -> Grade? {
         // Every way below needs a grade word in the text: none can start, no grade.
-        if let firsts = gradeWordFirstScalars, !text.mayContain(anyOf: firsts) { return nil }
+        guard !gradeWordFirsts.isDisjoint(with: text.items) else { return nil }
         if let grade = exact(unquoted(text.items)) { return grade }
         var found = Set<Grade>()
         quoted(text).forEach { found.insert($0) }
@@ -17,16 +17,8 @@ enum GradeReader {
         return found.count == 1 ? found.first : nil
     }
 
-    /// The first scalars of the grade words, nil unless every grade word is simple (see
-    /// `SimpleScalar`): a simple text holds a word only if it holds the word's first scalar.
-    private static let gradeWordFirstScalars: [UInt32]? = {
-        var firsts: [UInt32] = []
-        for entry in ValueWords.gradeWords {
-            guard SimpleScalar.isSimple(entry.word), let first = entry.word.unicodeScalars.first else { return nil }
-            if !firsts.contains(first.value) { firsts.append(first.value) }
-        }
-        return firsts
-    }()
+    /// The first character of each grade word: a text holds a grade word only if it holds one of them.
+    private static let gradeWordFirsts = Set(ValueWords.gradeWords.compactMap(\.word.first))
 
     /// The grade a whole word names.
     private static func exact(_ characters: [Character]) -> Grade? {

@@ -88,7 +88,7 @@ public struct Quantity: Sendable, Equatable {
         switch (unit, other) {
         case (nil, _), (_, nil): return number
         case let (.money(from)?, .money(to)?):
-            return number.multiplying(by: Decimal(from.rawValue)).dividing(by: Decimal(to.rawValue))
+            return number * Decimal(from.rawValue) / Decimal(to.rawValue)
         case let (a?, b?): return a == b ? number : nil
         }
     }

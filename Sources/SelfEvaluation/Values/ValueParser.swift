@@ -24,18 +24,9 @@ import Foundation
 /// 5. otherwise text: the trimmed original.
 public enum ValueParser {
     /// Parses a target or actual text. Never fails: what is not recognised is `.text`.
-    /// Results are memoised (`TextMemo`).
-    public static func parse(_ text: String) -> ParsedValue {
-        parsed.value(for: text, parseUncached)
-    }
+    public static func parse(_ text: String) -> ParsedValue { parse(prepared: ValueText(text)) }
 
-    /// The memo of `parse(_:)`.
-    private static let parsed = TextMemo<ParsedValue>()
-
-    /// `parse(_:)` without the memo.
-    static func parseUncached(_ text: String) -> ParsedValue { parse(prepared: ValueText(text)) }
-
-    /// `parseUncached(_:)` of a prepared text.
+    /// `parse(_:)` of a prepared text.
     static func parse(prepared value: ValueText) -> ParsedValue {
         if value.isNotGiven { return .notGiven }
         let characters = value.characters

@@ -26,7 +26,7 @@ public enum BlankTemplate {
         try XLSXError.typed("BlankTemplate.write") {
             let workbook = try Workbook(path: path, options: options.workbookOptions)
             try FormWorkbook(options: options).setProperties(of: workbook, form: form)
-            let sheet = try workbook.addWorksheet(name: Vocabulary.WorkbookLayout.formSheet)
+            let sheet = try workbook.addWorksheet(name: WorkbookWords.formSheet)
             try FormSheetWriter(layout: FormLayout(form: form, rows: rows)).write(to: sheet)
             try workbook.close()
         }
@@ -35,7 +35,7 @@ public enum BlankTemplate {
     // MARK: Building
 
     private static func build() -> (rows: [[String]], form: Form) {
-        let words = Vocabulary.WorkbookLayout.self
+        let words = WorkbookWords.self
         let width = ScoredGrid.minimumWidth
         var rows: [[String]] = []
         func add(_ cells: [Int: String]) -> Int {

@@ -12,7 +12,7 @@ struct DetailSheetWriter {
     private static let widths: [Double] = [6, 11, 11, 24, 16, 12, 16, 12, 7, 6, 14, 9, 36, 6, 7, 7, 40]
 
     func write(to sheet: Worksheet) throws {
-        let words = Vocabulary.WorkbookLayout.self
+        let words = WorkbookWords.self
         let font = words.bodyFont
         let cellStyle = CellStyle(fontName: font, fontSize: 10, thinBorder: true, wrap: true, horizontal: .left, vertical: .center)
         let heading = cellStyle.with { $0.bold = true; $0.horizontal = .center; $0.fillColor = RGBColor(rgb: 0xE7EEF7) }
@@ -162,7 +162,7 @@ struct DetailSheetWriter {
 
     /// A parsed target or actual as the sheet shows it: "≥ 10 家", "12月31日前", "优秀", "文本".
     static func describe(_ value: ParsedValue) -> String {
-        let words = Vocabulary.WorkbookLayout.self
+        let words = WorkbookWords.self
         switch value {
         case .notGiven: return words.parsedNotGiven
         case .quantity(let quantity):

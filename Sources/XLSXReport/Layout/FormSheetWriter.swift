@@ -13,7 +13,7 @@ struct FormSheetWriter {
 
     /// The style of a cell kind, with a number format for numbers and formulas.
     static func style(_ kind: FormCellKind, numberFormat: String? = nil) -> CellStyle {
-        let words = Vocabulary.WorkbookLayout.self
+        let words = WorkbookWords.self
         var style = CellStyle(
             fontName: words.bodyFont, fontSize: FormLayout.bodyFontSize, thinBorder: kind.bordered, wrap: true,
             horizontal: .center, vertical: .center, numberFormat: numberFormat)

@@ -31,7 +31,7 @@ public struct FormWorkbook: Sendable {
         try XLSXError.typed("FormWorkbook.write") {
             let workbook = try Workbook(path: path, options: options.workbookOptions)
             try setProperties(of: workbook, form: scored.form)
-            let words = Vocabulary.WorkbookLayout.self
+            let words = WorkbookWords.self
             try workbook.setCustomProperty(words.propertyTotal, .number(scored.totalScore))
             try workbook.setCustomProperty(words.propertyGrade, .text(scored.grade.label))
             try workbook.setCustomProperty(words.propertyRules, .text(scored.ruleSet.name))
@@ -50,7 +50,7 @@ public struct FormWorkbook: Sendable {
     }
 
     func setProperties(of workbook: Workbook, form: Form) throws {
-        let words = Vocabulary.WorkbookLayout.self
+        let words = WorkbookWords.self
         let title = form.title.map { LabelText.trim($0.value) } ?? Vocabulary.departmentTitle
         let unit = form.unit.map { LabelText.trim($0.value) } ?? ""
         try workbook.setProperties(

@@ -87,7 +87,7 @@ public struct ScoredCells: Sendable {
             let original = LabelText.trim(form.document[address.row, address.column])
             var text = computed.comment ?? Self.defaultComment(computed.role)
             if computed.changed, !original.isEmpty, !text.contains(original) {
-                text += Vocabulary.WorkbookLayout.originalValue(original)
+                text += WorkbookWords.originalValue(original)
             }
             addComment(address, text)
         }
@@ -122,16 +122,7 @@ public struct ScoredCells: Sendable {
 
     /// The number of a text made only of digits, one sign, separators and a point; nil otherwise
     /// (so "235.11万元", "10分" and "—" stay text, as written).
-    /// Results are memoised (`TextMemo`): grids repeat their numbers.
     static func plainNumber(_ text: String) -> Decimal? {
-        plainNumbers.value(for: text, readPlainNumber)
-    }
-
-    /// The memo of `plainNumber(_:)`.
-    private static let plainNumbers = TextMemo<Decimal?>()
-
-    /// `plainNumber(_:)` without the memo.
-    private static func readPlainNumber(_ text: String) -> Decimal? {
         let trimmed = LabelText.trim(text)
         guard !trimmed.isEmpty, trimmed.allSatisfy({ numberCharacters.contains($0) }),
               trimmed.contains(where: \.isNumber) else { return nil }
@@ -183,10 +174,10 @@ public struct ScoredCells: Sendable {
         if let rateCell = budget.rateCell {
             if let rateExpression {
                 set(rateCell, .formula("=" + rateExpression, cached: budget.executionRate, format: Self.rateFormat))
-                if budget.scoredFromParts { addComment(rateCell, Vocabulary.WorkbookLayout.rateFromParts) }
+                if budget.scoredFromParts { addComment(rateCell, WorkbookWords.rateFromParts) }
             } else {
                 set(rateCell, .number(budget.executionRate, format: Self.rateFormat))
-                addComment(rateCell, Vocabulary.WorkbookLayout.formulaDropped)
+                addComment(rateCell, WorkbookWords.formulaDropped)
             }
         }
 
@@ -212,7 +203,7 @@ public struct ScoredCells: Sendable {
                                     cached: budget.score, format: format))
         } else {
             set(scoreCell, .number(budget.score, format: format))
-            addComment(scoreCell, Vocabulary.WorkbookLayout.formulaDropped)
+            addComment(scoreCell, WorkbookWords.formulaDropped)
         }
     }
 
@@ -245,17 +236,17 @@ public struct ScoredCells: Sendable {
             set(totalCell, .formula("=" + terms.joined(separator: "+"), cached: scored.totalScore, format: format))
         } else {
             set(totalCell, .number(scored.totalScore, format: format))
-            addComment(totalCell, Vocabulary.WorkbookLayout.formulaDropped)
+            addComment(totalCell, WorkbookWords.formulaDropped)
         }
     }
 
     private static func defaultComment(_ role: ScoredGrid.ComputedCell.Role) -> String {
         switch role {
-        case .executionRate: Vocabulary.WorkbookLayout.rateComputed
-        case .budgetScore, .indicatorScore: Vocabulary.WorkbookLayout.scoreComputed
-        case .totalScore: Vocabulary.WorkbookLayout.totalComputed
-        case .totalWeight: Vocabulary.WorkbookLayout.weightComputed
-        case .conclusion: Vocabulary.WorkbookLayout.conclusionComputed
+        case .executionRate: WorkbookWords.rateComputed
+        case .budgetScore, .indicatorScore: WorkbookWords.scoreComputed
+        case .totalScore: WorkbookWords.totalComputed
+        case .totalWeight: WorkbookWords.weightComputed
+        case .conclusion: WorkbookWords.conclusionComputed
         case .reason: Vocabulary.OutputMessage.generatedReason
         }
     }

@@ -62,32 +62,12 @@ enum CBridge {
 
     /// `Decimal` → `double`, the only place numbers become binary floating point: the double
     /// nearest the decimal's text ("0.92" → 0.92), as a spreadsheet would read it.
-    /// `NSDecimalNumber.doubleValue` is not correctly rounded on Linux (0.92 → 0.9199999999999999),
-    /// so it is only the fallback.
+    /// `NSDecimalNumber.doubleValue` is not correctly rounded on Linux (0.92 → 0.9199999999999999).
     static func double(_ value: Decimal, _ operation: String, _ location: XLSXError.Location?) throws -> Double {
         guard !value.isNaN else { throw XLSXError.invalid(operation, location, "the number is NaN") }
-        let result = exactDouble(value) ?? Double(value.description) ?? NSDecimalNumber(decimal: value).doubleValue
-        guard result.isFinite else { throw XLSXError.invalid(operation, location, "the number \(value) is not finite as a double") }
-        return result
-    }
-
-    /// Powers of ten that are exact doubles (10^0 … 10^22).
-    private static let exactPowersOfTen: [Double] = (0...22).map { k in (0..<k).reduce(1.0) { product, _ in product * 10 } }
-
-    /// The double nearest a decimal whose mantissa is at most 2^53 and whose exponent is within
-    /// ±22, computed without text: mantissa and power of ten are then both exact doubles, and one
-    /// IEEE multiplication or division rounds correctly, to the same double as reading the
-    /// decimal's text. nil for other decimals (the caller falls back to the text).
-    static func exactDouble(_ value: Decimal) -> Double? {
-        guard let parts = DecimalParts(value) else { return nil }
-        let exponent = parts.exponent
-        guard parts.mantissa <= 1 << 53, exponent >= -22, exponent <= 22 else { return nil }
-        var result = Double(parts.mantissa)
-        if exponent < 0 {
-            result /= exactPowersOfTen[-exponent]
-        } else if exponent > 0 {
-            result *= exactPowersOfTen[exponent]
+        guard let result = Double(value.plainText), result.isFinite else {
+            throw XLSXError.invalid(operation, location, "the number \(value) is not finite as a double")
         }
-        return parts.isNegative ? -result : result
+        return result
     }
 }

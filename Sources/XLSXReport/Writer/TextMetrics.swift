@@ -1,5 +1,3 @@
-import SelfEvaluation
-
 /// Estimates of how text lays out in a cell, for sizing rows of wrapped (merged)
 /// cells: libxlsxwriter 1.1.4 has no autofit and spreadsheet programs do not size
 /// merged rows themselves.
@@ -23,12 +21,7 @@ public enum TextMetrics {
     /// The display width of `text` in column units at 11 pt (see the type's description).
     /// Newlines count 0; use ``lineCount(_:columnWidth:fontSize:ambiguousIsWide:)`` for wrapped text.
     public static func displayWidth(_ text: String, ambiguousIsWide: Bool = true) -> Int {
-        if SimpleScalar.isSimple(text) {
-            return text.unicodeScalars.reduce(0) {
-                $0 + (isNewline($1) ? 0 : width(of: $1, ambiguousIsWide: ambiguousIsWide))
-            }
-        }
-        return text.reduce(0) { $0 + width(of: $1, ambiguousIsWide: ambiguousIsWide) }
+        text.reduce(0) { $0 + width(of: $1, ambiguousIsWide: ambiguousIsWide) }
     }
 
     /// The display width of one character: the widest of its scalars (so an emoji
@@ -49,23 +42,14 @@ public enum TextMetrics {
     /// Explicit newlines (LF, CR, CRLF, U+2028) start new lines, and an empty
     /// paragraph still takes a line, so `"a\n"` is 2 lines and `""` is 1. Words of
     /// narrow characters wrap as a whole when they fit on a line; CJK characters may
-    /// break anywhere; a word longer than a line is broken by characters.
+    /// break anywhere; a word longer than a line is broken by characters. Widths are
+    /// summed scalar by scalar (marks, joined emoji and skin tones add nothing).
     public static func lineCount(
         _ text: String, columnWidth: Double, fontSize: Double = 11, ambiguousIsWide: Bool = true
     ) -> Int {
         let scale = fontSize.isFinite && fontSize > 0 ? fontSize / 11 : 1
         let available = max(columnWidth - cellPadding, 0.5)
         if fitsOnOneLine(text, available: available, scale: scale) { return 1 }
-        let fast = text.utf8.withContiguousStorageIfAvailable {
-            simpleLineCount($0, available: available, scale: scale, ambiguousIsWide: ambiguousIsWide)
-        }
-        if let lines = fast ?? nil { return lines }
-        return generalLineCount(text, available: available, scale: scale, ambiguousIsWide: ambiguousIsWide)
-    }
-
-    /// `lineCount` character by character, for any text: the path of text that is not simple,
-    /// and the reference the fast path (`simpleLineCount`) is tested against.
-    static func generalLineCount(_ text: String, available: Double, scale: Double, ambiguousIsWide: Bool) -> Int {
         var lines = 1
         var used = 0.0
         var word: [Double] = []  // widths of the pending narrow word's characters
@@ -113,108 +97,34 @@ public enum TextMetrics {
             }
         }
 
-        for character in text {
-            let newline = character.isNewline
-            step(isNewline: newline, isWhitespace: !newline && character.isWhitespace,
-                 columns: newline ? 0 : Self.width(of: character, ambiguousIsWide: ambiguousIsWide))
+        // Scalar by scalar: a scalar joined to the glyph before it (a mark, a zero-width joiner
+        // and what follows it, an emoji skin tone) adds no width; CR LF is one line break.
+        var previous: UInt32 = 0
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            defer { previous = value }
+            if value == 0x0A, previous == 0x0D { continue }
+            let newline = isLineBreak(value)
+            let joined = previous == 0x200D || (0x1F3FB...0x1F3FF).contains(value)
+            step(isNewline: newline, isWhitespace: !newline && isSpace(scalar),
+                 columns: newline || joined ? 0 : Self.width(of: scalar, ambiguousIsWide: ambiguousIsWide))
         }
         flushWord()
         return lines
     }
 
-    /// The state of wrapping one text: lines so far, the width used on the current line, and
-    /// the pending word of narrow characters (from byte `wordStart`, `wordWidth` wide).
-    private struct Wrap {
-        var lines = 1
-        var used = 0.0
-        var wordStart = -1
-        var wordWidth = 0.0
-        let limit: Double
-
-        mutating func place(_ width: Double) {
-            if used > 0, used + width > limit {
-                lines += 1
-                used = 0
-            }
-            used += width
-        }
+    /// LF, VT, FF, CR, NEL, LINE and PARAGRAPH SEPARATOR: the scalars that are `Character.isNewline`.
+    private static func isLineBreak(_ value: UInt32) -> Bool {
+        (0x0A...0x0D).contains(value) || value == 0x85 || value == 0x2028 || value == 0x2029
     }
 
-    /// `lineCount` of text whose scalars are all simple (one character each), on its UTF-8 bytes
-    /// without closures or a word buffer: a word too long for a line is placed character by
-    /// character by decoding it again. Nil as soon as a scalar is not simple.
-    static func simpleLineCount(_ bytes: UnsafeBufferPointer<UInt8>, available: Double, scale: Double,
-                                ambiguousIsWide: Bool) -> Int? {
-        var wrap = Wrap(limit: available + 1e-9)
-
-        func flushWord(upTo end: Int) {
-            guard wrap.wordStart >= 0 else { return }
-            if wrap.used + wrap.wordWidth <= wrap.limit {
-                wrap.used += wrap.wordWidth
-            } else if wrap.wordWidth <= wrap.limit {
-                wrap.lines += 1
-                wrap.used = wrap.wordWidth
-            } else {
-                var index = wrap.wordStart
-                while index < end {
-                    let (value, length) = decode(bytes, at: index)
-                    index += length
-                    wrap.place(Double(columns(value, ambiguousIsWide)) * scale)
-                }
-            }
-            wrap.wordStart = -1
-            wrap.wordWidth = 0
-        }
-
-        var index = 0
-        while index < bytes.count {
-            let start = index
-            let (value, length) = decode(bytes, at: index)
-            index += length
-            guard SimpleScalar.isSimple(value) else { return nil }
-            switch value {
-            case 0x0A...0x0D, 0x85, 0x2028, 0x2029:  // a line break
-                flushWord(upTo: start)
-                wrap.lines += 1
-                wrap.used = 0
-                continue
-            default: break
-            }
-            let width = Double(columns(value, ambiguousIsWide)) * scale
-            if SimpleScalar.isWhitespace(value) {
-                flushWord(upTo: start)
-                // A space that does not fit ends the line and is swallowed by the break.
-                if wrap.used + width > wrap.limit { wrap.lines += 1; wrap.used = 0 } else { wrap.used += width }
-            } else if width >= 2 * scale {
-                flushWord(upTo: start)
-                wrap.place(width)
-            } else {
-                if wrap.wordStart < 0 { wrap.wordStart = start }
-                wrap.wordWidth += width
-            }
-        }
-        flushWord(upTo: bytes.count)
-        return wrap.lines
-    }
-
-    /// The scalar at byte `index` of valid UTF-8, and its length in bytes.
-    @inline(__always)
-    private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (UInt32, Int) {
-        let b0 = UInt32(bytes[index])
-        if b0 < 0x80 { return (b0, 1) }
-        if b0 < 0xE0 { return ((b0 & 0x1F) << 6 | UInt32(bytes[index + 1]) & 0x3F, 2) }
-        if b0 < 0xF0 {
-            return ((b0 & 0x0F) << 12 | (UInt32(bytes[index + 1]) & 0x3F) << 6 | UInt32(bytes[index + 2]) & 0x3F, 3)
-        }
-        return ((b0 & 0x07) << 18 | (UInt32(bytes[index + 1]) & 0x3F) << 12 | (UInt32(bytes[index + 2]) & 0x3F) << 6
-                    | UInt32(bytes[index + 3]) & 0x3F, 4)
-    }
-
-    /// `width(of:ambiguousIsWide:)` of a scalar value.
-    @inline(__always)
-    private static func columns(_ value: UInt32, _ ambiguousIsWide: Bool) -> Int {
-        guard let scalar = Unicode.Scalar(value) else { return 1 }
-        return width(of: scalar, ambiguousIsWide: ambiguousIsWide)
+    /// White space other than line breaks (space, tab, U+3000 …); ideographs answered without
+    /// looking up Unicode properties.
+    private static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 0x80 { return value == 0x20 || value == 0x09 }
+        if (0x4E00...0x9FFF).contains(value) { return false }
+        return scalar.properties.isWhitespace
     }
 
     /// A quick answer for short text: no character is wider than the bytes it takes in UTF-8
@@ -236,14 +146,6 @@ public enum TextMetrics {
             previous = byte
         }
         return true
-    }
-
-    /// `Character.isNewline` of a one-scalar character.
-    private static func isNewline(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x0A...0x0D, 0x85, 0x2028, 0x2029: true
-        default: false
-        }
     }
 
     /// A row height in points that shows `lines` lines at `fontSize` points:

@@ -3,7 +3,7 @@ import Foundation
 import SelfEvaluation
 
 /// Chinese defaults of the writer, from the vocabulary.
-private typealias WriterVocabulary = Vocabulary.WorkbookLayout
+private typealias WriterVocabulary = WorkbookWords
 
 /// The cached value of a formula cell, shown by programs that do not recalculate
 /// (LibreOffice on load, viewers, CSV export). It must be the formula's true result.

@@ -1,25 +1,3 @@
-/// A dictionary key hashed and compared by its UTF-8 bytes.
-///
-/// `String` hashes non-ASCII text through its canonical normalization, which dominated the
-/// cost of memo and duplicate look-ups on Chinese cells. With this key, texts that are
-/// canonically equivalent but written with different scalars are different keys: a memo then
-/// computes each of them itself, and callers that need canonical equality must only use it for
-/// simple texts (see `SimpleScalar`), where equal strings have equal bytes.
-struct UTF8Key: Hashable, Sendable {
-    let text: String
-
-    init(_ text: String) {
-        self.text = text
-    }
-
-    static func == (lhs: UTF8Key, rhs: UTF8Key) -> Bool { UTF8Bytes.equal(lhs.text, rhs.text) }
-
-    func hash(into hasher: inout Hasher) {
-        var text = self.text
-        text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
-    }
-}
-
 /// Comparisons of strings' UTF-8 bytes on their contiguous storage (the generic `UTF8View`
 /// algorithms validate an index per byte).
 enum UTF8Bytes {

@@ -1,0 +1,84 @@
+/// Vocabulary words split into `Character`s once, and searched in texts split likewise: the one
+/// way the value parser and the scoring rules find words (characters compare by canonical
+/// equivalence, as `String`s do).
+struct WordList: Sendable {
+    /// The words, in the order given: searches that keep the first match keep the first listed.
+    let words: [String]
+    /// Each word's characters.
+    let characters: [[Character]]
+
+    init<S: Sequence>(_ words: S) where S.Element == String {
+        self.words = Array(words)
+        self.characters = self.words.map { Array($0) }
+    }
+
+    /// The index of the first word (in list order) occurring anywhere in `text`. Only words whose
+    /// first character is in the text are searched for.
+    func firstIndex(in text: [Character]) -> Int? {
+        let present = Set(text)
+        return characters.indices.first { k in
+            guard let first = characters[k].first, present.contains(first) else { return false }
+            return WordList.find(characters[k], in: text, from: 0) != nil
+        }
+    }
+
+    /// The first word (in list order) occurring anywhere in `text`.
+    func first(in text: [Character]) -> String? { firstIndex(in: text).map { words[$0] } }
+
+    /// The index of the first word (in list order) starting at `index` of `text`.
+    func firstIndex(in text: [Character], at index: Int) -> Int? {
+        characters.indices.first { WordList.matches(characters[$0], in: text, at: index) }
+    }
+
+    /// The longest word starting at `index` of `text` (the first of equal lengths).
+    func longest(in text: [Character], at index: Int) -> String? {
+        var best: Int?
+        for k in characters.indices where characters[k].count > (best.map { characters[$0].count } ?? 0)
+            && WordList.matches(characters[k], in: text, at: index) {
+            best = k
+        }
+        return best.map { words[$0] }
+    }
+
+    /// The longest word ending just before `end` in `text` (the first of equal lengths).
+    func longest(in text: [Character], endingAt end: Int) -> String? {
+        var best: Int?
+        for k in characters.indices where characters[k].count > (best.map { characters[$0].count } ?? 0)
+            && WordList.matches(characters[k], in: text, at: end - characters[k].count) {
+            best = k
+        }
+        return best.map { words[$0] }
+    }
+
+    /// `text` without any occurrence of the words (each removed in list order).
+    func removingAll(from text: [Character]) -> [Character] {
+        var result = text
+        for word in characters where !word.isEmpty {
+            var kept: [Character] = []
+            var i = 0
+            while let found = WordList.find(word, in: result, from: i) {
+                kept += result[i..<found]
+                i = found + word.count
+            }
+            if i > 0 { result = kept + result[i...] }
+        }
+        return result
+    }
+
+    /// Whether `word` stands in `text` at `index`.
+    static func matches(_ word: [Character], in text: [Character], at index: Int) -> Bool {
+        guard index >= 0, index + word.count <= text.count else { return false }
+        var k = 0
+        while k < word.count, text[index + k] == word[k] { k += 1 }
+        return k == word.count
+    }
+
+    /// The first index at or after `start` where `word` (not empty) stands in `text`.
+    static func find(_ word: [Character], in text: [Character], from start: Int) -> Int? {
+        guard let first = word.first, text.count - word.count >= start else { return nil }
+        for i in start...(text.count - word.count) where text[i] == first && matches(word, in: text, at: i) {
+            return i
+        }
+        return nil
+    }
+}
