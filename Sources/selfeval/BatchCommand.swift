@@ -16,7 +16,7 @@ struct BatchCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("输出文件夹(不存在时新建)。", valueName: "输出文件夹"))
     var output: String
 
-    @Option(help: ArgumentHelp("并行任务数(默认:CPU 核数)。", valueName: "个数"))
+    @Option(help: ArgumentHelp("并行任务数(默认:处理器核数)。", valueName: "个数"))
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     @Option(name: .customLong("to"), help: ArgumentHelp("输出格式,逗号分隔:xlsx、csv、json。", valueName: "格式"))

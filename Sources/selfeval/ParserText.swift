@@ -13,6 +13,7 @@ enum ParserText {
         (#"Unknown option '([^']*)'\. Did you mean '([^']*)'\?"#, "未知选项 $1(是否想用 $2?)"),
         (#"Unknown option '([^']*)'"#, "未知选项 $1"),
         (#"Unexpected arguments? '([^']*)'"#, "多余的参数 $1"),
+        (#"(\d+) unexpected arguments: "#, "$1 个多余的参数:"),
         (#"Missing value for '([^']*)'"#, "选项 $1 缺少值"),
         (#"The value '([^']*)' is invalid for '([^']*)'\. Please provide one of (.*)\."#, "$2 的值“$1”无效,可用:$3"),
         (#"The value '([^']*)' is invalid for '([^']*)'"#, "$2 的值“$1”无效"),

@@ -19,11 +19,11 @@ struct ChineseOutputTests {
         "usage",  // the [usage] code of a parser error
     ]
 
-    /// The Latin words of `text` that are not allowed: `[code]`s, `--options`, paths and
-    /// file names are taken out first.
+    /// The Latin words of `text` that are not allowed: text the user typed (quoted “…”),
+    /// `[code]`s, `--options`, paths and file names are taken out first.
     static func englishWords(_ text: String) -> [String] {
         var cleaned = text
-        for pattern in [#"\[[a-z0-9-]+\]"#, #"--?[a-zA-Z][a-zA-Z0-9-]*"#, #"[^\s,,:;()()“”、]*[/.][^\s,,:;()()“”、]*"#] {
+        for pattern in [#"“[^”]*”"#, #"\[[a-z0-9-]+\]"#, #"--?[a-zA-Z][a-zA-Z0-9-]*"#, #"[^\s,,:;()()“”、]*[/.][^\s,,:;()()“”、]*"#] {
             cleaned = cleaned.replacingOccurrences(of: pattern, with: " ", options: .regularExpression)
         }
         var words: [String] = []
@@ -40,7 +40,8 @@ struct ChineseOutputTests {
     }
 
     @Test(arguments: [
-        ("The file doesn't exist.", ["file", "doesn", "exist"]),
+        ("The file doesn't exist.", ["The", "file", "doesn"]),
+        ("--to 的值“pdf”无效", []),  // what the user typed, quoted, is theirs
         ("a.csv:1:A: error: [not-a-form] 这不是绩效自评表", []),
         ("用法: selfeval convert <表格.csv> [--output <输出文件>]", []),
         ("total 99.00 / 100, grade 优", ["total", "grade"]),
