@@ -45,10 +45,10 @@ enum SummaryColumn: Int, CaseIterable {
         case .unit: 22
         case .project: 22
         case .year: 6
-        case .filledOn: 12
+        case .filledOn: 14
         case .contact: 8
         case .phone: 13
-        case .rules: 12
+        case .rules: 15
         case .totalWeight, .total, .lostPoints: 7
         case .grade: 5
         case .executionRate: 9

@@ -193,13 +193,17 @@ public struct SummaryWorkbook: Sendable {
 
     /// The font size of every sheet, in points.
     static let fontSize = 10.5
+    /// A line's height as a multiple of the font size.
+    static let summaryLineHeight = 1.45
 
     /// The height in points of a row whose wrapped cells hold these texts in columns of these
     /// widths: the most lines any of them takes (Excel and LibreOffice do not grow a row written
     /// with a fixed height, and constant-memory mode writes each row once).
     static func rowHeight(_ cells: [(text: String, width: Double)]) -> Double {
         let lines = cells.map { TextMetrics.lineCount($0.text, columnWidth: $0.width, fontSize: fontSize) }.max() ?? 1
-        let height = Double(max(lines, 1)) * fontSize * TextMetrics.lineHeightFactor + TextMetrics.rowPadding
+        // LibreOffice sets 宋体 (a Song face such as Noto Serif CJK) a little looser than Excel:
+        // 1.45 lines of the font size, so that the last line of a long 提示 stays inside its row.
+        let height = Double(max(lines, 1)) * fontSize * summaryLineHeight + TextMetrics.rowPadding + 1
         return min(max(height, 15), 409)
     }
 
