@@ -20,6 +20,9 @@ public struct Batch: Sendable {
     /// Replace existing files in the output folder that no selfeval run made (`--force`); never
     /// an input, a link, a FIFO, a device or a folder.
     public var force: Bool = false
+    /// Remove an earlier run's outputs (as its report.json lists them) before this run
+    /// (`--replace`); without it a folder holding an earlier run is refused (`earlier-run`).
+    public var replace: Bool = false
 
     public init(converter: Converter = Converter(), jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
                 formats: [OutputFormat] = [.xlsx], collectRows: Bool = false) {
@@ -73,6 +76,14 @@ public struct Batch: Sendable {
                     progress: (@Sendable (Progress) -> Void)? = nil) throws(ConversionError) -> Outcome {
         let found = BatchDiscovery.search(inputs, skipping: outputDirectory)
         let files = PathList(found.files)
+        var notices: [String] = []
+        if let earlier = EarlierRun.find(in: outputDirectory) {
+            guard replace else {
+                throw ConversionError(.earlierRun, path: outputDirectory,
+                                      ConversionWords.earlierRun(outputDirectory, earlier.listed.count + 1))
+            }
+            notices += earlier.remove(sparing: found.identities)
+        }
         try Self.prepare(outputDirectory)
         let staging = try Self.makeStaging(in: outputDirectory, reserving: BatchReport.reserveBytes(forms: files.count))
         defer {
@@ -81,7 +92,6 @@ public struct Batch: Sendable {
         }
         let converter = configuredConverter()
         let workers = Self.workerCount(jobs: jobs, forms: files.count)
-        var notices: [String] = []
         if workers.capped, let limit = workers.limit {
             notices.append(OutputMessage.tooManyJobs(jobs, workers.count, limit))
         }
@@ -231,16 +241,7 @@ public struct Batch: Sendable {
                 }
             }
             let project = form.projectName?.value
-            let supervisor = form.supervisor?.value
-            let row = SummaryRow(
-                source: path,
-                templateLabel: form.template == .project ? Vocabulary.SummaryWords.projectTemplate
-                    : Vocabulary.SummaryWords.departmentTemplate,
-                unit: form.unit?.value ?? "", project: project ?? "", supervisor: supervisor ?? "",
-                year: form.year?.value, budget: scored.scored.budget?.adjusted,
-                executionRate: scored.scored.budget?.executionRate,
-                total: scored.scored.isGraded ? scored.scored.totalScore : nil, grade: scored.scored.gradeLabel, warnings: scored.diagnostics.filter { $0.severity == .warning }.count,
-                needsReview: scored.scored.needsReview, succeeded: true)
+            let row = SummaryFacts.row(source: path, scored: scored)
             let base = OutputNaming.baseName(unit: form.unit?.value, year: form.year?.value, template: form.template,
                                              project: form.template == .project ? project : nil)
             let rowBytes = [UInt8]((try? JSONEncoder().encode(row)) ?? Data())

@@ -69,8 +69,13 @@ struct BatchAssembly {
             summaryFailure = ConversionError(.writeFailed, path: summaryPath, String(describing: error)).diagnostic
         }
 
+        let duplicates = Self.duplicates(files: files, results: results, spools: spools)
         for index in 0..<results.count {
-            let (row, error) = assemble(index, source: files[index], result: results.result(index), spools: spools)
+            var (row, error) = assemble(index, source: files[index], result: results.result(index), spools: spools)
+            if let others = duplicates[index] { row.duplicates = others.map { files[$0] } }
+            if !row.succeeded, let e = error {
+                row.warningTexts = ["\(e.location.row):\(e.location.columnLetter) [\(e.code)] \(e.message)"]
+            }
             if let e = error {
                 errors.append(SummaryError(source: e.location.file, place: "\(e.location.row):\(e.location.columnLetter)",
                                            code: e.code, message: e.message))
@@ -111,6 +116,22 @@ struct BatchAssembly {
         if let e = summaryFailure {
             errors.append(SummaryError(source: summaryPath, place: "", code: e.code, message: e.message))
         }
+    }
+
+    /// The forms of the same unit, year and project (the same output base name) seen more than
+    /// once: for each such form's index, the indices of the others, in input order.
+    static func duplicates(files: PathList, results: Batch.ResultSlots, spools: [BatchSpool?]) -> [Int: [Int]] {
+        var byName: [String: [Int]] = [:]
+        for index in 0..<results.count {
+            guard let record = results.result(index).record, let spool = spools[Int(record.spool)],
+                  let base = spool.name(record) else { continue }
+            byName[base.lowercased(), default: []].append(index)
+        }
+        var others: [Int: [Int]] = [:]
+        for group in byName.values where group.count > 1 {
+            for index in group { others[index] = group.filter { $0 != index } }
+        }
+        return others
     }
 
     /// One form's summary line and error, its outputs placed.

@@ -10,6 +10,9 @@ public struct ConversionError: Error, Sendable, CustomStringConvertible {
         case outputIsInput = "output-is-input"
         /// Writing the output failed.
         case writeFailed = "write-failed"
+        /// The batch's output folder holds an earlier run's outputs and `--replace` was not given
+        /// (a usage error: exit 2).
+        case earlierRun = "earlier-run"
     }
 
     public var kind: Kind

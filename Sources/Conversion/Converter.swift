@@ -54,7 +54,10 @@ public struct Converter: Sendable {
     public func score(path: String) throws(ConversionError) -> Scored {
         do {
             let loaded = try loader.load(path: path)
-            let scored = try Scorer.score(loaded.form, rules: rules)
+            var scored = try Scorer.score(loaded.form, rules: rules)
+            GeneratedReasonMarker.readBack(&scored)
+            // A warning found while reading (no unit, a cell of another year) needs a human too.
+            if loaded.diagnostics.needReview { scored.needsReview = true }
             return Scored(scored: scored, diagnostics: loaded.diagnostics + scored.diagnostics)
         } catch {
             throw ConversionError(error)
@@ -73,7 +76,8 @@ public struct Converter: Sendable {
     public func bytes(_ scored: Scored, format: OutputFormat) throws(ConversionError) -> [UInt8] {
         switch format {
         case .csv:
-            return CSVWriter(encoding: csvEncoding, protectFormulas: true).bytes(ScoredGrid(scored.scored).rows)
+            let rows = GeneratedReasonMarker.mark(ScoredGrid(scored.scored).rows, scored.scored)
+            return CSVWriter(encoding: csvEncoding, protectFormulas: true).bytes(rows)
         case .json:
             do {
                 var json = try ScoreReport(scored.scored, diagnostics: scored.diagnostics).jsonBytes()

@@ -84,6 +84,7 @@ public struct FormLoader: Sendable {
     /// Recognises the form in an already decoded grid.
     public func load(document: CSVDocument) throws(FormError) -> Loaded {
         let (form, diagnostics) = try TemplateReader(template: template, labels: labels).read(document)
+        if let problem = FormRecognition.problem(form) { throw problem }
         return Loaded(form: form, diagnostics: diagnostics)
     }
 }

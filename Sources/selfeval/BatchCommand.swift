@@ -7,36 +7,39 @@ import SelfEvaluation
 struct BatchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "batch",
-        abstract: "Convert files and folders of forms into submission files, one summary workbook and one report."
+        abstract: "批量转换文件和文件夹中的表:每张表一个上报文件,另写汇总表.xlsx 和 report.json。"
     )
 
-    @Argument(help: "Files and folders (folders are searched for *.csv and *.tsv).")
+    @Argument(help: ArgumentHelp("文件和文件夹(文件夹中查找 *.csv 和 *.tsv,含子文件夹)。", valueName: "表格或文件夹"))
     var paths: [String]
 
-    @Option(name: .shortAndLong, help: "Output folder (created if needed).")
+    @Option(name: .shortAndLong, help: ArgumentHelp("输出文件夹(不存在时新建)。", valueName: "输出文件夹"))
     var output: String
 
-    @Option(help: "Parallel workers (default: the number of cores).")
+    @Option(help: ArgumentHelp("并行任务数(默认:处理器核数)。", valueName: "个数"))
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
-    @Option(name: .customLong("to"), help: "Comma-separated output formats: xlsx, csv, json.")
+    @Option(name: .customLong("to"), help: ArgumentHelp("输出格式,逗号分隔:xlsx、csv、json。", valueName: "格式"))
     var formats: String = "xlsx"
 
-    @Flag(help: "Replace existing files in the output folder that selfeval did not make (never an input, a link, a FIFO or a device).")
+    @Flag(help: "覆盖输出文件夹中不是 selfeval 写的同名文件(输入文件、链接、FIFO、设备永远不会被覆盖)。")
     var force = false
 
+    @Flag(help: "输出文件夹里有上次运行的结果时,先删除上次 report.json 列出的文件(只删这些)再转换;不加时拒绝运行。")
+    var replace = false
+    
     @OptionGroup var input: InputOptions
     @OptionGroup var rules: RulesOption
 
     func validate() throws {
-        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        guard jobs >= 1 else { throw ValidationError(CLIWords.jobsAtLeastOne) }
         _ = try parsedFormats()
     }
 
     func parsedFormats() throws -> [OutputFormat] {
         try formats.split(separator: ",").map {
             guard let f = OutputFormat(rawValue: $0.trimmingCharacters(in: .whitespaces)) else {
-                throw ValidationError("--to: unknown format '\($0)' (xlsx, csv, json)")
+                throw ValidationError(CLIWords.unknownFormat(String($0)))
             }
             return f
         }
@@ -47,6 +50,7 @@ struct BatchCommand: ParsableCommand {
         SignalCleanup.install()
         var batch = Batch(converter: converter, jobs: jobs, formats: try parsedFormats())
         batch.force = force
+        batch.replace = replace
         let progress = ProgressLine.forStandardError()
         let outcome: Batch.Outcome
         do {
@@ -54,16 +58,17 @@ struct BatchCommand: ParsableCommand {
                 { @Sendable p in line.update(done: p.done, total: p.total, failed: p.failed) }
             })
         } catch {
+            progress?.finish()
             Diagnostics.emit(error.diagnostic)
-            throw ExitCode(1)
+            throw ExitCode(error.kind == .earlierRun ? 2 : 1)
         }
         progress?.finish()
         for notice in outcome.notices { StandardStreams.err("selfeval: \(notice)\n") }
         for e in outcome.errors {
             StandardStreams.err("\(e.source):\(e.place.isEmpty ? "1:A" : e.place): error: [\(e.code)] \(e.message)\n")
         }
-        let written = outcome.writtenPaths.isEmpty ? "" : "; " + outcome.writtenPaths.joined(separator: ", ")
-        StandardStreams.out("\(outcome.converted) converted, \(outcome.failed) failed\(written)\n")
+        let written = outcome.writtenPaths.isEmpty ? "" : CLIWords.batchWritten(outcome.writtenPaths)
+        StandardStreams.out(CLIWords.batchTotals(converted: outcome.converted, failed: outcome.failed) + written + "\n")
         if outcome.failed > 0 || !outcome.errors.isEmpty { throw ExitCode(1) }
     }
 }

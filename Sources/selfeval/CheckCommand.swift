@@ -4,42 +4,69 @@ import Conversion
 import Foundation
 import SelfEvaluation
 
-/// `selfeval check FORM.csv... [--strict]`: reads and lints, writes nothing.
+/// `selfeval check PATH... [--strict]`: reads, scores and lints forms (folders searched like
+/// `batch`), prints each form's total and grade and every finding; writes nothing.
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Read and lint forms; print what was found and every problem. Writes nothing."
+        abstract: "检查表格:列出每张表的总分、等级和发现的每个问题,最后给出合计。不写任何文件。"
     )
 
-    @Argument(help: "CSV exports of the form.")
+    @Argument(help: ArgumentHelp("表格的 CSV 导出文件或文件夹(文件夹中查找 *.csv 和 *.tsv,含子文件夹)。", valueName: "表格或文件夹"))
     var forms: [String]
 
-    @Flag(help: "Exit with status 1 when any form has warnings.")
+    @Flag(help: "有警告(需复核)的表也算失败,退出状态为 1;提示(note)不算。")
     var strict = false
 
     @OptionGroup var input: InputOptions
     @OptionGroup var rules: RulesOption
 
+    /// The files to check: a folder is searched as `batch` searches it, a file is taken as given.
+    static func expand(_ paths: [String]) -> (files: [String], problems: [BatchDiscovery.Problem]) {
+        var files: [String] = []
+        var problems: [BatchDiscovery.Problem] = []
+        for path in paths {
+            var info = stat()
+            if stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
+                let found = BatchDiscovery.files(in: [path])
+                files += found.files
+                problems += found.problems
+            } else {
+                files.append(path)
+            }
+        }
+        return (files, problems)
+    }
+
     func run() throws {
-        let ruleSet = try rules.ruleSet()
-        var failed = false
-        var warned = false
-        for path in forms {
+        let converter = Converter(loader: input.loader, rules: try rules.ruleSet())
+        let (files, problems) = Self.expand(forms)
+        var failedForms = 0
+        var reviewForms = 0
+        for problem in problems {
+            StandardStreams.err("\(problem.path):1:A: error: [\(problem.code)] \(problem.message)\n")
+            if problem.isForm { failedForms += 1 }
+        }
+        for path in files {
             do {
-                let loaded = try input.loader.load(path: path)
-                let form = loaded.form
-                // Lints come from the scorer; nothing is written.
-                let scored = try Scorer.score(form, rules: ruleSet)
-                StandardStreams.out(Summary.checkLine(form) + ", rules \(scored.ruleSet.name)\n")
-                for d in loaded.diagnostics + scored.diagnostics {
-                    Diagnostics.emit(d)
-                    if d.severity == .error { failed = true } else { warned = true }
+                let result = try converter.score(path: path)
+                let scored = result.scored
+                StandardStreams.out(Summary.checkLine(scored.form) + "," + Summary.scoreLine(scored) + "\n")
+                for d in result.diagnostics { Diagnostics.emit(d) }
+                if result.diagnostics.contains(where: { $0.severity == .error }) {
+                    failedForms += 1
+                } else if scored.needsReview {
+                    reviewForms += 1
                 }
             } catch {
                 Diagnostics.emit(error.diagnostic)
-                failed = true
+                failedForms += 1
             }
         }
-        if failed || (strict && warned) { throw ExitCode(1) }
+        let total = files.count + problems.filter(\.isForm).count
+        if total != 1 {
+            StandardStreams.out(CLIWords.checkTotals(forms: total, failed: failedForms, review: reviewForms) + "\n")
+        }
+        if failedForms > 0 || (strict && reviewForms > 0) { throw ExitCode(1) }
     }
 }

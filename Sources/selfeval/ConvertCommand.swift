@@ -8,33 +8,47 @@ import SelfEvaluation
 struct ConvertCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "convert",
-        abstract: "Score a form and write it as XLSX (the printed form), CSV (the template's layout) or JSON (the report)."
+        abstract: "评分并写出一张表:XLSX(打印用的表和评分明细)、CSV(原表格式)或 JSON(评分报告)。"
     )
 
-    @Argument(help: "CSV export of the form.")
+    @Argument(help: ArgumentHelp("表格的 CSV 导出文件。", valueName: "表格.csv"))
     var form: String
 
-    @Option(name: .shortAndLong, help: "Output file (default: next to the input, with the new extension).")
+    @Option(name: .shortAndLong, help: ArgumentHelp(
+        "输出文件;格式随扩展名(.xlsx、.csv、.json)。默认:与输入同目录、同名,换扩展名。", valueName: "输出文件"))
     var output: String?
 
-    @Option(name: .customLong("to"), help: "Output format: xlsx, csv or json.")
-    var format: OutputFormat = .xlsx
+    @Option(name: .customLong("to"), help: ArgumentHelp(
+        "输出格式:xlsx、csv 或 json(默认:随 -o 的扩展名,否则 xlsx);与 -o 的扩展名矛盾时报错。", valueName: "格式"))
+    var format: OutputFormat?
 
-    @Option(name: .customLong("csv-encoding"), help: "Encoding of CSV output: utf-8 (with BOM), utf-8-nobom or gb18030.")
+    @Option(name: .customLong("csv-encoding"), help: ArgumentHelp(
+        "CSV 输出的编码:utf-8(带 BOM)、utf-8-nobom 或 gb18030。", valueName: "编码"))
     var csvEncoding: CSVWriter.Encoding = .utf8BOM
 
-    @Flag(help: "Replace an existing output file (never the input, a link, a FIFO or a device).")
+    @Flag(help: "覆盖已存在的输出文件(输入文件、链接、FIFO、设备永远不会被覆盖)。")
     var force = false
 
     @OptionGroup var input: InputOptions
     @OptionGroup var rules: RulesOption
 
+    func validate() throws {
+        if case .failure(let problem) = OutputChoice.resolve(to: format, output: output) {
+            throw ValidationError(problem.message)
+        }
+    }
+
     func run() throws {
         SignalCleanup.install()
+        let chosen: OutputFormat
+        switch OutputChoice.resolve(to: format, output: output) {
+        case .success(let f): chosen = f
+        case .failure(let problem): throw ValidationError(problem.message)
+        }
         var converter = Converter(loader: input.loader, rules: try rules.ruleSet(), csvEncoding: csvEncoding)
         converter.force = force
         do {
-            let result = try converter.convert(input: form, output: output, format: format)
+            let result = try converter.convert(input: form, output: output, format: chosen)
             for d in result.scored.diagnostics { Diagnostics.emit(d) }
             let s = result.scored.scored
             StandardStreams.out("\(result.output): \(Summary.scoreLine(s))\n")

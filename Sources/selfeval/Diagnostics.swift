@@ -1,7 +1,7 @@
 import Foundation
 import SelfEvaluation
 
-/// Printing findings to stderr as compilers do: `FILE:ROW:COL: error|warning: [code] message`.
+/// Printing findings to stderr as compilers do: `FILE:ROW:COL: error|warning|note: [code] message`.
 enum Diagnostics {
     static func emit(_ diagnostic: Diagnostic) {
         StandardStreams.err(diagnostic.description + "\n")

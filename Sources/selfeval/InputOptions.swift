@@ -6,13 +6,13 @@ import SelfEvaluation
 
 /// Options shared by every command that reads forms.
 struct InputOptions: ParsableArguments {
-    @Option(help: "Input encoding: auto, utf-8 or gb18030.")
+    @Option(help: ArgumentHelp("输入编码:auto(自动识别)、utf-8 或 gb18030。", valueName: "编码"))
     var encoding: EncodingChoice = .auto
 
-    @Option(help: "Force the template: department or project (default: recognised from the file).")
+    @Option(help: ArgumentHelp("指定表样:department(部门整体)或 project(项目支出);默认从文件识别。", valueName: "表样"))
     var template: TemplateKind?
 
-    @Option(help: "A label table (JSON) adding a local layout's labels to the built-in ones.",
+    @Option(help: ArgumentHelp("标签表(JSON):在内置标签之外加上某地版式的标签。", valueName: "标签表.json"),
             transform: InputOptions.readLayout)
     var layout: LabelTable?
 
@@ -27,12 +27,12 @@ struct InputOptions: ParsableArguments {
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
-            throw ValidationError("--layout: 无法读取 \(path)")
+            throw ValidationError("[layout-file] --layout: 无法读取 \(path)")
         }
         do {
             return try LabelTable.load(json: data)
         } catch {
-            throw ValidationError("--layout: \(path): \(error.message)")
+            throw ValidationError("[layout-file] --layout: \(path): \(error.message)")
         }
     }
 }

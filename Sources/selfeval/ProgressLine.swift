@@ -19,7 +19,7 @@ final class ProgressLine: @unchecked Sendable {
         lastDraw = now
         let elapsed = max(now.timeIntervalSince(start), 0.001)
         let rate = Double(done) / elapsed
-        let line = String(format: "\r%d/%d forms, %.0f forms/s, %d failed", done, total, rate, failed)
+        let line = CLIWords.progress(done: done, total: total, rate: rate, failed: failed)
         StandardStreams.errRaw(line)
     }
 

@@ -7,13 +7,13 @@ import SelfEvaluation
 struct ScoreCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "score",
-        abstract: "Score a form by the official rules; print a readable summary, or the JSON report."
+        abstract: "按官方规则评分,打印易读的评分摘要,或 JSON 评分报告。"
     )
 
-    @Argument(help: "CSV export of the form.")
+    @Argument(help: ArgumentHelp("表格的 CSV 导出文件。", valueName: "表格.csv"))
     var form: String
 
-    @Flag(help: "Print the JSON report (cli.md) instead of the summary.")
+    @Flag(help: "打印 JSON 评分报告(键见 README),而不是摘要。")
     var json = false
 
     @OptionGroup var input: InputOptions

@@ -4,7 +4,8 @@ import ArgumentParser
 struct SelfEval: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "selfeval",
-        abstract: "Read, score and write budget-performance self-evaluation forms (绩效自评表).",
+        abstract: "读取、评分并写出预算绩效自评表(部门整体支出绩效目标自评表、项目支出绩效自评表)。说明见 README.md。",
+        version: CLIWords.version,
         subcommands: [ConvertCommand.self, ScoreCommand.self, CheckCommand.self, BatchCommand.self, TemplateCommand.self]
     )
 }

@@ -8,14 +8,21 @@ import SelfEvaluation
 struct TemplateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "template",
-        abstract: "Write the empty official form (XLSX or CSV, by the output's extension)."
+        abstract: "写出空白的官方表样(XLSX 或 CSV,随输出文件的扩展名)。"
     )
 
-    @Option(name: .shortAndLong, help: "Output file: .xlsx or .csv (default: 部门整体支出绩效目标自评表.xlsx).")
+    @Option(name: .shortAndLong, help: ArgumentHelp(
+        "输出文件:.xlsx 或 .csv(默认:部门整体支出绩效目标自评表.xlsx)。", valueName: "输出文件"))
     var output: String?
 
-    @Flag(help: "Replace an existing file (never a link, a FIFO or a device).")
+    @Flag(help: "覆盖已存在的文件(链接、FIFO、设备永远不会被覆盖)。")
     var force = false
+
+    func validate() throws {
+        if let output, OutputChoice.format(ofPath: output) != .xlsx, OutputChoice.format(ofPath: output) != .csv {
+            throw ValidationError(CLIWords.templateExtension(output))
+        }
+    }
 
     func run() throws {
         SignalCleanup.install()

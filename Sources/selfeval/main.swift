@@ -23,7 +23,7 @@ do {
     StandardStreams.exit(0)
 } catch {
     let code = SelfEval.exitCode(for: error)
-    let message = SelfEval.fullMessage(for: error)
+    let message = ParserText.translate(SelfEval.fullMessage(for: error))
     if code == .success {
         if !message.isEmpty { StandardStreams.out(message + "\n") }
         StandardStreams.exit(0)

@@ -41,12 +41,29 @@ struct BatchSafetyTests {
         let dir = try FixturePaths.temporaryDirectory("batch-safety")
         defer { try? FileManager.default.removeItem(at: dir) }
         let out = dir.appendingPathComponent("out").path
-        let first = try Batch(jobs: 1, formats: [.xlsx, .json], collectRows: true).run(inputs: [Self.form], outputDirectory: out)
+        func batch(force: Bool = false, replace: Bool = true) -> Batch {
+            var b = Batch(jobs: 1, formats: [.xlsx, .json], collectRows: true)
+            b.force = force
+            b.replace = replace
+            return b
+        }
+        let first = try batch().run(inputs: [Self.form], outputDirectory: out)
         #expect(first.rows.first?.output == "\(Self.outputBase).xlsx, \(Self.outputBase).json")
         let listed = try #require(BatchReport.outputsListed(in: first.reportPath))
         #expect(listed == ["\(Self.outputBase).xlsx", "\(Self.outputBase).json", "汇总表.xlsx", "report.json"])
 
-        let second = try Batch(jobs: 1, formats: [.xlsx, .json], collectRows: true).run(inputs: [Self.form], outputDirectory: out)
+        // Issue #16: without --replace a folder holding an earlier run is refused, untouched.
+        let before = try FileManager.default.contentsOfDirectory(atPath: out).sorted()
+        #expect(throws: ConversionError.self) { try batch(replace: false).run(inputs: [Self.form], outputDirectory: out) }
+        do {
+            _ = try batch(replace: false).run(inputs: [Self.form], outputDirectory: out)
+        } catch {
+            #expect(error.kind == .earlierRun)
+            #expect(error.diagnostic.message.contains("--replace"))
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out).sorted() == before)
+
+        let second = try batch().run(inputs: [Self.form], outputDirectory: out)
         #expect(second.rows.first?.output == first.rows.first?.output)
         #expect(second.errors.isEmpty)
 
@@ -58,19 +75,55 @@ struct BatchSafetyTests {
         #expect(mkfifo((out as NSString).appendingPathComponent("\(Self.outputBase).json"), 0o644) == 0)
         try FileManager.default.createSymbolicLink(atPath: (out as NSString).appendingPathComponent("\(Self.outputBase)-2.json"),
                                                    withDestinationPath: "/dev/null")
-        let third = try Batch(jobs: 1, formats: [.xlsx, .json], collectRows: true).run(inputs: [Self.form], outputDirectory: out)
+        let third = try batch().run(inputs: [Self.form], outputDirectory: out)
         #expect(third.rows.first?.output == "\(Self.outputBase)-2.xlsx, \(Self.outputBase)-3.json")
         #expect(try String(contentsOfFile: foreign, encoding: .utf8) == "the user's own file")
+        #expect(third.notices.contains { $0.contains(foreign) })  // kept, and said so
 
-        var forced = Batch(jobs: 1, formats: [.xlsx, .json], collectRows: true)
-        forced.force = true
-        let fourth = try forced.run(inputs: [Self.form], outputDirectory: out)
-        // The user's file replaced (--force); the FIFO and the link passed over; -3.json is the third run's.
+        let fourth = try batch(force: true).run(inputs: [Self.form], outputDirectory: out)
+        // The third run's files removed (--replace); the user's file replaced (--force); the FIFO
+        // and the link passed over.
         #expect(fourth.rows.first?.output == "\(Self.outputBase).xlsx, \(Self.outputBase)-3.json")
+        #expect(!FileManager.default.fileExists(atPath: (out as NSString).appendingPathComponent("\(Self.outputBase)-2.xlsx")))
         #expect(try Self.bytes(foreign).starts(with: [0x50, 0x4B]))  // now a workbook (zip)
         var info = stat()
         #expect(lstat((out as NSString).appendingPathComponent("\(Self.outputBase).json"), &info) == 0 && info.st_mode & S_IFMT == S_IFIFO)
         #expect(lstat((out as NSString).appendingPathComponent("\(Self.outputBase)-2.json"), &info) == 0 && info.st_mode & S_IFMT == S_IFLNK)
+    }
+
+    /// --replace removes what the earlier report.json lists, and nothing it must not: an input of
+    /// this run listed there, a link, a folder, names with "/" or "..", a file not listed.
+    @Test func replaceRemovesOnlyListedRegularFilesThatAreNoInput() throws {
+        let dir = try FixturePaths.temporaryDirectory("batch-safety")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("out").path
+        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+        func inOut(_ name: String) -> String { (out as NSString).appendingPathComponent(name) }
+        let input = inOut("input.csv")
+        try FileManager.default.copyItem(atPath: Self.form, toPath: input)
+        try Data("old".utf8).write(to: URL(fileURLWithPath: inOut("old.xlsx")))
+        try Data("not listed".utf8).write(to: URL(fileURLWithPath: inOut("mine.txt")))
+        try Data("outside".utf8).write(to: URL(fileURLWithPath: dir.appendingPathComponent("outside.txt").path))
+        try FileManager.default.createSymbolicLink(atPath: inOut("link.xlsx"), withDestinationPath: inOut("mine.txt"))
+        try FileManager.default.createDirectory(atPath: inOut("folder.xlsx"), withIntermediateDirectories: true)
+        usleep(20_000)
+        let names = ["old.xlsx", "input.csv", "link.xlsx", "folder.xlsx", "../outside.txt", "..", "report.json"]
+        let report = "{\n\"outputs\" : [\n" + names.map { "\"\($0)\"" }.joined(separator: ",\n") + "\n],\n\"forms\" : []\n}\n"
+        try Data(report.utf8).write(to: URL(fileURLWithPath: inOut("report.json")))
+        #expect(BatchReport.outputsListed(in: inOut("report.json")) == names)
+
+        var b = Batch(jobs: 1, formats: [.json], collectRows: true)
+        b.replace = true
+        let outcome = try b.run(inputs: [input], outputDirectory: out)
+        #expect(outcome.converted == 1)
+        #expect(!FileManager.default.fileExists(atPath: inOut("old.xlsx")))
+        #expect(try String(contentsOfFile: input, encoding: .utf8).count > 100)  // the input stays
+        #expect(try String(contentsOfFile: inOut("mine.txt"), encoding: .utf8) == "not listed")
+        #expect(try String(contentsOfFile: dir.appendingPathComponent("outside.txt").path, encoding: .utf8) == "outside")
+        var info = stat()
+        #expect(lstat(inOut("link.xlsx"), &info) == 0 && info.st_mode & S_IFMT == S_IFLNK)
+        #expect(lstat(inOut("folder.xlsx"), &info) == 0 && info.st_mode & S_IFMT == S_IFDIR)
+        #expect(outcome.notices.contains { $0.contains("input.csv") })
     }
 
     /// A 汇总表.xlsx and report.json that selfeval did not make are not replaced without --force;
@@ -91,6 +144,7 @@ struct BatchSafetyTests {
         }
         var forced = Batch(jobs: 1)
         forced.force = true
+        forced.replace = true  // the foreign report.json is not selfeval's: no earlier run
         let again = try forced.run(inputs: [Self.form], outputDirectory: out)
         #expect(again.errors.isEmpty)
         #expect(BatchReport.outputsListed(in: again.reportPath) != nil)
@@ -213,7 +267,9 @@ struct BatchSafetyTests {
         defer { try? FileManager.default.removeItem(at: dir) }
         let out = dir.appendingPathComponent("out").path
         for _ in 0..<5 {
-            let outcome = try Batch(jobs: 1, formats: [.csv, .json], collectRows: true).run(inputs: [Self.form], outputDirectory: out)
+            var batch = Batch(jobs: 1, formats: [.csv, .json], collectRows: true)
+            batch.replace = true
+            let outcome = try batch.run(inputs: [Self.form], outputDirectory: out)
             var report = stat()
             #expect(lstat(outcome.reportPath, &report) == 0)
             for name in try #require(BatchReport.outputsListed(in: outcome.reportPath)) where name != Batch.reportName {

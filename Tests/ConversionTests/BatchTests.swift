@@ -81,9 +81,21 @@ struct BatchTests {
         // 汇总表.xlsx read independently: one row per form, totals as numbers, errors sheet.
         let x = XLSXInspector(path: outcome.summaryPath)
         #expect(try x.sheetNames() == ["汇总", "错误", "统计"])
-        for (i, row) in outcome.rows.enumerated() where row.succeeded {
-            let cell = try #require(try x.cell(sheet: "汇总", ref: "I\(i + 2)"))
+        for (i, row) in outcome.rows.enumerated() {
+            #expect(try x.cell(sheet: "汇总", ref: "A\(i + 2)")?.value == "\(i + 1)")  // 序号
+            #expect(try x.cell(sheet: "汇总", ref: "U\(i + 2)")?.text == row.source)  // 源文件
+            guard row.succeeded else {
+                #expect(try x.cell(sheet: "汇总", ref: "R\(i + 2)")?.text == "失败")  // 需复核, never 否
+                #expect(try x.cell(sheet: "汇总", ref: "S\(i + 2)")?.text?.contains("[") == true)  // the error
+                continue
+            }
+            let cell = try #require(try x.cell(sheet: "汇总", ref: "J\(i + 2)"))  // 总分
             #expect(Decimal(string: cell.value ?? "") == row.total)
+            let weight = try #require(try x.cell(sheet: "汇总", ref: "I\(i + 2)"))  // 总分值
+            #expect(Decimal(string: weight.value ?? "") == row.totalWeight)
+            let lost = try #require(try x.cell(sheet: "汇总", ref: "Q\(i + 2)"))  // 失分
+            #expect(Decimal(string: lost.value ?? "") == row.lostPoints)
+            #expect(try x.cell(sheet: "汇总", ref: "R\(i + 2)")?.text == (row.needsReview ? "是" : "否"))
         }
         #expect(try x.cell(sheet: "错误", ref: "A2")?.text != nil)
         #expect(try x.cell(sheet: "错误", ref: "A\(broken.count + 2)") == nil)
@@ -138,11 +150,36 @@ struct MixedTemplateBatchTests {
             #expect(cells.values.contains { $0.text == "项目名称" })
             #expect(!cells.values.contains { $0.text == "部门(单位)名称" })
         }
-        // The summary lists them with 项目名称 and 主管部门 (columns D and E).
+        // The summary lists them with 项目名称 (column C) and their rule set as a bureau names it (H).
         let summary = try XLSXInspector(path: outcome.summaryPath).allCells(sheet: "汇总")
         for (i, row) in outcome.rows.enumerated() where row.templateLabel == "项目支出" {
-            #expect(summary["D\(i + 2)"]?.text == row.project)
-            #expect(summary["E\(i + 2)"]?.text == row.supervisor)
+            #expect(summary["C\(i + 2)"]?.text == row.project)
+            #expect(summary["H\(i + 2)"]?.text == "财预〔2020〕10号")
+            #expect(summary["F\(i + 2)"]?.text?.isEmpty == false)  // 联系人 (项目负责人)
         }
+        // Subtotals of 产出 / 效益 / 满意度 plus the budget score add up to the total.
+        for row in outcome.rows where row.succeeded {
+            let parts = [row.budgetScore, row.outputScore, row.benefitScore, row.satisfactionScore].compactMap { $0 }
+            #expect(parts.reduce(0, +) == row.total, "\(row.source)")
+        }
+    }
+
+    /// The same unit, year and project seen twice: both rows say so, each naming the other file.
+    @Test func duplicatesAreFlaggedWithTheOtherFiles() throws {
+        let dir = try FixturePaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let a = FixturePaths.fixture("qiannan-guangzhou-2023.csv"), b = FixturePaths.fixture("qiannan-guangzhou-2023.gbk.csv")
+        let c = FixturePaths.fixture("project/national.csv")
+        let outcome = try Batch(jobs: 2, collectRows: true).run(inputs: [a, c, b], outputDirectory: dir.appendingPathComponent("out").path)
+        #expect(outcome.rows.map(\.duplicates) == [[b], [], [a]])
+        let summary = try XLSXInspector(path: outcome.summaryPath).allCells(sheet: "汇总")
+        #expect(summary["T2"]?.text?.contains(b) == true)
+        #expect(summary["T3"]?.text ?? "" == "")
+        #expect(summary["T4"]?.text?.contains(a) == true)
+        // The warning texts themselves, not a count.
+        #expect(summary["S2"]?.text?.contains("得分低于分值而未填写原因分析") == true)
+        #expect(summary["E2"]?.text == "2024年2月18日")  // 填报日期 as written
+        #expect(summary["F2"]?.text == "肖科")  // 联系人
+        #expect(summary["G2"]?.text == "0854-0000000")  // 电话
     }
 }

@@ -17,14 +17,14 @@ struct CheckCommandTests {
     func readsEveryGoodFixture(_ name: String) throws {
         let r = try runner.run(["check", "Fixtures/\(name)"])
         #expect(r.status == 0, "\(r.stderr)")
-        #expect(r.stdout.contains("unit 黔南州人民政府驻广州办事处, year 2023, 16 indicators (3 first-level, 7 second-level)"))
+        #expect(r.stdout.contains("单位 黔南州人民政府驻广州办事处,年度 2023,16 项指标(一级 3 项、二级 7 项)"))
         #expect(!r.stderr.contains("error:"))
     }
 
     @Test func reportsEncoding() throws {
         let r = try runner.run(["check", "Fixtures/qiannan-guangzhou-2023.gbk.csv", "Fixtures/qiannan-guangzhou-2023.csv"])
-        #expect(r.stdout.contains("encoding gb18030"))
-        #expect(r.stdout.contains("encoding utf-8+BOM"))
+        #expect(r.stdout.contains("编码 GB18030,"))
+        #expect(r.stdout.contains("编码 UTF-8(带 BOM)"))
     }
 
     static let malformed: [(String, String)] = [
@@ -47,7 +47,7 @@ struct CheckCommandTests {
         #expect(r.stderr.split(separator: "\n").filter { $0.contains("error:") }.count == 1)
         #expect(!r.stderr.contains("Fatal error"))
         // The good form after it is still read.
-        #expect(r.stdout.contains("qiannan-guangzhou-2023.csv: department form"))
+        #expect(r.stdout.contains("qiannan-guangzhou-2023.csv: 部门整体支出绩效目标自评表,"))
     }
 
     @Test func badUsageExitsTwo() throws {

@@ -17,7 +17,7 @@ struct ConvertCommandTests {
             let out = dir.appendingPathComponent("out.\(format)").path
             let r = try runner.run(["convert", "Fixtures/\(name)", "-o", out, "--to", format])
             #expect(r.status == 0, "\(r.stderr)")
-            #expect(r.stdout.contains("total 99.00 / 100, grade 优") || r.stdout.contains("total 100.00 / 100, grade 优"))
+            #expect(r.stdout.contains("总分 99.00 / 100,等级 优") || r.stdout.contains("总分 100.00 / 100,等级 优"))
             #expect(FileManager.default.fileExists(atPath: out))
         }
         let x = XLSXInspector(path: dir.appendingPathComponent("out.xlsx").path)
@@ -99,7 +99,7 @@ struct ConvertCommandTests {
         let out = dir.appendingPathComponent("out").path
         let r = try runner.run(["batch", input.path, "-o", out, "--to", "xlsx,csv"])
         #expect(r.status == 1)
-        #expect(r.stdout.contains("2 converted, 1 failed"))
+        #expect(r.stdout.contains("2 张转换成功,1 张失败"))
         #expect(r.stderr.contains("malformed-not-a-form.csv:1:A: error: [not-a-form]"))
         #expect(!r.stderr.contains("\r"))  // no progress line when stderr is not a terminal
         let files = try FileManager.default.contentsOfDirectory(atPath: out).sorted()
@@ -107,9 +107,13 @@ struct ConvertCommandTests {
                           "黔南州人民政府驻广州办事处-2023-部门整体支出绩效自评表-2.xlsx",
                           "黔南州人民政府驻广州办事处-2023-部门整体支出绩效自评表.csv",
                           "黔南州人民政府驻广州办事处-2023-部门整体支出绩效自评表.xlsx"].sorted())
-        let good = try runner.run(["batch", FixturePaths.fixture("qiannan-guangzhou-2023.csv"), "-o", out, "--jobs", "1"])
+        // Issue #16: into the folder of an earlier run only with --replace, which removes that run's files.
+        let refused = try runner.run(["batch", FixturePaths.fixture("qiannan-guangzhou-2023.csv"), "-o", out, "--jobs", "1"])
+        #expect(refused.status == 2)
+        let good = try runner.run(["batch", FixturePaths.fixture("qiannan-guangzhou-2023.csv"), "-o", out, "--jobs", "1", "--replace"])
         #expect(good.status == 0)
-        #expect(try XLSXInspector.checkEveryWorkbook(under: out) == 3)
+        #expect(try XLSXInspector.checkEveryWorkbook(under: out) == 2)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out).count == 3)
         #expect(try runner.run(["batch", input.path, "-o", out, "--jobs", "0"]).status == 2)
         #expect(try runner.run(["batch", input.path, "-o", out, "--to", "pdf"]).status == 2)
     }

@@ -45,7 +45,7 @@ struct HostileFilesCommandTests {
         let r = try Self.run(["batch", input.path, "-o", dir.appendingPathComponent("out").path], seconds: 30)
         #expect(!r.timedOut)
         #expect(r.status == 1)
-        #expect(r.stdout.contains("1 converted, 1 failed"))
+        #expect(r.stdout.contains("1 张转换成功,1 张失败"))
         #expect(r.stderr.contains("b.csv:1:A: error: [not-a-regular-file] 这是命名管道(FIFO),不是普通文件"))
         // Given directly to convert, too.
         let c = try Self.run(["convert", input.appendingPathComponent("b.csv").path, "-o", dir.appendingPathComponent("x.xlsx").path], seconds: 30)
@@ -195,7 +195,7 @@ struct HostileFilesCommandTests {
         let r = try Self.run(["batch", input.path, "-o", dir.appendingPathComponent("out").path, "--jobs", "1100"],
                              shell: "ulimit -n 1024 && exec")
         #expect(r.status == 0, "\(r.stderr)")
-        #expect(r.stdout.contains("200 converted, 0 failed"))
+        #expect(r.stdout.contains("200 张转换成功,0 张失败"))
         #expect(r.stderr.contains("--jobs 1100 超过进程可打开的文件数"))
     }
 
@@ -245,7 +245,7 @@ struct HostileFilesCommandTests {
         }
         let r = try Self.run(["batch", input.path, "-o", out.path])
         #expect(r.status == 0, "\(r.stderr)")
-        #expect(r.stdout.contains("5 converted, 0 failed"))
+        #expect(r.stdout.contains("5 张转换成功,0 张失败"))
         let names = try FileManager.default.contentsOfDirectory(atPath: out.path).filter { $0.hasSuffix("自评表.xlsx") || $0.contains("自评表-") }
         #expect(names.count == 5)
         #expect(names.allSatisfy { $0.utf8.count <= 210 })
@@ -300,7 +300,7 @@ struct HostileFilesCommandTests {
         defer { Self.shell("umount '\(out.path)'") }
         let r = try Self.run(["batch", input.path, "-o", out.path, "--jobs", "2"])
         #expect(r.status == 1)
-        let counts = r.stdout.split(separator: " ").compactMap { Int($0) }
+        let counts = r.stdout.matches(of: /(\d+) 张/).compactMap { Int($0.output.1) }
         #expect(counts.count == 2 && counts[0] + counts[1] == 30 && counts[1] > 0, "\(r.stdout)")
         let failedForms = Set(r.stderr.split(separator: "\n").compactMap { line -> String? in
             guard line.contains(": error: ["), let range = line.range(of: "/in/f") else { return nil }

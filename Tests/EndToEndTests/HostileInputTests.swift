@@ -36,7 +36,7 @@ struct HostileInputTests {
         let out = dir.appendingPathComponent("out").path
         let r = try runner.run(["batch", input.path, "-o", out, "--jobs", "2"])
         #expect(r.status == 0, "\(r.stderr)")
-        #expect(r.stdout.contains("4 converted, 0 failed"), "\(r.stdout)")
+        #expect(r.stdout.contains("4 张转换成功,0 张失败"), "\(r.stdout)")
         // report.json: the warnings at their cells.
         let reportPath = (out as NSString).appendingPathComponent("report.json")
         let report = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: reportPath))) as? [String: Any])

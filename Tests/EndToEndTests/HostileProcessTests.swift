@@ -104,12 +104,12 @@ struct HostileProcessTests {
     /// Every entry point with a path in each place a path goes: the input, and the output.
     static func entryPoints(_ p: [UInt8]) -> [[[UInt8]]] {
         let b: (String) -> [UInt8] = { Array($0.utf8) }
-        // A batch searches its input folders: "/" or ".." would search the machine, not the path.
+        // A batch, and check (issue #16), search their input folders: "/" or ".." would search the
+        // machine, not the path.
         let searchable = p.first != 0x2F && !String(decoding: p, as: UTF8.self).contains("..")
-        return (searchable ? [[b("batch"), p, b("-o"), b("out")]] : []) + [
+        return (searchable ? [[b("batch"), p, b("-o"), b("out")], [b("check"), p], [b("check"), p, b(sample)]] : []) + [
             [b("convert"), p], [b("convert"), p, b("--to"), b("csv")], [b("convert"), b(sample), b("-o"), p],
             [b("score"), p], [b("score"), b("--json"), p], [b("score"), b("--rules"), p, b(sample)],
-            [b("check"), p], [b("check"), p, b(sample)],
             [b("batch"), b(sample), b("-o"), p],
             [b("template"), b("-o"), p],
         ]
@@ -145,7 +145,7 @@ struct HostileProcessTests {
         }
         let batch = try Self.run(["batch", "q", "d/", "-o", "out"], in: dir)
         #expect(batch.status == 0, "\(batch.summary)")
-        #expect(batch.stdout.contains("2 converted, 0 failed"), "\(batch.summary)")
+        #expect(batch.stdout.contains("2 张转换成功,0 张失败"), "\(batch.summary)")
     }
 
     /// A path whose bytes are not UTF-8 is named as such (Swift would otherwise read it as

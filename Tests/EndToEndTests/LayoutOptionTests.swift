@@ -14,7 +14,7 @@ struct LayoutOptionTests {
         #expect(without.stderr.contains("“支付数”"))
         let with = try runner.run(["check", "--layout", "Fixtures/layouts/example.json", "Fixtures/layouts/example-form.csv"])
         #expect(with.status == 0, "\(with.stderr)")
-        #expect(with.stdout.contains("layout example-local:department/levels"))
+        #expect(with.stdout.contains("版式 example-local:department/levels"))
         #expect(!with.stderr.contains("cell-not-recognised"), "\(with.stderr)")
         let score = try runner.run(["score", "--json", "--layout", "Fixtures/layouts/example.json",
                                     "Fixtures/layouts/example-form.csv"])
@@ -34,7 +34,7 @@ struct LayoutOptionTests {
 
     @Test func theSummaryLineNamesTheLayout() throws {
         let r = try runner.run(["check", "Fixtures/project/two-row-header.csv", "Fixtures/real/chongqing-kexuechengrongmeiti-2021-department.csv"])
-        #expect(r.stdout.contains("layout project/two-row-header"))
-        #expect(r.stdout.contains("layout department/flat"))
+        #expect(r.stdout.contains("版式 project/two-row-header"))
+        #expect(r.stdout.contains("版式 department/flat"))
     }
 }

@@ -97,7 +97,7 @@ struct MalformedCorpusTests {
         for c in Self.cases {
             #expect(r.stderr.contains(c.diagnostic), "\(c.file)")
         }
-        #expect(r.stdout.contains("qiannan-guangzhou-2023.csv: department form"))
+        #expect(r.stdout.contains("qiannan-guangzhou-2023.csv: 部门整体支出绩效目标自评表,"))
         #expect(try Self.listing(FixturePaths.fixture("")) == before)
     }
 

@@ -64,13 +64,14 @@ public enum Scorer {
             diagnostics += StatedTotalLint(rules: ruleSet).check(form, totalScore: totals.totalScore)
         }
 
-        let needsReview = budgetOutcome.result == nil || indicators.contains(where: \.needsReview)
+        // Only warnings and errors need a human; notes (over-achievement …) do not (Severity).
+        // A form with nothing filled in is not graded, and always needs a human.
+        let needsReview = budgetOutcome.result == nil || diagnostics.needReview || !graded
         var scored = ScoredForm(form: form, ruleSet: ruleSet, ruleSetChoice: detection.choice,
                                 budget: budgetOutcome.result, indicators: indicators, totalWeight: totals.totalWeight,
                                 totalScore: totals.totalScore, grade: grade, diagnostics: sortedByPlace(diagnostics),
                                 needsReview: needsReview, audit: audit)
         scored.isGraded = graded
-        if !graded { scored.needsReview = true }
         return scored
     }
 

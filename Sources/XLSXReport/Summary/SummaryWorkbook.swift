@@ -32,8 +32,8 @@ public struct SummaryWorkbook: Sendable {
         private var failed = 0
         private var gradeCounts: [String: Int] = [:]
         private var binCounts: [Int]
-        private let text: CellStyle, money: CellStyle, rate: CellStyle, points: CellStyle, integer: CellStyle
-        private let centered: CellStyle, header: CellStyle
+        private let text: CellStyle, wrapped: CellStyle, rate: CellStyle, points: CellStyle, integer: CellStyle
+        private let centered: CellStyle, header: CellStyle, flagged: CellStyle
 
         /// Starts the workbook at `path` (constant-memory mode is forced) and writes the header row.
         public init(path: String, options: WorkbookOptions) throws {
@@ -42,44 +42,72 @@ public struct SummaryWorkbook: Sendable {
             workbook = try Workbook(path: path, options: options)
             try workbook.setProperties(title: V.title, subject: V.title, author: V.author, company: nil, comments: nil,
                                        keywords: nil)
-            let base = CellStyle(fontName: V.font, fontSize: 10.5, thinBorder: true, vertical: .center)
+            let base = CellStyle(fontName: V.font, fontSize: SummaryWorkbook.fontSize, thinBorder: true, vertical: .center)
             header = base.with { $0.bold = true; $0.wrap = true; $0.horizontal = .center; $0.fillColor = RGBColor(rgb: 0xDDEBF7) }
             text = base
-            money = base.with { $0.numberFormat = "0.00" }
+            wrapped = base.with { $0.wrap = true }
             rate = base.with { $0.numberFormat = "0.00%" }
             points = base.with { $0.numberFormat = "0.00" }
             integer = base.with { $0.numberFormat = "0"; $0.horizontal = .center }
             centered = base.with { $0.horizontal = .center }
+            flagged = base.with { $0.horizontal = .center; $0.bold = true; $0.fillColor = RGBColor(rgb: 0xFCE4D6) }
             binCounts = Array(repeating: 0, count: SummaryWorkbook.totalBins.count)
 
             sheet = try workbook.addWorksheet(name: V.formsSheet)
-            for (i, w) in SummaryWorkbook.widths.enumerated() { try sheet.setColumnWidth(w, column: i) }
-            try sheet.freezePanes(row: 1, column: 0)
-            // Printed landscape, one page wide, the header row repeated on every page.
-            try sheet.applyPrintSetup(PrintSetup(orientation: .landscape, repeatRows: 0...0))
-            for (c, title) in V.formsHeader.enumerated() { try sheet.writeString(title, row: 0, column: c, style: header) }
+            for column in SummaryColumn.allCases { try sheet.setColumnWidth(column.width, column: column.rawValue) }
+            try sheet.freezePanes(row: 1, column: 2)
+            // Printed landscape at full size: no shrinking to one page wide (22 columns would be
+            // unreadable); the columns go on as many pages as they need, the header row repeated.
+            try sheet.applyPrintSetup(PrintSetup(orientation: .landscape, fitWidth: nil, centerHorizontally: false,
+                                                 margins: .form, repeatRows: 0...0))
+            let headerHeight = SummaryWorkbook.rowHeight(SummaryColumn.allCases.map { ($0.title, $0.width) })
+            try sheet.setRowHeight(headerHeight, row: 0)
+            for column in SummaryColumn.allCases {
+                try sheet.writeString(column.title, row: 0, column: column.rawValue, style: header)
+            }
         }
 
         /// Writes the next form's line.
         public func add(_ row: SummaryRow) throws {
             count += 1
             let r = count
-            try sheet.writeString(row.source, row: r, column: 0, style: text)
-            try sheet.writeString(row.templateLabel, row: r, column: 1, style: centered)
-            try sheet.writeString(row.unit, row: r, column: 2, style: text)
-            try sheet.writeString(row.project, row: r, column: 3, style: text)
-            try sheet.writeString(row.supervisor, row: r, column: 4, style: text)
-            if let year = row.year { try sheet.writeNumber(Decimal(year), row: r, column: 5, style: integer) } else {
-                try sheet.writeBlank(row: r, column: 5, style: integer)
+            let warningText = row.warningTexts.joined(separator: "\n")
+            let duplicateText = row.duplicates.isEmpty ? "" : SummaryColumn.duplicatePrefix + row.duplicates.joined(separator: "\n")
+            let wrappedTexts: [(String, SummaryColumn)] = [
+                (row.unit, .unit), (row.project, .project), (row.rules, .rules), (warningText, .warnings),
+                (duplicateText, .duplicates), (row.source, .source), (row.output, .output), (row.filledOn, .filledOn),
+            ]
+            try sheet.setRowHeight(SummaryWorkbook.rowHeight(wrappedTexts.map { ($0.0, $0.1.width) }), row: r)
+            func string(_ value: String, _ column: SummaryColumn, _ style: CellStyle) throws {
+                try sheet.writeString(value, row: r, column: column.rawValue, style: style)
             }
-            try number(row.budget, r, 6, money)
-            try number(row.executionRate, r, 7, rate)
-            try number(row.total, r, 8, points)
-            try sheet.writeString(row.grade, row: r, column: 9, style: centered)
-            try sheet.writeNumber(Decimal(row.warnings), row: r, column: 10, style: integer)
-            try sheet.writeString(row.needsReview ? V.yes : V.no, row: r, column: 11, style: centered)
-            try sheet.writeString(row.succeeded ? V.statusDone : V.statusFailed, row: r, column: 12, style: centered)
-            try sheet.writeString(row.output, row: r, column: 13, style: text)
+            try sheet.writeNumber(Decimal(r), row: r, column: SummaryColumn.number.rawValue, style: integer)
+            try string(row.unit, .unit, wrapped)
+            try string(row.project, .project, wrapped)
+            if let year = row.year {
+                try sheet.writeNumber(Decimal(year), row: r, column: SummaryColumn.year.rawValue, style: integer)
+            } else {
+                try sheet.writeBlank(row: r, column: SummaryColumn.year.rawValue, style: integer)
+            }
+            try string(row.filledOn, .filledOn, wrapped)
+            try string(row.contact, .contact, text)
+            try string(row.phone, .phone, text)
+            try string(row.rules, .rules, wrapped)
+            try number(row.totalWeight, r, .totalWeight, points)
+            try number(row.total, r, .total, points)
+            try string(row.grade, .grade, centered)
+            try number(row.executionRate, r, .executionRate, rate)
+            try number(row.budgetScore, r, .budgetScore, points)
+            try number(row.outputScore, r, .outputScore, points)
+            try number(row.benefitScore, r, .benefitScore, points)
+            try number(row.satisfactionScore, r, .satisfactionScore, points)
+            try number(row.lostPoints, r, .lostPoints, points)
+            let review = row.succeeded ? (row.needsReview ? V.yes : V.no) : V.statusFailed
+            try string(review, .needsReview, row.succeeded && !row.needsReview ? centered : flagged)
+            try string(warningText, .warnings, wrapped)
+            try string(duplicateText, .duplicates, row.duplicates.isEmpty ? wrapped : wrapped.with { $0.bold = true })
+            try string(row.source, .source, wrapped)
+            try string(row.output, .output, wrapped)
             guard row.succeeded else {
                 failed += 1
                 return
@@ -93,18 +121,24 @@ public struct SummaryWorkbook: Sendable {
 
         /// Writes the autofilter, the errors sheet, the statistics with their charts, and closes the file.
         public func finish(errors: [SummaryError]) throws {
-            try sheet.autofilter(firstRow: 0, firstColumn: 0, lastRow: max(count, 1), lastColumn: SummaryWorkbook.widths.count - 1)
+            try sheet.autofilter(firstRow: 0, firstColumn: 0, lastRow: max(count, 1),
+                                 lastColumn: SummaryColumn.allCases.count - 1)
 
             let errorSheet = try workbook.addWorksheet(name: V.errorsSheet)
-            for (i, w) in [36.0, 10, 24, 80].enumerated() { try errorSheet.setColumnWidth(w, column: i) }
+            let errorWidths: [Double] = [36, 10, 22, 70]
+            for (i, w) in errorWidths.enumerated() { try errorSheet.setColumnWidth(w, column: i) }
             try errorSheet.freezePanes(row: 1, column: 0)
+            // One page wide: four columns of 138 units fit A4 landscape at about full size.
             try errorSheet.applyPrintSetup(PrintSetup(orientation: .landscape, repeatRows: 0...0))
             for (c, title) in V.errorsHeader.enumerated() { try errorSheet.writeString(title, row: 0, column: c, style: header) }
             for (i, e) in errors.enumerated() {
-                try errorSheet.writeString(e.source, row: i + 1, column: 0, style: text)
+                // Each row as tall as its longest wrapped text, so no message runs over the next row.
+                try errorSheet.setRowHeight(SummaryWorkbook.rowHeight([(e.source, errorWidths[0]), (e.code, errorWidths[2]),
+                                                                       (e.message, errorWidths[3])]), row: i + 1)
+                try errorSheet.writeString(e.source, row: i + 1, column: 0, style: wrapped)
                 try errorSheet.writeString(e.place, row: i + 1, column: 1, style: centered)
-                try errorSheet.writeString(e.code, row: i + 1, column: 2, style: text)
-                try errorSheet.writeString(e.message, row: i + 1, column: 3, style: text.with { $0.wrap = true })
+                try errorSheet.writeString(e.code, row: i + 1, column: 2, style: wrapped)
+                try errorSheet.writeString(e.message, row: i + 1, column: 3, style: wrapped)
             }
 
             let stats = try workbook.addWorksheet(name: V.statsSheet)
@@ -150,15 +184,28 @@ public struct SummaryWorkbook: Sendable {
             try workbook.close()
         }
 
-        private func number(_ value: Decimal?, _ row: Int, _ column: Int, _ style: CellStyle) throws {
-            if let value { try sheet.writeNumber(value, row: row, column: column, style: style) } else {
-                try sheet.writeBlank(row: row, column: column, style: style)
+        private func number(_ value: Decimal?, _ row: Int, _ column: SummaryColumn, _ style: CellStyle) throws {
+            if let value { try sheet.writeNumber(value, row: row, column: column.rawValue, style: style) } else {
+                try sheet.writeBlank(row: row, column: column.rawValue, style: style)
             }
         }
     }
 
-    /// Column widths of the forms sheet.
-    static let widths: [Double] = [36, 10, 30, 24, 18, 8, 12, 10, 9, 8, 8, 10, 8, 48]
+    /// The font size of every sheet, in points.
+    static let fontSize = 10.5
+    /// A line's height as a multiple of the font size.
+    static let summaryLineHeight = 1.45
+
+    /// The height in points of a row whose wrapped cells hold these texts in columns of these
+    /// widths: the most lines any of them takes (Excel and LibreOffice do not grow a row written
+    /// with a fixed height, and constant-memory mode writes each row once).
+    static func rowHeight(_ cells: [(text: String, width: Double)]) -> Double {
+        let lines = cells.map { TextMetrics.lineCount($0.text, columnWidth: $0.width, fontSize: fontSize) }.max() ?? 1
+        // LibreOffice sets 宋体 (a Song face such as Noto Serif CJK) a little looser than Excel:
+        // 1.45 lines of the font size, so that the last line of a long 提示 stays inside its row.
+        let height = Double(max(lines, 1)) * fontSize * summaryLineHeight + TextMetrics.rowPadding + 1
+        return min(max(height, 15), 409)
+    }
 
     /// Bins of the totals chart: [low, high) with the last open.
     static let totalBins: [(label: String, low: Decimal, high: Decimal?)] = [

@@ -1,0 +1,16 @@
+/// Messages of the conversion layer that are not about outputs (those are in `OutputMessage`).
+enum ConversionWords {
+    /// Header words that only the 评分明细 sheet has (as its writer in XLSXReport/Layout prints them).
+    static let detailSheetHeader: Set<String> = ["A 解析为", "B 解析为", "计算方法"]
+    static let noTitleUnitYear =
+        "这不是绩效自评表:没有标题“…自评表”,也找不到单位和年度。若是其他工作表(如评分明细)导出的 CSV,请导出“自评表”那一页"
+    static let detailSheet =
+        "这是 selfeval 写出的“评分明细”表,不是自评表本身:请导出工作簿中的“自评表”那一页"
+    static func earlierRun(_ folder: String, _ count: Int) -> String {
+        "输出文件夹 \(folder) 里有上次运行的结果(其 report.json 列出 \(count) 个文件):"
+            + "加 --replace 先删除这些文件(只删 report.json 列出的),或换一个输出文件夹"
+    }
+    static func earlierRunKept(_ path: String) -> String {
+        "上次运行的 \(path) 在那次运行之后被改动过(或已不是普通文件):没有删除它"
+    }
+}

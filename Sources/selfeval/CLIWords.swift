@@ -1,0 +1,85 @@
+import Conversion
+import Foundation
+import SelfEvaluation
+
+/// Every word the command line prints, in Chinese (the `[code]`s and option names stay as they
+/// are, for scripts and for typing).
+enum CLIWords {
+    // MARK: rule sets, as users say them
+
+    /// The rule set's name as a bureau says it: 2020 → 财预〔2020〕10号, legacy → 2017–2019 口径;
+    /// a rules file's own name as written.
+    static func ruleLabel(_ name: String) -> String {
+        switch name {
+        case RuleSet.v2020.name: "财预〔2020〕10号"
+        case RuleSet.legacy.name: "2017–2019 口径"
+        default: name
+        }
+    }
+
+    /// The built-in rule sets, for `--version` and the error naming the valid ones.
+    static var ruleChoices: String {
+        "legacy(2017–2019 口径,也可写 2017、2018、2019)、2020(财预〔2020〕10号)"
+    }
+
+    static func unknownRules(_ given: String) -> String {
+        "[rules-unknown] --rules 的值“\(given)”既不是内置评分规则,也不是存在的规则文件。可用:\(ruleChoices),或一个 JSON 规则文件的路径"
+    }
+
+    static func rulesFile(_ path: String, _ reason: String) -> String { "\(path): error: [rules-file] 规则文件\(reason)" }
+    static let rulesFileMissing = "不存在"
+    static let rulesFileIsFolder = "是文件夹,不是文件"
+    static let rulesFileDenied = "没有读权限"
+    static let rulesFileNotJSON = "不是有效的 JSON"
+    static func rulesFileUnreadable(_ reason: String) -> String { "无法读取(\(reason))" }
+
+    // MARK: summaries
+
+    static func templateName(_ kind: TemplateKind) -> String {
+        kind == .project ? Vocabulary.projectOutputSuffix : "部门整体支出绩效目标自评表"
+    }
+
+    static func encodingName(_ raw: String) -> String { raw.uppercased() }
+
+    static func checkLine(source: String, template: TemplateKind, unit: String?, year: Int?, indicators: Int,
+                          level1: Int, level2: Int, encoding: String, bom: Bool, tab: Bool, rows: Int, layout: String) -> String {
+        "\(source): \(templateName(template)),单位 \(unit ?? "(未填)"),年度 \(year.map(String.init) ?? "(未填)"),"
+            + "\(indicators) 项指标(一级 \(level1) 项、二级 \(level2) 项),编码 \(encodingName(encoding))\(bom ? "(带 BOM)" : ""),"
+            + "\(tab ? "制表符" : "逗号")分隔,\(rows) 行" + (layout.isEmpty ? "" : ",版式 \(layout)")
+    }
+
+    static func scoreLine(total: String, weight: String, grade: String, rules: String, needsReview: Bool) -> String {
+        "总分 \(total) / \(weight),等级 \(grade),评分规则 \(ruleLabel(rules))\(needsReview ? ",需复核" : "")"
+    }
+
+    static func checkTotals(forms: Int, failed: Int, review: Int) -> String {
+        "共 \(forms) 张表:\(forms - failed) 张读取成功,\(failed) 张失败,\(review) 张需复核"
+    }
+
+    static func batchTotals(converted: Int, failed: Int) -> String { "\(converted) 张转换成功,\(failed) 张失败" }
+    static func batchWritten(_ paths: [String]) -> String { ";已写入 " + paths.joined(separator: "、") }
+    static func progress(done: Int, total: Int, rate: Double, failed: Int) -> String {
+        String(format: "\r已处理 %d/%d 张,每秒 %.0f 张,失败 %d 张", done, total, rate, failed)
+    }
+
+    // MARK: usage errors (exit 2)
+
+    static func formatConflict(_ format: String, _ output: String) -> String {
+        "[format-conflict] --to \(format) 与输出文件 \(output) 的扩展名矛盾:请只给其一,或让两者一致"
+    }
+    static func unknownExtension(_ output: String) -> String {
+        "[format-unknown] 无法从输出文件 \(output) 的扩展名判断格式:请用 .xlsx、.csv 或 .json 结尾,或加 --to"
+    }
+    static func templateExtension(_ output: String) -> String {
+        "[format-unknown] 空白表只能写成 .xlsx 或 .csv:\(output) 不是这两种扩展名"
+    }
+    static func unknownFormat(_ value: String) -> String { "[format-unknown] --to 的格式“\(value)”无效(可用 xlsx、csv、json)" }
+    static let jobsAtLeastOne = "[jobs-invalid] --jobs 至少为 1"
+    static let noForms = "[no-forms] 没有给出要检查的表"
+
+    // MARK: --version
+
+    static var version: String {
+        "selfeval \(Versions.selfeval)\nlibxlsxwriter \(Versions.libxlsxwriter)\n内置评分规则:\(ruleChoices)"
+    }
+}
