@@ -31,8 +31,8 @@ enum SummaryFacts {
                 : Vocabulary.SummaryWords.departmentTemplate,
             unit: form.unit?.value ?? "", project: project ?? "", supervisor: form.supervisor?.value ?? "",
             year: form.year?.value, budget: scored.scored.budget?.adjusted,
-            executionRate: scored.scored.budget?.executionRate, total: scored.scored.totalScore,
-            grade: scored.scored.grade.label, warnings: scored.diagnostics.filter { $0.severity == .warning }.count,
+            executionRate: scored.scored.budget?.executionRate,
+            total: scored.scored.isGraded ? scored.scored.totalScore : nil, grade: scored.scored.gradeLabel, warnings: scored.diagnostics.filter { $0.severity == .warning }.count,
             needsReview: scored.scored.needsReview, succeeded: true)
         row.filledOn = form.filledOn?.value.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
         row.contact = labelled(contactLabels, in: form) ?? ""

@@ -10,7 +10,7 @@ struct BatchCommand: ParsableCommand {
         abstract: "批量转换文件和文件夹中的表:每张表一个上报文件,另写汇总表.xlsx 和 report.json。"
     )
 
-    @Argument(help: ArgumentHelp("文件和文件夹(文件夹中查找 *.csv 和 *.tsv,含子文件夹)。", valueName: "表格或文件夹"))
+    @Argument(help: ArgumentHelp("文件和文件夹(文件夹中查找 *.csv、*.tsv、*.xlsx、*.xlsm 和 *.xls,含子文件夹;跳过 ~$ 开头的临时文件和输出文件夹)。", valueName: "表格或文件夹"))
     var paths: [String]
 
     @Option(name: .shortAndLong, help: ArgumentHelp("输出文件夹(不存在时新建)。", valueName: "输出文件夹"))

@@ -42,10 +42,13 @@ enum CLIWords {
     static func encodingName(_ raw: String) -> String { raw.uppercased() }
 
     static func checkLine(source: String, template: TemplateKind, unit: String?, year: Int?, indicators: Int,
-                          level1: Int, level2: Int, encoding: String, bom: Bool, tab: Bool, rows: Int, layout: String) -> String {
-        "\(source): \(templateName(template)),单位 \(unit ?? "(未填)"),年度 \(year.map(String.init) ?? "(未填)"),"
-            + "\(indicators) 项指标(一级 \(level1) 项、二级 \(level2) 项),编码 \(encodingName(encoding))\(bom ? "(带 BOM)" : ""),"
-            + "\(tab ? "制表符" : "逗号")分隔,\(rows) 行" + (layout.isEmpty ? "" : ",版式 \(layout)")
+                          level1: Int, level2: Int, encoding: String, bom: Bool, tab: Bool, sheet: String? = nil,
+                          rows: Int, layout: String) -> String {
+        let how = sheet.map { "工作表 \($0)," }
+            ?? "编码 \(encodingName(encoding))\(bom ? "(带 BOM)" : ""),\(tab ? "制表符" : "逗号")分隔,"
+        return "\(source): \(templateName(template)),单位 \(unit ?? "(未填)"),年度 \(year.map(String.init) ?? "(未填)"),"
+            + "\(indicators) 项指标(一级 \(level1) 项、二级 \(level2) 项),\(how)"
+            + "\(rows) 行" + (layout.isEmpty ? "" : ",版式 \(layout)")
     }
 
     static func scoreLine(total: String, weight: String, grade: String, rules: String, needsReview: Bool) -> String {

@@ -12,7 +12,7 @@ struct CheckCommand: ParsableCommand {
         abstract: "检查表格:列出每张表的总分、等级和发现的每个问题,最后给出合计。不写任何文件。"
     )
 
-    @Argument(help: ArgumentHelp("表格的 CSV 导出文件或文件夹(文件夹中查找 *.csv 和 *.tsv,含子文件夹)。", valueName: "表格或文件夹"))
+    @Argument(help: ArgumentHelp("表格文件(CSV 导出,或 .xlsx/.xls 工作簿)或文件夹(文件夹中查找 *.csv、*.tsv、*.xlsx、*.xlsm 和 *.xls,含子文件夹)。", valueName: "表格或文件夹"))
     var forms: [String]
 
     @Flag(help: "有警告(需复核)的表也算失败,退出状态为 1;提示(note)不算。")

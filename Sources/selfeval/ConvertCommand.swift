@@ -11,7 +11,7 @@ struct ConvertCommand: ParsableCommand {
         abstract: "评分并写出一张表:XLSX(打印用的表和评分明细)、CSV(原表格式)或 JSON(评分报告)。"
     )
 
-    @Argument(help: ArgumentHelp("表格的 CSV 导出文件。", valueName: "表格.csv"))
+    @Argument(help: ArgumentHelp("表格文件:CSV 导出,或 .xlsx/.xls 工作簿(按内容识别)。", valueName: "表格"))
     var form: String
 
     @Option(name: .shortAndLong, help: ArgumentHelp(

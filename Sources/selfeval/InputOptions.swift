@@ -16,7 +16,7 @@ struct InputOptions: ParsableArguments {
             transform: InputOptions.readLayout)
     var layout: LabelTable?
 
-    @Option(help: "The sheet of an .xlsx/.xls workbook to read: its name or number (default: the first sheet that is a form).")
+    @Option(help: ArgumentHelp("要读取的工作表(.xlsx/.xls):名称或序号;默认:第一张是自评表的工作表。", valueName: "工作表"))
     var sheet: String?
 
     var loader: FormLoader { FormLoader(encoding: encoding, template: template, labels: layout ?? .builtIn, sheet: sheet) }

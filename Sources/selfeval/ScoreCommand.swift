@@ -10,7 +10,7 @@ struct ScoreCommand: ParsableCommand {
         abstract: "按官方规则评分,打印易读的评分摘要,或 JSON 评分报告。"
     )
 
-    @Argument(help: ArgumentHelp("表格的 CSV 导出文件。", valueName: "表格.csv"))
+    @Argument(help: ArgumentHelp("表格文件:CSV 导出,或 .xlsx/.xls 工作簿(按内容识别)。", valueName: "表格"))
     var form: String
 
     @Flag(help: "打印 JSON 评分报告(键见 README),而不是摘要。")

@@ -33,7 +33,7 @@ struct NotFilledCommandTests {
         let out = dir.appendingPathComponent("o.xlsx").path
         let r = try runner.run(["convert", form, "-o", out])
         #expect(r.status == 0, "\(r.stderr)")
-        #expect(r.stdout.contains("grade 未评定"))
+        #expect(r.stdout.contains("等级 未评定"))
         let workbook = XLSXInspector(path: out)
         #expect(try workbook.xml("xl/sharedStrings.xml").contains("未评定"))
         let properties = try workbook.customProperties()

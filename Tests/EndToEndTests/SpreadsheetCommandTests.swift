@@ -12,7 +12,7 @@ struct SpreadsheetCommandTests {
     func checkReadsWorkbooks(_ name: String) throws {
         let r = try runner.run(["check", "Fixtures/\(name)"])
         #expect(r.status == 0, "\(r.stderr)")
-        #expect(r.stdout.contains("unit 黔南州人民政府驻广州办事处, year 2023, 16 indicators (3 first-level, 7 second-level), workbook sheet"))
+        #expect(r.stdout.contains("单位 黔南州人民政府驻广州办事处,年度 2023,16 项指标(一级 3 项、二级 7 项),工作表"))
         #expect(r.stderr.contains("Fixtures/\(name):13:B: warning: [label-points-mismatch]"))
     }
 
