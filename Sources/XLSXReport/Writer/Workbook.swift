@@ -114,8 +114,9 @@ public final class Workbook {
 
     /// The seconds since 1970 to write as the creation date.
     ///
-    /// `SOURCE_DATE_EPOCH`, when given, must be a non-negative integer (else an error,
-    /// as the reproducible-builds convention asks). libxlsxwriter treats 0 as "now",
+    /// `SOURCE_DATE_EPOCH`, when given, must be a non-negative integer of seconds up to the end of
+    /// year 9999 (else an error, as the reproducible-builds convention asks; a larger value
+    /// crashed inside the C library's date conversion). libxlsxwriter treats 0 as "now",
     /// so 0 (and dates before 1970) are written as 1970-01-01T00:00:01Z.
     static func creationSeconds(sourceDateEpoch: String?, created: Date) throws -> Int {
         if let raw = sourceDateEpoch {
@@ -124,14 +125,21 @@ public final class Workbook {
                 throw XLSXError.invalid("SOURCE_DATE_EPOCH", .setting("SOURCE_DATE_EPOCH"),
                                         "\"\(raw)\" is not a whole number of seconds since 1970")
             }
+            guard value <= lastSecondOfYear9999 else {
+                throw XLSXError.invalid("SOURCE_DATE_EPOCH", .setting("SOURCE_DATE_EPOCH"),
+                                        "\"\(raw)\" is after the year 9999")
+            }
             return max(value, 1)
         }
         let interval = created.timeIntervalSince1970
-        guard interval.isFinite, interval < 253_402_300_800 else {  // year 10000
+        guard interval.isFinite, interval <= Double(lastSecondOfYear9999) else {
             throw XLSXError.invalid("workbook_set_properties", .setting("created"), "creation date \(created) is out of range")
         }
         return max(Int(interval.rounded(.down)), 1)
     }
+
+    /// 9999-12-31T23:59:59Z, the last second a workbook's dates can hold.
+    static let lastSecondOfYear9999 = 253_402_300_799
 
     /// The live C handle, or an error if the workbook is closed.
     func live(_ operation: String, _ location: XLSXError.Location?) throws -> UnsafeMutablePointer<lxw_workbook> {
