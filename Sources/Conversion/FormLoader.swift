@@ -7,11 +7,15 @@ public struct FormLoader: Sendable {
     public var encoding: EncodingChoice
     public var template: TemplateKind?
     public var limits: CSVLimits
+    /// The labels recognised (`--layout FILE.json` extends the built-in table).
+    public var labels: LabelTable
 
-    public init(encoding: EncodingChoice = .auto, template: TemplateKind? = nil, limits: CSVLimits = .default) {
+    public init(encoding: EncodingChoice = .auto, template: TemplateKind? = nil, limits: CSVLimits = .default,
+                labels: LabelTable = .builtIn) {
         self.encoding = encoding
         self.template = template
         self.limits = limits
+        self.labels = labels
     }
 
     /// A form read from a file, with its warnings.
@@ -70,7 +74,7 @@ public struct FormLoader: Sendable {
 
     /// Recognises the form in an already decoded grid.
     public func load(document: CSVDocument) throws(FormError) -> Loaded {
-        let (form, diagnostics) = try TemplateReader(template: template).read(document)
+        let (form, diagnostics) = try TemplateReader(template: template, labels: labels).read(document)
         return Loaded(form: form, diagnostics: diagnostics)
     }
 }

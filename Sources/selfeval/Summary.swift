@@ -13,7 +13,7 @@ enum Summary {
         let bom = doc.hadByteOrderMark ? "+BOM" : ""
         return "\(form.source): \(form.template.rawValue) form, unit \(unit), year \(year), "
             + "\(scored.count) indicators (\(l1) first-level, \(l2) second-level), "
-            + "encoding \(doc.encoding.rawValue)\(bom), \(sep)-separated, \(doc.rows.count) rows"
+            + "encoding \(doc.encoding.rawValue)\(bom), \(sep)-separated, \(doc.rows.count) rows, layout \(form.layout)"
     }
 
     static func scoreLine(_ scored: ScoredForm) -> String {

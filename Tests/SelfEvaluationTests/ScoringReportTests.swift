@@ -28,11 +28,11 @@ struct ScoringReportTests {
         #expect(!text.contains("0000000"))
         let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         #expect(Set(object.keys) == ["source", "title", "year", "unit", "filledOn", "budget", "indicators", "total",
-                                     "grade", "warnings", "needsReview", "rules"])
+                                     "grade", "warnings", "needsReview", "rules", "layout"])
         #expect(object["rules"] as? String == "2020")
         #expect(object["filledOn"] as? String == "2024-02-18")
         let budget = try #require(object["budget"] as? [String: Any])
-        #expect(Set(budget.keys) == ["rows", "weight", "executionRate", "score"])
+        #expect(Set(budget.keys) == ["rows", "weight", "executionRate", "score", "weightSource"])
         let rows = try #require(budget["rows"] as? [[String: Any]])
         #expect(rows.first?["name"] as? String == "年度资金总额")
         let indicators = try #require(object["indicators"] as? [[String: Any]])

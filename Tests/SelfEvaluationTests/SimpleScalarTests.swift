@@ -47,24 +47,6 @@ struct SimpleScalarTests {
         }
     }
 
-    @Test("seeded: label normalization by scalars matches the Character path", arguments: [UInt64(7), 8])
-    func normalize(seed: UInt64) {
-        var rng = SeededGenerator(seed: seed)
-        for _ in 0..<2_000 {
-            let text = Self.randomText(&rng)
-            var expected = ""
-            for ch in text {
-                let mapped = Vocabulary.labelPunctuation[ch] ?? ch
-                if mapped.isWhitespace { continue }
-                expected.append(mapped)
-            }
-            while expected.hasSuffix(":") { expected.removeLast() }
-            let (normalized, simple) = LabelText.normalizeReportingSimple(text)
-            #expect(normalized == expected, "\(text.debugDescription)")
-            #expect(simple == SimpleScalar.isSimple(normalized), "\(text.debugDescription)")
-        }
-    }
-
     @Test("seeded: byte comparisons agree with the UTF-8 views", arguments: [UInt64(9), 10])
     func byteComparisons(seed: UInt64) {
         var rng = SeededGenerator(seed: seed)

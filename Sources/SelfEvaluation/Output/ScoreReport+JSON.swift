@@ -25,6 +25,7 @@ extension ScoreReport {
             indicator.write(to: &w)
         }
         w.endArray()
+        w.key("layout"); w.string(layout)
         w.key("needsReview"); w.bool(needsReview)
         w.key("rules"); w.string(rules)
         w.key("source"); w.string(source)
@@ -70,6 +71,7 @@ extension ScoreReport.Budget {
         w.endArray()
         w.key("score"); w.decimal(score)
         w.key("weight"); w.decimal(weight)
+        if let weightSource { w.key("weightSource"); w.string(weightSource) }
         w.endObject()
     }
 }

@@ -18,6 +18,8 @@ struct BudgetExecutionRule: Sendable {
     /// How far a total may be from the sum of its parts (0.01 元).
     static let sumTolerance = Decimal(string: "0.01") ?? 0
     var rules: RuleSet
+    /// Whether the rule set was given (`--rules`): its 分值 of 执行率 then wins over the form's.
+    var rulesGiven: Bool = false
 
     struct Outcome: Sendable {
         var result: BudgetResult?
@@ -102,7 +104,14 @@ struct BudgetExecutionRule: Sendable {
         let used = fromParts ? sums : (totalAmounts ?? sums)
         let adjusted = used.adjusted ?? 0
         let executed = used.executed ?? 0
-        guard adjusted > 0 else {
+        // Amounts not printed (执行数 blank, or no money at all) but 执行率 printed: the printed rate.
+        let amountsBlank = !fromParts && (Self.notPrinted(totalRow?.executed) || Self.notPrinted(totalRow?.adjusted))
+        let printedRate = amountsBlank ? Self.printedRate(totalRow) : nil
+        if let printedRate, let cell = totalRow?.rate {
+            diagnostics.append(Diagnostic(.warning, "rate-from-print", at: form.location(cell.cell),
+                                          Vocabulary.LayoutMessage.rateFromPrint(ScoreText.percent(printedRate))))
+        }
+        guard adjusted > 0 || printedRate != nil else {
             throw Self.budgetError(adjusted: adjusted, executed: executed,
                                    rows: (totalAmounts.map { [$0] } ?? []) + partAmounts,
                                    cell: totalRow?.adjusted?.cell ?? anchor, form: form)
@@ -113,15 +122,18 @@ struct BudgetExecutionRule: Sendable {
                                           Vocabulary.ScoringMessage.executedNegative(ScoreText.money(executed))))
         }
 
-        let weight = self.weight(totalRow, form: form, into: &diagnostics)
-        let rate = executed / adjusted
+        let (weight, weightSource) = self.weight(totalRow, stated: table.columns.statedWeight, form: form,
+                                                 into: &diagnostics)
+        let rate = printedRate ?? executed / adjusted
         let score = rules.round(weight * rate.clamped(0, 1)).clamped(0, weight)
-        let formula = "\(Vocabulary.ScoringWords.formulaExecution) = \(ScoreText.plain(weight)) × min(\(ScoreText.plain(executed))/\(ScoreText.plain(adjusted)), 1) = \(ScoreText.points(score, rules))"
+        let rateText = printedRate.map { ScoreText.percent($0) } ?? "\(ScoreText.plain(executed))/\(ScoreText.plain(adjusted))"
+        let formula = "\(Vocabulary.ScoringWords.formulaExecution) = \(ScoreText.plain(weight)) × min(\(rateText), 1) = \(ScoreText.points(score, rules))"
 
         var result = BudgetResult(
             weight: weight, executionRate: DecimalRounding.round(rate, places: 4), score: score,
             initial: used.initial, adjusted: adjusted, executed: executed, scoredFromParts: fromParts,
             weightCell: totalRow?.weight?.cell, rateCell: totalRow?.rate?.cell, scoreCell: totalRow?.score?.cell)
+        result.weightSource = weightSource
         var partIndex = 0
         for row in table.rows {
             let amounts: Amounts
@@ -142,12 +154,15 @@ struct BudgetExecutionRule: Sendable {
                              at: fromParts ? nil : totalRow?.adjusted?.cell),
             AuditEntry.Input(Vocabulary.ScoringWords.executedField, ScoreText.plain(executed),
                              at: fromParts ? nil : totalRow?.executed?.cell),
-            AuditEntry.Input(Vocabulary.ScoringWords.weightField, ScoreText.plain(weight), at: totalRow?.weight?.cell),
+            AuditEntry.Input(Vocabulary.ScoringWords.weightField, ScoreText.plain(weight),
+                             at: weightSource == .formLabel ? table.columns.statedWeight?.cell
+                                : (weightSource == .formCell ? totalRow?.weight?.cell : nil)),
         ]
         if let printed = totalRow?.score { inputs.append(AuditEntry.Input(Vocabulary.ScoringWords.scoreField,
                                                                           printed.value, at: printed.cell)) }
         result.audit = [AuditEntry(rule: Self.name, inputs: inputs, formula: formula, awarded: score, possible: weight,
-                                   note: fromParts ? Vocabulary.ScoringWords.summaryFromParts : "")]
+                                   note: ([fromParts ? Vocabulary.ScoringWords.summaryFromParts : ""]
+                                          + [WeightSource.note(weightSource)]).filter { !$0.isEmpty }.joined(separator: ";"))]
         return Outcome(result: result, diagnostics: diagnostics)
     }
 
@@ -195,8 +210,22 @@ struct BudgetExecutionRule: Sendable {
         return given.isEmpty ? nil : given.reduce(0, +)
     }
 
-    private func weight(_ row: BudgetRow?, form: Form, into diagnostics: inout [Diagnostic]) -> Decimal {
-        guard let cell = row?.weight else { return rules.executionRateWeight }
+    /// The 分值 of 执行率 and where it came from: the rule set's when it was given (`--rules`),
+    /// else the one the form states (its 分值 cell, else a label such as "预算执行率(20分)"),
+    /// else the rule set's default.
+    private func weight(_ row: BudgetRow?, stated: Located<Decimal>?, form: Form,
+                        into diagnostics: inout [Diagnostic]) -> (Decimal, WeightSource) {
+        if rulesGiven { return (rules.executionRateWeight, .rulesGiven) }
+        // A money table with no 分值 or 得分 and no points in a label, on a form whose indicators
+        // already weigh 100 (宁夏: 预算执行率 is an indicator there): 执行率 is shown, not scored.
+        let columns = form.budget?.columns
+        if columns?.weight == nil, columns?.score == nil, stated == nil, Self.indicatorWeights(form) == 100 {
+            return (0, .notScored)
+        }
+        let labelled = stated.flatMap { $0.value > 0 ? $0.value : nil }
+        guard let cell = row?.weight else {
+            return labelled.map { ($0, .formLabel) } ?? (rules.executionRateWeight, .rulesDefault)
+        }
         let written: Decimal?
         do {
             written = try ValueParser.optionalNumber(cell.value, field: Vocabulary.ScoringWords.weightField)
@@ -205,17 +234,48 @@ struct BudgetExecutionRule: Sendable {
                 .warning, "budget-amount-invalid", at: form.location(cell.cell),
                 Vocabulary.ScoringMessage.budgetAmountInvalid(Vocabulary.ScoringWords.weightField, cell.value.trimmed,
                                                               error.message)))
-            return rules.executionRateWeight
+            return labelled.map { ($0, .formLabel) } ?? (rules.executionRateWeight, .rulesDefault)
         }
-        guard let written, written >= 0 else { return rules.executionRateWeight }
-        if written != rules.executionRateWeight {
+        guard let written, written >= 0 else {
+            return labelled.map { ($0, .formLabel) } ?? (rules.executionRateWeight, .rulesDefault)
+        }
+        // A cell that agrees with the form's own label needs no warning: the form states it twice.
+        if written != rules.executionRateWeight, written != labelled {
             diagnostics.append(Diagnostic(
                 .warning, "execution-rate-weight", at: form.location(cell.cell),
                 Vocabulary.ScoringMessage.executionWeight(found: ScoreText.plain(written),
                                                           expected: ScoreText.plain(rules.executionRateWeight),
                                                           rules: rules.name)))
         }
-        return written
+        return (written, .formCell)
+    }
+
+    /// Whether an amount cell is left blank ("", "—", "/"): not printed, unlike a cell that is
+    /// not a number (an error of its own).
+    static func notPrinted(_ cell: Located<String>?) -> Bool {
+        guard let cell else { return true }
+        do {
+            return try ValueParser.optionalNumber(cell.value) == nil
+        } catch {
+            return false
+        }
+    }
+
+    /// The 执行率 printed on the total row as a fraction ("76%" → 0.76, "0.76" → 0.76), nil when none.
+    static func printedRate(_ row: BudgetRow?) -> Decimal? {
+        guard let cell = row?.rate, case .quantity(let quantity) = ValueParser.parse(cell.value) else { return nil }
+        switch quantity.unit {
+        case .percent?: return quantity.number / 100
+        case nil: return quantity.number <= 2 ? quantity.number : quantity.number / 100
+        default: return nil
+        }
+    }
+
+    /// The sum of the indicators' 分值 as written (placeholders and unreadable cells left out).
+    static func indicatorWeights(_ form: Form) -> Decimal {
+        form.scoredIndicators.reduce(Decimal(0)) { sum, indicator in
+            sum + ((try? ValueParser.optionalNumber(indicator.weight.value)) .flatMap { $0 } ?? 0)
+        }
     }
 
     /// Compares the printed 执行率 and 得分 with the computed ones.

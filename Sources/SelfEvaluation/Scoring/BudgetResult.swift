@@ -27,6 +27,8 @@ public struct BudgetResult: Sendable {
     public var rows: [BudgetRowAmounts]
     /// How the score came about.
     public var audit: [AuditEntry]
+    /// Where `weight` came from.
+    public var weightSource: WeightSource = .rulesDefault
 
     public init(weight: Decimal, executionRate: Decimal, score: Decimal, initial: Decimal?, adjusted: Decimal,
                 executed: Decimal, scoredFromParts: Bool, filledScore: Decimal? = nil, scoreChanged: Bool = false,
@@ -65,5 +67,30 @@ public struct BudgetRowAmounts: Sendable, Equatable {
         self.initial = initial
         self.adjusted = adjusted
         self.executed = executed
+    }
+}
+
+/// Where a 分值 came from.
+public enum WeightSource: String, Sendable, Codable {
+    /// The form's 分值 cell.
+    case formCell
+    /// A label of the form ("预算执行率(20分)", "得分(20分*执行率)").
+    case formLabel
+    /// The rule set's default (the form states none).
+    case rulesDefault
+    /// The rule set given with `--rules`, which wins over the form.
+    case rulesGiven
+    /// Not scored: the money table prints no 分值 or 得分 and the indicators weigh 100 without it.
+    case notScored
+
+    /// The words 评分明细 shows for it.
+    static func note(_ source: WeightSource) -> String {
+        switch source {
+        case .formCell: "分值取自表内分值栏"
+        case .formLabel: "分值取自表头标注"
+        case .rulesDefault: "分值取自评分规则默认值"
+        case .rulesGiven: "分值取自指定的评分规则(--rules)"
+        case .notScored: "资金表没有分值、得分栏,各指标分值已合计100分:执行率不计分"
+        }
     }
 }

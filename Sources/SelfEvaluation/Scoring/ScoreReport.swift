@@ -23,6 +23,8 @@ public struct ScoreReport: Codable, Sendable, Equatable {
     public var needsReview: Bool
     /// The rule set's name ("legacy", "2020", …).
     public var rules: String
+    /// The layout recognised ("department/levels", "project/flat" …).
+    public var layout: String?
 
     /// The money table and 预算执行率.
     public struct Budget: Codable, Sendable, Equatable {
@@ -30,6 +32,8 @@ public struct ScoreReport: Codable, Sendable, Equatable {
         public var weight: Decimal
         public var executionRate: Decimal
         public var score: Decimal
+        /// Where `weight` came from: formCell, formLabel, rulesDefault or rulesGiven.
+        public var weightSource: String?
 
         /// One money row (万元).
         public struct Row: Codable, Sendable, Equatable {
@@ -120,7 +124,7 @@ public struct ScoreReport: Codable, Sendable, Equatable {
             Budget(rows: result.rows.map { Budget.Row(name: $0.name, initial: $0.initial, adjusted: $0.adjusted,
                                                       executed: $0.executed) },
                    weight: result.weight, executionRate: DecimalRounding.round(result.executionRate, places: 4),
-                   score: rules.round(result.score))
+                   score: rules.round(result.score), weightSource: result.weightSource.rawValue)
         }
         indicators = scored.indicators.filter { !$0.indicator.isPlaceholder }.map { result in
             let indicator = result.indicator
@@ -139,6 +143,7 @@ public struct ScoreReport: Codable, Sendable, Equatable {
         }
         needsReview = scored.needsReview
         self.rules = rules.name
+        layout = form.layout
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -155,6 +160,7 @@ public struct ScoreReport: Codable, Sendable, Equatable {
         try c.encode(warnings, forKey: .warnings)
         try c.encode(needsReview, forKey: .needsReview)
         try c.encode(rules, forKey: .rules)
+        try c.encode(layout, forKey: .layout)
     }
 
     /// The report as UTF-8 JSON: pretty-printed, keys sorted, slashes unescaped.

@@ -24,7 +24,7 @@ public enum Scorer {
         var diagnostics = detection.diagnostics
         var audit: [AuditEntry] = []
 
-        let budgetOutcome = try BudgetExecutionRule(rules: ruleSet).evaluate(form)
+        let budgetOutcome = try BudgetExecutionRule(rules: ruleSet, rulesGiven: rules != nil).evaluate(form)
         diagnostics += budgetOutcome.diagnostics
         audit += budgetOutcome.result?.audit ?? []
 

@@ -30,6 +30,10 @@ public struct Form: Sendable {
     /// Project forms: 项目名称, 主管部门, 实施单位 … (label → value).
     public var headerFields: [HeaderField]
 
+    /// The layout recognised ("department/levels", "project/two-row-header", "department/flat" …;
+    /// prefixed with the label table's name when `--layout` gave one).
+    public var layout: String = ""
+
     /// 资金 table.
     public var budget: BudgetTable?
 
@@ -146,6 +150,10 @@ public struct BudgetColumns: Sendable, Equatable {
     public var weight: Int?
     public var rate: Int?
     public var score: Int?
+    /// 原因 (a reason column some layouts print beside the money).
+    public var reason: Int?
+    /// A 分值 of 执行率 the form states in a label ("预算执行率(20分)", "得分(20分*执行率)").
+    public var statedWeight: Located<Decimal>?
 
     public init(name: Int, initial: Int?, adjusted: Int?, executed: Int?, weight: Int?, rate: Int?, score: Int?) {
         self.name = name
@@ -168,6 +176,7 @@ public struct BudgetRow: Sendable {
     public var weight: Located<String>?
     public var rate: Located<String>?
     public var score: Located<String>?
+    public var reason: Located<String>?
 
     public init(name: Located<String>, isTotal: Bool) {
         self.name = name
@@ -223,6 +232,12 @@ public struct IndicatorColumns: Sendable, Equatable {
     /// The 年度指标值 cell of a two-row header, heading the sub-columns (its merge spans the
     /// sub-columns, e.g. nature...unit); nil for a one-row header, where `target` holds 年度指标值 itself.
     public var targetGroup: CellAddress?
+    /// Columns recognised but not read (得分计算方法, 得分系数, a second 指标性质/指标方向 column):
+    /// their cells are kept as written.
+    public var extra: [Int] = []
+
+    /// Whether the table prints no 一级/二级指标 columns (`level1` and `level2` are then 0).
+    public var isFlat: Bool { level1 == 0 }
 
     public init(headerRow: Int, sectionLabel: CellAddress?, level1: Int, level2: Int, name: Int, target: Int,
                 actual: Int, weight: Int, score: Int, reason: Int?, nature: Int? = nil, unit: Int? = nil,

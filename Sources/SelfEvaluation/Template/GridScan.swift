@@ -54,6 +54,12 @@ struct GridScan {
     }
     mutating func consume(_ cell: CellAddress) { consume(cell.row, cell.column) }
 
+    /// Whether a cell has been taken.
+    func isConsumed(_ row: Int, _ column: Int) -> Bool {
+        guard row >= 1, row <= consumed.count, column >= 1, column <= consumed[row - 1].count else { return false }
+        return consumed[row - 1][column - 1]
+    }
+
     /// The first column of `row` whose text satisfies `predicate`.
     func column(in row: Int, where predicate: (String) -> Bool) -> Int? {
         rowTexts(row).firstIndex(where: { !$0.isEmpty && predicate($0) }).map { $0 + 1 }

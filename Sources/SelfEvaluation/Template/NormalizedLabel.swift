@@ -1,43 +1,31 @@
-/// A label already passed through `LabelText.normalize`, with fast comparisons: when both
-/// sides are made of simple scalars (see `SimpleScalar`), `==` and `hasPrefix` compare UTF-8
-/// bytes, which then agrees with `String`'s canonical-equivalence comparison; otherwise they
-/// fall back to `String`'s own comparison.
-struct NormalizedLabel: Sendable {
+/// A label passed through `LabelText.normalize` once; compared as a plain `String`.
+struct NormalizedLabel: Sendable, Equatable {
     /// The normalized text.
     let text: String
-    /// Whether `text` holds simple scalars only.
-    let isSimple: Bool
+    /// The text without its bracketed parts (`LabelTable.stem`), computed once.
+    let stem: String
 
     /// Wraps a text that is already normalized (or a literal compared as written).
     init(normalized text: String) {
         self.text = text
-        self.isSimple = SimpleScalar.isSimple(text)
+        self.stem = LabelTable.stem(text)
     }
 
     /// Normalizes `text` with `LabelText.normalize`.
     init(_ text: String) {
-        (self.text, self.isSimple) = LabelText.normalizeReportingSimple(text)
+        self.init(normalized: LabelText.normalize(text))
     }
 
     var isEmpty: Bool { text.isEmpty }
 
     /// `text == other.text`.
-    func equals(_ other: NormalizedLabel) -> Bool {
-        guard isSimple && other.isSimple else { return text == other.text }
-        return UTF8Bytes.equal(text, other.text)
-    }
+    func equals(_ other: NormalizedLabel) -> Bool { text == other.text }
 
     /// `text.hasPrefix(prefix.text)`.
-    func hasPrefix(_ prefix: NormalizedLabel) -> Bool {
-        guard isSimple && prefix.isSimple else { return text.hasPrefix(prefix.text) }
-        return UTF8Bytes.hasPrefix(text, prefix.text)
-    }
+    func hasPrefix(_ prefix: NormalizedLabel) -> Bool { text.hasPrefix(prefix.text) }
 
     /// `text.hasSuffix(suffix.text)`.
-    func hasSuffix(_ suffix: NormalizedLabel) -> Bool {
-        guard isSimple && suffix.isSimple else { return text.hasSuffix(suffix.text) }
-        return UTF8Bytes.hasSuffix(text, suffix.text)
-    }
+    func hasSuffix(_ suffix: NormalizedLabel) -> Bool { text.hasSuffix(suffix.text) }
 
     /// Whether it equals one of `labels`.
     func isAny(of labels: [NormalizedLabel]) -> Bool { labels.contains { equals($0) } }

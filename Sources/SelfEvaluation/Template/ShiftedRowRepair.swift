@@ -11,6 +11,8 @@ import CSV
 enum ShiftedRowRepair {
     /// The document with shifted indicator rows realigned, and a warning per repaired row.
     static func repair(_ document: CSVDocument, headerRow: Int) -> (CSVDocument, [Diagnostic]) {
+        // Only a document converted to text loses cells; a spreadsheet export is never touched.
+        guard isTextDocument(document) else { return (document, []) }
         let header = document.rows[headerRow - 1].map(LabelText.normalize)
         func column(_ labels: [String]) -> Int? {
             for label in labels {
@@ -22,6 +24,7 @@ enum ShiftedRowRepair {
               let name = column([Vocabulary.level3Label]), let weight = column(Vocabulary.weightLabels),
               let score = column([Vocabulary.scoreLabel]), score == weight + 1, level2 == level1 + 1, name == level2 + 1
         else { return (document, []) }
+        let natures = Vocabulary.natureLabels.compactMap { column([$0]) }
 
         var repaired = document
         var diagnostics: [Diagnostic] = []
@@ -63,6 +66,13 @@ enum ShiftedRowRepair {
                 row[level1] = ""
                 changed = true
             }
+            // No repair may leave a row less consistent than it found it.
+            if changed {
+                var before = repaired.rows[r - 1]
+                before += Array(repeating: "", count: max(0, width - before.count))
+                let columns = (level1: level1, level2: level2, name: name, weight: weight, score: score, natures: natures)
+                if consistency(row, columns) <= consistency(before, columns) { changed = false }
+            }
             if changed {
                 repaired.rows[r - 1] = row
                 diagnostics.append(Diagnostic(.warning, "row-realigned", at: document.location(row: r, column: 1),
@@ -70,6 +80,37 @@ enum ShiftedRowRepair {
             }
         }
         return (repaired, diagnostics)
+    }
+
+    /// Whether a document reads as converted to text rather than exported by a spreadsheet.
+    /// Excel and WPS write every row with the same number of cells (a rectangular grid), or,
+    /// trimmed, every row ending on a filled cell; a text conversion does neither (short rows
+    /// beside rows padded with empty cells).
+    static func isTextDocument(_ document: CSVDocument) -> Bool {
+        let rows = document.rows.filter { row in row.contains { !LabelText.trim($0).isEmpty } }
+        guard let first = rows.first else { return false }
+        let rectangular = rows.allSatisfy { $0.count == first.count }
+        let trimmed = rows.allSatisfy { !LabelText.trim($0.last ?? "").isEmpty }
+        return !rectangular && !trimmed
+    }
+
+    /// How many cells of an indicator row hold what their column expects: 分值 and 得分 a number
+    /// or nothing, 一级/二级指标 a known label or nothing, the name a text that is neither a number
+    /// nor an operator word, 指标性质 an operator/direction word or nothing.
+    static func consistency(_ row: [String],
+                            _ c: (level1: Int, level2: Int, name: Int, weight: Int, score: Int, natures: [Int])) -> Int {
+        func text(_ i: Int) -> String { i < row.count ? LabelText.trim(row[i]) : "" }
+        func isNatureWord(_ t: String) -> Bool {
+            Vocabulary.natureWords.contains(LabelText.normalize(t)) || ValueParser.comparator(t) != nil
+        }
+        var count = 0
+        for i in [c.weight, c.score] where text(i).isEmpty || isNumber(text(i)) { count += 1 }
+        if text(c.level1).isEmpty || isLevel1Label(text(c.level1)) { count += 1 }
+        if text(c.level2).isEmpty || isLevel2Name(text(c.level2)) { count += 1 }
+        let name = text(c.name)
+        if !name.isEmpty, !isNumber(name), !isNatureWord(name), !isLevel2Name(name) { count += 1 }
+        for i in c.natures where text(i).isEmpty || isNatureWord(text(i)) { count += 1 }
+        return count
     }
 
     /// Whether the row's first level label sits left of its column: a 一级指标 label
@@ -113,4 +154,11 @@ enum ShiftedRowRepair {
     private static let level1Names = Vocabulary.level1Names.map { NormalizedLabel(normalized: $0) }
     private static let level2Names = Vocabulary.level2Names.map { NormalizedLabel(normalized: $0) }
     private static let indicatorSuffix = NormalizedLabel(normalized: Vocabulary.indicatorSuffix)
+}
+
+/// Exposes the text-document test of `ShiftedRowRepair` for tests.
+public enum ShiftedRowRepairProbe {
+    /// Whether `document` reads as converted to text (realignment may run) rather than exported
+    /// by a spreadsheet (never realigned).
+    public static func isTextDocument(_ document: CSVDocument) -> Bool { ShiftedRowRepair.isTextDocument(document) }
 }

@@ -7,9 +7,35 @@ import Foundation
 public struct TemplateReader: Sendable {
     /// Forces a template instead of recognising it from the file.
     public var template: TemplateKind?
+    /// The labels recognised (the built-in table, or one extended by `--layout FILE.json`).
+    public var labels: LabelTable
 
-    public init(template: TemplateKind? = nil) {
+    public init(template: TemplateKind? = nil, labels: LabelTable = .builtIn) {
         self.template = template
+        self.labels = labels
+        let columns = labels.indicatorColumns
+        self.headerWords = Set((columns[.name] ?? []) + (columns[.level1] ?? []) + (columns[.level2] ?? []))
+        self.executedWords = Set(labels.budgetColumns[.executed] ?? [])
+        self.unitNameLabels = labels.unitNames.map { NormalizedLabel(normalized: $0) }
+        self.unitSealLabels = labels.unitSeals.map { NormalizedLabel(normalized: $0) }
+        self.otherHeaderLabels = labels.headerLabels.map { NormalizedLabel(normalized: $0) } + TemplateLabels.projectHeaders
+    }
+
+    /// The unit, seal and header labels of the table (built once per reader).
+    private let unitNameLabels: [NormalizedLabel]
+    private let unitSealLabels: [NormalizedLabel]
+    /// The project header labels of the table (项目名称, 主管部门及代码, 填报人 …).
+    private let otherHeaderLabels: [NormalizedLabel]
+
+    /// Labels that a header row of the indicator table holds (names and levels), for a quick
+    /// look before the full assignment.
+    private let headerWords: Set<String>
+    /// Labels of the execution column, likewise for the money table's header.
+    private let executedWords: Set<String>
+
+    /// Whether some cell of `row`, or its label without brackets, is one of `words`.
+    private static func holdsAny(_ scan: GridScan, _ row: Int, of words: Set<String>) -> Bool {
+        scan.rowLabels(row).contains { !$0.isEmpty && (words.contains($0.text) || words.contains($0.stem)) }
     }
 
     /// Reads a form; throws the first fatal error (not this form, no indicator header …),
@@ -18,7 +44,7 @@ public struct TemplateReader: Sendable {
         var document = input
         var diagnostics: [Diagnostic] = []
         var scan = GridScan(document: document)
-        if let header = scan.findIndicatorHeader() {
+        if let header = findIndicatorHeader(scan) {
             let (repaired, repairs) = ShiftedRowRepair.repair(document, headerRow: header)
             if !repairs.isEmpty {
                 document = repaired
@@ -28,14 +54,15 @@ public struct TemplateReader: Sendable {
         }
         var form = Form(source: document.file, template: template ?? .department, document: document)
 
-        let headerRow = scan.findIndicatorHeader()
+        let headerRow = findIndicatorHeader(scan)
         let titleCell = scan.findTitle(before: headerRow ?? scan.rowCount + 1)
         guard let indicatorRow = headerRow else {
             if titleCell == nil {
                 throw FormError("not-a-form", at: document.location(row: 1, column: 1), Vocabulary.TemplateMessage.notAForm)
             }
             throw FormError("missing-indicator-header", at: document.location(row: 1, column: 1),
-                            Vocabulary.TemplateMessage.missingIndicatorHeader)
+                            Vocabulary.LayoutMessage.missingIndicatorHeader(
+                                found: bestHeaderCandidate(scan), looked: labels.indicatorColumns[.name] ?? []))
         }
         // A two-row header starts one row above the 一级/二级/三级 row; the sections above end there.
         let band = Self.headerBand(scan, levelRow: indicatorRow)
@@ -50,13 +77,23 @@ public struct TemplateReader: Sendable {
         }
 
         form.year = scan.findYear(before: top)
+        // "2020年市级…项目自评表", "银川市本级部门项目支出绩效自评表(2021年)": the year the title names.
+        if form.year == nil, let titleCell, let year = YearText.yearsNamed(in: titleCell.value).first?.year {
+            form.year = Located(year, at: titleCell.cell)
+        }
+        readPreamble(&scan, before: titleCell?.cell.row ?? top)
         readHeaderFields(&scan, into: &form, before: top)
         form.budget = try readBudget(&scan, before: top)
         readGoals(&scan, into: &form, before: top)
         let columns = try readIndicatorColumns(&scan, row: indicatorRow, band: band)
         form.indicatorHeader = columns
+        if columns.weight == columns.score {
+            diagnostics.append(Diagnostic(.warning, "weight-from-score", at: form.location(CellAddress(row: indicatorRow, column: columns.score)),
+                                          Vocabulary.LayoutMessage.weightFromScore))
+        }
         let end = readIndicators(&scan, columns: columns, into: &form, diagnostics: &diagnostics)
         readTrailer(&scan, from: end, columns: columns, into: &form)
+        form.layout = layoutName(form, columns: columns)
 
         if form.scoredIndicators.isEmpty {
             throw FormError("no-indicators", at: document.location(row: indicatorRow, column: columns.name),
@@ -105,10 +142,21 @@ public struct TemplateReader: Sendable {
                 let text = scan.text(row, column)
                 if text.isEmpty { continue }
                 let label = scan.label(row, column)
-                if label.hasPrefix(TemplateLabels.unitSeal) {
+                if let value = Self.unitAfterColon(label.text, text, names: unitNameLabels) {
+                    // 单位名称:X in one cell.
+                    scan.consume(row, column)
+                    if !value.isEmpty, form.unit == nil {
+                        form.unit = Located(value, at: CellAddress(row: row, column: column))
+                    }
+                } else if label.hasPrefix(TemplateLabels.unitSeal) || label.startsWithAny(of: unitSealLabels) {
                     scan.consume(row, column)
                     if let value = LabelText.valueAfterColon(text), !value.isEmpty, form.unit == nil {
                         form.unit = Located(value, at: CellAddress(row: row, column: column))
+                    } else if LabelText.valueAfterColon(text) == nil, form.unit == nil,
+                              let value = headerValue(scan, row, after: column) {
+                        // 实施单位(盖章) | 〈unit〉: the name in the next cell.
+                        scan.consume(value.cell)
+                        form.unit = value
                     }
                 } else if label.hasPrefix(TemplateLabels.filledOn) {
                     scan.consume(row, column)
@@ -116,17 +164,25 @@ public struct TemplateReader: Sendable {
                         form.filledOn = Located(value, at: CellAddress(row: row, column: column))
                         form.filledOnDate = DateText.parse(value)
                     }
-                } else if label.isAny(of: TemplateLabels.unitNames) {
+                } else if label.isAny(of: TemplateLabels.unitNames) || label.isAny(of: unitNameLabels) {
                     scan.consume(row, column)
-                    if let value = Self.headerValue(scan, row, after: column) {
+                    if let value = headerValue(scan, row, after: column) {
                         scan.consume(value.cell)
                         form.unit = value
                         form.headerFields.append(HeaderField(label: Located(text, at: CellAddress(row: row, column: column)),
                                                              value: value))
                     }
-                } else if label.isAny(of: TemplateLabels.projectHeaders) {
+                } else if let colon = label.text.firstIndex(of: ":"),
+                          NormalizedLabel(normalized: String(label.text[..<colon])).isAny(of: otherHeaderLabels) {
+                    // 项目名称: X, 主管部门: X, 填报人: X in one cell.
                     scan.consume(row, column)
-                    if let value = Self.headerValue(scan, row, after: column) {
+                    let key = Located(String(text[..<(text.firstIndex(where: { $0 == ":" || $0 == "：" }) ?? text.endIndex)]),
+                                      at: CellAddress(row: row, column: column))
+                    let value = LabelText.valueAfterColon(text) ?? ""
+                    form.headerFields.append(HeaderField(label: key, value: Located(value, at: key.cell)))
+                } else if label.isAny(of: TemplateLabels.projectHeaders) || label.isAny(of: otherHeaderLabels) {
+                    scan.consume(row, column)
+                    if let value = headerValue(scan, row, after: column) {
                         scan.consume(value.cell)
                         form.headerFields.append(HeaderField(label: Located(text, at: CellAddress(row: row, column: column)),
                                                              value: value))
@@ -138,57 +194,156 @@ public struct TemplateReader: Sendable {
         }
     }
 
+
+    /// "单位名称:X" (one cell): X; nil when the label is not a unit name followed by a colon.
+    static func unitAfterColon(_ label: String, _ text: String, names: [NormalizedLabel]) -> String? {
+        guard names.contains(where: { label.hasPrefix($0.text + ":") }) else { return nil }
+        return LabelText.valueAfterColon(text)
+    }
+
+    /// Lines above the title that belong to the document (附件:, 附表1): taken, not reported.
+    private func readPreamble(_ scan: inout GridScan, before end: Int) {
+        let words = labels.preamble.map { NormalizedLabel(normalized: $0) }
+        var row = 1
+        while row < end && row <= scan.rowCount {
+            for column in 1...max(1, scan.width(row)) where !scan.text(row, column).isEmpty {
+                if scan.label(row, column).startsWithAny(of: words) { scan.consume(row, column) }
+            }
+            row += 1
+        }
+    }
+
     /// The value right of a header label: the first non-empty cell after it, unless that cell
     /// is the next label ("主管部门 | | 实施单位 | 〈unit〉": 主管部门 is left empty).
-    private static func headerValue(_ scan: GridScan, _ row: Int, after column: Int) -> Located<String>? {
+    private func headerValue(_ scan: GridScan, _ row: Int, after column: Int) -> Located<String>? {
         guard let value = scan.nextValue(row, after: column) else { return nil }
-        if NormalizedLabel(value.value).isAny(of: TemplateLabels.headerLabels) { return nil }
+        let label = NormalizedLabel(value.value)
+        if label.isAny(of: TemplateLabels.headerLabels) || LabelTable.rank(label.text, synonyms: labels.headerLabels) == 0
+            || LabelTable.rank(label.text, synonyms: labels.unitNames) == 0 {
+            return nil
+        }
         return value
     }
 
     // MARK: Budget
 
+    /// The money table's columns on `row`, by the label table (section labels left out).
+    private func budgetAssignment(_ scan: GridScan, _ row: Int) -> [LabelTable.BudgetColumn: Int] {
+        let sections = labels.budgetSections
+        var cells: [(column: Int, label: String, stem: String)] = []
+        for (index, label) in scan.rowLabels(row).enumerated() where !label.isEmpty {
+            if sections.contains(where: { label.stem.hasPrefix($0) }) { continue }
+            cells.append((index + 1, label.text, label.stem))
+        }
+        return LabelTable.assign(cells, keys: LabelTable.BudgetColumn.allCases, synonyms: labels.budgetColumns)
+    }
+
     private func readBudget(_ scan: inout GridScan, before end: Int) throws(FormError) -> BudgetTable? {
-        guard let header = scan.findRow(before: end, whereLabels: { labels in
-            labels.contains { $0.hasPrefix(TemplateLabels.budgetAdjusted) }
-                && labels.contains { $0.hasPrefix(TemplateLabels.budgetExecuted) }
-        }) else { return nil }
-        func column(_ label: String) -> Int? { scan.column(in: header, labelStartingWith: NormalizedLabel(label)) }
-        let initial = column(Vocabulary.budgetInitialLabel)
-        let adjusted = column(Vocabulary.budgetAdjustedLabel)
-        let executed = column(Vocabulary.budgetExecutedLabel)
-        let weight = Vocabulary.weightLabels.compactMap { column($0) }.first
-        let rate = column(Vocabulary.rateLabel)
-        let score = column(Vocabulary.scoreLabel)
+        var found: (row: Int, columns: [LabelTable.BudgetColumn: Int])? = nil
+        var r = 1
+        while r < end && r <= scan.rowCount {
+            guard Self.holdsAny(scan, r, of: executedWords) else {
+                r += 1
+                continue
+            }
+            let columns = budgetAssignment(scan, r)
+            if columns[.executed] != nil, columns[.adjusted] != nil || columns[.initial] != nil {
+                found = (r, columns)
+                break
+            }
+            r += 1
+        }
+        guard let (header, columnsFound) = found else {
+            try refuseUnreadableBudget(scan, before: end)
+            return nil
+        }
+        var initial = columnsFound[.initial]
+        var adjusted = columnsFound[.adjusted]
+        // 年初预算数(A) / 全年执行数(B) with no adjusted budget: the budget is the initial one.
+        if adjusted == nil {
+            adjusted = initial
+            initial = nil
+        }
+        let executed = columnsFound[.executed]
+        let weight = columnsFound[.weight]
+        let rate = columnsFound[.rate]
+        let score = columnsFound[.score]
+        let reason = columnsFound[.reason]
+        let ignored = columnsFound[.ignored]
         let firstMoney = [initial, adjusted, executed].compactMap { $0 }.min() ?? 2
         // The names' column: 资金来源 in the header, else where 年度资金总额 is written (project
         // forms print no 资金来源 and often merge the name over two columns), else left of the money.
-        let name = column(Vocabulary.budgetSourceLabel)
+        let sections = labels.budgetSections.map { NormalizedLabel(normalized: $0) }
+        func isSection(_ label: NormalizedLabel) -> Bool {
+            label.isAny(of: TemplateLabels.budgetSections)
+                || sections.contains { label.stem.hasPrefix($0.text) }
+        }
+        let name = columnsFound[.source]
             ?? Self.budgetTotalColumn(scan, after: header, before: end, limit: firstMoney)
+            ?? budgetNameColumn(scan, after: header, before: end, limit: firstMoney)
             ?? max(1, firstMoney - 1)
+        // A weight the form states in a label: 预算执行率(20分), 得分(20分*执行率), 分值(20分).
+        var stated: Located<Decimal>? = nil
+        for col in [rate, weight, score].compactMap({ $0 }) + Array(1...max(1, scan.width(header))) {
+            if stated == nil, let points = LabelTable.statedPoints(scan.text(header, col)) {
+                stated = Located(points, at: CellAddress(row: header, column: col))
+            }
+        }
         for col in 1...max(1, scan.width(header)) where !scan.text(header, col).isEmpty {
-            if col == name || [initial, adjusted, executed, weight, rate, score].contains(col)
-                || scan.label(header, col).isAny(of: TemplateLabels.budgetSections) {
+            if col == name || [initial, adjusted, executed, weight, rate, score, reason, ignored].contains(col)
+                || isSection(scan.label(header, col)) {
                 scan.consume(header, col)
             }
         }
-        let columns = BudgetColumns(name: name, initial: initial, adjusted: adjusted, executed: executed,
+        // A section heading on the row above (年度预算数(万元) merged over the columns).
+        if header > 1 {
+            for col in 1...max(1, scan.width(header - 1)) where !scan.text(header - 1, col).isEmpty {
+                if isSection(scan.label(header - 1, col)) {
+                    scan.consume(header - 1, col)
+                    if stated == nil, let points = LabelTable.statedPoints(scan.text(header - 1, col)) {
+                        stated = Located(points, at: CellAddress(row: header - 1, column: col))
+                    }
+                }
+            }
+        }
+        var columns = BudgetColumns(name: name, initial: initial, adjusted: adjusted, executed: executed,
                                     weight: weight, rate: rate, score: score)
+        columns.reason = reason
+        columns.statedWeight = stated
+        let totalNames = labels.totals + [Vocabulary.budgetTotalLabel, "资金总额", "总额", "小计"]
         var rows: [BudgetRow] = []
         var row = header + 1
         while row < end {
             let texts = scan.rowTexts(row)
-            if scan.rowLabels(row).contains(where: { $0.equals(TemplateLabels.goalsSection) }) { break }
+            if scan.rowLabels(row).contains(where: {
+                $0.equals(TemplateLabels.goalsSection) || LabelTable.rank($0.text, synonyms: labels.goalsSections) == 0
+                    || LabelTable.rank($0.text, synonyms: labels.goalsExpected) == 0
+            }) { break }
+            // 年度目标1:(80分) | 〈goal〉: the goals start here.
+            if let first = scan.column(in: row, whereLabel: { !$0.isEmpty }) {
+                let stem = LabelTable.stem(scan.label(row, first).text)
+                if labels.goalsSections.contains(where: { stem.hasPrefix($0) && stem.count <= $0.count + 4 }) { break }
+            }
             let nameText = scan.text(row, name)
             // Section labels of merged ranges in the first columns (部门(单位)总体资金(万元)).
             for col in 1..<name where !scan.text(row, col).isEmpty {
-                if scan.label(row, col).isAny(of: TemplateLabels.budgetSections) {
+                if isSection(scan.label(row, col)) {
                     scan.consume(row, col)
                 }
             }
-            if !nameText.isEmpty {
+            let holdsMoney = [initial, adjusted, executed, rate].contains { col in
+                col.map { !LabelText.trim(scan.text(row, $0)).isEmpty } ?? false
+            }
+            // A money row without a name, first under the header: the table's only (total) row.
+            let unnamedTotal = nameText.isEmpty && holdsMoney && rows.isEmpty
+                && !(1..<max(1, firstMoney)).contains { !scan.text(row, $0).isEmpty && !isSection(scan.label(row, $0)) }
+            if !nameText.isEmpty || unnamedTotal {
+                let label = scan.label(row, name)
+                let isTotal = unnamedTotal || label.hasPrefix(TemplateLabels.budgetTotalLiteral)
+                    || totalNames.contains(label.stem)
+                    || (rows.isEmpty && label.stem.hasSuffix(Self.totalSuffix))
                 var budgetRow = BudgetRow(name: Located(LabelText.trim(nameText), at: CellAddress(row: row, column: name)),
-                                          isTotal: scan.label(row, name).hasPrefix(TemplateLabels.budgetTotalLiteral))
+                                          isTotal: isTotal)
                 scan.consume(row, name)
                 func take(_ col: Int?) -> Located<String>? {
                     guard let col else { return nil }
@@ -201,6 +356,8 @@ public struct TemplateReader: Sendable {
                 budgetRow.weight = take(weight)
                 budgetRow.rate = take(rate)
                 budgetRow.score = take(score)
+                budgetRow.reason = take(reason)
+                if let ignored { scan.consume(row, ignored) }
                 rows.append(budgetRow)
             } else if texts.allSatisfy({ $0.isEmpty }) {
                 // blank line inside the table: skip
@@ -213,6 +370,50 @@ public struct TemplateReader: Sendable {
         }
         return BudgetTable(headerRow: header, columns: columns, rows: rows)
     }
+
+    /// A money table that is there (a 项目资金 / 年度预算数 heading, or a row naming a budget and
+    /// no execution) but whose header cannot be read is an error naming the labels looked for,
+    /// never a silent drop of the 执行率.
+    private func refuseUnreadableBudget(_ scan: GridScan, before end: Int) throws(FormError) {
+        let sections = labels.budgetSections
+        var r = 1
+        while r < end && r <= scan.rowCount {
+            let assignment = budgetAssignment(scan, r)
+            for (index, label) in scan.rowLabels(r).enumerated() where !label.isEmpty {
+                let stem = label.stem
+                let isHeading = stem.count <= 12 && sections.contains(where: { stem.hasPrefix($0) })
+                let half = assignment[.adjusted] != nil || assignment[.initial] != nil || assignment[.rate] != nil
+                guard isHeading || (half && assignment.count >= 2) else { continue }
+                let looked = [LabelTable.BudgetColumn.adjusted, .initial, .executed].flatMap { labels.budgetColumns[$0] ?? [] }
+                let foundLabels = scan.rowTexts(r).map(LabelText.trim).filter { !$0.isEmpty }
+                throw FormError("budget-unreadable", at: scan.document.location(row: r, column: index + 1),
+                                Vocabulary.LayoutMessage.budgetUnreadable(found: foundLabels, looked: looked))
+            }
+            r += 1
+        }
+    }
+
+    /// The names' column when neither 资金来源 nor 年度资金总额 says it: the leftmost text left of the
+    /// money on the first row under the header that holds money (年度财政资金总额, 部门整体支出总额).
+    private func budgetNameColumn(_ scan: GridScan, after header: Int, before end: Int, limit: Int) -> Int? {
+        let sections = labels.budgetSections
+        var row = header + 1
+        while row < end {
+            let texts = scan.rowTexts(row)
+            if texts.count >= limit, texts[(limit - 1)...].contains(where: { !LabelText.trim($0).isEmpty }) {
+                for col in 1..<max(1, limit) where !LabelText.trim(scan.text(row, col)).isEmpty {
+                    let stem = LabelTable.stem(scan.label(row, col).text)
+                    if !sections.contains(where: { stem.hasPrefix($0) }) { return col }
+                }
+                return nil
+            }
+            row += 1
+        }
+        return nil
+    }
+
+    /// "年度财政资金总额", "部门整体支出总额": a first money row named so is the total.
+    private static let totalSuffix = "总额"
 
     /// The column of the first 年度资金总额 cell left of `limit` in the rows after the money header.
     private static func budgetTotalColumn(_ scan: GridScan, after header: Int, before end: Int, limit: Int) -> Int? {
@@ -230,30 +431,61 @@ public struct TemplateReader: Sendable {
     // MARK: Goals
 
     private func readGoals(_ scan: inout GridScan, into form: inout Form, before end: Int) {
-        guard let labelRow = scan.findRow(before: end, whereLabels: { labels in
-            labels.contains { $0.equals(TemplateLabels.goalsExpected) }
-        }) else { return }
-        for col in 1...max(1, scan.width(labelRow)) {
-            let t = scan.label(labelRow, col)
-            if t.equals(TemplateLabels.goalsSection) || t.equals(TemplateLabels.goalsExpected) || t.equals(TemplateLabels.goalsActual) {
-                scan.consume(labelRow, col)
+        let expected = labels.goalsExpected, actual = labels.goalsActual, sections = labels.goalsSections
+        func isExpected(_ l: NormalizedLabel) -> Bool {
+            l.equals(TemplateLabels.goalsExpected) || LabelTable.rank(l.text, synonyms: expected) == 0
+        }
+        func isActual(_ l: NormalizedLabel) -> Bool {
+            l.equals(TemplateLabels.goalsActual) || LabelTable.rank(l.text, synonyms: actual) == 0
+        }
+        func isSection(_ l: NormalizedLabel) -> Bool {
+            l.equals(TemplateLabels.goalsSection) || LabelTable.rank(l.text, synonyms: sections) == 0
+        }
+        if let labelRow = scan.findRow(before: end, whereLabels: { $0.contains(where: isExpected) }) {
+            for col in 1...max(1, scan.width(labelRow)) {
+                let t = scan.label(labelRow, col)
+                if isSection(t) || isExpected(t) || isActual(t) { scan.consume(labelRow, col) }
+            }
+            if let expectedCol = scan.column(in: labelRow, whereLabel: isExpected) {
+                let actualCol = scan.column(in: labelRow, whereLabel: isActual)
+                // The texts are on the next non-blank row.
+                var textRow = labelRow + 1
+                while textRow < end, scan.rowTexts(textRow).allSatisfy({ $0.isEmpty }) { textRow += 1 }
+                if textRow < end {
+                    let limit = actualCol ?? (scan.width(textRow) + 1)
+                    if let goals = scan.firstValue(textRow, from: expectedCol, upTo: limit) {
+                        form.goals = goals
+                        scan.consume(goals.cell)
+                    }
+                    if let actualCol, let done = scan.firstValue(textRow, from: actualCol, upTo: scan.width(textRow) + 1) {
+                        form.achievements = done
+                        scan.consume(done.cell)
+                    }
+                }
             }
         }
-        guard let expectedCol = scan.column(in: labelRow, whereLabel: { $0.equals(TemplateLabels.goalsExpected) })
-        else { return }
-        let actualCol = scan.column(in: labelRow, whereLabel: { $0.equals(TemplateLabels.goalsActual) })
-        // The texts are on the next non-blank row.
-        var textRow = labelRow + 1
-        while textRow < end, scan.rowTexts(textRow).allSatisfy({ $0.isEmpty }) { textRow += 1 }
-        guard textRow < end else { return }
-        let limit = actualCol ?? (scan.width(textRow) + 1)
-        if let goals = scan.firstValue(textRow, from: expectedCol, upTo: limit) {
-            form.goals = goals
-            scan.consume(goals.cell)
-        }
-        if let actualCol, let done = scan.firstValue(textRow, from: actualCol, upTo: scan.width(textRow) + 1) {
-            form.achievements = done
-            scan.consume(done.cell)
+        // Goals written beside their section label (年度总体目标 | text; 年度目标1:(80分) | text;
+        // 2.项目实施内容及过程概述 | text): the first is the goals, every one is taken.
+        let numbered = sections
+        var row = 1
+        while row < end && row <= scan.rowCount {
+            if let first = scan.column(in: row, whereLabel: { !$0.isEmpty }) {
+                let label = scan.label(row, first)
+                let stem = label.stem
+                if isSection(label) || numbered.contains(where: { stem.hasPrefix($0) && stem.count <= $0.count + 4 }) {
+                    scan.consume(row, first)
+                    var col = first + 1
+                    while col <= scan.width(row) {
+                        if !scan.text(row, col).isEmpty, !scan.isConsumed(row, col) {
+                            let value = Located(LabelText.trim(scan.text(row, col)), at: CellAddress(row: row, column: col))
+                            scan.consume(row, col)
+                            if form.goals == nil { form.goals = value }
+                        }
+                        col += 1
+                    }
+                }
+            }
+            row += 1
         }
     }
 
@@ -287,31 +519,74 @@ public struct TemplateReader: Sendable {
         label.equals(TemplateLabels.targetSub) || label.hasPrefix(TemplateLabels.targetSubOpen)
     }
 
+    /// The order in which indicator columns claim header cells: 得分计算方法 and the like before
+    /// 得分, so that a prefix never takes them.
+    private static let indicatorKeys: [LabelTable.IndicatorColumn] = [
+        .level1, .level2, .name, .ignored, .target, .actual, .weight, .score, .reason, .nature, .direction, .unit,
+    ]
+
+    /// The indicator columns on `row`, by the label table.
+    func indicatorAssignment(_ scan: GridScan, _ row: Int) -> [LabelTable.IndicatorColumn: Int] {
+        var cells: [(column: Int, label: String, stem: String)] = []
+        for (index, label) in scan.rowLabels(row).enumerated() where !label.isEmpty {
+            cells.append((index + 1, label.text, label.stem))
+        }
+        return LabelTable.assign(cells, keys: Self.indicatorKeys, synonyms: labels.indicatorColumns)
+    }
+
+    /// The indicator header: the first row holding 一级/二级/三级指标, or (a flat layout, without
+    /// the trio) a row naming the indicator (指标名称), its value (指标值 / 实际完成值) and its
+    /// weight or score.
+    func findIndicatorHeader(_ scan: GridScan) -> Int? {
+        var row = 1
+        while row <= scan.rowCount {
+            guard Self.holdsAny(scan, row, of: headerWords) else {
+                row += 1
+                continue
+            }
+            let a = indicatorAssignment(scan, row)
+            if a[.name] != nil {
+                let trio = a[.level1] != nil && a[.level2] != nil
+                let flat = (a[.target] != nil || a[.actual] != nil) && (a[.weight] != nil || a[.score] != nil)
+                if trio || flat { return row }
+            }
+            row += 1
+        }
+        return nil
+    }
+
+    /// The labels of the row that came closest to an indicator header (for the error).
+    func bestHeaderCandidate(_ scan: GridScan) -> [String] {
+        var best: (count: Int, row: Int) = (0, 0)
+        for row in 1...max(1, scan.rowCount) {
+            let count = indicatorAssignment(scan, row).count
+            if count > best.count { best = (count, row) }
+        }
+        return scan.rowTexts(best.row).map(LabelText.trim).filter { !$0.isEmpty }
+    }
+
     private func readIndicatorColumns(_ scan: inout GridScan, row: Int,
                                       band: ClosedRange<Int>) throws(FormError) -> IndicatorColumns {
         // The 一级 row first, then the other header rows (a label merged down two rows is written
         // in the top one; sub-labels are in the lower one).
         let rows = [row] + band.filter { $0 != row }
-        func column(_ labels: [String]) -> Int? {
-            let prefixes = labels.map { NormalizedLabel($0) }
-            for r in rows {
-                for prefix in prefixes {
-                    if let c = scan.column(in: r, labelStartingWith: prefix) { return c }
-                }
-            }
-            return nil
+        var found: [LabelTable.IndicatorColumn: Int] = [:]
+        for r in rows {
+            for (key, column) in indicatorAssignment(scan, r) where found[key] == nil { found[key] = column }
         }
         let doc = scan.document
-        func require(_ labels: [String]) throws(FormError) -> Int {
-            guard let c = column(labels) else {
+        let headerLabels = rows.flatMap { scan.rowTexts($0) }.map(LabelText.trim).filter { !$0.isEmpty }
+        func require(_ key: LabelTable.IndicatorColumn) throws(FormError) -> Int {
+            guard let c = found[key] else {
                 throw FormError("missing-column", at: doc.location(row: row, column: 1),
-                                Vocabulary.TemplateMessage.missingColumn(labels[0]))
+                                Vocabulary.LayoutMessage.missingColumn(labels.indicatorColumns[key] ?? [], found: headerLabels))
             }
             return c
         }
-        let level1 = try require([Vocabulary.level1Label])
-        let level2 = try require([Vocabulary.level2Label])
-        let name = try require([Vocabulary.level3Label])
+        // Flat layouts (指标名称 / 指标值 / …) print no level columns: 0 stands for "not printed".
+        let level1 = found[.level1] ?? 0
+        let level2 = found[.level2] ?? 0
+        let name = try require(.name)
         // Two-row header: the target is the 指标值 sub-column under 年度指标值.
         var target: Int
         var targetGroup: CellAddress? = nil
@@ -333,14 +608,34 @@ public struct TemplateReader: Sendable {
                 }
             }
         } else {
-            target = try require([Vocabulary.targetLabel])
+            target = try require(.target)
         }
-        let actual = try require([Vocabulary.actualLabel])
-        let weight = try require(Vocabulary.weightLabels)
-        let score = try require([Vocabulary.scoreLabel])
-        let reason = column(Vocabulary.reasonLabels)
-        let nature = column(Vocabulary.natureLabels)
-        let unit = column(Vocabulary.measureUnitLabels)
+        let actual = try require(.actual)
+        let score = try require(.score)
+        // Layouts printing 得分 only (湖北 年初目标值(A) / 实际完成值(B) / 得分): each indicator's 分值 is
+        // the score it was given, which the reader reports once.
+        let weight = found[.weight] ?? score
+        let reason = found[.reason]
+        // Two operator columns (指标性质 正向/反向 and 指标方向 大于等于 …): the one holding operators
+        // is read as the operator; the other is kept as written.
+        var nature = found[.nature] ?? found[.direction]
+        if let n = found[.nature], let d = found[.direction],
+           Self.operatorCount(scan, column: d, after: band.upperBound) > Self.operatorCount(scan, column: n, after: band.upperBound) {
+            nature = d
+        }
+        let unit = found[.unit]
+        var extra = [found[.ignored], found[.nature], found[.direction]].compactMap { $0 }.filter { $0 != nature }
+        // Every further column the table lists as printed-but-not-read (得分系数, 是否核心指标 …).
+        let used = Set([level1, level2, name, target, actual, weight, score, reason, nature, unit].compactMap { $0 })
+        for r in rows {
+            for (index, label) in scan.rowLabels(r).enumerated() where !label.isEmpty && !used.contains(index + 1) {
+                if LabelTable.rank(label.text, synonyms: labels.indicatorColumns[.ignored] ?? []) != nil,
+                   !extra.contains(index + 1) {
+                    extra.append(index + 1)
+                }
+            }
+        }
+        extra.sort()
         var section: CellAddress? = nil
         for r in rows {
             if let c = scan.column(in: r, whereLabel: { $0.equals(TemplateLabels.indicatorSection) }) {
@@ -351,9 +646,29 @@ public struct TemplateReader: Sendable {
         for r in band {
             for c in 1...max(1, scan.width(r)) where !scan.text(r, c).isEmpty { scan.consume(r, c) }
         }
-        return IndicatorColumns(headerRow: row, sectionLabel: section, level1: level1, level2: level2, name: name,
-                                target: target, actual: actual, weight: weight, score: score, reason: reason,
-                                nature: nature, unit: unit, headerRows: band, targetGroup: targetGroup)
+        var columns = IndicatorColumns(headerRow: row, sectionLabel: section, level1: level1, level2: level2, name: name,
+                                       target: target, actual: actual, weight: weight, score: score, reason: reason,
+                                       nature: nature, unit: unit, headerRows: band, targetGroup: targetGroup)
+        columns.extra = extra
+        return columns
+    }
+
+    /// How many cells of `column` below the header read as an operator (≥, 大于等于 …).
+    private static func operatorCount(_ scan: GridScan, column: Int, after row: Int) -> Int {
+        var count = 0
+        var r = row + 1
+        while r <= scan.rowCount {
+            if ValueParser.comparator(scan.text(r, column)) != nil { count += 1 }
+            r += 1
+        }
+        return count
+    }
+
+    /// The layout's name: the template, then how the indicator table is laid out.
+    private func layoutName(_ form: Form, columns: IndicatorColumns) -> String {
+        let shape = columns.level1 == 0 ? "flat" : (columns.headerRows.count > 1 ? "two-row-header" : "levels")
+        let name = "\(form.template.rawValue)/\(shape)"
+        return labels.name == LabelTable.builtIn.name ? name : "\(labels.name):\(name)"
     }
 
     /// Reads indicator rows; returns the first row after the table.
@@ -366,9 +681,18 @@ public struct TemplateReader: Sendable {
             let texts = scan.rowTexts(row)
             if let first = texts.firstIndex(where: { !$0.isEmpty }) {
                 let label = scan.label(row, first + 1)
+                // The header printed again (a second goal block, 年度绩效目标2(40分) | 一级指标 | …).
+                let again = Self.holdsAny(scan, row, of: headerWords) ? indicatorAssignment(scan, row) : [:]
+                if again[.name] != nil, again[.level1] != nil || again[.target] != nil {
+                    for col in 1...max(1, scan.width(row)) where !scan.text(row, col).isEmpty { scan.consume(row, col) }
+                    row += 1
+                    continue
+                }
                 if label.hasPrefix(TemplateLabels.total) || label.startsWithAny(of: TemplateLabels.conclusions)
                     || label.startsWithAny(of: TemplateLabels.trailers)
-                    || label.hasPrefix(TemplateLabels.contact) || label.hasPrefix(TemplateLabels.notesColon) {
+                    || label.hasPrefix(TemplateLabels.contact) || label.hasPrefix(TemplateLabels.notesColon)
+                    || label.equals(TemplateLabels.goalsSection)
+                    || isTrailerRow(scan, row: row, label: label.text, columns: columns) {
                     break
                 }
             } else {
@@ -409,6 +733,7 @@ public struct TemplateReader: Sendable {
             let actual = cell(columns.actual)
             let weight = cell(columns.weight)
             let score = cell(columns.score)
+            for col in columns.extra { scan.consume(row, col) }
             let reason = columns.reason.map { cell($0) }
             let nature = columns.nature.map { cell($0) }
             let unit = columns.unit.map { cell($0) }
@@ -419,6 +744,15 @@ public struct TemplateReader: Sendable {
                 continue
             }
             let placeholder = valuesEmpty && Self.isPlaceholderName(name.value)
+            if columns.isFlat {
+                // A flat layout: no levels to carry, none missing.
+                let none = Located("", at: CellAddress(row: row, column: columns.name))
+                form.indicators.append(Indicator(row: row, level1: none, level1Label: "", level1Points: nil, level2: none,
+                                                 name: name, target: target, actual: actual, weight: weight, score: score,
+                                                 reason: reason, nature: nature, measureUnit: unit, isPlaceholder: placeholder))
+                row += 1
+                continue
+            }
             guard let l1 = level1, let l2 = level2 else {
                 diagnostics.append(Diagnostic(.warning, "indicator-without-level", at: form.location(name.cell),
                                               Vocabulary.TemplateMessage.indicatorWithoutLevel))
@@ -442,6 +776,23 @@ public struct TemplateReader: Sendable {
 
     // MARK: Trailer
 
+    /// Whether a row whose first label is `label` ends the indicator table: a trailer label of the
+    /// table (总分, 合计, 评价结论, 填表人 …) alone or before a colon, or a long one starting the
+    /// cell on a row with no target or actual (存在问题及改进措施).
+    private func isTrailerRow(_ scan: GridScan, row: Int, label: String, columns: IndicatorColumns) -> Bool {
+        let words = labels.trailers
+        let stem = LabelTable.stem(label)
+        if words.contains(stem) || words.contains(where: { label.hasPrefix($0 + ":") }) { return true }
+        let valuesEmpty = LabelText.trim(scan.text(row, columns.target)).isEmpty
+            && LabelText.trim(scan.text(row, columns.actual)).isEmpty
+        return valuesEmpty && words.contains { $0.count >= 4 && label.hasPrefix($0) }
+    }
+
+    /// Whether a first label is a total row's (总分, 合计, 总计 …).
+    private func isTotalLabel(_ label: NormalizedLabel) -> Bool {
+        label.hasPrefix(TemplateLabels.total) || labels.totals.contains(label.stem)
+    }
+
     private func readTrailer(_ scan: inout GridScan, from start: Int, columns: IndicatorColumns, into form: inout Form) {
         var row = start
         var inNotes = false
@@ -453,15 +804,30 @@ public struct TemplateReader: Sendable {
             }
             let first = scan.text(row, firstCol)
             let label = scan.label(row, firstCol)
-            if label.hasPrefix(TemplateLabels.total), form.total == nil {
+            if isTotalLabel(label), form.total == nil {
                 scan.consume(row, firstCol)
                 let weight = scan.text(row, columns.weight)
-                let score = scan.text(row, columns.score)
+                var score = scan.text(row, columns.score)
+                var scoreCell = CellAddress(row: row, column: columns.score)
+                // 总分 | 100分: the total written beside its label.
+                if LabelText.trim(score).isEmpty, LabelText.trim(weight).isEmpty,
+                   let beside = scan.nextValue(row, after: firstCol), beside.cell.column < columns.weight {
+                    score = beside.value
+                    scoreCell = beside.cell
+                    scan.consume(beside.cell)
+                }
                 scan.consume(row, columns.weight)
                 scan.consume(row, columns.score)
+                // Anything else on the 总分 row (a grade 优, a note) is kept as a trailer cell.
+                for col in (firstCol + 1)...max(firstCol + 1, scan.width(row))
+                where !LabelText.trim(scan.text(row, col)).isEmpty && !scan.isConsumed(row, col)
+                    && col != scoreCell.column && col != columns.weight {
+                    scan.consume(row, col)
+                    form.trailer.append(Located(scan.text(row, col), at: CellAddress(row: row, column: col)))
+                }
                 form.total = TotalRow(label: CellAddress(row: row, column: firstCol),
                                       weight: Located(LabelText.trim(weight), at: CellAddress(row: row, column: columns.weight)),
-                                      score: Located(LabelText.trim(score), at: CellAddress(row: row, column: columns.score)))
+                                      score: Located(LabelText.trim(score), at: scoreCell))
             } else if label.startsWithAny(of: TemplateLabels.conclusions), form.conclusion == nil,
                       !(form.template == .project && label.hasPrefix(TemplateLabels.narrativeConclusion)) {
                 scan.consume(row, firstCol)

@@ -1,0 +1,291 @@
+import Foundation
+
+/// The labels the reader recognises, as data: for every column of the indicator and budget
+/// tables the synonyms printed by the layouts in use, the section labels, and the rows that end
+/// the indicator table. A new province's layout is a change of this table (`--layout FILE.json`
+/// adds to it), not of code.
+///
+/// Labels are compared after `LabelText.normalize` (full/half width, line breaks, brackets) and
+/// with their bracketed parts removed ("年度指标值(A)" → "年度指标值", "得分(20分*执行率)" →
+/// "得分"). A header cell equal to a synonym beats a cell that only starts with one, and a cell
+/// is taken by one column only, so 得分 never takes 得分计算方法.
+public struct LabelTable: Sendable, Equatable {
+    /// The table's name, shown in the layout name when it is not the built-in one.
+    public var name: String
+    /// Indicator columns: key → synonyms, most specific first. Every list of the table is stored
+    /// normalised (`LabelText.normalize`).
+    public var indicatorColumns: [IndicatorColumn: [String]]
+    /// Budget (资金) columns: key → synonyms.
+    public var budgetColumns: [BudgetColumn: [String]]
+    /// Labels of sections above the money table's header (项目资金(万元) …).
+    public var budgetSections: [String]
+    /// First cells that end the indicator table and start the trailer (总分, 合计, 评价结论 …).
+    public var trailers: [String]
+    /// Of the trailers, those that are the total row.
+    public var totals: [String]
+    /// Labels whose value is the unit's name in the next cell (部门(单位)名称, 项目实施单位 …),
+    /// or after a colon in the same cell (单位名称:X).
+    public var unitNames: [String]
+    /// Labels of a seal line, the name after the colon (单位(盖章):X, 实施单位(盖章):X).
+    public var unitSeals: [String]
+    /// Lines above the title that belong to the document, not the form (附件:).
+    public var preamble: [String]
+    /// Header labels of a project form (项目名称 …), their value in the next cell or after a colon.
+    public var headerLabels: [String] = []
+    /// Labels of the goals block: 预期目标 (and synonyms), 实际完成情况, and the section labels.
+    public var goalsExpected: [String] = []
+    public var goalsActual: [String] = []
+    public var goalsSections: [String] = []
+
+    /// The columns of the indicator table.
+    public enum IndicatorColumn: String, Sendable, CaseIterable, Codable {
+        case level1, level2, name, target, actual, weight, score, reason, nature, direction, unit
+        /// Printed but not read: 得分计算方法, 得分系数, 评分标准 (recognised so that 得分 cannot take them).
+        case ignored
+    }
+
+    /// The columns of the money table.
+    public enum BudgetColumn: String, Sendable, CaseIterable, Codable {
+        case source, initial, adjusted, executed, weight, rate, score, reason
+        /// Printed but not read (得分计算方法).
+        case ignored
+    }
+
+    /// The built-in table: the national 财预〔2020〕10号 layouts and the provincial ones seen.
+    public static let builtIn = LabelTable(
+        name: "builtin",
+        indicatorColumns: [
+            .level1: ["一级指标"],
+            .level2: ["二级指标"],
+            .name: ["三级指标", "指标名称", "绩效指标名称", "具体指标", "指标内容"],
+            .target: ["年度指标值", "指标值", "年初目标值", "年度目标值", "目标值", "预期指标值", "预期目标值", "计划指标值",
+                      "年初指标值"],
+            .actual: ["实际完成值", "全年实际值", "实际值", "全年完成值", "实际完成指标值", "完成值", "实际完成"],
+            .weight: ["分值", "权重", "权重分值", "指标分值", "标准分值", "参考分值", "指标权重"],
+            .score: ["得分", "自评得分", "实际得分", "指标得分", "评分"],
+            .reason: ["未完成原因分析", "偏差原因分析及改进措施", "偏差原因分析", "原因分析", "偏差原因", "未完成原因",
+                      "原因说明", "原因"],
+            .nature: ["指标性质", "计算符号"],
+            .direction: ["指标方向"],
+            .unit: ["度量单位", "计量单位", "单位"],
+            .ignored: ["得分计算方法", "计算方法", "评分标准", "评分方法", "得分系数", "评分规则", "指标解释", "备注",
+                       "调整指标值", "是否核心指标", "完成率"],
+        ],
+        budgetColumns: [
+            .source: ["资金来源", "资金类别", "资金性质"],
+            .initial: ["年初预算数", "年初预算", "年初预算金额"],
+            .adjusted: ["全年预算数", "调整后预算数", "调整后预算", "调整预算数", "全年预算", "预算数", "全年预算金额"],
+            .executed: ["全年执行数", "预算执行数", "执行数", "全年执行", "实际执行数", "实际支出数", "执行金额"],
+            .weight: ["分值", "权重", "执行率权重"],
+            .rate: ["执行率", "预算执行率", "资金执行率"],
+            .score: ["得分", "执行率得分"],
+            .reason: ["原因", "偏差原因", "原因分析"],
+            .ignored: ["得分计算方法", "计算方法", "评分标准"],
+        ],
+        budgetSections: ["部门(单位)总体资金", "项目资金", "总体资金", "年度预算数", "预算执行情况", "部门预算执行情况",
+                         "资金构成", "资金情况"],
+        trailers: ["总分", "合计", "总计", "评价结论", "自评结论", "存在问题", "改进措施", "项目负责人", "财务负责人",
+                   "单位负责人", "联系人", "联系电话", "填表人", "填报人", "审核人", "审核", "填表日期", "填报日期", "注"],
+        totals: ["总分", "合计", "总计"],
+        unitNames: ["部门(单位)名称", "单位名称", "部门名称", "预算单位", "实施单位", "项目实施单位", "预算部门", "部门"],
+        unitSeals: ["单位(盖章)", "实施单位(盖章)", "项目单位(盖章)", "部门(盖章)", "填报单位(盖章)", "填报单位"],
+        headerLabels: ["项目名称", "主管部门", "主管部门及代码", "项目负责人", "项目负责人及电话", "联系电话", "联系方式",
+                       "填报人", "部门联系人", "是否公开", "网址", "自评得分", "自评总分", "财政审核评分", "项目类别",
+                       "项目属性", "项目类型", "报表编号"],
+        goalsExpected: ["预期目标", "年初设定目标", "项目年度目标", "年度目标", "年初绩效目标", "全年(调整)绩效目标"],
+        goalsActual: ["实际完成情况", "年度总体目标完成情况", "年度总体目标完成情况综述", "年度目标完成情况",
+                      "全年目标实际完成情况"],
+        goalsSections: ["年度总体目标", "当年绩效目标", "项目基本情况", "1.项目年度目标完成情况", "2.项目实施内容及过程概述",
+                        "年度目标", "年度绩效目标"],
+        preamble: ["附件", "附表"])
+
+    public init(name: String, indicatorColumns: [IndicatorColumn: [String]], budgetColumns: [BudgetColumn: [String]],
+                budgetSections: [String], trailers: [String], totals: [String], unitNames: [String],
+                unitSeals: [String], headerLabels: [String] = [], goalsExpected: [String] = [],
+                goalsActual: [String] = [], goalsSections: [String] = [], preamble: [String]) {
+        // Every label is normalised here, once, so that reading compares plain strings.
+        func n(_ words: [String]) -> [String] { words.map(LabelText.normalize).filter { !$0.isEmpty } }
+        self.name = name
+        self.indicatorColumns = indicatorColumns.mapValues(n)
+        self.budgetColumns = budgetColumns.mapValues(n)
+        self.budgetSections = n(budgetSections)
+        self.trailers = n(trailers)
+        self.totals = n(totals)
+        self.unitNames = n(unitNames)
+        self.unitSeals = n(unitSeals)
+        self.preamble = n(preamble)
+        self.headerLabels = n(headerLabels)
+        self.goalsExpected = n(goalsExpected)
+        self.goalsActual = n(goalsActual)
+        self.goalsSections = n(goalsSections)
+    }
+
+    // MARK: Matching
+
+    /// A label without its bracketed parts: "年度指标值(A)" → "年度指标值", "得分(20分*执行率)" → "得分".
+    /// `label` is normalized (brackets are round).
+    static func stem(_ label: String) -> String {
+        guard label.utf8.contains(UInt8(ascii: "(")) || label.utf8.contains(UInt8(ascii: ")")) else { return label }
+        var out = ""
+        var depth = 0
+        for ch in label {
+            if ch == "(" { depth += 1; continue }
+            if ch == ")" { depth = max(0, depth - 1); continue }
+            if depth == 0 { out.append(ch) }
+        }
+        return out
+    }
+
+    /// Points stated in a label: "预算执行率(20分)" → 20, "得分(20分*执行率)" → 20, "产出指标（50分）" → 50.
+    /// The number must be followed by 分 inside brackets.
+    static func statedPoints(_ label: String) -> Decimal? {
+        let normalized = LabelText.normalize(label)
+        var inBrackets = false
+        var digits = ""
+        var chars = Array(normalized)
+        chars.append(" ")
+        for ch in chars {
+            if ch == "(" { inBrackets = true; digits = ""; continue }
+            if ch == ")" { inBrackets = false; digits = ""; continue }
+            guard inBrackets else { continue }
+            if ch.isASCII, ch.isNumber || (ch == "." && !digits.isEmpty) {
+                digits.append(ch)
+            } else {
+                if ch == "分", !digits.isEmpty, let value = Decimal.parsing(digits) { return value }
+                digits = ""
+            }
+        }
+        return nil
+    }
+
+    /// `statedPoints`, for tests.
+    public static func statedPointsForTesting(_ label: String) -> Decimal? { statedPoints(label) }
+
+    /// How well a normalized label names a column with these (normalized) synonyms: 0 exact (the whole label
+    /// or its stem is a synonym), 1 prefix (the stem starts with one); nil otherwise.
+    static func rank(_ label: String, synonyms: [String]) -> Int? {
+        if label.isEmpty { return nil }
+        return rank(label, stem: stem(label), synonyms: synonyms)
+    }
+
+    /// `rank` with the label's stem already computed.
+    static func rank(_ label: String, stem: String, synonyms: [String]) -> Int? {
+        if label.isEmpty { return nil }
+        if synonyms.contains(label) || synonyms.contains(stem) { return 0 }
+        if synonyms.contains(where: { !$0.isEmpty && stem.hasPrefix($0) }) { return 1 }
+        return nil
+    }
+
+    /// Assigns header cells to columns: every exact match first (in the order of `keys`, the
+    /// leftmost cell first), then prefix matches on the cells still free. `labels` are the
+    /// normalized labels of the header's cells, by column number.
+    static func assign<Key: Hashable>(_ cells: [(column: Int, label: String, stem: String)], keys: [Key],
+                                      synonyms: [Key: [String]]) -> [Key: Int] {
+        var taken: Set<Int> = []
+        var out: [Key: Int] = [:]
+        for wanted in 0...1 {
+            for key in keys where out[key] == nil {
+                let words = synonyms[key] ?? []
+                // Within a rank, the synonym listed first wins, then the leftmost cell.
+                var best: (index: Int, column: Int)? = nil
+                for (column, label, stem) in cells where !taken.contains(column) {
+                    guard rank(label, stem: stem, synonyms: words) == wanted else { continue }
+                    let index = words.firstIndex {
+                        wanted == 0 ? ($0 == label || $0 == stem) : stem.hasPrefix($0)
+                    } ?? words.count
+                    if best == nil || index < (best?.index ?? Int.max) { best = (index, column) }
+                }
+                if let best {
+                    out[key] = best.column
+                    taken.insert(best.column)
+                }
+            }
+        }
+        return out
+    }
+
+    // MARK: Reading a table from a file
+
+    /// Reads a label table from JSON and adds it to `base`: its synonyms come before the
+    /// built-in ones, so a local layout wins where they differ.
+    ///
+    /// ```json
+    /// {"name": "guizhou-2024",
+    ///  "indicatorColumns": {"target": ["年度计划值"], "actual": ["年度完成值"]},
+    ///  "budgetColumns": {"adjusted": ["调整预算数"]},
+    ///  "trailers": ["审批人"], "unitNames": ["填报单位名称"]}
+    /// ```
+    public static func load(json data: Data, base: LabelTable = .builtIn) throws(LabelTableError) -> LabelTable {
+        let file: LabelTableFile
+        do {
+            file = try JSONDecoder().decode(LabelTableFile.self, from: data)
+        } catch {
+            throw LabelTableError(message: Vocabulary.LayoutMessage.unreadable(String(describing: error)))
+        }
+        // Every key must be one of the table's: a rules file or a misspelt key is refused, not ignored.
+        if let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] {
+            for key in object.keys.sorted() where !LabelTableFile.keys.contains(key) {
+                throw LabelTableError(message: Vocabulary.LayoutMessage.unknownKey(key, LabelTableFile.keys))
+            }
+        }
+        var table = base
+        table.name = file.name
+        for (key, words) in file.indicatorColumns ?? [:] {
+            guard let column = IndicatorColumn(rawValue: key) else {
+                throw LabelTableError(message: Vocabulary.LayoutMessage.unknownKey(key, IndicatorColumn.allCases.map(\.rawValue)))
+            }
+            table.indicatorColumns[column] = words + (table.indicatorColumns[column] ?? [])
+        }
+        for (key, words) in file.budgetColumns ?? [:] {
+            guard let column = BudgetColumn(rawValue: key) else {
+                throw LabelTableError(message: Vocabulary.LayoutMessage.unknownKey(key, BudgetColumn.allCases.map(\.rawValue)))
+            }
+            table.budgetColumns[column] = words + (table.budgetColumns[column] ?? [])
+        }
+        table.budgetSections = (file.budgetSections ?? []) + table.budgetSections
+        table.trailers = (file.trailers ?? []) + (file.totals ?? []) + table.trailers
+        table.totals = (file.totals ?? []) + table.totals
+        table.unitNames = (file.unitNames ?? []) + table.unitNames
+        table.unitSeals = (file.unitSeals ?? []) + table.unitSeals
+        table.preamble = (file.preamble ?? []) + table.preamble
+        table.headerLabels = (file.headerLabels ?? []) + table.headerLabels
+        table.goalsExpected = (file.goalsExpected ?? []) + table.goalsExpected
+        table.goalsActual = (file.goalsActual ?? []) + table.goalsActual
+        table.goalsSections = (file.goalsSections ?? []) + table.goalsSections
+        return LabelTable(name: table.name, indicatorColumns: table.indicatorColumns, budgetColumns: table.budgetColumns,
+                          budgetSections: table.budgetSections, trailers: table.trailers, totals: table.totals,
+                          unitNames: table.unitNames, unitSeals: table.unitSeals, headerLabels: table.headerLabels,
+                          goalsExpected: table.goalsExpected, goalsActual: table.goalsActual,
+                          goalsSections: table.goalsSections, preamble: table.preamble)
+    }
+}
+
+/// A label table file as written (every key but `name` optional).
+private struct LabelTableFile: Decodable {
+    static let keys = ["name", "indicatorColumns", "budgetColumns", "budgetSections", "trailers", "totals", "unitNames",
+                       "unitSeals", "preamble", "headerLabels", "goalsExpected", "goalsActual", "goalsSections"]
+    var name: String
+    var indicatorColumns: [String: [String]]?
+    var budgetColumns: [String: [String]]?
+    var budgetSections: [String]?
+    var trailers: [String]?
+    var totals: [String]?
+    var unitNames: [String]?
+    var unitSeals: [String]?
+    var preamble: [String]?
+    var headerLabels: [String]?
+    var goalsExpected: [String]?
+    var goalsActual: [String]?
+    var goalsSections: [String]?
+}
+
+/// A label table file that cannot be used.
+public struct LabelTableError: Error, Sendable, Equatable {
+    /// What is wrong, in Chinese.
+    public var message: String
+}
+
+extension Vocabulary {
+    /// Words of an indicator's nature or direction column (指标性质 / 指标方向), never a name.
+    public static let natureWords: Set<String> = ["正向", "反向", "定性", "定量", "正向指标", "反向指标", "定性指标", "定量指标"]
+}
