@@ -60,9 +60,13 @@ final class XMLChecker {
                 pending = Data(pending[pending.index(after: newline)...])
                 return line == "ok" ? nil : line
             }
-            let chunk = output.availableData
-            if chunk.isEmpty { fatalError("the XML checker (python3) stopped") }
-            pending.append(chunk)
+            // read(2) with EINTR retried: FileHandle.availableData traps on an interrupted read
+            // (a signal during a 10-minute run stopped the harness itself, not the code under test).
+            var block = [UInt8](repeating: 0, count: 4096)
+            let n = block.withUnsafeMutableBytes { read(output.fileDescriptor, $0.baseAddress, $0.count) }
+            if n < 0, errno == EINTR { continue }
+            if n <= 0 { fatalError("the XML checker (python3) stopped") }
+            pending.append(contentsOf: block[0..<n])
         }
     }
 }

@@ -1,17 +1,17 @@
 #!/usr/bin/env python3
 """selfeval against its peers, measured in one run, alternating on the same corpus.
 
-usage: python3 scripts/bench.py [--runs 5] [--count 1000] [--big 10000] [--shared ../shared] [--work DIR]
+usage: python3 scripts/bench.py [--runs 5] [--count 1000] [--big 10000] [--peers scripts/peers] [--work DIR]
        python3 scripts/bench.py --only-floor [--floor 50]    (the instruction count alone)
 
-Needs: a release build (.build/release/selfeval), the C limit built from shared/bench/limit_c
+Needs: a release build (.build/release/selfeval), the C limit built from scripts/peers/limit_c
 (scripts/bench.sh builds it), Python XlsxWriter (pip install XlsxWriter).
 
 Runs, per round (rounds alternate the programs so that drift hits all alike):
-  c-limit      shared/bench/limit_c/limit over the corpus (one thread; temp files on /dev/shm)
+  c-limit      scripts/peers/limit_c/limit over the corpus (one thread; temp files on /dev/shm)
   selfeval-j1  selfeval batch --jobs 1
   selfeval     selfeval batch (default jobs = cores)
-  xlsxwriter   shared/bench/peer_xlsxwriter.py (one thread)
+  xlsxwriter   scripts/peers/peer_xlsxwriter.py (one thread)
 Then: `selfeval convert` of one form, process start included (median of 30), and peak RSS
 of `selfeval batch` over --big forms against --count forms.
 Prints medians and the ratios the targets are stated in.
@@ -56,7 +56,7 @@ def main():
     ap.add_argument('--runs', type=int, default=5)
     ap.add_argument('--count', type=int, default=1000)
     ap.add_argument('--big', type=int, default=10000)
-    ap.add_argument('--shared', default=os.path.join(os.path.dirname(ROOT), 'shared'))
+    ap.add_argument('--peers', default=os.path.join(ROOT, 'scripts', 'peers'))
     ap.add_argument('--work', default=None)
     ap.add_argument('--limit', default=None, help='path of the built C limit')
     ap.add_argument('--floor', type=int, default=50, help='forms for the instruction count (0: skip)')
@@ -66,7 +66,7 @@ def main():
     a = ap.parse_args()
 
     work = a.work or tempfile.mkdtemp(prefix='selfeval-bench-')
-    bench = os.path.join(a.shared, 'bench')
+    bench = a.peers
     selfeval = a.selfeval
     limit = a.limit or os.path.join(work, 'limit')
     corpus = os.path.join(work, 'corpus')

@@ -1,16 +1,16 @@
 #!/usr/bin/env bash
-# Benchmark: builds release, generates the corpus, builds the C limit from shared/bench, and
+# Benchmark: builds release, generates the corpus, builds the C limit from scripts/peers, and
 # runs selfeval, the C limit and the XlsxWriter peer alternately (scripts/bench.py).
-# usage: scripts/bench.sh [bench.py options]     SHARED=path/to/shared (default: ../shared)
+# usage: scripts/bench.sh [bench.py options]     PEERS=path/to/peers (default: scripts/peers)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/bootstrap.sh
 command -v /usr/bin/time >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq time >/dev/null; }
 command -v valgrind >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq valgrind >/dev/null; }
 python3 -c 'import xlsxwriter' 2>/dev/null || pip install -q XlsxWriter
-shared=${SHARED:-../shared}
+peers=${PEERS:-scripts/peers}
 work=$(mktemp -d /tmp/selfeval-bench-XXXXXX)
 make -s build >/dev/null
-gcc -O2 -Wall -o "$work/limit" "$shared/bench/limit_c/limit.c" -lxlsxwriter -lm
-python3 scripts/bench.py --shared "$shared" --work "$work" --limit "$work/limit" "$@"
+gcc -O2 -Wall -o "$work/limit" "$peers/limit_c/limit.c" -lxlsxwriter -lm
+python3 scripts/bench.py --peers "$peers" --work "$work" --limit "$work/limit" "$@"
 echo "work folder: $work (remove when done)" >&2

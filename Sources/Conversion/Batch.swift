@@ -238,8 +238,8 @@ public struct Batch: Sendable {
                     : Vocabulary.SummaryWords.departmentTemplate,
                 unit: form.unit?.value ?? "", project: project ?? "", supervisor: supervisor ?? "",
                 year: form.year?.value, budget: scored.scored.budget?.adjusted,
-                executionRate: scored.scored.budget?.executionRate, total: scored.scored.totalScore,
-                grade: scored.scored.grade.label, warnings: scored.diagnostics.filter { $0.severity == .warning }.count,
+                executionRate: scored.scored.budget?.executionRate,
+                total: scored.scored.isGraded ? scored.scored.totalScore : nil, grade: scored.scored.gradeLabel, warnings: scored.diagnostics.filter { $0.severity == .warning }.count,
                 needsReview: scored.scored.needsReview, succeeded: true)
             let base = OutputNaming.baseName(unit: form.unit?.value, year: form.year?.value, template: form.template,
                                              project: form.template == .project ? project : nil)

@@ -307,7 +307,7 @@ public enum Vocabulary {
         /// Negations, read first in an actual text: any of them makes the tier 未达成.
         public static let negationWords: [String] = [
             "未完成", "未达到", "未达成", "未实现", "未按时", "未按期", "未能", "尚未", "没有", "滞后", "延期",
-            "延迟", "推迟", "不合格", "不达标", "未到位", "未落实", "未开展", "未启动",
+            "延迟", "推迟", "不合格", "不达标", "未达标", "未到位", "未落实", "未开展", "未启动",
             "不及时", "未及时", "不按时", "不按期", "未如期", "逾期", "超期", "没能",
         ]
         /// Phrases where a negation reports a good result ("未发生安全事故"); removed before reading.

@@ -18,7 +18,8 @@ enum Summary {
 
     static func scoreLine(_ scored: ScoredForm) -> String {
         let rules = scored.ruleSet
-        return "total \(scored.totalScore.fixed(rules.decimals)) / \(scored.totalWeight.plainText), grade \(scored.grade.label), "
+        let total = scored.isGraded ? scored.totalScore.fixed(rules.decimals) : "—"
+        return "total \(total) / \(scored.totalWeight.plainText), grade \(scored.gradeLabel), "
             + "rules \(rules.name)\(scored.needsReview ? ", needs review" : "")"
     }
 }

@@ -19,15 +19,15 @@ struct ProjectScoreTests {
     static let cases: [Case] = [
         // 9.20 + 48.33 + 26.78 + 10 = 94.31
         Case(file: "national", total: 94.31, grade: "优",
-             warnings: ["over-achievement@F14", "score-replaced@H21", "reason-generated@I21", "printed-total-mismatch@H24"]),
+             warnings: ["over-achievement@F14", "score-replaced@H21", "reason-generated@I21", "printed-total-mismatch@H24",
+                        "stated-total-mismatch@B25"]),  // 评价结论: 自评得分94.53分
         // 8.56 + 49.25 + 28.33 + 10 = 96.14
         Case(file: "nature-unit", total: 96.14, grade: "优",
              warnings: ["score-replaced@I19", "reason-generated@J19", "direction-contradiction@D20",
                         "printed-total-mismatch@I23"]),
-        // 7.50 + 45.87 + 27 + 9.44 = 89.81
-        Case(file: "two-row-header", total: 89.81, grade: "良",
-             warnings: ["operator-contradiction@D17", "score-replaced@I17", "reason-generated@J17", "score-replaced@I19",
-                        "printed-total-mismatch@I25"]),
+        // 7.50 + 47.37 + 27 + 9.44 = 91.31 (the contradiction at row 17 no longer goes against the unit)
+        Case(file: "two-row-header", total: 91.31, grade: "优",
+             warnings: ["operator-contradiction@D17", "score-replaced@I19", "printed-total-mismatch@I25"]),
     ]
 
     @Test(arguments: cases)

@@ -142,6 +142,7 @@ struct ProjectFormTests {
         #expect(scored.grade == .excellent)  // ≥ 90
         #expect(Self.places(scored.diagnostics) == [
             "over-achievement@F14", "score-replaced@H21", "reason-generated@I21", "printed-total-mismatch@H24",
+            "stated-total-mismatch@B25",  // 评价结论 says 自评得分94.53分
         ])
         #expect(scored.needsReview)
     }
@@ -290,7 +291,7 @@ struct ProjectFormTests {
             14: exactDecimal("8.50"),  // ≥ | 1200 | 座, 1020: 1020/1200 = 0.85 × 10 = 8.50 (printed 8.5, kept)
             15: 8,                     // ≥ | 80 | 个, 86: min(1.075, 1) × 8 = 8
             16: exactDecimal("7.66"),  // ≥ | 95 | %, 91: 91/95 × 8 = 7.663… → 7.66 (printed, kept)
-            17: exactDecimal("4.50"),  // ≥ | 2%以下 | %, 1.5: the column's ≥ wins → 1.5/2 × 6 = 4.50 (printed 6 → replaced)
+            17: 6,                     // ≥ | 2%以下 | %, 1.5: a contradiction; the value's own ≤2% gives 6 = printed 6, kept
             18: 8,                     // 12月31日前, 12月20日: on time → 达成, printed 8 kept
             19: exactDecimal("9.21"),  // ≤ | 3500 | 元, 3800: 3500/3800 × 10 = 9.2105… → 9.21 (printed 10 → replaced)
             20: 10,                    // ≥ | 85 | %, 86.5: 10
@@ -299,19 +300,19 @@ struct ProjectFormTests {
             23: exactDecimal("9.44"),  // ≥ | 90 | %, 85: 85/90 × 10 = 9.444… → 9.44 (printed, kept)
         ])
         let byRow = Dictionary(uniqueKeysWithValues: scored.indicators.map { ($0.indicator.row, $0) })
-        #expect(byRow[17]?.direction == .positive)
+        #expect(byRow[17]?.direction == .negative)
         #expect(byRow[19]?.direction == .negative)
         #expect(byRow[21]?.tier == .partial)
         #expect(byRow[21]?.reasonGenerated == false)
-        #expect(byRow[17]?.reason == "实际完成1.5%,低于年度指标值2%以下,完成率75.00%,扣1.50分。")
+        #expect(byRow[17]?.reason == "")
+        #expect(byRow[17]?.reasonGenerated == false)
 
-        // 7.50 + (8.50 + 8 + 7.66 + 4.50 + 8 + 9.21) + (10 + 7 + 10) + 9.44 = 7.50 + 45.87 + 27 + 9.44 = 89.81
+        // 7.50 + (8.50 + 8 + 7.66 + 6 + 8 + 9.21) + (10 + 7 + 10) + 9.44 = 7.50 + 47.37 + 27 + 9.44 = 91.31
         #expect(scored.totalWeight == 100)
-        #expect(scored.totalScore == exactDecimal("89.81"))
-        #expect(scored.grade == .good)  // 80 ≤ 89.81 < 90
+        #expect(scored.totalScore == exactDecimal("91.31"))
+        #expect(scored.grade == .excellent)  // 91.31 ≥ 90 (89.81, 良, when the contradiction went against the unit)
         #expect(Self.places(scored.diagnostics) == [
-            "operator-contradiction@D17", "score-replaced@I17", "reason-generated@J17", "score-replaced@I19",
-            "printed-total-mismatch@I25",
+            "operator-contradiction@D17", "score-replaced@I19", "printed-total-mismatch@I25",
         ])
         #expect(!scored.diagnostics.contains { $0.code == "label-points-mismatch" })  // 50 / 30 / 10 add up
     }
@@ -338,10 +339,10 @@ struct ProjectFormTests {
 
     @Test func scoredGridOfTheTwoRowHeader() throws {
         let grid = ScoredGrid(try Self.scored("two-row-header.csv"))
-        #expect(grid[CellAddress(row: 17, column: 9)] == "4.50")  // I17
+        #expect(grid[CellAddress(row: 17, column: 9)] == "6.00")  // I17, the unit's 6 kept
         #expect(grid[CellAddress(row: 21, column: 9)] == "7.00")  // I21, filled
-        #expect(grid[CellAddress(row: 17, column: 10)] == "实际完成1.5%,低于年度指标值2%以下,完成率75.00%,扣1.50分。")
-        #expect(grid[CellAddress(row: 25, column: 9)] == "89.81")
+        #expect(grid[CellAddress(row: 17, column: 10)] == "")  // no reason quoting the contradiction
+        #expect(grid[CellAddress(row: 25, column: 9)] == "91.31")
         #expect(grid[CellAddress(row: 6, column: 9)] == "75.00%")
     }
 
@@ -349,15 +350,16 @@ struct ProjectFormTests {
 
     /// (operator cell, target, actual, expected direction, warning code or nil).
     @Test(arguments: [
-        ("≥", "5%以内", "4%", Direction.positive, "operator-contradiction"),  // the column wins: 4/5 × 90 = 72
-        ("≤", "5%以上", "4%", Direction.negative, "operator-contradiction"),  // B ≤ A → 90
+        // A contradiction: the value's own words (ContradictionRule), flagged for review.
+        ("≥", "5%以内", "4%", Direction.negative, "operator-contradiction"),  // B ≤ A → 90
+        ("≤", "5%以上", "4%", Direction.positive, "operator-contradiction"),  // 4/5 × 90 = 72
         ("≤", "≤5%", "4%", Direction.negative, nil),
         ("＝", "≥95%", "95%", Direction.equal, nil),                          // = is scored as positive: no conflict
-        ("＝", "≤5%", "4%", Direction.equal, "operator-contradiction"),
+        ("＝", "≤5%", "4%", Direction.negative, "operator-contradiction"),
         ("正向", "≤5%", "4%", Direction.negative, "direction-contradiction"),  // a direction word: the comparator wins
         ("大于等于", "95%", "90%", Direction.positive, nil),
     ] as [(String, String, String, Direction, String?)])
-    func operatorColumnWins(_ op: String, _ target: String, _ actual: String, _ direction: Direction, _ code: String?) throws {
+    func operatorColumnAgainstTheValue(_ op: String, _ target: String, _ actual: String, _ direction: Direction, _ code: String?) throws {
         let scored = try Scorer.score(FormBuilder.single(target: target, actual: actual, weight: "90", reason: "原因",
                                                          nature: op), rules: .v2020)
         let result = try #require(scored.indicators.first)
@@ -365,7 +367,9 @@ struct ProjectFormTests {
         let conflicts = scored.diagnostics.filter { $0.code.hasSuffix("-contradiction") }
         #expect(conflicts.map(\.code) == (code.map { [$0] } ?? []))
         #expect(conflicts.allSatisfy { $0.location.column == 10 })  // the operator cell
-        if op == "≥", target == "5%以内" { #expect(result.score == 72) }  // 90 × 4/5
+        if op == "≥", target == "5%以内" { #expect(result.score == 90) }
+        if op == "≤", target == "5%以上" { #expect(result.score == 72) }  // 90 × 4/5
+        if code == "operator-contradiction" { #expect(result.needsReview) }
     }
 
     // MARK: - Reader details
@@ -384,7 +388,7 @@ struct ProjectFormTests {
         let split: [Int?] = [columns.nature, columns.target, columns.unit]
         #expect(split == [4, 5, 6])
         #expect(form.indicators.first?.row == 14)
-        #expect(try Scorer.score(form).totalScore == exactDecimal("89.81"))
+        #expect(try Scorer.score(form).totalScore == exactDecimal("91.31"))
     }
 
     @Test func templateIsRecognisedFromTheProjectNameLabel() throws {

@@ -69,7 +69,7 @@ struct RealFormsTests {
         Case(file: "chongqing-kexuechengrongmeiti-2021-department.csv", layout: "department/flat", budgetWeight: 10,
              budgetScore: d("7.6"), total: d("74.36"), weight: 80,
              arithmetic: "printed 76% × 10 = 7.6; 控制率/调整率/结余率 lower-is-better … → 74.36",
-             knownIssue: "控制率/调整率/结余率 without ≤ are read as higher-is-better by the value rules"),
+             knownIssue: nil),  // fixed by DirectionInference (issue 12)
         Case(file: "anhui-suiximinzheng-2019-project.csv", layout: "project/levels", budgetWeight: 10, budgetScore: 10,
              total: d("88.93"), weight: 100,
              arithmetic: "30/30 → 10; 5 + 5 + 5 + 4.84 + 10 + 5 + 5 + 9.09 + 30 = 78.93; 满意度 cut → 0 → 88.93", knownIssue: nil),
@@ -120,6 +120,9 @@ struct RealFormsTests {
             #expect(scored.totalScore == c.total, "\(c.arithmetic)")
             #expect(scored.totalWeight == c.weight, "\(c.arithmetic)")
         }
+        // Nothing filled in (every 完成值 empty): the budget is scored, the form not graded (issue 12).
+        #expect(scored.isGraded == !["sichuan-qingshenfagai-2023-project.csv", "sichuan-dayingsifa-2023-project.csv"]
+            .contains(c.file))
         let report = ScoreReport(scored, diagnostics: diagnostics)
         let name = c.file.replacingOccurrences(of: ".csv", with: "")
         try Golden.check(String(decoding: try report.jsonBytes(), as: UTF8.self), against: "real/\(name).report.json")

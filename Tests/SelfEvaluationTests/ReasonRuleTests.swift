@@ -10,7 +10,7 @@ struct ReasonRuleTests {
         ("10家以上", "8", "4", "数量", "实际完成8家,低于年度指标值10家以上,完成率80.00%,扣0.80分。"),
         ("≤5%", "8%", "5", "质量", "实际完成8%,高于年度指标值≤5%,完成率62.50%,扣1.87分。"),
         ("=0", "2", "5", "质量", "实际完成2,未达到年度指标值=0,扣5.00分。"),
-        ("全面完成", "基本完成", "5", "质量", "实际完成情况“基本完成”,评定为部分达成年度指标并具有一定效果,得3.50分,扣1.50分。"),
+        ("全面完成", "基本完成", "5", "质量", "实际完成情况“基本完成”,未完全达到年度指标值“全面完成”,评定为部分达成年度指标并具有一定效果,得3.50分,扣1.50分。"),
     ]
 
     @Test(arguments: generated)
@@ -42,8 +42,12 @@ struct ReasonRuleTests {
     }
 
     @Test func missingActual() throws {
-        let form = FormBuilder.single(target: "10家以上", actual: "", weight: "4")
-        let scored = try Scorer.score(form, rules: .v2020)
+        // Another row is filled in: the form is graded (a form with no actual at all is NotFilledRule's).
+        var builder = FormBuilder()
+        builder.budget(adjusted: "100", executed: "100")
+        builder.indicator("指标", target: "10家以上", actual: "", weight: "4", level1: "产出指标")
+        builder.indicator("另一指标", target: "10家以上", actual: "10家", weight: "4", level1: "产出指标")
+        let scored = try Scorer.score(builder.form, rules: .v2020)
         let result = try #require(scored.indicators.first)
         #expect(result.score == 0)
         #expect(result.reason == "未填写实际完成值,扣4.00分。")

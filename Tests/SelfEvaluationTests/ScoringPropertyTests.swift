@@ -74,12 +74,19 @@ struct ScoringPropertyTests {
                 #expect(result.score >= 0 && result.score <= weight,
                         "seed \(seed) round \(round): row \(result.indicator.row) score \(result.score) of \(weight)")
                 #expect(result.score == DecimalRounding.round(result.score, places: 2))
-                if result.score < weight { #expect(!result.reason.isEmpty) }
+                if result.score < weight, scored.isGraded { #expect(!result.reason.isEmpty) }
             }
             let report = ScoreReport(scored)
             let printed = ((report.budget?.score ?? 0).fixed(2), report.indicators.map { $0.score.fixed(2) })
             let sum = ([printed.0] + printed.1).map(exactDecimal).reduce(0, +)
-            #expect(report.total.score == sum, "seed \(seed) round \(round)")
+            if scored.isGraded {
+                #expect(report.total?.score == sum, "seed \(seed) round \(round)")
+            } else {
+                // Nothing filled in (every actual empty): not graded, one not-filled warning (NotFilledRule).
+                #expect(report.total == nil && report.grade == nil)
+                #expect(scored.indicators.allSatisfy { $0.actual == .notGiven })
+                #expect(scored.diagnostics.filter { $0.code == "not-filled" }.count == 1)
+            }
             #expect(scored.grade == GradeRule(rules: rules).grade(scored.totalScore))
         }
     }

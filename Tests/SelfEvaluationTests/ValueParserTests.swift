@@ -28,6 +28,9 @@ private let yuan = MeasureUnit.money(.yuan)
 private let yi = MeasureUnit.money(.hundredMillionYuan)
 private let pct = MeasureUnit.percent
 private func date(_ month: Int, _ day: Int?) -> ParsedValue { .time(TimeValue(month: month, day: day, onTime: false)) }
+private func date(_ year: Int, _ month: Int, _ day: Int?) -> ParsedValue {
+    .time(TimeValue(year: year, month: month, day: day, onTime: false))
+}
 private let onTime = ParsedValue.time(TimeValue(month: nil, day: nil, onTime: true))
 
 @Suite("ValueParser.parse")
@@ -93,7 +96,7 @@ struct ValueParserParseTests {
         ParseCase("12月底全部完成", date(12, 31)),
         ParseCase("在项目计划完成时间内完成", onTime),
         ParseCase("及时", onTime),
-        ParseCase("2020年全年。", date(12, 31)),
+        ParseCase("2020年全年。", date(2020, 12, 31)),
         ParseCase("按时完成", onTime),
         ParseCase("达成预期指标", .text("达成预期指标")),
         // grade / qualitative
@@ -159,14 +162,14 @@ struct ValueParserParseTests {
         ParseCase("1，000人次", q(.none, "1000", u("人次"))),
         ParseCase("≥1,234,567.5元", q(.atLeast, "1234567.5", yuan)),
         ParseCase("12月31日前", date(12, 31)),
-        ParseCase("2023年12月底前", date(12, 31)),
-        ParseCase("２０２３年１２月底前", date(12, 31)),
+        ParseCase("2023年12月底前", date(2023, 12, 31)),
+        ParseCase("２０２３年１２月底前", date(2023, 12, 31)),
         ParseCase("年底前完成", date(12, 31)),
         ParseCase("年底前", date(12, 31)),
-        ParseCase("2023年底前", date(12, 31)),
+        ParseCase("2023年底前", date(2023, 12, 31)),
         ParseCase("于6月底前完成", date(6, 30)),
         ParseCase("2月底前", date(2, 28)),
-        ParseCase("2024年2月底前", date(2, 29)),
+        ParseCase("2024年2月底前", date(2024, 2, 29)),
         ParseCase("9月30日前", date(9, 30)),
         ParseCase("12月前", date(12, nil)),
         ParseCase("按时", onTime),
@@ -199,7 +202,7 @@ struct ValueParserParseTests {
         ParseCase("-3", q(nil, "-3")),
         ParseCase("按时完成率100%", q(nil, "100", pct)),
         ParseCase("ISO9001认证", .text("ISO9001认证")),
-        ParseCase("2022年", .text("2022年")),
+        ParseCase("2022年", date(2022, 12, 31)),  // a bare year is a deadline (issue 12)
         ParseCase("第1、2季度", .text("第1、2季度")),
         ParseCase("80%-90%", .text("80%-90%")),
         ParseCase("全年无安全事故", .text("全年无安全事故")),

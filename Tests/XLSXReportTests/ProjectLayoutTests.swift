@@ -88,7 +88,7 @@ struct ProjectLayoutTests {
         boldLabels: ["A3", "A4", "F4", "A5", "A10", "A25", "A26", "A27", "F27"],
         plainValues: ["C3", "C4", "H4", "B6", "B26", "C27", "H27"],
         formulas: [("I6", "ROUND(IF(F6=0,0,G6/F6),4)", 0.75), ("J6", "ROUND(H6*MIN(I6,1),2)", 7.5),
-                   ("I25", "J6+SUM(I14:I24)", 89.81)])
+                   ("I25", "J6+SUM(I14:I24)", 91.31)])
 
     static let all = [national, natureUnit, twoRowHeader]
 

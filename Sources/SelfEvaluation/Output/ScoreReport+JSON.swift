@@ -31,10 +31,14 @@ extension ScoreReport {
         w.key("source"); w.string(source)
         w.key("title"); w.string(title)
         w.key("total")
-        w.beginObject()
-        w.key("score"); w.decimal(total.score)
-        w.key("weight"); w.decimal(total.weight)
-        w.endObject()
+        if let total {
+            w.beginObject()
+            w.key("score"); w.decimal(total.score)
+            w.key("weight"); w.decimal(total.weight)
+            w.endObject()
+        } else {
+            w.null()
+        }
         w.key("unit"); w.string(unit)
         w.key("warnings")
         w.beginArray()

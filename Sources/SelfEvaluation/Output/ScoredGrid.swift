@@ -58,7 +58,11 @@ public struct ScoredGrid: Sendable {
         }
         if let total = scored.form.total {
             set(total.weight?.cell, scored.totalWeight.plainText, .totalWeight, number: scored.totalWeight, comment: nil)
-            set(total.score?.cell, scored.totalScore.fixed(decimals), .totalScore, number: scored.totalScore, comment: nil)
+            if scored.isGraded {
+                set(total.score?.cell, scored.totalScore.fixed(decimals), .totalScore, number: scored.totalScore, comment: nil)
+            } else {
+                set(total.score?.cell, scored.gradeLabel, .totalScore, number: nil, comment: nil)
+            }
         }
         if let conclusion = scored.form.conclusion {
             set(conclusion.cell, scored.conclusion, .conclusion, number: nil, comment: nil)

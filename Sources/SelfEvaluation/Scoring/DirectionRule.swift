@@ -2,7 +2,8 @@ import Foundation
 
 /// Decides the direction of a quantitative indicator, in this order: the target's comparator
 /// (≥/以上 positive, ≤/以内 negative, = equal); a direction in the project form's 指标性质/计算符号
-/// column (正向, 反向, ≥, ≤ …); a bare amount under 成本 is negative (spending held under its target);
+/// column (正向, 反向, ≥, ≤ …); a lower-is-better name (`DirectionInference`: 预算调整率, 结余率 …,
+/// warned `direction-inferred`); a bare amount under 成本 is negative (spending held under its target);
 /// else positive. A direction word contradicting the comparator is warned about (`direction-contradiction`)
 /// and the comparator wins.
 ///
@@ -35,6 +36,12 @@ struct DirectionRule: Sendable {
             return Decision(direction: direction, warning: nil)
         }
         if let stated { return Decision(direction: stated.direction, warning: nil) }
+        if let word = DirectionInference.lowerIsBetterWord(in: indicator.name.value) {
+            let message = Vocabulary.ScoringMessage.directionInferred(word: word, target: indicator.targetText)
+            return Decision(direction: .negative,
+                            warning: Diagnostic(.warning, "direction-inferred", at: form.location(indicator.name.cell),
+                                                message))
+        }
         if indicator.level2.value.contains(Vocabulary.ScoringWords.costLevel2), isAmount(target.unit) {
             return Decision(direction: .negative, warning: nil)
         }
@@ -73,6 +80,7 @@ struct DirectionRule: Sendable {
     private func isAmount(_ unit: MeasureUnit?) -> Bool {
         switch unit {
         case nil, .money?: true
+        case .other(let written)?: MeasureUnit.bareMagnitudes[written] != nil  // 200万 under 成本
         default: false
         }
     }

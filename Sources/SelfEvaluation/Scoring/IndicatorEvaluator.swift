@@ -50,10 +50,19 @@ struct IndicatorEvaluator: Sendable {
         }
         if case .quantity(let targetQuantity) = target {
             if case .quantity(let actualQuantity) = actual {
-                let decision = DirectionRule().decide(indicator, target: targetQuantity, in: form)
+                var decision = DirectionRule().decide(indicator, target: targetQuantity, in: form)
+                var scoredTarget = targetQuantity
+                if let choice = ContradictionRule(rules: rules).resolve(
+                    indicator, target: targetQuantity, actual: actualQuantity, weight: weight,
+                    filled: result.filledScore, in: form) {
+                    scoredTarget = choice.target
+                    result.target = .quantity(choice.target)
+                    decision = DirectionRule.Decision(direction: choice.direction, warning: choice.warning)
+                    if choice.needsReview { result.needsReview = true }
+                }
                 if let warning = decision.warning { diagnostics.append(warning) }
                 let rule = QuantitativeIndicatorRule(rules: rules)
-                switch rule.evaluate(target: targetQuantity, actual: actualQuantity, direction: decision.direction,
+                switch rule.evaluate(target: scoredTarget, actual: actualQuantity, direction: decision.direction,
                                      weight: weight) {
                 case .scored(let computation):
                     scoreQuantitative(&result, computation, direction: decision.direction, weight: weight, warn: warn)
@@ -67,7 +76,7 @@ struct IndicatorEvaluator: Sendable {
                      Vocabulary.ScoringMessage.actualNotQuantity(indicator.actual.value.trimmed))
             }
         }
-        scoreQualitative(&result, weight: weight, warn: warn)
+        scoreQualitative(&result, weight: weight, formYear: form.year?.value, warn: warn)
         return Outcome(result: result, diagnostics: diagnostics)
     }
 
@@ -152,12 +161,12 @@ struct IndicatorEvaluator: Sendable {
         }
     }
 
-    private func scoreQualitative(_ result: inout IndicatorResult, weight: Decimal,
+    private func scoreQualitative(_ result: inout IndicatorResult, weight: Decimal, formYear: Int?,
                                   warn: (String, CellAddress, String) -> Void) {
         let indicator = result.indicator
         result.kind = .qualitative
         let reading = TierReader().read(actual: result.actual, actualText: indicator.actual.value,
-                                        target: result.target)
+                                        target: result.target, formYear: formYear)
         let outcome = QualitativeTierRule(rules: rules).evaluate(reading: reading, filledScore: result.filledScore,
                                                                  weight: weight)
         result.tier = outcome.tier

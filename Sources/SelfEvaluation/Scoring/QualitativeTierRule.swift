@@ -29,7 +29,8 @@ struct QualitativeTierRule: Sendable {
     }
 
     func evaluate(reading: TierReader.Reading, filledScore: Decimal?, weight: Decimal) -> Outcome {
-        let range = TierRange(reading.tier, weight: weight, rules: rules)
+        var range = TierRange(reading.tier, weight: weight, rules: rules)
+        if reading.late { range.low = 0 }  // done late: any filled score under 达成 is kept (DeadlineRule)
         guard let filledScore else {
             return Outcome(tier: reading.tier, placed: reading.placed, range: range, score: range.preset,
                            change: .filled, basis: reading.basis)

@@ -6,14 +6,12 @@ import Foundation
 /// is flagged for review (`reason-generated`): only the unit can state causes and measures.
 struct ReasonRule: Sendable {
     static let name = "ReasonRule"
-    /// Longest excerpt of an actual text quoted in a generated reason.
-    static let excerptLength = 40
     var rules: RuleSet
 
     /// Fills `result.reason` when it must; returns the warning to report, if any.
     func apply(_ result: inout IndicatorResult, in form: Form) -> Diagnostic? {
         guard result.isScored, result.lostPoints > 0, result.reason.trimmed.isEmpty else { return nil }
-        result.reason = sentence(result)
+        result.reason = sentence(result, formYear: form.year?.value)
         result.reasonGenerated = true
         result.needsReview = true
         let indicator = result.indicator
@@ -26,9 +24,13 @@ struct ReasonRule: Sendable {
     }
 
     /// The generated sentence.
-    func sentence(_ result: IndicatorResult) -> String {
+    func sentence(_ result: IndicatorResult, formYear: Int? = nil) -> String {
         let lost = ScoreText.points(result.lostPoints, rules)
-        let target = result.indicator.targetText
+        var target = result.indicator.targetText
+        // A target that contradicts itself is quoted as the reading scored ("≤2%"), never as written.
+        if ContradictionRule.contradicts(result.indicator), case .quantity(let scored) = result.target {
+            target = ContradictionRule.shown(scored)
+        }
         if result.actual == .notGiven { return Vocabulary.ScoringMessage.reasonActualMissing(lost: lost) }
         switch result.kind {
         case .quantitative:
@@ -42,9 +44,7 @@ struct ReasonRule: Sendable {
             }
             return Vocabulary.ScoringMessage.reasonBelowTarget(actual: actual, target: target, rate: rate, lost: lost)
         case .qualitative, .notScored:
-            return Vocabulary.ScoringMessage.reasonTier(
-                actual: excerpt(result.indicator.actual.value.trimmed),
-                tier: (result.tier ?? .notAchieved).label, score: ScoreText.points(result.score, rules), lost: lost)
+            return QualitativeReason(rules: rules).sentence(result, formYear: formYear, lost: lost)
         }
     }
 
@@ -56,9 +56,5 @@ struct ReasonRule: Sendable {
             return written + unit.description
         }
         return written
-    }
-
-    private func excerpt(_ text: String) -> String {
-        text.count <= Self.excerptLength ? text : String(text.prefix(Self.excerptLength)) + "…"
     }
 }

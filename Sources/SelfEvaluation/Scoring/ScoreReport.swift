@@ -16,9 +16,10 @@ public struct ScoreReport: Codable, Sendable, Equatable {
     public var filledOn: String?
     public var budget: Budget?
     public var indicators: [IndicatorEntry]
-    public var total: Total
-    /// 优 / 良 / 中 / 差.
-    public var grade: String
+    /// Null for a form with nothing filled in (not graded).
+    public var total: Total?
+    /// 优 / 良 / 中 / 差; null when not graded.
+    public var grade: String?
     public var warnings: [Warning]
     public var needsReview: Bool
     /// The rule set's name ("legacy", "2020", …).
@@ -136,8 +137,8 @@ public struct ScoreReport: Codable, Sendable, Equatable {
                 filledScore: result.filledScore, score: rules.round(result.score), reason: result.reason,
                 reasonGenerated: result.reasonGenerated)
         }
-        total = Total(weight: scored.totalWeight, score: rules.round(scored.totalScore))
-        grade = scored.grade.label
+        total = scored.isGraded ? Total(weight: scored.totalWeight, score: rules.round(scored.totalScore)) : nil
+        grade = scored.isGraded ? scored.grade.label : nil
         warnings = diagnostics.map {
             Warning(code: $0.code, row: $0.location.row, column: $0.location.columnLetter, message: $0.message)
         }

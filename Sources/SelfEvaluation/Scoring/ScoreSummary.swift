@@ -45,8 +45,8 @@ public enum ScoreSummary {
         }
         lines.append("")
 
-        lines.append("\(W.summaryTotal): \(ScoreText.points(scored.totalScore, rules)) / \(ScoreText.plain(scored.totalWeight))  "
-                     + scored.conclusion)
+        let total = scored.isGraded ? ScoreText.points(scored.totalScore, rules) : "—"
+        lines.append("\(W.summaryTotal): \(total) / \(ScoreText.plain(scored.totalWeight))  " + scored.conclusion)
         lines.append("\(W.summaryNeedsReview): \(scored.needsReview ? W.summaryYes : W.summaryNo)")
 
         let warnings = scored.warnings

@@ -40,8 +40,13 @@ public struct ScoredForm: Sendable {
         self.audit = audit
     }
 
-    /// The 自评结论 text: 自评等级“优”.
-    public var conclusion: String { grade.conclusion }
+    /// False for a form with nothing filled in (`NotFilledRule`): read and its budget scored, but
+    /// neither 总分 nor 等级 stand; outputs show 未评定.
+    public var isGraded = true
+    /// 优 / 良 / 中 / 差, or 未评定.
+    public var gradeLabel: String { isGraded ? grade.label : Vocabulary.ScoringMessage.notGraded }
+    /// The 自评结论 text: 自评等级“优”, or 未评定.
+    public var conclusion: String { isGraded ? grade.conclusion : Vocabulary.ScoringMessage.notGraded }
     /// Only the warnings.
     public var warnings: [Diagnostic] { diagnostics.filter { $0.severity == .warning } }
 }

@@ -2,12 +2,13 @@ import Foundation
 
 /// The scoring engine: runs the rules, in order, over a form.
 ///
+/// 0. `LevelInference`: a blank 一级 cell takes the family of its new 二级 group;
 /// 1. the rule set: given, or read from the notes (`RuleSetDetection`);
 /// 2. `BudgetExecutionRule` (预算执行率);
 /// 3. per indicator: `DirectionRule`, `QuantitativeIndicatorRule` + `FilledScoreRule`, or
 ///    `TierReader` + `QualitativeTierRule`; then `ReasonRule`;
-/// 4. `TotalsRule`, `GradeRule`;
-/// 5. lints: `YearLint`, `DuplicateIndicatorLint`, `PrintedTotalsLint`.
+/// 4. `NotFilledRule` (nothing filled in: not graded), `TotalsRule`, `GradeRule`;
+/// 5. lints: `YearLint`, `DuplicateIndicatorLint`, `PrintedTotalsLint`, `StatedTotalLint`.
 ///
 /// Every number is a `Decimal` rounded half up to the rule set's decimals; the total is the sum
 /// of the rounded scores.
@@ -18,10 +19,12 @@ public enum Scorer {
     ///   legacy, "80-60%" → 2020, nothing → 2020).
     /// - Throws: `FormError` only when the form cannot be scored at all (a budget of 0: `budget-zero`).
     public static func score(_ form: Form, rules: RuleSet? = nil) throws(FormError) -> ScoredForm {
+        var form = form
+        let levelDiagnostics = LevelInference.apply(&form)  // a blank 一级 where a new 二级 group begins
         let detection = rules.map { RuleSetDetection.Detection(ruleSet: $0, choice: .given, diagnostics: []) }
             ?? RuleSetDetection.detect(in: form)
         let ruleSet = detection.ruleSet
-        var diagnostics = detection.diagnostics
+        var diagnostics = detection.diagnostics + levelDiagnostics
         var audit: [AuditEntry] = []
 
         let budgetOutcome = try BudgetExecutionRule(rules: ruleSet, rulesGiven: rules != nil).evaluate(form)
@@ -40,6 +43,12 @@ public enum Scorer {
             indicators.append(result)
         }
 
+        let graded = !NotFilledRule.applies(indicators)
+        if !graded {
+            NotFilledRule.apply(&indicators, diagnostics: &diagnostics, form: form)
+            audit.removeAll { $0.rule == ReasonRule.name }
+        }
+
         let totals = TotalsRule(rules: ruleSet).evaluate(form, budget: budgetOutcome.result, indicators: indicators)
         diagnostics += totals.diagnostics
         audit.append(totals.audit)
@@ -49,14 +58,20 @@ public enum Scorer {
 
         diagnostics += YearLint().check(form)
         diagnostics += DuplicateIndicatorLint().check(form)
-        diagnostics += PrintedTotalsLint(rules: ruleSet).check(form, totalWeight: totals.totalWeight,
-                                                               totalScore: totals.totalScore, grade: grade)
+        if graded {
+            diagnostics += PrintedTotalsLint(rules: ruleSet).check(form, totalWeight: totals.totalWeight,
+                                                                   totalScore: totals.totalScore, grade: grade)
+            diagnostics += StatedTotalLint(rules: ruleSet).check(form, totalScore: totals.totalScore)
+        }
 
         let needsReview = budgetOutcome.result == nil || indicators.contains(where: \.needsReview)
-        return ScoredForm(form: form, ruleSet: ruleSet, ruleSetChoice: detection.choice, budget: budgetOutcome.result,
-                          indicators: indicators, totalWeight: totals.totalWeight, totalScore: totals.totalScore,
-                          grade: grade, diagnostics: sortedByPlace(diagnostics), needsReview: needsReview,
-                          audit: audit)
+        var scored = ScoredForm(form: form, ruleSet: ruleSet, ruleSetChoice: detection.choice,
+                                budget: budgetOutcome.result, indicators: indicators, totalWeight: totals.totalWeight,
+                                totalScore: totals.totalScore, grade: grade, diagnostics: sortedByPlace(diagnostics),
+                                needsReview: needsReview, audit: audit)
+        scored.isGraded = graded
+        if !graded { scored.needsReview = true }
+        return scored
     }
 
     /// Diagnostics ordered by row, then column; the rules' order is kept within a cell.

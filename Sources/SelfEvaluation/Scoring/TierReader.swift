@@ -15,9 +15,12 @@ struct TierReader: Sendable {
         var placed: Bool
         /// What decided ("未完成", "优秀 vs 优秀", …).
         var basis: String
+        /// Done, but after the deadline (`DeadlineRule`): below 达成, see `QualitativeTierRule`.
+        var late = false
     }
 
-    func read(actual: ParsedValue, actualText: String, target: ParsedValue) -> Reading {
+    /// - Parameter formYear: the form's 年度, the year of a date written without one ("年底前").
+    func read(actual: ParsedValue, actualText: String, target: ParsedValue, formYear: Int? = nil) -> Reading {
         let words = read(text: actualText)
         if words.placed, words.tier == .notAchieved { return words }
         switch (actual, target) {
@@ -33,9 +36,8 @@ struct TierReader: Sendable {
             }
             return Reading(tier: tier, placed: true, basis: "\(given)")
         case let (.time(done), .time(due)):
-            if let doneMonth = done.month, let dueMonth = due.month {
-                let late = (doneMonth, done.day ?? 31) > (dueMonth, due.day ?? 31)
-                return Reading(tier: late ? .notAchieved : .achieved, placed: true, basis: actualText.trimmed)
+            if let late = DeadlineRule.isLate(done: done, due: due, formYear: formYear) {
+                return Reading(tier: late ? .partial : .achieved, placed: true, basis: actualText.trimmed, late: late)
             }
             if done.onTime { return Reading(tier: .achieved, placed: true, basis: actualText.trimmed) }
         case let (.time(done), _) where done.onTime:
@@ -43,6 +45,7 @@ struct TierReader: Sendable {
         default:
             break
         }
+        if !words.placed, let echo = TargetEchoRule.reading(actual: actual, target: target) { return echo }
         return words
     }
 

@@ -83,9 +83,10 @@ public struct Quantity: Sendable, Equatable {
     }
 
     /// The number expressed in `other`, when the units are the same or both money; nil otherwise.
-    /// A nil unit on either side is compatible (the actual inherits the target's unit).
+    /// A nil unit on either side is compatible (the actual inherits the target's unit); a bare 万/亿
+    /// beside money is 万元/亿元 (`asMoney(against:)`).
     public func number(in other: MeasureUnit?) -> Decimal? {
-        switch (unit, other) {
+        switch (unit.map { $0.asMoney(against: other) }, other.map { $0.asMoney(against: unit) }) {
         case (nil, _), (_, nil): return number
         case let (.money(from)?, .money(to)?):
             return number * Decimal(from.rawValue) / Decimal(to.rawValue)
@@ -96,13 +97,16 @@ public struct Quantity: Sendable, Equatable {
 
 /// A time target or result: "12月底前", "12月31日前", "年底前", "按时完成".
 public struct TimeValue: Sendable, Equatable {
+    /// The year when written ("2023年12月底前" → 2023, "2019年度" → 2019); nil takes the form's year.
+    public var year: Int?
     /// Month and day when written (年底 → 12, 31).
     public var month: Int?
     public var day: Int?
     /// "按时", "及时", "按期": on time without a date.
     public var onTime: Bool
 
-    public init(month: Int?, day: Int?, onTime: Bool) {
+    public init(year: Int? = nil, month: Int?, day: Int?, onTime: Bool) {
+        self.year = year
         self.month = month
         self.day = day
         self.onTime = onTime

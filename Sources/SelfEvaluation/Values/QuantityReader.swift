@@ -30,7 +30,7 @@ enum QuantityReader {
     // MARK: Comparators
 
     /// A symbol (≥ ≤ > < = and >= <=) or an explicit word (不低于, 不超过, 大于等于 …) right before the number.
-    private static func strongPrefixComparator(_ text: ValueCharacters, before index: Int) -> ValueComparator? {
+    static func strongPrefixComparator(_ text: ValueCharacters, before index: Int) -> ValueComparator? {
         let end = text.skippingSpaces(backFrom: index)
         if let symbol = text.firstWord(of: ValueWordLists.comparatorSymbols, endingAt: end) {
             return ValueWords.comparatorSymbols[symbol].comparator
@@ -49,7 +49,7 @@ enum QuantityReader {
     }
 
     /// 以上 (≥), 以内/以下 (≤) … right after the number and unit.
-    private static func suffixComparator(_ text: ValueCharacters, at index: Int) -> ValueComparator? {
+    static func suffixComparator(_ text: ValueCharacters, at index: Int) -> ValueComparator? {
         guard let word = text.longestWord(of: ValueWordLists.comparatorSuffixWords, at: index) else { return nil }
         return ValueWords.comparatorSuffixWords[word]
     }

@@ -4,6 +4,7 @@
 /// A date must make up the whole text: optional lead word (于, 在), optional year ("2023年"),
 /// then "M月", "M月底"/"M月末", "M月D日" or a year-end word (年底, 年末, 年内, 全年, 年度内),
 /// then only tail words (前, 之前, 完成, 全部 …). "底"/"末" means the month's last day.
+/// A written year is kept; a bare year ("2019年", "2019年度") is that year's end (`DeadlineReader`).
 /// An on-time value is a short text (at most `maxOnTimeLength` characters) without digits that
 /// ends with an on-time word followed only by tail words ("在项目计划完成时间内完成").
 enum TimeReader {
@@ -21,8 +22,10 @@ enum TimeReader {
             guard number.digits == 4 else { return nil }
             let year = number.value
             // "2023年12月底前", "2020年全年" read after 年; "2023年底前" reads 年底 itself.
-            return monthDay(text, at: number.end + 1, year: year)
+            let date = monthDay(text, at: number.end + 1, year: year)
                 ?? monthDay(text, at: number.end, year: year)
+                ?? DeadlineReader.bareYear(text, after: number.end + 1)
+            return date.map { TimeValue(year: year, month: $0.month, day: $0.day, onTime: false) }
         }
         return monthDay(text, at: start, year: nil)
     }

@@ -20,7 +20,9 @@ import Foundation
 ///    and "±" (a band such as "±10%") makes the text a text. The comparator comes from a symbol
 ///    or explicit word right before the number (≥, 不低于, 大于等于, 超过, 不超过, 低于, 等于 …),
 ///    else a word right after the unit (以上 ⇒ ≥; 以内/以下 ⇒ ≤), else a weak word before the
-///    number (达/达到 ⇒ ≥, 控制在 ⇒ ≤), else none (a bare number). The unit follows the number;
+///    number (达/达到 ⇒ ≥, 控制在 ⇒ ≤), else none (a bare number). The unit follows the number.
+///    A longer text is a quantity when its one number carries a strong comparator
+///    ("结余率(计算方法为:结余数/预算数)≤5%", `ExplainedQuantityReader`);
 /// 5. otherwise text: the trimmed original.
 public enum ValueParser {
     /// Parses a target or actual text. Never fails: what is not recognised is `.text`.
@@ -32,7 +34,9 @@ public enum ValueParser {
         let characters = value.characters
         if let time = TimeReader.read(characters) { return .time(time) }
         if let grade = GradeReader.read(characters) { return .grade(grade) }
-        if let quantity = QuantityReader.read(characters) { return .quantity(quantity) }
+        if let quantity = QuantityReader.read(characters) ?? ExplainedQuantityReader.read(characters) {
+            return .quantity(quantity)
+        }
         return .text(value.trimmedOriginal)
     }
 

@@ -130,11 +130,15 @@ struct DetailSheetWriter {
         try writeSpan("\(scored.ruleSet.name)(\(choice))", row: row, first: 1, last: 5, style: value, on: sheet)
         row += 1
         try sheet.writeString(words.detailTotal, row: row, column: 0, style: bold)
-        try sheet.writeNumber(scored.totalScore, row: row, column: 1,
-                              style: value.with { $0.numberFormat = scoreFormat })
+        if scored.isGraded {
+            try sheet.writeNumber(scored.totalScore, row: row, column: 1,
+                                  style: value.with { $0.numberFormat = scoreFormat })
+        } else {
+            try sheet.writeString(scored.gradeLabel, row: row, column: 1, style: value)
+        }
         row += 1
         try sheet.writeString(words.detailGrade, row: row, column: 0, style: bold)
-        try writeSpan(scored.grade.label, row: row, first: 1, last: 5, style: value, on: sheet)
+        try writeSpan(scored.gradeLabel, row: row, first: 1, last: 5, style: value, on: sheet)
 
         try sheet.applyPrintSetup(PrintSetup(orientation: .landscape, repeatRows: 0...0))
     }

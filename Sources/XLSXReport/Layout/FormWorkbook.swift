@@ -32,8 +32,8 @@ public struct FormWorkbook: Sendable {
             let workbook = try Workbook(path: path, options: options.workbookOptions)
             try setProperties(of: workbook, form: scored.form)
             let words = WorkbookWords.self
-            try workbook.setCustomProperty(words.propertyTotal, .number(scored.totalScore))
-            try workbook.setCustomProperty(words.propertyGrade, .text(scored.grade.label))
+            if scored.isGraded { try workbook.setCustomProperty(words.propertyTotal, .number(scored.totalScore)) }
+            try workbook.setCustomProperty(words.propertyGrade, .text(scored.gradeLabel))
             try workbook.setCustomProperty(words.propertyRules, .text(scored.ruleSet.name))
             try workbook.setCustomProperty(words.propertyNeedsReview, .boolean(scored.needsReview))
 

@@ -80,7 +80,7 @@ public struct ScoredCells: Sendable {
         }
 
         if let budget = scored.budget { addBudgetFormulas(budget, form: form, decimals: decimals) }
-        addTotalFormula(scored, decimals: decimals)
+        if scored.isGraded { addTotalFormula(scored, decimals: decimals) }
 
         // Comments on every cell the engine filled or changed.
         for (address, computed) in grid.computed where computed.comment != nil || computed.changed {

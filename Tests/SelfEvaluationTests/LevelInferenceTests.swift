@@ -1,0 +1,67 @@
+import Foundation
+import Testing
+@testable import SelfEvaluation
+
+/// A blank 一级 cell where a new 二级 group begins (issue 12, item 5).
+@Suite("LevelInference")
+struct LevelInferenceTests {
+    /// (二级, its 一级 family)
+    static let families: [(String, String?)] = [
+        ("数量指标", "产出指标"), ("质量指标", "产出指标"), ("时效指标", "产出指标"), ("成本指标", "产出指标"),
+        ("经济效益指标", "效益指标"), ("社会效益指标", "效益指标"), ("生态效益指标", "效益指标"),
+        ("环境效益指标", "效益指标"), ("可持续影响指标", "效益指标"), ("服务对象满意度指标", "满意度指标"),
+        ("经济成本指标", "产出指标"), ("项目管理", nil), ("", nil),
+    ]
+
+    @Test(arguments: families)
+    func familyOfTheSecondLevel(_ row: (String, String?)) {
+        #expect(LevelInference.family(ofLevel2: row.0) == row.1)
+    }
+
+    /// Rows as (一级 as the builder carries it, 二级), and the 一级 each row ends under.
+    static let forms: [([(String, String)], [String], Int)] = [
+        // 社会效益 after the last 产出 row, its 一级 cell blank: filed under 效益指标, one warning.
+        ([("产出指标(50分)", "数量指标"), ("产出指标(50分)", "质量指标"), ("产出指标(50分)", "社会效益指标"),
+          ("满意度指标(10分)", "服务对象满意度指标")],
+         ["产出指标", "产出指标", "效益指标", "满意度指标"], 1),
+        // Two rows in the inferred group: both follow, still one warning.
+        ([("产出指标", "数量指标"), ("产出指标", "社会效益指标"), ("产出指标", "社会效益指标"), ("产出指标", "满意度指标")],
+         ["产出指标", "效益指标", "效益指标", "满意度指标"], 2),
+        // A merged 一级 over groups of its own family: unchanged.
+        ([("产出指标", "数量指标"), ("产出指标", "质量指标"), ("产出指标", "时效指标"), ("产出指标", "成本指标")],
+         ["产出指标", "产出指标", "产出指标", "产出指标"], 0),
+        ([("效益指标", "经济效益指标"), ("效益指标", "社会效益指标"), ("效益指标", "可持续影响指标")],
+         ["效益指标", "效益指标", "效益指标"], 0),
+        // 满意度 under a carried 效益 一级 (银川's 项目效益 holds 服务对象满意度): left alone.
+        ([("项目效益(35分)", "社会效益指标"), ("项目效益(35分)", "服务对象满意度指标(10分)")],
+         ["项目效益", "项目效益"], 0),
+        // A 一级 of no known family: left alone.
+        ([("项目管理", "数量指标"), ("项目管理", "社会效益指标")], ["项目管理", "项目管理"], 0),
+    ]
+
+    @Test(arguments: forms)
+    func blankFirstLevelFollowsTheFamily(_ row: ([(String, String)], [String], Int)) throws {
+        var builder = FormBuilder()
+        builder.budget(adjusted: "100", executed: "100")
+        for (level1, level2) in row.0 {
+            builder.indicator("指标", target: "≥10家", actual: "10家", weight: "10", level1: level1, level2: level2)
+        }
+        let scored = try Scorer.score(builder.form, rules: .v2020)
+        #expect(scored.indicators.map(\.indicator.level1.value) == row.1)
+        let warnings = scored.diagnostics.filter { $0.code == "level1-inferred" }
+        #expect(warnings.count == row.2)
+        #expect(warnings.allSatisfy { $0.location.columnLetter == "C" })
+    }
+
+    @Test func theLabelPointsNoLongerCountTheRefiledRow() throws {
+        var builder = FormBuilder()
+        builder.budget(adjusted: "100", executed: "100")
+        builder.indicator("a", target: "≥10家", actual: "10家", weight: "30", level1: "产出指标(50分)", level2: "数量指标")
+        builder.indicator("b", target: "≥10家", actual: "10家", weight: "20", level1: "产出指标(50分)", level2: "质量指标")
+        builder.indicator("c", target: "≥10家", actual: "10家", weight: "40", level1: "产出指标(50分)", level2: "社会效益指标")
+        let scored = try Scorer.score(builder.form, rules: .v2020)
+        #expect(!scored.diagnostics.contains { $0.code == "label-points-mismatch" })
+        let warning = try #require(scored.diagnostics.first { $0.code == "level1-inferred" })
+        #expect(warning.location.row == 15)
+    }
+}
