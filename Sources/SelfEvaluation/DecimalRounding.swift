@@ -12,9 +12,6 @@ public enum DecimalRounding {
         NSDecimalRound(&result, &input, places, .plain)
         return result
     }
-
-    /// The widest significand `Decimal.plainText` prints itself (`UInt64.max`).
-    static let widestSignificand = Decimal(UInt64.max)
 }
 
 extension Decimal {
@@ -30,8 +27,11 @@ extension Decimal {
         if isNaN { return "NaN" }
         let magnitude = significand
         if magnitude == 0 { return "0" }
-        guard magnitude <= DecimalRounding.widestSignificand else { return description }
-        let digits = String(NSDecimalNumber(decimal: magnitude).uint64Value)
+        // The conversion is checked by converting back (an equality costs far less than an
+        // ordering of two decimals): a significand wider than 64 bits is printed by Foundation.
+        let value = NSDecimalNumber(decimal: magnitude).uint64Value
+        guard Decimal(value) == magnitude else { return description }
+        let digits = String(value)
         let sign = self.sign == .minus ? "-" : ""
         if exponent >= 0 { return sign + digits + String(repeating: "0", count: exponent) }
         if digits.count > -exponent {

@@ -117,4 +117,75 @@ struct TextMetricsTests {
             #expect(lines <= text.count + 1, "\(text.debugDescription) width \(width) size \(size)")
         }
     }
+
+    /// The line count as it was first written (closures over a word array, every scalar's white
+    /// space asked of Unicode, no one-line shortcut): the counter must answer the same everywhere,
+    /// since row heights are part of the golden workbooks.
+    static func referenceLineCount(_ text: String, columnWidth: Double, fontSize: Double) -> Int {
+        let scale = fontSize.isFinite && fontSize > 0 ? fontSize / 11 : 1
+        let available = max(columnWidth - TextMetrics.cellPadding, 0.5)
+        var lines = 1
+        var used = 0.0
+        var word: [Double] = []
+        var wordWidth = 0.0
+        func place(_ width: Double) {
+            if used > 0, used + width > available + 1e-9 { lines += 1; used = 0 }
+            used += width
+        }
+        func flushWord() {
+            guard !word.isEmpty else { return }
+            if used + wordWidth <= available + 1e-9 {
+                used += wordWidth
+            } else if wordWidth <= available + 1e-9 {
+                lines += 1
+                used = wordWidth
+            } else {
+                word.forEach(place)
+            }
+            word.removeAll()
+            wordWidth = 0
+        }
+        var previous: UInt32 = 0
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            defer { previous = value }
+            if value == 0x0A, previous == 0x0D { continue }
+            if (0x0A...0x0D).contains(value) || value == 0x85 || value == 0x2028 || value == 0x2029 {
+                flushWord(); lines += 1; used = 0
+                continue
+            }
+            let joined = previous == 0x200D || (0x1F3FB...0x1F3FF).contains(value)
+            let width = Double(joined ? 0 : TextMetrics.width(of: scalar, ambiguousIsWide: true)) * scale
+            let space = value < 0x80 ? (value == 0x20 || value == 0x09) : scalar.properties.isWhitespace
+            if space {
+                flushWord()
+                if used + width > available + 1e-9 { lines += 1; used = 0 } else { used += width }
+            } else if width >= 2 * scale {
+                flushWord()
+                place(width)
+            } else {
+                word.append(width)
+                wordWidth += width
+            }
+        }
+        flushWord()
+        return lines
+    }
+
+    @Test("the line count equals the reference on random texts, widths and sizes (property)")
+    func lineCountMatchesTheReference() {
+        let pieces = ["a", "Wo", "rd", " ", "  ", "\t", "7", "%", "项", "目", "，", "、", "。", "“", "”", "…", "≥", "（",
+                      "\n", "\r\n", "\r", "\u{2028}", "\u{3000}", "\u{2003}", "\u{A0}", "e\u{301}", "👍🏽", "👨‍👩‍👧",
+                      "\u{200B}", "Ａ", "ｱ", "한", "\u{85}", "Budget ", "execution"]
+        var random = SeededGenerator(seed: 1_400)
+        for _ in 0..<4_000 {
+            let length = Int.random(in: 0...40, using: &random)
+            let text = (0..<length).map { _ in pieces[Int.random(in: 0..<pieces.count, using: &random)] }.joined()
+            let width = Double(Int.random(in: 2...120, using: &random)) / 2
+            let size = [8.0, 10, 10.5, 11, 14, 0][Int.random(in: 0...5, using: &random)]
+            #expect(TextMetrics.lineCount(text, columnWidth: width, fontSize: size)
+                        == Self.referenceLineCount(text, columnWidth: width, fontSize: size),
+                    "\(text.debugDescription) width \(width) size \(size)")
+        }
+    }
 }

@@ -165,6 +165,41 @@ struct XMLSafetyTests {
         #expect(try x.comments(sheet: "表")["A1"] == typed)
     }
 
+    /// The byte scan of `protectingEscapes` against a plain reading of the rule, scalar by
+    /// scalar, over random texts made of the pieces an escape is built from (and Chinese, and
+    /// a combining mark after an underscore).
+    @Test("protectingEscapes equals the scalar-by-scalar rule on random texts (property)")
+    func protectingEscapesProperty() {
+        func reference(_ text: String) -> String {
+            let s = Array(text.unicodeScalars)
+            func isHex(_ c: Unicode.Scalar) -> Bool {
+                ("0"..."9").contains(c) || ("a"..."f").contains(c) || ("A"..."F").contains(c)
+            }
+            var out = String.UnicodeScalarView()
+            for i in s.indices {
+                if s[i] == "_", i + 6 < s.count, s[i + 1] == "x" || s[i + 1] == "X",
+                   s[(i + 2)...(i + 5)].allSatisfy(isHex), s[i + 6] == "_" {
+                    out.append(contentsOf: "_x005F_".unicodeScalars)
+                } else {
+                    out.append(s[i])
+                }
+            }
+            return String(out)
+        }
+        let pieces = ["_", "x", "X", "0", "9", "a", "f", "F", "g", "G", "单", "\u{301}", "_x00", "41_", "é"]
+        var random = SeededGenerator(seed: 14)
+        var protectedSome = 0
+        for _ in 0..<3_000 {
+            let length = Int.random(in: 0...24, using: &random)
+            let text = (0..<length).map { _ in pieces[Int.random(in: 0..<pieces.count, using: &random)] }.joined()
+            let expected = reference(text)
+            #expect(XMLText.protectingEscapes(text) == expected, "\(text.debugDescription)")
+            #expect(XLSXInspector.unescapeOOXML(expected) == text)
+            if expected != text { protectedSome += 1 }
+        }
+        #expect(protectedSome > 100)
+    }
+
     /// Protecting escapes never makes a cell overflow: the text is cut first, leaving room.
     @Test("a cell of escapes at the limit stays within 32,767 characters as stored")
     func protectedTextFitsTheLimit() {

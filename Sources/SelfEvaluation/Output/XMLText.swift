@@ -95,23 +95,41 @@ public enum XMLText {
     /// would see "A". The protected form reads back as the text typed. The text itself when it
     /// holds no such sequence.
     public static func protectingEscapes(_ text: String) -> String {
-        guard text.utf8.count >= 7, text.contains("_x") else { return text }
-        let scalars = Array(text.unicodeScalars)
-        func isHex(_ s: Unicode.Scalar) -> Bool {
-            ("0"..."9").contains(s) || ("a"..."f").contains(s) || ("A"..."F").contains(s)
-        }
-        var out = String.UnicodeScalarView()
-        var i = 0
-        while i < scalars.count {
-            if scalars[i] == "_", i + 6 < scalars.count, scalars[i + 1] == "x" || scalars[i + 1] == "X",
-               scalars[(i + 2)...(i + 5)].allSatisfy(isHex), scalars[i + 6] == "_" {
-                out.append(contentsOf: "_x005F_".unicodeScalars)  // the underscore itself, escaped
-            } else {
-                out.append(scalars[i])
+        protected(text).text
+    }
+
+    /// ``protectingEscapes(_:)`` and how many sequences it protected. The sequence is ASCII, so
+    /// it is found on the UTF-8 bytes (a byte below 0x80 is always a whole character there).
+    static func protected(_ text: String) -> (text: String, count: Int) {
+        var bytesOf = text
+        let changed: (bytes: [UInt8], count: Int)? = bytesOf.withUTF8 { bytes in
+            let n = bytes.count
+            func isEscape(at i: Int) -> Bool {
+                guard i + 6 < n, bytes[i] == 0x5F, bytes[i + 1] | 0x20 == 0x78, bytes[i + 6] == 0x5F else { return false }
+                for k in (i + 2)...(i + 5) {
+                    let b = bytes[k]
+                    let lower = b | 0x20
+                    guard (b >= 0x30 && b <= 0x39) || (lower >= 0x61 && lower <= 0x66) else { return false }
+                }
+                return true
             }
-            i += 1
+            var count = 0
+            var i = 0
+            while i + 6 < n {
+                if isEscape(at: i) { count += 1 }
+                i += 1
+            }
+            guard count > 0 else { return nil }
+            var out: [UInt8] = []
+            out.reserveCapacity(n + 6 * count)
+            let marker: [UInt8] = Array("_x005F_".utf8)  // the underscore itself, escaped
+            for j in 0..<n {
+                if isEscape(at: j) { out.append(contentsOf: marker) } else { out.append(bytes[j]) }
+            }
+            return (out, count)
         }
-        return String(out)
+        guard let changed else { return (text, 0) }
+        return (String(decoding: changed.bytes, as: UTF8.self), changed.count)
     }
 
     /// `text` made ready for a cell's or a comment's text: forbidden characters replaced
@@ -119,10 +137,12 @@ public enum XMLText {
     /// literal `_xHHHH_` protected (``protectingEscapes(_:)``) — each protection adds six units to
     /// the stored text but none to what Excel shows, so the cut leaves room for them.
     public static func cellText(_ text: String, limit: Int = cellLimit) -> String {
-        let fitted = fitted(safe(text), limit: limit)
-        let protected = protectingEscapes(fitted)
-        guard protected.unicodeScalars.count > limit else { return protected }
-        let extra = protected.unicodeScalars.count - fitted.unicodeScalars.count
-        return protectingEscapes(XMLText.fitted(safe(text), limit: max(1, limit - extra)))
+        let safe = safe(text)
+        let fitted = fitted(safe, limit: limit)
+        let (protected, count) = protected(fitted)
+        // Without a protection the text is the fitted one: within `limit` UTF-16 units, so
+        // within `limit` scalars.
+        guard count > 0, protected.unicodeScalars.count > limit else { return protected }
+        return protectingEscapes(XMLText.fitted(safe, limit: max(1, limit - 6 * count)))
     }
 }

@@ -28,10 +28,10 @@ enum DirectionInference {
     /// The name part that makes `name` lower-is-better, or nil.
     static func lowerIsBetterWord(in name: String) -> String? {
         let characters = Array(name.filter { !$0.isWhitespace })
-        if let word = patterns.first(in: characters) { return word }
+        if let word = patterns.first(in: SearchedText(characters)) { return word }
         let text = String(characters)
         if let range = text.range(of: controlRate),
-           things.first(in: Array(text[text.startIndex..<range.lowerBound])) != nil {
+           things.first(in: SearchedText(Array(text[text.startIndex..<range.lowerBound]))) != nil {
             return controlRate
         }
         return nil

@@ -54,7 +54,7 @@ struct DirectionRule: Sendable {
         if let nature = indicator.nature?.value { texts.append(nature) }
         texts.append(indicator.target.value)
         for text in texts {
-            let characters = Array(text)
+            let characters = SearchedText(Array(text))
             if let word = Self.negativeWords.first(in: characters) { return (.negative, word) }
             if let word = Self.positiveWords.first(in: characters) { return (.positive, word) }
         }

@@ -51,7 +51,7 @@ struct TierReader: Sendable {
 
     /// The tier a text names, by its words.
     func read(text: String) -> Reading {
-        let folded = TierWords.benignNegation.removingAll(from: text.filter { !$0.isWhitespace })
+        let folded = SearchedText(TierWords.benignNegation.removingAll(from: text.filter { !$0.isWhitespace }))
         if let word = TierWords.negation.first(in: folded) {
             return Reading(tier: .notAchieved, placed: true, basis: word)
         }

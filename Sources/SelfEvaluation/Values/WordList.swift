@@ -14,16 +14,15 @@ struct WordList: Sendable {
 
     /// The index of the first word (in list order) occurring anywhere in `text`. Only words whose
     /// first character is in the text are searched for.
-    func firstIndex(in text: [Character]) -> Int? {
-        let present = Set(text)
-        return characters.indices.first { k in
-            guard let first = characters[k].first, present.contains(first) else { return false }
-            return WordList.find(characters[k], in: text, from: 0) != nil
+    func firstIndex(in text: SearchedText) -> Int? {
+        characters.indices.first { k in
+            guard let first = characters[k].first, text.present.contains(first) else { return false }
+            return WordList.find(characters[k], in: text.characters, from: 0) != nil
         }
     }
 
     /// The first word (in list order) occurring anywhere in `text`.
-    func first(in text: [Character]) -> String? { firstIndex(in: text).map { words[$0] } }
+    func first(in text: SearchedText) -> String? { firstIndex(in: text).map { words[$0] } }
 
     /// The index of the first word (in list order) starting at `index` of `text`.
     func firstIndex(in text: [Character], at index: Int) -> Int? {
@@ -80,5 +79,17 @@ struct WordList: Sendable {
             return i
         }
         return nil
+    }
+}
+
+/// A text split into `Character`s with the set of them, made once and searched by several word
+/// lists in turn (building the set hashes every character).
+struct SearchedText: Sendable {
+    let characters: [Character]
+    let present: Set<Character>
+
+    init(_ characters: [Character]) {
+        self.characters = characters
+        self.present = Set(characters)
     }
 }

@@ -50,53 +50,7 @@ public enum TextMetrics {
         let scale = fontSize.isFinite && fontSize > 0 ? fontSize / 11 : 1
         let available = max(columnWidth - cellPadding, 0.5)
         if fitsOnOneLine(text, available: available, scale: scale) { return 1 }
-        var lines = 1
-        var used = 0.0
-        var word: [Double] = []  // widths of the pending narrow word's characters
-        var wordWidth = 0.0
-
-        func place(_ width: Double) {
-            if used > 0, used + width > available + 1e-9 {
-                lines += 1
-                used = 0
-            }
-            used += width
-        }
-        func flushWord() {
-            guard !word.isEmpty else { return }
-            if used + wordWidth <= available + 1e-9 {
-                used += wordWidth
-            } else if wordWidth <= available + 1e-9 {
-                lines += 1
-                used = wordWidth
-            } else {
-                word.forEach(place)
-            }
-            word.removeAll(keepingCapacity: true)
-            wordWidth = 0
-        }
-
-        func step(isNewline: Bool, isWhitespace: Bool, columns: Int) {
-            if isNewline {
-                flushWord()
-                lines += 1
-                used = 0
-                return
-            }
-            let width = Double(columns) * scale
-            if isWhitespace {
-                flushWord()
-                // A space that does not fit ends the line and is swallowed by the break.
-                if used + width > available + 1e-9 { lines += 1; used = 0 } else { used += width }
-            } else if width >= 2 * scale {
-                flushWord()
-                place(width)
-            } else {
-                word.append(width)
-                wordWidth += width
-            }
-        }
-
+        var counter = LineCounter(available: available)
         // Scalar by scalar: a scalar joined to the glyph before it (a mark, a zero-width joiner
         // and what follows it, an emoji skin tone) adds no width; CR LF is one line break.
         var previous: UInt32 = 0
@@ -104,13 +58,83 @@ public enum TextMetrics {
             let value = scalar.value
             defer { previous = value }
             if value == 0x0A, previous == 0x0D { continue }
-            let newline = isLineBreak(value)
+            if isLineBreak(value) {
+                counter.lineBreak()
+                continue
+            }
             let joined = previous == 0x200D || (0x1F3FB...0x1F3FF).contains(value)
-            step(isNewline: newline, isWhitespace: !newline && isSpace(scalar),
-                 columns: newline || joined ? 0 : Self.width(of: scalar, ambiguousIsWide: ambiguousIsWide))
+            let width = Double(joined ? 0 : Self.width(of: scalar, ambiguousIsWide: ambiguousIsWide)) * scale
+            if isSpace(scalar) {
+                counter.space(width)
+            } else if width >= 2 * scale {
+                counter.wide(width)
+            } else {
+                counter.narrow(width)
+            }
         }
-        flushWord()
-        return lines
+        counter.flushWord()
+        return counter.lines
+    }
+
+    /// The state of ``lineCount(_:columnWidth:fontSize:ambiguousIsWide:)``: lines so far, the width
+    /// used on the last one, and the pending word of narrow characters.
+    private struct LineCounter {
+        let available: Double
+        var lines = 1
+        var used = 0.0
+        /// Widths of the pending narrow word's characters (a word longer than a line is broken
+        /// by them), and their sum.
+        var widths: [Double] = []
+        var wordWidth = 0.0
+
+        init(available: Double) { self.available = available }
+
+        /// A character placed alone: on this line if it fits (or the line is empty), else on the next.
+        mutating func place(_ width: Double) {
+            if used > 0, used + width > available + 1e-9 {
+                lines += 1
+                used = 0
+            }
+            used += width
+        }
+
+        /// The pending word placed as a whole when it fits a line, else broken by characters.
+        mutating func flushWord() {
+            guard !widths.isEmpty else { return }
+            if used + wordWidth <= available + 1e-9 {
+                used += wordWidth
+            } else if wordWidth <= available + 1e-9 {
+                lines += 1
+                used = wordWidth
+            } else {
+                for width in widths { place(width) }
+            }
+            widths.removeAll(keepingCapacity: true)
+            wordWidth = 0
+        }
+
+        mutating func lineBreak() {
+            flushWord()
+            lines += 1
+            used = 0
+        }
+
+        /// A space that does not fit ends the line and is swallowed by the break.
+        mutating func space(_ width: Double) {
+            flushWord()
+            if used + width > available + 1e-9 { lines += 1; used = 0 } else { used += width }
+        }
+
+        /// A wide character (CJK) may break anywhere: it ends the pending word.
+        mutating func wide(_ width: Double) {
+            flushWord()
+            place(width)
+        }
+
+        mutating func narrow(_ width: Double) {
+            widths.append(width)
+            wordWidth += width
+        }
     }
 
     /// LF, VT, FF, CR, NEL, LINE and PARAGRAPH SEPARATOR: the scalars that are `Character.isNewline`.
@@ -123,7 +147,10 @@ public enum TextMetrics {
     private static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
         let value = scalar.value
         if value < 0x80 { return value == 0x20 || value == 0x09 }
-        if (0x4E00...0x9FFF).contains(value) { return false }
+        // Ideographs, CJK punctuation after U+3000 and full-width forms are never white space.
+        if (0x4E00...0x9FFF).contains(value) || (0x3001...0x303F).contains(value) || (0xFF01...0xFFEF).contains(value) {
+            return false
+        }
         return scalar.properties.isWhitespace
     }
 
