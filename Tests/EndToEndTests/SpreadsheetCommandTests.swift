@@ -76,9 +76,10 @@ struct SpreadsheetCommandTests {
         let out = input.appendingPathComponent("out").path
         let first = try runner.run(["batch", input.path, "-o", out])
         #expect(first.status == 0, "\(first.stderr)")
-        #expect(first.stdout.contains("2 converted, 0 failed"), "\(first.stdout)")
-        // A second run does not take its own outputs for forms.
-        let second = try runner.run(["batch", input.path, "-o", out, "--force"])
-        #expect(second.stdout.contains("2 converted, 0 failed"), "\(second.stdout)")
+        #expect(first.stdout.contains("2 张转换成功,0 张失败"), "\(first.stdout)")
+        // A second run (replacing the first's files) does not take its own outputs for forms.
+        let second = try runner.run(["batch", input.path, "-o", out, "--replace"])
+        #expect(second.status == 0, "\(second.stderr)")
+        #expect(second.stdout.contains("2 张转换成功,0 张失败"), "\(second.stdout)")
     }
 }
