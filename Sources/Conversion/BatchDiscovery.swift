@@ -60,6 +60,7 @@ public enum BatchDiscovery {
 
         func walk(_ dir: String, _ id: FileIdentity) {
             guard seenDirectories.insert(id).inserted else { return }  // a link loop, or a folder given twice
+            guard !systemFolders.contains(id) else { return }  // /proc, /sys, /dev: no form lives there
             let entries: [Entry]
             switch listing(dir) {
             case .success(let list): entries = list
@@ -173,6 +174,15 @@ public enum BatchDiscovery {
         }
         return found
     }
+
+    /// The folders of the running system's own views — /proc, /sys and /dev — known by device
+    /// and inode, so that any path that leads there (`check /`, a link) is caught: their "files"
+    /// are views of the kernel and devices, some endless or blocking, and no form lives there.
+    static let systemFolders: Set<FileIdentity> = Set(["/proc", "/sys", "/dev"].compactMap { path in
+        var info = stat()
+        guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else { return nil }
+        return FileIdentity(info)
+    })
 
     /// One entry of a folder: its name's bytes, the name when they are UTF-8, and whether the
     /// folder says it is a folder (or does not say what it is).

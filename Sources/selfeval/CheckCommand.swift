@@ -39,6 +39,7 @@ struct CheckCommand: ParsableCommand {
     }
 
     func run() throws {
+        SignalCleanup.install()  // SIGINT/SIGTERM end it even when the parent ignored them
         let converter = Converter(loader: input.loader, rules: try rules.ruleSet())
         let (files, problems) = Self.expand(forms)
         var failedForms = 0

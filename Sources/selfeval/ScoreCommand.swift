@@ -20,6 +20,7 @@ struct ScoreCommand: ParsableCommand {
     @OptionGroup var rules: RulesOption
 
     func run() throws {
+        SignalCleanup.install()  // SIGINT/SIGTERM end it even when the parent ignored them
         let ruleSet = try rules.ruleSet()
         let loaded: FormLoader.Loaded
         let scored: ScoredForm

@@ -206,4 +206,24 @@ struct HostileDiscoveryTests {
         #expect(Set(found.problems.map(\.path)) == Set(expectedProblems), "seed \(seed)")
         #expect(found.problems.count == expectedProblems.count, "seed \(seed)")
     }
+
+    /// The system's own views (/proc, /sys, /dev) are never searched, by whatever path they are
+    /// reached: `check /` once walked into /proc. A link to /proc is caught by its identity.
+    @Test func systemFoldersAreNotSearched() throws {
+        for path in ["/proc", "/sys", "/dev", "/proc/self", "/proc/1"] where FileManager.default.fileExists(atPath: path) {
+            let found = BatchDiscovery.search([path])
+            if ["/proc", "/sys", "/dev"].contains(path) {
+                #expect(BatchDiscovery.systemFolders.contains(try #require(FileIdentity(path: path))), "\(path)")
+                #expect(found.files.isEmpty && found.problems.isEmpty, "\(path): \(found.files.prefix(3)) \(found.problems.prefix(3))")
+            }
+        }
+        let dir = try FixturePaths.temporaryDirectory("system-folders")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try FileManager.default.createSymbolicLink(atPath: dir.appendingPathComponent("proc").path, withDestinationPath: "/proc")
+        try FileManager.default.copyItem(atPath: FixturePaths.fixture("qiannan-guangzhou-2023.csv"),
+                                         toPath: dir.appendingPathComponent("a.csv").path)
+        let found = BatchDiscovery.search([dir.path])
+        #expect(found.files.map { ($0 as NSString).lastPathComponent } == ["a.csv"])
+        #expect(found.problems.isEmpty)
+    }
 }
