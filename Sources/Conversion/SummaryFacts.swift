@@ -35,8 +35,9 @@ enum SummaryFacts {
             total: scored.scored.isGraded ? scored.scored.totalScore : nil, grade: scored.scored.gradeLabel, warnings: scored.diagnostics.filter { $0.severity == .warning }.count,
             needsReview: scored.scored.needsReview, succeeded: true)
         row.filledOn = form.filledOn?.value.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
-        row.contact = labelled(contactLabels, in: form) ?? ""
-        row.phone = labelled(phoneLabels, in: form) ?? ""
+        let cells = form.document.rows.map { $0.map(trimmed) }  // once per form, not per label
+        row.contact = labelled(contactLabels, in: cells) ?? ""
+        row.phone = labelled(phoneLabels, in: cells) ?? ""
         row.rules = RuleSetNames.label(scored.scored.ruleSet.name)
         row.totalWeight = scored.scored.totalWeight
         row.budgetScore = scored.scored.budget?.score
@@ -56,22 +57,25 @@ enum SummaryFacts {
         return matching.reduce(Decimal(0)) { $0 + $1.score }
     }
 
-    /// The value written after one of `labels` in any cell of the form ("联系人: 肖科", or
-    /// "联系人" with the value in the next non-empty cell of its row); the first label wins.
-    static func labelled(_ labels: [String], in form: Form) -> String? {
-        let rows = form.document.rows
+    /// `text` without white space (line breaks included) at either end.
+    static func trimmed(_ text: String) -> Substring {
+        guard let first = text.firstIndex(where: { !$0.isWhitespace }),
+              let last = text.lastIndex(where: { !$0.isWhitespace }) else { return "" }
+        return text[first...last]
+    }
+
+    /// The value written after one of `labels` in any cell (`cells`: the form's cells, trimmed)
+    /// ("联系人: 肖科", or "联系人" with the value in the next non-empty cell of its row); the
+    /// first label wins.
+    static func labelled(_ labels: [String], in cells: [[Substring]]) -> String? {
         for label in labels {
-            for row in rows {
-                for (index, cell) in row.enumerated() {
-                    let text = cell.trimmingCharacters(in: .whitespacesAndNewlines)
-                    guard text.hasPrefix(label) else { continue }
-                    var rest = text.dropFirst(label.count).trimmingCharacters(in: .whitespaces)
-                    if rest.hasPrefix(":") || rest.hasPrefix("\u{FF1A}") { rest = String(rest.dropFirst()) }
+            for row in cells {
+                for (index, text) in row.enumerated() where text.hasPrefix(label) {
+                    var rest = trimmed(String(text.dropFirst(label.count)))
+                    if rest.hasPrefix(":") || rest.hasPrefix("\u{FF1A}") { rest = trimmed(String(rest.dropFirst())) }
                     else if !rest.isEmpty { continue }  // "联系人员…": another label
-                    rest = rest.trimmingCharacters(in: .whitespaces)
                     if !rest.isEmpty { return String(rest.prefix(60)) }
-                    if let next = row[(index + 1)...].first(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) {
-                        let value = next.trimmingCharacters(in: .whitespacesAndNewlines)
+                    if let value = row[(index + 1)...].first(where: { !$0.isEmpty }) {
                         if !labels.contains(where: value.hasPrefix) && !phoneLabels.contains(where: value.hasPrefix)
                             && !contactLabels.contains(where: value.hasPrefix) {
                             return String(value.prefix(60))

@@ -1,5 +1,5 @@
 import CSV
-import Conversion
+@testable import Conversion
 import Foundation
 import SelfEvaluation
 import TestSupport
@@ -181,5 +181,20 @@ struct MixedTemplateBatchTests {
         #expect(summary["E2"]?.text == "2024年2月18日")  // 填报日期 as written
         #expect(summary["F2"]?.text == "肖科")  // 联系人
         #expect(summary["G2"]?.text == "0854-0000000")  // 电话
+    }
+
+    /// 联系人 / 电话 for 汇总表: after the label in the same cell (half- or full-width colon,
+    /// spaces), else in the next non-empty cell of the row; a longer label is another label.
+    @Test(arguments: [
+        ([["联系人: 肖科"]], "肖科"),
+        ([["  联系人：  肖科 \n"]], "肖科"),
+        ([["联系人", "", " 肖科 "]], "肖科"),
+        ([["联系人员: 张三"], ["填报人:李四"]], "李四"),
+        ([["联系人", "联系电话", "0854"]], nil),
+        ([["备注"]], nil),
+    ] as [([[String]], String?)])
+    func contactIsFoundAfterItsLabel(_ grid: [[String]], _ expected: String?) {
+        let cells = grid.map { row in row.map { SummaryFacts.trimmed($0) } }
+        #expect(SummaryFacts.labelled(SummaryFacts.contactLabels, in: cells) == expected)
     }
 }

@@ -7,6 +7,17 @@ import Testing
 /// The families of layouts published by units of several provinces, built from the labels as
 /// printed on those forms (issue #11): each is read into the same form and scored exactly.
 struct LayoutTests {
+    /// The white-space test of label normalisation answers exactly as Unicode's White_Space
+    /// property, for every scalar of the Basic Multilingual Plane and a sample beyond it.
+    @Test func whitespaceIsUnicodesWhiteSpace() {
+        for value in Array(UInt32(0)...0xFFFF) + [0x1_0000, 0x1_F600, 0x2_0000, 0xE_0020, 0x10_FFFF] {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            if LabelText.isWhitespace(scalar) != scalar.properties.isWhitespace {
+                Issue.record("U+\(String(value, radix: 16))")
+            }
+        }
+    }
+
     // MARK: Building forms
 
     /// A rectangular grid, as Excel and WPS export it: every row padded to the widest.

@@ -17,12 +17,23 @@ public enum LabelText {
             : text.precomposedStringWithCanonicalMapping
         var out = String.UnicodeScalarView()
         for scalar in composed.unicodeScalars {
-            if scalar.properties.isWhitespace { continue }
+            if isWhitespace(scalar) { continue }
             out.append(fold(scalar))
         }
         var result = String(out)
         while result.hasSuffix(":") { result.removeLast() }
         return result
+    }
+
+    /// Unicode's White_Space property, answered without a property look-up for ASCII (only TAB
+    /// … CR and SPACE are white space there) and for CJK ideographs (none is): most of a form's
+    /// scalars. Every cell the reader looks at passes here once.
+    @inline(__always)
+    public static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        if v < 0x80 { return v == 0x20 || (v >= 0x09 && v <= 0x0D) }
+        if v >= 0x4E00 && v <= 0x9FFF { return false }
+        return scalar.properties.isWhitespace
     }
 
     /// One scalar folded: full-width forms to ASCII, brackets to round ones.
