@@ -170,20 +170,10 @@ public struct LabelTable: Sendable, Equatable {
 
     /// `rank` with the label's stem already computed.
     static func rank(_ label: String, stem: String, synonyms: [String]) -> Int? {
-        match(label, stem: stem, synonyms: synonyms)?.rank
-    }
-
-    /// How a label matches a column's synonyms, in one pass: rank 0 with the first synonym equal
-    /// to the label or its stem, else rank 1 with the first synonym its stem starts with; nil
-    /// when none matches.
-    static func match(_ label: String, stem: String, synonyms: [String]) -> (rank: Int, index: Int)? {
         if label.isEmpty { return nil }
-        var prefix: Int?
-        for (index, word) in synonyms.enumerated() {
-            if word == label || word == stem { return (0, index) }
-            if prefix == nil, !word.isEmpty, stem.hasPrefix(word) { prefix = index }
-        }
-        return prefix.map { (1, $0) }
+        if synonyms.contains(label) || synonyms.contains(stem) { return 0 }
+        if synonyms.contains(where: { !$0.isEmpty && stem.hasPrefix($0) }) { return 1 }
+        return nil
     }
 
     /// Assigns header cells to columns: every exact match first (in the order of `keys`, the
@@ -193,17 +183,17 @@ public struct LabelTable: Sendable, Equatable {
                                       synonyms: [Key: [String]]) -> [Key: Int] {
         var taken: Set<Int> = []
         var out: [Key: Int] = [:]
-        // Each cell against each key's synonyms once.
-        let matches = keys.map { key in
-            cells.map { match($0.label, stem: $0.stem, synonyms: synonyms[key] ?? []) }
-        }
         for wanted in 0...1 {
-            for (k, key) in keys.enumerated() where out[key] == nil {
+            for key in keys where out[key] == nil {
+                let words = synonyms[key] ?? []
                 // Within a rank, the synonym listed first wins, then the leftmost cell.
                 var best: (index: Int, column: Int)? = nil
-                for (c, cell) in cells.enumerated() where !taken.contains(cell.column) {
-                    guard let found = matches[k][c], found.rank == wanted else { continue }
-                    if best == nil || found.index < (best?.index ?? Int.max) { best = (found.index, cell.column) }
+                for (column, label, stem) in cells where !taken.contains(column) {
+                    guard rank(label, stem: stem, synonyms: words) == wanted else { continue }
+                    let index = words.firstIndex {
+                        wanted == 0 ? ($0 == label || $0 == stem) : stem.hasPrefix($0)
+                    } ?? words.count
+                    if best == nil || index < (best?.index ?? Int.max) { best = (index, column) }
                 }
                 if let best {
                     out[key] = best.column
