@@ -9,7 +9,7 @@ public enum OutputFormat: String, Sendable, CaseIterable {
     case xlsx
     /// The scored form in the template's own 9-column CSV layout.
     case csv
-    /// The JSON report of cli.md.
+    /// The JSON report of `score --json` (README, Commands).
     case json
 
     /// The file extension written (a CSV output gets ".scored.csv", never the input's own name).

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import SelfEvaluation
 
-// Exit statuses (cli.md): 0 done, 1 a form failed, 2 bad usage. ArgumentParser reports usage
+// Exit statuses (README, "Diagnostics and exit status"): 0 done, 1 a form failed, 2 bad usage. ArgumentParser reports usage
 // errors as 64 (EX_USAGE); they are mapped to 2 here. Every message goes through
 // StandardStreams: a failed write to stdout or stderr is exit status 1, never a trap.
 MallocTuning.apply()

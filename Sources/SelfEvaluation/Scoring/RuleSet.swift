@@ -1,6 +1,6 @@
 import Foundation
 
-/// The scoring rules a form is scored by: one of the versions in use (see form.md §3, "Rule sets").
+/// The scoring rules a form is scored by: one of the versions in use (see the README, "How it scores": rule sets).
 ///
 /// Built-ins are `.legacy` (central notices 2017–2019, qualitative tiers 80/50) and `.v2020`
 /// (财预〔2020〕10号, tiers 80/60). A local variant can be described in a JSON rules file; see

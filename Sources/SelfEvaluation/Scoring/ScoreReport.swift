@@ -1,7 +1,7 @@
 import Foundation
 
 /// The JSON report of one scored form (`score --json`, `convert --to json`), with exactly the keys
-/// of the CLI contract (cli.md) plus "rules", the name of the rule set applied.
+/// of the JSON report described in the README (`score --json`) plus "rules", the name of the rule set applied.
 ///
 /// Numbers are JSON numbers: scores rounded to the rule set's decimals, the execution rate to 4
 /// decimals, amounts as written; Decimals are encoded from their decimal text (2.08, never

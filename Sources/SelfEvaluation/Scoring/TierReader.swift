@@ -1,6 +1,6 @@
 import Foundation
 
-/// Reads the tier a qualitative actual reaches (form.md §3, "Qualitative indicators").
+/// Reads the tier a qualitative actual reaches (README, "How it scores": QualitativeTierRule).
 ///
 /// Negation words are read first, whatever the value ("未按时完成" is 未达成). Then grades compare on the grade scale: a grade target met or beaten is 达成, one grade short is
 /// 部分达成, more is 未达成; a grade without a graded target: 优秀/良好 达成, 合格 部分达成, 不合格 未达成.
