@@ -193,36 +193,18 @@ struct BatchSafetyTests {
         #expect(count.capped == capped)
     }
 
-    /// Whether a tmpfs can be mounted here (root in a container that allows it).
-    static let canMount: Bool = {
-        guard getuid() == 0, let dir = try? FixturePaths.temporaryDirectory("mount-probe") else { return false }
-        defer { try? FileManager.default.removeItem(at: dir) }
-        guard Self.shell("mount -t tmpfs -o size=64k tmpfs '\(dir.path)'") == 0 else { return false }
-        return Self.shell("umount '\(dir.path)'") == 0
-    }()
-
-    @discardableResult
-    static func shell(_ command: String) -> Int32 {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", command + " 2>/dev/null"]
-        guard (try? process.run()) != nil else { return -1 }
-        process.waitUntilExit()
-        return process.terminationStatus
-    }
-
     /// A disk that fills up during a batch: every form is converted or reported, and report.json
     /// survives (shortened: what was and was not written, from the reserve given back).
-    @Test(.enabled(if: canMount, "needs root and tmpfs mounts"))
+    @Test(.enabled(if: Shell.canMountTmpfs, "needs root and tmpfs mounts"))
     func aFullDiskHidesNoFailure() throws {
         let dir = try FixturePaths.temporaryDirectory("batch-enospc")
         let out = dir.appendingPathComponent("out").path
         let input = dir.appendingPathComponent("in")
         try FileManager.default.createDirectory(at: input, withIntermediateDirectories: true)
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-        #expect(Self.shell("mount -t tmpfs -o size=400k tmpfs '\(out)'") == 0)
+        #expect(Shell.run("mount -t tmpfs -o size=400k tmpfs '\(out)'") == 0)
         defer {
-            Self.shell("umount '\(out)'")
+            Shell.run("umount '\(out)'")
             try? FileManager.default.removeItem(at: dir)
         }
         let text = try String(contentsOfFile: Self.form, encoding: .utf8)

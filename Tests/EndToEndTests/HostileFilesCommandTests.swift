@@ -265,27 +265,9 @@ struct HostileFilesCommandTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == [name])
     }
 
-    /// Whether a tmpfs can be mounted here (root in a container that allows it).
-    static let canMount: Bool = {
-        guard getuid() == 0, let dir = try? FixturePaths.temporaryDirectory("mount-probe") else { return false }
-        defer { try? FileManager.default.removeItem(at: dir) }
-        return shell("mount -t tmpfs -o size=64k tmpfs '\(dir.path)' && umount '\(dir.path)'") == 0
-    }()
-
-    /// Runs a shell command (no binary involved); its status.
-    @discardableResult
-    static func shell(_ command: String) -> Int32 {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", command + " 2>/dev/null"]
-        guard (try? process.run()) != nil else { return -1 }
-        process.waitUntilExit()
-        return process.terminationStatus
-    }
-
     /// A disk that fills up during a batch, through the binary: every failed form is printed with
     /// its path, the counts add up, and report.json is there.
-    @Test(.enabled(if: canMount, "needs root and tmpfs mounts"))
+    @Test(.enabled(if: Shell.canMountTmpfs, "needs root and tmpfs mounts"))
     func aFullDiskReportsEveryForm() throws {
         let dir = try FixturePaths.temporaryDirectory("hostile-enospc")
         let input = dir.appendingPathComponent("in"), out = dir.appendingPathComponent("out")
@@ -296,8 +278,8 @@ struct HostileFilesCommandTests {
             try text.replacingOccurrences(of: "黔南州人民政府驻广州办事处", with: "单位\(i)")
                 .write(to: input.appendingPathComponent(String(format: "f%02d.csv", i)), atomically: true, encoding: .utf8)
         }
-        #expect(Self.shell("mount -t tmpfs -o size=400k tmpfs '\(out.path)'") == 0)
-        defer { Self.shell("umount '\(out.path)'") }
+        #expect(Shell.run("mount -t tmpfs -o size=400k tmpfs '\(out.path)'") == 0)
+        defer { Shell.run("umount '\(out.path)'") }
         let r = try Self.run(["batch", input.path, "-o", out.path, "--jobs", "2"])
         #expect(r.status == 1)
         let counts = r.stdout.matches(of: /(\d+) 张/).compactMap { Int($0.output.1) }

@@ -47,8 +47,7 @@ struct HostileProcessTests {
         process.standardError = err
         process.standardInput = FileHandle.nullDevice
         try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        let (outData, errData) = BinaryRunner.drain(out, err)
         process.waitUntilExit()
         return Run(signaled: process.terminationReason == .uncaughtSignal, status: process.terminationStatus,
                    stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))

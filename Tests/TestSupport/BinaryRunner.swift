@@ -38,12 +38,20 @@ public struct BinaryRunner: Sendable {
         try process.run()
         // Read both pipes at once before waiting, so that a large output on either (warnings that
         // quote a 32,767-character cell fill stderr's pipe) cannot block the child.
-        let errorReader = PipeReader(err.fileHandleForReading)
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = errorReader.finish()
+        let (outData, errData) = Self.drain(out, err)
         process.waitUntilExit()
         return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
                       stderr: String(decoding: errData, as: UTF8.self))
+    }
+}
+
+extension BinaryRunner {
+    /// Everything written to `out` and `err` until their writers close them, read at once (stderr
+    /// on a thread of its own), so that a large output on either pipe cannot block the child.
+    public static func drain(_ out: Pipe, _ err: Pipe) -> (Data, Data) {
+        let errorReader = PipeReader(err.fileHandleForReading)
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        return (outData, errorReader.finish())
     }
 }
 
