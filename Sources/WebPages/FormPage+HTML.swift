@@ -49,7 +49,7 @@ extension FormPage {
         case .fromNotes(let cell): choice = PageWords.rulesFromNotes + " " + cell.description
         case .defaulted: choice = PageWords.rulesDefaulted
         }
-        fact(PageWords.rules, e("\(scored.ruleSet.name)(\(choice))"))
+        fact(PageWords.rules, e("\(RuleSetNames.label(scored.ruleSet.name))(\(choice))"))
         fact(PageWords.needsReview, scored.needsReview ? "<strong>\(PageWords.yes)</strong>" : PageWords.no,
              scored.needsReview ? "sev-review" : "")
         let count = { (level: Severity) in findings.filter { $0.diagnostic.severity == level }.count }

@@ -15,6 +15,12 @@ struct FormGridHTMLTests {
         #expect(html.contains("黔南州人民政府驻广州办事处"))
     }
 
+    /// The sample form's page, byte for byte (re-record on purpose: SELFEVAL_RECORD=1).
+    @Test func sampleFormMatchesItsGolden() throws {
+        let scored = try WebGridFixtures.score(Self.sample)
+        try Golden.check(FormGridHTML.render(scored, sourceName: Self.sample), against: "qiannan-guangzhou-2023.form.html")
+    }
+
     /// Writes the standalone pages looked at by scripts/webgrid-shot.sh (only when
     /// SELFEVAL_WEBGRID_OUT names a folder).
     @Test func writePagesForScreenshots() throws {
