@@ -64,7 +64,7 @@ extension FormGridHTML {
         .sev-form table.sev-lost-table { border-collapse: collapse; width: 100%; font-size: 13px; }
         .sev-form .sev-lost-table th, .sev-form .sev-lost-table td { border: 1px solid #c9ced6; padding: 4px 6px;
           vertical-align: top; white-space: pre-wrap; overflow-wrap: anywhere; }
-        .sev-form .sev-lost-table th { background: #f2f4f7; }
+        .sev-form .sev-lost-table th { background: #f2f4f7; white-space: nowrap; }
         .sev-form .sev-lost-table td.sev-num { text-align: center; white-space: nowrap; }
         .sev-form .sev-lost-table .sev-lostpts { color: #c62828; font-weight: bold; }
         .sev-form .sev-lost-table .sev-formula { font-size: 12px; min-width: 16em; }

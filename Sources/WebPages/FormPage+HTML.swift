@@ -80,8 +80,7 @@ extension FormPage {
 
         var out = "<div class=\"sev-grid-box\">\n<table class=\"sev-grid\">\n<colgroup>"
         for column in 0..<columnCount {
-            let width = column < layout.columnWidths.count ? layout.columnWidths[column] : FormLayout.extraColumnWidth
-            out += "<col style=\"width:\(Self.em(width))em\"/>"
+            out += "<col style=\"width:\(Self.em(columnWidths[column]))em\"/>"
         }
         out += "</colgroup>\n<tbody>\n"
         for row in 0..<rowCount {

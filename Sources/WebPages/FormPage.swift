@@ -31,6 +31,9 @@ struct FormPage {
     let lost: [Lost]
     let rowCount: Int
     let columnCount: Int
+    /// Column widths in Excel character units: the workbook's, widened where a column's own
+    /// (unmerged) cells hold long text, so that it does not wrap into a tall thin column.
+    let columnWidths: [Double]
 
     init(_ converted: Converter.Scored, sourceName: String) {
         scored = converted.scored
@@ -61,6 +64,24 @@ struct FormPage {
         }
         rowCount = rows
         columnCount = columns
+        columnWidths = (0..<columns).map { column in
+            let width = column < layout.columnWidths.count ? layout.columnWidths[column] : FormLayout.extraColumnWidth
+            guard width < Self.longTextWidth else { return width }
+            for row in 0..<layout.rows.count where layout.merge(containing: row, column: column) == nil {
+                if Self.textUnits(layout.text(row: row, column: column)) > Self.longTextUnits { return Self.longTextWidth }
+            }
+            return width
+        }
+    }
+
+    /// A column whose own cells hold a text wider than this (in character units, a CJK
+    /// character counting two) is widened to ``longTextWidth``.
+    static let longTextUnits = 48
+    static let longTextWidth = 14.0
+
+    /// The width of `text` in character units: a CJK or other wide character counts two.
+    static func textUnits(_ text: String) -> Int {
+        text.unicodeScalars.reduce(0) { $0 + ($1.value >= 0x1100 ? 2 : 1) }
     }
 
     /// The 0-based cell showing a finding at 1-based `row`, `column`: a whole-row place (column

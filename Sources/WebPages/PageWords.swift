@@ -46,7 +46,7 @@ enum PageWords {
 
     static let lostHeading = "失分明细"
     static let noLost = "没有失分。"
-    static let lostRow = "行号"
+    static let lostRow = "编号 · 行"
     static let lostIndicator = "指标"
     static let lostWeight = "分值"
     static let lostScore = "得分"

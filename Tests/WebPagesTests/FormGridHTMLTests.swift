@@ -27,7 +27,7 @@ struct FormGridHTMLTests {
         guard let folder = ProcessInfo.processInfo.environment["SELFEVAL_WEBGRID_OUT"], !folder.isEmpty else { return }
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let pages = ["qiannan-guangzhou-2023.csv": "sample", "project/national.csv": "project",
-                     "real/hubei-huanggangshuibao-2020-project.csv": "real"]
+                     "real/ningxia-yinchuanliuzhong-2021-project.csv": "real", "real/chongqing-kexuechengrongmeiti-2021-department.csv": "real2"]
         for (name, file) in pages {
             let scored = try WebGridFixtures.score(name)
             let page = WebGridFixtures.document(FormGridHTML.render(scored, sourceName: name), title: name)
