@@ -2,7 +2,8 @@ extension FormGridHTML {
     /// The CSS of ``render(_:sourceName:)``'s fragment, every rule under `.sev-form`: the grid
     /// scrolls sideways inside its box (never the page), long texts wrap, line breaks of the form
     /// are kept; errors, warnings and notes differ in colour and in shape (■ ▲ ●); generated
-    /// reasons and values the program filled or changed have their own backgrounds.
+    /// reasons and values the program filled or changed have their own backgrounds; every input
+    /// text is bidi-isolated, so a stray U+202E in a cell cannot reverse the text around it.
     public static let stylesheet: String = """
         .sev-form { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "SimSun", sans-serif;
           font-size: 14px; line-height: 1.45; color: #1a1a1a; max-width: 100%; }
@@ -72,6 +73,8 @@ extension FormGridHTML {
         .sev-form .sev-tag { display: inline-block; font-size: 11px; font-style: normal; color: #fff;
           background: #6a1b9a; border-radius: 3px; padding: 0 4px; margin-right: 4px; }
         .sev-form .sev-missing { color: #888; }
+        .sev-form .sev-text, .sev-form .sev-msg, .sev-form .sev-facts dd, .sev-form .sev-lost-table td,
+        .sev-form h2.sev-title { unicode-bidi: isolate; }
 
         """
 }
