@@ -1,6 +1,7 @@
 extension FormGridHTML {
     /// The CSS of ``render(_:sourceName:)``'s fragment, every rule under `.sev-form`: the grid
-    /// scrolls sideways inside its box (never the page), long texts wrap, line breaks of the form
+    /// scrolls inside its box, at most 85% of the window tall so that its horizontal scroll bar
+    /// stays in view (never the page sideways), long texts wrap, line breaks of the form
     /// are kept; errors, warnings and notes differ in colour and in shape (■ ▲ ●); generated
     /// reasons and values the program filled or changed have their own backgrounds; every input
     /// text is bidi-isolated, so a stray U+202E in a cell cannot reverse the text around it.
@@ -21,8 +22,8 @@ extension FormGridHTML {
         .sev-form .sev-legend-title { font-weight: bold; }
         .sev-form .sev-legend-item { display: inline-flex; align-items: center; gap: 3px; }
         .sev-form .sev-sample { padding: 1px 6px; }
-        .sev-form .sev-grid-box { overflow-x: auto; max-width: 100%; border: 1px solid #c9ced6; background: #fff;
-          padding: 8px; box-sizing: border-box; }
+        .sev-form .sev-grid-box { overflow: auto; max-width: 100%; max-height: 85vh; border: 1px solid #c9ced6;
+          background: #fff; padding: 8px; box-sizing: border-box; }
         .sev-form table.sev-grid { border-collapse: collapse; table-layout: fixed; width: max-content; font-size: 13px; }
         .sev-form .sev-grid td { padding: 3px 4px; vertical-align: middle; white-space: pre-wrap;
           overflow-wrap: anywhere; word-break: break-word; min-height: 1.4em; }

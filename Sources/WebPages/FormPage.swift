@@ -26,6 +26,7 @@ struct FormPage {
     let sourceName: String
     let layout: FormLayout
     let computed: [CellAddress: ScoredGrid.ComputedCell]
+    /// The workbook's cell comments (why the engine filled or changed a cell), by the cell shown.
     let comments: [SheetCell: String]
     let findings: [Finding]
     let lost: [Lost]
@@ -42,7 +43,12 @@ struct FormPage {
         let layout = FormLayout(form: scored.form, rows: grid.rows)
         self.layout = layout
         computed = grid.computed
-        comments = ScoredCells(scored, grid: grid).comments
+        var comments: [SheetCell: String] = [:]
+        for (cell, text) in ScoredCells(scored, grid: grid).comments.sorted(by: { ($0.key.row, $0.key.column) < ($1.key.row, $1.key.column) }) {
+            let shown = Self.anchor(layout, row: cell.row + 1, column: cell.column + 1)
+            comments[shown] = comments[shown].map { $0 + "\n" + text } ?? text
+        }
+        self.comments = comments
 
         let ordered = converted.diagnostics.enumerated().sorted {
             ($0.element.location.row, $0.element.location.column, $0.offset)

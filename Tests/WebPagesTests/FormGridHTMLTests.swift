@@ -35,6 +35,18 @@ struct FormGridHTMLTests {
             let page = WebGridFixtures.document(FormGridHTML.render(scored, sourceName: name), title: name)
             try Data(page.utf8).write(to: URL(fileURLWithPath: folder).appendingPathComponent(file + ".html"))
         }
+        // The sample with notes written in six columns right of the table: the grid must scroll
+        // inside its box, not the page.
+        var rows = try CSVReader().read(contentsOf: FixturePaths.fixture(Self.sample)).rows
+        for index in rows.indices where index >= 12 && index < 18 {
+            rows[index] += Array(repeating: "", count: max(0, 9 - rows[index].count))
+            rows[index] += (1...6).map { "备注\($0):本行另有说明,写在表格右侧的单元格里,长度足以换行。" }
+        }
+        let wide = URL(fileURLWithPath: folder).appendingPathComponent("wide.csv")
+        try Data(CSVWriter(encoding: .utf8BOM, protectFormulas: true).bytes(rows)).write(to: wide)
+        let scored = try Converter().score(path: wide.path)
+        let page = WebGridFixtures.document(FormGridHTML.render(scored, sourceName: "wide.csv"), title: "wide")
+        try Data(page.utf8).write(to: URL(fileURLWithPath: folder).appendingPathComponent("wide.html"))
     }
 }
 
