@@ -8,8 +8,9 @@
   notes sheet; plain numbers as numbers, every other cell as text, as the CSV holds it.
 - sheets/no-form.{xlsx,xls}: a cover and a notes sheet, no form.
 - formats/number-formats.{xlsx,xls}: one number a row in column B, under the number format
-  that column C names (General, 0%, 0.00%, 0.00, #,##0.00, #,##0, 0, dates, a time); column A
-  holds what Excel shows (and its CSV export holds) for it.
+  that column C names (General, 0%, 0.00%, 0.00, #,##0.00, #,##0, 0, dates, a time; values and
+  formulas); column A holds what Excel shows (and its CSV export holds) for it.
+- formats/dates-1904.{xlsx,xls}: dates in a workbook on the 1904 date system.
 
 Run once when these change (needs libreoffice-calc-nogui); the outputs are committed and the
 tests never need LibreOffice.
@@ -29,6 +30,7 @@ HEAD = """<?xml version="1.0" encoding="UTF-8"?>
  xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"
  xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0"
  xmlns:number="urn:oasis:names:tc:opendocument:xmlns:datastyle:1.0"
+ xmlns:of="urn:oasis:names:tc:opendocument:xmlns:of:1.2"
  office:version="1.2" office:mimetype="application/vnd.oasis.opendocument.spreadsheet">
 """
 
@@ -68,6 +70,21 @@ NUMBERS = [
     ("2024年1月5日", "cjk", "date", "2024-01-05"),
     ("2023/12/31", "slash", "date", "2023-12-31"),
     ("12:30", "time", "time", "PT12H30M00S"),
+    # Formulas, read by their cached value under their cell's format.
+    ("100%", "pct0", "percentage", "1", "of:=0.5+0.5"),
+    ("2023-12-31", "iso", "date", "2023-12-31", "of:=DATE(2023;12;31)"),
+    ("1,234.50", "grp2", "float", "1234.5", "of:=1000+234.5"),
+    # Formulas of logical and error results. (One of text is left out: LibreOffice's .xls stores
+    # its cached result as the number 0, with no STRING record, where Excel and WPS store the text.)
+    ("TRUE", None, "boolean", "true", "of:=1=1"),
+    ("#DIV/0!", None, "float", "0", "of:=1/0"),
+]
+
+# The 1904 date system (Excel for Mac): the same dates, stored as days since 1904-01-01.
+DATES_1904 = [
+    ("2023-12-31", "iso", "date", "2023-12-31"),
+    ("2024年1月5日", "cjk", "date", "2024-01-05"),
+    ("1904-01-02", "iso", "date", "1904-01-02"),
 ]
 
 
@@ -102,22 +119,26 @@ def document(tables, styles=""):
             + "<office:body><office:spreadsheet>" + "".join(tables) + "</office:spreadsheet></office:body></office:document>")
 
 
-def formats_table():
+def formats_table(numbers=NUMBERS, null_date=None):
     styles = "".join(xml for xml, _ in STYLES.values())
     styles += "".join(f'<style:style style:name="c{k}" style:family="table-cell" style:data-style-name="N{k}"/>' for k in STYLES)
     rows = ['<table:table-row><table:table-cell office:value-type="string"><text:p>显示</text:p></table:table-cell>'
             '<table:table-cell office:value-type="string"><text:p>数值</text:p></table:table-cell>'
             '<table:table-cell office:value-type="string"><text:p>格式</text:p></table:table-cell></table:table-row>']
-    for shown, style, kind, value in NUMBERS:
+    for shown, style, kind, value, *formula in numbers:
         attribute = {"float": "office:value", "percentage": "office:value", "date": "office:date-value",
-                     "time": "office:time-value"}[kind]
+                     "time": "office:time-value", "string": "office:string-value", "boolean": "office:boolean-value"}[kind]
         styled = f' table:style-name="c{style}"' if style else ""
+        if formula:
+            styled += ' table:formula=' + quoteattr(formula[0])
         rows.append("<table:table-row>"
                     f'<table:table-cell office:value-type="string"><text:p>{escape(shown)}</text:p></table:table-cell>'
-                    f'<table:table-cell{styled} office:value-type="{kind}" {attribute}="{value}"/>'
+                    f'<table:table-cell{styled} office:value-type="{kind}" {attribute}={quoteattr(value)}/>'
                     f'<table:table-cell office:value-type="string"><text:p>{escape(STYLES[style][1] if style else "General")}</text:p></table:table-cell>'
                     "</table:table-row>")
-    return document([f'<table:table table:name="格式">{"".join(rows)}</table:table>'], styles)
+    settings = (f'<table:calculation-settings><table:null-date table:date-value="{null_date}"/></table:calculation-settings>'
+                if null_date else "")
+    return document([settings + f'<table:table table:name="格式">{"".join(rows)}</table:table>'], styles)
 
 
 def main():
@@ -133,6 +154,7 @@ def main():
                                               table("项目二", nature), table("部门 副本", department), table("说明", notes)]),
         ("sheets", "no-form"): document([table("封面", cover), table("说明", notes)]),
         ("formats", "number-formats"): formats_table(),
+        ("formats", "dates-1904"): formats_table(DATES_1904, "1904-01-01"),
     }
     with tempfile.TemporaryDirectory() as tmp:
         for (folder, name), text in workbooks.items():

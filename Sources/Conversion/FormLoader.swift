@@ -35,6 +35,13 @@ public struct FormLoader: Sendable {
     /// What is not a regular file (a FIFO, a device, a socket) is refused before it is opened:
     /// opening some of them blocks or acts on the device.
     public func load(path: String) throws(FormError) -> Loaded {
+        // One document: the form sheet `--sheet` names, else the first (`loadEach` reads them all).
+        try load(document: documents(path: path, every: false)[0])
+    }
+
+    /// The grids of the file at `path` to read as forms: a CSV file's one grid, or a workbook's
+    /// form sheets (`workbookDocuments`). Never empty. What is not a regular file is refused first.
+    func documents(path: String, every: Bool) throws(FormError) -> [CSVDocument] {
         var info = stat()
         if stat(path, &info) == 0 {
             let kind = FileKind(mode: info.st_mode)
@@ -42,13 +49,6 @@ public struct FormLoader: Sendable {
                 throw FormError("not-a-regular-file", at: SourceLocation(file: path, row: 1, column: 1), OutputMessage.inputNotRegular(kind))
             }
         }
-        // One document: the form sheet `--sheet` names, else the first (`loadEach` reads them all).
-        return try load(document: documents(path: path, every: false)[0])
-    }
-
-    /// The grids of the file at `path` to read as forms: a CSV file's one grid, or a workbook's
-    /// form sheets (`workbookDocuments`). Never empty.
-    func documents(path: String, every: Bool) throws(FormError) -> [CSVDocument] {
         if DeepPath.isDeep(path) { return try documentsDeep(path: path, every: every) }
         if let bytes = try workbookBytes(path: path) { return try workbookDocuments(bytes: bytes, path: path, every: every) }
         do {
