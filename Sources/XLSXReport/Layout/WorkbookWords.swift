@@ -36,6 +36,8 @@ enum WorkbookWords {
     static let conclusionComputed = "自评结论由程序按总分判定。"
     /// The note under the printed table of a scored workbook (outside the print area).
     static let rescoreNote = "说明:执行率、得分、总分和自评等级为公式,只随表中数字重算;手工修改任何数字或文字后,请用 selfeval 重新评分(selfeval score 本文件),以评分规则的结果为准。"
+    /// The legend of the marked style, under the note (when the form has marked cells).
+    static let markedLegend = "图例:黄底斜体的格由程序填写——生成的未完成原因分析(请单位补充),或按规则改正的得分(表中原值见该格批注)。"
     static let weightComputed = "总分值由程序按各项分值合计。"
     static let formulaDropped = "此格的数据不全为数字,未写公式,只写程序算出的值。"
     // The 评分明细 sheet
