@@ -3,7 +3,7 @@ extension FormGridHTML {
     /// scrolls inside its box, at most 85% of the window tall so that its horizontal scroll bar
     /// stays in view (never the page sideways), long texts wrap, line breaks of the form
     /// are kept; errors, warnings and notes differ in colour and in shape (■ ▲ ●); generated
-    /// reasons and values the program filled or changed have their own backgrounds; every input
+    /// reasons and replaced scores are pale yellow and italic, as in the workbook; every input
     /// text is bidi-isolated, so a stray U+202E in a cell cannot reverse the text around it.
     public static let stylesheet: String = """
         .sev-form { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "SimSun", sans-serif;
@@ -35,8 +35,7 @@ extension FormGridHTML {
         .sev-form .sev-k-preamble-right { text-align: right; }
         .sev-form .sev-k-heading { text-align: center; font-weight: bold; background: #f2f4f7; }
         .sev-form .sev-k-label, .sev-form .sev-k-number { text-align: center; }
-        .sev-form .sev-gen { background: #efe6fb; font-style: italic; }
-        .sev-form .sev-chg { background: #fff3c4; }
+        .sev-form .sev-marked { background: #fff2cc; font-style: italic; }
         .sev-form td.sev-has-error { box-shadow: inset 0 0 0 2px #c62828; }
         .sev-form td.sev-has-warning { box-shadow: inset 0 0 0 2px #e08a00; }
         .sev-form td.sev-has-note { box-shadow: inset 0 0 0 2px #1e6fd9; }
