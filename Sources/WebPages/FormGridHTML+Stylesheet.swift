@@ -75,6 +75,8 @@ extension FormGridHTML {
         .sev-form .sev-missing { color: #888; }
         .sev-form .sev-text, .sev-form .sev-msg, .sev-form .sev-facts dd, .sev-form .sev-lost-table td,
         .sev-form h2.sev-title { unicode-bidi: isolate; }
+        @media print { .sev-form .sev-grid-box { overflow: visible; max-height: none; border: 0; padding: 0; }
+          .sev-form table.sev-grid { width: 100%; } }
 
         """
 }
