@@ -102,7 +102,9 @@ public struct Converter: Sendable {
     public func bytes(_ scored: Scored, format: OutputFormat) throws(ConversionError) -> [UInt8] {
         switch format {
         case .csv:
-            let rows = GeneratedReasonMarker.mark(ScoredGrid(scored.scored).rows, scored.scored)
+            let grid = ScoredGrid(scored.scored)
+            let marked = ReplacedValueMarker.mark(grid.rows, grid, original: scored.scored.form.document)
+            let rows = GeneratedReasonMarker.mark(marked, scored.scored)
             return CSVWriter(encoding: csvEncoding, protectFormulas: true).bytes(rows)
         case .json:
             do {

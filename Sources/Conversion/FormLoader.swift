@@ -85,6 +85,8 @@ public struct FormLoader: Sendable {
 
     /// Recognises the form in an already decoded grid.
     public func load(document: CSVDocument) throws(FormError) -> Loaded {
+        // A scored CSV keeps the form's own value beside each value selfeval replaced: given back here.
+        let document = ReplacedValueMarker.restore(document)
         let (form, diagnostics) = try TemplateReader(template: template, labels: labels).read(document)
         if let problem = FormRecognition.problem(form) { throw problem }
         return Loaded(form: form, diagnostics: diagnostics)
