@@ -179,7 +179,7 @@ public enum Vocabulary {
     /// Words and symbols `ValueParser` reads (after full-width folding, see `foldedSymbols`).
     public enum ValueWords {
         /// Whole cells meaning "not given", besides runs of `placeholderCharacters`.
-        public static let notGivenWords: Set<String> = ["无", "暂无", "不适用"]
+        public static let notGivenWords: Set<String> = ["无", "暂无", "不适用", "一", "一一"]
         /// Characters which, alone or repeated ("—", "——", "/", "……"), mean "not given".
         public static let placeholderCharacters: Set<Character> = [
             "—", "―", "─", "–", "‐", "-", "－", "﹣", "/", "／", "*", "＊", "…",

@@ -14,7 +14,8 @@ struct TotalsRule: Sendable {
         var audit: AuditEntry
     }
 
-    func evaluate(_ form: Form, budget: BudgetResult?, indicators: [IndicatorResult]) -> Outcome {
+    func evaluate(_ form: Form, budget: BudgetResult?, indicators: [IndicatorResult],
+                  sections: [SectionWeight] = []) -> Outcome {
         var diagnostics: [Diagnostic] = []
         let scored = indicators.filter(\.isScored)
         let totalWeight = (budget?.weight ?? 0) + scored.reduce(Decimal(0)) { $0 + ($1.weight ?? 0) }
@@ -26,7 +27,7 @@ struct TotalsRule: Sendable {
             diagnostics.append(Diagnostic(.warning, "weights-not-100", at: form.location(cell),
                                           Vocabulary.ScoringMessage.weightsNot100(ScoreText.plain(totalWeight))))
         }
-        diagnostics += labelPointsMismatches(form, indicators: indicators)
+        diagnostics += labelPointsMismatches(form, sections: sections)
 
         var inputs: [AuditEntry.Input] = []
         if let budget { inputs.append(AuditEntry.Input(Vocabulary.ScoringWords.executionRateName,
@@ -42,29 +43,27 @@ struct TotalsRule: Sendable {
         return Outcome(totalWeight: totalWeight, totalScore: totalScore, diagnostics: diagnostics, audit: audit)
     }
 
-    /// One warning per first-level label whose printed points differ from its indicators' 分值.
-    private func labelPointsMismatches(_ form: Form, indicators: [IndicatorResult]) -> [Diagnostic] {
-        // Groups in order of first appearance; a form has a handful, so a linear look-up (and
-        // reading the results in place, without copying them) beats a dictionary.
-        var groups: [(cell: CellAddress, label: String, points: Decimal, sum: Decimal)] = []
-        for i in indicators.indices where !indicators[i].indicator.isPlaceholder {
-            guard let points = indicators[i].indicator.level1Points else { continue }
-            let key = indicators[i].indicator.level1.cell
-            let g: Int
-            if let found = groups.firstIndex(where: { $0.cell == key }) {
-                g = found
-            } else {
-                groups.append((key, indicators[i].indicator.level1Label.trimmed, points, 0))
-                g = groups.count - 1
+    /// One warning per section whose 分值 — stated by its label, or the rule set's when `--rules`
+    /// was given — differs from the sum of its indicators' 分值. A default the form does not state
+    /// is not checked (a form may set its own split).
+    private func labelPointsMismatches(_ form: Form, sections: [SectionWeight]) -> [Diagnostic] {
+        sections.compactMap { section in
+            guard let weight = section.weight, weight != section.indicatorsWeight else { return nil }
+            let points = ScoreText.plain(weight)
+            let sum = ScoreText.plain(section.indicatorsWeight)
+            switch section.source {
+            case .formLabel:
+                return Diagnostic(.warning, "label-points-mismatch", at: form.location(section.cell),
+                                  Vocabulary.ScoringMessage.labelPointsMismatch(label: section.label, points: points,
+                                                                                sum: sum))
+            case .rulesGiven:
+                return Diagnostic(.warning, "label-points-mismatch", at: form.location(section.cell),
+                                  Vocabulary.ScoringMessage.sectionRulesMismatch(
+                                      name: section.name, points: points, stated: section.stated.map(ScoreText.plain),
+                                      sum: sum))
+            default:
+                return nil
             }
-            groups[g].sum += indicators[i].isScored ? (indicators[i].weight ?? 0) : 0
-        }
-        return groups.compactMap { group in
-            guard group.points != group.sum else { return nil }
-            return Diagnostic(.warning, "label-points-mismatch", at: form.location(group.cell),
-                              Vocabulary.ScoringMessage.labelPointsMismatch(label: group.label,
-                                                                            points: ScoreText.plain(group.points),
-                                                                            sum: ScoreText.plain(group.sum)))
         }
     }
 }

@@ -129,6 +129,11 @@ struct DetailSheetWriter {
         try sheet.writeString(words.detailRules, row: row, column: 0, style: bold)
         try writeSpan("\(scored.ruleSet.name)(\(choice))", row: row, first: 1, last: 5, style: value, on: sheet)
         row += 1
+        if !scored.sectionWeightsText.isEmpty {
+            try sheet.writeString(Vocabulary.SectionWords.detailLabel, row: row, column: 0, style: bold)
+            try writeSpan(scored.sectionWeightsText, row: row, first: 1, last: 12, style: value, on: sheet)
+            row += 1
+        }
         try sheet.writeString(words.detailTotal, row: row, column: 0, style: bold)
         if scored.isGraded {
             try sheet.writeNumber(scored.totalScore, row: row, column: 1,
