@@ -56,8 +56,6 @@ enum WorkbookWords {
     static let detailScore = "得分"
     static let detailFilledScore = "原得分"
     static let detailNotes = "说明/警告"
-    static let detailBudgetLevel = "预算执行率"
-    static let detailBudgetName = "年度资金总额"
     static let detailDiagnostics = "诊断信息"
     static let detailPlace = "位置"
     static let detailSeverity = "级别"
@@ -72,18 +70,6 @@ enum WorkbookWords {
     static let rulesDefaulted = "表注未说明,用默认规则"
     static let rulesGiven = "指定"
     static let noDiagnostics = "无"
-    // Parsed values, as the detail sheet shows them
-    static let parsedNotGiven = "未填写"
-    static let parsedText = "文本"
-    static let parsedOnTime = "按时"
-    static let parsedBefore = "前"
-    static func parsedMonthDay(_ month: Int?, _ day: Int?) -> String {
-        (month.map { "\($0)月" } ?? "") + (day.map { "\($0)日" } ?? "")
-    }
-    static let gradeExcellent = "优秀"
-    static let gradeGood = "良好"
-    static let gradePass = "合格"
-    static let gradeFail = "不合格"
     // The blank template
     static let blankYear = "(    年度)"
     static let blankUnitSeal = "单位(盖章):"
