@@ -109,6 +109,15 @@ struct RealFormsTests {
         Case(file: "yunnan-changninggongxiao-2022-project.csv", layout: "project/levels", budgetWeight: 20,
              budgetScore: 4, total: 33, weight: 49, arithmetic: "10/50 = 20% → 20 × 0.2 = 4; 18 rows met, scores kept: 29 → 33",
              knownIssue: nil),
+        // Held out in round 4, second batch.
+        Case(file: "hubei-ezhoushenpi-2021-project.csv", layout: "project/levels", budgetWeight: 0, budgetScore: 0,
+             total: d("66.7"), weight: 70,
+             arithmetic: "money row 分值 100 / 得分 98 are the form's totals: 执行率 not scored apart; "
+                 + "预算执行率 indicator 20 × 83.5/100 = 16.70 (printed 18); 10 × 5 → 66.70",
+             knownIssue: nil),
+        Case(file: "shandong-lichengwenhuaguan-2019-project.csv", layout: "project/levels", budgetWeight: 10,
+             budgetScore: 10, total: 70, weight: 70,
+             arithmetic: "年初预算数(A)/全年执行数(B) 45/45 → 10; 12.5 × 4 + 10 → 70", knownIssue: nil),
     ]
 
     static func score(_ file: String) throws -> (ScoredForm, [Diagnostic]) {
@@ -157,6 +166,8 @@ struct RealFormsTests {
         ("hunan-linglinglinye-2021-department.csv", "score-replaced", "G24"),
         ("ningxia-yinchuanliuzhong-2021-project.csv", "value-not-given", "E13"),
         ("ningxia-yinchuanliuzhong-2021-project.csv", "target-implied", "E13"),
+        ("hubei-ezhoushenpi-2021-project.csv", "execution-weight-is-total", "F6"),
+        ("hubei-ezhoushenpi-2021-project.csv", "score-replaced", "H13"),
     ])
     func printedSlipsAreWarnedAtTheirCell(_ file: String, _ code: String, _ cell: String) throws {
         let (_, diagnostics) = try Self.score(file)
@@ -176,15 +187,17 @@ struct RealFormsTests {
         }
     }
 
-    /// The 衡山 贯塘乡 form (held out) is cut after its goals: refused, naming the money header it found.
-    @Test func aDepartmentFormCutBeforeItsIndicatorsIsRefused() throws {
-        let doc = try CSVReader().read(contentsOf: FixturePaths.fixture("real/hunan-guantangxiang-2023-department.csv"))
+    /// The 衡山 贯塘乡 and 零陵疾控 forms (held out) are cut in their goals: refused, naming the money
+    /// header they found.
+    @Test(arguments: ["hunan-guantangxiang-2023-department.csv", "hunan-linglingjikong-2021-department.csv"])
+    func aDepartmentFormCutBeforeItsIndicatorsIsRefused(_ file: String) throws {
+        let doc = try CSVReader().read(contentsOf: FixturePaths.fixture("real/" + file))
         do {
             _ = try TemplateReader().read(doc)
             Issue.record("expected missing-indicator-header")
         } catch {
             #expect(error.diagnostic.code == "missing-indicator-header")
-            #expect(error.diagnostic.message.contains("自评得分"))
+            #expect(error.diagnostic.message.contains("年度预算申请"))
         }
     }
 
@@ -195,6 +208,14 @@ struct RealFormsTests {
         #expect(!diagnostics.contains { $0.code == "cell-not-recognised" && (6...10).contains($0.location.row) })
         #expect(scored.form.budget?.rows.count == 1)
         #expect(!diagnostics.contains { $0.code == "unknown-level1" })
+    }
+
+    /// 历城: "( 2019 年度)" is the year; the template's "-" rows are placeholders, not indicators.
+    @Test func aSpacedYearAndDashRowsAreRead() throws {
+        let (scored, diagnostics) = try Self.score("shandong-lichengwenhuaguan-2019-project.csv")
+        #expect(scored.form.year?.value == 2019)
+        #expect(!diagnostics.contains { ["missing-year", "missing-weight", "duplicate-indicator", "unknown-level2"].contains($0.code) })
+        #expect(scored.indicators.filter { !$0.indicator.isPlaceholder }.count == 5)
     }
 
     /// The 贵州 form is cut at its indicator header, before 得分: the error names what it found.

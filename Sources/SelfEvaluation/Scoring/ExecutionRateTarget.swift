@@ -16,4 +16,14 @@ enum ExecutionRateTarget {
         guard names.contains(stem) else { return nil }
         return Quantity(comparator: .atLeast, number: 100, unit: .percent)
     }
+
+    /// Whether a money row's 分值 is the whole form's points (100 or more) on a form that scores the
+    /// execution rate as one of its indicators (鄂州: 预算执行率 under 数量指标, 分值 20): the money
+    /// row then holds the form's totals, and 执行率 is not scored apart.
+    static func isTotalInMoneyRow(_ written: Decimal, form: Form) -> Bool {
+        guard written >= 100 else { return false }
+        return form.indicators.contains { indicator in
+            !indicator.isPlaceholder && names.contains(LabelTable.stem(LabelText.normalize(indicator.name.value)))
+        }
+    }
 }

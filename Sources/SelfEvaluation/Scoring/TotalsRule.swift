@@ -14,8 +14,11 @@ struct TotalsRule: Sendable {
         var audit: AuditEntry
     }
 
+    /// `sections`: the sections resolved by `SectionWeightRule` (resolved here, as the form states
+    /// them, when not given).
     func evaluate(_ form: Form, budget: BudgetResult?, indicators: [IndicatorResult],
-                  sections: [SectionWeight] = []) -> Outcome {
+                  sections: [SectionWeight]? = nil) -> Outcome {
+        let sections = sections ?? SectionWeightRule.resolve(indicators, rulesGiven: false)
         var diagnostics: [Diagnostic] = []
         let scored = indicators.filter(\.isScored)
         let totalWeight = (budget?.weight ?? 0) + scored.reduce(Decimal(0)) { $0 + ($1.weight ?? 0) }
@@ -43,27 +46,28 @@ struct TotalsRule: Sendable {
         return Outcome(totalWeight: totalWeight, totalScore: totalScore, diagnostics: diagnostics, audit: audit)
     }
 
-    /// One warning per section whose 分值 — stated by its label, or the rule set's when `--rules`
-    /// was given — differs from the sum of its indicators' 分值. A default the form does not state
-    /// is not checked (a form may set its own split).
+    /// One warning per section whose label states points its indicators' 分值 do not add up to
+    /// (`label-points-mismatch`, at the label): the form's own inconsistency, whatever the rule set.
+    /// Where `--rules` forces another weight than the label's, a note says so
+    /// (`section-weight-overridden`). A default the form does not state is not checked (a form
+    /// may set its own split).
     private func labelPointsMismatches(_ form: Form, sections: [SectionWeight]) -> [Diagnostic] {
-        sections.compactMap { section in
-            guard let weight = section.weight, weight != section.indicatorsWeight else { return nil }
-            let points = ScoreText.plain(weight)
-            let sum = ScoreText.plain(section.indicatorsWeight)
-            switch section.source {
-            case .formLabel:
-                return Diagnostic(.warning, "label-points-mismatch", at: form.location(section.cell),
-                                  Vocabulary.ScoringMessage.labelPointsMismatch(label: section.label, points: points,
-                                                                                sum: sum))
-            case .rulesGiven:
-                return Diagnostic(.warning, "label-points-mismatch", at: form.location(section.cell),
-                                  Vocabulary.ScoringMessage.sectionRulesMismatch(
-                                      name: section.name, points: points, stated: section.stated.map(ScoreText.plain),
-                                      sum: sum))
-            default:
-                return nil
+        var out: [Diagnostic] = []
+        for section in sections {
+            guard let stated = section.stated else { continue }
+            if stated != section.indicatorsWeight {
+                out.append(Diagnostic(.warning, "label-points-mismatch", at: form.location(section.cell),
+                                      Vocabulary.ScoringMessage.labelPointsMismatch(
+                                          label: section.label, points: ScoreText.plain(stated),
+                                          sum: ScoreText.plain(section.indicatorsWeight))))
+            }
+            if section.source == .rulesGiven, let weight = section.weight, weight != stated {
+                out.append(Diagnostic(.note, "section-weight-overridden", at: form.location(section.cell),
+                                      Vocabulary.ScoringMessage.sectionWeightOverridden(
+                                          name: section.name, stated: ScoreText.plain(stated),
+                                          forced: ScoreText.plain(weight))))
             }
         }
+        return out
     }
 }

@@ -734,7 +734,9 @@ public struct TemplateReader: Sendable {
                 }
             }
             let l2Text = LabelText.trim(scan.text(row, columns.level2))
-            if !l2Text.isEmpty {
+            // A lone mark ("-") in the 二级 cell of a template row names no group; kept as it is.
+            if !l2Text.isEmpty, ValueParser.isNotGiven(l2Text) { scan.consume(row, columns.level2) }
+            if !l2Text.isEmpty, !ValueParser.isNotGiven(l2Text) {
                 level2 = Located(l2Text, at: CellAddress(row: row, column: columns.level2))
                 scan.consume(row, columns.level2)
                 if !ShiftedRowRepair.isLevel2Name(l2Text) {
@@ -892,10 +894,10 @@ public struct TemplateReader: Sendable {
     /// Whether a name is a placeholder ("指标2", "……"); exposed for tests.
     public static func isPlaceholderNameForTesting(_ name: String) -> Bool { isPlaceholderName(name) }
 
-    /// "指标2", "指标2:", "……" with nothing else.
+    /// "指标2", "指标2:", "……", or a lone mark ("-", "—", "/": `ValueParser.isNotGiven`) with nothing else.
     static func isPlaceholderName(_ name: String) -> Bool {
         let n = LabelText.normalize(name)
-        if n.isEmpty || Vocabulary.ellipses.contains(n) { return true }
+        if n.isEmpty || Vocabulary.ellipses.contains(n) || ValueParser.isNotGiven(n) { return true }
         guard n.hasPrefix(Vocabulary.placeholderNamePrefix) else { return false }
         let rest = n.dropFirst(Vocabulary.placeholderNamePrefix.count).filter { $0 != ":" }
         return !rest.isEmpty && rest.allSatisfy { $0.isASCII && $0.isNumber }
