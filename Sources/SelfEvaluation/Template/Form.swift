@@ -286,6 +286,8 @@ public struct Indicator: Sendable {
     public var measureUnit: Located<String>?
     /// A placeholder row ("指标2", "……" with nothing else): kept, not scored.
     public var isPlaceholder: Bool
+    /// Points of the goal block the row is in ("年度绩效目标1(40分)"), at that label's cell.
+    public var goalPoints: Located<Decimal>? = nil
 
     public init(row: Int, level1: Located<String>, level1Label: String, level1Points: Decimal?, level2: Located<String>,
                 name: Located<String>, target: Located<String>, actual: Located<String>, weight: Located<String>,

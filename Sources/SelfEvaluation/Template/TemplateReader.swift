@@ -312,6 +312,7 @@ public struct TemplateReader: Sendable {
         columns.statedWeight = stated
         let totalNames = labels.totals + [Vocabulary.budgetTotalLabel, "资金总额", "总额", "小计"]
         var rows: [BudgetRow] = []
+        var inNotes = false
         var row = header + 1
         while row < end {
             let texts = scan.rowTexts(row)
@@ -323,6 +324,13 @@ public struct TemplateReader: Sendable {
             if let first = scan.column(in: row, whereLabel: { !$0.isEmpty }) {
                 let stem = LabelTable.stem(scan.label(row, first).text)
                 if labels.goalsSections.contains(where: { stem.hasPrefix($0) && stem.count <= $0.count + 4 }) { break }
+            }
+            // The breakdown notes under the total row (按收入性质分: …): text, kept as it is.
+            if inNotes || scan.rowLabels(row).contains(where: { LabelTable.opensBudgetNotes($0.text) }) {
+                inNotes = true
+                for col in 1...max(1, scan.width(row)) where !scan.text(row, col).isEmpty { scan.consume(row, col) }
+                row += 1
+                continue
             }
             let nameText = scan.text(row, name)
             // Section labels of merged ranges in the first columns (部门(单位)总体资金(万元)).
@@ -676,6 +684,15 @@ public struct TemplateReader: Sendable {
                                 diagnostics: inout [Diagnostic]) -> Int {
         var level1: (label: String, name: String, points: Decimal?, cell: CellAddress)? = nil
         var level2: Located<String>? = nil
+        // Goal blocks and their points (年度绩效目标1(40分)): the header's, then each header printed again.
+        var goals: [(row: Int, points: Located<Decimal>?)] = [(columns.headerRows.lowerBound,
+                                                               goalPoints(scan, row: columns.headerRows.lowerBound))]
+        defer {
+            for i in form.indicators.indices {
+                let row = form.indicators[i].row
+                form.indicators[i].goalPoints = goals.last(where: { $0.row <= row })?.points
+            }
+        }
         var row = columns.headerRows.upperBound + 1
         while row <= scan.rowCount {
             let texts = scan.rowTexts(row)
@@ -684,6 +701,7 @@ public struct TemplateReader: Sendable {
                 // The header printed again (a second goal block, 年度绩效目标2(40分) | 一级指标 | …).
                 let again = Self.holdsAny(scan, row, of: headerWords) ? indicatorAssignment(scan, row) : [:]
                 if again[.name] != nil, again[.level1] != nil || again[.target] != nil {
+                    goals.append((row, goalPoints(scan, row: row)))
                     for col in 1...max(1, scan.width(row)) where !scan.text(row, col).isEmpty { scan.consume(row, col) }
                     row += 1
                     continue
@@ -722,6 +740,9 @@ public struct TemplateReader: Sendable {
             let l2Text = LabelText.trim(scan.text(row, columns.level2))
             if (l1Repeated || l1Text.isEmpty)
                 && RepeatedMergedLabel.continues(l2Text, current: level2?.value, above: scan.text(row - 1, columns.level2)) {
+                scan.consume(row, columns.level2)
+            } else if !l2Text.isEmpty, ValueParser.isNotGiven(l2Text) {
+                // A lone mark ("-") in the 二级 cell of a template row names no group; kept as it is.
                 scan.consume(row, columns.level2)
             } else if !l2Text.isEmpty {
                 level2 = Located(l2Text, at: CellAddress(row: row, column: columns.level2))
@@ -864,28 +885,27 @@ public struct TemplateReader: Sendable {
 
     // MARK: Helpers
 
-    /// "产出指标(60分)" → ("产出指标", 60).
+    /// The points of a goal block's label in the row's first cell ("年度绩效目标1(40分)", "年度绩效目标⏎(80分)").
+    private func goalPoints(_ scan: GridScan, row: Int) -> Located<Decimal>? {
+        guard let first = scan.column(in: row, whereLabel: { !$0.isEmpty }) else { return nil }
+        let label = scan.label(row, first)
+        guard labels.goalsSections.contains(where: { label.stem.hasPrefix($0) }),
+              let points = LabelTable.statedPoints(scan.text(row, first)) else { return nil }
+        return Located(points, at: CellAddress(row: row, column: first))
+    }
+
+    /// "产出指标(60分)" → ("产出指标", 60); every spelling in `LabelTable.sectionPoints`.
     static func splitPoints(_ label: String) -> (String, Decimal?) {
-        let normalized = LabelText.normalize(label)
-        guard normalized.hasSuffix(Vocabulary.pointsSuffix + ")"), let open = normalized.lastIndex(of: "(") else {
-            return (normalized, nil)
-        }
-        let inner = normalized[normalized.index(after: open)..<normalized.index(normalized.endIndex, offsetBy: -2)]
-        let name = String(normalized[..<open])
-        guard !inner.isEmpty, inner.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }),
-              let points = Decimal.parsing(String(inner)) else {
-            return (normalized, nil)
-        }
-        return (name, points)
+        LabelTable.sectionPoints(label)
     }
 
     /// Whether a name is a placeholder ("指标2", "……"); exposed for tests.
     public static func isPlaceholderNameForTesting(_ name: String) -> Bool { isPlaceholderName(name) }
 
-    /// "指标2", "指标2:", "……" with nothing else.
+    /// "指标2", "指标2:", "……", or a lone mark ("-", "—", "/": `ValueParser.isNotGiven`) with nothing else.
     static func isPlaceholderName(_ name: String) -> Bool {
         let n = LabelText.normalize(name)
-        if n.isEmpty || Vocabulary.ellipses.contains(n) { return true }
+        if n.isEmpty || Vocabulary.ellipses.contains(n) || ValueParser.isNotGiven(n) { return true }
         guard n.hasPrefix(Vocabulary.placeholderNamePrefix) else { return false }
         let rest = n.dropFirst(Vocabulary.placeholderNamePrefix.count).filter { $0 != ":" }
         return !rest.isEmpty && rest.allSatisfy { $0.isASCII && $0.isNumber }

@@ -113,6 +113,11 @@ struct DetailSheetWriter {
         try writeSpan(words.detailRules, row: row, first: 0, last: 1, style: label, on: sheet)
         try writeSpan("\(scored.ruleSet.name)(\(choice))", row: row, first: 2, last: 7, style: value, on: sheet)
         row += 1
+        if !scored.sectionWeightsText.isEmpty {
+            try writeSpan(Vocabulary.SectionWords.detailLabel, row: row, first: 0, last: 1, style: label, on: sheet)
+            try writeSpan(scored.sectionWeightsText, row: row, first: 2, last: 12, style: value, on: sheet)
+            row += 1
+        }
         try writeSpan(words.detailTotal, row: row, first: 0, last: 1, style: label, on: sheet)
         if scored.isGraded {
             let number = value.with { $0.numberFormat = scoreFormat }
