@@ -10,7 +10,7 @@ import argparse, base64, json, os, shutil, socket, subprocess, sys, tempfile, ti
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SAMPLE = os.path.join(ROOT, "Fixtures", "qiannan-guangzhou-2023.csv")
-ELEMENT = "element-6066-11e4-a52f-4ae2-86f4-b3e1ff7fd3c8"
+ELEMENT = "element-6066-11e4-a52e-4f735466cecf"  # the W3C WebDriver element key
 
 passed, failed = 0, 0
 

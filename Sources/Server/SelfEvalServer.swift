@@ -118,10 +118,11 @@ public struct SelfEvalServer: Sendable {
                         body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 
-    /// Whether a POST comes from this server's own pages as far as the Origin header tells
-    /// (absent: not a browser's cross-site request, or an old browser; the form token still decides).
+    /// Whether a POST comes from this server's own pages as far as the Origin header tells.
+    /// Absent (not a browser, or an old one) or "null" (what a browser sends from a page whose
+    /// Referrer-Policy is no-referrer, as this server's are): the form token alone decides.
     static func sameOrigin(_ request: Request) -> Bool {
-        guard let origin = request.headers[.origin] else { return true }
+        guard let origin = request.headers[.origin], origin != "null" else { return true }
         guard let host = request.head.authority else { return false }
         let stripped = origin.replacingOccurrences(of: "http://", with: "").replacingOccurrences(of: "https://", with: "")
         return stripped == host
