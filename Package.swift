@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "selfeval", targets: ["selfeval"]),
         .library(name: "SelfEvaluation", targets: ["SelfEvaluation"]),
         .library(name: "Conversion", targets: ["Conversion"]),
+        .library(name: "WebPages", targets: ["WebPages"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -38,13 +39,15 @@ let package = Package(
         .target(name: "XLSXReport", dependencies: ["CXLSXWriter", "SelfEvaluation", "CSV"]),
         // Convert one form or a batch: naming, atomic writes, reports.
         .target(name: "Conversion", dependencies: ["SelfEvaluation", "XLSXReport", "CSV", "Spreadsheet"]),
+        // HTML of a scored form for the intranet page: the printed grid with every finding at its cell.
+        .target(name: "WebPages", dependencies: ["Conversion", "SelfEvaluation", "XLSXReport", "CSV"]),
         // argon2id (Debian libargon2-dev): the administrator's password hash of `selfeval serve`.
         .systemLibrary(name: "CArgon2", pkgConfig: "libargon2", providers: [.apt(["libargon2-dev"])]),
         // The intranet page: Hummingbird routes over Conversion, a GRDB (SQLite, WAL) index, files on disk.
         .target(
             name: "Server",
             dependencies: [
-                "Conversion", "SelfEvaluation", "XLSXReport", "CSV", "Spreadsheet", "CArgon2", "CZlib",
+                "Conversion", "SelfEvaluation", "XLSXReport", "CSV", "Spreadsheet", "WebPages", "CArgon2", "CZlib",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
@@ -64,6 +67,7 @@ let package = Package(
         .testTarget(name: "SelfEvaluationTests", dependencies: ["SelfEvaluation", "CSV", "TestSupport"]),
         .testTarget(name: "XLSXReportTests", dependencies: ["XLSXReport", "SelfEvaluation", "CSV", "TestSupport"]),
         .testTarget(name: "ConversionTests", dependencies: ["Conversion", "XLSXReport", "SelfEvaluation", "CSV", "TestSupport"]),
+        .testTarget(name: "WebPagesTests", dependencies: ["WebPages", "Conversion", "SelfEvaluation", "XLSXReport", "CSV", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
         .testTarget(
             name: "ServerTests",

@@ -151,17 +151,30 @@ def main():
             page = browser.script("return document.body.innerText;") or ""
             total = expected["total"]["score"] if expected["total"] else None
             check(total is not None and str(total) in page, "the page shows the total %s" % total)
-            lost_rows = browser.find_all("#lost tbody tr")
+            check(browser.find(".sev-grid") is not None, "the page shows the printed grid")
+            lost_rows = browser.find_all(".sev-lost-table tbody tr")
             check(len(lost_rows) >= len(lost) > 0, "the page lists %d lost indicators (%d rows)" % (len(lost), len(lost_rows)))
             table = "\n".join(browser.text(r) for r in lost_rows)
             for i in lost:
-                points = i["weight"] - i["score"]
-                text = ("%.2f" % points).rstrip("0").rstrip(".")
-                check(i["name"] in table and ("−" + text) in table, "lost point shown: %s −%s" % (i["name"], text))
+                points = "%.2f" % (i["weight"] - i["score"])
+                check(i["name"] in table and points in table, "lost point shown: %s… %s" % (i["name"][:12], points))
+            marks = browser.find_all(".sev-grid .sev-lostmk")
+            check(len(marks) >= len(lost), "every lost point is marked at its cell in the grid (%d marks)" % len(marks))
             browser.screenshot(os.path.join(args.out, "serve-form.png"))
             height = browser.script("return document.documentElement.scrollHeight;") or 768
             browser.resize(1366, min(int(height) + 140, 6000))
             browser.screenshot(os.path.join(args.out, "serve-form-full.png"))
+            # The bureau's page: log in with the password, see the unit's form in the table.
+            browser.resize(1366, 768)
+            browser.go(base + "/admin")
+            check(browser.url() == base + "/admin/login", "/admin without a session shows the login page")
+            browser.type(browser.find("#password"), "browser-test-password")
+            browser.click(browser.find("button[type=submit]"))
+            time.sleep(0.3)
+            check(browser.url() == base + "/admin", "the password logs in")
+            rows = browser.find_all("#summary tbody tr")
+            check(len(rows) == 1 and "黔南州驻广州办事处" in browser.text(rows[0]), "the bureau's table lists the unit's form")
+            browser.screenshot(os.path.join(args.out, "serve-admin.png"))
         finally:
             browser.quit()
     finally:
@@ -173,7 +186,7 @@ def main():
                 p.kill()
         shutil.rmtree(data, ignore_errors=True)
     print("browser-test: %d passed, %d failed" % (passed, failed))
-    print("screenshots: %s" % ", ".join(os.path.join(args.out, n) for n in ("serve-unit.png", "serve-form.png", "serve-form-full.png")))
+    print("screenshots: %s" % ", ".join(os.path.join(args.out, n) for n in ("serve-unit.png", "serve-form.png", "serve-form-full.png", "serve-admin.png")))
     return 1 if failed else 0
 
 

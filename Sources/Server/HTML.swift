@@ -1,4 +1,5 @@
 import Foundation
+import WebPages
 
 /// Text made safe for HTML (element content and quoted attribute values).
 public func escapeHTML(_ text: String) -> String {
@@ -58,8 +59,10 @@ enum PageFrame {
         """
     }
 
-    /// The one stylesheet (`/style.css`).
-    static let stylesheet = """
+    /// The one stylesheet (`/style.css`): the pages' own rules, then the grid's (WebPages).
+    static let stylesheet = pageRules + "\n" + FormGridHTML.stylesheet
+
+    static let pageRules = """
         * { box-sizing: border-box; }
         body { margin: 0; font: 14px/1.5 "Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "WenQuanYi Micro Hei", sans-serif;
                color: #1f2328; background: #f6f7f9; }
@@ -76,6 +79,7 @@ enum PageFrame {
         table.list th.sortable { cursor: pointer; }
         table.list td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
         table.wide { font-size: 13px; }
+        table.wide td:nth-child(-n+2) { min-width: 9em; }
         .scroll { overflow-x: auto; }
         .drop { border: 2px dashed #8aa4c0; border-radius: 6px; padding: 18px; text-align: center; color: #44607d; background: #f9fbfd; }
         .drop.over { background: #e3eefa; border-color: #1f4e79; }

@@ -1,6 +1,7 @@
 import Conversion
 import Foundation
 import SelfEvaluation
+import WebPages
 
 /// The server-rendered pages: a unit's list, a form, the bureau's table, the login page.
 enum Pages {
@@ -87,15 +88,14 @@ enum Pages {
         body += "<h1>\(escapeHTML(shown.sourceName)) <span class=\"muted\">第 \(shown.number) 版</span></h1>"
         body += problems(list)
         body += """
-            <div class="card totals">总分 <b>\(escapeHTML(shown.total ?? "—"))</b> 等级 <b>\(escapeHTML(shown.grade))</b> \
-            \(shown.needsReview ? "<span class=\"review\">需复核</span>" : "<span class=\"ok\">无需复核</span>")
-            <span class="downloads" style="margin-left:24px">下载:<a href="\(base).xlsx\(query)">评分后的 XLSX</a>\
-            <a href="\(base).csv\(query)">评分后的 CSV</a><a href="\(base).json\(query)">JSON 评分报告</a></span></div>
+            <div class="card downloads">下载第 \(shown.number) 版:<a href="\(base).xlsx\(query)">评分后的 XLSX</a>\
+            <a href="\(base).csv\(query)">评分后的 CSV</a><a href="\(base).json\(query)">JSON 评分报告</a>\
+            <a href="#versions">版本(共 \(versions.count) 版)</a></div>
+
             """
         if let scored {
-            body += "<h2>评分后的表格</h2><div class=\"card scroll\">\(FormGrid.render(scored, sourceName: shown.sourceName))</div>"
-            body += lostPoints(scored)
-            body += findings(scored)
+            // The printed grid with every finding at its cell, the findings and 失分明细 (WebPages).
+            body += "<div class=\"card\" id=\"grid\">\(FormGridHTML.render(scored, sourceName: shown.sourceName))</div>"
         }
         let versionRows = versions.reversed().map { v in
             "<tr><td><a href=\"\(base)?v=\(v.number)\">第 \(v.number) 版</a>\(v.number == shown.number ? "(当前显示)" : "")</td>"
@@ -110,46 +110,6 @@ enum Pages {
             \(dropScript)
             """
         return PageFrame.page(title: shown.sourceName, body: body)
-    }
-
-    /// Every indicator that lost points, with its reason (the 评分明细 of the workbook).
-    static func lostPoints(_ scored: Converter.Scored) -> String {
-        let report = ScoreReport(scored.scored, diagnostics: scored.diagnostics)
-        var rows: [String] = []
-        if let budget = report.budget, budget.score < budget.weight {
-            rows.append("<tr><td class=\"num\"></td><td>预算执行率 \(percent(budget.executionRate))</td><td class=\"num\">\(decimal(budget.weight))</td>"
-                        + "<td class=\"num\">\(decimal(budget.score))</td><td class=\"num lost\">−\(decimal(budget.weight - budget.score))</td><td></td></tr>")
-        }
-        for entry in report.indicators {
-            guard let weight = entry.weight, entry.score < weight else { continue }
-            rows.append("<tr><td class=\"num\">\(entry.row)</td><td>\(escapeHTML(entry.name))</td><td class=\"num\">\(decimal(weight))</td>"
-                        + "<td class=\"num\">\(decimal(entry.score))</td><td class=\"num lost\">−\(decimal(weight - entry.score))</td>"
-                        + "<td>\(escapeHTML(entry.reason))</td></tr>")
-        }
-        guard !rows.isEmpty else { return "<h2>失分</h2><p class=\"ok\">没有失分。</p>" }
-        return """
-            <h2>失分</h2>
-            <table class="list" id="lost"><thead><tr><th>行</th><th>指标</th><th>分值</th><th>得分</th><th>失分</th><th>原因</th></tr></thead>
-            <tbody>\(rows.joined(separator: "\n"))</tbody></table>
-            """
-    }
-
-    /// Errors, warnings and notes, each with its mark and place.
-    static func findings(_ scored: Converter.Scored) -> String {
-        guard !scored.diagnostics.isEmpty else { return "" }
-        let items = scored.diagnostics.map { d -> String in
-            let (mark, label) = switch d.severity {
-            case .error: ("mark-error", "错误")
-            case .warning: ("mark-warning", "警告")
-            default: ("mark-note", "提示")
-            }
-            let place = d.location.row > 0 ? "\(d.location.row):\(d.location.column > 0 ? d.location.columnLetter : "A")" : ""
-            return "<tr><td class=\"\(mark)\">\(label)</td><td>\(place)</td><td><code>\(escapeHTML(d.code))</code></td><td>\(escapeHTML(d.message))</td></tr>"
-        }.joined(separator: "\n")
-        return """
-            <h2>发现的问题</h2>
-            <table class="list" id="findings"><thead><tr><th>类别</th><th>位置</th><th>代码</th><th>说明</th></tr></thead><tbody>\(items)</tbody></table>
-            """
     }
 
     // MARK: the bureau's pages
@@ -233,13 +193,5 @@ enum Pages {
 
     static func message(_ title: String, _ text: String) -> String {
         PageFrame.page(title: title, body: "<h1>\(escapeHTML(title))</h1><div class=\"errors\">\(escapeHTML(text))</div>")
-    }
-}
-
-/// TEMPORARY call site of the printed grid: `FormGridHTML.render` (target WebPages) replaces
-/// this body once that target is on main. Until then it shows only where the grid goes.
-enum FormGrid {
-    static func render(_ scored: Converter.Scored, sourceName: String) -> String {
-        "<p class=\"muted\">(表格网格视图即将提供;失分与问题见下方列表。)</p>"
     }
 }

@@ -50,8 +50,9 @@ struct UnitRouteTests {
             }
             try await client.execute(uri: "/u/\(token)/forms/\(id)", method: .get) { r in
                 #expect(r.status == .ok)
-                #expect(r.text.contains("id=\"lost\""))
-                #expect(r.text.contains("class=\"num lost\">−"))
+                #expect(r.text.contains("class=\"sev-grid\""))
+                #expect(r.text.contains("class=\"sev-lost-table\""))
+                #expect(r.text.contains("class=\"sev-num sev-lostpts\">1.00<"))
             }
         }
         // The original is stored byte for byte.
