@@ -5,8 +5,8 @@ import Server
 
 /// `--data DIR`: the server's data folder.
 struct DataOption: ParsableArguments {
-    @Option(help: ArgumentHelp("数据目录(SQLite 索引与上传的文件);默认 ./selfeval-data。", valueName: "目录"))
-    var data: String = "selfeval-data"
+    @Option(help: ArgumentHelp("数据目录:索引与上传的文件。", valueName: "目录"))
+    var data: String = "./selfeval-data"
 
     func open() throws -> DataStore {
         do {
@@ -22,7 +22,7 @@ struct DataOption: ParsableArguments {
 struct UnitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "unit",
-        abstract: "管理各单位的专属上传链接(内网页面 selfeval serve 使用)。",
+        abstract: "管理各单位的专属上传链接(供内网页面使用)。",
         subcommands: [Add.self, Revoke.self, Import.self]
     )
 
@@ -66,6 +66,10 @@ struct UnitCommand: ParsableCommand {
         @OptionGroup var data: DataOption
 
         func run() throws {
+            guard FileManager.default.isReadableFile(atPath: file) else {
+                StandardStreams.err(UnitWords.listUnreadable(file) + "\n")
+                throw ExitCode(1)
+            }
             let document: CSVDocument
             do {
                 document = try CSVReader().read(contentsOf: file)
@@ -111,5 +115,6 @@ enum UnitWords {
     static let passwordSet = "管理员密码已设置(argon2id 散列保存在数据目录中)。"
     static func revoked(_ name: String) -> String { "已收回单位“\(name)”的链接" }
     static func imported(total: Int, added: Int) -> String { "名单中共 \(total) 个单位,新增 \(added) 个" }
+    static func listUnreadable(_ file: String) -> String { "\(file): error: [unit-list] 单位名单不存在或没有读权限" }
     static func cannotOpen(_ dir: String, _ reason: String) -> String { "[data-dir] 无法打开数据目录 \(dir):\(reason)" }
 }
