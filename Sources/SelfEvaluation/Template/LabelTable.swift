@@ -126,12 +126,15 @@ public struct LabelTable: Sendable, Equatable {
     /// `label` is normalized (brackets are round).
     static func stem(_ label: NormalizedText) -> NormalizedText {
         let bytes = label.string.utf8
-        guard bytes.contains(UInt8(ascii: "(")) || bytes.contains(UInt8(ascii: ")")) else { return label }
+        let open = UInt8(ascii: "("), close = UInt8(ascii: ")")
+        let bracketed = bytes.withContiguousStorageIfAvailable { $0.contains { $0 == open || $0 == close } }
+            ?? bytes.contains { $0 == open || $0 == close }
+        guard bracketed else { return label }
         var out: [UInt8] = []
         var depth = 0
         for byte in bytes {
-            if byte == UInt8(ascii: "(") { depth += 1; continue }
-            if byte == UInt8(ascii: ")") { depth = max(0, depth - 1); continue }
+            if byte == open { depth += 1; continue }
+            if byte == close { depth = max(0, depth - 1); continue }
             if depth == 0 { out.append(byte) }
         }
         return NormalizedText(normalized: String(decoding: out, as: UTF8.self))

@@ -176,7 +176,7 @@ public struct TemplateReader: Sendable {
                         form.headerFields.append(HeaderField(label: Located(text, at: CellAddress(row: row, column: column)),
                                                              value: value))
                     }
-                } else if let colon = label.text.string.firstIndex(of: ":"),
+                } else if let colon = label.text.string.utf8.firstIndex(of: UInt8(ascii: ":")),
                           NormalizedLabel(normalized: String(label.text.string[..<colon])).isAny(of: otherHeaderLabels) {
                     // 项目名称: X, 主管部门: X, 填报人: X in one cell.
                     scan.consume(row, column)
