@@ -15,9 +15,8 @@ struct IndicatorEvaluator: Sendable {
         var diagnostics: [Diagnostic] = []
         // Split cells ("≥" | "95" | "%"): the 指标性质/计算符号 column's operator wins over the
         // value's own; the 度量单位 column fills in a quantity without a unit (see DirectionRule).
-        let target = ValueParser.parse(indicator.target.value, operator: indicator.nature?.value,
-                                       unit: indicator.measureUnit?.value)
-        let actual = ValueParser.parse(indicator.actual.value, operator: nil, unit: indicator.measureUnit?.value)
+        let target = indicator.parsedTarget
+        let actual = indicator.parsedActual
         var result = IndicatorResult(indicator: indicator, kind: .notScored, target: target, actual: actual,
                                      weight: nil, filledScore: nil, score: 0,
                                      reason: indicator.reason?.value.trimmed ?? "")

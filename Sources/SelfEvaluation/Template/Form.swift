@@ -274,16 +274,16 @@ public struct Indicator: Sendable {
     /// 三级指标 (the indicator's name).
     public var name: Located<String>
     /// 年度指标值 (A) and 实际完成值 (B), as written.
-    public var target: Located<String>
-    public var actual: Located<String>
+    public let target: Located<String>
+    public let actual: Located<String>
     /// 分值 and 得分, as written.
     public var weight: Located<String>
     public var score: Located<String>
     /// 未完成原因分析 / 偏差原因分析及改进措施, as written.
     public var reason: Located<String>?
     /// Project-form extras, as written.
-    public var nature: Located<String>?
-    public var measureUnit: Located<String>?
+    public let nature: Located<String>?
+    public let measureUnit: Located<String>?
     /// A placeholder row ("指标2", "……" with nothing else): kept, not scored.
     public var isPlaceholder: Bool
 
@@ -305,25 +305,41 @@ public struct Indicator: Sendable {
         self.nature = nature
         self.measureUnit = measureUnit
         self.isPlaceholder = isPlaceholder
+        // The values are read here, once: every rule and writer after takes them from the row.
+        let operatorText = nature?.value, unitText = measureUnit?.value
+        let comparator = operatorText.flatMap { ValueParser.comparator($0) }
+        let unit = unitText.flatMap { ValueParser.unit($0) }
+        let writtenTarget = ValueParser.parse(target.value)
+        let writtenActual = ValueParser.parse(actual.value)
+        self.writtenTarget = writtenTarget
+        self.parsedTarget = ValueParser.overlay(writtenTarget, comparator: comparator, unit: unit)
+        self.parsedActual = ValueParser.overlay(writtenActual, comparator: nil, unit: unit)
+        self.targetText = Self.joined(target.value, parsed: writtenTarget, operator: comparator == nil ? nil : operatorText,
+                                      unit: unit == nil ? nil : unitText)
+        self.actualText = Self.joined(actual.value, parsed: writtenActual, operator: nil, unit: unit == nil ? nil : unitText)
     }
+
+    /// The target cell alone, parsed (`ValueParser.parse`): the value's own reading.
+    public let writtenTarget: ParsedValue
+    /// The target as scored: the 指标性质/计算符号 column's operator wins over the value's own, and the
+    /// 度量单位 column fills in a quantity without a unit (`ValueParser.parse(_:operator:unit:)`).
+    public let parsedTarget: ParsedValue
+    /// The actual, the 度量单位 column filling in a quantity without a unit.
+    public let parsedActual: ParsedValue
 
     /// The target as one text, for messages and reports. Where the form splits it over cells
     /// ("≥" | "95" | "%"), the operator of the 指标性质/计算符号 column is put before a quantity
     /// that has none, and the 度量单位 after one without a unit: "≥95%". Otherwise the text as written.
-    public var targetText: String {
-        Self.joined(target.value, operator: nature?.value, unit: measureUnit?.value)
-    }
+    public let targetText: String
 
     /// The actual as one text: the 度量单位 after a quantity without a unit ("91" | "%" → "91%").
-    public var actualText: String { Self.joined(actual.value, operator: nil, unit: measureUnit?.value) }
+    public let actualText: String
 
-    static func joined(_ text: String, operator operatorText: String?, unit unitText: String?) -> String {
+    /// `text` joined with the operator and unit cells (nil when they name no operator or unit).
+    static func joined(_ text: String, parsed: ParsedValue, operator operatorText: String?, unit unitText: String?) -> String {
         let written = LabelText.trim(text)
-        // The split cells are read first: without an operator or a unit there is nothing to
-        // join, and the text need not be parsed.
-        let hasOperator = operatorText.map { ValueParser.comparator($0) != nil } ?? false
-        let hasUnit = unitText.map { ValueParser.unit($0) != nil } ?? false
-        guard hasOperator || hasUnit, case .quantity(let quantity) = ValueParser.parse(written) else { return written }
+        guard operatorText != nil || unitText != nil, case .quantity(let quantity) = parsed else { return written }
+        let hasOperator = operatorText != nil, hasUnit = unitText != nil
         var out = written
         if quantity.comparator == nil, hasOperator, let operatorText {
             out = LabelText.trim(operatorText) + out
