@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "selfeval", targets: ["selfeval"]),
         .library(name: "SelfEvaluation", targets: ["SelfEvaluation"]),
         .library(name: "Conversion", targets: ["Conversion"]),
+        .library(name: "WebPages", targets: ["WebPages"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -35,6 +36,8 @@ let package = Package(
         .target(name: "XLSXReport", dependencies: ["CXLSXWriter", "SelfEvaluation", "CSV"]),
         // Convert one form or a batch: naming, atomic writes, reports.
         .target(name: "Conversion", dependencies: ["SelfEvaluation", "XLSXReport", "CSV", "Spreadsheet"]),
+        // HTML of a scored form for the intranet page: the printed grid with every finding at its cell.
+        .target(name: "WebPages", dependencies: ["Conversion", "SelfEvaluation", "XLSXReport", "CSV"]),
         // glibc malloc settings for the command line (mallopt is not visible from Swift).
         .target(name: "CMallocTuning"),
         .executableTarget(
@@ -50,6 +53,7 @@ let package = Package(
         .testTarget(name: "SelfEvaluationTests", dependencies: ["SelfEvaluation", "CSV", "TestSupport"]),
         .testTarget(name: "XLSXReportTests", dependencies: ["XLSXReport", "SelfEvaluation", "CSV", "TestSupport"]),
         .testTarget(name: "ConversionTests", dependencies: ["Conversion", "XLSXReport", "SelfEvaluation", "CSV", "TestSupport"]),
+        .testTarget(name: "WebPagesTests", dependencies: ["WebPages", "Conversion", "SelfEvaluation", "XLSXReport", "CSV", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
     ]
 )

@@ -42,28 +42,11 @@ struct DetailSheetWriter {
             var score: Decimal?
             var filled: Decimal?
         }
-        var lines: [Line] = []
-        if let budget = scored.budget {
-            let row = budget.rateCell?.row ?? budget.scoreCell?.row ?? scored.form.budget?.totalRow?.name.cell.row
-            let formula = budget.audit.map(\.formula).filter { !$0.isEmpty }.joined(separator: "\n")
-            let notes = ([budget.comment].compactMap { $0 } + diagnostics(atRow: row)).joined(separator: "\n")
-            lines.append(Line(
-                texts: [row.map(String.init) ?? "", words.detailBudgetLevel, words.detailBudgetName, words.detailBudgetName,
-                        budget.adjusted.plainText + Vocabulary.wanYuan, "", budget.executed.plainText + Vocabulary.wanYuan, "",
-                        IndicatorKind.quantitative.label, Direction.positive.label, "", "", formula, "", "", "", notes],
-                ratio: budget.executionRate, weight: budget.weight, score: budget.score, filled: budget.filledScore))
-        }
-        for result in scored.indicators {
-            let indicator = result.indicator
-            let formula = result.audit.map(\.formula).filter { !$0.isEmpty }.joined(separator: "\n")
-            let notes = ([result.comment].compactMap { $0 } + diagnostics(atRow: indicator.row)).joined(separator: "\n")
-            lines.append(Line(
-                texts: [String(indicator.row), indicator.level1Label, indicator.level2.value, indicator.name.value,
-                        indicator.targetText, Self.describe(result.target), indicator.actualText,
-                        Self.describe(result.actual), result.kind.label, result.direction?.label ?? "",
-                        result.tier?.label ?? "", "", formula, "", "", "", notes],
-                ratio: result.ratio, weight: result.weight, score: result.isScored ? result.score : nil,
-                filled: result.filledScore))
+        let lines: [Line] = ScoringDetail(scored).lines.map { line in
+            Line(texts: [line.row.map(String.init) ?? "", line.level1, line.level2, line.name, line.target,
+                         line.targetParsed, line.actual, line.actualParsed, line.kind, line.direction, line.tier, "",
+                         line.formula, "", "", "", line.notes],
+                 ratio: line.ratio, weight: line.weight, score: line.score, filled: line.filled)
         }
         for (index, line) in lines.enumerated() {
             let row = index + 1
@@ -143,11 +126,6 @@ struct DetailSheetWriter {
         try sheet.applyPrintSetup(PrintSetup(orientation: .landscape, repeatRows: 0...0))
     }
 
-    private func diagnostics(atRow row: Int?) -> [String] {
-        guard let row else { return [] }
-        return scored.diagnostics.filter { $0.location.row == row }.map { "[\($0.code)] \($0.message)" }
-    }
-
     private func writeNumber(_ value: Decimal?, row: Int, column: Int, style: CellStyle, on sheet: Worksheet) throws {
         if let value {
             try sheet.writeNumber(value, row: row, column: column, style: style)
@@ -161,37 +139,6 @@ struct DetailSheetWriter {
             try sheet.writeString(text, row: row, column: first, style: style)
         } else {
             try sheet.mergeRange(firstRow: row, firstColumn: first, lastRow: row, lastColumn: last, text: text, style: style)
-        }
-    }
-
-    /// A parsed target or actual as the sheet shows it: "≥ 10 家", "12月31日前", "优秀", "文本".
-    static func describe(_ value: ParsedValue) -> String {
-        let words = WorkbookWords.self
-        switch value {
-        case .notGiven: return words.parsedNotGiven
-        case .quantity(let quantity):
-            let comparator: String
-            switch quantity.comparator {
-            case .atLeast: comparator = "≥ "
-            case .greaterThan: comparator = "> "
-            case .atMost: comparator = "≤ "
-            case .lessThan: comparator = "< "
-            case .equal: comparator = "= "
-            case nil: comparator = ""
-            }
-            let unit = quantity.unit.map { " " + $0.description } ?? ""
-            return comparator + quantity.number.plainText + unit
-        case .time(let time):
-            if time.month == nil && time.day == nil { return time.onTime ? words.parsedOnTime : words.parsedText }
-            return words.parsedMonthDay(time.month, time.day) + words.parsedBefore
-        case .grade(let grade):
-            switch grade {
-            case .excellent: return words.gradeExcellent
-            case .good: return words.gradeGood
-            case .pass: return words.gradePass
-            case .fail: return words.gradeFail
-            }
-        case .text: return words.parsedText
         }
     }
 }
