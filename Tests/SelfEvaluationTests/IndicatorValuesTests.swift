@@ -40,6 +40,14 @@ struct IndicatorValuesTests {
             #expect(row.parsedActual == ValueParser.parse(actual, operator: nil, unit: unit))
             #expect(row.targetText == Self.joined(target, operator: op, unit: unit), "\(target) \(op ?? "nil") \(unit ?? "nil")")
             #expect(row.actualText == Self.joined(actual, operator: nil, unit: unit))
+            // A cell changed afterwards (the blank template blanks them) is read again.
+            var changed = row
+            let other = Self.values.randomElement(using: &g) ?? ""
+            changed.target = Located(other, at: at)
+            changed.measureUnit = nil
+            #expect(changed.parsedTarget == ValueParser.parse(other, operator: op, unit: nil))
+            #expect(changed.targetText == Self.joined(other, operator: op, unit: nil))
+            #expect(changed.parsedActual == ValueParser.parse(actual))
         }
     }
 }

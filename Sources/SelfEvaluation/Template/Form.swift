@@ -273,17 +273,17 @@ public struct Indicator: Sendable {
     public var level2: Located<String>
     /// 三级指标 (the indicator's name).
     public var name: Located<String>
-    /// 年度指标值 (A) and 实际完成值 (B), as written.
-    public let target: Located<String>
-    public let actual: Located<String>
+    /// 年度指标值 (A) and 实际完成值 (B), as written (their values are read again when they change).
+    public var target: Located<String> { didSet { readValues() } }
+    public var actual: Located<String> { didSet { readValues() } }
     /// 分值 and 得分, as written.
     public var weight: Located<String>
     public var score: Located<String>
     /// 未完成原因分析 / 偏差原因分析及改进措施, as written.
     public var reason: Located<String>?
     /// Project-form extras, as written.
-    public let nature: Located<String>?
-    public let measureUnit: Located<String>?
+    public var nature: Located<String>? { didSet { readValues() } }
+    public var measureUnit: Located<String>? { didSet { readValues() } }
     /// A placeholder row ("指标2", "……" with nothing else): kept, not scored.
     public var isPlaceholder: Bool
 
@@ -305,7 +305,11 @@ public struct Indicator: Sendable {
         self.nature = nature
         self.measureUnit = measureUnit
         self.isPlaceholder = isPlaceholder
-        // The values are read here, once: every rule and writer after takes them from the row.
+        readValues()
+    }
+
+    /// Reads the values, once per change of the cells: every rule and writer takes them from the row.
+    private mutating func readValues() {
         let operatorText = nature?.value, unitText = measureUnit?.value
         let comparator = operatorText.flatMap { ValueParser.comparator($0) }
         let unit = unitText.flatMap { ValueParser.unit($0) }
@@ -320,20 +324,20 @@ public struct Indicator: Sendable {
     }
 
     /// The target cell alone, parsed (`ValueParser.parse`): the value's own reading.
-    public let writtenTarget: ParsedValue
+    public private(set) var writtenTarget: ParsedValue = .notGiven
     /// The target as scored: the 指标性质/计算符号 column's operator wins over the value's own, and the
     /// 度量单位 column fills in a quantity without a unit (`ValueParser.parse(_:operator:unit:)`).
-    public let parsedTarget: ParsedValue
+    public private(set) var parsedTarget: ParsedValue = .notGiven
     /// The actual, the 度量单位 column filling in a quantity without a unit.
-    public let parsedActual: ParsedValue
+    public private(set) var parsedActual: ParsedValue = .notGiven
 
     /// The target as one text, for messages and reports. Where the form splits it over cells
     /// ("≥" | "95" | "%"), the operator of the 指标性质/计算符号 column is put before a quantity
     /// that has none, and the 度量单位 after one without a unit: "≥95%". Otherwise the text as written.
-    public let targetText: String
+    public private(set) var targetText = ""
 
     /// The actual as one text: the 度量单位 after a quantity without a unit ("91" | "%" → "91%").
-    public let actualText: String
+    public private(set) var actualText = ""
 
     /// `text` joined with the operator and unit cells (nil when they name no operator or unit).
     static func joined(_ text: String, parsed: ParsedValue, operator operatorText: String?, unit unitText: String?) -> String {
