@@ -25,7 +25,8 @@ selfeval's time is the workbook it must write, whatever its own code does.
 The .xlsx part: the same forms as .xlsx (the workbooks a `batch --jobs 1` wrote, each with its
 评分明细 sheet, read too): `check` of all of them in one process (read, recognise, score; nothing
 written) against `check` of the CSVs, and a `batch --jobs 1` over them beside one over the CSVs,
-alternately, five rounds. With --only-xlsx, only that part is made (after the one batch that
+alternately, five rounds; then the instructions (callgrind) of `check` over the first 100 CSVs
+and over the 100 .xlsx written for them, a ratio the machine's load does not move. With --only-xlsx, only that part is made (after the one batch that
 writes the workbooks).
 With --only-floor, only that count is made (a corpus of --floor forms, no timing): the figure
 the speed promise is stated in (the rest at most 0.6 × workbook_close).
@@ -182,11 +183,31 @@ def xlsx_reading(work, corpus, selfeval, env, out, runs):
         r['batch_xlsx'].append(timed([selfeval, 'batch', xlsx_corpus, '-o', out('sx'), '--jobs', '1'], env)[0])
         sys.stderr.write('xlsx round %d: check CSV %.3f s, .xlsx %.3f s; batch CSV %.3f s, .xlsx %.3f s\n'
                          % (i + 1, r['check_csv'][-1], r['check_xlsx'][-1], r['batch_csv'][-1], r['batch_xlsx'][-1]))
+    # Instructions (callgrind), which do not move with the machine's load: `check` of the first
+    # 100 CSVs and of the 100 .xlsx a batch wrote for them.
+    n = 100
+    sub, sub_out = os.path.join(work, 'corpus-x%d' % n), out('x%d' % n)
+    shutil.rmtree(sub, ignore_errors=True)
+    os.makedirs(sub)
+    for name in sorted(os.listdir(corpus))[:n]:
+        shutil.copy(os.path.join(corpus, name), sub)
+    subprocess.run([selfeval, 'batch', sub, '-o', sub_out, '--jobs', '1'], env=env,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    csvs = sorted(os.path.join(sub, x) for x in os.listdir(sub))
+    books = sorted(os.path.join(sub_out, x) for x in os.listdir(sub_out) if x.endswith('.xlsx') and x != '汇总表.xlsx')
+    r['ir_forms'] = (len(csvs), len(books))
+    plain = os.path.join(work, 'selfeval-nodebug')  # valgrind cannot read the static binary's debug information
+    subprocess.run(['objcopy', '--strip-debug', selfeval, plain], check=True)
+    r['ir_csv'] = callgrind([plain, 'check'] + csvs, os.path.join(work, 'callgrind.check-csv'), env)[0]
+    r['ir_xlsx'] = callgrind([plain, 'check'] + books, os.path.join(work, 'callgrind.check-xlsx'), env)[0]
     return r
 
 
 def print_xlsx(r):
     med = {k: statistics.median(v) for k, v in r.items() if isinstance(v, list)}
+    (nc, nx), ic, ix = r['ir_forms'], r['ir_csv'], r['ir_xlsx']
+    print('instructions per form, check (callgrind, process start included): %d CSV forms %.2f M, %d .xlsx forms %.2f M;'
+          ' .xlsx / CSV = %.2f' % (nc, ic / max(nc, 1) / 1e6, nx, ix / max(nx, 1) / 1e6, (ix / max(nx, 1)) / max(ic / max(nc, 1), 1)))
     runs = lambda k: ' / '.join('%.3f' % w for w in r[k])
     print('reading (check, one process): %d CSV forms %.3f s (%s), %d .xlsx forms %.3f s (%s); .xlsx / CSV = %.2f (target ≤ 3)'
           % (r['csv_files'], med['check_csv'], runs('check_csv'), r['xlsx_files'], med['check_xlsx'], runs('check_xlsx'),

@@ -56,21 +56,31 @@ extension FormLoader {
             do { return try body() } catch { throw FormError(error.code, at: error.location, error.message) }
         }
         let workbook = try reading { () throws(SpreadsheetError) in try SpreadsheetReader(limits: limits).open(bytes: bytes, file: path) }
+        if let wanted = sheet {
+            // Exactly the sheet named; located with its name when the workbook holds several forms.
+            let index = try reading { () throws(SpreadsheetError) in try workbook.index(of: wanted) }
+            let chosen = try reading { () throws(SpreadsheetError) in try workbook.sheet(index, qualified: false) }
+            var forms = 0
+            for i in workbook.sheetNames.indices where workbook.sheetNames[i] != FormWorkbook.detailSheetName {
+                let document = i == index ? chosen.document
+                    : try reading { () throws(SpreadsheetError) in try workbook.sheet(i, qualified: false) }.document
+                if FormLoader.isForm(document) { forms += 1 }
+            }
+            var document = chosen.document
+            if forms > 1 { document.file = "\(path)[\(chosen.name)]" }
+            return [document]
+        }
         var forms: [SpreadsheetReader.Sheet] = []
-        var all: [SpreadsheetReader.Sheet] = []
-        for i in workbook.sheetNames.indices {
+        // selfeval's own 评分明细 sheet is never a form: not even read.
+        for i in workbook.sheetNames.indices where workbook.sheetNames[i] != FormWorkbook.detailSheetName {
             let sheet = try reading { () throws(SpreadsheetError) in try workbook.sheet(i, qualified: false) }
-            all.append(sheet)
-            if sheet.name != FormWorkbook.detailSheetName, FormLoader.isForm(sheet.document) { forms.append(sheet) }
+            if FormLoader.isForm(sheet.document) { forms.append(sheet) }
         }
         let qualified = forms.count > 1
         func named(_ sheet: SpreadsheetReader.Sheet) -> CSVDocument {
             var document = sheet.document
             if qualified { document.file = "\(path)[\(sheet.name)]" }
             return document
-        }
-        if let wanted = sheet {
-            return [named(all[try reading { () throws(SpreadsheetError) in try workbook.index(of: wanted) }])]
         }
         guard let first = forms.first else {
             throw FormError("no-form-sheet", at: SourceLocation(file: path, row: 1, column: 1),
