@@ -89,14 +89,15 @@ extension FormLoader {
         return every ? forms.map(named) : [named(first)]
     }
 
-    /// Whether a sheet holds a form: a title ending 自评表, or the indicator header (一级指标,
-    /// 二级指标 and 三级指标 in one row).
+    /// Whether a sheet holds a form: a title with 自评表 in it (as the template reader finds the
+    /// title: "…自评表", "…自评表(2021年度)"), or the indicator header (一级指标, 二级指标 and
+    /// 三级指标 in one row).
     static func isForm(_ document: CSVDocument) -> Bool {
         for row in document.rows {
             var levels = 0
             for cell in row {
                 let text = cell.filter { !$0.isWhitespace }
-                if text.hasSuffix(Vocabulary.formTitleMarker) { return true }
+                if text.contains(Vocabulary.formTitleMarker) { return true }
                 if text == Vocabulary.level1Label || text == Vocabulary.level3Label || text == Vocabulary.level2Label { levels += 1 }
             }
             if levels >= 3 { return true }
