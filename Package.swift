@@ -53,7 +53,7 @@ let package = Package(
         .testTarget(name: "SelfEvaluationTests", dependencies: ["SelfEvaluation", "CSV", "TestSupport"]),
         .testTarget(name: "XLSXReportTests", dependencies: ["XLSXReport", "SelfEvaluation", "CSV", "TestSupport"]),
         .testTarget(name: "ConversionTests", dependencies: ["Conversion", "XLSXReport", "SelfEvaluation", "CSV", "TestSupport"]),
-        .testTarget(name: "WebPagesTests", dependencies: ["WebPages", "Conversion", "SelfEvaluation", "TestSupport"]),
+        .testTarget(name: "WebPagesTests", dependencies: ["WebPages", "Conversion", "SelfEvaluation", "XLSXReport", "CSV", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
     ]
 )

@@ -153,3 +153,17 @@ with open(os.path.join(HERE, 'malformed', 'rules', 'EXPECTED.tsv'), 'w', encodin
         with open(os.path.join(HERE, 'malformed', 'rules', name), 'w', encoding='utf-8') as r:
             r.write(json.dumps(content, ensure_ascii=True) + '\n')
         f.write(f'{name}\t{field}\n')
+
+# Issue #16: a WPS export that writes each merged label into every cell of its range: 绩效指标 down
+# column A of the indicator table, each 一级指标 and 二级指标 down its block. Reads into the same
+# report as the reference form (no label-points-mismatch per row).
+wps = [list(r) for r in rows]
+level1 = level2 = ''
+for i in range(12, 28):  # the indicator rows 13..28 (1-based)
+    r = wps[i]
+    if r[1]:
+        level1, level2 = r[1], ''
+    if r[2]:
+        level2 = r[2]
+    r[0], r[1], r[2] = wps[11][0], level1, level2
+dump(wps, 'wps-repeated-labels.csv')

@@ -3,6 +3,7 @@
 
 usage: python3 scripts/bench.py [--runs 5] [--count 1000] [--big 10000] [--peers scripts/peers] [--work DIR]
        python3 scripts/bench.py --only-floor [--floor 50]    (the instruction count alone)
+       python3 scripts/bench.py --only-xlsx [--count 1000]   (reading .xlsx against CSV alone)
 
 Needs: a release build (.build/release/selfeval), the C limit built from scripts/peers/limit_c
 (scripts/bench.sh builds it), Python XlsxWriter (pip install XlsxWriter).
@@ -21,6 +22,12 @@ the first N forms, for the C limit and for `selfeval batch --jobs 1`, and splits
 count into libxlsxwriter's packaging of the workbooks (`workbook_close`: XML, zip, deflate)
 and the rest. Instruction counts do not vary with the machine's load; they show how much of
 selfeval's time is the workbook it must write, whatever its own code does.
+The .xlsx part: the same forms as .xlsx (the workbooks a `batch --jobs 1` wrote, each with its
+评分明细 sheet, read too): `check` of all of them in one process (read, recognise, score; nothing
+written) against `check` of the CSVs, and a `batch --jobs 1` over them beside one over the CSVs,
+alternately, five rounds; then the instructions (callgrind) of `check` over the first 100 CSVs
+and over the 100 .xlsx written for them, a ratio the machine's load does not move. With --only-xlsx, only that part is made (after the one batch that
+writes the workbooks).
 With --only-floor, only that count is made (a corpus of --floor forms, no timing): the figure
 the speed promise is stated in (the rest at most 0.6 × workbook_close).
 """
@@ -61,6 +68,7 @@ def main():
     ap.add_argument('--limit', default=None, help='path of the built C limit')
     ap.add_argument('--floor', type=int, default=50, help='forms for the instruction count (0: skip)')
     ap.add_argument('--only-floor', action='store_true', help='only the instruction count, no timing')
+    ap.add_argument('--only-xlsx', action='store_true', help='only reading .xlsx against CSV')
     ap.add_argument('--selfeval', default=os.path.join(ROOT, '.build', 'release', 'selfeval'),
                     help='the selfeval binary to measure')
     a = ap.parse_args()
@@ -90,6 +98,11 @@ def main():
         shutil.rmtree(d, ignore_errors=True)
         return d
 
+    if a.only_xlsx:
+        timed([selfeval, 'batch', corpus, '-o', out('s1'), '--jobs', '1'], env)
+        print_xlsx(xlsx_reading(work, corpus, selfeval, env, out, a.runs))
+        return
+
     programs = {
         'c-limit': lambda: [limit, corpus, out('c')],
         'selfeval-j1': lambda: [selfeval, 'batch', corpus, '-o', out('s1'), '--jobs', '1'],
@@ -107,22 +120,7 @@ def main():
             rss[name].append(m)
             sys.stderr.write('round %d %-12s %.3f s  %d KiB\n' % (r + 1, name, w, m))
 
-    # The same forms as .xlsx (the workbooks the last --jobs 1 batch wrote): reading them with
-    # `check` (one process, nothing written) against the CSVs, and a --jobs 1 batch over them.
-    xlsx_corpus = os.path.join(work, 'corpus-xlsx')
-    shutil.rmtree(xlsx_corpus, ignore_errors=True)
-    os.makedirs(xlsx_corpus)
-    for name in os.listdir(os.path.join(work, 'out-s1')):
-        if name.endswith('.xlsx') and name != '汇总表.xlsx':
-            shutil.copy(os.path.join(work, 'out-s1', name), xlsx_corpus)
-    csv_files = sorted(os.path.join(corpus, n) for n in os.listdir(corpus))
-    xlsx_files = sorted(os.path.join(xlsx_corpus, n) for n in os.listdir(xlsx_corpus))
-    reads = {'csv': [], 'xlsx': []}
-    xlsx_batch = []
-    for _ in range(3):
-        reads['csv'].append(timed([selfeval, 'check'] + csv_files, env)[0])
-        reads['xlsx'].append(timed([selfeval, 'check'] + xlsx_files, env)[0])
-        xlsx_batch.append(timed([selfeval, 'batch', xlsx_corpus, '-o', out('sx'), '--jobs', '1'], env)[0])
+    xlsx = xlsx_reading(work, corpus, selfeval, env, out, a.runs)
 
     fixture = os.path.join(ROOT, 'Fixtures', 'qiannan-guangzhou-2023.csv')
     one = os.path.join(work, 'one.xlsx')
@@ -155,12 +153,7 @@ def main():
     print('XlsxWriter peer / selfeval batch        = %.2f   (target > 5)' % (med['xlsxwriter'] / med['selfeval']))
     print('selfeval convert, one form, process start included: median %.1f ms (target < 25 ms)'
           % (statistics.median(single) * 1000))
-    rc, rx = statistics.median(reads['csv']), statistics.median(reads['xlsx'])
-    print('reading (check, one process): %d CSV forms %.3f s, %d .xlsx forms %.3f s; .xlsx / CSV = %.2f (target ≤ 3)'
-          % (len(csv_files), rc, len(xlsx_files), rx, rx / rc))
-    print('selfeval batch --jobs 1 of the .xlsx forms: median %.3f s (%.2f ms/form) beside %.3f s for the CSVs'
-          % (statistics.median(xlsx_batch), statistics.median(xlsx_batch) / max(len(xlsx_files), 1) * 1000,
-             med['selfeval-j1']))
+    print_xlsx(xlsx)
     if big_rss is not None:
         base = statistics.median(rss['selfeval'])
         print('peak RSS: %d forms %.1f MiB, %d forms %.1f MiB, ratio %.3f (target ≤ 1.10)'
@@ -168,6 +161,61 @@ def main():
     if floor:
         print()
         print_floor(floor)
+
+
+def xlsx_reading(work, corpus, selfeval, env, out, runs):
+    """The same forms as .xlsx (the workbooks the last --jobs 1 batch wrote): reading them with
+    `check` (one process, nothing written) against the CSVs, and a --jobs 1 batch over each."""
+    xlsx_corpus = os.path.join(work, 'corpus-xlsx')
+    shutil.rmtree(xlsx_corpus, ignore_errors=True)
+    os.makedirs(xlsx_corpus)
+    for name in os.listdir(os.path.join(work, 'out-s1')):
+        if name.endswith('.xlsx') and name != '汇总表.xlsx':
+            shutil.copy(os.path.join(work, 'out-s1', name), xlsx_corpus)
+    csv_files = sorted(os.path.join(corpus, n) for n in os.listdir(corpus))
+    xlsx_files = sorted(os.path.join(xlsx_corpus, n) for n in os.listdir(xlsx_corpus))
+    r = {'csv_files': len(csv_files), 'xlsx_files': len(xlsx_files),
+         'check_csv': [], 'check_xlsx': [], 'batch_csv': [], 'batch_xlsx': []}
+    for i in range(runs):
+        r['check_csv'].append(timed([selfeval, 'check'] + csv_files, env)[0])
+        r['check_xlsx'].append(timed([selfeval, 'check'] + xlsx_files, env)[0])
+        r['batch_csv'].append(timed([selfeval, 'batch', corpus, '-o', out('sc'), '--jobs', '1'], env)[0])
+        r['batch_xlsx'].append(timed([selfeval, 'batch', xlsx_corpus, '-o', out('sx'), '--jobs', '1'], env)[0])
+        sys.stderr.write('xlsx round %d: check CSV %.3f s, .xlsx %.3f s; batch CSV %.3f s, .xlsx %.3f s\n'
+                         % (i + 1, r['check_csv'][-1], r['check_xlsx'][-1], r['batch_csv'][-1], r['batch_xlsx'][-1]))
+    # Instructions (callgrind), which do not move with the machine's load: `check` of the first
+    # 100 CSVs and of the 100 .xlsx a batch wrote for them.
+    n = 100
+    sub, sub_out = os.path.join(work, 'corpus-x%d' % n), out('x%d' % n)
+    shutil.rmtree(sub, ignore_errors=True)
+    os.makedirs(sub)
+    for name in sorted(os.listdir(corpus))[:n]:
+        shutil.copy(os.path.join(corpus, name), sub)
+    subprocess.run([selfeval, 'batch', sub, '-o', sub_out, '--jobs', '1'], env=env,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    csvs = sorted(os.path.join(sub, x) for x in os.listdir(sub))
+    books = sorted(os.path.join(sub_out, x) for x in os.listdir(sub_out) if x.endswith('.xlsx') and x != '汇总表.xlsx')
+    r['ir_forms'] = (len(csvs), len(books))
+    plain = os.path.join(work, 'selfeval-nodebug')  # valgrind cannot read the static binary's debug information
+    subprocess.run(['objcopy', '--strip-debug', selfeval, plain], check=True)
+    r['ir_csv'] = callgrind([plain, 'check'] + csvs, os.path.join(work, 'callgrind.check-csv'), env)[0]
+    r['ir_xlsx'] = callgrind([plain, 'check'] + books, os.path.join(work, 'callgrind.check-xlsx'), env)[0]
+    return r
+
+
+def print_xlsx(r):
+    med = {k: statistics.median(v) for k, v in r.items() if isinstance(v, list)}
+    (nc, nx), ic, ix = r['ir_forms'], r['ir_csv'], r['ir_xlsx']
+    print('instructions per form, check (callgrind, process start included): %d CSV forms %.2f M, %d .xlsx forms %.2f M;'
+          ' .xlsx / CSV = %.2f' % (nc, ic / max(nc, 1) / 1e6, nx, ix / max(nx, 1) / 1e6, (ix / max(nx, 1)) / max(ic / max(nc, 1), 1)))
+    runs = lambda k: ' / '.join('%.3f' % w for w in r[k])
+    print('reading (check, one process): %d CSV forms %.3f s (%s), %d .xlsx forms %.3f s (%s); .xlsx / CSV = %.2f (target ≤ 3)'
+          % (r['csv_files'], med['check_csv'], runs('check_csv'), r['xlsx_files'], med['check_xlsx'], runs('check_xlsx'),
+             med['check_xlsx'] / med['check_csv']))
+    print('selfeval batch --jobs 1: %d .xlsx forms %.3f s (%.2f ms/form; %s) beside %d CSV forms %.3f s (%.2f ms/form; %s); .xlsx / CSV = %.2f'
+          % (r['xlsx_files'], med['batch_xlsx'], med['batch_xlsx'] / max(r['xlsx_files'], 1) * 1000, runs('batch_xlsx'),
+             r['csv_files'], med['batch_csv'], med['batch_csv'] / max(r['csv_files'], 1) * 1000, runs('batch_csv'),
+             med['batch_xlsx'] / med['batch_csv']))
 
 
 def print_floor(floor):

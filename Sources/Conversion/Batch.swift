@@ -63,6 +63,8 @@ public struct Batch: Sendable {
     struct FormResult: Sendable {
         var record: BatchSpool.Record?
         var error: Diagnostic?
+        /// `path[sheet]` for a form of a workbook holding several; nil: the input path.
+        var source: String? = nil
     }
 
     /// Runs the batch over files and folders, writing into `outputDirectory` (created if needed).
@@ -104,7 +106,7 @@ public struct Batch: Sendable {
         assembly.placeAndSummarize(files: files, results: converted.results, spools: converted.spools,
                                    options: WorkbookOptions(temporaryDirectory: converter.xlsx.temporaryDirectory,
                                                             created: converter.xlsx.created))
-        let reportPath = BatchReport.write(into: outputDirectory, staging: staging, assembly: &assembly,
+        let reportPath = BatchReport.write(into: outputDirectory, staging: staging, assembly: &assembly, files: files,
                                            results: converted.results, spools: converted.spools)
         return Outcome(rows: assembly.rows, converted: assembly.converted, failed: assembly.failed, errors: assembly.errors,
                        summaryPath: assembly.summaryPath, reportPath: reportPath,
@@ -185,14 +187,14 @@ public struct Batch: Sendable {
         let spools = spoolList
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             while let index = results.next() {
-                let result: FormResult
+                let result: [FormResult]
                 if let spool = spools[worker] {
                     result = Self.convertOne(files[index], index: index, staging: staging, spool: spool,
                                              formats: formats, converter: converter)
                 } else {
                     let place = SourceLocation(file: files[index], row: 1, column: 1)
-                    result = FormResult(record: nil, error: Diagnostic(.error, "write-failed", at: place,
-                                                                       Vocabulary.ConversionMessage.cannotWrite(staging)))
+                    result = [FormResult(record: nil, error: Diagnostic(.error, "write-failed", at: place,
+                                                                        Vocabulary.ConversionMessage.cannotWrite(staging)))]
                 }
                 let snapshot = results.store(result, at: index)  // not inside `progress?(…)`: it must run
                 progress?(snapshot)
@@ -209,8 +211,10 @@ public struct Batch: Sendable {
         }
     }
 
-    static func stagedPath(_ staging: String, _ index: Int, _ format: OutputFormat) -> String {
-        (staging as NSString).appendingPathComponent("\(index).\(batchExtension(format))")
+    /// Where form `sub` (0 but in a workbook holding several forms) of input `index` is staged.
+    static func stagedPath(_ staging: String, _ index: Int, _ sub: Int, _ format: OutputFormat) -> String {
+        (staging as NSString).appendingPathComponent(sub == 0 ? "\(index).\(batchExtension(format))"
+                                                              : "\(index)-\(sub).\(batchExtension(format))")
     }
 
     /// A tmpfs for libxlsxwriter's temporary files when there is one (faster than disk).
@@ -224,10 +228,24 @@ public struct Batch: Sendable {
         return nil
     }
 
+    /// Converts every form of input `index`: one, or one per form sheet of a workbook holding
+    /// several (each named `path[sheet]`).
     static func convertOne(_ path: String, index: Int, staging: String, spool: BatchSpool,
-                                   formats: [OutputFormat], converter: Converter) -> FormResult {
+                           formats: [OutputFormat], converter: Converter) -> [FormResult] {
+        let forms = converter.scoreEach(path: path)
+        return forms.enumerated().map { sub, form in
+            var result = convertForm(form.source, form.result, index: index, sub: sub, staging: staging, spool: spool,
+                                     formats: formats, converter: converter)
+            if forms.count > 1 { result.source = form.source }
+            return result
+        }
+    }
+
+    /// Writes one scored form into the staging folder and its records into the spool.
+    static func convertForm(_ path: String, _ read: Result<Converter.Scored, ConversionError>, index: Int, sub: Int,
+                            staging: String, spool: BatchSpool, formats: [OutputFormat], converter: Converter) -> FormResult {
         do {
-            let scored = try converter.score(path: path)
+            let scored = try read.get()
             let form = scored.scored.form
             // The report is made once: for report.json, and as the form's own JSON output when asked.
             let report = try converter.bytes(scored, format: .json)
@@ -235,9 +253,9 @@ public struct Batch: Sendable {
                 // Straight into the staging folder, a scratch folder of our own: the rename out of
                 // it, once every form is done, is what puts the file in place.
                 if format == .json {
-                    try AtomicFile.writeDirectly(report, to: stagedPath(staging, index, format))
+                    try AtomicFile.writeDirectly(report, to: stagedPath(staging, index, sub, format))
                 } else {
-                    try converter.writeScratch(scored, to: stagedPath(staging, index, format), format: format)
+                    try converter.writeScratch(scored, to: stagedPath(staging, index, sub, format), format: format)
                 }
             }
             let project = form.projectName?.value
@@ -262,8 +280,11 @@ public struct Batch: Sendable {
         private let lock = NSLock()
         private var records: [BatchSpool.Record?]
         private var failures: [Int: Diagnostic] = [:]
+        /// The results of inputs holding several forms (a workbook, one form per sheet).
+        private var several: [Int: [FormResult]] = [:]
         private var cursor = 0
         private var done = 0
+        private var failed = 0
 
         init(count: Int) { records = Array(repeating: nil, count: count) }
 
@@ -275,20 +296,43 @@ public struct Batch: Sendable {
             return cursor - 1
         }
 
-        func store(_ result: FormResult, at index: Int) -> Progress {
+        /// Stores the results of input `index` (one per form it holds).
+        func store(_ results: [FormResult], at index: Int) -> Progress {
             lock.lock()
             defer { lock.unlock() }
-            records[index] = result.record
-            if let error = result.error { failures[index] = error }
+            if results.count == 1, let result = results.first, result.source == nil {
+                records[index] = result.record
+                if let error = result.error { failures[index] = error }
+            } else {
+                several[index] = results
+            }
+            failed += results.filter { $0.error != nil }.count
             done += 1
-            return Progress(done: done, total: records.count, failed: failures.count)
+            return Progress(done: done, total: records.count, failed: failed)
         }
 
-        /// Form `index`'s result (all forms have been processed).
-        func result(_ index: Int) -> FormResult {
+        /// Input `index`'s results, one per form (all inputs have been processed).
+        func results(_ index: Int) -> [FormResult] {
             lock.lock()
             defer { lock.unlock() }
-            return FormResult(record: records[index], error: failures[index])
+            return several[index] ?? [FormResult(record: records[index], error: failures[index])]
+        }
+
+        /// One form's result: its input, its place among that input's forms, its source.
+        struct Entry {
+            var index: Int
+            var sub: Int
+            var source: String
+            var result: FormResult
+        }
+
+        /// Every form's result in input order, the forms of one workbook in sheet order.
+        func entries(_ files: PathList) -> some Sequence<Entry> {
+            (0..<count).lazy.flatMap { index in
+                self.results(index).enumerated().map { sub, result in
+                    Entry(index: index, sub: sub, source: result.source ?? files[index], result: result)
+                }
+            }
         }
 
         var count: Int { records.count }

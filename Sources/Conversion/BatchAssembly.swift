@@ -70,9 +70,9 @@ struct BatchAssembly {
         }
 
         let duplicates = Self.duplicates(files: files, results: results, spools: spools)
-        for index in 0..<results.count {
-            var (row, error) = assemble(index, source: files[index], result: results.result(index), spools: spools)
-            if let others = duplicates[index] { row.duplicates = others.map { files[$0] } }
+        for (ordinal, entry) in results.entries(files).enumerated() {
+            var (row, error) = assemble(entry, spools: spools)
+            if let others = duplicates[ordinal] { row.duplicates = others }
             if !row.succeeded, let e = error {
                 row.warningTexts = ["\(e.location.row):\(e.location.columnLetter) [\(e.code)] \(e.message)"]
             }
@@ -119,24 +119,25 @@ struct BatchAssembly {
     }
 
     /// The forms of the same unit, year and project (the same output base name) seen more than
-    /// once: for each such form's index, the indices of the others, in input order.
-    static func duplicates(files: PathList, results: Batch.ResultSlots, spools: [BatchSpool?]) -> [Int: [Int]] {
-        var byName: [String: [Int]] = [:]
-        for index in 0..<results.count {
-            guard let record = results.result(index).record, let spool = spools[Int(record.spool)],
+    /// once: for each such form's place in `results.entries`, the sources of the others (a
+    /// workbook's forms as `path[sheet]`), in input order.
+    static func duplicates(files: PathList, results: Batch.ResultSlots, spools: [BatchSpool?]) -> [Int: [String]] {
+        var byName: [String: [(ordinal: Int, source: String)]] = [:]
+        for (ordinal, entry) in results.entries(files).enumerated() {
+            guard let record = entry.result.record, let spool = spools[Int(record.spool)],
                   let base = spool.name(record) else { continue }
-            byName[base.lowercased(), default: []].append(index)
+            byName[base.lowercased(), default: []].append((ordinal, entry.source))
         }
-        var others: [Int: [Int]] = [:]
+        var others: [Int: [String]] = [:]
         for group in byName.values where group.count > 1 {
-            for index in group { others[index] = group.filter { $0 != index } }
+            for form in group { others[form.ordinal] = group.filter { $0.ordinal != form.ordinal }.map(\.source) }
         }
         return others
     }
 
     /// One form's summary line and error, its outputs placed.
-    private mutating func assemble(_ index: Int, source: String, result: Batch.FormResult,
-                                   spools: [BatchSpool?]) -> (SummaryRow, Diagnostic?) {
+    private mutating func assemble(_ entry: Batch.ResultSlots.Entry, spools: [BatchSpool?]) -> (SummaryRow, Diagnostic?) {
+        let result = entry.result, source = entry.source
         var error = result.error
         var row = SummaryRow(source: source, succeeded: false)
         guard let record = result.record else { return (row, error) }
@@ -149,7 +150,7 @@ struct BatchAssembly {
         row = decoded
         var outputs: [String] = []
         for format in formats {
-            switch place(Batch.stagedPath(staging, index, format), base: base, extension: Batch.batchExtension(format)) {
+            switch place(Batch.stagedPath(staging, entry.index, entry.sub, format), base: base, extension: Batch.batchExtension(format)) {
             case .success(let name):
                 outputs.append(name)
             case .failure(let failure):

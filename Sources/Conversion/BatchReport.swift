@@ -25,7 +25,7 @@ enum BatchReport {
     /// Writes report.json into `outputDirectory`; returns its path. Failures are added to the
     /// assembly's errors.
     static func write(into outputDirectory: String, staging: String, assembly: inout BatchAssembly,
-                      results: Batch.ResultSlots, spools: [BatchSpool?]) -> String {
+                      files: PathList, results: Batch.ResultSlots, spools: [BatchSpool?]) -> String {
         let path = (outputDirectory as NSString).appendingPathComponent(Batch.reportName)
         let outputs = assembly.written + [Batch.reportName]
         let errors = assembly.errors
@@ -33,8 +33,8 @@ enum BatchReport {
         do throws(ConversionError) {
             try AtomicFile.write(to: path, rule: assembly.rule) { (temporary: String) throws(ConversionError) in
                 try writeReport(to: temporary, outputs: outputs, errors: errors) { emit in
-                    for index in 0..<results.count {
-                        guard let record = results.result(index).record, let spool = spools[Int(record.spool)],
+                    for entry in results.entries(files) {
+                        guard let record = entry.result.record, let spool = spools[Int(record.spool)],
                               let bytes = spool.report(record) else { continue }
                         guard emit(bytes[...]) else { return false }
                     }

@@ -6,6 +6,10 @@ enum ConversionWords {
         "这不是绩效自评表:没有标题“…自评表”,也找不到单位和年度。若是其他工作表(如评分明细)导出的 CSV,请导出“自评表”那一页"
     static let detailSheet =
         "这是 selfeval 写出的“评分明细”表,不是自评表本身:请导出工作簿中的“自评表”那一页"
+    static func noFormSheet(_ sheets: [String]) -> String {
+        "工作簿中没有自评表:没有哪一张工作表有标题“…自评表”或“一级指标/二级指标/三级指标”表头;现有工作表: "
+            + sheets.map { "“\($0)”" }.joined(separator: "、")
+    }
     static func earlierRun(_ folder: String, _ count: Int) -> String {
         "输出文件夹 \(folder) 里有上次运行的结果(其 report.json 列出 \(count) 个文件):"
             + "加 --replace 先删除这些文件(只删 report.json 列出的),或换一个输出文件夹"

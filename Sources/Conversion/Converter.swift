@@ -53,15 +53,41 @@ public struct Converter: Sendable {
     /// Reads and scores the form at `path`.
     public func score(path: String) throws(ConversionError) -> Scored {
         do {
-            let loaded = try loader.load(path: path)
-            var scored = try Scorer.score(loaded.form, rules: rules)
-            GeneratedReasonMarker.readBack(&scored)
-            // A warning found while reading (no unit, a cell of another year) needs a human too.
-            if loaded.diagnostics.needReview { scored.needsReview = true }
-            return Scored(scored: scored, diagnostics: loaded.diagnostics + scored.diagnostics)
+            return try scored(try loader.load(path: path))
         } catch {
             throw ConversionError(error)
         }
+    }
+
+    /// Scores a form read, with its reading warnings.
+    private func scored(_ loaded: FormLoader.Loaded) throws(FormError) -> Scored {
+        var scored = try Scorer.score(loaded.form, rules: rules)
+        GeneratedReasonMarker.readBack(&scored)
+        // A warning found while reading (no unit, a cell of another year) needs a human too.
+        if loaded.diagnostics.needReview { scored.needsReview = true }
+        return Scored(scored: scored, diagnostics: loaded.diagnostics + scored.diagnostics)
+    }
+
+    /// Reads and scores every form of the file at `path` (a workbook may hold several, one per
+    /// sheet: `FormLoader.loadEach`), each with its source (`path` or `path[sheet]`).
+    public func scoreEach(path: String) -> [(source: String, result: Result<Scored, ConversionError>)] {
+        loader.loadEach(path: path).map { each in
+            (each.source, Result { () throws(ConversionError) in
+                do throws(FormError) {
+                    return try scored(try each.result.get())
+                } catch {
+                    throw ConversionError(error)
+                }
+            })
+        }
+    }
+
+    /// The file a form was read from: its source without the `[sheet]` that names the sheet of a
+    /// workbook holding several forms (the file must still be known, so as never to write over it).
+    static func inputPath(of form: Form) -> String {
+        guard let sheet = form.document.sheet, form.source.hasSuffix("[\(sheet)]"),
+              !FileManager.default.fileExists(atPath: form.source) else { return form.source }
+        return String(form.source.dropLast(sheet.count + 2))
     }
 
     /// The default output path: the input's path with the format's extension.
@@ -76,7 +102,9 @@ public struct Converter: Sendable {
     public func bytes(_ scored: Scored, format: OutputFormat) throws(ConversionError) -> [UInt8] {
         switch format {
         case .csv:
-            let rows = GeneratedReasonMarker.mark(ScoredGrid(scored.scored).rows, scored.scored)
+            let grid = ScoredGrid(scored.scored)
+            let marked = ReplacedValueMarker.mark(grid.rows, grid, original: scored.scored.form.document)
+            let rows = GeneratedReasonMarker.mark(marked, scored.scored)
             return CSVWriter(encoding: csvEncoding, protectFormulas: true).bytes(rows)
         case .json:
             do {
@@ -95,10 +123,11 @@ public struct Converter: Sendable {
     /// (also through a link), never over what is not a regular file, over an existing file only
     /// with `force`.
     public func write(_ scored: Scored, to output: String, format: OutputFormat) throws(ConversionError) {
-        if AtomicFile.sameFile(scored.scored.form.source, output) {
+        let input = Self.inputPath(of: scored.scored.form)
+        if AtomicFile.sameFile(input, output) {
             throw ConversionError(.outputIsInput, path: output, Vocabulary.ConversionMessage.outputIsInput(output))
         }
-        let rule = OutputGuard(inputs: Set([FileIdentity(path: scored.scored.form.source)].compactMap { $0 }), force: force)
+        let rule = OutputGuard(inputs: Set([FileIdentity(path: input)].compactMap { $0 }), force: force)
         switch format {
         case .csv, .json:
             try AtomicFile.write(try bytes(scored, format: format), to: output, rule: rule)

@@ -5,6 +5,28 @@ import Spreadsheet
 import XLSXReport
 
 extension FormLoader {
+    /// One form of a file: where it is (the path, or `path[sheet]` when its workbook holds more
+    /// than one form) and the form read, or why it could not be.
+    public struct Each: Sendable {
+        public var source: String
+        public var result: Result<Loaded, FormError>
+    }
+
+    /// Every form of the file at `path`: one for a CSV file, a workbook holding one form or a
+    /// `--sheet` choice; one per form sheet for a workbook holding several (its other sheets — a
+    /// cover, notes, selfeval's 评分明细 — skipped). A file that cannot be read at all is one
+    /// failure.
+    public func loadEach(path: String) -> [Each] {
+        do {
+            let documents = try documents(path: path, every: true)
+            return documents.map { document in
+                Each(source: document.file, result: Result { () throws(FormError) in try load(document: document) })
+            }
+        } catch {
+            return [Each(source: path, result: .failure(error))]
+        }
+    }
+
     /// The whole file when its first bytes say it is not text (a workbook, a PDF …); nil for a
     /// text file, which the CSV reader reads as before. The size limit is checked first.
     func workbookBytes(path: String) throws(FormError) -> [UInt8]? {
@@ -25,43 +47,46 @@ extension FormLoader {
         }
     }
 
-    /// Reads the form of a workbook: the sheet `sheet` names, else the first sheet that is a form
-    /// (the first sheet when none is). Locations read `FILE.xlsx:ROW:COL`, or
-    /// `FILE.xlsx[sheet]:ROW:COL` when the workbook holds more than one form.
-    func loadWorkbook(bytes: [UInt8], path: String) throws(FormError) -> Loaded {
-        let sheets = try formSheets(bytes: bytes, path: path)
-        return try load(document: sheets.chosen)
-    }
-
-    /// Every sheet of a workbook that is a form (selfeval's own 评分明细 sheet never is), and the
-    /// one to read.
-    func formSheets(bytes: [UInt8], path: String) throws(FormError) -> (forms: [SpreadsheetReader.Sheet], chosen: CSVDocument) {
-        do {
-            let workbook = try SpreadsheetReader(limits: limits).open(bytes: bytes, file: path)
-            var forms: [SpreadsheetReader.Sheet] = []
-            var all: [SpreadsheetReader.Sheet] = []
-            for i in workbook.sheetNames.indices {
-                let sheet = try workbook.sheet(i, qualified: false)
-                all.append(sheet)
-                if sheet.name != FormWorkbook.detailSheetName, FormLoader.isForm(sheet.document) { forms.append(sheet) }
-            }
-            let qualified = forms.count > 1
-            func named(_ sheet: SpreadsheetReader.Sheet) -> SpreadsheetReader.Sheet {
-                var s = sheet
-                if qualified { s.document.file = "\(path)[\(s.name)]" }
-                return s
-            }
-            forms = forms.map(named)
-            let chosen: SpreadsheetReader.Sheet
-            if let wanted = sheet {
-                chosen = named(all[try workbook.index(of: wanted)])
-            } else {
-                chosen = forms.first ?? all[0]
-            }
-            return (forms, chosen.document)
-        } catch {
-            throw FormError(error.code, at: error.location, error.message)
+    /// The form sheets of a workbook to read: the sheet `sheet` names; else every form sheet
+    /// when `every`, the first one otherwise. Locations read `FILE.xlsx:ROW:COL`, or
+    /// `FILE.xlsx[sheet]:ROW:COL` when the workbook holds more than one form. A workbook without
+    /// a form sheet is one error (`no-form-sheet`).
+    func workbookDocuments(bytes: [UInt8], path: String, every: Bool) throws(FormError) -> [CSVDocument] {
+        func reading<T>(_ body: () throws(SpreadsheetError) -> T) throws(FormError) -> T {
+            do { return try body() } catch { throw FormError(error.code, at: error.location, error.message) }
         }
+        let workbook = try reading { () throws(SpreadsheetError) in try SpreadsheetReader(limits: limits).open(bytes: bytes, file: path) }
+        if let wanted = sheet {
+            // Exactly the sheet named; located with its name when the workbook holds several forms.
+            let index = try reading { () throws(SpreadsheetError) in try workbook.index(of: wanted) }
+            let chosen = try reading { () throws(SpreadsheetError) in try workbook.sheet(index, qualified: false) }
+            var forms = 0
+            for i in workbook.sheetNames.indices where workbook.sheetNames[i] != FormWorkbook.detailSheetName {
+                let document = i == index ? chosen.document
+                    : try reading { () throws(SpreadsheetError) in try workbook.sheet(i, qualified: false) }.document
+                if FormLoader.isForm(document) { forms += 1 }
+            }
+            var document = chosen.document
+            if forms > 1 { document.file = "\(path)[\(chosen.name)]" }
+            return [document]
+        }
+        var forms: [SpreadsheetReader.Sheet] = []
+        // selfeval's own 评分明细 sheet is never a form: not even read.
+        for i in workbook.sheetNames.indices where workbook.sheetNames[i] != FormWorkbook.detailSheetName {
+            let sheet = try reading { () throws(SpreadsheetError) in try workbook.sheet(i, qualified: false) }
+            if FormLoader.isForm(sheet.document) { forms.append(sheet) }
+        }
+        let qualified = forms.count > 1
+        func named(_ sheet: SpreadsheetReader.Sheet) -> CSVDocument {
+            var document = sheet.document
+            if qualified { document.file = "\(path)[\(sheet.name)]" }
+            return document
+        }
+        guard let first = forms.first else {
+            throw FormError("no-form-sheet", at: SourceLocation(file: path, row: 1, column: 1),
+                            ConversionWords.noFormSheet(workbook.sheetNames))
+        }
+        return every ? forms.map(named) : [named(first)]
     }
 
     /// Whether a sheet holds a form: a title ending 自评表, or the indicator header (一级指标,

@@ -35,6 +35,13 @@ public struct FormLoader: Sendable {
     /// What is not a regular file (a FIFO, a device, a socket) is refused before it is opened:
     /// opening some of them blocks or acts on the device.
     public func load(path: String) throws(FormError) -> Loaded {
+        // One document: the form sheet `--sheet` names, else the first (`loadEach` reads them all).
+        try load(document: documents(path: path, every: false)[0])
+    }
+
+    /// The grids of the file at `path` to read as forms: a CSV file's one grid, or a workbook's
+    /// form sheets (`workbookDocuments`). Never empty. What is not a regular file is refused first.
+    func documents(path: String, every: Bool) throws(FormError) -> [CSVDocument] {
         var info = stat()
         if stat(path, &info) == 0 {
             let kind = FileKind(mode: info.st_mode)
@@ -42,21 +49,19 @@ public struct FormLoader: Sendable {
                 throw FormError("not-a-regular-file", at: SourceLocation(file: path, row: 1, column: 1), OutputMessage.inputNotRegular(kind))
             }
         }
-        if DeepPath.isDeep(path) { return try loadDeep(path: path) }
-        if let bytes = try workbookBytes(path: path) { return try loadWorkbook(bytes: bytes, path: path) }
-        let document: CSVDocument
+        if DeepPath.isDeep(path) { return try documentsDeep(path: path, every: every) }
+        if let bytes = try workbookBytes(path: path) { return try workbookDocuments(bytes: bytes, path: path, every: every) }
         do {
             // Scored CSVs written by selfeval protect formula-like text with an apostrophe.
-            document = try CSVReader(encoding: encoding, limits: limits, unprotectFormulas: true).read(contentsOf: path)
+            return [try CSVReader(encoding: encoding, limits: limits, unprotectFormulas: true).read(contentsOf: path)]
         } catch {
             throw FormError(error)
         }
-        return try load(document: document)
     }
 
     /// Reads a form whose path is longer than PATH_MAX (found in a batch's folders): opened a
     /// folder at a time, with the same limits and the same errors as any other.
-    func loadDeep(path: String) throws(FormError) -> Loaded {
+    func documentsDeep(path: String, every: Bool) throws(FormError) -> [CSVDocument] {
         let here = SourceLocation(file: path, row: 1, column: 1)
         switch DeepPath.read(path, limit: limits.maxBytes) {
         case .failure(.notRegular(let kind)):
@@ -67,22 +72,21 @@ public struct FormLoader: Sendable {
             if read.size > limits.maxBytes {
                 throw FormError(CSVError(.fileTooLarge, at: here, "文件有 \(read.size) 字节,超过上限 \(limits.maxBytes) 字节(max-bytes)"))
             }
-            if FileSignature(prefix: read.bytes) != .text { return try loadWorkbook(bytes: read.bytes, path: path) }
+            if FileSignature(prefix: read.bytes) != .text {
+                return try workbookDocuments(bytes: read.bytes, path: path, every: every)
+            }
             do {
-                let document = try CSVReader(encoding: encoding, limits: limits, unprotectFormulas: true).read(bytes: read.bytes, file: path)
-                return try load(document: document)
-            } catch let error as FormError {
-                throw error
-            } catch let error as CSVError {
-                throw FormError(error)
+                return [try CSVReader(encoding: encoding, limits: limits, unprotectFormulas: true).read(bytes: read.bytes, file: path)]
             } catch {
-                throw FormError("unreadable-file", at: here, String(describing: error))
+                throw FormError(error)
             }
         }
     }
 
     /// Recognises the form in an already decoded grid.
     public func load(document: CSVDocument) throws(FormError) -> Loaded {
+        // A scored CSV keeps the form's own value beside each value selfeval replaced: given back here.
+        let document = ReplacedValueMarker.restore(document)
         let (form, diagnostics) = try TemplateReader(template: template, labels: labels).read(document)
         if let problem = FormRecognition.problem(form) { throw problem }
         return Loaded(form: form, diagnostics: diagnostics)

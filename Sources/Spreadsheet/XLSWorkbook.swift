@@ -4,8 +4,11 @@ import Foundation
 
 /// An Excel 97–2003 workbook (.xls, BIFF8, also what WPS saves as .xls) read through FreeXL in a
 /// child process (`selfeval_xls_read`: FreeXL 1.0.6 reads out of bounds on some crafted files, so
-/// a fault there ends the child and becomes an error here): text as stored, numbers as General
-/// shows them (FreeXL does not expose number formats), dates as FreeXL gives them (`yyyy-mm-dd`).
+/// a fault there ends the child and becomes an error here): text as stored; numbers as their
+/// number format displays them (`NumberFormat`, as in .xlsx: 100%, 702.71, 120,000.00, dates),
+/// the formats read by the child from the workbook's own FORMAT and XF records, since FreeXL does
+/// not expose them. A number the child could not place (a workbook it could not follow) reads as
+/// General shows it, a date as FreeXL gives it (`yyyy-mm-dd`).
 /// FreeXL reads a path; the bytes (already size-checked) go to a private temporary file first.
 final class XLSWorkbook {
     let file: String
@@ -55,8 +58,13 @@ final class XLSWorkbook {
             for (i, b) in try take(n).enumerated() { v |= UInt64(b) << (8 * UInt64(i)) }
             return v
         }
+        var date1904 = false
         while p < data.count {
             let kind = try take(1)[0]
+            if kind == UInt8(ascii: "E") {
+                date1904 = try take(1)[0] != 0
+                continue
+            }
             if kind == UInt8(ascii: "S") {
                 let n = Int(try integer(4))
                 sheetNames.append(String(decoding: try take(n), as: UTF8.self))
@@ -69,6 +77,11 @@ final class XLSWorkbook {
             case UInt8(ascii: "T"): text = String(decoding: try take(Int(try integer(4))), as: UTF8.self)
             case UInt8(ascii: "I"): text = String(Int64(bitPattern: try integer(8)))
             case UInt8(ascii: "D"): text = DecimalDigits(Double(bitPattern: try integer(8)))?.general ?? ""
+            case UInt8(ascii: "F"):
+                let value = Double(bitPattern: try integer(8))
+                let id = Int(try integer(2))
+                let code = String(decoding: try take(Int(try integer(4))), as: UTF8.self)
+                text = NumberFormat(code: code.isEmpty ? NumberFormat.builtIn[id] ?? "General" : code).display(value, date1904: date1904)
             default: throw unreadable
             }
             guard !cells.isEmpty else { throw unreadable }

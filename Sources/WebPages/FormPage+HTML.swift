@@ -49,7 +49,7 @@ extension FormPage {
         case .fromNotes(let cell): choice = PageWords.rulesFromNotes + " " + cell.description
         case .defaulted: choice = PageWords.rulesDefaulted
         }
-        fact(PageWords.rules, e("\(scored.ruleSet.name)(\(choice))"))
+        fact(PageWords.rules, e("\(RuleSetNames.label(scored.ruleSet.name))(\(choice))"))
         fact(PageWords.needsReview, scored.needsReview ? "<strong>\(PageWords.yes)</strong>" : PageWords.no,
              scored.needsReview ? "sev-review" : "")
         let count = { (level: Severity) in findings.filter { $0.diagnostic.severity == level }.count }
@@ -64,8 +64,8 @@ extension FormPage {
             out += " <span class=\"sev-legend-item\"><span class=\"sev-mk \(level.pageClass)\">\(level.pageMark)</span>\(level.pageLabel)</span>"
         }
         out += " <span class=\"sev-legend-item\"><span class=\"sev-lostmk\">\(PageWords.lostMark)</span>\(PageWords.legendLost)</span>"
-        out += " <span class=\"sev-legend-item\"><span class=\"sev-sample sev-gen\">\(PageWords.legendGenerated)</span></span>"
-        out += " <span class=\"sev-legend-item\"><span class=\"sev-sample sev-chg\">\(PageWords.legendChanged)</span></span>"
+        out += " <span class=\"sev-legend-item\"><span class=\"sev-sample sev-marked\">\(PageWords.legendMarkedSample)</span>"
+        out += "\(PageWords.legendMarked)</span>"
         out += "</p>\n"
         return out
     }
@@ -80,8 +80,7 @@ extension FormPage {
 
         var out = "<div class=\"sev-grid-box\">\n<table class=\"sev-grid\">\n<colgroup>"
         for column in 0..<columnCount {
-            let width = column < layout.columnWidths.count ? layout.columnWidths[column] : FormLayout.extraColumnWidth
-            out += "<col style=\"width:\(Self.em(width))em\"/>"
+            out += "<col style=\"width:\(Self.em(columnWidths[column]))em\"/>"
         }
         out += "</colgroup>\n<tbody>\n"
         for row in 0..<rowCount {
@@ -108,14 +107,7 @@ extension FormPage {
         let kind = layout.kind(row: cell.row, column: cell.column)
         var classes = ["sev-k-\(Self.kindName(kind))"]
         if kind.bordered { classes.append("sev-b") }
-        let address = CellAddress(row: cell.row + 1, column: cell.column + 1)
-        if let computed = computed[address] {
-            if computed.role == .reason {
-                classes.append("sev-gen")
-            } else if computed.changed || computed.comment != nil {
-                classes.append("sev-chg")
-            }
-        }
+        if marked.contains(cell) { classes.append("sev-marked") }
         if let worst = findings.map(\.diagnostic.severity).max() { classes.append("sev-has-\(worst.rawValue)") }
         var tips: [String] = findings.map { Self.findingLine($0) }
         if let comment = comments[cell] { tips.append(comment) }
@@ -198,7 +190,7 @@ extension FormPage {
             out += "<td class=\"sev-formula\">\(e(line.formula))</td>"
             let reason = LabelText.trim(line.reason)
             if line.reasonGenerated {
-                out += "<td class=\"sev-gen\"><span class=\"sev-tag\">\(PageWords.generatedTag)</span>\(e(reason))</td>"
+                out += "<td class=\"sev-marked\"><span class=\"sev-tag\">\(PageWords.generatedTag)</span>\(e(reason))</td>"
             } else if reason.isEmpty {
                 out += "<td class=\"sev-missing\">\(PageWords.reasonMissing)</td>"
             } else {

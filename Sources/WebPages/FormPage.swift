@@ -25,12 +25,18 @@ struct FormPage {
     let scored: ScoredForm
     let sourceName: String
     let layout: FormLayout
-    let computed: [CellAddress: ScoredGrid.ComputedCell]
+    /// Cells in the workbook's marked style (``XLSXReport/ScoredCells/marked``: a generated
+    /// reason, a replaced score), by the cell shown.
+    let marked: Set<SheetCell>
+    /// The workbook's cell comments (why the engine filled or changed a cell), by the cell shown.
     let comments: [SheetCell: String]
     let findings: [Finding]
     let lost: [Lost]
     let rowCount: Int
     let columnCount: Int
+    /// Column widths in Excel character units: the workbook's, widened where a column's own
+    /// (unmerged) cells hold long text, so that it does not wrap into a tall thin column.
+    let columnWidths: [Double]
 
     init(_ converted: Converter.Scored, sourceName: String) {
         scored = converted.scored
@@ -38,8 +44,14 @@ struct FormPage {
         let grid = ScoredGrid(scored)
         let layout = FormLayout(form: scored.form, rows: grid.rows)
         self.layout = layout
-        computed = grid.computed
-        comments = ScoredCells(scored, grid: grid).comments
+        let cells = ScoredCells(scored, grid: grid)
+        marked = Set(cells.marked.map { Self.anchor(layout, row: $0.row + 1, column: $0.column + 1) })
+        var comments: [SheetCell: String] = [:]
+        for (cell, text) in cells.comments.sorted(by: { ($0.key.row, $0.key.column) < ($1.key.row, $1.key.column) }) {
+            let shown = Self.anchor(layout, row: cell.row + 1, column: cell.column + 1)
+            comments[shown] = comments[shown].map { $0 + "\n" + text } ?? text
+        }
+        self.comments = comments
 
         let ordered = converted.diagnostics.enumerated().sorted {
             ($0.element.location.row, $0.element.location.column, $0.offset)
@@ -61,6 +73,24 @@ struct FormPage {
         }
         rowCount = rows
         columnCount = columns
+        columnWidths = (0..<columns).map { column in
+            let width = column < layout.columnWidths.count ? layout.columnWidths[column] : FormLayout.extraColumnWidth
+            guard width < Self.longTextWidth else { return width }
+            for row in 0..<layout.rows.count where layout.merge(containing: row, column: column) == nil {
+                if Self.textUnits(layout.text(row: row, column: column)) > Self.longTextUnits { return Self.longTextWidth }
+            }
+            return width
+        }
+    }
+
+    /// A column whose own cells hold a text wider than this (in character units, a CJK
+    /// character counting two) is widened to ``longTextWidth``.
+    static let longTextUnits = 48
+    static let longTextWidth = 14.0
+
+    /// The width of `text` in character units: a CJK or other wide character counts two.
+    static func textUnits(_ text: String) -> Int {
+        text.unicodeScalars.reduce(0) { $0 + ($1.value >= 0x1100 ? 2 : 1) }
     }
 
     /// The 0-based cell showing a finding at 1-based `row`, `column`: a whole-row place (column

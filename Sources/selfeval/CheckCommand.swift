@@ -48,23 +48,26 @@ struct CheckCommand: ParsableCommand {
             StandardStreams.err("\(problem.path):1:A: error: [\(problem.code)] \(problem.message)\n")
             if problem.isForm { failedForms += 1 }
         }
+        var total = problems.filter(\.isForm).count
         for path in files {
-            do {
-                let result = try converter.score(path: path)
-                let scored = result.scored
-                StandardStreams.out(Summary.checkLine(scored.form) + "," + Summary.scoreLine(scored) + "\n")
-                for d in result.diagnostics { Diagnostics.emit(d) }
-                if result.diagnostics.contains(where: { $0.severity == .error }) {
+            for (_, read) in converter.scoreEach(path: path) {  // a workbook may hold several forms
+                total += 1
+                do {
+                    let result = try read.get()
+                    let scored = result.scored
+                    StandardStreams.out(Summary.checkLine(scored.form) + "," + Summary.scoreLine(scored) + "\n")
+                    for d in result.diagnostics { Diagnostics.emit(d) }
+                    if result.diagnostics.contains(where: { $0.severity == .error }) {
+                        failedForms += 1
+                    } else if scored.needsReview {
+                        reviewForms += 1
+                    }
+                } catch {
+                    Diagnostics.emit(error.diagnostic)
                     failedForms += 1
-                } else if scored.needsReview {
-                    reviewForms += 1
                 }
-            } catch {
-                Diagnostics.emit(error.diagnostic)
-                failedForms += 1
             }
         }
-        let total = files.count + problems.filter(\.isForm).count
         if total != 1 {
             StandardStreams.out(CLIWords.checkTotals(forms: total, failed: failedForms, review: reviewForms) + "\n")
         }

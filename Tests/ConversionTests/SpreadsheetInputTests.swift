@@ -58,8 +58,8 @@ struct SpreadsheetInputTests {
         #expect(csv == xlsx)
     }
 
-    /// FreeXL gives .xls numbers without their number format; no fixture form shows it in a
-    /// report (their formatted numbers are all budget figures, read as numbers).
+    /// .xls numbers read under their number format too (the child reads the FORMAT and XF records
+    /// FreeXL does not expose): `120,000.00` as the CSV holds it.
     @Test(arguments: forms)
     func theXLSReadsAsTheCSV(_ form: String) throws {
         #expect(try report(FixturePaths.fixture(form)) == report(Self.workbook(form, "xls")))

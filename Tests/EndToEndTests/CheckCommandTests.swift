@@ -50,6 +50,27 @@ struct CheckCommandTests {
         #expect(r.stdout.contains("qiannan-guangzhou-2023.csv: 部门整体支出绩效目标自评表,"))
     }
 
+    /// Issue #16: `check --strict` passes on a clean real form (上海 普陀: its 执行率 86.19% is
+    /// 86.1830…% rounded up, not a slip) and fails on one with a warning that needs a human.
+    @Test(arguments: ["real/shanghai-putuotiyu-2022-project.csv", "real/shanghai-putuotiyu-2022-project.gbk.csv"])
+    func strictPassesOnACleanRealForm(_ name: String) throws {
+        let r = try runner.run(["check", "--strict", "Fixtures/\(name)"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(!r.stderr.contains("warning:") && !r.stderr.contains("error:"), "\(r.stderr)")
+        #expect(r.stdout.contains(",总分 98.62 / 100,等级 优,"))
+        #expect(!r.stdout.contains("需复核"))
+    }
+
+    @Test func strictFailsOnARealFormWithAWarning() throws {
+        let form = "Fixtures/real/hubei-huangshizhujian-2022-project.csv"
+        let r = try runner.run(["check", "--strict", form])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains(form + ":9:G: warning: [weight-from-score]"), "\(r.stderr)")
+        #expect(try runner.run(["check", form]).status == 0)  // without --strict a warning does not fail
+        let both = try runner.run(["check", "--strict", "Fixtures/real/shanghai-putuotiyu-2022-project.csv", form])
+        #expect(both.status == 1)
+    }
+
     @Test func badUsageExitsTwo() throws {
         let r = try runner.run(["check"])
         #expect(r.status == 2)

@@ -105,6 +105,24 @@ struct BudgetExecutionRuleTests {
         #expect(wrong.result?.filledScore == 10)
     }
 
+    /// Issue #16: a printed 执行率 rounded up, down or to nearest at its own precision is the
+    /// rate (上海 普陀 prints 215,457.6/250,000 = 86.1830…% as 86.19%); one further off than a unit
+    /// of its last digit is a slip.
+    @Test(arguments: [
+        ("250000", "215457.6", "86.19%", false), ("250000", "215457.6", "86.18%", false),
+        ("250000", "215457.6", "86.2%", false), ("250000", "215457.6", "86%", false), ("250000", "215457.6", "87%", false),
+        ("250000", "215457.6", "86.17%", true), ("250000", "215457.6", "86.21%", true), ("250000", "215457.6", "85%", true),
+        ("3", "2", "66.67%", false), ("3", "2", "66.66%", false), ("3", "2", "66.65%", true), ("3", "2", "66.68%", true),
+        ("3", "2", "0.6667", false), ("3", "2", "0.6666", false), ("3", "2", "0.6665", true),
+        ("100", "90", "95%", true), ("100", "90", "90%", false), ("100", "90", "90.00%", false), ("100", "90", "89.99%", true),
+    ] as [(String, String, String, Bool)])
+    func printedRateAgreesAtItsOwnPrecision(_ adjusted: String, _ executed: String, _ printed: String, _ slip: Bool) throws {
+        var builder = FormBuilder()
+        builder.budget(adjusted: adjusted, executed: executed, rate: printed)
+        let outcome = try BudgetExecutionRule(rules: .v2020).evaluate(builder.form)
+        #expect(outcome.diagnostics.contains { $0.code == "printed-rate-mismatch" } == slip)
+    }
+
     @Test func missingTableIsAWarning() throws {
         var builder = FormBuilder()
         builder.indicator("指标", target: "≥1", actual: "1", weight: "100")

@@ -15,7 +15,8 @@ struct TemplateReaderTests {
                           "qiannan-guangzhou-2023.unscored.csv"]
     static let variants = ["variants/lf.csv", "variants/cr.csv", "variants/no-bom.csv", "variants/trimmed-columns.csv",
                            "variants/extra-column.csv", "variants/blank-rows.csv", "variants/tab-separated.tsv",
-                           "variants/multiline-goals.csv", "variants/full-width-labels.csv", "variants/gb18030-lf.csv"]
+                           "variants/multiline-goals.csv", "variants/full-width-labels.csv", "variants/gb18030-lf.csv",
+                           "variants/wps-repeated-labels.csv"]
 
     /// The facts every copy of the reference form must yield.
     static func expectReferenceForm(_ form: Form) {

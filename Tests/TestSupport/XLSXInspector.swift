@@ -259,6 +259,21 @@ public final class XLSXInspector {
                 font.children.contains { $0.name == "b" })
     }
 
+    /// The solid fill colour (`RRGGBB`, upper case) of a cell style index; nil when it has none.
+    public func fillColor(styleIndex: Int) throws -> String? {
+        let xfs = try cellFormats()
+        guard xfs.indices.contains(styleIndex), let fillId = xfs[styleIndex].attributes["fillId"].flatMap({ Int($0) }),
+              let fillsNode = try elements("fills", in: "xl/styles.xml").first
+        else { return nil }
+        let fills = fillsNode.children.filter { $0.name == "fill" }
+        guard fills.indices.contains(fillId),
+              let pattern = fills[fillId].children.first(where: { $0.name == "patternFill" }),
+              pattern.attributes["patternType"] == "solid",
+              let rgb = pattern.children.first(where: { $0.name == "fgColor" })?.attributes["rgb"]
+        else { return nil }
+        return String(rgb.uppercased().suffix(6))
+    }
+
     // MARK: Comments
 
     /// The comments of a sheet: `A1` ref → text (found through the sheet's relationships).

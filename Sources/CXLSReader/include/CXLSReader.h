@@ -10,6 +10,10 @@
 ///   'T' u32 row, u16 column, u32 length, UTF-8 text
 ///   'I' u32 row, u16 column, i64     an integer
 ///   'D' u32 row, u16 column, f64     a number
+///   'E' u8 1904                     the workbook's own records were read (first, once): its
+///                                   date system (1: 1904); 'F' records follow
+///   'F' u32 row, u16 column, f64, u16 format id, u32 length, UTF-8 format code (empty: built in)
+///                                   a number (date, time) with its number format
 /// Returns 0, a FreeXL error (< 0), 1 for an encrypted workbook, 2 when the child crashed or
 /// ran out of time, 3 when the process could not be started.
 int selfeval_xls_read(const char *path, uint8_t **out, size_t *length);

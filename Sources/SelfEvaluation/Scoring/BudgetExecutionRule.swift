@@ -309,9 +309,14 @@ struct BudgetExecutionRule: Sendable {
         case .percent?: quantity.number
         default: quantity.number <= 2 ? quantity.number * 100 : quantity.number
         }
-        let places = max(-Int(printedPercent.exponent), 0)
-        let computedPercent = DecimalRounding.round(rate * 100, places: min(places, 4))
-        if computedPercent != printedPercent {
+        let places = min(max(-Int(printedPercent.exponent), 0), 4)
+        // A printed rate within one unit of its own last digit of the exact rate is the rate,
+        // rounded up, down or to nearest at the precision printed (86.1830…% printed 86.19%,
+        // 86.18% or 86.2%): only a rate further off is a slip.
+        let exactPercent = rate * 100
+        let lastDigit = Decimal(sign: .plus, exponent: -places, significand: 1)
+        if DecimalRounding.round(exactPercent, places: places) != printedPercent
+            && (printedPercent - exactPercent).magnitude >= lastDigit {
             diagnostics.append(Diagnostic(
                 .warning, "printed-rate-mismatch", at: form.location(cell.cell),
                 Vocabulary.ScoringMessage.printedRateMismatch(printed: cell.value.trimmed,

@@ -723,7 +723,11 @@ public struct TemplateReader: Sendable {
                 scan.consume(row, section.column)
             }
             let l1Text = LabelText.trim(scan.text(row, columns.level1))
-            if !l1Text.isEmpty {
+            let l1Repeated = RepeatedMergedLabel.continues(l1Text, current: level1?.label,
+                                                           above: scan.text(row - 1, columns.level1))
+            if l1Repeated {
+                scan.consume(row, columns.level1)
+            } else if !l1Text.isEmpty {
                 let (name, points) = Self.splitPoints(l1Text)
                 level1 = (l1Text, name, points, CellAddress(row: row, column: columns.level1))
                 level2 = nil
@@ -735,8 +739,13 @@ public struct TemplateReader: Sendable {
             }
             let l2Text = LabelText.trim(scan.text(row, columns.level2))
             // A lone mark ("-") in the 二级 cell of a template row names no group; kept as it is.
-            if !l2Text.isEmpty, ValueParser.isNotGiven(l2Text) { scan.consume(row, columns.level2) }
-            if !l2Text.isEmpty, !ValueParser.isNotGiven(l2Text) {
+            let l2Mark = !l2Text.isEmpty && ValueParser.isNotGiven(l2Text)
+            if l2Mark {
+                scan.consume(row, columns.level2)
+            } else if (l1Repeated || l1Text.isEmpty)
+                && RepeatedMergedLabel.continues(l2Text, current: level2?.value, above: scan.text(row - 1, columns.level2)) {
+                scan.consume(row, columns.level2)
+            } else if !l2Text.isEmpty {
                 level2 = Located(l2Text, at: CellAddress(row: row, column: columns.level2))
                 scan.consume(row, columns.level2)
                 if !ShiftedRowRepair.isLevel2Name(l2Text) {

@@ -18,11 +18,26 @@ public enum BlankTemplate {
     /// The blank as a `Form` (every part located), which the layout lays out.
     public static var form: Form { build().form }
 
-    /// Writes the blank form to `path` as XLSX: one sheet 自评表.
+    /// The blank grid of either form: the department form, or the project form
+    /// (``ProjectBlankTemplate``).
+    public static func rows(_ kind: TemplateKind) -> [[String]] { build(kind).rows }
+
+    /// The blank of either form as a `Form`.
+    public static func form(_ kind: TemplateKind) -> Form { build(kind).form }
+
+    private static func build(_ kind: TemplateKind) -> (rows: [[String]], form: Form) {
+        switch kind {
+        case .department: build()
+        case .project: ProjectBlankTemplate.build()
+        }
+    }
+
+    /// Writes the blank form (`kind`: 部门整体 or 项目支出) to `path` as XLSX: one sheet 自评表.
     ///
     /// - Throws: ``XLSXError`` naming the operation and place that failed.
-    public static func write(to path: String, options: FormWorkbookOptions = FormWorkbookOptions()) throws(XLSXError) {
-        let (rows, form) = build()
+    public static func write(to path: String, kind: TemplateKind = .department,
+                             options: FormWorkbookOptions = FormWorkbookOptions()) throws(XLSXError) {
+        let (rows, form) = build(kind)
         try XLSXError.typed("BlankTemplate.write") {
             let workbook = try Workbook(path: path, options: options.workbookOptions)
             try FormWorkbook(options: options).setProperties(of: workbook, form: form)

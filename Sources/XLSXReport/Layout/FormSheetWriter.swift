@@ -13,6 +13,17 @@ struct FormSheetWriter {
     /// A note written one row under the table, outside the print area (scored workbooks:
     /// figures edited by hand must be re-scored with selfeval).
     var noteUnderTable: String?
+    /// Cells in the marked style (generated reasons, replaced scores); when any, the legend
+    /// (``WorkbookWords/markedLegend``) is written under the table, outside the print area.
+    var marked: Set<SheetCell> = []
+
+    /// The fill of marked cells (a pale yellow that prints as a light grey).
+    static let markedFill = RGBColor(rgb: 0xFFF2CC)
+
+    /// A style in its marked form: the fill, italic.
+    static func markedStyle(_ style: CellStyle) -> CellStyle {
+        style.with { $0.fillColor = markedFill; $0.italic = true }
+    }
 
     /// The style of a cell kind, with a number format for numbers and formulas.
     static func style(_ kind: FormCellKind, numberFormat: String? = nil) -> CellStyle {
@@ -42,6 +53,7 @@ struct FormSheetWriter {
             let content = contents[first]
             var style = Self.style(layout.kind(row: first.row, column: first.column), numberFormat: content?.format)
             style.fontSize = layout.fontSize(row: first.row, column: first.column)
+            if marked.contains(first) { style = Self.markedStyle(style) }
             let text = content == nil ? layout.text(row: first.row, column: first.column) : ""
             try sheet.mergeRange(firstRow: first.row, firstColumn: first.column, lastRow: range.last.row,
                                  lastColumn: range.last.column, text: text, style: style)
@@ -53,6 +65,7 @@ struct FormSheetWriter {
                 let content = contents[SheetCell(row: row, column: column)]
                 var style = Self.style(kind, numberFormat: content?.format)
                 style.fontSize = layout.fontSize(row: row, column: column)
+                if marked.contains(SheetCell(row: row, column: column)) { style = Self.markedStyle(style) }
                 let text = layout.text(row: row, column: column)
                 if let content {
                     try write(content, row: row, column: column, style: style, on: sheet)
@@ -78,9 +91,24 @@ struct FormSheetWriter {
             style.wrap = false
             try sheet.writeString(note, row: layout.rows.count + 1, column: 0, style: style)
         }
-        try sheet.applyPrintSetup(PrintSetup(
+        if !marked.isEmpty {
+            // The legend of the marked style, under the note (also outside the print area).
+            var style = Self.markedStyle(Self.style(.trailer))
+            style.thinBorder = false
+            style.wrap = false
+            try sheet.writeString(WorkbookWords.markedLegend, row: layout.rows.count + 2, column: 0, style: style)
+        }
+        // Printed at a computed scale with computed page breaks: the indicator header on every
+        // page, no label alone at a page foot, the footer counting the form's own pages.
+        let pages = FormPagination(layout: layout, lastRow: lastRow)
+        var setup = PrintSetup(
+            footer: pages.footer, repeatRows: pages.repeatRows,
             printArea: CellRange(firstRow: 0, firstColumn: 0, lastRow: lastRow, lastColumn: layout.lastUsedColumn),
-            hideGridlines: true))
+            hideGridlines: true)
+        setup.scale = pages.scale
+        setup.rowBreaks = pages.breaks
+        setup.firstPageNumber = 1
+        try sheet.applyPrintSetup(setup)
     }
 
     private func write(_ content: FormCellContent, row: Int, column: Int, style: CellStyle, on sheet: Worksheet) throws {

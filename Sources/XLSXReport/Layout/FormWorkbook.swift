@@ -43,7 +43,7 @@ public struct FormWorkbook: Sendable {
             let formSheet = try workbook.addWorksheet(name: words.formSheet)
             try FormSheetWriter(layout: layout, contents: cells.contents, comments: cells.comments,
                                 commentAuthor: options.author,
-                                noteUnderTable: WorkbookWords.rescoreNote).write(to: formSheet)
+                                noteUnderTable: WorkbookWords.rescoreNote, marked: cells.marked).write(to: formSheet)
             let detailSheet = try workbook.addWorksheet(name: words.detailSheet)
             try DetailSheetWriter(scored: scored).write(to: detailSheet)
             try workbook.close()

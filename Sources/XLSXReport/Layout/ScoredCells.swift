@@ -45,6 +45,9 @@ public struct ScoredCells: Sendable {
     public private(set) var contents: [SheetCell: FormCellContent] = [:]
     /// Comments (notes) on cells the engine filled or changed, saying why.
     public private(set) var comments: [SheetCell: String] = [:]
+    /// Cells shown in the marked style (``FormSheetWriter/markedFill``): a reason the engine
+    /// generated, a score (得分, 预算执行率得分, 总分) it replaced. The legend goes under the table.
+    public private(set) var marked: Set<SheetCell> = []
 
     /// The number format of money cells.
     public static let moneyFormat = "0.00"
@@ -97,6 +100,12 @@ public struct ScoredCells: Sendable {
                 text += WorkbookWords.originalValue(original)
             }
             addComment(address, text)
+            switch computed.role {
+            case .reason: marked.insert(Self.sheetCell(address))
+            case .indicatorScore, .budgetScore, .totalScore:
+                if computed.changed && !original.isEmpty { marked.insert(Self.sheetCell(address)) }
+            default: break
+            }
         }
     }
 

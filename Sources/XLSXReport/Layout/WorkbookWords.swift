@@ -1,3 +1,5 @@
+import SelfEvaluation
+
 /// The words of the workbooks selfeval writes — sheet names, fonts, footer, document
 /// properties, comments, the 评分明细 headings and the blank template — owned by this layer
 /// (the domain's words stay in `SelfEvaluation.Vocabulary`).
@@ -13,6 +15,11 @@ enum WorkbookWords {
     static let commentFont = "宋体"
     /// Centred footer "page P of N".
     static let pageFooter = "&C第 &P 页，共 &N 页"
+    /// The form sheet's footer: its own page count, computed (`&N` would count the pages of every
+    /// sheet printed with it, 评分明细's too).
+    static func formFooter(pages: Int) -> String { "&C第 &P 页，共 \(pages) 页" }
+    /// The 评分明细 sheet's footer: its own pages, numbered from 1.
+    static let detailFooter = "&C评分明细 第 &P 页"
     /// Document keywords.
     static let keywords = "绩效自评,部门整体支出,selfeval"
     /// Document keywords of a project form (项目支出绩效自评表).
@@ -36,6 +43,8 @@ enum WorkbookWords {
     static let conclusionComputed = "自评结论由程序按总分判定。"
     /// The note under the printed table of a scored workbook (outside the print area).
     static let rescoreNote = "说明:执行率、得分、总分和自评等级为公式,只随表中数字重算;手工修改任何数字或文字后,请用 selfeval 重新评分(selfeval score 本文件),以评分规则的结果为准。"
+    /// The legend of the marked style, under the note (when the form has marked cells).
+    static let markedLegend = "图例:黄底斜体的格由程序填写——生成的未完成原因分析(请单位补充),或按规则改正的得分(表中原值见该格批注)。"
     static let weightComputed = "总分值由程序按各项分值合计。"
     static let formulaDropped = "此格的数据不全为数字,未写公式,只写程序算出的值。"
     // The 评分明细 sheet
@@ -66,6 +75,15 @@ enum WorkbookWords {
     static let detailGrade = "自评等级"
     static let severityWarning = "警告"
     static let severityError = "错误"
+    static let severityNote = "提示"
+    /// The level of a finding as 评分明细 shows it (a note is no 警告: it needs no review).
+    static func severity(_ severity: Severity) -> String {
+        switch severity {
+        case .error: severityError
+        case .warning: severityWarning
+        case .note: severityNote
+        }
+    }
     static let rulesFromNotes = "据表注判定"
     static let rulesDefaulted = "表注未说明,用默认规则"
     static let rulesGiven = "指定"
@@ -94,6 +112,22 @@ enum WorkbookWords {
     static let blankConclusion = "自评结论"
     static let blankContact = "联系人:"
     static let blankPhone = "联系电话:"
+    // The blank project form (项目支出绩效自评表)
+    static let projectName = "项目名称"
+    static let projectDepartment = "主管部门"
+    static let projectUnit = "实施单位"
+    static let projectBudgetSection = "项目资金(万元)"
+    static let projectBudgetHeader = ["年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"]
+    static let projectBudgetRows = ["年度资金总额", "其中:当年财政拨款", "上年结转资金", "其他资金"]
+    static let projectBudgetWeight = "10"
+    static let projectIndicatorHeader = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"]
+    static let projectGroups: [(label: String, groups: [String])] = [
+        ("产出指标", ["数量指标", "质量指标", "时效指标", "成本指标"]),
+        ("效益指标", ["经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标"]),
+        ("满意度指标", ["服务对象满意度指标"]),
+    ]
+    static let projectPlaceholders = ["指标1:", "指标2:", "……"]
+    static let projectTotalWeight = "100"
     /// The notes of the 2020 rules (财预〔2020〕10号): tiers 100–80%, 80–60%, 60–0%.
     static let blankNotes = [
         "注:1.绩效自评采取打分评价的形式,满分为100分,各部门(单位)可根据指标的重要程度确定各项三级指标的权重分值,各项指标得分加总得出该绩效自评的总分。原则上一级指标分值统一设置为:产出指标50分,效益指标30分、服务对象满意度10分、预算资金执行率10分。如有特殊情况,除预算资金执行率外,其他指标权重可适当调整,但总分应为100分。各三级指标得分最高不能超过该指标分值上限。",
