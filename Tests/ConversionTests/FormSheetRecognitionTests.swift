@@ -16,6 +16,7 @@ struct FormSheetRecognitionTests {
         ([["封面"], ["某某单位"]], false),
         ([["一级指标", "二级指标", "指标值"]], false),
         ([["自评"], ["表"]], false),
+        ([["说明：本自评表由单位填写后报送财政局"]], false),
         ([], false),
     ]
 
