@@ -2,7 +2,7 @@
 # Looks at the form page as a unit's finance officer sees it on a 1366×768 office screen:
 #   scripts/webgrid-shot.sh [OUTDIR]        (default out/webgrid)
 # Writes three standalone pages (the form fragment of FormGridHTML.render with its stylesheet) —
-# the sample form, a project form and two real forms with many findings — through the WebPagesTests
+# the sample form, a project form and two real forms with many findings, and the sample with notes in six columns right of the table (wide) — through the WebPagesTests
 # target (its writePagesForScreenshots test writes them when SELFEVAL_WEBGRID_OUT is set), then
 # screenshots each with headless Chromium: NAME.png at 1366×768 (what fits on the screen) and
 # NAME-full.png at 1366×4000 (the whole page, for review). Prints the PNG paths.
@@ -26,7 +26,7 @@ fi
 
 SELFEVAL_WEBGRID_OUT="$out" swift test --filter "FormGridHTMLTests/writePagesForScreenshots" >/dev/null
 
-for page in sample project real real2; do
+for page in sample project real real2 wide; do
   html="$out/$page.html"
   [ -f "$html" ] || { echo "webgrid-shot: $html was not written" >&2; exit 1; }
   for size in 1366,768 1366,4000; do

@@ -179,7 +179,7 @@ public enum Vocabulary {
     /// Words and symbols `ValueParser` reads (after full-width folding, see `foldedSymbols`).
     public enum ValueWords {
         /// Whole cells meaning "not given", besides runs of `placeholderCharacters`.
-        public static let notGivenWords: Set<String> = ["无", "暂无", "不适用"]
+        public static let notGivenWords: Set<String> = ["无", "暂无", "不适用", "一", "一一"]
         /// Characters which, alone or repeated ("—", "——", "/", "……"), mean "not given".
         public static let placeholderCharacters: Set<Character> = [
             "—", "―", "─", "–", "‐", "-", "－", "﹣", "/", "／", "*", "＊", "…",
@@ -276,7 +276,7 @@ public enum Vocabulary {
         /// Linking words between an introducer and the grade ("为", "是", ":").
         public static let gradeLinkWords: [String] = ["为", "是", ":", "分别为"]
         /// Suffixes a strict number may carry ("10分", "100%", "702.71万元"); the number is kept as written.
-        public static let numberSuffixes: [String] = ["%", "百分比", "分", "元", "万元", "亿元"]
+        public static let numberSuffixes: [String] = ["%", "百分比", "分", "元", "万元", "亿元", "万"]
     }
 
     /// Messages of the value parser.

@@ -1,8 +1,10 @@
 extension FormGridHTML {
     /// The CSS of ``render(_:sourceName:)``'s fragment, every rule under `.sev-form`: the grid
-    /// scrolls sideways inside its box (never the page), long texts wrap, line breaks of the form
+    /// scrolls inside its box, at most 85% of the window tall so that its horizontal scroll bar
+    /// stays in view (never the page sideways), long texts wrap, line breaks of the form
     /// are kept; errors, warnings and notes differ in colour and in shape (■ ▲ ●); generated
-    /// reasons and values the program filled or changed have their own backgrounds.
+    /// reasons and replaced scores are pale yellow and italic, as in the workbook; every input
+    /// text is bidi-isolated, so a stray U+202E in a cell cannot reverse the text around it.
     public static let stylesheet: String = """
         .sev-form { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "SimSun", sans-serif;
           font-size: 14px; line-height: 1.45; color: #1a1a1a; max-width: 100%; }
@@ -20,8 +22,8 @@ extension FormGridHTML {
         .sev-form .sev-legend-title { font-weight: bold; }
         .sev-form .sev-legend-item { display: inline-flex; align-items: center; gap: 3px; }
         .sev-form .sev-sample { padding: 1px 6px; }
-        .sev-form .sev-grid-box { overflow-x: auto; max-width: 100%; border: 1px solid #c9ced6; background: #fff;
-          padding: 8px; box-sizing: border-box; }
+        .sev-form .sev-grid-box { overflow: auto; max-width: 100%; max-height: 85vh; border: 1px solid #c9ced6;
+          background: #fff; padding: 8px; box-sizing: border-box; }
         .sev-form table.sev-grid { border-collapse: collapse; table-layout: fixed; width: max-content; font-size: 13px; }
         .sev-form .sev-grid td { padding: 3px 4px; vertical-align: middle; white-space: pre-wrap;
           overflow-wrap: anywhere; word-break: break-word; min-height: 1.4em; }
@@ -33,8 +35,7 @@ extension FormGridHTML {
         .sev-form .sev-k-preamble-right { text-align: right; }
         .sev-form .sev-k-heading { text-align: center; font-weight: bold; background: #f2f4f7; }
         .sev-form .sev-k-label, .sev-form .sev-k-number { text-align: center; }
-        .sev-form .sev-gen { background: #efe6fb; font-style: italic; }
-        .sev-form .sev-chg { background: #fff3c4; }
+        .sev-form .sev-marked { background: #fff2cc; font-style: italic; }
         .sev-form td.sev-has-error { box-shadow: inset 0 0 0 2px #c62828; }
         .sev-form td.sev-has-warning { box-shadow: inset 0 0 0 2px #e08a00; }
         .sev-form td.sev-has-note { box-shadow: inset 0 0 0 2px #1e6fd9; }
@@ -72,6 +73,10 @@ extension FormGridHTML {
         .sev-form .sev-tag { display: inline-block; font-size: 11px; font-style: normal; color: #fff;
           background: #6a1b9a; border-radius: 3px; padding: 0 4px; margin-right: 4px; }
         .sev-form .sev-missing { color: #888; }
+        .sev-form .sev-text, .sev-form .sev-msg, .sev-form .sev-facts dd, .sev-form .sev-lost-table td,
+        .sev-form h2.sev-title { unicode-bidi: isolate; }
+        @media print { .sev-form .sev-grid-box { overflow: visible; max-height: none; border: 0; padding: 0; }
+          .sev-form table.sev-grid { width: 100%; } }
 
         """
 }

@@ -64,8 +64,8 @@ extension FormPage {
             out += " <span class=\"sev-legend-item\"><span class=\"sev-mk \(level.pageClass)\">\(level.pageMark)</span>\(level.pageLabel)</span>"
         }
         out += " <span class=\"sev-legend-item\"><span class=\"sev-lostmk\">\(PageWords.lostMark)</span>\(PageWords.legendLost)</span>"
-        out += " <span class=\"sev-legend-item\"><span class=\"sev-sample sev-gen\">\(PageWords.legendGenerated)</span></span>"
-        out += " <span class=\"sev-legend-item\"><span class=\"sev-sample sev-chg\">\(PageWords.legendChanged)</span></span>"
+        out += " <span class=\"sev-legend-item\"><span class=\"sev-sample sev-marked\">\(PageWords.legendMarkedSample)</span>"
+        out += "\(PageWords.legendMarked)</span>"
         out += "</p>\n"
         return out
     }
@@ -107,14 +107,7 @@ extension FormPage {
         let kind = layout.kind(row: cell.row, column: cell.column)
         var classes = ["sev-k-\(Self.kindName(kind))"]
         if kind.bordered { classes.append("sev-b") }
-        let address = CellAddress(row: cell.row + 1, column: cell.column + 1)
-        if let computed = computed[address] {
-            if computed.role == .reason {
-                classes.append("sev-gen")
-            } else if computed.changed || computed.comment != nil {
-                classes.append("sev-chg")
-            }
-        }
+        if marked.contains(cell) { classes.append("sev-marked") }
         if let worst = findings.map(\.diagnostic.severity).max() { classes.append("sev-has-\(worst.rawValue)") }
         var tips: [String] = findings.map { Self.findingLine($0) }
         if let comment = comments[cell] { tips.append(comment) }
@@ -197,7 +190,7 @@ extension FormPage {
             out += "<td class=\"sev-formula\">\(e(line.formula))</td>"
             let reason = LabelText.trim(line.reason)
             if line.reasonGenerated {
-                out += "<td class=\"sev-gen\"><span class=\"sev-tag\">\(PageWords.generatedTag)</span>\(e(reason))</td>"
+                out += "<td class=\"sev-marked\"><span class=\"sev-tag\">\(PageWords.generatedTag)</span>\(e(reason))</td>"
             } else if reason.isEmpty {
                 out += "<td class=\"sev-missing\">\(PageWords.reasonMissing)</td>"
             } else {

@@ -25,7 +25,10 @@ struct FormPage {
     let scored: ScoredForm
     let sourceName: String
     let layout: FormLayout
-    let computed: [CellAddress: ScoredGrid.ComputedCell]
+    /// Cells in the workbook's marked style (``XLSXReport/ScoredCells/marked``: a generated
+    /// reason, a replaced score), by the cell shown.
+    let marked: Set<SheetCell>
+    /// The workbook's cell comments (why the engine filled or changed a cell), by the cell shown.
     let comments: [SheetCell: String]
     let findings: [Finding]
     let lost: [Lost]
@@ -41,8 +44,14 @@ struct FormPage {
         let grid = ScoredGrid(scored)
         let layout = FormLayout(form: scored.form, rows: grid.rows)
         self.layout = layout
-        computed = grid.computed
-        comments = ScoredCells(scored, grid: grid).comments
+        let cells = ScoredCells(scored, grid: grid)
+        marked = Set(cells.marked.map { Self.anchor(layout, row: $0.row + 1, column: $0.column + 1) })
+        var comments: [SheetCell: String] = [:]
+        for (cell, text) in cells.comments.sorted(by: { ($0.key.row, $0.key.column) < ($1.key.row, $1.key.column) }) {
+            let shown = Self.anchor(layout, row: cell.row + 1, column: cell.column + 1)
+            comments[shown] = comments[shown].map { $0 + "\n" + text } ?? text
+        }
+        self.comments = comments
 
         let ordered = converted.diagnostics.enumerated().sorted {
             ($0.element.location.row, $0.element.location.column, $0.offset)

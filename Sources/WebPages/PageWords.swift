@@ -32,8 +32,9 @@ enum PageWords {
 
     static let legend = "图例"
     static let legendLost = "失分(链接到失分明细)"
-    static let legendGenerated = "程序生成的原因(单位未填写)"
-    static let legendChanged = "程序填写或改动的值"
+    /// The marked style, as the workbook's legend words it.
+    static let legendMarkedSample = "黄底斜体"
+    static let legendMarked = "的格由程序填写:生成的未完成原因分析(请单位补充),或按规则改正的得分(原值见悬停说明)"
     static let lostMark = "扣"
     static let pointsUnit = "分"
 

@@ -28,7 +28,7 @@ struct ScoringReportTests {
         #expect(!text.contains("0000000"))
         let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         #expect(Set(object.keys) == ["source", "title", "year", "unit", "filledOn", "budget", "indicators", "total",
-                                     "grade", "warnings", "needsReview", "rules", "layout"])
+                                     "grade", "warnings", "needsReview", "rules", "layout", "sections"])
         #expect(object["rules"] as? String == "2020")
         #expect(object["filledOn"] as? String == "2024-02-18")
         let budget = try #require(object["budget"] as? [String: Any])

@@ -152,6 +152,46 @@ struct FixtureFormPageTests {
         #expect(formsLosingPoints >= 10)
     }
 
+    @Test func generatedReasonsAndReplacedScoresAreMarkedAsInTheWorkbook() throws {
+        let rendered = try Self.renderAll()
+        let structures = try HTMLStructure.parse(rendered.map(\.html))
+        var generated = 0
+        var replaced = 0
+        for (page, structure) in zip(rendered, structures) {
+            let scored = page.scored.scored
+            let layout = FormLayout(form: scored.form, rows: ScoredGrid(scored).rows)
+            func shownID(_ cell: CellAddress) -> String {
+                "sev-" + (layout.merge(containing: cell.row - 1, column: cell.column - 1)?.first
+                    ?? SheetCell(row: cell.row - 1, column: cell.column - 1)).a1
+            }
+            func isMarked(_ id: String) -> Bool {
+                structure.ids[id]?.attrs["class"]?.split(separator: " ").contains("sev-marked") == true
+            }
+            var expected = Set<String>()
+            for result in scored.indicators {
+                if result.reasonGenerated, let cell = result.indicator.reason?.cell {
+                    generated += 1
+                    expected.insert(shownID(cell))
+                }
+                if result.isScored, result.scoreChanged, result.filledScore != nil {
+                    replaced += 1
+                    expected.insert(shownID(result.indicator.score.cell))
+                }
+            }
+            for id in expected { #expect(isMarked(id), "\(page.name): \(id) not marked") }
+            // Nothing else in the grid is marked but what the workbook marks (budget and total
+            // scores it replaced among them).
+            let markedCells = Set(structure.ids.filter { $0.value.tag == "td" && isMarked($0.key) }.map(\.key))
+            let workbook = Set(ScoredCells(scored, grid: ScoredGrid(scored)).marked.map { cell in
+                shownID(CellAddress(row: cell.row + 1, column: cell.column + 1))
+            })
+            #expect(markedCells == workbook, "\(page.name)")
+            #expect(expected.isSubset(of: workbook), "\(page.name)")
+        }
+        #expect(generated >= 5)
+        #expect(replaced >= 1)
+    }
+
     @Test func malformedFormsThatScoreRenderSafely() throws {
         // The malformed corpus holds control characters, noncharacters and 32,767-unit cells.
         let folder = FixturePaths.fixture("malformed")

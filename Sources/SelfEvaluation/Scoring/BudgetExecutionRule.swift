@@ -239,6 +239,13 @@ struct BudgetExecutionRule: Sendable {
         guard let written, written >= 0 else {
             return labelled.map { ($0, .formLabel) } ?? (rules.executionRateWeight, .rulesDefault)
         }
+        // 鄂州: 分值 100 in the money row is the whole form's, and 预算执行率 is an indicator: 执行率
+        // is shown, not scored apart (`ExecutionRateTarget.isTotalInMoneyRow`).
+        if ExecutionRateTarget.isTotalInMoneyRow(written, form: form) {
+            diagnostics.append(Diagnostic(.warning, "execution-weight-is-total", at: form.location(cell.cell),
+                                          Vocabulary.ScoringMessage.executionWeightIsTotal(ScoreText.plain(written))))
+            return (0, .notScored)
+        }
         // A cell that agrees with the form's own label needs no warning: the form states it twice.
         if written != rules.executionRateWeight, written != labelled {
             diagnostics.append(Diagnostic(
@@ -282,7 +289,9 @@ struct BudgetExecutionRule: Sendable {
     private func checkPrinted(_ row: BudgetRow?, rate: Decimal, formula: String, result: inout BudgetResult,
                               form: Form, into diagnostics: inout [Diagnostic]) {
         let shownScore = ScoreText.points(result.score, rules)
-        if let cell = row?.score, let printed = try? ValueParser.optionalNumber(cell.value) {
+        // Not scored apart: a printed 得分 there is not an execution score (鄂州: the form's total).
+        if let cell = row?.score, result.weightSource != .notScored,
+           let printed = try? ValueParser.optionalNumber(cell.value) {
             result.filledScore = printed
             if printed != result.score {
                 let message = Vocabulary.ScoringMessage.budgetScoreReplaced(

@@ -15,9 +15,22 @@ struct IndicatorEvaluator: Sendable {
         var diagnostics: [Diagnostic] = []
         // Split cells ("≥" | "95" | "%"): the 指标性质/计算符号 column's operator wins over the
         // value's own; the 度量单位 column fills in a quantity without a unit (see DirectionRule).
-        let target = ValueParser.parse(indicator.target.value, operator: indicator.nature?.value,
-                                       unit: indicator.measureUnit?.value)
-        let actual = ValueParser.parse(indicator.actual.value, operator: nil, unit: indicator.measureUnit?.value)
+        var target = indicator.parsedTarget
+        let actual = indicator.parsedActual
+        // A lone mark in a value cell ("一", "—", "-", "/", "无") means nothing was written: read as
+        // blank, and said so.
+        for cell in [indicator.target, indicator.actual] where !indicator.isPlaceholder {
+            let text = cell.value.trimmed
+            if !text.isEmpty, ValueParser.isNotGiven(text) {
+                diagnostics.append(Diagnostic(.note, "value-not-given", at: form.location(cell.cell),
+                                              Vocabulary.ScoringMessage.valueNotGiven(text)))
+            }
+        }
+        if let implied = ExecutionRateTarget.implied(name: indicator.name.value, target: target, actual: actual) {
+            target = .quantity(implied)
+            diagnostics.append(Diagnostic(.note, "target-implied", at: form.location(indicator.target.cell),
+                                          Vocabulary.ScoringMessage.executionTargetImplied))
+        }
         var result = IndicatorResult(indicator: indicator, kind: .notScored, target: target, actual: actual,
                                      weight: nil, filledScore: nil, score: 0,
                                      reason: indicator.reason?.value.trimmed ?? "")

@@ -14,8 +14,9 @@ struct PrintedTotalsLint: Sendable {
                                               printed: ScoreText.plain(printed),
                                               computed: ScoreText.points(totalScore, rules))))
         }
-        if let cell = form.total?.weight, let printed = try? ValueParser.optionalNumber(cell.value),
-           printed != totalWeight {
+        // Without a 分值 column the total row's 分值 cell is its 得分 cell: no 总分值 is printed.
+        if let cell = form.total?.weight, cell.cell != form.total?.score?.cell,
+           let printed = try? ValueParser.optionalNumber(cell.value), printed != totalWeight {
             diagnostics.append(Diagnostic(.warning, "printed-total-weight-mismatch", at: form.location(cell.cell),
                                           Vocabulary.ScoringMessage.printedTotalWeightMismatch(
                                               printed: ScoreText.plain(printed),

@@ -26,6 +26,30 @@ public struct ScoreReport: Codable, Sendable, Equatable {
     public var rules: String
     /// The layout recognised ("department/levels", "project/flat" …).
     public var layout: String?
+    /// The first-level sections and their 分值, each with where it came from.
+    public var sections: [Section] = []
+
+    /// One first-level section: its 分值 (null when neither the form nor the rule set gives one)
+    /// and where it came from (formLabel: the form's label, rulesDefault, rulesGiven), the points
+    /// its label states, and the sums of its indicators' 分值 and scores.
+    public struct Section: Codable, Sendable, Equatable {
+        public var name: String
+        public var stated: Decimal?
+        public var weight: Decimal?
+        public var weightSource: String?
+        public var indicatorsWeight: Decimal
+        public var score: Decimal
+
+        public func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(name, forKey: .name)
+            try c.encode(stated, forKey: .stated)
+            try c.encode(weight, forKey: .weight)
+            try c.encode(weightSource, forKey: .weightSource)
+            try c.encode(indicatorsWeight, forKey: .indicatorsWeight)
+            try c.encode(score, forKey: .score)
+        }
+    }
 
     /// The money table and 预算执行率.
     public struct Budget: Codable, Sendable, Equatable {
@@ -145,6 +169,10 @@ public struct ScoreReport: Codable, Sendable, Equatable {
         needsReview = scored.needsReview
         self.rules = rules.name
         layout = form.layout
+        sections = scored.sections.map {
+            Section(name: $0.name, stated: $0.stated, weight: $0.weight, weightSource: $0.source?.rawValue,
+                    indicatorsWeight: $0.indicatorsWeight, score: rules.round($0.score))
+        }
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -162,6 +190,7 @@ public struct ScoreReport: Codable, Sendable, Equatable {
         try c.encode(needsReview, forKey: .needsReview)
         try c.encode(rules, forKey: .rules)
         try c.encode(layout, forKey: .layout)
+        try c.encode(sections, forKey: .sections)
     }
 
     /// The report as UTF-8 JSON: pretty-printed, keys sorted, slashes unescaped.

@@ -43,6 +43,8 @@ public struct ScoredForm: Sendable {
     /// False for a form with nothing filled in (`NotFilledRule`): read and its budget scored, but
     /// neither 总分 nor 等级 stand; outputs show 未评定.
     public var isGraded = true
+    /// The first-level sections and their 分值, and where each came from (`SectionWeightRule`).
+    public var sections: [SectionWeight] = []
     /// 优 / 良 / 中 / 差, or 未评定.
     public var gradeLabel: String { isGraded ? grade.label : Vocabulary.ScoringMessage.notGraded }
     /// The 自评结论 text: 自评等级“优”, or 未评定.

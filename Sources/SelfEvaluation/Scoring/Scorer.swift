@@ -21,10 +21,11 @@ public enum Scorer {
     public static func score(_ form: Form, rules: RuleSet? = nil) throws(FormError) -> ScoredForm {
         var form = form
         let levelDiagnostics = LevelInference.apply(&form)  // a blank 一级 where a new 二级 group begins
+        let sectionWeightDiagnostics = SectionPointsWeight.apply(&form)  // no 分值 column: a block's stated points
         let detection = rules.map { RuleSetDetection.Detection(ruleSet: $0, choice: .given, diagnostics: []) }
             ?? RuleSetDetection.detect(in: form)
         let ruleSet = detection.ruleSet
-        var diagnostics = detection.diagnostics + levelDiagnostics
+        var diagnostics = detection.diagnostics + levelDiagnostics + sectionWeightDiagnostics
         var audit: [AuditEntry] = []
 
         let budgetOutcome = try BudgetExecutionRule(rules: ruleSet, rulesGiven: rules != nil).evaluate(form)
@@ -49,7 +50,9 @@ public enum Scorer {
             audit.removeAll { $0.rule == ReasonRule.name }
         }
 
-        let totals = TotalsRule(rules: ruleSet).evaluate(form, budget: budgetOutcome.result, indicators: indicators)
+        let sections = SectionWeightRule.resolve(indicators, rulesGiven: rules != nil)
+        let totals = TotalsRule(rules: ruleSet).evaluate(form, budget: budgetOutcome.result, indicators: indicators,
+                                                         sections: sections)
         diagnostics += totals.diagnostics
         audit.append(totals.audit)
         let gradeRule = GradeRule(rules: ruleSet)
@@ -72,6 +75,7 @@ public enum Scorer {
                                 totalScore: totals.totalScore, grade: grade, diagnostics: sortedByPlace(diagnostics),
                                 needsReview: needsReview, audit: audit)
         scored.isGraded = graded
+        scored.sections = sections
         return scored
     }
 

@@ -14,7 +14,11 @@ struct TotalsRule: Sendable {
         var audit: AuditEntry
     }
 
-    func evaluate(_ form: Form, budget: BudgetResult?, indicators: [IndicatorResult]) -> Outcome {
+    /// `sections`: the sections resolved by `SectionWeightRule` (resolved here, as the form states
+    /// them, when not given).
+    func evaluate(_ form: Form, budget: BudgetResult?, indicators: [IndicatorResult],
+                  sections: [SectionWeight]? = nil) -> Outcome {
+        let sections = sections ?? SectionWeightRule.resolve(indicators, rulesGiven: false)
         var diagnostics: [Diagnostic] = []
         let scored = indicators.filter(\.isScored)
         let totalWeight = (budget?.weight ?? 0) + scored.reduce(Decimal(0)) { $0 + ($1.weight ?? 0) }
@@ -26,7 +30,7 @@ struct TotalsRule: Sendable {
             diagnostics.append(Diagnostic(.warning, "weights-not-100", at: form.location(cell),
                                           Vocabulary.ScoringMessage.weightsNot100(ScoreText.plain(totalWeight))))
         }
-        diagnostics += labelPointsMismatches(form, indicators: indicators)
+        diagnostics += labelPointsMismatches(form, sections: sections)
 
         var inputs: [AuditEntry.Input] = []
         if let budget { inputs.append(AuditEntry.Input(Vocabulary.ScoringWords.executionRateName,
@@ -42,29 +46,28 @@ struct TotalsRule: Sendable {
         return Outcome(totalWeight: totalWeight, totalScore: totalScore, diagnostics: diagnostics, audit: audit)
     }
 
-    /// One warning per first-level label whose printed points differ from its indicators' 分值.
-    private func labelPointsMismatches(_ form: Form, indicators: [IndicatorResult]) -> [Diagnostic] {
-        // Groups in order of first appearance; a form has a handful, so a linear look-up (and
-        // reading the results in place, without copying them) beats a dictionary.
-        var groups: [(cell: CellAddress, label: String, points: Decimal, sum: Decimal)] = []
-        for i in indicators.indices where !indicators[i].indicator.isPlaceholder {
-            guard let points = indicators[i].indicator.level1Points else { continue }
-            let key = indicators[i].indicator.level1.cell
-            let g: Int
-            if let found = groups.firstIndex(where: { $0.cell == key }) {
-                g = found
-            } else {
-                groups.append((key, indicators[i].indicator.level1Label.trimmed, points, 0))
-                g = groups.count - 1
+    /// One warning per section whose label states points its indicators' 分值 do not add up to
+    /// (`label-points-mismatch`, at the label): the form's own inconsistency, whatever the rule set.
+    /// Where `--rules` forces another weight than the label's, a note says so
+    /// (`section-weight-overridden`). A default the form does not state is not checked (a form
+    /// may set its own split).
+    private func labelPointsMismatches(_ form: Form, sections: [SectionWeight]) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        for section in sections {
+            guard let stated = section.stated else { continue }
+            if stated != section.indicatorsWeight {
+                out.append(Diagnostic(.warning, "label-points-mismatch", at: form.location(section.cell),
+                                      Vocabulary.ScoringMessage.labelPointsMismatch(
+                                          label: section.label, points: ScoreText.plain(stated),
+                                          sum: ScoreText.plain(section.indicatorsWeight))))
             }
-            groups[g].sum += indicators[i].isScored ? (indicators[i].weight ?? 0) : 0
+            if section.source == .rulesGiven, let weight = section.weight, weight != stated {
+                out.append(Diagnostic(.note, "section-weight-overridden", at: form.location(section.cell),
+                                      Vocabulary.ScoringMessage.sectionWeightOverridden(
+                                          name: section.name, stated: ScoreText.plain(stated),
+                                          forced: ScoreText.plain(weight))))
+            }
         }
-        return groups.compactMap { group in
-            guard group.points != group.sum else { return nil }
-            return Diagnostic(.warning, "label-points-mismatch", at: form.location(group.cell),
-                              Vocabulary.ScoringMessage.labelPointsMismatch(label: group.label,
-                                                                            points: ScoreText.plain(group.points),
-                                                                            sum: ScoreText.plain(group.sum)))
-        }
+        return out
     }
 }

@@ -16,7 +16,9 @@ public enum YearText {
     public static func yearBefore(_ suffix: String, in text: String) -> Int? {
         var searchStart = text.startIndex
         while let range = text.range(of: suffix, range: searchStart..<text.endIndex) {
-            let digits = text[..<range.lowerBound].reversed().prefix { $0.isASCII && $0.isNumber }
+            // "( 2019 年度)": spaces may stand between the year and its suffix.
+            let digits = text[..<range.lowerBound].reversed().drop { $0 == " " || $0 == "\u{3000}" }
+                .prefix { $0.isASCII && $0.isNumber }
             if digits.count == 4, let year = Int(String(digits.reversed())) { return year }
             searchStart = range.upperBound
         }

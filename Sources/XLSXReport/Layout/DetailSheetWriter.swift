@@ -86,7 +86,7 @@ struct DetailSheetWriter {
         for diagnostic in diagnostics {
             let texts = [
                 diagnostic.location.description,
-                diagnostic.severity == .error ? words.severityError : words.severityWarning,
+                words.severity(diagnostic.severity),
                 diagnostic.code, diagnostic.message,
             ]
             var height = TextMetrics.rowHeight(lines: 1, fontSize: 10)
@@ -106,24 +106,33 @@ struct DetailSheetWriter {
         case .fromNotes(let cell): choice = words.rulesFromNotes + " " + cell.description
         case .defaulted: choice = words.rulesDefaulted
         }
-        // The closing lines: a label in A, its value spread over B:F on one line (the narrow
-        // column B alone would wrap the value into the next row).
+        // The closing lines: a label over A:B (column A alone, 行号, is narrower than 评分规则 and
+        // the label ran into its value), its value over C:H on one line.
         let value = plain.with { $0.wrap = false; $0.horizontal = .left }
-        try sheet.writeString(words.detailRules, row: row, column: 0, style: bold)
-        try writeSpan("\(scored.ruleSet.name)(\(choice))", row: row, first: 1, last: 5, style: value, on: sheet)
+        let label = bold.with { $0.horizontal = .left }
+        try writeSpan(words.detailRules, row: row, first: 0, last: 1, style: label, on: sheet)
+        try writeSpan("\(scored.ruleSet.name)(\(choice))", row: row, first: 2, last: 7, style: value, on: sheet)
         row += 1
-        try sheet.writeString(words.detailTotal, row: row, column: 0, style: bold)
+        if !scored.sectionWeightsText.isEmpty {
+            try writeSpan(Vocabulary.SectionWords.detailLabel, row: row, first: 0, last: 1, style: label, on: sheet)
+            try writeSpan(scored.sectionWeightsText, row: row, first: 2, last: 12, style: value, on: sheet)
+            row += 1
+        }
+        try writeSpan(words.detailTotal, row: row, first: 0, last: 1, style: label, on: sheet)
         if scored.isGraded {
-            try sheet.writeNumber(scored.totalScore, row: row, column: 1,
-                                  style: value.with { $0.numberFormat = scoreFormat })
+            let number = value.with { $0.numberFormat = scoreFormat }
+            try sheet.mergeRange(firstRow: row, firstColumn: 2, lastRow: row, lastColumn: 7, text: "", style: number)
+            try sheet.writeNumber(scored.totalScore, row: row, column: 2, style: number)
         } else {
-            try sheet.writeString(scored.gradeLabel, row: row, column: 1, style: value)
+            try writeSpan(scored.gradeLabel, row: row, first: 2, last: 7, style: value, on: sheet)
         }
         row += 1
-        try sheet.writeString(words.detailGrade, row: row, column: 0, style: bold)
-        try writeSpan(scored.gradeLabel, row: row, first: 1, last: 5, style: value, on: sheet)
+        try writeSpan(words.detailGrade, row: row, first: 0, last: 1, style: label, on: sheet)
+        try writeSpan(scored.gradeLabel, row: row, first: 2, last: 7, style: value, on: sheet)
 
-        try sheet.applyPrintSetup(PrintSetup(orientation: .landscape, repeatRows: 0...0))
+        var setup = PrintSetup(orientation: .landscape, footer: words.detailFooter, repeatRows: 0...0)
+        setup.firstPageNumber = 1  // its own pages, numbered from 1 (not on from the form's)
+        try sheet.applyPrintSetup(setup)
     }
 
     private func writeNumber(_ value: Decimal?, row: Int, column: Int, style: CellStyle, on sheet: Worksheet) throws {

@@ -53,6 +53,9 @@ public struct FormLayout: Sendable {
     public let tableRows: ClosedRange<Int>?
     /// The merged ranges, 0-based, in the order they were derived.
     public internal(set) var merges: [CellRange] = []
+    /// The 0-based rows of the indicator header (一级指标 | 二级指标 | …), printed again at the top
+    /// of every page after the first it is on; nil without an indicator table.
+    public let indicatorHeaderRows: ClosedRange<Int>?
     /// Column widths in Excel character units, one per column.
     public let columnWidths: [Double]
     /// Row heights in points, one per row, computed from the texts.
@@ -101,6 +104,7 @@ public struct FormLayout: Sendable {
             }
         }
         goalsTextRow = structure.goalsTextRow.map { $0 - 1 }
+        indicatorHeaderRows = form.indicatorHeader.map { ($0.headerRows.lowerBound - 1)...($0.headerRows.upperBound - 1) }
         assignKinds(structure, form: form)
         deriveMerges(structure, form: form)
         computeRowHeights()

@@ -98,9 +98,17 @@ struct FormSheetWriter {
             style.wrap = false
             try sheet.writeString(WorkbookWords.markedLegend, row: layout.rows.count + 2, column: 0, style: style)
         }
-        try sheet.applyPrintSetup(PrintSetup(
+        // Printed at a computed scale with computed page breaks: the indicator header on every
+        // page, no label alone at a page foot, the footer counting the form's own pages.
+        let pages = FormPagination(layout: layout, lastRow: lastRow)
+        var setup = PrintSetup(
+            footer: pages.footer, repeatRows: pages.repeatRows,
             printArea: CellRange(firstRow: 0, firstColumn: 0, lastRow: lastRow, lastColumn: layout.lastUsedColumn),
-            hideGridlines: true))
+            hideGridlines: true)
+        setup.scale = pages.scale
+        setup.rowBreaks = pages.breaks
+        setup.firstPageNumber = 1
+        try sheet.applyPrintSetup(setup)
     }
 
     private func write(_ content: FormCellContent, row: Int, column: Int, style: CellStyle, on sheet: Worksheet) throws {

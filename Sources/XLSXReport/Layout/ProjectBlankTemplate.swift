@@ -52,8 +52,12 @@ enum ProjectBlankTemplate {
         }
         add([1: words.blankTotal, 7: words.projectTotalWeight])
 
-        // The structure, as the reader finds it with the first indicator named.
+        // The structure, as the reader finds it with the header fields and the first indicator
+        // named (a header field without a value is no field to it, and would print unbordered).
         var named = rows
+        named[2][2] = "某项目"
+        named[3][2] = "某主管部门"
+        named[3][7] = "某实施单位"
         if let first {
             named[first - 1][3] = "指标"
             named[first - 1][4] = "1"
@@ -66,13 +70,15 @@ enum ProjectBlankTemplate {
             return (rows, Form(source: "", template: .project, document: document))
         }
         form.document = document
+        let blank = { (cell: Located<String>) in Located(LabelText.trim(document[cell.cell.row, cell.cell.column]), at: cell.cell) }
+        for index in form.headerFields.indices { form.headerFields[index].value = blank(form.headerFields[index].value) }
+        form.unit = form.unit.map(blank)
         for index in form.indicators.indices {
             var indicator = form.indicators[index]
-            let text = { (cell: Located<String>) in Located(LabelText.trim(document[cell.cell.row, cell.cell.column]), at: cell.cell) }
-            indicator.name = text(indicator.name)
-            indicator.target = text(indicator.target)
-            indicator.actual = text(indicator.actual)
-            indicator.weight = text(indicator.weight)
+            indicator.name = blank(indicator.name)
+            indicator.target = blank(indicator.target)
+            indicator.actual = blank(indicator.actual)
+            indicator.weight = blank(indicator.weight)
             indicator.isPlaceholder = true
             form.indicators[index] = indicator
         }

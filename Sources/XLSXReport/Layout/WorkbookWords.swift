@@ -1,3 +1,5 @@
+import SelfEvaluation
+
 /// The words of the workbooks selfeval writes — sheet names, fonts, footer, document
 /// properties, comments, the 评分明细 headings and the blank template — owned by this layer
 /// (the domain's words stay in `SelfEvaluation.Vocabulary`).
@@ -13,6 +15,11 @@ enum WorkbookWords {
     static let commentFont = "宋体"
     /// Centred footer "page P of N".
     static let pageFooter = "&C第 &P 页，共 &N 页"
+    /// The form sheet's footer: its own page count, computed (`&N` would count the pages of every
+    /// sheet printed with it, 评分明细's too).
+    static func formFooter(pages: Int) -> String { "&C第 &P 页，共 \(pages) 页" }
+    /// The 评分明细 sheet's footer: its own pages, numbered from 1.
+    static let detailFooter = "&C评分明细 第 &P 页"
     /// Document keywords.
     static let keywords = "绩效自评,部门整体支出,selfeval"
     /// Document keywords of a project form (项目支出绩效自评表).
@@ -68,6 +75,15 @@ enum WorkbookWords {
     static let detailGrade = "自评等级"
     static let severityWarning = "警告"
     static let severityError = "错误"
+    static let severityNote = "提示"
+    /// The level of a finding as 评分明细 shows it (a note is no 警告: it needs no review).
+    static func severity(_ severity: Severity) -> String {
+        switch severity {
+        case .error: severityError
+        case .warning: severityWarning
+        case .note: severityNote
+        }
+    }
     static let rulesFromNotes = "据表注判定"
     static let rulesDefaulted = "表注未说明,用默认规则"
     static let rulesGiven = "指定"

@@ -115,6 +115,13 @@ public struct PrintSetup: Hashable, Sendable {
     public var repeatRows: ClosedRange<Int>?
     /// The printed area; nil prints the used range.
     public var printArea: CellRange?
+    /// A fixed print scale, percent (10…400); used instead of ``fitWidth`` when set.
+    public var scale: Int?
+    /// 0-based rows that start a new printed page (manual page breaks, `<rowBreaks>`).
+    public var rowBreaks: [Int] = []
+    /// The number of the sheet's first printed page (`useFirstPageNumber`); nil continues from
+    /// the sheets before it.
+    public var firstPageNumber: Int?
     /// Hide gridlines on screen and on paper.
     public var hideGridlines: Bool
 
@@ -418,7 +425,13 @@ public final class Worksheet {
     public func applyPrintSetup(_ setup: PrintSetup) throws {
         try setPaper(setup.paper)
         try setOrientation(setup.orientation)
-        if let width = setup.fitWidth { try fitToPages(width: width, height: setup.fitHeight) }
+        if let scale = setup.scale {
+            try setPrintScale(scale)
+        } else if let width = setup.fitWidth {
+            try fitToPages(width: width, height: setup.fitHeight)
+        }
+        if !setup.rowBreaks.isEmpty { try setRowBreaks(setup.rowBreaks) }
+        if let first = setup.firstPageNumber { try setFirstPageNumber(first) }
         if setup.centerHorizontally { try centerHorizontally() }
         if let margins = setup.margins { try setMargins(margins) }
         if let header = setup.header { try setHeader(header) }
@@ -458,6 +471,45 @@ public final class Worksheet {
             throw XLSXError.invalid(operation, .sheet(name), "page counts \(width)×\(height) must be 0…65535")
         }
         worksheet_fit_to_pages(ws, w, h)
+    }
+
+    /// Prints at a fixed scale, percent (10…400).
+    public func setPrintScale(_ percent: Int) throws {
+        let operation = "worksheet_set_print_scale"
+        let ws = try live(operation, .sheet(name))
+        guard (10...400).contains(percent), let value = UInt16(exactly: percent) else {
+            throw XLSXError.invalid(operation, .sheet(name), "scale \(percent)% is not in 10…400")
+        }
+        worksheet_set_print_scale(ws, value)
+    }
+
+    /// Manual page breaks: each 0-based row given starts a new printed page (at most 1,023).
+    public func setRowBreaks(_ rows: [Int]) throws {
+        let operation = "worksheet_set_h_pagebreaks"
+        let ws = try live(operation, .sheet(name))
+        let sorted = Array(Set(rows)).sorted()
+        guard sorted.count <= 1023 else {
+            throw XLSXError.invalid(operation, .sheet(name), "\(sorted.count) page breaks; Excel allows 1023")
+        }
+        var breaks: [lxw_row_t] = []
+        for row in sorted where row > 0 {
+            breaks.append(try cRow(row, operation, .sheet(name)))
+        }
+        breaks.append(0)  // the list ends with 0
+        try breaks.withUnsafeMutableBufferPointer { buffer throws in
+            try XLSXError.check(worksheet_set_h_pagebreaks(ws, buffer.baseAddress), operation, .sheet(name))
+        }
+    }
+
+    /// Numbers the sheet's printed pages from `number` (`useFirstPageNumber`), not on from the
+    /// sheets printed before it.
+    public func setFirstPageNumber(_ number: Int) throws {
+        let operation = "worksheet_set_start_page"
+        let ws = try live(operation, .sheet(name))
+        guard let value = UInt16(exactly: number), value >= 1 else {
+            throw XLSXError.invalid(operation, .sheet(name), "first page number \(number) is not in 1…65535")
+        }
+        worksheet_set_start_page(ws, value)
     }
 
     /// Centres the printed content horizontally.

@@ -1,0 +1,69 @@
+import Foundation
+
+/// A form without a 分值 column takes each indicator's 分值 from its 得分 (`weight-from-score`),
+/// which is right only for a row given full marks. Where a goal block or a first-level section
+/// states its points ("年度绩效目标1(40分)", "产出指标(40分)") and its rows' scores fall short of
+/// them, the shortfall belongs to the row the unit marked down: the one row of the block whose
+/// printed score is not a whole number (19.6 for 20 × 98%). That row's 分值 becomes its score plus
+/// the shortfall (`weight-from-section`); it is then scored by the rules like any other row.
+/// Nothing changes when the block adds up, or when no single row can carry the shortfall.
+enum SectionPointsWeight {
+    static func apply(_ form: inout Form) -> [Diagnostic] {
+        guard let header = form.indicatorHeader, header.weight == header.score else { return [] }
+        var diagnostics: [Diagnostic] = []
+        var adjusted: Set<Int> = []
+        // Goal blocks first (they hold the sections), then the first-level sections.
+        let goalGroups = groups(form) { $0.goalPoints.map { (key: $0.cell, points: $0.value, label: "") } }
+        let sectionGroups = groups(form) { indicator in
+            indicator.level1Points.map { (key: indicator.level1.cell, points: $0, label: indicator.level1Label) }
+        }
+        for group in goalGroups + sectionGroups {
+            let rows = group.members.filter { !adjusted.contains($0) }
+            guard rows.count == group.members.count else { continue }
+            var sum = Decimal(0)
+            var fractional: [Int] = []
+            for i in rows {
+                guard let score = try? ValueParser.optionalNumber(form.indicators[i].score.value, field: "") else {
+                    continue
+                }
+                sum += score
+                if score != score.rounded(places: 0) { fractional.append(i) }
+            }
+            guard sum < group.points, fractional.count == 1, let i = fractional.first,
+                  let score = try? ValueParser.optionalNumber(form.indicators[i].score.value, field: "") else {
+                continue
+            }
+            let weight = score + (group.points - sum)
+            let cell = form.indicators[i].weight.cell
+            form.indicators[i].weight = Located(ScoreText.plain(weight), at: cell)
+            adjusted.insert(i)
+            let label = group.label.split(whereSeparator: \.isNewline).joined()
+            diagnostics.append(Diagnostic(.warning, "weight-from-section", at: form.location(cell),
+                                          Vocabulary.ScoringMessage.weightFromSection(
+                                              label: label, points: ScoreText.plain(group.points),
+                                              others: ScoreText.plain(sum - score), weight: ScoreText.plain(weight))))
+        }
+        return diagnostics
+    }
+
+    private struct Group {
+        var key: CellAddress
+        var points: Decimal
+        var label: String
+        var members: [Int]
+    }
+
+    private static func groups(_ form: Form,
+                               _ by: (Indicator) -> (key: CellAddress, points: Decimal, label: String)?) -> [Group] {
+        var out: [Group] = []
+        for (i, indicator) in form.indicators.enumerated() where !indicator.isPlaceholder {
+            guard let g = by(indicator) else { continue }
+            if let found = out.firstIndex(where: { $0.key == g.key }) {
+                out[found].members.append(i)
+            } else {
+                out.append(Group(key: g.key, points: g.points, label: g.label, members: [i]))
+            }
+        }
+        return out
+    }
+}
