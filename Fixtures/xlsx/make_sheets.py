@@ -21,6 +21,9 @@ import csv, io, os, re, shutil, subprocess, sys, tempfile
 from xml.sax.saxutils import escape, quoteattr
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+# A LibreOffice profile of its own: another soffice running with the default one makes a
+# conversion wait forever.
+PROFILE = "-env:UserInstallation=file://" + os.path.join(tempfile.gettempdir(), "selfeval-fixtures-lo")
 FIXTURES = os.path.dirname(HERE)
 PLAIN_NUMBER = re.compile(r"^-?(0|[1-9][0-9]{0,11})(\.[0-9]{0,2}[1-9])?$")
 
@@ -164,7 +167,7 @@ def main():
             out = os.path.join(HERE, folder)
             os.makedirs(out, exist_ok=True)
             for fmt in ("xlsx", "xls"):
-                subprocess.run(["soffice", "--headless", "--norestore", "--convert-to", fmt, "--outdir", out, source],
+                subprocess.run(["soffice", PROFILE, "--headless", "--norestore", "--convert-to", fmt, "--outdir", out, source],
                                check=True, stdout=subprocess.DEVNULL)
 
 

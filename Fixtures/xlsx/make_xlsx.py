@@ -8,12 +8,16 @@ text cell rewritten as an inline rich-text string (two runs) beside the shared o
 Run once when the fixtures change (needs libreoffice-calc-nogui); the outputs are committed and
 the tests never need LibreOffice.
 
-    python3 Fixtures/xlsx/make_xlsx.py
+    python3 Fixtures/xlsx/make_xlsx.py                              (every form)
+    python3 Fixtures/xlsx/make_xlsx.py variants/new-form.csv …      (only these, e.g. a form just added)
 """
 import os, re, shutil, subprocess, sys, tempfile, zipfile
 from xml.sax.saxutils import escape
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+# A LibreOffice profile of its own: another soffice running with the default one makes a
+# conversion wait forever.
+PROFILE = "-env:UserInstallation=file://" + os.path.join(tempfile.gettempdir(), "selfeval-fixtures-lo")
 FIXTURES = os.path.dirname(HERE)
 GROUPS = ["", "variants", "project", "real"]
 
@@ -29,11 +33,11 @@ def decode(raw):
         return raw.decode("gb18030")
 
 
-def forms():
+def forms(only=()):
     for group in GROUPS:
         folder = os.path.join(FIXTURES, group)
         for name in sorted(os.listdir(folder)):
-            if name.endswith(".csv") or name.endswith(".tsv"):
+            if (name.endswith(".csv") or name.endswith(".tsv")) and (not only or os.path.join(group, name) in only):
                 yield group, name
 
 
@@ -43,7 +47,7 @@ def convert(paths, fmt, outdir, separator):
     # "100%" the format 0.00% and show "100.00%"; Excel keeps 0%), number formats are tested by table.
     # The 13th token, false: text such as "=100%" stays text (a CSV export holds what was shown).
     infilter = f"CSV:{separator},34,76,1,,1033,false,false,false,false,false,false"
-    subprocess.run(["soffice", "--headless", "--norestore", f"--infilter={infilter}",
+    subprocess.run(["soffice", PROFILE, "--headless", "--norestore", f"--infilter={infilter}",
                     "--convert-to", fmt, "--outdir", outdir, *paths],
                    check=True, stdout=subprocess.DEVNULL)
 
@@ -149,7 +153,8 @@ def main():
         sys.exit("make_xlsx.py: soffice not found (apt-get install libreoffice-calc-nogui)")
     with tempfile.TemporaryDirectory() as tmp:
         texts = []
-        for group, name in forms():
+        only = set(sys.argv[1:])
+        for group, name in forms(only):
             src = os.path.join(FIXTURES, group, name)
             stage = os.path.join(tmp, "in", group or "top", "tab" if name.endswith(".tsv") else "comma")
             os.makedirs(stage, exist_ok=True)
@@ -174,9 +179,12 @@ def main():
         for group in GROUPS:
             out = os.path.join(HERE, group)
             paths = sorted(x for x, _, _ in texts if os.path.dirname(x) == out.rstrip("/"))
-            subprocess.run(["soffice", "--headless", "--norestore", "--convert-to", "xls", "--outdir", out, *paths],
+            if not paths:  # soffice without a file to convert never ends
+                continue
+            subprocess.run(["soffice", PROFILE, "--headless", "--norestore", "--convert-to", "xls", "--outdir", out, *paths],
                            check=True, stdout=subprocess.DEVNULL)
-    mixed_strings(os.path.join(HERE, "qiannan-guangzhou-2023.xlsx"), os.path.join(HERE, "mixed-strings.xlsx"))
+    if not only or "qiannan-guangzhou-2023.csv" in only:
+        mixed_strings(os.path.join(HERE, "qiannan-guangzhou-2023.xlsx"), os.path.join(HERE, "mixed-strings.xlsx"))
 
 
 if __name__ == "__main__":
