@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Server
@@ -15,6 +16,17 @@ struct UnitRouteTests {
             try await client.execute(uri: "/style.css", method: .get) { r in
                 #expect(r.status == .ok)
                 #expect(r.headers[.contentType]?.hasPrefix("text/css") == true)
+                #expect(r.text.contains(".sev-form"))  // the grid's rules are in the one stylesheet
+            }
+            try await client.execute(uri: "/", method: .get) { r in
+                #expect(r.status == .seeOther)
+                #expect(r.headers[.location] == "/admin")
+            }
+            try await client.execute(uri: "/admin/login", method: .get) { r in
+                #expect(r.status == .ok)
+                #expect(r.text.contains("type=\"password\""))
+                #expect(r.headers[HTTPField.Name("Referrer-Policy")!] == "no-referrer")
+                #expect(r.headers[.cacheControl] == "no-store")
             }
         }
     }
