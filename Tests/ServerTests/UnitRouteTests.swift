@@ -95,7 +95,9 @@ struct UnitRouteTests {
         try await f.test { client in
             let page = try await client.execute(uri: "/u/\(token)", method: .get) { $0.text }
             let csrf = try #require(csrfField(page))
-            for field in [nil, "", "0" + csrf.dropFirst(), csrf + "0"] as [String?] {
+            // The field with its first digit changed (never to itself), lengthened, empty, absent.
+            let changed = (csrf.hasPrefix("0") ? "1" : "0") + csrf.dropFirst()
+            for field in [nil, "", changed, csrf + "0", String(csrf.dropLast())] as [String?] {
                 var m = MultipartBody.files([(sample, bytes)])
                 if let field { m.field("csrf", field) }
                 try await client.execute(uri: "/u/\(token)/forms", method: .post, headers: m.headers(json: false), body: m.body) { r in
