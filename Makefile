@@ -2,7 +2,7 @@
 SAMPLE := Fixtures/qiannan-guangzhou-2023.csv
 OUT    := out
 
-.PHONY: deps build sample test lint bench render clean
+.PHONY: deps build sample test lint bench render serve clean
 
 deps:
 	@scripts/bootstrap.sh
@@ -20,11 +20,17 @@ sample: build
 	@mkdir -p $(OUT)
 	.build/release/selfeval convert $(SAMPLE) -o $(OUT)/qiannan-guangzhou-2023.xlsx --force
 
-# Every test: unit, golden, property, end-to-end on the built binary.
+# Every test: unit, golden, property, end-to-end on the built binary; then the intranet page in
+# headless Chromium (screenshots in out/).
 test: deps
 	scripts/lint.sh
 	swift build
 	swift test
+	python3 scripts/browser-test.py --bin .build/debug/selfeval --out $(OUT)
+
+# The intranet page on the sample data (out/serve-data): prints a unit's link and /admin.
+serve: build
+	scripts/serve.sh
 
 lint:
 	scripts/lint.sh

@@ -12,6 +12,9 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // The intranet page (`selfeval serve`): HTTP server and its test client; SQLite index.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // libxlsxwriter 1.1.4 from Debian (libxlsxwriter-dev); only XLSXReport sees its C types.
@@ -38,12 +41,23 @@ let package = Package(
         .target(name: "Conversion", dependencies: ["SelfEvaluation", "XLSXReport", "CSV", "Spreadsheet"]),
         // HTML of a scored form for the intranet page: the printed grid with every finding at its cell.
         .target(name: "WebPages", dependencies: ["Conversion", "SelfEvaluation", "XLSXReport", "CSV"]),
+        // argon2id (Debian libargon2-dev): the administrator's password hash of `selfeval serve`.
+        .systemLibrary(name: "CArgon2", pkgConfig: "libargon2", providers: [.apt(["libargon2-dev"])]),
+        // The intranet page: Hummingbird routes over Conversion, a GRDB (SQLite, WAL) index, files on disk.
+        .target(
+            name: "Server",
+            dependencies: [
+                "Conversion", "SelfEvaluation", "XLSXReport", "CSV", "Spreadsheet", "WebPages", "CArgon2", "CZlib",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
         // glibc malloc settings for the command line (mallopt is not visible from Swift).
         .target(name: "CMallocTuning"),
         .executableTarget(
             name: "selfeval",
             dependencies: [
-                "Conversion", "SelfEvaluation", "CSV", "CMallocTuning",
+                "Conversion", "SelfEvaluation", "CSV", "CMallocTuning", "Server",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -55,5 +69,13 @@ let package = Package(
         .testTarget(name: "ConversionTests", dependencies: ["Conversion", "XLSXReport", "SelfEvaluation", "CSV", "TestSupport"]),
         .testTarget(name: "WebPagesTests", dependencies: ["WebPages", "Conversion", "SelfEvaluation", "XLSXReport", "CSV", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
+        .testTarget(
+            name: "ServerTests",
+            dependencies: [
+                "Server", "Conversion", "SelfEvaluation", "TestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
     ]
 )

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Benchmark: builds release, generates the corpus, builds the C limit from scripts/peers, and
-# runs selfeval, the C limit and the XlsxWriter peer alternately (scripts/bench.py).
+# runs selfeval, the C limit and the XlsxWriter peer alternately (scripts/bench.py); then
+# `selfeval serve` under 100 concurrent uploads (scripts/serve-bench.py).
 # usage: scripts/bench.sh [bench.py options]     PEERS=path/to/peers (default: scripts/peers)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,4 +14,6 @@ work=$(mktemp -d /tmp/selfeval-bench-XXXXXX)
 make -s build >/dev/null
 gcc -O2 -Wall -o "$work/limit" "$peers/limit_c/limit.c" -lxlsxwriter -lm
 python3 scripts/bench.py --peers "$peers" --work "$work" --limit "$work/limit" "$@"
+# The intranet page: upload-to-result under 100 clients at once, beside one `selfeval convert`.
+python3 scripts/serve-bench.py --bin .build/release/selfeval --clients 100 --rounds 3
 echo "work folder: $work (remove when done)" >&2

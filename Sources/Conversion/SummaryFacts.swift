@@ -16,13 +16,13 @@ public enum RuleSetNames {
 
 /// What 汇总表 shows of a scored form beyond its totals: 填报日期, 联系人 and 电话 as written,
 /// the subtotals of 产出 / 效益 / 满意度, and the warning texts.
-enum SummaryFacts {
+public enum SummaryFacts {
     /// Labels of the person to call, in order of preference, and of the phone number.
     static let contactLabels = ["联系人", "填报人", "项目负责人", "经办人"]
     static let phoneLabels = ["联系电话", "电话", "联系方式"]
 
     /// The summary line of a scored form.
-    static func row(source: String, scored: Converter.Scored) -> SummaryRow {
+    public static func row(source: String, scored: Converter.Scored) -> SummaryRow {
         let form = scored.scored.form
         let project = form.projectName?.value
         var row = SummaryRow(

@@ -30,6 +30,7 @@ enum ParserText {
         (#"Show the version\."#, "显示版本(含 libxlsxwriter 版本和内置评分规则)。"),
         (#"Show subcommand help information\."#, "显示子命令的帮助。"),
         (#"See 'selfeval help <subcommand>' for detailed help\."#, "各子命令的详细帮助:selfeval help 〈子命令〉 或 selfeval 〈子命令〉 --help"),
+        (#"See 'selfeval help ([a-z]+) <subcommand>' for detailed help\."#, "各子命令的详细帮助:selfeval help $1 〈子命令〉 或 selfeval $1 〈子命令〉 --help"),
         (#"\(values: "#, "(可选值:"),
         (#"; default: "#, ";默认:"),
         (#"\(default: "#, "(默认:"),

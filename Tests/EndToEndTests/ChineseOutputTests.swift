@@ -17,6 +17,7 @@ struct ChineseOutputTests {
         "xlsx", "csv", "json", "tsv", "txt", "utf", "nobom", "auto", "department", "project", "legacy", "bom",
         "error", "warning", "note", "libxlsxwriter", "readme", "fifo", "path_max", "name_max", "min",
         "usage",  // the [usage] code of a parser error
+        "serve", "unit", "add", "revoke", "import", "selfeval_admin_password",  // the intranet page's commands
     ]
 
     /// The Latin words of `text` that are not allowed: text the user typed (quoted “…”),
@@ -89,6 +90,12 @@ struct ChineseOutputTests {
             (["batch", "Fixtures/project", "-o", at("batch"), "--replace"], 0, true),
             (["template", "-o", at("blank.xlsx")], 0, true), (["template", "-o", at("blank.csv")], 0, true),
             (["template", "-o", at("blank.csv")], 1, true),
+            (["serve", "--help"], 0, true), (["unit", "--help"], 0, true), (["unit", "add", "--help"], 0, true),
+            (["unit", "import", "--help"], 0, true), (["serve", "--port", "0"], 2, true),
+            (["serve", "--port", "1", "--data", at("no-password")], 2, true),  // no terminal, no SELFEVAL_ADMIN_PASSWORD
+            (["unit", "add", "单位甲", "--data", at("units")], 0, false), (["unit", "add", "单位甲", "--data", at("units")], 1, true),
+            (["unit", "revoke", "单位甲", "--data", at("units")], 0, true), (["unit", "revoke", "单位甲", "--data", at("units")], 1, true),
+            (["unit", "revoke", "无此单位", "--data", at("units")], 1, true), (["unit", "import", at("none.csv"), "--data", at("units")], 1, true),
         ]
         for run in runs {
             let r = try runner.run(run.args)

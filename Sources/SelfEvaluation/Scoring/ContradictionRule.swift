@@ -23,7 +23,7 @@ struct ContradictionRule: Sendable {
 
     /// The two readings, when they disagree: the value's own and the column's (or direction word's).
     static func readings(_ indicator: Indicator, target: Quantity) -> (own: Quantity, other: Quantity, cell: CellAddress, word: String)? {
-        guard case .quantity(let written) = ValueParser.parse(indicator.target.value),
+        guard case .quantity(let written) = indicator.writtenTarget,
               let ownComparator = written.comparator else { return nil }
         var own = target
         own.comparator = ownComparator
@@ -47,7 +47,7 @@ struct ContradictionRule: Sendable {
     /// Whether the indicator's target contradicts itself (a generated reason then quotes the
     /// reading used, never the contradicting text).
     static func contradicts(_ indicator: Indicator) -> Bool {
-        guard case .quantity(let target) = ValueParser.parse(indicator.target.value) else { return false }
+        guard case .quantity(let target) = indicator.writtenTarget else { return false }
         return readings(indicator, target: target) != nil
     }
 

@@ -69,7 +69,7 @@ struct DirectionRule: Sendable {
     private func operatorConflict(_ indicator: Indicator, target: Quantity, in form: Form) -> Diagnostic? {
         guard let nature = indicator.nature, let explicit = ValueParser.comparator(nature.value),
               target.comparator == explicit,
-              case .quantity(let own) = ValueParser.parse(indicator.target.value),
+              case .quantity(let own) = indicator.writtenTarget,
               let written = own.comparator,
               (explicit.direction == .negative) != (written.direction == .negative) else { return nil }
         let message = Vocabulary.ScoringMessage.operatorContradiction(

@@ -6,13 +6,13 @@ import Foundation
 /// not given a target (it is scored by its tiers).
 enum ExecutionRateTarget {
     /// The names, normalised: the money table's 执行率 labels (`LabelTable` data).
-    static var names: [String] { LabelTable.builtIn.budgetColumns[.rate] ?? [] }
+    static var names: [NormalizedText] { LabelTable.builtIn.budgetColumns[.rate] ?? [] }
 
     /// The implied target (≥100%) when the indicator is an execution rate, its target is not
     /// given and its actual is a percentage; nil otherwise.
     static func implied(name: String, target: ParsedValue, actual: ParsedValue) -> Quantity? {
         guard target == .notGiven, case .quantity(let b) = actual, b.unit == .percent else { return nil }
-        let stem = LabelTable.stem(LabelText.normalize(name))
+        let stem = LabelTable.stem(NormalizedText(name))
         guard names.contains(stem) else { return nil }
         return Quantity(comparator: .atLeast, number: 100, unit: .percent)
     }
@@ -23,7 +23,7 @@ enum ExecutionRateTarget {
     static func isTotalInMoneyRow(_ written: Decimal, form: Form) -> Bool {
         guard written >= 100 else { return false }
         return form.indicators.contains { indicator in
-            !indicator.isPlaceholder && names.contains(LabelTable.stem(LabelText.normalize(indicator.name.value)))
+            !indicator.isPlaceholder && names.contains(LabelTable.stem(NormalizedText(indicator.name.value)))
         }
     }
 }

@@ -15,9 +15,8 @@ struct IndicatorEvaluator: Sendable {
         var diagnostics: [Diagnostic] = []
         // Split cells ("≥" | "95" | "%"): the 指标性质/计算符号 column's operator wins over the
         // value's own; the 度量单位 column fills in a quantity without a unit (see DirectionRule).
-        var target = ValueParser.parse(indicator.target.value, operator: indicator.nature?.value,
-                                       unit: indicator.measureUnit?.value)
-        let actual = ValueParser.parse(indicator.actual.value, operator: nil, unit: indicator.measureUnit?.value)
+        var target = indicator.parsedTarget
+        let actual = indicator.parsedActual
         // A lone mark in a value cell ("一", "—", "-", "/", "无") means nothing was written: read as
         // blank, and said so.
         for cell in [indicator.target, indicator.actual] where !indicator.isPlaceholder {

@@ -273,17 +273,17 @@ public struct Indicator: Sendable {
     public var level2: Located<String>
     /// 三级指标 (the indicator's name).
     public var name: Located<String>
-    /// 年度指标值 (A) and 实际完成值 (B), as written.
-    public var target: Located<String>
-    public var actual: Located<String>
+    /// 年度指标值 (A) and 实际完成值 (B), as written (their values are read again when they change).
+    public var target: Located<String> { didSet { readValues() } }
+    public var actual: Located<String> { didSet { readValues() } }
     /// 分值 and 得分, as written.
     public var weight: Located<String>
     public var score: Located<String>
     /// 未完成原因分析 / 偏差原因分析及改进措施, as written.
     public var reason: Located<String>?
     /// Project-form extras, as written.
-    public var nature: Located<String>?
-    public var measureUnit: Located<String>?
+    public var nature: Located<String>? { didSet { readValues() } }
+    public var measureUnit: Located<String>? { didSet { readValues() } }
     /// A placeholder row ("指标2", "……" with nothing else): kept, not scored.
     public var isPlaceholder: Bool
     /// Points of the goal block the row is in ("年度绩效目标1(40分)"), at that label's cell.
@@ -307,25 +307,45 @@ public struct Indicator: Sendable {
         self.nature = nature
         self.measureUnit = measureUnit
         self.isPlaceholder = isPlaceholder
+        readValues()
     }
+
+    /// Reads the values, once per change of the cells: every rule and writer takes them from the row.
+    private mutating func readValues() {
+        let operatorText = nature?.value, unitText = measureUnit?.value
+        let comparator = operatorText.flatMap { ValueParser.comparator($0) }
+        let unit = unitText.flatMap { ValueParser.unit($0) }
+        let writtenTarget = ValueParser.parse(target.value)
+        let writtenActual = ValueParser.parse(actual.value)
+        self.writtenTarget = writtenTarget
+        self.parsedTarget = ValueParser.overlay(writtenTarget, comparator: comparator, unit: unit)
+        self.parsedActual = ValueParser.overlay(writtenActual, comparator: nil, unit: unit)
+        self.targetText = Self.joined(target.value, parsed: writtenTarget, operator: comparator == nil ? nil : operatorText,
+                                      unit: unit == nil ? nil : unitText)
+        self.actualText = Self.joined(actual.value, parsed: writtenActual, operator: nil, unit: unit == nil ? nil : unitText)
+    }
+
+    /// The target cell alone, parsed (`ValueParser.parse`): the value's own reading.
+    public private(set) var writtenTarget: ParsedValue = .notGiven
+    /// The target as scored: the 指标性质/计算符号 column's operator wins over the value's own, and the
+    /// 度量单位 column fills in a quantity without a unit (`ValueParser.parse(_:operator:unit:)`).
+    public private(set) var parsedTarget: ParsedValue = .notGiven
+    /// The actual, the 度量单位 column filling in a quantity without a unit.
+    public private(set) var parsedActual: ParsedValue = .notGiven
 
     /// The target as one text, for messages and reports. Where the form splits it over cells
     /// ("≥" | "95" | "%"), the operator of the 指标性质/计算符号 column is put before a quantity
     /// that has none, and the 度量单位 after one without a unit: "≥95%". Otherwise the text as written.
-    public var targetText: String {
-        Self.joined(target.value, operator: nature?.value, unit: measureUnit?.value)
-    }
+    public private(set) var targetText = ""
 
     /// The actual as one text: the 度量单位 after a quantity without a unit ("91" | "%" → "91%").
-    public var actualText: String { Self.joined(actual.value, operator: nil, unit: measureUnit?.value) }
+    public private(set) var actualText = ""
 
-    static func joined(_ text: String, operator operatorText: String?, unit unitText: String?) -> String {
+    /// `text` joined with the operator and unit cells (nil when they name no operator or unit).
+    static func joined(_ text: String, parsed: ParsedValue, operator operatorText: String?, unit unitText: String?) -> String {
         let written = LabelText.trim(text)
-        // The split cells are read first: without an operator or a unit there is nothing to
-        // join, and the text need not be parsed.
-        let hasOperator = operatorText.map { ValueParser.comparator($0) != nil } ?? false
-        let hasUnit = unitText.map { ValueParser.unit($0) != nil } ?? false
-        guard hasOperator || hasUnit, case .quantity(let quantity) = ValueParser.parse(written) else { return written }
+        guard operatorText != nil || unitText != nil, case .quantity(let quantity) = parsed else { return written }
+        let hasOperator = operatorText != nil, hasUnit = unitText != nil
         var out = written
         if quantity.comparator == nil, hasOperator, let operatorText {
             out = LabelText.trim(operatorText) + out

@@ -14,28 +14,28 @@ public struct LabelTable: Sendable, Equatable {
     public var name: String
     /// Indicator columns: key → synonyms, most specific first. Every list of the table is stored
     /// normalised (`LabelText.normalize`).
-    public var indicatorColumns: [IndicatorColumn: [String]]
+    public var indicatorColumns: [IndicatorColumn: [NormalizedText]]
     /// Budget (资金) columns: key → synonyms.
-    public var budgetColumns: [BudgetColumn: [String]]
+    public var budgetColumns: [BudgetColumn: [NormalizedText]]
     /// Labels of sections above the money table's header (项目资金(万元) …).
-    public var budgetSections: [String]
+    public var budgetSections: [NormalizedText]
     /// First cells that end the indicator table and start the trailer (总分, 合计, 评价结论 …).
-    public var trailers: [String]
+    public var trailers: [NormalizedText]
     /// Of the trailers, those that are the total row.
-    public var totals: [String]
+    public var totals: [NormalizedText]
     /// Labels whose value is the unit's name in the next cell (部门(单位)名称, 项目实施单位 …),
     /// or after a colon in the same cell (单位名称:X).
-    public var unitNames: [String]
+    public var unitNames: [NormalizedText]
     /// Labels of a seal line, the name after the colon (单位(盖章):X, 实施单位(盖章):X).
-    public var unitSeals: [String]
+    public var unitSeals: [NormalizedText]
     /// Lines above the title that belong to the document, not the form (附件:).
-    public var preamble: [String]
+    public var preamble: [NormalizedText]
     /// Header labels of a project form (项目名称 …), their value in the next cell or after a colon.
-    public var headerLabels: [String] = []
+    public var headerLabels: [NormalizedText] = []
     /// Labels of the goals block: 预期目标 (and synonyms), 实际完成情况, and the section labels.
-    public var goalsExpected: [String] = []
-    public var goalsActual: [String] = []
-    public var goalsSections: [String] = []
+    public var goalsExpected: [NormalizedText] = []
+    public var goalsActual: [NormalizedText] = []
+    public var goalsSections: [NormalizedText] = []
 
     /// The columns of the indicator table.
     public enum IndicatorColumn: String, Sendable, CaseIterable, Codable {
@@ -104,7 +104,7 @@ public struct LabelTable: Sendable, Equatable {
                 unitSeals: [String], headerLabels: [String] = [], goalsExpected: [String] = [],
                 goalsActual: [String] = [], goalsSections: [String] = [], preamble: [String]) {
         // Every label is normalised here, once, so that reading compares plain strings.
-        func n(_ words: [String]) -> [String] { words.map(LabelText.normalize).filter { !$0.isEmpty } }
+        func n(_ words: [String]) -> [NormalizedText] { words.map { NormalizedText($0) }.filter { !$0.isEmpty } }
         self.name = name
         self.indicatorColumns = indicatorColumns.mapValues(n)
         self.budgetColumns = budgetColumns.mapValues(n)
@@ -124,16 +124,20 @@ public struct LabelTable: Sendable, Equatable {
 
     /// A label without its bracketed parts: "年度指标值(A)" → "年度指标值", "得分(20分*执行率)" → "得分".
     /// `label` is normalized (brackets are round).
-    static func stem(_ label: String) -> String {
-        guard label.utf8.contains(UInt8(ascii: "(")) || label.utf8.contains(UInt8(ascii: ")")) else { return label }
-        var out = ""
+    static func stem(_ label: NormalizedText) -> NormalizedText {
+        let bytes = label.string.utf8
+        let open = UInt8(ascii: "("), close = UInt8(ascii: ")")
+        let bracketed = bytes.withContiguousStorageIfAvailable { $0.contains { $0 == open || $0 == close } }
+            ?? bytes.contains { $0 == open || $0 == close }
+        guard bracketed else { return label }
+        var out: [UInt8] = []
         var depth = 0
-        for ch in label {
-            if ch == "(" { depth += 1; continue }
-            if ch == ")" { depth = max(0, depth - 1); continue }
-            if depth == 0 { out.append(ch) }
+        for byte in bytes {
+            if byte == open { depth += 1; continue }
+            if byte == close { depth = max(0, depth - 1); continue }
+            if depth == 0 { out.append(byte) }
         }
-        return out
+        return NormalizedText(normalized: String(decoding: out, as: UTF8.self))
     }
 
     /// Points stated in a label: "预算执行率(20分)" → 20, "得分(20分*执行率)" → 20, "产出指标（50分）" → 50.
@@ -163,13 +167,13 @@ public struct LabelTable: Sendable, Equatable {
 
     /// How well a normalized label names a column with these (normalized) synonyms: 0 exact (the whole label
     /// or its stem is a synonym), 1 prefix (the stem starts with one); nil otherwise.
-    static func rank(_ label: String, synonyms: [String]) -> Int? {
+    static func rank(_ label: NormalizedText, synonyms: [NormalizedText]) -> Int? {
         if label.isEmpty { return nil }
         return rank(label, stem: stem(label), synonyms: synonyms)
     }
 
     /// `rank` with the label's stem already computed.
-    static func rank(_ label: String, stem: String, synonyms: [String]) -> Int? {
+    static func rank(_ label: NormalizedText, stem: NormalizedText, synonyms: [NormalizedText]) -> Int? {
         if label.isEmpty { return nil }
         if synonyms.contains(label) || synonyms.contains(stem) { return 0 }
         if synonyms.contains(where: { !$0.isEmpty && stem.hasPrefix($0) }) { return 1 }
@@ -179,8 +183,8 @@ public struct LabelTable: Sendable, Equatable {
     /// Assigns header cells to columns: every exact match first (in the order of `keys`, the
     /// leftmost cell first), then prefix matches on the cells still free. `labels` are the
     /// normalized labels of the header's cells, by column number.
-    static func assign<Key: Hashable>(_ cells: [(column: Int, label: String, stem: String)], keys: [Key],
-                                      synonyms: [Key: [String]]) -> [Key: Int] {
+    static func assign<Key: Hashable>(_ cells: [(column: Int, label: NormalizedText, stem: NormalizedText)], keys: [Key],
+                                      synonyms: [Key: [NormalizedText]]) -> [Key: Int] {
         var taken: Set<Int> = []
         var out: [Key: Int] = [:]
         for wanted in 0...1 {
@@ -228,35 +232,33 @@ public struct LabelTable: Sendable, Equatable {
                 throw LabelTableError(message: Vocabulary.LayoutMessage.unknownKey(key, LabelTableFile.keys))
             }
         }
+        // The file's labels are normalised as the table's were, and come first.
+        func n(_ words: [String]?) -> [NormalizedText] { (words ?? []).map { NormalizedText($0) }.filter { !$0.isEmpty } }
         var table = base
         table.name = file.name
         for (key, words) in file.indicatorColumns ?? [:] {
             guard let column = IndicatorColumn(rawValue: key) else {
                 throw LabelTableError(message: Vocabulary.LayoutMessage.unknownKey(key, IndicatorColumn.allCases.map(\.rawValue)))
             }
-            table.indicatorColumns[column] = words + (table.indicatorColumns[column] ?? [])
+            table.indicatorColumns[column] = n(words) + (table.indicatorColumns[column] ?? [])
         }
         for (key, words) in file.budgetColumns ?? [:] {
             guard let column = BudgetColumn(rawValue: key) else {
                 throw LabelTableError(message: Vocabulary.LayoutMessage.unknownKey(key, BudgetColumn.allCases.map(\.rawValue)))
             }
-            table.budgetColumns[column] = words + (table.budgetColumns[column] ?? [])
+            table.budgetColumns[column] = n(words) + (table.budgetColumns[column] ?? [])
         }
-        table.budgetSections = (file.budgetSections ?? []) + table.budgetSections
-        table.trailers = (file.trailers ?? []) + (file.totals ?? []) + table.trailers
-        table.totals = (file.totals ?? []) + table.totals
-        table.unitNames = (file.unitNames ?? []) + table.unitNames
-        table.unitSeals = (file.unitSeals ?? []) + table.unitSeals
-        table.preamble = (file.preamble ?? []) + table.preamble
-        table.headerLabels = (file.headerLabels ?? []) + table.headerLabels
-        table.goalsExpected = (file.goalsExpected ?? []) + table.goalsExpected
-        table.goalsActual = (file.goalsActual ?? []) + table.goalsActual
-        table.goalsSections = (file.goalsSections ?? []) + table.goalsSections
-        return LabelTable(name: table.name, indicatorColumns: table.indicatorColumns, budgetColumns: table.budgetColumns,
-                          budgetSections: table.budgetSections, trailers: table.trailers, totals: table.totals,
-                          unitNames: table.unitNames, unitSeals: table.unitSeals, headerLabels: table.headerLabels,
-                          goalsExpected: table.goalsExpected, goalsActual: table.goalsActual,
-                          goalsSections: table.goalsSections, preamble: table.preamble)
+        table.budgetSections = n(file.budgetSections) + table.budgetSections
+        table.trailers = n(file.trailers) + n(file.totals) + table.trailers
+        table.totals = n(file.totals) + table.totals
+        table.unitNames = n(file.unitNames) + table.unitNames
+        table.unitSeals = n(file.unitSeals) + table.unitSeals
+        table.preamble = n(file.preamble) + table.preamble
+        table.headerLabels = n(file.headerLabels) + table.headerLabels
+        table.goalsExpected = n(file.goalsExpected) + table.goalsExpected
+        table.goalsActual = n(file.goalsActual) + table.goalsActual
+        table.goalsSections = n(file.goalsSections) + table.goalsSections
+        return table
     }
 }
 

@@ -2,7 +2,7 @@
 /// optional trailing colon all compare equal.
 public enum LabelText {
     /// The one normalisation of a label, applied once per cell the reader looks at; everything
-    /// after compares plain strings:
+    /// after compares the bytes (`NormalizedText`):
     /// - canonical composition (NFC);
     /// - full-width forms folded to ASCII (U+FF01…U+FF5E: "（" → "(", "：" → ":", "Ａ" → "A");
     /// - every white space removed, line breaks and the ideographic space U+3000 included
@@ -11,18 +11,27 @@ public enum LabelText {
     /// - trailing colons removed ("年度资金总额：" → "年度资金总额").
     public static func normalize(_ text: String) -> String {
         if text.isEmpty { return text }
-        // Text made of scalars that canonical normalisation leaves alone (ASCII, CJK ideographs,
-        // kana, CJK and full-width punctuation: `SimpleScalar`) is already NFC.
-        let composed = text.unicodeScalars.allSatisfy({ SimpleScalar.isSimple($0.value) }) ? text
-            : text.precomposedStringWithCanonicalMapping
+        // Most cells need nothing: CJK and ASCII without white space, full-width forms or a
+        // trailing colon. They are returned as they are.
+        var simple = true
+        var changes = false
+        for scalar in text.unicodeScalars {
+            if !SimpleScalar.isSimple(scalar.value) { simple = false }
+            if isWhitespace(scalar) || fold(scalar) != scalar { changes = true }
+        }
+        if !changes && simple && text.utf8.last != UInt8(ascii: ":") { return text }
         var out = String.UnicodeScalarView()
-        for scalar in composed.unicodeScalars {
+        for scalar in text.unicodeScalars {
             if isWhitespace(scalar) { continue }
             out.append(fold(scalar))
         }
         var result = String(out)
         while result.hasSuffix(":") { result.removeLast() }
-        return result
+        // Composition last, so that removing a space or folding a full-width letter cannot leave
+        // a base and its combining mark apart. Text made of scalars that canonical normalisation
+        // leaves alone (ASCII, CJK ideographs, kana, CJK and full-width punctuation:
+        // `SimpleScalar`) is already NFC.
+        return simple ? result : result.precomposedStringWithCanonicalMapping
     }
 
     /// Unicode's White_Space property, answered without a property look-up for ASCII (only TAB

@@ -1,14 +1,15 @@
-/// A label passed through `LabelText.normalize` once; compared as a plain `String`.
+/// A cell's label passed through `LabelText.normalize` once, with its stem; compared as
+/// `NormalizedText` (bytes).
 struct NormalizedLabel: Sendable, Equatable {
     /// The normalized text.
-    let text: String
+    let text: NormalizedText
     /// The text without its bracketed parts (`LabelTable.stem`), computed once.
-    let stem: String
+    let stem: NormalizedText
 
     /// Wraps a text that is already normalized (or a literal compared as written).
     init(normalized text: String) {
-        self.text = text
-        self.stem = LabelTable.stem(text)
+        self.text = NormalizedText(normalized: text)
+        self.stem = LabelTable.stem(self.text)
     }
 
     /// Normalizes `text` with `LabelText.normalize`.

@@ -146,7 +146,8 @@ enum ShiftedRowRepair {
         let n = NormalizedLabel(text)
         guard !n.isEmpty else { return false }
         guard n.hasSuffix(indicatorSuffix) else { return n.isAny(of: level2Names) }
-        let stem = String(n.text.dropLast(Vocabulary.indicatorSuffix.count))
+        let bytes = n.text.string.utf8
+        let stem = String(decoding: bytes.prefix(bytes.count - indicatorSuffix.text.string.utf8.count), as: UTF8.self)
         return NormalizedLabel(normalized: stem).isAny(of: level2Names)
     }
 

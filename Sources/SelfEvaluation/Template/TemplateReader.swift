@@ -14,11 +14,13 @@ public struct TemplateReader: Sendable {
         self.template = template
         self.labels = labels
         let columns = labels.indicatorColumns
-        self.headerWords = Set((columns[.name] ?? []) + (columns[.level1] ?? []) + (columns[.level2] ?? []))
+        let names: [NormalizedText] = columns[.name] ?? [], level1: [NormalizedText] = columns[.level1] ?? []
+        let level2: [NormalizedText] = columns[.level2] ?? []
+        self.headerWords = Set(names + level1 + level2)
         self.executedWords = Set(labels.budgetColumns[.executed] ?? [])
-        self.unitNameLabels = labels.unitNames.map { NormalizedLabel(normalized: $0) }
-        self.unitSealLabels = labels.unitSeals.map { NormalizedLabel(normalized: $0) }
-        self.otherHeaderLabels = labels.headerLabels.map { NormalizedLabel(normalized: $0) } + TemplateLabels.projectHeaders
+        self.unitNameLabels = labels.unitNames.map { NormalizedLabel(normalized: $0.string) }
+        self.unitSealLabels = labels.unitSeals.map { NormalizedLabel(normalized: $0.string) }
+        self.otherHeaderLabels = labels.headerLabels.map { NormalizedLabel(normalized: $0.string) } + TemplateLabels.projectHeaders
     }
 
     /// The unit, seal and header labels of the table (built once per reader).
@@ -29,12 +31,12 @@ public struct TemplateReader: Sendable {
 
     /// Labels that a header row of the indicator table holds (names and levels), for a quick
     /// look before the full assignment.
-    private let headerWords: Set<String>
+    private let headerWords: Set<NormalizedText>
     /// Labels of the execution column, likewise for the money table's header.
-    private let executedWords: Set<String>
+    private let executedWords: Set<NormalizedText>
 
     /// Whether some cell of `row`, or its label without brackets, is one of `words`.
-    private static func holdsAny(_ scan: GridScan, _ row: Int, of words: Set<String>) -> Bool {
+    private static func holdsAny(_ scan: GridScan, _ row: Int, of words: Set<NormalizedText>) -> Bool {
         scan.rowLabels(row).contains { !$0.isEmpty && (words.contains($0.text) || words.contains($0.stem)) }
     }
 
@@ -44,7 +46,10 @@ public struct TemplateReader: Sendable {
         var document = input
         var diagnostics: [Diagnostic] = []
         var scan = GridScan(document: document)
-        if let header = findIndicatorHeader(scan) {
+        // Found once: the repair moves cells of the rows below the header only, so the header
+        // (the first row that reads as one) is the same row afterwards.
+        let headerRow = findIndicatorHeader(scan)
+        if let header = headerRow {
             let (repaired, repairs) = ShiftedRowRepair.repair(document, headerRow: header)
             if !repairs.isEmpty {
                 document = repaired
@@ -54,7 +59,6 @@ public struct TemplateReader: Sendable {
         }
         var form = Form(source: document.file, template: template ?? .department, document: document)
 
-        let headerRow = findIndicatorHeader(scan)
         let titleCell = scan.findTitle(before: headerRow ?? scan.rowCount + 1)
         guard let indicatorRow = headerRow else {
             if titleCell == nil {
@@ -62,7 +66,7 @@ public struct TemplateReader: Sendable {
             }
             throw FormError("missing-indicator-header", at: document.location(row: 1, column: 1),
                             Vocabulary.LayoutMessage.missingIndicatorHeader(
-                                found: bestHeaderCandidate(scan), looked: labels.indicatorColumns[.name] ?? []))
+                                found: bestHeaderCandidate(scan), looked: (labels.indicatorColumns[.name] ?? []).map(\.string)))
         }
         // A two-row header starts one row above the 一级/二级/三级 row; the sections above end there.
         let band = Self.headerBand(scan, levelRow: indicatorRow)
@@ -172,8 +176,8 @@ public struct TemplateReader: Sendable {
                         form.headerFields.append(HeaderField(label: Located(text, at: CellAddress(row: row, column: column)),
                                                              value: value))
                     }
-                } else if let colon = label.text.firstIndex(of: ":"),
-                          NormalizedLabel(normalized: String(label.text[..<colon])).isAny(of: otherHeaderLabels) {
+                } else if let colon = label.text.string.utf8.firstIndex(of: UInt8(ascii: ":")),
+                          NormalizedLabel(normalized: String(label.text.string[..<colon])).isAny(of: otherHeaderLabels) {
                     // 项目名称: X, 主管部门: X, 填报人: X in one cell.
                     scan.consume(row, column)
                     let key = Located(String(text[..<(text.firstIndex(where: { $0 == ":" || $0 == "：" }) ?? text.endIndex)]),
@@ -196,14 +200,14 @@ public struct TemplateReader: Sendable {
 
 
     /// "单位名称:X" (one cell): X; nil when the label is not a unit name followed by a colon.
-    static func unitAfterColon(_ label: String, _ text: String, names: [NormalizedLabel]) -> String? {
-        guard names.contains(where: { label.hasPrefix($0.text + ":") }) else { return nil }
+    static func unitAfterColon(_ label: NormalizedText, _ text: String, names: [NormalizedLabel]) -> String? {
+        guard names.contains(where: { label.hasPrefix($0.text, then: ":") }) else { return nil }
         return LabelText.valueAfterColon(text)
     }
 
     /// Lines above the title that belong to the document (附件:, 附表1): taken, not reported.
     private func readPreamble(_ scan: inout GridScan, before end: Int) {
-        let words = labels.preamble.map { NormalizedLabel(normalized: $0) }
+        let words = labels.preamble.map { NormalizedLabel(normalized: $0.string) }
         var row = 1
         while row < end && row <= scan.rowCount {
             for column in 1...max(1, scan.width(row)) where !scan.text(row, column).isEmpty {
@@ -230,7 +234,7 @@ public struct TemplateReader: Sendable {
     /// The money table's columns on `row`, by the label table (section labels left out).
     private func budgetAssignment(_ scan: GridScan, _ row: Int) -> [LabelTable.BudgetColumn: Int] {
         let sections = labels.budgetSections
-        var cells: [(column: Int, label: String, stem: String)] = []
+        var cells: [(column: Int, label: NormalizedText, stem: NormalizedText)] = []
         for (index, label) in scan.rowLabels(row).enumerated() where !label.isEmpty {
             if sections.contains(where: { label.stem.hasPrefix($0) }) { continue }
             cells.append((index + 1, label.text, label.stem))
@@ -273,10 +277,10 @@ public struct TemplateReader: Sendable {
         let firstMoney = [initial, adjusted, executed].compactMap { $0 }.min() ?? 2
         // The names' column: 资金来源 in the header, else where 年度资金总额 is written (project
         // forms print no 资金来源 and often merge the name over two columns), else left of the money.
-        let sections = labels.budgetSections.map { NormalizedLabel(normalized: $0) }
+        let sections = labels.budgetSections
         func isSection(_ label: NormalizedLabel) -> Bool {
             label.isAny(of: TemplateLabels.budgetSections)
-                || sections.contains { label.stem.hasPrefix($0.text) }
+                || sections.contains { label.stem.hasPrefix($0) }
         }
         let name = columnsFound[.source]
             ?? Self.budgetTotalColumn(scan, after: header, before: end, limit: firstMoney)
@@ -310,7 +314,7 @@ public struct TemplateReader: Sendable {
                                     weight: weight, rate: rate, score: score)
         columns.reason = reason
         columns.statedWeight = stated
-        let totalNames = labels.totals + [Vocabulary.budgetTotalLabel, "资金总额", "总额", "小计"]
+        let totalNames = labels.totals + [NormalizedText(Vocabulary.budgetTotalLabel), "资金总额", "总额", "小计"]
         var rows: [BudgetRow] = []
         var inNotes = false
         var row = header + 1
@@ -322,11 +326,11 @@ public struct TemplateReader: Sendable {
             }) { break }
             // 年度目标1:(80分) | 〈goal〉: the goals start here.
             if let first = scan.column(in: row, whereLabel: { !$0.isEmpty }) {
-                let stem = LabelTable.stem(scan.label(row, first).text)
+                let stem = scan.label(row, first).stem
                 if labels.goalsSections.contains(where: { stem.hasPrefix($0) && stem.count <= $0.count + 4 }) { break }
             }
             // The breakdown notes under the total row (按收入性质分: …): text, kept as it is.
-            if inNotes || scan.rowLabels(row).contains(where: { LabelTable.opensBudgetNotes($0.text) }) {
+            if inNotes || scan.rowLabels(row).contains(where: { LabelTable.opensBudgetNotes($0.text.string) }) {
                 inNotes = true
                 for col in 1...max(1, scan.width(row)) where !scan.text(row, col).isEmpty { scan.consume(row, col) }
                 row += 1
@@ -392,7 +396,7 @@ public struct TemplateReader: Sendable {
                 let isHeading = stem.count <= 12 && sections.contains(where: { stem.hasPrefix($0) })
                 let half = assignment[.adjusted] != nil || assignment[.initial] != nil || assignment[.rate] != nil
                 guard isHeading || (half && assignment.count >= 2) else { continue }
-                let looked = [LabelTable.BudgetColumn.adjusted, .initial, .executed].flatMap { labels.budgetColumns[$0] ?? [] }
+                let looked = [LabelTable.BudgetColumn.adjusted, .initial, .executed].flatMap { labels.budgetColumns[$0] ?? [] }.map(\.string)
                 let foundLabels = scan.rowTexts(r).map(LabelText.trim).filter { !$0.isEmpty }
                 throw FormError("budget-unreadable", at: scan.document.location(row: r, column: index + 1),
                                 Vocabulary.LayoutMessage.budgetUnreadable(found: foundLabels, looked: looked))
@@ -410,7 +414,7 @@ public struct TemplateReader: Sendable {
             let texts = scan.rowTexts(row)
             if texts.count >= limit, texts[(limit - 1)...].contains(where: { !LabelText.trim($0).isEmpty }) {
                 for col in 1..<max(1, limit) where !LabelText.trim(scan.text(row, col)).isEmpty {
-                    let stem = LabelTable.stem(scan.label(row, col).text)
+                    let stem = scan.label(row, col).stem
                     if !sections.contains(where: { stem.hasPrefix($0) }) { return col }
                 }
                 return nil
@@ -421,7 +425,7 @@ public struct TemplateReader: Sendable {
     }
 
     /// "年度财政资金总额", "部门整体支出总额": a first money row named so is the total.
-    private static let totalSuffix = "总额"
+    private static let totalSuffix: NormalizedText = "总额"
 
     /// The column of the first 年度资金总额 cell left of `limit` in the rows after the money header.
     private static func budgetTotalColumn(_ scan: GridScan, after header: Int, before end: Int, limit: Int) -> Int? {
@@ -535,7 +539,7 @@ public struct TemplateReader: Sendable {
 
     /// The indicator columns on `row`, by the label table.
     func indicatorAssignment(_ scan: GridScan, _ row: Int) -> [LabelTable.IndicatorColumn: Int] {
-        var cells: [(column: Int, label: String, stem: String)] = []
+        var cells: [(column: Int, label: NormalizedText, stem: NormalizedText)] = []
         for (index, label) in scan.rowLabels(row).enumerated() where !label.isEmpty {
             cells.append((index + 1, label.text, label.stem))
         }
@@ -587,7 +591,7 @@ public struct TemplateReader: Sendable {
         func require(_ key: LabelTable.IndicatorColumn) throws(FormError) -> Int {
             guard let c = found[key] else {
                 throw FormError("missing-column", at: doc.location(row: row, column: 1),
-                                Vocabulary.LayoutMessage.missingColumn(labels.indicatorColumns[key] ?? [], found: headerLabels))
+                                Vocabulary.LayoutMessage.missingColumn((labels.indicatorColumns[key] ?? []).map(\.string), found: headerLabels))
             }
             return c
         }
@@ -710,7 +714,7 @@ public struct TemplateReader: Sendable {
                     || label.startsWithAny(of: TemplateLabels.trailers)
                     || label.hasPrefix(TemplateLabels.contact) || label.hasPrefix(TemplateLabels.notesColon)
                     || label.equals(TemplateLabels.goalsSection)
-                    || isTrailerRow(scan, row: row, label: label.text, columns: columns) {
+                    || isTrailerRow(scan, row: row, label: label, columns: columns) {
                     break
                 }
             } else {
@@ -738,12 +742,11 @@ public struct TemplateReader: Sendable {
                 }
             }
             let l2Text = LabelText.trim(scan.text(row, columns.level2))
-            // A lone mark ("-") in the 二级 cell of a template row names no group; kept as it is.
-            let l2Mark = !l2Text.isEmpty && ValueParser.isNotGiven(l2Text)
-            if l2Mark {
-                scan.consume(row, columns.level2)
-            } else if (l1Repeated || l1Text.isEmpty)
+            if (l1Repeated || l1Text.isEmpty)
                 && RepeatedMergedLabel.continues(l2Text, current: level2?.value, above: scan.text(row - 1, columns.level2)) {
+                scan.consume(row, columns.level2)
+            } else if !l2Text.isEmpty, ValueParser.isNotGiven(l2Text) {
+                // A lone mark ("-") in the 二级 cell of a template row names no group; kept as it is.
                 scan.consume(row, columns.level2)
             } else if !l2Text.isEmpty {
                 level2 = Located(l2Text, at: CellAddress(row: row, column: columns.level2))
@@ -808,13 +811,12 @@ public struct TemplateReader: Sendable {
     /// Whether a row whose first label is `label` ends the indicator table: a trailer label of the
     /// table (总分, 合计, 评价结论, 填表人 …) alone or before a colon, or a long one starting the
     /// cell on a row with no target or actual (存在问题及改进措施).
-    private func isTrailerRow(_ scan: GridScan, row: Int, label: String, columns: IndicatorColumns) -> Bool {
+    private func isTrailerRow(_ scan: GridScan, row: Int, label: NormalizedLabel, columns: IndicatorColumns) -> Bool {
         let words = labels.trailers
-        let stem = LabelTable.stem(label)
-        if words.contains(stem) || words.contains(where: { label.hasPrefix($0 + ":") }) { return true }
+        if words.contains(label.stem) || words.contains(where: { label.text.hasPrefix($0, then: ":") }) { return true }
         let valuesEmpty = LabelText.trim(scan.text(row, columns.target)).isEmpty
             && LabelText.trim(scan.text(row, columns.actual)).isEmpty
-        return valuesEmpty && words.contains { $0.count >= 4 && label.hasPrefix($0) }
+        return valuesEmpty && words.contains { $0.count >= 4 && label.text.hasPrefix($0) }
     }
 
     /// Whether a first label is a total row's (总分, 合计, 总计 …).

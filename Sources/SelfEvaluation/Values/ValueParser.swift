@@ -64,10 +64,15 @@ public enum ValueParser {
     /// explicit column is the stronger source); the unit cell fills in a quantity without a unit.
     /// Non-quantities are returned as `parse(_:)` reads them.
     public static func parse(_ text: String, operator operatorText: String?, unit unitText: String?) -> ParsedValue {
-        let value = parse(text)
+        overlay(parse(text), comparator: operatorText.flatMap(comparator), unit: unitText.flatMap(unit))
+    }
+
+    /// A parsed value with the split cells read: `comparator` (the operator cell's) replaces a
+    /// quantity's own; `unit` (the unit cell's) fills in a quantity without one.
+    public static func overlay(_ value: ParsedValue, comparator: ValueComparator?, unit: MeasureUnit?) -> ParsedValue {
         guard case .quantity(var quantity) = value else { return value }
-        if let operatorText, let comparator = comparator(operatorText) { quantity.comparator = comparator }
-        if quantity.unit == nil, let unitText { quantity.unit = unit(unitText) }
+        if let comparator { quantity.comparator = comparator }
+        if quantity.unit == nil, let unit { quantity.unit = unit }
         return .quantity(quantity)
     }
 

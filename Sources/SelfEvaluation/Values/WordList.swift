@@ -1,3 +1,5 @@
+import Foundation
+
 /// Vocabulary words split into `Character`s once, and searched in texts split likewise: the one
 /// way the value parser and the scoring rules find words (characters compare by canonical
 /// equivalence, as `String`s do).
@@ -6,17 +8,21 @@ struct WordList: Sendable {
     let words: [String]
     /// Each word's characters.
     let characters: [[Character]]
+    /// The first scalar of each word's first character in NFC (nil for an empty word).
+    let firstScalars: [UInt32?]
 
     init<S: Sequence>(_ words: S) where S.Element == String {
         self.words = Array(words)
         self.characters = self.words.map { Array($0) }
+        self.firstScalars = self.characters.map { $0.first.flatMap { SearchedText.canonicalScalars(of: $0).first } }
     }
 
     /// The index of the first word (in list order) occurring anywhere in `text`. Only words whose
-    /// first character is in the text are searched for.
+    /// first scalar is in the text are searched for (a word whose first character is in the text
+    /// has its first scalar there too).
     func firstIndex(in text: SearchedText) -> Int? {
         characters.indices.first { k in
-            guard let first = characters[k].first, text.present.contains(first) else { return false }
+            guard let first = firstScalars[k], text.scalars.contains(first) else { return false }
             return WordList.find(characters[k], in: text.characters, from: 0) != nil
         }
     }
@@ -82,14 +88,28 @@ struct WordList: Sendable {
     }
 }
 
-/// A text split into `Character`s with the set of them, made once and searched by several word
-/// lists in turn (building the set hashes every character).
+/// A text split into `Character`s with the set of its scalars, made once and searched by
+/// several word lists in turn (the set only rules words out; `WordList.find` compares characters).
 struct SearchedText: Sendable {
     let characters: [Character]
-    let present: Set<Character>
+    /// Every scalar of the text's characters in NFC.
+    let scalars: Set<UInt32>
 
     init(_ characters: [Character]) {
         self.characters = characters
-        self.present = Set(characters)
+        var scalars = Set<UInt32>(minimumCapacity: characters.count)
+        for character in characters {
+            for scalar in SearchedText.canonicalScalars(of: character) { scalars.insert(scalar) }
+        }
+        self.scalars = scalars
+    }
+
+    /// The scalars of a character in NFC, so that canonically equivalent characters (which
+    /// `Character ==` matches) give the same ones. A one-scalar character that normalisation
+    /// leaves alone (`SimpleScalar`: ASCII, CJK ideographs, CJK punctuation …) is its scalar.
+    static func canonicalScalars(of character: Character) -> [UInt32] {
+        let scalars = character.unicodeScalars
+        if scalars.count == 1, let only = scalars.first, SimpleScalar.isSimple(only.value) { return [only.value] }
+        return String(character).precomposedStringWithCanonicalMapping.unicodeScalars.map(\.value)
     }
 }

@@ -1,0 +1,61 @@
+/// A text passed through `LabelText.normalize`, which leaves it in canonical composition (NFC):
+/// two such texts are canonically equivalent exactly when their UTF-8 bytes are equal, so this
+/// type compares, hashes and prefix-tests the bytes, where `String` would normalise both sides
+/// again on every comparison and every hash. A string literal is normalised when it is made.
+///
+/// `hasPrefix` and `hasSuffix` are by scalar: "q" is a prefix of "q\u{301}" here, not for
+/// `String` (whose unit is the grapheme cluster); labels are made of CJK, ASCII and punctuation,
+/// where the two agree.
+public struct NormalizedText: Sendable, Hashable, Comparable, ExpressibleByStringLiteral, CustomStringConvertible {
+    /// The normalized text.
+    public let string: String
+
+    /// Normalizes `text` with `LabelText.normalize`.
+    public init(_ text: String) { self.string = LabelText.normalize(text) }
+
+    /// Wraps a text that `LabelText.normalize` has already returned.
+    public init(normalized text: String) { self.string = text }
+
+    public init(stringLiteral value: String) { self.init(value) }
+
+    public static let empty = NormalizedText(normalized: "")
+
+    public var isEmpty: Bool { string.isEmpty }
+    public var description: String { string }
+    /// The number of characters (as `String.count`).
+    public var count: Int { string.count }
+
+    public static func == (lhs: NormalizedText, rhs: NormalizedText) -> Bool {
+        let l = lhs.string.utf8, r = rhs.string.utf8
+        return l.count == r.count && l.elementsEqual(r)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        let hashed: Void? = string.utf8.withContiguousStorageIfAvailable { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        if hashed == nil { for byte in string.utf8 { hasher.combine(byte) } }
+    }
+
+    /// Byte order (used only to sort for a stable listing).
+    public static func < (lhs: NormalizedText, rhs: NormalizedText) -> Bool {
+        lhs.string.utf8.lexicographicallyPrecedes(rhs.string.utf8)
+    }
+
+    /// Whether the text starts with `prefix` (by scalar).
+    public func hasPrefix(_ prefix: NormalizedText) -> Bool {
+        let p = prefix.string.utf8, t = string.utf8
+        return p.count <= t.count && t.starts(with: p)
+    }
+
+    /// Whether the text starts with `prefix` followed by the ASCII character `then` ("单位名称:").
+    public func hasPrefix(_ prefix: NormalizedText, then: Unicode.Scalar) -> Bool {
+        let p = prefix.string.utf8, t = string.utf8
+        guard then.isASCII, p.count < t.count, t.starts(with: p) else { return false }
+        return t[t.index(t.startIndex, offsetBy: p.count)] == UInt8(then.value)
+    }
+
+    /// Whether the text ends with `suffix` (by scalar).
+    public func hasSuffix(_ suffix: NormalizedText) -> Bool {
+        let s = suffix.string.utf8, t = string.utf8
+        return s.count <= t.count && t.reversed().starts(with: s.reversed())
+    }
+}

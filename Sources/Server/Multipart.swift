@@ -1,0 +1,132 @@
+import Foundation
+
+/// A `multipart/form-data` body (RFC 7578) split into its parts: enough for the upload forms
+/// (file fields and a few text fields); no nested multiparts.
+public struct Multipart: Sendable {
+    /// One part: its field name, the file name a browser gave (nil for a text field) and the bytes.
+    public struct Part: Sendable {
+        public var name: String
+        public var filename: String?
+        public var bytes: [UInt8]
+    }
+
+    public var parts: [Part]
+
+    /// The boundary of a `Content-Type: multipart/form-data; boundary=…` header, or nil.
+    public static func boundary(contentType: String) -> String? {
+        let pieces = contentType.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
+        guard let kind = pieces.first, kind.lowercased() == "multipart/form-data" else { return nil }
+        for piece in pieces.dropFirst() where piece.lowercased().hasPrefix("boundary=") {
+            var value = String(piece.dropFirst("boundary=".count))
+            if value.hasPrefix("\""), value.hasSuffix("\""), value.count >= 2 { value = String(value.dropFirst().dropLast()) }
+            return value.isEmpty || value.utf8.count > 70 ? nil : value
+        }
+        return nil
+    }
+
+    /// Splits `body`; nil when it is not a well-formed multipart body with that boundary.
+    public init?(body: [UInt8], boundary: String) {
+        let delimiter = Array("--\(boundary)".utf8)
+        let separator = Array("\r\n--\(boundary)".utf8)
+        guard let first = Self.find(delimiter, in: body, from: 0) else { return nil }
+        var position = first + delimiter.count
+        var parts: [Part] = []
+        while true {
+            // After a delimiter: "--" ends the body, CRLF starts a part.
+            if body.count >= position + 2, body[position] == 0x2D, body[position + 1] == 0x2D { break }
+            guard body.count >= position + 2, body[position] == 0x0D, body[position + 1] == 0x0A else { return nil }
+            position += 2
+            guard let headerEnd = Self.find([0x0D, 0x0A, 0x0D, 0x0A], in: body, from: position) else { return nil }
+            let headers = String(decoding: body[position..<headerEnd], as: UTF8.self)
+            let contentStart = headerEnd + 4
+            guard let next = Self.find(separator, in: body, from: contentStart) else { return nil }
+            guard let (name, filename) = Self.disposition(headers) else { return nil }
+            parts.append(Part(name: name, filename: filename, bytes: Array(body[contentStart..<next])))
+            position = next + separator.count
+        }
+        self.parts = parts
+    }
+
+    /// The name and file name of a part's Content-Disposition header.
+    static func disposition(_ headers: String) -> (String, String?)? {
+        for line in headers.components(separatedBy: "\r\n") {
+            let lower = line.lowercased()
+            guard lower.hasPrefix("content-disposition:") else { continue }
+            let params = Self.parameters(String(line.dropFirst("content-disposition:".count)))
+            guard let name = params["name"] else { return nil }
+            var filename = params["filename"]
+            if let extended = params["filename*"], let decoded = Self.decodeExtended(extended) { filename = decoded }
+            return (name, filename)
+        }
+        return nil
+    }
+
+    /// `key="value"` pairs of a header (quoted values may hold `;`; `\"` escapes a quote).
+    static func parameters(_ text: String) -> [String: String] {
+        var result: [String: String] = [:]
+        var chars = Array(text)[...]
+        while !chars.isEmpty {
+            while let c = chars.first, c == ";" || c == " " || c == "\t" { chars = chars.dropFirst() }
+            var key = ""
+            while let c = chars.first, c != "=", c != ";" { key.append(c); chars = chars.dropFirst() }
+            guard chars.first == "=" else { chars = chars.dropFirst(); continue }
+            chars = chars.dropFirst()
+            var value = ""
+            if chars.first == "\"" {
+                chars = chars.dropFirst()
+                while let c = chars.first, c != "\"" {
+                    if c == "\\", chars.count > 1 { chars = chars.dropFirst() }
+                    if let v = chars.first { value.append(v) }
+                    chars = chars.dropFirst()
+                }
+                chars = chars.dropFirst()
+            } else {
+                while let c = chars.first, c != ";" { value.append(c); chars = chars.dropFirst() }
+            }
+            result[key.trimmingCharacters(in: .whitespaces).lowercased()] = value.trimmingCharacters(in: .whitespaces)
+        }
+        return result
+    }
+
+    /// RFC 5987 `UTF-8''percent-encoded`.
+    static func decodeExtended(_ value: String) -> String? {
+        guard let quote = value.range(of: "''") else { return nil }
+        guard value[..<quote.lowerBound].lowercased() == "utf-8" else { return nil }
+        return String(value[quote.upperBound...]).removingPercentEncoding
+    }
+
+    /// The first index of `needle` in `haystack` at or after `start`.
+    static func find(_ needle: [UInt8], in haystack: [UInt8], from start: Int) -> Int? {
+        guard !needle.isEmpty, haystack.count - start >= needle.count else { return nil }
+        return haystack.withUnsafeBufferPointer { h -> Int? in
+            needle.withUnsafeBufferPointer { n -> Int? in
+                guard let hb = h.baseAddress, let nb = n.baseAddress else { return nil }
+                var i = start
+                let last = h.count - n.count
+                while i <= last {
+                    guard let hit = memchr(hb + i, Int32(nb[0]), last - i + 1) else { return nil }
+                    let at = hb.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                    if memcmp(hb + at, nb, n.count) == 0 { return at }
+                    i = at + 1
+                }
+                return nil
+            }
+        }
+    }
+}
+
+/// A url-encoded form body (`application/x-www-form-urlencoded`).
+public enum URLEncodedForm {
+    public static func parse(_ body: [UInt8]) -> [String: String] {
+        var result: [String: String] = [:]
+        for pair in String(decoding: body, as: UTF8.self).split(separator: "&") {
+            let kv = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            func decode(_ s: Substring) -> String {
+                String(s).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? ""
+            }
+            guard let k = kv.first else { continue }
+            result[decode(k)] = kv.count > 1 ? decode(kv[1]) : ""
+        }
+        return result
+    }
+}

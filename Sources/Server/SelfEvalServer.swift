@@ -1,0 +1,471 @@
+import Conversion
+import Foundation
+import HTTPTypes
+import Hummingbird
+import XLSXReport
+
+/// The intranet page: the routes of `selfeval serve` over one data folder.
+///
+/// Access: a unit's secret link `/u/TOKEN` (192 random bits, stored as SHA-256, revocable; a
+/// revoked token gets 403 on every route, an unknown one 404, and a unit sees only its own forms:
+/// another unit's form id is 404). The bureau's `/admin` pages ask for the administrator's
+/// password (argon2id) by a login page (session cookie, HttpOnly, SameSite=Strict) or HTTP Basic
+/// `admin:PASSWORD`. CSRF: every state-changing form of a page carries a token (per session for
+/// /admin, derived from the unit's token for /u/…) checked on POST, and a POST whose Origin names
+/// another host is refused. Without the form token a POST is taken only where no ambient
+/// credential exists to be abused: a unit's upload with `Accept: application/json` (the secret is
+/// the path itself, which a forging site cannot know), or the bureau's API with HTTP Basic and
+/// `Content-Type: application/json` (a type that a cross-site page cannot send without a CORS
+/// preflight, which this server never grants).
+public struct SelfEvalServer: Sendable {
+    public let store: DataStore
+    public let intake: FormIntake
+    let sessions = AdminSessions()
+    let csrfSecret: String
+
+    /// Upload limits: 8 MiB a file (as the CLI's reader), 20 files a request.
+    public static let maxFileBytes = 8 * 1024 * 1024
+    public static let maxFiles = 20
+    static var maxBody: Int { maxFiles * maxFileBytes + 64 * 1024 }
+    static let cookie = "selfeval_admin"
+
+    public init(store: DataStore, converter: Converter = Converter()) throws {
+        self.store = store
+        self.intake = FormIntake(store: store, converter: converter)
+        csrfSecret = try store.settingOnce("csrf_secret", Secrets.token())
+    }
+
+    /// The setting that holds the administrator's argon2id hash.
+    public static let passwordKey = "admin_password"
+
+    /// Sets the administrator's password unless one is set; returns whether it was set now.
+    @discardableResult
+    public static func setPasswordIfUnset(_ store: DataStore, _ password: String) throws -> Bool {
+        if try store.setting(passwordKey) != nil { return false }
+        guard let hash = PasswordHash.hash(password) else { throw ServerSetupError.hashFailed }
+        return try store.settingOnce(passwordKey, hash) == hash
+    }
+
+    /// Why the server could not be set up.
+    public enum ServerSetupError: Error { case hashFailed }
+
+    /// The router with every route.
+    public func router() -> Router<BasicRequestContext> {
+        let router = Router(context: BasicRequestContext.self)
+        router.add(middleware: SecurityHeaders())
+        router.get("/health") { _, _ in "ok" }
+        router.get("/style.css") { _, _ in
+            Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "max-age=3600"],
+                     body: .init(byteBuffer: ByteBuffer(string: PageFrame.stylesheet)))
+        }
+        router.get("/") { _, _ in Self.redirect("/admin") }
+        router.get("/u/:token") { request, context in try await self.unitPage(request, context) }
+        router.post("/u/:token/forms") { request, context in try await self.upload(request, context, formID: nil) }
+        router.get("/u/:token/forms/:id") { request, context in try await self.formFile(request, context) }
+        router.post("/u/:token/forms/:id/versions") { request, context in
+            try await self.upload(request, context, formID: context.parameters.require("id"))
+        }
+        router.get("/admin") { request, _ in try await self.adminPage(request) }
+        router.get("/admin/login") { _, _ in Self.html(Pages.login(failed: false)) }
+        router.post("/admin/login") { request, _ in try await self.login(request) }
+        router.post("/admin/logout") { request, _ in try await self.logout(request) }
+        router.get("/admin/summary.xlsx") { request, _ in try await self.summary(request) }
+        router.get("/admin/submissions.zip") { request, _ in try await self.submissions(request) }
+        router.post("/admin/units") { request, _ in try await self.units(request) }
+        return router
+    }
+
+    /// The application bound to `host:port` (127.0.0.1 unless told otherwise).
+    public func application(host: String = "127.0.0.1", port: Int = 8080) -> some ApplicationProtocol {
+        Application(router: router(), configuration: .init(address: .hostname(host, port: port), serverName: nil))
+    }
+
+    /// Serves until SIGINT or SIGTERM (a graceful stop: requests under way finish).
+    public func serve(host: String, port: Int) async throws {
+        try await application(host: host, port: port).runService()
+    }
+
+    // MARK: answers
+
+    static func html(_ page: String, status: HTTPResponse.Status = .ok) -> Response {
+        Response(status: status, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: page)))
+    }
+
+    static func json(_ text: String, status: HTTPResponse.Status) -> Response {
+        Response(status: status, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+
+    static func redirect(_ location: String, headers extra: HTTPFields = [:]) -> Response {
+        var headers: HTTPFields = [.location: location]
+        headers.append(contentsOf: extra)
+        return Response(status: .seeOther, headers: headers)
+    }
+
+    /// An error answer, as JSON for a script and as a page for a person.
+    static func failure(_ status: HTTPResponse.Status, _ message: String, json: Bool) -> Response {
+        if json { return Self.json("{\"error\": \(jsonString(message))}\n", status: status) }
+        return html(Pages.message(status == .forbidden ? "无权访问" : "出错了", message), status: status)
+    }
+
+    static func wantsJSON(_ request: Request) -> Bool {
+        (request.headers[.accept] ?? "").lowercased().contains("application/json")
+    }
+
+    static func download(_ bytes: [UInt8], type: String, name: String) -> Response {
+        let ascii = String(name.unicodeScalars.map { $0.isASCII && $0 != "\"" && $0 != "\\" && $0.value >= 0x20 ? Character($0) : "_" })
+        let encoded = name.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ascii
+        return Response(status: .ok, headers: [.contentType: type, .contentDisposition: "attachment; filename=\"\(ascii)\"; filename*=UTF-8''\(encoded)"],
+                        body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+    }
+
+    /// Whether a POST comes from this server's own pages as far as the Origin header tells.
+    /// Absent (not a browser, or an old one) or "null" (what a browser sends from a page whose
+    /// Referrer-Policy is no-referrer, as this server's are): the form token alone decides.
+    static func sameOrigin(_ request: Request) -> Bool {
+        guard let origin = request.headers[.origin], origin != "null" else { return true }
+        guard let host = request.head.authority else { return false }
+        let stripped = origin.replacingOccurrences(of: "http://", with: "").replacingOccurrences(of: "https://", with: "")
+        return stripped == host
+    }
+
+    // MARK: unit routes
+
+    /// The unit of the token in the path; the refusal otherwise (404 unknown, 403 revoked).
+    func unit(_ context: BasicRequestContext, json: Bool) throws -> Lookup {
+        let token = context.parameters.get("token") ?? ""
+        switch try store.access(token: token) {
+        case .unit(let id, let name): return .unit(UnitRef(id: id, name: name, token: token))
+        case .revoked: return .refused(Self.failure(.forbidden, ServerWords.revoked, json: json))
+        case .unknown: return .refused(Self.failure(.notFound, ServerWords.notFound, json: json))
+        }
+    }
+
+    /// The unit a link names.
+    struct UnitRef: Sendable {
+        var id: Int64
+        var name: String
+        var token: String
+    }
+
+    /// A unit, or the answer that refuses the link.
+    enum Lookup {
+        case unit(UnitRef)
+        case refused(Response)
+    }
+
+    func unitCSRF(_ token: String) -> String { SHA256.hex(csrfSecret + ":unit:" + token) }
+
+    func unitPage(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
+        let json = Self.wantsJSON(request)
+        let unit: UnitRef
+        switch try self.unit(context, json: json) {
+        case .refused(let r): return r
+        case .unit(let u): unit = u
+        }
+        let forms = try store.latestVersions(unitID: unit.id)
+        return Self.html(Pages.unit(name: unit.name, token: unit.token, csrf: unitCSRF(unit.token), forms: forms, problems: []))
+    }
+
+    /// `POST /u/TOKEN/forms` (new forms) and `POST /u/TOKEN/forms/ID/versions` (a corrected version).
+    func upload(_ request: Request, _ context: BasicRequestContext, formID: String?) async throws -> Response {
+        let json = Self.wantsJSON(request)
+        let unit: UnitRef
+        switch try self.unit(context, json: json) {
+        case .refused(let r): return r
+        case .unit(let u): unit = u
+        }
+        if let formID, try store.versions(unitID: unit.id, formID: formID).isEmpty {
+            return Self.failure(.notFound, ServerWords.notFound, json: json)
+        }
+        guard Self.sameOrigin(request) else { return Self.failure(.forbidden, ServerWords.originMismatch, json: json) }
+        if let length = request.headers[.contentLength].flatMap(Int.init), length > Self.maxBody {
+            return Self.failure(.contentTooLarge, ServerWords.requestTooLarge, json: json)
+        }
+        var body: ByteBuffer
+        do {
+            body = try await request.body.collect(upTo: Self.maxBody)
+        } catch {
+            return Self.failure(.contentTooLarge, ServerWords.requestTooLarge, json: json)
+        }
+        let bytes = body.readBytes(length: body.readableBytes) ?? []
+        guard let boundary = request.headers[.contentType].flatMap(Multipart.boundary(contentType:)),
+              let multipart = Multipart(body: bytes, boundary: boundary) else {
+            return Self.failure(.badRequest, ServerWords.notMultipart, json: json)
+        }
+        if !json {
+            let field = multipart.parts.first { $0.name == "csrf" && $0.filename == nil }.map { String(decoding: $0.bytes, as: UTF8.self) }
+            guard let field, Secrets.constantTimeEqual(field, unitCSRF(unit.token)) else {
+                return Self.failure(.forbidden, ServerWords.csrf, json: json)
+            }
+        }
+        // A browser sends an empty part with no file name when no file was chosen.
+        let files = multipart.parts.filter { $0.name == "file" && !($0.bytes.isEmpty && ($0.filename ?? "").isEmpty) }
+        guard !files.isEmpty else { return Self.failure(.unprocessableContent, ServerWords.noFile, json: json) }
+        guard files.count <= (formID == nil ? Self.maxFiles : 1) else {
+            return Self.failure(.contentTooLarge, ServerWords.tooManyFiles(files.count, formID == nil ? Self.maxFiles : 1), json: json)
+        }
+        if let big = files.first(where: { $0.bytes.count > Self.maxFileBytes }) {
+            return Self.failure(.contentTooLarge, ServerWords.fileTooLarge(FormIntake.displayName(big.filename), big.bytes.count, Self.maxFileBytes),
+                                json: json)
+        }
+        // Each file is scored and stored on its own; the answer lists what was taken and what not.
+        let results = await withTaskGroup(of: (Int, Result<(formID: String, report: [UInt8]), UploadProblem>).self) { group in
+            for (i, file) in files.enumerated() {
+                group.addTask { (i, await self.intake.take(bytes: file.bytes, name: file.filename ?? "", unitID: unit.id, formID: formID)) }
+            }
+            var all: [(Int, Result<(formID: String, report: [UInt8]), UploadProblem>)] = []
+            for await r in group { all.append(r) }
+            return all.sorted { $0.0 < $1.0 }.map(\.1)
+        }
+        var taken: [(formID: String, report: [UInt8])] = []
+        var problems: [UploadProblem] = []
+        for r in results {
+            switch r {
+            case .success(let t): taken.append(t)
+            case .failure(let p): problems.append(p)
+            }
+        }
+        if json {
+            let forms = taken.map { "{\"id\": \(jsonString($0.formID)), \"report\": \(String(decoding: $0.report, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))}" }
+            let errors = problems.map {
+                "{\"source\": \(jsonString($0.source)), \"place\": \(jsonString($0.place)), \"code\": \(jsonString($0.code)), \"message\": \(jsonString($0.message))}"
+            }
+            return Self.json("{\"forms\": [\(forms.joined(separator: ", "))], \"errors\": [\(errors.joined(separator: ", "))]}\n",
+                             status: taken.isEmpty ? .unprocessableContent : .created)
+        }
+        if problems.isEmpty {
+            return Self.redirect(formID.map { "/u/\(unit.token)/forms/\($0)" } ?? "/u/\(unit.token)")
+        }
+        let status: HTTPResponse.Status = taken.isEmpty ? .unprocessableContent : .ok
+        if let formID {
+            return try formPage(unit: unit, formID: formID, number: nil, problems: problems, status: status)
+        }
+        let forms = try store.latestVersions(unitID: unit.id)
+        return Self.html(Pages.unit(name: unit.name, token: unit.token, csrf: unitCSRF(unit.token), forms: forms, problems: problems), status: status)
+    }
+
+    /// `GET /u/TOKEN/forms/ID` (the page) and `ID.xlsx`, `ID.csv`, `ID.json` (the outputs);
+    /// `?v=N` picks a version (the latest by default).
+    func formFile(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
+        let file = context.parameters.get("id") ?? ""
+        let parts = file.split(separator: ".", maxSplits: 1)
+        let formID = String(parts.first ?? "")
+        let ext = parts.count > 1 ? String(parts[1]) : ""
+        let json = Self.wantsJSON(request) || ext == "json"
+        let unit: UnitRef
+        switch try self.unit(context, json: json) {
+        case .refused(let r): return r
+        case .unit(let u): unit = u
+        }
+        let number = request.uri.queryParameters["v"].flatMap { Int(String($0)) }
+        guard ext.isEmpty else {
+            let versions = try store.versions(unitID: unit.id, formID: formID)
+            guard let version = number.map({ n in versions.first { $0.number == n } }) ?? versions.last else {
+                return Self.failure(.notFound, ServerWords.notFound, json: json)
+            }
+            let base = PathText.deletingExtension(version.sourceName)
+            let (stored, type, name): (FormIntake.StoredFile, String, String) = switch ext {
+            case "xlsx": (.xlsx, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", base + ".xlsx")
+            case "csv": (.csv, "text/csv; charset=utf-8", base + ".scored.csv")
+            case "json": (.json, "application/json; charset=utf-8", base + ".json")
+            default: (.json, "", "")
+            }
+            guard !type.isEmpty, let data = FileManager.default.contents(atPath: store.layout.path(version.folder + "/" + stored.rawValue)) else {
+                return Self.failure(.notFound, ServerWords.notFound, json: json)
+            }
+            return Self.download([UInt8](data), type: type, name: name)
+        }
+        return try formPage(unit: unit, formID: formID, number: number, problems: [], status: .ok)
+    }
+
+    func formPage(unit: UnitRef, formID: String, number: Int?, problems: [UploadProblem],
+                  status: HTTPResponse.Status) throws -> Response {
+        let versions = try store.versions(unitID: unit.id, formID: formID)
+        guard let shown = number.map({ n in versions.first { $0.number == n } }) ?? versions.last else {
+            return Self.failure(.notFound, ServerWords.notFound, json: false)
+        }
+        let scored = try? intake.score(shown)
+        return Self.html(Pages.form(unitName: unit.name, token: unit.token, csrf: unitCSRF(unit.token), versions: versions, shown: shown,
+                                    scored: scored, problems: problems), status: status)
+    }
+
+    // MARK: admin routes
+
+    enum Admin {
+        case session(id: String, csrf: String)
+        case basic
+    }
+
+    func cookie(_ request: Request, _ name: String) -> String? {
+        for header in request.headers[values: .cookie] {
+            for pair in header.split(separator: ";") {
+                let kv = pair.split(separator: "=", maxSplits: 1)
+                if kv.count == 2, kv[0].trimmingCharacters(in: .whitespaces) == name { return kv[1].trimmingCharacters(in: .whitespaces) }
+            }
+        }
+        return nil
+    }
+
+    /// Who is asking: a logged-in session, HTTP Basic with the right password, or nobody.
+    func admin(_ request: Request) throws -> Admin? {
+        if let id = cookie(request, Self.cookie), let csrf = sessions.csrf(session: id) { return .session(id: id, csrf: csrf) }
+        guard let auth = request.headers[.authorization], auth.lowercased().hasPrefix("basic "),
+              let decoded = Data(base64Encoded: String(auth.dropFirst(6)).trimmingCharacters(in: .whitespaces)) else { return nil }
+        let pair = String(decoding: decoded, as: UTF8.self)
+        guard let colon = pair.firstIndex(of: ":"), pair[..<colon] == "admin" else { return nil }
+        guard let encoded = try store.setting(Self.passwordKey) else { return nil }
+        return sessions.verify(String(pair[pair.index(after: colon)...]), encoded: encoded) ? .basic : nil
+    }
+
+    /// The refusal of a request without the administrator's credentials: a script (Basic tried,
+    /// or JSON asked) gets 401 with a Basic challenge, a browser the login page.
+    func refuse(_ request: Request) -> Response {
+        if request.headers[.authorization] != nil || Self.wantsJSON(request) {
+            return Response(status: .unauthorized, headers: [.wwwAuthenticate: "Basic realm=\"selfeval admin\", charset=\"UTF-8\"",
+                                                             .contentType: "text/plain; charset=utf-8"],
+                            body: .init(byteBuffer: ByteBuffer(string: ServerWords.needLogin + "\n")))
+        }
+        return Self.redirect("/admin/login")
+    }
+
+    func adminPage(_ request: Request, message: String? = nil, newLink: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
+        guard let who = try admin(request) else { return refuse(request) }
+        let csrf: String = if case .session(_, let c) = who { c } else { "" }
+        return Self.html(Pages.admin(csrf: csrf, versions: try store.allLatestVersions(), units: try store.units(), message: message,
+                                     newLink: newLink), status: status)
+    }
+
+    func formBody(_ request: Request) async -> [UInt8]? {
+        guard let buffer = try? await request.body.collect(upTo: 64 * 1024) else { return nil }
+        var b = buffer
+        return b.readBytes(length: b.readableBytes) ?? []
+    }
+
+    func login(_ request: Request) async throws -> Response {
+        guard Self.sameOrigin(request) else { return Self.failure(.forbidden, ServerWords.originMismatch, json: false) }
+        guard let body = await formBody(request) else { return Self.failure(.contentTooLarge, ServerWords.requestTooLarge, json: false) }
+        let password = URLEncodedForm.parse(body)["password"] ?? ""
+        guard let encoded = try store.setting(Self.passwordKey), sessions.verify(password, encoded: encoded) else {
+            return Self.html(Pages.login(failed: true), status: .unauthorized)
+        }
+        let session = sessions.open()
+        return Self.redirect("/admin", headers: [.setCookie: "\(Self.cookie)=\(session.id); Path=/admin; HttpOnly; SameSite=Strict; Max-Age=\(Int(AdminSessions.lifetime))"])
+    }
+
+    func logout(_ request: Request) async throws -> Response {
+        guard case .session(let id, let csrf) = try admin(request) else { return refuse(request) }
+        let body = await formBody(request) ?? []
+        guard Self.sameOrigin(request), Secrets.constantTimeEqual(URLEncodedForm.parse(body)["csrf"] ?? "", csrf) else {
+            return Self.failure(.forbidden, ServerWords.csrf, json: false)
+        }
+        sessions.close(id)
+        return Self.redirect("/admin/login", headers: [.setCookie: "\(Self.cookie)=; Path=/admin; HttpOnly; SameSite=Strict; Max-Age=0"])
+    }
+
+    /// `POST /admin/units`: `action=add|revoke`, `name=…` from the page (with its CSRF field), or
+    /// the same keys as JSON with HTTP Basic. Adding answers the new link.
+    func units(_ request: Request) async throws -> Response {
+        guard let who = try admin(request) else { return refuse(request) }
+        guard Self.sameOrigin(request) else { return Self.failure(.forbidden, ServerWords.originMismatch, json: false) }
+        guard let body = await formBody(request) else { return Self.failure(.contentTooLarge, ServerWords.requestTooLarge, json: false) }
+        let isJSON = (request.headers[.contentType] ?? "").lowercased().hasPrefix("application/json")
+        let fields: [String: String]
+        switch who {
+        case .session(_, let csrf):
+            fields = URLEncodedForm.parse(body)
+            guard Secrets.constantTimeEqual(fields["csrf"] ?? "", csrf) else { return Self.failure(.forbidden, ServerWords.csrf, json: false) }
+        case .basic:
+            guard isJSON else { return Self.failure(.forbidden, ServerWords.basicNeedsJSON, json: true) }
+            guard let object = try? JSONSerialization.jsonObject(with: Data(body)) as? [String: String] else {
+                return Self.failure(.badRequest, ServerWords.badAction, json: true)
+            }
+            fields = object
+        }
+        let name = fields["name"] ?? ""
+        let asJSON = if case .basic = who { true } else { false }
+        do {
+            switch fields["action"] {
+            case "add":
+                let token = try store.addUnit(name)
+                if asJSON { return Self.json("{\"name\": \(jsonString(name)), \"link\": \(jsonString("/u/" + token))}\n", status: .created) }
+                return try await adminPage(request, newLink: "/u/\(token)", status: .created)
+            case "revoke":
+                try store.revokeUnit(name)
+                if asJSON { return Self.json("{\"name\": \(jsonString(name)), \"revoked\": true}\n", status: .ok) }
+                return Self.redirect("/admin")
+            default:
+                return Self.failure(.badRequest, ServerWords.badAction, json: asJSON)
+            }
+        } catch let error as DataStore.UnitError {
+            if asJSON { return Self.failure(.conflict, ServerWords.unitError(error), json: true) }
+            return try await adminPage(request, message: ServerWords.unitError(error), status: .conflict)
+        }
+    }
+
+    /// The file names of the latest submissions, `单位/文件名`, made unique.
+    func submissionNames(_ versions: [DataStore.Version]) -> [String] {
+        var seen: Set<String> = []
+        return versions.map { v in
+            func clean(_ s: String) -> String { s.replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "\\", with: "_") }
+            let base = clean(v.unitName) + "/" + clean(v.sourceName)
+            var name = base, n = 2
+            while seen.contains(name) {
+                name = clean(v.unitName) + "/" + PathText.deletingExtension(clean(v.sourceName)) + " (\(n))"
+                    + (v.sourceName.contains(".") ? "." + (v.sourceName.split(separator: ".").last.map(String.init) ?? "") : "")
+                n += 1
+            }
+            seen.insert(name)
+            return name
+        }
+    }
+
+    /// `GET /admin/summary.xlsx`: the batch's 汇总表 over every unit's latest forms.
+    func summary(_ request: Request) async throws -> Response {
+        guard try admin(request) != nil else { return refuse(request) }
+        let versions = try store.allLatestVersions()
+        let names = submissionNames(versions)
+        let rows = zip(versions, names).compactMap { v, name -> SummaryRow? in
+            guard var row = v.summaryRow else { return nil }
+            row.source = name
+            row.output = name
+            return row
+        }
+        let path = store.layout.staging + "/summary-" + Secrets.token(bytes: 8) + ".xlsx"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let bytes: [UInt8]? = await FormIntake.offLoop {
+            do {
+                try SummaryWorkbook().write(rows: rows, errors: [], to: path)
+                return FileManager.default.contents(atPath: path).map { [UInt8]($0) }
+            } catch {
+                return nil
+            }
+        }
+        guard let bytes else { return Self.failure(.internalServerError, ServerWords.storeFailed, json: false) }
+        return Self.download(bytes, type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name: "汇总表.xlsx")
+    }
+
+    /// `GET /admin/submissions.zip`: every unit's latest original upload, as `单位/文件名`.
+    func submissions(_ request: Request) async throws -> Response {
+        guard try admin(request) != nil else { return refuse(request) }
+        let versions = try store.allLatestVersions()
+        var archive = ZipWriter()
+        for (v, name) in zip(versions, submissionNames(versions)) {
+            guard let data = FileManager.default.contents(atPath: store.layout.path(v.folder + "/" + v.original)) else { continue }
+            try archive.add(name: name, bytes: [UInt8](data))
+        }
+        return Self.download(archive.finish(), type: "application/zip", name: "上报文件.zip")
+    }
+}
+
+/// Headers on every answer: no sniffing, no framing, no Referer (a unit's link is its key, and
+/// must not leak to another site), no caching of pages that hold it.
+struct SecurityHeaders<Context: RequestContext>: RouterMiddleware {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        var response = try await next(request, context)
+        response.headers[.xContentTypeOptions] = "nosniff"
+        if let name = HTTPField.Name("X-Frame-Options") { response.headers[name] = "DENY" }
+        if let name = HTTPField.Name("Referrer-Policy") { response.headers[name] = "no-referrer" }
+        if response.headers[.cacheControl] == nil { response.headers[.cacheControl] = "no-store" }
+        return response
+    }
+}

@@ -1,0 +1,97 @@
+#!/usr/bin/env python3
+"""Upload-to-result under load: starts `selfeval serve` on a free loopback port with a fresh data
+folder, then CLIENTS clients (threads, one connection each) upload ROUNDS forms each, all at
+once, from the real forms of Fixtures/real and the sample; prints the median and the 90th
+percentile of the time from sending an upload to receiving its JSON report, and the time of one
+`selfeval convert` of the sample beside it. Bounded: loopback only, CLIENTS × ROUNDS requests.
+
+usage: scripts/serve-bench.py [--bin .build/release/selfeval] [--clients 100] [--rounds 3]
+"""
+import argparse, glob, http.client, json, os, shutil, socket, statistics, subprocess, sys, tempfile, threading, time, uuid
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def multipart(name, data):
+    boundary = "----selfeval-bench-" + uuid.uuid4().hex
+    head = ('--%s\r\nContent-Disposition: form-data; name="file"; filename="%s"\r\n'
+            'Content-Type: application/octet-stream\r\n\r\n' % (boundary, name)).encode()
+    return boundary, head + data + ("\r\n--%s--\r\n" % boundary).encode()
+
+
+def main():
+    p = argparse.ArgumentParser()
+    p.add_argument("--bin", default=os.path.join(ROOT, ".build", "release", "selfeval"))
+    p.add_argument("--clients", type=int, default=100)
+    p.add_argument("--rounds", type=int, default=3)
+    a = p.parse_args()
+    forms = sorted(glob.glob(os.path.join(ROOT, "Fixtures", "real", "*.csv"))) + [os.path.join(ROOT, "Fixtures", "qiannan-guangzhou-2023.csv")]
+    bodies = [multipart(os.path.basename(f), open(f, "rb").read()) for f in forms]
+    data = tempfile.mkdtemp(prefix="selfeval-serve-bench-")
+    port = free_port()
+    link = subprocess.run([a.bin, "unit", "add", "压测单位", "--data", data], check=True, capture_output=True, text=True).stdout.strip()
+    env = dict(os.environ, SELFEVAL_ADMIN_PASSWORD="bench-password")
+    server = subprocess.Popen([a.bin, "serve", "--port", str(port), "--data", data], env=env,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL)
+    try:
+        for _ in range(200):
+            try:
+                c = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
+                c.request("GET", "/health")
+                if c.getresponse().status == 200:
+                    break
+            except OSError:
+                time.sleep(0.05)
+        times, statuses, lock = [], {}, threading.Lock()
+        start = threading.Barrier(a.clients)
+
+        def client(i):
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
+            start.wait()
+            for r in range(a.rounds):
+                boundary, body = bodies[(i * a.rounds + r) % len(bodies)]
+                t0 = time.perf_counter()
+                conn.request("POST", link + "/forms", body=body, headers={
+                    "Content-Type": "multipart/form-data; boundary=" + boundary, "Accept": "application/json"})
+                resp = conn.getresponse()
+                payload = resp.read()
+                t1 = time.perf_counter()
+                json.loads(payload)
+                with lock:
+                    times.append(t1 - t0)
+                    statuses[resp.status] = statuses.get(resp.status, 0) + 1
+            conn.close()
+
+        threads = [threading.Thread(target=client, args=(i,)) for i in range(a.clients)]
+        wall = time.perf_counter()
+        for t in threads: t.start()
+        for t in threads: t.join()
+        wall = time.perf_counter() - wall
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+        shutil.rmtree(data, ignore_errors=True)
+    out = tempfile.mkdtemp(prefix="selfeval-convert-")
+    convert = []
+    for _ in range(10):
+        t0 = time.perf_counter()
+        subprocess.run([a.bin, "convert", os.path.join(ROOT, "Fixtures", "qiannan-guangzhou-2023.csv"), "-o", os.path.join(out, "f.xlsx"), "--force"],
+                       check=True, capture_output=True)
+        convert.append(time.perf_counter() - t0)
+    shutil.rmtree(out, ignore_errors=True)
+    times.sort()
+    n = len(times)
+    print("serve: %d uploads from %d clients at once (%s): median %.1f ms, p90 %.1f ms, %.0f uploads/s"
+          % (n, a.clients, ", ".join("%d×%d" % kv for kv in sorted(statuses.items())), 1000 * statistics.median(times),
+             1000 * times[int(n * 0.9) - 1], n / wall))
+    print("convert: one form, whole process: median %.1f ms" % (1000 * statistics.median(convert)))
+
+
+if __name__ == "__main__":
+    sys.exit(main())
