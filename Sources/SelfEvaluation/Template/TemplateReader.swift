@@ -742,11 +742,7 @@ public struct TemplateReader: Sendable {
                 }
             }
             let l2Text = LabelText.trim(scan.text(row, columns.level2))
-            // A lone mark ("-") in the 二级 cell of a template row names no group; kept as it is.
-            let l2Mark = !l2Text.isEmpty && ValueParser.isNotGiven(l2Text)
-            if l2Mark {
-                scan.consume(row, columns.level2)
-            } else if (l1Repeated || l1Text.isEmpty)
+            if (l1Repeated || l1Text.isEmpty)
                 && RepeatedMergedLabel.continues(l2Text, current: level2?.value, above: scan.text(row - 1, columns.level2)) {
                 scan.consume(row, columns.level2)
             } else if !l2Text.isEmpty {
