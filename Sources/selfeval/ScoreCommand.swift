@@ -21,25 +21,23 @@ struct ScoreCommand: ParsableCommand {
 
     func run() throws {
         SignalCleanup.install()  // SIGINT/SIGTERM end it even when the parent ignored them
-        let ruleSet = try rules.ruleSet()
-        let loaded: FormLoader.Loaded
-        let scored: ScoredForm
+        // The same path as convert, check, batch and the intranet page: `Converter.score` (reading
+        // warnings count toward 需复核, generated-reason markers read back).
+        let converter = Converter(loader: input.loader, rules: try rules.ruleSet())
+        let result: Converter.Scored
+        let report: [UInt8]
         do {
-            loaded = try input.loader.load(path: form)
-            scored = try Scorer.score(loaded.form, rules: ruleSet)
+            result = try converter.score(path: form)
+            report = json ? try converter.bytes(result, format: .json) : []
         } catch {
             Diagnostics.emit(error.diagnostic)
             throw ExitCode(1)
         }
-        let diagnostics = loaded.diagnostics + scored.diagnostics
         if json {
-            var bytes = try ScoreReport(scored, diagnostics: diagnostics).jsonBytes()
-            bytes.append(0x0A)
-            StandardStreams.outBytes(bytes)
+            StandardStreams.outBytes(report)
         } else {
-            StandardStreams.out(ScoreSummary.text(scored, includeWarnings: false))
+            StandardStreams.out(ScoreSummary.text(result.scored, includeWarnings: false))
         }
-        for d in loaded.diagnostics { Diagnostics.emit(d) }
-        for d in scored.diagnostics { Diagnostics.emit(d) }
+        for d in result.diagnostics { Diagnostics.emit(d) }
     }
 }
