@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Upload-to-result under load: starts `selfeval serve` on a free loopback port with a fresh data
-folder, then CLIENTS clients (threads, one connection each) upload ROUNDS forms each, all at
+folder; one client uploads 20 forms alone (the time with no queue), then CLIENTS clients (threads, one connection each) upload ROUNDS forms each, all at
 once, from the real forms of Fixtures/real and the sample; prints the median and the 90th
 percentile of the time from sending an upload to receiving its JSON report, and the time of one
 `selfeval convert` of the sample beside it. Bounded: loopback only, CLIENTS × ROUNDS requests.
@@ -48,6 +48,17 @@ def main():
                     break
             except OSError:
                 time.sleep(0.05)
+        # One client alone first: the upload-to-result time with no queue in front of it.
+        alone = []
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
+        for r in range(20):
+            boundary, body = bodies[r % len(bodies)]
+            t0 = time.perf_counter()
+            conn.request("POST", link + "/forms", body=body, headers={
+                "Content-Type": "multipart/form-data; boundary=" + boundary, "Accept": "application/json"})
+            conn.getresponse().read()
+            alone.append(time.perf_counter() - t0)
+        conn.close()
         times, statuses, lock = [], {}, threading.Lock()
         start = threading.Barrier(a.clients)
 
@@ -90,6 +101,7 @@ def main():
     print("serve: %d uploads from %d clients at once (%s): median %.1f ms, p90 %.1f ms, %.0f uploads/s"
           % (n, a.clients, ", ".join("%d×%d" % kv for kv in sorted(statuses.items())), 1000 * statistics.median(times),
              1000 * times[int(n * 0.9) - 1], n / wall))
+    print("serve: 20 uploads from one client alone: median %.1f ms" % (1000 * statistics.median(alone)))
     print("convert: one form, whole process: median %.1f ms" % (1000 * statistics.median(convert)))
 
 

@@ -94,18 +94,28 @@ extension FormLoader {
         return every ? forms.map(named) : [named(first)]
     }
 
-    /// Whether a sheet holds a form: a title ending 自评表, or the indicator header (一级指标,
-    /// 二级指标 and 三级指标 in one row).
+    /// Whether a sheet holds a form: a title ending 自评表 (or 自评表 and a bracketed year:
+    /// "部门整体支出绩效自评表(2021年度)"), or the indicator header (一级指标, 二级指标 and 三级指标
+    /// in one row).
     static func isForm(_ document: CSVDocument) -> Bool {
         for row in document.rows {
             var levels = 0
             for cell in row {
                 let text = cell.filter { !$0.isWhitespace }
-                if text.hasSuffix(Vocabulary.formTitleMarker) { return true }
+                if isTitle(text) { return true }
                 if text == Vocabulary.level1Label || text == Vocabulary.level3Label || text == Vocabulary.level2Label { levels += 1 }
             }
             if levels >= 3 { return true }
         }
         return false
+    }
+
+    /// "…自评表", or "…自评表" followed by one short bracketed part ("(2021年度)", "（2023年）").
+    static func isTitle(_ text: String) -> Bool {
+        guard let marker = text.range(of: Vocabulary.formTitleMarker, options: .backwards) else { return false }
+        let rest = text[marker.upperBound...]
+        if rest.isEmpty { return true }
+        guard let first = rest.first, let last = rest.last, rest.count <= 12 else { return false }
+        return "(（".contains(first) && ")）".contains(last)
     }
 }

@@ -2,6 +2,7 @@ import Conversion
 import Foundation
 import HTTPTypes
 import Hummingbird
+import Logging
 import XLSXReport
 
 /// The intranet page: the routes of `selfeval serve` over one data folder.
@@ -77,7 +78,10 @@ public struct SelfEvalServer: Sendable {
 
     /// The application bound to `host:port` (127.0.0.1 unless told otherwise).
     public func application(host: String = "127.0.0.1", port: Int = 8080) -> some ApplicationProtocol {
-        Application(router: router(), configuration: .init(address: .hostname(host, port: port), serverName: nil))
+        // Hummingbird's own log lines are English: only its errors are printed.
+        var logger = Logger(label: "selfeval.serve")
+        logger.logLevel = .error
+        return Application(router: router(), configuration: .init(address: .hostname(host, port: port), serverName: nil), logger: logger)
     }
 
     /// Serves until SIGINT or SIGTERM (a graceful stop: requests under way finish).

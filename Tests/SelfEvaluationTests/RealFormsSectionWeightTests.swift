@@ -112,6 +112,26 @@ struct RealFormsSectionWeightTests {
         #expect(decision?.source == .formLabel)
     }
 
+    /// A label printed again after a page break (廊坊's 效益指标) is still one section: its rows add up
+    /// to its points together, with no warning.
+    @Test func aLabelPrintedAgainIsOneSection() throws {
+        let text = ["项目支出绩效自评表", "(2023年度)", "项目名称,测试项目",
+                    "项目资金(万元),年初预算数,全年预算数,全年执行数,分值,执行率,得分",
+                    "年度资金总额,10,10,10,10,100%,10",
+                    "一级指标,二级指标,三级指标,年度指标值,实际完成值,分值,得分,偏差原因分析及改进措施",
+                    "产出指标(50分),数量指标,甲,≥1,1,50,50,",
+                    "效益指标(30分),社会效益指标,乙,≥1,1,10,10,",
+                    ",,丙,≥1,1,10,10,",
+                    "效益指标(30分),可持续影响指标,丁,≥1,1,10,10,",
+                    "满意度指标(10分),服务对象满意度指标,戊,≥90%,95%,10,10,",
+                    "总分,,,,,100,100,"].joined(separator: "\r\n")
+        let scored = try Self.scoreText(text)
+        #expect(scored.sections.map(\.name) == ["产出指标", "效益指标", "满意度指标"])
+        #expect(scored.sections.map(\.indicatorsWeight) == [50, 30, 10])
+        #expect(!scored.diagnostics.contains { $0.code == "label-points-mismatch" })
+        #expect(scored.totalScore == 100)
+    }
+
     // MARK: A block's stated points and a form without 分值
 
     static func hubeiForm(_ scores: [String], block: String = "年度绩效目标1(40分)") -> String {

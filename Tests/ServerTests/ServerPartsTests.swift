@@ -163,4 +163,18 @@ struct ServerPartsTests {
         #expect(allListed)
         #expect(units.filter(\.hasLink).map(\.name) == ["单位甲"])
     }
+
+    @Test("what an interrupted server left in tmp/ is removed at start; files/ and the index are not touched")
+    func clearStaging() throws {
+        let layout = DataLayout(root: try FixturePaths.temporaryDirectory("staging").path)
+        let store = try DataStore(layout: layout)
+        try FileManager.default.createDirectory(atPath: layout.staging + "/half", withIntermediateDirectories: true)
+        try Data("x".utf8).write(to: URL(fileURLWithPath: layout.staging + "/half/original.csv"))
+        try Data("y".utf8).write(to: URL(fileURLWithPath: layout.files + "/kept"))
+        _ = try store.addUnit("单位甲")
+        layout.clearStaging()
+        #expect(try FileManager.default.contentsOfDirectory(atPath: layout.staging).isEmpty)
+        #expect(FileManager.default.fileExists(atPath: layout.files + "/kept"))
+        #expect(try store.units().count == 1)
+    }
 }

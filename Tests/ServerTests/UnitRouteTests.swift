@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Server
@@ -15,6 +16,17 @@ struct UnitRouteTests {
             try await client.execute(uri: "/style.css", method: .get) { r in
                 #expect(r.status == .ok)
                 #expect(r.headers[.contentType]?.hasPrefix("text/css") == true)
+                #expect(r.text.contains(".sev-form"))  // the grid's rules are in the one stylesheet
+            }
+            try await client.execute(uri: "/", method: .get) { r in
+                #expect(r.status == .seeOther)
+                #expect(r.headers[.location] == "/admin")
+            }
+            try await client.execute(uri: "/admin/login", method: .get) { r in
+                #expect(r.status == .ok)
+                #expect(r.text.contains("type=\"password\""))
+                #expect(r.headers[HTTPField.Name("Referrer-Policy")!] == "no-referrer")
+                #expect(r.headers[.cacheControl] == "no-store")
             }
         }
     }
@@ -83,7 +95,9 @@ struct UnitRouteTests {
         try await f.test { client in
             let page = try await client.execute(uri: "/u/\(token)", method: .get) { $0.text }
             let csrf = try #require(csrfField(page))
-            for field in [nil, "", "0" + csrf.dropFirst(), csrf + "0"] as [String?] {
+            // The field with its first digit changed (never to itself), lengthened, empty, absent.
+            let changed = (csrf.hasPrefix("0") ? "1" : "0") + csrf.dropFirst()
+            for field in [nil, "", changed, csrf + "0", String(csrf.dropLast())] as [String?] {
                 var m = MultipartBody.files([(sample, bytes)])
                 if let field { m.field("csrf", field) }
                 try await client.execute(uri: "/u/\(token)/forms", method: .post, headers: m.headers(json: false), body: m.body) { r in

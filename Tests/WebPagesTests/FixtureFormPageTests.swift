@@ -14,7 +14,9 @@ struct FixtureFormPageTests {
     /// Fixture forms that are refused with a located error (the 贵州 form is cut at its header;
     /// the 湖南 form prints no 得分 column): the page shows that error instead, the server's part.
     static let refused: Set<String> = ["real/guizhou-taibaizhen-2021-department.csv",
-                                       "real/hunan-hengshanchubeiliang-2020-project.csv"]
+                                       "real/hunan-hengshanchubeiliang-2020-project.csv",
+                                       "real/hunan-guantangxiang-2023-department.csv",
+                                       "real/hunan-linglingjikong-2021-department.csv"]
 
     struct Rendered {
         var name: String

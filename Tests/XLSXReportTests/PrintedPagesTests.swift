@@ -135,4 +135,20 @@ struct PrintedPagesTests {
         #expect(FormPagination.columnPoints(width) >= points)
         #expect(FormPagination.columnPoints(width) <= points + 1)
     }
+
+    @Test("评分明细: the closing lines' labels span A:B and their values C:H, so none runs into another")
+    func closingLinesOfTheDetailSheet() throws {
+        let inspector = XLSXInspector(path: try LayoutFixture.write(try LayoutFixture.scored()))
+        let cells = try inspector.allCells(sheet: Self.detail)
+        let merges = Set(try inspector.mergedRanges(sheet: Self.detail))
+        for label in ["评分规则", "总分", "自评等级"] {
+            let refs = cells.filter { $0.value.text == label && $0.key.hasPrefix("A") }.map(\.key)
+            let ref = try #require(refs.first, "\(label)")
+            let row = ref.dropFirst()
+            #expect(merges.contains("A\(row):B\(row)"), "\(label)")
+            #expect(merges.contains("C\(row):H\(row)"), "\(label)")
+        }
+        let total = cells.first { $0.key.hasPrefix("C") && $0.value.value == "99" }
+        #expect(total != nil)  // 总分 a number in C
+    }
 }

@@ -2,12 +2,14 @@ import Foundation
 
 /// The scoring engine: runs the rules, in order, over a form.
 ///
-/// 0. `LevelInference`: a blank 一级 cell takes the family of its new 二级 group;
+/// 0. `LevelInference`: a blank 一级 cell takes the family of its new 二级 group; `SectionPointsWeight`:
+///    without a 分值 column, a block's stated points give its marked-down row its 分值;
 /// 1. the rule set: given, or read from the notes (`RuleSetDetection`);
 /// 2. `BudgetExecutionRule` (预算执行率);
 /// 3. per indicator: `DirectionRule`, `QuantitativeIndicatorRule` + `FilledScoreRule`, or
 ///    `TierReader` + `QualitativeTierRule`; then `ReasonRule`;
-/// 4. `NotFilledRule` (nothing filled in: not graded), `TotalsRule`, `GradeRule`;
+/// 4. `NotFilledRule` (nothing filled in: not graded), `SectionWeightRule` (each section's 分值 and
+///    its source), `TotalsRule`, `GradeRule`;
 /// 5. lints: `YearLint`, `DuplicateIndicatorLint`, `PrintedTotalsLint`, `StatedTotalLint`.
 ///
 /// Every number is a `Decimal` rounded half up to the rule set's decimals; the total is the sum

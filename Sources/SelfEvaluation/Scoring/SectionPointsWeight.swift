@@ -15,7 +15,7 @@ enum SectionPointsWeight {
         // Goal blocks first (they hold the sections), then the first-level sections.
         let goalGroups = groups(form) { $0.goalPoints.map { (key: $0.cell, points: $0.value, label: "") } }
         let sectionGroups = groups(form) { indicator in
-            indicator.level1Points.map { (key: indicator.level1.cell, points: $0, label: indicator.level1Label) }
+            indicator.level1Points.map { (key: nil, points: $0, label: indicator.level1Label) }
         }
         for group in goalGroups + sectionGroups {
             let rows = group.members.filter { !adjusted.contains($0) }
@@ -47,18 +47,23 @@ enum SectionPointsWeight {
     }
 
     private struct Group {
-        var key: CellAddress
+        /// The goal label's cell; nil for a section, grouped by its label.
+        var key: CellAddress?
         var points: Decimal
         var label: String
         var members: [Int]
     }
 
+    /// Groups of rows: by the goal label's cell, or (key nil) each run of rows under one section label.
     private static func groups(_ form: Form,
-                               _ by: (Indicator) -> (key: CellAddress, points: Decimal, label: String)?) -> [Group] {
+                               _ by: (Indicator) -> (key: CellAddress?, points: Decimal, label: String)?) -> [Group] {
         var out: [Group] = []
         for (i, indicator) in form.indicators.enumerated() where !indicator.isPlaceholder {
             guard let g = by(indicator) else { continue }
-            if let found = out.firstIndex(where: { $0.key == g.key }) {
+            let found = g.key == nil
+                ? (out.last.map { $0.key == nil && $0.label == g.label } == true ? out.indices.last : nil)
+                : out.firstIndex(where: { $0.key == g.key })
+            if let found {
                 out[found].members.append(i)
             } else {
                 out.append(Group(key: g.key, points: g.points, label: g.label, members: [i]))

@@ -37,7 +37,7 @@ enum SectionWeightRule {
         return nil
     }
 
-    /// The sections of the scored indicators, in order of first appearance.
+    /// The sections of the scored indicators, in order: each run of rows under one label.
     static func resolve(_ indicators: [IndicatorResult], rulesGiven: Bool) -> [SectionWeight] {
         var sections: [SectionWeight] = []
         for result in indicators where !result.indicator.isPlaceholder {
@@ -46,9 +46,11 @@ enum SectionWeightRule {
             let label = indicator.level1Label.trimmed.split(whereSeparator: \.isNewline).joined()
             let name = LabelText.normalize(indicator.level1.value)
             guard !name.isEmpty else { continue }
+            // A run of rows under the same label is one section, however its cells are merged,
+            // repeated (WPS) or split by a page break.
             let index: Int
-            if let found = sections.firstIndex(where: { $0.cell == indicator.level1.cell }) {
-                index = found
+            if let last = sections.indices.last, sections[last].name == name, sections[last].label == label {
+                index = last
             } else {
                 let stated = indicator.level1Points
                 let fallback = defaultWeight(name)

@@ -745,9 +745,6 @@ public struct TemplateReader: Sendable {
             if (l1Repeated || l1Text.isEmpty)
                 && RepeatedMergedLabel.continues(l2Text, current: level2?.value, above: scan.text(row - 1, columns.level2)) {
                 scan.consume(row, columns.level2)
-            } else if !l2Text.isEmpty, ValueParser.isNotGiven(l2Text) {
-                // A lone mark ("-") in the 二级 cell of a template row names no group; kept as it is.
-                scan.consume(row, columns.level2)
             } else if !l2Text.isEmpty {
                 level2 = Located(l2Text, at: CellAddress(row: row, column: columns.level2))
                 scan.consume(row, columns.level2)
