@@ -49,8 +49,9 @@ extension FormLoader {
 
     /// The form sheets of a workbook to read: the sheet `sheet` names; else every form sheet
     /// when `every`, the first one otherwise. Locations read `FILE.xlsx:ROW:COL`, or
-    /// `FILE.xlsx[sheet]:ROW:COL` when the workbook holds more than one form. A workbook without
-    /// a form sheet is one error (`no-form-sheet`).
+    /// `FILE.xlsx[sheet]:ROW:COL` when the workbook holds more than one form. A workbook of
+    /// several sheets without a form sheet is one error (`no-form-sheet`); a workbook of one sheet
+    /// is read as that sheet's CSV export would be (the same error as the CSV's).
     func workbookDocuments(bytes: [UInt8], path: String, every: Bool) throws(FormError) -> [CSVDocument] {
         func reading<T>(_ body: () throws(SpreadsheetError) -> T) throws(FormError) -> T {
             do { return try body() } catch { throw FormError(error.code, at: error.location, error.message) }
@@ -71,9 +72,11 @@ extension FormLoader {
             return [document]
         }
         var forms: [SpreadsheetReader.Sheet] = []
+        var read: [SpreadsheetReader.Sheet] = []
         // selfeval's own 评分明细 sheet is never a form: not even read.
         for i in workbook.sheetNames.indices where workbook.sheetNames[i] != FormWorkbook.detailSheetName {
             let sheet = try reading { () throws(SpreadsheetError) in try workbook.sheet(i, qualified: false) }
+            read.append(sheet)
             if FormLoader.isForm(sheet.document) { forms.append(sheet) }
         }
         let qualified = forms.count > 1
@@ -83,6 +86,8 @@ extension FormLoader {
             return document
         }
         guard let first = forms.first else {
+            // One sheet: read as its CSV export would be, for the template reader's own error.
+            if read.count == 1, let only = read.first { return [only.document] }
             throw FormError("no-form-sheet", at: SourceLocation(file: path, row: 1, column: 1),
                             ConversionWords.noFormSheet(workbook.sheetNames))
         }

@@ -72,6 +72,29 @@ struct WorkbookFormsTests {
         #expect(throws: ConversionError.self) { try converter.score(path: path) }
     }
 
+    /// A workbook of one sheet that is no form reads as that sheet's CSV export: the same error.
+    @Test func aSingleSheetWithoutAFormGivesTheCSVsError() throws {
+        let dir = try FixturePaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let rows = [["年度预算申请(万元)", "年初预算数", "全年执行数", "分值"], ["10", "10", "9", "10"]]
+        let xlsx = dir.appendingPathComponent("one.xlsx").path, csv = dir.appendingPathComponent("one.csv").path
+        let sheetData = rows.enumerated().map { r, row in
+            "<row r=\"\(r + 1)\">" + row.enumerated().map { c, text in
+                "<c r=\"\(SourceLocation.letter(forColumn: c + 1))\(r + 1)\" t=\"inlineStr\"><is><t>\(text)</t></is></c>"
+            }.joined() + "</row>"
+        }.joined()
+        try Data(WorkbookBuilder.xlsx(sheetData: sheetData)).write(to: URL(fileURLWithPath: xlsx))
+        try Data(rows.map { $0.joined(separator: ",") }.joined(separator: "\n").utf8).write(to: URL(fileURLWithPath: csv))
+        func failure(_ path: String) -> String? {
+            do { _ = try converter.score(path: path); return nil } catch {
+                return "\(error.diagnostic.code) \(error.diagnostic.message)"
+            }
+        }
+        #expect(failure(xlsx) != nil)
+        #expect(failure(xlsx) == failure(csv))
+        #expect(failure(xlsx)?.hasPrefix("no-form-sheet") == false)
+    }
+
     /// selfeval's own workbook (自评表 + 评分明细) is one form, located without a sheet.
     @Test func aSelfevalWorkbookIsOneForm() throws {
         let dir = try FixturePaths.temporaryDirectory()
