@@ -1,23 +1,6 @@
 import Foundation
 import WebPages
 
-/// Text made safe for HTML (element content and quoted attribute values).
-public func escapeHTML(_ text: String) -> String {
-    var out = ""
-    out.reserveCapacity(text.utf8.count)
-    for c in text.unicodeScalars {
-        switch c {
-        case "&": out += "&amp;"
-        case "<": out += "&lt;"
-        case ">": out += "&gt;"
-        case "\"": out += "&quot;"
-        case "'": out += "&#39;"
-        default: out.unicodeScalars.append(c)
-        }
-    }
-    return out
-}
-
 /// A JSON string literal of `text`.
 public func jsonString(_ text: String) -> String {
     var out = "\""
@@ -45,12 +28,12 @@ enum PageFrame {
         <head>
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>\(escapeHTML(title)) · \(ServerWords.title)</title>
+        <title>\(HTMLText.escape(title)) · \(ServerWords.title)</title>
         <link rel="stylesheet" href="/style.css">
         \(extraStyle.isEmpty ? "" : "<style>\(extraStyle)</style>")
         </head>
         <body>
-        <header class="top"><span class="brand">\(ServerWords.title)自评系统</span> <span class="where">\(escapeHTML(title))</span></header>
+        <header class="top"><span class="brand">\(ServerWords.title)自评系统</span> <span class="where">\(HTMLText.escape(title))</span></header>
         <main>
         \(body)
         </main>

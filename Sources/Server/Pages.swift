@@ -15,8 +15,8 @@ enum Pages {
     static func problems(_ list: [UploadProblem]) -> String {
         guard !list.isEmpty else { return "" }
         let items = list.map { p in
-            "<li><b>\(escapeHTML(p.source))</b>\(p.place.isEmpty ? "" : ":" + escapeHTML(p.place)) "
-                + "<span class=\"mark-error\">[\(escapeHTML(p.code))]</span> \(escapeHTML(p.message))</li>"
+            "<li><b>\(HTMLText.escape(p.source))</b>\(p.place.isEmpty ? "" : ":" + HTMLText.escape(p.place)) "
+                + "<span class=\"mark-error\">[\(HTMLText.escape(p.code))]</span> \(HTMLText.escape(p.message))</li>"
         }.joined()
         return "<div class=\"errors\" id=\"errors\"><b>以下文件没有保存:</b><ul>\(items)</ul></div>"
     }
@@ -35,10 +35,10 @@ enum Pages {
 
     static func uploadForm(action: String, csrf: String, label: String, multiple: Bool) -> String {
         """
-        <form method="post" action="\(escapeHTML(action))" enctype="multipart/form-data">
-        <input type="hidden" name="csrf" value="\(escapeHTML(csrf))">
+        <form method="post" action="\(HTMLText.escape(action))" enctype="multipart/form-data">
+        <input type="hidden" name="csrf" value="\(HTMLText.escape(csrf))">
         <div class="drop">
-        <p>\(escapeHTML(label))</p>
+        <p>\(HTMLText.escape(label))</p>
         <input type="file" name="file" id="file"\(multiple ? " multiple" : "") accept=".csv,.xlsx,.xls,text/csv">
         <button type="submit" id="upload">上传并评分</button>
         </div>
@@ -53,8 +53,8 @@ enum Pages {
         let rows = forms.map { v -> String in
             let link = "\(base)/forms/\(v.formID)"
             return """
-                <tr><td><a href="\(link)">\(escapeHTML(v.sourceName))</a></td><td>\(when(v.uploadedAt))</td>\
-                <td class="num">\(v.number)</td><td class="num">\(escapeHTML(v.total ?? "—"))</td><td>\(escapeHTML(v.grade))</td>\
+                <tr><td><a href="\(link)">\(HTMLText.escape(v.sourceName))</a></td><td>\(when(v.uploadedAt))</td>\
+                <td class="num">\(v.number)</td><td class="num">\(HTMLText.escape(v.total ?? "—"))</td><td>\(HTMLText.escape(v.grade))</td>\
                 <td>\(v.needsReview ? "<span class=\"review\">需复核</span>" : "<span class=\"ok\">否</span>")</td>\
                 <td class="downloads"><a href="\(link)">查看</a><a href="\(link).xlsx">XLSX</a><a href="\(link).csv">CSV</a><a href="\(link).json">JSON</a></td></tr>
                 """
@@ -64,7 +64,7 @@ enum Pages {
             <tbody>\(rows)</tbody></table>
             """
         let body = """
-            <h1>\(escapeHTML(name))</h1>
+            <h1>\(HTMLText.escape(name))</h1>
             \(problems(list))
             <div class="card">
             \(uploadForm(action: base + "/forms", csrf: csrf, label: "把自评表(CSV 导出,或 .xlsx / .xls 工作簿)拖到这里,或选择文件;可一次选多个。每个文件不超过 8 MiB。", multiple: true))
@@ -84,8 +84,8 @@ enum Pages {
         let base = "/u/\(token)/forms/\(shown.formID)"
         let latest = versions.last?.number ?? shown.number
         let query = shown.number == latest ? "" : "?v=\(shown.number)"
-        var body = "<p><a href=\"/u/\(token)\">← \(escapeHTML(unitName))的表格</a></p>"
-        body += "<h1>\(escapeHTML(shown.sourceName)) <span class=\"muted\">第 \(shown.number) 版</span></h1>"
+        var body = "<p><a href=\"/u/\(token)\">← \(HTMLText.escape(unitName))的表格</a></p>"
+        body += "<h1>\(HTMLText.escape(shown.sourceName)) <span class=\"muted\">第 \(shown.number) 版</span></h1>"
         body += problems(list)
         body += """
             <div class="card downloads">下载第 \(shown.number) 版:<a href="\(base).xlsx\(query)">评分后的 XLSX</a>\
@@ -99,8 +99,8 @@ enum Pages {
         }
         let versionRows = versions.reversed().map { v in
             "<tr><td><a href=\"\(base)?v=\(v.number)\">第 \(v.number) 版</a>\(v.number == shown.number ? "(当前显示)" : "")</td>"
-                + "<td>\(escapeHTML(v.sourceName))</td><td>\(when(v.uploadedAt))</td><td class=\"num\">\(escapeHTML(v.total ?? "—"))</td>"
-                + "<td>\(escapeHTML(v.grade))</td></tr>"
+                + "<td>\(HTMLText.escape(v.sourceName))</td><td>\(when(v.uploadedAt))</td><td class=\"num\">\(HTMLText.escape(v.total ?? "—"))</td>"
+                + "<td>\(HTMLText.escape(v.grade))</td></tr>"
         }.joined()
         body += """
             <h2>版本</h2>
@@ -133,8 +133,8 @@ enum Pages {
                       newLink: String?) -> String {
         let rows = versions.map { v -> String in
             let r = v.summaryRow
-            func cell(_ s: String) -> String { "<td>\(escapeHTML(s))</td>" }
-            func num(_ s: String) -> String { "<td class=\"num\">\(escapeHTML(s))</td>" }
+            func cell(_ s: String) -> String { "<td>\(HTMLText.escape(s))</td>" }
+            func num(_ s: String) -> String { "<td class=\"num\">\(HTMLText.escape(s))</td>" }
             let cells = [
                 cell(v.unitName), cell(v.sourceName), cell(r?.project ?? ""), num(r?.year.map(String.init) ?? ""), cell(r?.filledOn ?? ""),
                 cell(r?.contact ?? ""), cell(r?.phone ?? ""), cell(r?.rules ?? ""), num(decimal(r?.totalWeight)), num(decimal(r?.total)),
@@ -144,35 +144,35 @@ enum Pages {
             ]
             return "<tr>\(cells.joined())</tr>"
         }.joined(separator: "\n")
-        let head = adminColumns.map { "<th class=\"sortable\">\(escapeHTML($0))</th>" }.joined()
+        let head = adminColumns.map { "<th class=\"sortable\">\(HTMLText.escape($0))</th>" }.joined()
         let waiting = units.filter { $0.forms == 0 }
         let waitingList = waiting.isEmpty ? "<p class=\"ok\">所有单位都已上传。</p>"
-            : "<p id=\"waiting\">" + waiting.map { escapeHTML($0.name) }.joined(separator: "、") + "</p>"
+            : "<p id=\"waiting\">" + waiting.map { HTMLText.escape($0.name) }.joined(separator: "、") + "</p>"
         let unitRows = units.map { u -> String in
             let action = u.hasLink
-                ? "<form method=\"post\" action=\"/admin/units\" style=\"display:inline\"><input type=\"hidden\" name=\"csrf\" value=\"\(escapeHTML(csrf))\">"
-                    + "<input type=\"hidden\" name=\"action\" value=\"revoke\"><input type=\"hidden\" name=\"name\" value=\"\(escapeHTML(u.name))\">"
+                ? "<form method=\"post\" action=\"/admin/units\" style=\"display:inline\"><input type=\"hidden\" name=\"csrf\" value=\"\(HTMLText.escape(csrf))\">"
+                    + "<input type=\"hidden\" name=\"action\" value=\"revoke\"><input type=\"hidden\" name=\"name\" value=\"\(HTMLText.escape(u.name))\">"
                     + "<button class=\"link\" type=\"submit\">收回链接</button></form>"
-                : "<form method=\"post\" action=\"/admin/units\" style=\"display:inline\"><input type=\"hidden\" name=\"csrf\" value=\"\(escapeHTML(csrf))\">"
-                    + "<input type=\"hidden\" name=\"action\" value=\"add\"><input type=\"hidden\" name=\"name\" value=\"\(escapeHTML(u.name))\">"
+                : "<form method=\"post\" action=\"/admin/units\" style=\"display:inline\"><input type=\"hidden\" name=\"csrf\" value=\"\(HTMLText.escape(csrf))\">"
+                    + "<input type=\"hidden\" name=\"action\" value=\"add\"><input type=\"hidden\" name=\"name\" value=\"\(HTMLText.escape(u.name))\">"
                     + "<button class=\"link\" type=\"submit\" style=\"color:#0b5cad\">生成链接</button></form>"
-            return "<tr><td>\(escapeHTML(u.name))</td><td>\(u.listed ? "是" : "")</td><td>\(u.hasLink ? "有效" : "—")</td><td class=\"num\">\(u.forms)</td><td>\(action)</td></tr>"
+            return "<tr><td>\(HTMLText.escape(u.name))</td><td>\(u.listed ? "是" : "")</td><td>\(u.hasLink ? "有效" : "—")</td><td class=\"num\">\(u.forms)</td><td>\(action)</td></tr>"
         }.joined(separator: "\n")
         let body = """
             <h1>各单位自评表</h1>
-            \(message.map { "<div class=\"errors\">\(escapeHTML($0))</div>" } ?? "")
-            \(newLink.map { "<div class=\"card\">新链接(只显示这一次,请复制发给该单位):<code id=\"new-link\">\(escapeHTML($0))</code></div>" } ?? "")
+            \(message.map { "<div class=\"errors\">\(HTMLText.escape($0))</div>" } ?? "")
+            \(newLink.map { "<div class=\"card\">新链接(只显示这一次,请复制发给该单位):<code id=\"new-link\">\(HTMLText.escape($0))</code></div>" } ?? "")
             <p class="downloads"><a href="/admin/summary.xlsx">下载 汇总表.xlsx</a><a href="/admin/submissions.zip">下载全部上报文件(zip)</a>
             <input type="search" id="filter" placeholder="筛选:输入单位、文件、等级……" style="width:280px;margin-left:12px"></p>
             <div class="scroll"><table class="list wide" id="summary"><thead><tr>\(head)</tr></thead><tbody>\(rows)</tbody></table></div>
             <h2>尚未上传的单位(\(waiting.count))</h2>
             \(waitingList)
             <h2>单位与链接</h2>
-            <div class="card"><form method="post" action="/admin/units"><input type="hidden" name="csrf" value="\(escapeHTML(csrf))">
+            <div class="card"><form method="post" action="/admin/units"><input type="hidden" name="csrf" value="\(HTMLText.escape(csrf))">
             <input type="hidden" name="action" value="add"><label>新单位名称 <input type="text" name="name" id="unit-name"></label>
             <button type="submit">生成链接</button></form></div>
             <table class="list" id="units"><thead><tr><th>单位</th><th>名单内</th><th>链接</th><th>表格数</th><th></th></tr></thead><tbody>\(unitRows)</tbody></table>
-            <form method="post" action="/admin/logout" style="margin-top:16px"><input type="hidden" name="csrf" value="\(escapeHTML(csrf))"><button type="submit">退出登录</button></form>
+            <form method="post" action="/admin/logout" style="margin-top:16px"><input type="hidden" name="csrf" value="\(HTMLText.escape(csrf))"><button type="submit">退出登录</button></form>
             <script>
             var table = document.getElementById('summary');
             document.getElementById('filter').addEventListener('input', function () {
@@ -192,6 +192,6 @@ enum Pages {
     }
 
     static func message(_ title: String, _ text: String) -> String {
-        PageFrame.page(title: title, body: "<h1>\(escapeHTML(title))</h1><div class=\"errors\">\(escapeHTML(text))</div>")
+        PageFrame.page(title: title, body: "<h1>\(HTMLText.escape(title))</h1><div class=\"errors\">\(HTMLText.escape(text))</div>")
     }
 }
