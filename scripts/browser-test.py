@@ -137,7 +137,14 @@ def main():
             browser.go(base + link)
             file_input = browser.find("#file")
             check(file_input is not None, "the unit's page has a file input")
+            pick = browser.find("label.pick")
+            check(pick is not None and browser.text(pick).strip() == "选择文件",
+                  "the file button is the page's own Chinese label, not the browser's")
             browser.type(file_input, SAMPLE)
+            chosen = browser.find(".chosen")
+            check(chosen is not None and browser.text(chosen) == os.path.basename(SAMPLE),
+                  "the chosen file's name is shown beside it")
+            browser.screenshot(os.path.join(args.out, "serve-upload.png"))
             browser.click(browser.find("#upload"))
             time.sleep(0.5)
             check(browser.url() == base + link, "the upload redirects to the unit's list (%s)" % browser.url())
@@ -186,7 +193,7 @@ def main():
                 p.kill()
         shutil.rmtree(data, ignore_errors=True)
     print("browser-test: %d passed, %d failed" % (passed, failed))
-    print("screenshots: %s" % ", ".join(os.path.join(args.out, n) for n in ("serve-unit.png", "serve-form.png", "serve-form-full.png", "serve-admin.png")))
+    print("screenshots: %s" % ", ".join(os.path.join(args.out, n) for n in ("serve-upload.png", "serve-unit.png", "serve-form.png", "serve-form-full.png", "serve-admin.png")))
     return 1 if failed else 0
 
 

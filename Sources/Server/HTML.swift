@@ -65,6 +65,10 @@ enum PageFrame {
         table.wide td:nth-child(-n+2) { min-width: 9em; }
         .scroll { overflow-x: auto; }
         .drop { border: 2px dashed #8aa4c0; border-radius: 6px; padding: 18px; text-align: center; color: #44607d; background: #f9fbfd; }
+        .pick { position: relative; display: inline-block; border: 1px solid #1f4e79; color: #1f4e79; background: #fff;
+                border-radius: 4px; padding: 5px 14px; cursor: pointer; }
+        .pick input[type=file] { position: absolute; inset: 0; width: 100%; height: 100%; opacity: 0; cursor: pointer; }
+        .chosen { display: inline-block; margin: 0 16px 0 8px; color: #44607d; min-width: 8em; text-align: left; }
         .drop.over { background: #e3eefa; border-color: #1f4e79; }
         .errors { border-left: 4px solid #c62828; background: #fdecea; padding: 8px 14px; margin-bottom: 14px; }
         .errors li { margin: 2px 0; }

@@ -29,6 +29,10 @@ enum Pages {
           ['dragenter', 'dragover'].forEach(function (t) { zone.addEventListener(t, function (e) { e.preventDefault(); zone.classList.add('over'); }); });
           ['dragleave', 'drop'].forEach(function (t) { zone.addEventListener(t, function (e) { e.preventDefault(); zone.classList.remove('over'); }); });
           zone.addEventListener('drop', function (e) { input.files = e.dataTransfer.files; zone.closest('form').submit(); });
+          var chosen = zone.querySelector('.chosen');
+          input.addEventListener('change', function () {
+            chosen.textContent = Array.prototype.map.call(input.files, function (f) { return f.name; }).join('、') || '未选择文件';
+          });
         });
         </script>
         """
@@ -39,7 +43,8 @@ enum Pages {
         <input type="hidden" name="csrf" value="\(HTMLText.escape(csrf))">
         <div class="drop">
         <p>\(HTMLText.escape(label))</p>
-        <input type="file" name="file" id="file"\(multiple ? " multiple" : "") accept=".csv,.xlsx,.xls,text/csv">
+        <label class="pick">选择文件<input type="file" name="file" id="file"\(multiple ? " multiple" : "") accept=".csv,.xlsx,.xls,text/csv"></label>
+        <span class="chosen">未选择文件</span>
         <button type="submit" id="upload">上传并评分</button>
         </div>
         </form>
