@@ -1,22 +1,14 @@
 import Foundation
 import WebPages
 
-/// A JSON string literal of `text`.
+/// A JSON string literal of `text`, as Foundation's `JSONEncoder` writes it (the encoder the
+/// batch's report.json uses for its own strings): the server's small JSON answers put it around
+/// the JSON report, which is already JSON.
 public func jsonString(_ text: String) -> String {
-    var out = "\""
-    for c in text.unicodeScalars {
-        switch c {
-        case "\"": out += "\\\""
-        case "\\": out += "\\\\"
-        case "\n": out += "\\n"
-        case "\r": out += "\\r"
-        case "\t": out += "\\t"
-        case "<": out += "\\u003c"  // never "</script>" in a page
-        default:
-            if c.value < 0x20 { out += String(format: "\\u%04x", c.value) } else { out.unicodeScalars.append(c) }
-        }
-    }
-    return out + "\""
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.withoutEscapingSlashes]
+    guard let data = try? encoder.encode(text) else { return "\"\"" }
+    return String(decoding: data, as: UTF8.self)
 }
 
 /// The page around every page's content: one stylesheet, Chinese, fits a 1366×768 screen.
