@@ -23,15 +23,15 @@ enum DirectionInference {
     ]
 
     private static let patterns = WordList(lowerIsBetterPatterns)
+    private static let control = ValueText.scalars(of: controlRate)
     private static let things = WordList(controlledThings)
 
     /// The name part that makes `name` lower-is-better, or nil.
     static func lowerIsBetterWord(in name: String) -> String? {
-        let characters = Array(name.filter { !$0.isWhitespace })
-        if let word = patterns.first(in: SearchedText(characters)) { return word }
-        let text = String(characters)
-        if let range = text.range(of: controlRate),
-           things.first(in: SearchedText(Array(text[text.startIndex..<range.lowerBound]))) != nil {
+        let text = SearchedText(name, droppingWhitespace: true)
+        if let word = patterns.first(in: text) { return word }
+        if let end = WordList.find(control, in: text.scalars, from: 0),
+           things.first(in: SearchedText(scalars: Array(text.scalars[..<end]))) != nil {
             return controlRate
         }
         return nil

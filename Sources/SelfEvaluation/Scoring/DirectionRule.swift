@@ -54,9 +54,9 @@ struct DirectionRule: Sendable {
         if let nature = indicator.nature?.value { texts.append(nature) }
         texts.append(indicator.target.value)
         for text in texts {
-            let characters = SearchedText(Array(text))
-            if let word = Self.negativeWords.first(in: characters) { return (.negative, word) }
-            if let word = Self.positiveWords.first(in: characters) { return (.positive, word) }
+            let searched = SearchedText(text)
+            if let word = Self.negativeWords.first(in: searched) { return (.negative, word) }
+            if let word = Self.positiveWords.first(in: searched) { return (.positive, word) }
         }
         if let nature = indicator.nature?.value, let comparator = ValueParser.comparator(nature) {
             return (comparator.direction, nature.trimmed)

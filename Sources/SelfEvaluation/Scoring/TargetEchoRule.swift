@@ -21,14 +21,15 @@ enum TargetEchoRule {
         let t = folded(target)
         guard !t.isEmpty else { return false }
         if a == t { return true }
-        return t.count >= minimumContainedLength && a.contains(t)
+        return t.count >= minimumContainedLength && WordList.find(t, in: a, from: 0) != nil
     }
 
-    private static func folded(_ text: String) -> String {
-        var characters = ValueText(text).trimmedFolded.filter { !$0.isWhitespace }
-        while let last = characters.last, closing.contains(last) { characters.removeLast() }
-        return characters
+    /// The text's folded scalars (`ValueText`) without white space and closing punctuation.
+    private static func folded(_ text: String) -> [Unicode.Scalar] {
+        var scalars = ValueText(text).scalars.items.filter { $0 != " " }
+        while let last = scalars.last, closing.contains(last) { scalars.removeLast() }
+        return scalars
     }
 
-    private static let closing: Set<Character> = ["。", ".", ";", "；", ",", "，", "、", "!", "！"]
+    private static let closing: Set<Unicode.Scalar> = ["。", ".", ";", "；", ",", "，", "、", "!", "！"]
 }

@@ -51,7 +51,8 @@ struct TierReader: Sendable {
 
     /// The tier a text names, by its words.
     func read(text: String) -> Reading {
-        let folded = SearchedText(TierWords.benignNegation.removingAll(from: text.filter { !$0.isWhitespace }))
+        let scalars = SearchedText(text, droppingWhitespace: true).scalars
+        let folded = SearchedText(scalars: TierWords.benignNegation.removingAll(from: scalars))
         if let word = TierWords.negation.first(in: folded) {
             return Reading(tier: .notAchieved, placed: true, basis: word)
         }

@@ -9,7 +9,7 @@ import Foundation
 /// after its unit (以上, 以内, 以下). A weak word (达到, 控制在) or none keeps the text a text:
 /// narrative that merely mentions a number is not a target.
 enum ExplainedQuantityReader {
-    static func read(_ text: ValueCharacters) -> Quantity? {
+    static func read(_ text: ValueScalars) -> Quantity? {
         guard text.count > QuantityReader.maxLength else { return nil }
         let tokens = NumberToken.scan(text)
         guard !tokens.contains(where: { $0.role == .band || $0.role == .month || $0.role == .day }) else {

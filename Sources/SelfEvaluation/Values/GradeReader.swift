@@ -7,70 +7,60 @@
 /// different grades ("分为“优秀”“良好”…"), the text is a description of the scale, not a grade: nil.
 /// Achievement words (达标, 完成, 好, 高) are not grades.
 enum GradeReader {
-    static func read(_ text: ValueCharacters) -> Grade? {
+    static func read(_ text: ValueScalars) -> Grade? {
         // Every way below needs a grade word in the text: none can start, no grade.
-        guard !gradeWordFirsts.isDisjoint(with: text.items) else { return nil }
-        if let grade = exact(unquoted(text.items)) { return grade }
+        guard text.items.contains(where: gradeWordFirsts.contains) else { return nil }
+        if let grade = exact(unquoted(text.items[...])) { return grade }
         var found = Set<Grade>()
         quoted(text).forEach { found.insert($0) }
         introduced(text).forEach { found.insert($0) }
         return found.count == 1 ? found.first : nil
     }
 
-    /// The first character of each grade word: a text holds a grade word only if it holds one of them.
-    private static let gradeWordFirsts = Set(ValueWords.gradeWords.compactMap(\.word.first))
+    /// The first scalar of each grade word: a text holds a grade word only if it holds one of them.
+    private static let gradeWordFirsts = Set(ValueMarks.gradeWords.scalars.compactMap(\.first))
 
-    /// The grade a whole word names.
-    private static func exact(_ characters: [Character]) -> Grade? {
-        let word = String(characters).trimmingSpaces
-        return ValueWords.gradeWords.first { $0.word == word }?.grade
+    /// The grade a whole word names, spaces around it aside.
+    private static func exact(_ scalars: ArraySlice<Unicode.Scalar>) -> Grade? {
+        var word = scalars
+        while word.first == " " { word = word.dropFirst() }
+        while word.last == " " { word = word.dropLast() }
+        return ValueMarks.gradeWords.index(ofWhole: word).map { ValueWords.gradeWords[$0].grade }
     }
 
-    /// `characters` without one pair of surrounding quotation marks.
-    private static func unquoted(_ characters: [Character]) -> [Character] {
-        guard characters.count >= 2, let first = characters.first, let last = characters.last,
-              ValueWords.quotePairs.contains(where: { $0.open == first && $0.close == last }) else { return characters }
-        return Array(characters.dropFirst().dropLast())
+    /// `scalars` without one pair of surrounding quotation marks.
+    private static func unquoted(_ scalars: ArraySlice<Unicode.Scalar>) -> ArraySlice<Unicode.Scalar> {
+        guard scalars.count >= 2, let first = scalars.first, let last = scalars.last,
+              ValueMarks.quotePairs.contains(where: { $0.open == first && $0.close == last }) else { return scalars }
+        return scalars.dropFirst().dropLast()
     }
 
     /// Grades standing alone in quotation marks.
-    private static func quoted(_ text: ValueCharacters) -> [Grade] {
+    private static func quoted(_ text: ValueScalars) -> [Grade] {
         var grades: [Grade] = []
         var i = 0
         while i < text.count {
-            guard let pair = ValueWords.quotePairs.first(where: { $0.open == text[i] }) else { i += 1; continue }
+            guard let pair = ValueMarks.quotePairs.first(where: { $0.open == text[i] }) else { i += 1; continue }
             guard let close = (i + 1..<text.count).first(where: { text[$0] == pair.close }) else { break }
-            if let grade = exact(Array(text.items[(i + 1)..<close])) { grades.append(grade) }
+            if let grade = exact(text.items[(i + 1)..<close]) { grades.append(grade) }
             i = close + 1
         }
         return grades
     }
 
     /// Grades right after an introducer word.
-    private static func introduced(_ text: ValueCharacters) -> [Grade] {
+    private static func introduced(_ text: ValueScalars) -> [Grade] {
         var grades: [Grade] = []
         for start in 0..<text.count {
-            guard let introducer = text.longestWord(of: ValueWordLists.gradeIntroducers, at: start) else { continue }
-            var i = text.skippingSpaces(from: start + introducer.count)
-            if let link = text.longestWord(of: ValueWordLists.gradeLinkWords, at: i) {
-                i = text.skippingSpaces(from: i + link.count)
+            guard let introducer = text.longestWord(of: ValueMarks.gradeIntroducers, at: start) else { continue }
+            var i = text.skippingSpaces(from: start + introducer.length)
+            if let link = text.longestWord(of: ValueMarks.gradeLinkWords, at: i) {
+                i = text.skippingSpaces(from: i + link.length)
             }
-            guard let k = text.firstWord(of: ValueWordLists.gradeWords, at: i) else { continue }
-            let entry = ValueWords.gradeWords[k]
-            let after = text.at(i + entry.word.count)
-            if let after, ValueCharacters.isIdeograph(after) { continue }
-            grades.append(entry.grade)
+            guard let grade = text.firstWord(of: ValueMarks.gradeWords, at: i) else { continue }
+            if let after = text.at(i + grade.length), ValueScalars.isIdeograph(after) { continue }
+            grades.append(ValueWords.gradeWords[grade.index].grade)
         }
         return grades
-    }
-}
-
-extension String {
-    /// Without leading and trailing spaces.
-    fileprivate var trimmingSpaces: String {
-        var characters = Substring(self)
-        while characters.first == " " { characters = characters.dropFirst() }
-        while characters.last == " " { characters = characters.dropLast() }
-        return String(characters)
     }
 }

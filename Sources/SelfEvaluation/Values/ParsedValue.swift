@@ -65,6 +65,15 @@ public enum MoneyScale: Int, Sendable, Equatable, Hashable, CaseIterable {
         case .hundredMillionYuan: Vocabulary.yiYuan
         }
     }
+
+    /// The scale as a power of ten: 0, 4, 8.
+    public var powerOfTen: Int {
+        switch self {
+        case .yuan: 0
+        case .tenThousandYuan: 4
+        case .hundredMillionYuan: 8
+        }
+    }
 }
 
 /// A number with an optional comparator and unit: "≥99%", "10家以上", "235.11万元".
@@ -89,7 +98,9 @@ public struct Quantity: Sendable, Equatable {
         switch (unit.map { $0.asMoney(against: other) }, other.map { $0.asMoney(against: unit) }) {
         case (nil, _), (_, nil): return number
         case let (.money(from)?, .money(to)?):
-            return number * Decimal(from.rawValue) / Decimal(to.rawValue)
+            // The scales are powers of ten: converting moves the decimal point (no division).
+            guard number != 0 else { return number }
+            return Decimal(sign: number.sign, exponent: from.powerOfTen - to.powerOfTen, significand: number.magnitude)
         case let (a?, b?): return a == b ? number : nil
         }
     }
@@ -137,7 +148,7 @@ public enum ParsedValue: Sendable, Equatable {
 /// A number cell that is not a number ("分值" = "四"), with the offset of the first bad character.
 public struct ValueError: Error, Sendable, Equatable {
     public var text: String
-    /// Character offset inside the cell.
+    /// Offset inside the cell, in Unicode scalars of the cell's text in NFC.
     public var offset: Int
     public var message: String
 

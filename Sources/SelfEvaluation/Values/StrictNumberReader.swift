@@ -2,21 +2,21 @@ import Foundation
 
 /// Reads a cell that must be one number (分值, 得分, amounts): optional sign, digits with optional
 /// thousands groups, optional decimals, optional suffix (%, 分, 元, 万元, 亿元). Errors point at
-/// the first bad character, counted in characters of the original cell (0-based).
+/// the first bad character, counted in scalars of the cell in NFC (0-based).
 enum StrictNumberReader {
     /// More significant digits than `Decimal` keeps exactly.
     static let maxDigits = 30
 
     static func read(_ cell: ValueText, field: String) throws(ValueError) -> Decimal {
-        let text = cell.characters
+        let text = cell.scalars
         let offset = cell.range.lowerBound
         // The original text is only needed for an error: built then, not for every number.
-        func original() -> String { String(cell.original) }
+        func original() -> String { String(String.UnicodeScalarView(cell.original)) }
         func fail(_ index: Int, _ message: (Int) -> String) -> ValueError {
             ValueError(text: original(), offset: offset + index, message: message(offset + index + 1))
         }
         func bad(_ index: Int) -> ValueError {
-            let character = cell.original[offset + index]
+            let character = Character(cell.original[offset + index])
             return fail(index) { ValueMessage.badCharacter(field: field, position: $0, character: character) }
         }
         guard text.count > 0 else {
@@ -30,7 +30,7 @@ enum StrictNumberReader {
             i += 1
         }
         let digitsStart = i
-        while i < text.count, ValueCharacters.isDigit(text[i]) { literal.append(text[i]); i += 1 }
+        while i < text.count, ValueScalars.isDigit(text[i]) { literal.unicodeScalars.append(text[i]); i += 1 }
         guard i > digitsStart else {
             if i < text.count { throw bad(i) }
             throw fail(i) { ValueMessage.missingDigits(field: field, position: $0) }
@@ -39,14 +39,14 @@ enum StrictNumberReader {
             guard i - digitsStart <= 3 else { throw fail(i) { ValueMessage.badThousands(field: field, position: $0) } }
             while text.at(i) == "," {
                 for k in (i + 1)...(i + 3) {
-                    guard let c = text.at(k), ValueCharacters.isDigit(c) else {
+                    guard let c = text.at(k), ValueScalars.isDigit(c) else {
                         throw fail(i) { ValueMessage.badThousands(field: field, position: $0) }
                     }
-                    literal.append(c)
+                    literal.unicodeScalars.append(c)
                 }
                 i += 4
             }
-            if let c = text.at(i), ValueCharacters.isDigit(c) {
+            if let c = text.at(i), ValueScalars.isDigit(c) {
                 throw fail(i - 4) { ValueMessage.badThousands(field: field, position: $0) }
             }
         }
@@ -54,7 +54,7 @@ enum StrictNumberReader {
             literal.append(".")
             let fractionStart = i + 1
             i += 1
-            while i < text.count, ValueCharacters.isDigit(text[i]) { literal.append(text[i]); i += 1 }
+            while i < text.count, ValueScalars.isDigit(text[i]) { literal.unicodeScalars.append(text[i]); i += 1 }
             guard i > fractionStart else {
                 if i < text.count { throw bad(i) }
                 throw fail(i) { ValueMessage.missingDigits(field: field, position: $0) }
@@ -62,10 +62,10 @@ enum StrictNumberReader {
         }
         let suffixStart = text.skippingSpaces(from: i)
         if suffixStart < text.count {
-            guard let suffix = text.longestWord(of: ValueWordLists.numberSuffixes, at: suffixStart) else {
+            guard let suffix = text.longestWord(of: ValueMarks.numberSuffixes, at: suffixStart) else {
                 throw bad(suffixStart)
             }
-            let rest = text.skippingSpaces(from: suffixStart + suffix.count)
+            let rest = text.skippingSpaces(from: suffixStart + suffix.length)
             if rest < text.count { throw bad(rest) }
         }
         // The literal is ASCII (digits, "-", "."): its digit bytes are its digit characters.

@@ -15,7 +15,7 @@ import Foundation
 /// 3. a grade: the whole text is a grade word (优秀, 良好, 合格, 不合格 …), or a longer text names
 ///    exactly one grade in quotation marks or after 等级/等次/评为/评定为 ("评定等级分别为“优秀”");
 ///    texts naming several different grades stay text. 达标, 好, 高 are not grades;
-/// 4. a quantity: at most 20 characters with exactly one number that can be a value — a year
+/// 4. a quantity: at most 20 characters (Unicode scalars) with exactly one number that can be a value — a year
 ///    ("2022年"), a month or day, a number glued to letters before it ("PM2.5") does not count,
 ///    and "±" (a band such as "±10%") makes the text a text. The comparator comes from a symbol
 ///    or explicit word right before the number (≥, 不低于, 大于等于, 超过, 不超过, 低于, 等于 …),
@@ -31,10 +31,10 @@ public enum ValueParser {
     /// `parse(_:)` of a prepared text.
     static func parse(prepared value: ValueText) -> ParsedValue {
         if value.isNotGiven { return .notGiven }
-        let characters = value.characters
-        if let time = TimeReader.read(characters) { return .time(time) }
-        if let grade = GradeReader.read(characters) { return .grade(grade) }
-        if let quantity = QuantityReader.read(characters) ?? ExplainedQuantityReader.read(characters) {
+        let scalars = value.scalars
+        if let time = TimeReader.read(scalars) { return .time(time) }
+        if let grade = GradeReader.read(scalars) { return .grade(grade) }
+        if let quantity = QuantityReader.read(scalars) ?? ExplainedQuantityReader.read(scalars) {
             return .quantity(quantity)
         }
         return .text(value.trimmedOriginal)
@@ -44,8 +44,8 @@ public enum ValueParser {
     /// "100%" (→ 100), "-3", "235.11万元" (→ 235.11, the unit is not applied).
     ///
     /// - Parameter field: the cell's name used in the message ("分值"); a generic word when nil.
-    /// - Throws: `ValueError` whose `offset` is the 0-based character offset of the first bad
-    ///   character in `text` and whose message is Chinese ("分值不是数字:第2个字符“四”").
+    /// - Throws: `ValueError` whose `offset` is the 0-based offset of the first bad character in
+    ///   `text`, in Unicode scalars of the text in NFC and whose message is Chinese ("分值不是数字:第2个字符“四”").
     public static func number(_ text: String, field: String? = nil) throws(ValueError) -> Decimal {
         try StrictNumberReader.read(ValueText(text), field: field ?? ValueMessage.defaultField)
     }
@@ -78,14 +78,14 @@ public enum ValueParser {
 
     /// Reads a cell that holds only a unit (a 度量单位 column): "%", "百分比" → `.percent`;
     /// "元", "万元", "亿元" → `.money`; "家", "人次", "元/人" … → `.other`. Nil for a not-given
-    /// cell, or for text with digits or longer than `maxUnitLength` characters.
+    /// cell, or for text with digits or longer than `maxUnitLength` scalars.
     public static func unit(_ text: String) -> MeasureUnit? {
         let value = ValueText(text)
         guard !value.isNotGiven, value.count <= maxUnitLength else { return nil }
-        let characters = value.characters
-        guard !characters.items.contains(where: ValueCharacters.isDigit) else { return nil }
-        let (unit, end) = QuantityReader.readUnit(characters, at: 0)
-        if let unit, end == characters.count { return unit }
+        let scalars = value.scalars
+        guard !scalars.items.contains(where: ValueScalars.isDigit) else { return nil }
+        let (unit, end) = QuantityReader.readUnit(scalars, at: 0)
+        if let unit, end == scalars.count { return unit }
         return .other(value.trimmedFolded)
     }
 

@@ -1,22 +1,29 @@
 import Foundation
 
-/// A cell's text prepared for value parsing: full-width forms folded one character for one
-/// character (so offsets stay those of the original), then trimmed.
+/// A cell's text prepared for value parsing, as Unicode scalars: in canonical composition (NFC),
+/// full-width forms folded one scalar for one scalar (so offsets stay those of the NFC text),
+/// then trimmed.
+///
+/// Every word and mark the readers look for is one scalar per character in NFC (tested), so
+/// comparing scalars of NFC texts finds what comparing `Character`s finds (canonical
+/// equivalence); they differ only where a character is several scalars even in NFC (a letter
+/// with a combining mark that has no composed form, CR LF): the readers count and read those
+/// scalar by scalar.
 struct ValueText: Sendable {
-    /// The original characters.
-    let original: [Character]
+    /// The text's scalars in NFC.
+    let original: [Unicode.Scalar]
     /// `original` with full-width digits and symbols folded, whitespace turned into " ".
-    let folded: [Character]
+    let folded: [Unicode.Scalar]
     /// The trimmed range inside both arrays.
     let range: Range<Int>
 
     init(_ text: String) {
-        let original = Array(text)
+        let original = ValueText.scalars(of: text)
         let folded = original.map(ValueText.fold)
         var start = 0
         var end = folded.count
         while start < end, folded[start] == " " { start += 1 }
-        while end > start, folded[end - 1] == " " || ValueWords.trailingPunctuation.contains(original[end - 1]) {
+        while end > start, folded[end - 1] == " " || ValueMarks.trailingPunctuation.contains(original[end - 1]) {
             end -= 1
         }
         self.original = original
@@ -24,105 +31,82 @@ struct ValueText: Sendable {
         self.range = start..<end
     }
 
-    /// The trimmed, folded characters (indices start at 0).
-    var characters: ValueCharacters { ValueCharacters(Array(folded[range])) }
-    /// The trimmed original text.
-    var trimmedOriginal: String { String(original[range]) }
+    /// The scalars of `text` in NFC. A text of `SimpleScalar`s only (ASCII, CJK ideographs and
+    /// punctuation, full-width forms …) is in NFC already.
+    static func scalars(of text: String) -> [Unicode.Scalar] {
+        Array((SimpleScalar.isSimple(text) ? text : text.precomposedStringWithCanonicalMapping).unicodeScalars)
+    }
+
+    /// The trimmed, folded scalars (indices start at 0).
+    var scalars: ValueScalars { ValueScalars(Array(folded[range])) }
+    /// The trimmed original text (in NFC).
+    var trimmedOriginal: String { String(String.UnicodeScalarView(original[range])) }
     /// The trimmed, folded text.
-    var trimmedFolded: String { String(folded[range]) }
-    /// Trimmed length in characters.
+    var trimmedFolded: String { String(String.UnicodeScalarView(folded[range])) }
+    /// Trimmed length in scalars.
     var count: Int { range.count }
 
     /// Whether the trimmed text means "not given": empty, a placeholder word, or only dashes,
     /// slashes, asterisks and ellipses.
     var isNotGiven: Bool {
         if range.isEmpty { return true }
-        // A text longer than every not-given word is none of them (no String need be made).
-        if range.count <= ValueText.longestNotGivenWord, ValueWords.notGivenWords.contains(trimmedOriginal) { return true }
-        return folded[range].allSatisfy { ValueWords.placeholderCharacters.contains($0) || $0 == " " }
+        if ValueMarks.notGivenWords.contains(where: { $0.elementsEqual(original[range]) }) { return true }
+        return folded[range].allSatisfy { ValueMarks.placeholders.contains($0) || $0 == " " }
     }
 
-    /// Characters in the longest of `ValueWords.notGivenWords`.
-    private static let longestNotGivenWord = ValueWords.notGivenWords.map(\.count).max() ?? 0
-
-    /// Folds one character: full-width digits to ASCII, listed symbols to their plain form,
-    /// any whitespace to " ".
-    static func fold(_ character: Character) -> Character {
-        // ASCII is only ever folded when it is white space (no fold key is ASCII).
-        if let ascii = character.asciiValue { return (0x09...0x0D).contains(ascii) || ascii == 0x20 ? " " : character }
-        // Nor is an ideograph ever folded: no fold key is one (tested).
-        if ValueCharacters.isIdeograph(character) { return character }
-        if character.isWhitespace { return " " }
-        if let folded = ValueWords.foldedSymbols[character] { return folded }
-        let scalars = character.unicodeScalars
-        if scalars.count == 1, let scalar = scalars.first, (0xFF10...0xFF19).contains(scalar.value),
-           let ascii = Unicode.Scalar(scalar.value - 0xFF10 + 0x30) {
-            return Character(ascii)
-        }
-        return character
+    /// Folds one scalar: full-width digits to ASCII, listed symbols to their plain form, any
+    /// whitespace to " ".
+    static func fold(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        // ASCII is only ever folded when it is white space; nor is an ideograph (no fold key is either: tested).
+        if scalar.isASCII { return (0x09...0x0D).contains(scalar.value) || scalar == " " ? " " : scalar }
+        if ValueScalars.isIdeograph(scalar) { return scalar }
+        if LabelText.isWhitespace(scalar) { return " " }
+        if let folded = ValueMarks.foldedSymbols[scalar] { return folded }
+        if (0xFF10...0xFF19).contains(scalar.value), let digit = Unicode.Scalar(scalar.value - 0xFF10 + 0x30) { return digit }
+        return scalar
     }
 }
 
 typealias ValueWords = Vocabulary.ValueWords
 
-/// Characters being scanned by the value parser, with the small look-up helpers it needs.
-/// Words are compared `Character` by `Character` (canonical equivalence, as `String` compares).
-struct ValueCharacters: Sendable {
-    let items: [Character]
+/// A word of a `WordList` found in a text: which word, and how many scalars it spans.
+struct FoundWord: Sendable, Equatable {
+    /// The word's index in its list.
+    var index: Int
+    /// The word as listed.
+    var word: String
+    /// Its length in scalars.
+    var length: Int
+}
 
-    init(_ items: [Character]) {
+/// Scalars being scanned by the value parser, with the small look-up helpers it needs.
+struct ValueScalars: Sendable {
+    let items: [Unicode.Scalar]
+
+    init(_ items: [Unicode.Scalar]) {
         self.items = items
     }
 
     var count: Int { items.count }
-    subscript(index: Int) -> Character { items[index] }
+    subscript(index: Int) -> Unicode.Scalar { items[index] }
 
-    /// The character at `index`, nil outside the text.
-    func at(_ index: Int) -> Character? { items.indices.contains(index) ? items[index] : nil }
+    /// The scalar at `index`, nil outside the text.
+    func at(_ index: Int) -> Unicode.Scalar? { index >= 0 && index < items.count ? items[index] : nil }
 
-    /// Whether `word` occurs starting at `index`.
-    func hasWord(_ word: String, at index: Int) -> Bool {
-        guard index >= 0 else { return false }
-        var i = index
-        for character in word {
-            guard i < items.count, items[i] == character else { return false }
-            i += 1
-        }
-        return true
-    }
-
-    /// Whether `word` occurs ending just before `end`.
-    func hasWord(_ word: String, endingAt end: Int) -> Bool { hasWord(word, at: end - word.count) }
-
-    /// The longest of `words` starting at `index` (the first of equal lengths).
-    func longestWord<S: Sequence>(of words: S, at index: Int) -> String? where S.Element == String {
-        longest(words) { hasWord($0, at: index) }
-    }
-
-    /// The longest of `words` ending just before `end` (the first of equal lengths).
-    func longestWord<S: Sequence>(of words: S, endingAt end: Int) -> String? where S.Element == String {
-        longest(words) { hasWord($0, endingAt: end) }
-    }
-
-    private func longest<S: Sequence>(_ words: S, _ found: (String) -> Bool) -> String? where S.Element == String {
-        var best: String?
-        for word in words where word.count > (best?.count ?? 0) && found(word) { best = word }
-        return best
-    }
+    /// The scalars in `range` as a string.
+    func string(_ range: Range<Int>) -> String { String(String.UnicodeScalarView(items[range])) }
 
     /// The longest word of `list` starting at `index` (the first of equal lengths).
-    func longestWord(of list: WordList, at index: Int) -> String? { list.longest(in: items, at: index) }
+    func longestWord(of list: WordList, at index: Int) -> FoundWord? { list.longest(in: items, at: index) }
 
     /// The longest word of `list` ending just before `end` (the first of equal lengths).
-    func longestWord(of list: WordList, endingAt end: Int) -> String? { list.longest(in: items, endingAt: end) }
+    func longestWord(of list: WordList, endingAt end: Int) -> FoundWord? { list.longest(in: items, endingAt: end) }
 
-    /// The index in `list` of its first word standing at `index`.
-    func firstWord(of list: WordList, at index: Int) -> Int? { list.firstIndex(in: items, at: index) }
+    /// The first word of `list` (in list order) standing at `index`.
+    func firstWord(of list: WordList, at index: Int) -> FoundWord? { list.first(in: items, at: index) }
 
-    /// The index in `list` of its first word ending just before `end`.
-    func firstWord(of list: WordList, endingAt end: Int) -> Int? {
-        list.characters.indices.first { WordList.matches(list.characters[$0], in: items, at: end - list.characters[$0].count) }
-    }
+    /// The first word of `list` (in list order) ending just before `end`.
+    func firstWord(of list: WordList, endingAt end: Int) -> FoundWord? { list.first(in: items, endingAt: end) }
 
     /// The first index at or after `index` that is not a space.
     func skippingSpaces(from index: Int) -> Int {
@@ -138,37 +122,52 @@ struct ValueCharacters: Sendable {
         return i
     }
 
-    /// Reads an unsigned integer at `index`: its value and the index after it.
+    /// Reads an unsigned integer of at most 9 digits at `index`: its value, digits and the index after it.
     func integer(at index: Int) -> (value: Int, digits: Int, end: Int)? {
         var i = index
         var value = 0
-        while i < items.count, let digit = ValueCharacters.digit(items[i]), i - index < 9 {
+        while i < items.count, let digit = ValueScalars.digit(items[i]), i - index < 9 {
             value = value * 10 + digit
             i += 1
         }
-        guard i > index, !(i < items.count && ValueCharacters.isDigit(items[i])) else { return nil }
+        guard i > index, !(i < items.count && ValueScalars.isDigit(items[i])) else { return nil }
         return (value, i - index, i)
     }
 
     /// The value of an ASCII digit 0-9 (not other Unicode digits).
-    static func digit(_ character: Character) -> Int? {
-        guard let ascii = character.asciiValue, ascii >= 0x30, ascii <= 0x39 else { return nil }
-        return Int(ascii - 0x30)
+    static func digit(_ scalar: Unicode.Scalar) -> Int? {
+        isDigit(scalar) ? Int(scalar.value - 0x30) : nil
     }
 
     /// 0-9 only (not other Unicode digits).
-    static func isDigit(_ character: Character) -> Bool { digit(character) != nil }
+    static func isDigit(_ scalar: Unicode.Scalar) -> Bool { scalar.value >= 0x30 && scalar.value <= 0x39 }
     /// a-z, A-Z.
-    static func isLetter(_ character: Character) -> Bool { character.isASCII && character.isLetter }
+    static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+        (0x41...0x5A).contains(scalar.value) || (0x61...0x7A).contains(scalar.value)
+    }
     /// A CJK unified ideograph.
-    static func isIdeograph(_ character: Character) -> Bool {
-        guard let scalar = character.unicodeScalars.first, character.unicodeScalars.count == 1 else { return false }
-        return (0x4E00...0x9FFF).contains(scalar.value) || (0x3400...0x4DBF).contains(scalar.value)
+    static func isIdeograph(_ scalar: Unicode.Scalar) -> Bool {
+        (0x4E00...0x9FFF).contains(scalar.value) || (0x3400...0x4DBF).contains(scalar.value)
     }
 }
 
-/// The value parser's word lists, split into characters once (see `WordList`).
-enum ValueWordLists {
+/// The value parser's marks and words as scalars, made once from `Vocabulary.ValueWords`.
+enum ValueMarks {
+    static let notGivenWords = ValueWords.notGivenWords.map(ValueText.scalars(of:))
+    static let placeholders = scalarSet(ValueWords.placeholderCharacters)
+    static let trailingPunctuation = scalarSet(ValueWords.trailingPunctuation)
+    static let foldedSymbols = Dictionary(uniqueKeysWithValues: ValueWords.foldedSymbols.map { (scalar($0.key), scalar($0.value)) })
+    static let magnitudes = scalarSet(ValueWords.magnitudeCharacters)
+    static let nonUnits = scalarSet(ValueWords.nonUnitCharacters)
+    static let perUnitSeparators = scalarSet(ValueWords.perUnitSeparators)
+    static let bands = scalarSet(ValueWords.bandMarks)
+    static let year = scalar(ValueWords.yearMark)
+    static let month = scalar(ValueWords.monthMark)
+    static let days = scalarSet(ValueWords.dayMarks)
+    static let monthEnds = scalarSet(ValueWords.monthEndMarks)
+    static let onTimeNegations = scalarSet(ValueWords.onTimeNegations)
+    static let quotePairs = ValueWords.quotePairs.map { (open: scalar($0.open), close: scalar($0.close)) }
+
     static let comparatorSymbols = WordList(ValueWords.comparatorSymbols.map(\.symbol))
     static let comparatorPrefixWords = WordList(ValueWords.comparatorPrefixWords.keys)
     static let weakComparatorPrefixWords = WordList(ValueWords.weakComparatorPrefixWords.keys)
@@ -184,4 +183,11 @@ enum ValueWordLists {
     static let yearEndWords = WordList(ValueWords.yearEndWords)
     static let onTimeWords = WordList(ValueWords.onTimeWords)
     static let timeTailWords = WordList(ValueWords.timeTailWords)
+
+    /// The scalar of a one-scalar character (every vocabulary mark is one: tested).
+    static func scalar(_ character: Character) -> Unicode.Scalar {
+        character.unicodeScalars[character.unicodeScalars.startIndex]
+    }
+
+    static func scalarSet(_ characters: Set<Character>) -> Set<Unicode.Scalar> { Set(characters.map(scalar)) }
 }

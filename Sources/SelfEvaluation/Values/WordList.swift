@@ -1,65 +1,64 @@
-import Foundation
-
-/// Vocabulary words split into `Character`s once, and searched in texts split likewise: the one
-/// way the value parser and the scoring rules find words (characters compare by canonical
-/// equivalence, as `String`s do).
+/// Vocabulary words as Unicode scalars in NFC, searched in texts likewise (`ValueText.scalars(of:)`):
+/// the one way the value parser and the scoring rules find words.
 struct WordList: Sendable {
     /// The words, in the order given: searches that keep the first match keep the first listed.
     let words: [String]
-    /// Each word's characters.
-    let characters: [[Character]]
-    /// The first scalar of each word's first character in NFC (nil for an empty word).
-    let firstScalars: [UInt32?]
+    /// Each word's scalars in NFC.
+    let scalars: [[Unicode.Scalar]]
 
     init<S: Sequence>(_ words: S) where S.Element == String {
         self.words = Array(words)
-        self.characters = self.words.map { Array($0) }
-        self.firstScalars = self.characters.map { $0.first.flatMap { SearchedText.canonicalScalars(of: $0).first } }
-    }
-
-    /// The index of the first word (in list order) occurring anywhere in `text`. Only words whose
-    /// first scalar is in the text are searched for (a word whose first character is in the text
-    /// has its first scalar there too).
-    func firstIndex(in text: SearchedText) -> Int? {
-        characters.indices.first { k in
-            guard let first = firstScalars[k], text.scalars.contains(first) else { return false }
-            return WordList.find(characters[k], in: text.characters, from: 0) != nil
-        }
+        self.scalars = self.words.map(ValueText.scalars(of:))
     }
 
     /// The first word (in list order) occurring anywhere in `text`.
-    func first(in text: SearchedText) -> String? { firstIndex(in: text).map { words[$0] } }
+    func first(in text: SearchedText) -> String? {
+        scalars.indices.first { k in
+            guard let head = scalars[k].first, text.mayHold(head) else { return false }
+            return WordList.find(scalars[k], in: text.scalars, from: 0) != nil
+        }.map { words[$0] }
+    }
 
-    /// The index of the first word (in list order) starting at `index` of `text`.
-    func firstIndex(in text: [Character], at index: Int) -> Int? {
-        characters.indices.first { WordList.matches(characters[$0], in: text, at: index) }
+    /// The first word (in list order) starting at `index` of `text`.
+    func first(in text: [Unicode.Scalar], at index: Int) -> FoundWord? {
+        scalars.indices.first { WordList.matches(scalars[$0], in: text, at: index) }.map(found)
+    }
+
+    /// The first word (in list order) ending just before `end` in `text`.
+    func first(in text: [Unicode.Scalar], endingAt end: Int) -> FoundWord? {
+        scalars.indices.first { WordList.matches(scalars[$0], in: text, at: end - scalars[$0].count) }.map(found)
     }
 
     /// The longest word starting at `index` of `text` (the first of equal lengths).
-    func longest(in text: [Character], at index: Int) -> String? {
-        var best: Int?
-        for k in characters.indices where characters[k].count > (best.map { characters[$0].count } ?? 0)
-            && WordList.matches(characters[k], in: text, at: index) {
-            best = k
-        }
-        return best.map { words[$0] }
+    func longest(in text: [Unicode.Scalar], at index: Int) -> FoundWord? {
+        longest { WordList.matches(scalars[$0], in: text, at: index) }
     }
 
     /// The longest word ending just before `end` in `text` (the first of equal lengths).
-    func longest(in text: [Character], endingAt end: Int) -> String? {
-        var best: Int?
-        for k in characters.indices where characters[k].count > (best.map { characters[$0].count } ?? 0)
-            && WordList.matches(characters[k], in: text, at: end - characters[k].count) {
-            best = k
-        }
-        return best.map { words[$0] }
+    func longest(in text: [Unicode.Scalar], endingAt end: Int) -> FoundWord? {
+        longest { WordList.matches(scalars[$0], in: text, at: end - scalars[$0].count) }
     }
 
+    /// The index of the word that is the whole of `text`.
+    func index<C: Collection>(ofWhole text: C) -> Int? where C.Element == Unicode.Scalar {
+        scalars.firstIndex { $0.elementsEqual(text) }
+    }
+
+    private func longest(_ stands: (Int) -> Bool) -> FoundWord? {
+        var best: Int?
+        for k in scalars.indices where scalars[k].count > (best.map { scalars[$0].count } ?? 0) && stands(k) {
+            best = k
+        }
+        return best.map(found)
+    }
+
+    private func found(_ k: Int) -> FoundWord { FoundWord(index: k, word: words[k], length: scalars[k].count) }
+
     /// `text` without any occurrence of the words (each removed in list order).
-    func removingAll(from text: [Character]) -> [Character] {
+    func removingAll(from text: [Unicode.Scalar]) -> [Unicode.Scalar] {
         var result = text
-        for word in characters where !word.isEmpty {
-            var kept: [Character] = []
+        for word in scalars where !word.isEmpty {
+            var kept: [Unicode.Scalar] = []
             var i = 0
             while let found = WordList.find(word, in: result, from: i) {
                 kept += result[i..<found]
@@ -71,7 +70,7 @@ struct WordList: Sendable {
     }
 
     /// Whether `word` stands in `text` at `index`.
-    static func matches(_ word: [Character], in text: [Character], at index: Int) -> Bool {
+    static func matches(_ word: [Unicode.Scalar], in text: [Unicode.Scalar], at index: Int) -> Bool {
         guard index >= 0, index + word.count <= text.count else { return false }
         var k = 0
         while k < word.count, text[index + k] == word[k] { k += 1 }
@@ -79,37 +78,34 @@ struct WordList: Sendable {
     }
 
     /// The first index at or after `start` where `word` (not empty) stands in `text`.
-    static func find(_ word: [Character], in text: [Character], from start: Int) -> Int? {
-        guard let first = word.first, text.count - word.count >= start else { return nil }
-        for i in start...(text.count - word.count) where text[i] == first && matches(word, in: text, at: i) {
+    static func find(_ word: [Unicode.Scalar], in text: [Unicode.Scalar], from start: Int) -> Int? {
+        guard let head = word.first, text.count - word.count >= start else { return nil }
+        for i in start...(text.count - word.count) where text[i] == head && matches(word, in: text, at: i) {
             return i
         }
         return nil
     }
 }
 
-/// A text split into `Character`s with the set of its scalars, made once and searched by
-/// several word lists in turn (the set only rules words out; `WordList.find` compares characters).
+/// A text's scalars in NFC, searched by several word lists in turn, with a 64-bit mask of its
+/// scalars (bit `value % 64`) that rules out at once a word whose first scalar is not there.
 struct SearchedText: Sendable {
-    let characters: [Character]
-    /// Every scalar of the text's characters in NFC.
-    let scalars: Set<UInt32>
+    let scalars: [Unicode.Scalar]
+    private let mask: UInt64
 
-    init(_ characters: [Character]) {
-        self.characters = characters
-        var scalars = Set<UInt32>(minimumCapacity: characters.count)
-        for character in characters {
-            for scalar in SearchedText.canonicalScalars(of: character) { scalars.insert(scalar) }
-        }
+    init(scalars: [Unicode.Scalar]) {
         self.scalars = scalars
+        mask = scalars.reduce(0) { $0 | SearchedText.bit($1) }
     }
 
-    /// The scalars of a character in NFC, so that canonically equivalent characters (which
-    /// `Character ==` matches) give the same ones. A one-scalar character that normalisation
-    /// leaves alone (`SimpleScalar`: ASCII, CJK ideographs, CJK punctuation …) is its scalar.
-    static func canonicalScalars(of character: Character) -> [UInt32] {
-        let scalars = character.unicodeScalars
-        if scalars.count == 1, let only = scalars.first, SimpleScalar.isSimple(only.value) { return [only.value] }
-        return String(character).precomposedStringWithCanonicalMapping.unicodeScalars.map(\.value)
+    /// `text` in NFC; without its white space when `droppingWhitespace`.
+    init(_ text: String, droppingWhitespace: Bool = false) {
+        let scalars = ValueText.scalars(of: text)
+        self.init(scalars: droppingWhitespace ? scalars.filter { !LabelText.isWhitespace($0) } : scalars)
     }
+
+    /// False when `scalar` is certainly not in the text.
+    func mayHold(_ scalar: Unicode.Scalar) -> Bool { mask & SearchedText.bit(scalar) != 0 }
+
+    private static func bit(_ scalar: Unicode.Scalar) -> UInt64 { 1 << UInt64(scalar.value & 63) }
 }
