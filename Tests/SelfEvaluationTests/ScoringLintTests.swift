@@ -5,10 +5,11 @@ import Testing
 @Suite("Scoring lints")
 struct ScoringLintTests {
     @Test(arguments: [("2022年,办事处围绕…", [2022]), ("2023年度目标,2024年计划", [2023, 2024]),
-                      ("２０２２年", [2022]), ("国发2号文件", []), ("12023年", []), ("1850年", [])])
+                      ("２０２２年", [2022]), ("国发2号文件", []), ("12023年", []), ("1850年", []),
+                      ("2022\u{F98E}", [2022]), ("1234567890123456789012345678902022年", []), ("2021年2021年", [2021])])
     func yearsInText(_ row: (String, [Int])) {
         #expect(YearLint.years(in: row.0) == row.1)
-        // A combining mark makes the text not simple: the general (Character) path answers the same.
+        // A text that is not simple (a combining mark) is read in NFC: the same years.
         #expect(YearLint.years(in: "e\u{301} " + row.0) == row.1)
     }
 

@@ -7,11 +7,11 @@ struct DuplicateIndicatorLint: Sendable {
 
     func check(_ form: Form) -> [Diagnostic] {
         let indicators = form.indicators.filter { !$0.isPlaceholder }
-        var firstRow: [String: Int] = [:]
+        var firstRow: [[Unicode.Scalar]: Int] = [:]
         var diagnostics: [Diagnostic] = []
         for indicator in indicators {
-            // The key is the name without its white space.
-            let key = String(indicator.name.value.filter { !$0.isWhitespace })
+            // The key is the name's scalars in NFC without white space.
+            let key = ValueText.scalars(of: indicator.name.value).filter { !LabelText.isWhitespace($0) }
             guard !key.isEmpty else { continue }
             if let row = firstRow[key] {
                 diagnostics.append(Diagnostic(.warning, "duplicate-indicator", at: form.location(indicator.name.cell),

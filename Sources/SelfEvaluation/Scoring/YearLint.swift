@@ -31,25 +31,27 @@ struct YearLint: Sendable {
     }
 
     /// Distinct years written as four digits before 年 ("2022年", "２０２２年度"), 1990–2099, in order.
+    /// Read from the text's scalars in NFC (`ValueText.scalars(of:)`).
     static func years(in text: String) -> [Int] {
         var found: [Int] = []
-        var digits: [Int] = []
-        for ch in text {
-            if let digit = digitValue(ch) {
-                digits.append(digit)
+        var year = 0
+        var digits = 0
+        for scalar in ValueText.scalars(of: text) {
+            if let digit = digitValue(scalar) {
+                if digits < 4 { year = year * 10 + digit }
+                digits += 1
                 continue
             }
-            if ch == Vocabulary.ScoringWords.yearMark, digits.count == 4 {
-                let year = digits.reduce(0) { $0 * 10 + $1 }
-                if (1990...2099).contains(year), !found.contains(year) { found.append(year) }
-            }
-            digits = []
+            if scalar == yearMark, digits == 4, (1990...2099).contains(year), !found.contains(year) { found.append(year) }
+            year = 0
+            digits = 0
         }
         return found
     }
 
-    private static func digitValue(_ ch: Character) -> Int? {
-        guard let scalar = ch.unicodeScalars.first, ch.unicodeScalars.count == 1 else { return nil }
+    private static let yearMark = ValueMarks.scalar(Vocabulary.ScoringWords.yearMark)
+
+    private static func digitValue(_ scalar: Unicode.Scalar) -> Int? {
         switch scalar.value {
         case 0x30...0x39: return Int(scalar.value - 0x30)
         case 0xFF10...0xFF19: return Int(scalar.value - 0xFF10)
