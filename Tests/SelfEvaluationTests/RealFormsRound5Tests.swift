@@ -47,6 +47,35 @@ struct RealFormsRound5Tests {
         #expect(ValueParser.unreadText(text) == (unread.isEmpty ? nil : unread))
     }
 
+    /// Seeded: a clean quantity (label, comparator, number, unit, 以上/以内) leaves nothing unread; the
+    /// same text with a second money or percent unit after it always does, and names that unit.
+    @Test(arguments: [UInt64(11), 12, 13, 14, 15])
+    func secondUnitsAreAlwaysFoundAndCleanTextsNever(_ seed: UInt64) {
+        var random = SeededGenerator(seed: seed)
+        let labels = ["", "满意率", "完成", "按合同", "约", "培训人次"]
+        let comparators = ["", "≥", "≤", ">=", "<=", "不低于", "不超过", "达到"]
+        let units = ["%", "万元", "元", "人次", "个", "件", "次", "户", "工作日", "公里"]
+        let tails = ["", "以上", "以内"]
+        let seconds = ["万元", "元", "%", "百分比", "亿元"]
+        for _ in 0..<200 {
+            let label = labels.randomElement(using: &random) ?? ""
+            var comparator = comparators.randomElement(using: &random) ?? ""
+            // A label ending in a unit glued to the number is itself a doubt: keep a comparator between.
+            if label == "培训人次", comparator.isEmpty { comparator = "≥" }
+            let number = random.next() % 2 == 0 ? "\(Int.random(in: 1...9999, using: &random))"
+                : "\(Int.random(in: 0...999, using: &random)).\(Int.random(in: 1...99, using: &random))"
+            let unit = units.randomElement(using: &random) ?? "%"
+            let tail = tails.randomElement(using: &random) ?? ""
+            let clean = label + comparator + number + unit + tail
+            guard clean.count <= 20 else { continue }
+            #expect(ValueParser.unreadText(clean) == nil, "\(clean)")
+            let second = seconds.randomElement(using: &random) ?? "元"
+            let doubled = clean + second
+            guard doubled.count <= 20 else { continue }
+            #expect(ValueParser.unreadText(doubled) == second, "\(doubled)")
+        }
+    }
+
     @Test(arguments: [("1件/2万元", 2), ("95%", 1), ("2023年12月", 0), ("PM2.5≤35", 1), ("90%-95%", 2), ("", 0)])
     func valueNumberCount(_ text: String, _ count: Int) {
         #expect(ValueParser.valueNumberCount(text) == count)
