@@ -222,8 +222,9 @@ public final class DataStore: Sendable {
     }
 
     /// Records a new form of `unitID` with its first version; returns the form's id.
-    public func addForm(unitID: Int64, formID: String, _ v: NewVersion) async throws {
-        try await pool.write { db in
+    /// Blocking: called from the ``WorkQueue`` job that scored the upload (no hop to another thread).
+    public func addForm(unitID: Int64, formID: String, _ v: NewVersion) throws {
+        try pool.write { db in
             try db.execute(sql: "INSERT INTO form (id, unit_id, created_at) VALUES (?, ?, ?)", arguments: [formID, unitID, Self.now()])
             try Self.insert(db, formID: formID, number: 1, v)
         }
@@ -231,8 +232,9 @@ public final class DataStore: Sendable {
 
     /// Records a new version of `formID` (which must be `unitID`'s); returns its number, nil
     /// when the form is not the unit's.
-    public func addVersion(unitID: Int64, formID: String, _ v: NewVersion) async throws -> Int? {
-        try await pool.write { db in
+    /// Blocking, as ``addForm(unitID:formID:_:)``.
+    public func addVersion(unitID: Int64, formID: String, _ v: NewVersion) throws -> Int? {
+        try pool.write { db in
             guard try Int.fetchOne(db, sql: "SELECT 1 FROM form WHERE id = ? AND unit_id = ?", arguments: [formID, unitID]) != nil
             else { return nil }
             let number = (try Int.fetchOne(db, sql: "SELECT max(number) FROM version WHERE form_id = ?", arguments: [formID]) ?? 0) + 1

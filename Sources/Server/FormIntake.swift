@@ -80,8 +80,15 @@ public struct FormIntake: Sendable {
     public func take(bytes: [UInt8], name: String, unitID: Int64, formID existing: String? = nil) async
         -> Result<(formID: String, report: [UInt8]), UploadProblem> {
         let name = Self.displayName(name)
+        // Scoring and the commit in one job on the queue: no hop to another thread between them.
+        return await queue.run { self.takeNow(bytes: bytes, name: name, unitID: unitID, formID: existing) }
+    }
+
+    /// ``take(bytes:name:unitID:formID:)``'s work, blocking.
+    func takeNow(bytes: [UInt8], name: String, unitID: Int64, formID existing: String?)
+        -> Result<(formID: String, report: [UInt8]), UploadProblem> {
         let staged: Staged
-        switch await queue.run({ self.stage(bytes: bytes, name: name) }) {
+        switch stage(bytes: bytes, name: name) {
         case .failure(let problem): return .failure(problem)
         case .success(let s): staged = s
         }
@@ -92,12 +99,12 @@ public struct FormIntake: Sendable {
         let number: Int
         do {
             if let existing {
-                guard let n = try await store.addVersion(unitID: unitID, formID: existing, version) else {
+                guard let n = try store.addVersion(unitID: unitID, formID: existing, version) else {
                     return .failure(UploadProblem(source: name, place: "", code: "form-not-found", message: ServerWords.formNotFound))
                 }
                 number = n
             } else {
-                try await store.addForm(unitID: unitID, formID: formID, version)
+                try store.addForm(unitID: unitID, formID: formID, version)
                 number = 1
             }
         } catch {
@@ -148,9 +155,14 @@ public struct FormIntake: Sendable {
     static func score(_ converter: Converter, path: String, name: String) throws(ConversionError) -> Converter.Scored {
         var scored = try converter.score(path: path)
         scored.scored.form.source = name
-        for i in scored.diagnostics.indices where scored.diagnostics[i].location.file.hasPrefix(path) {
-            scored.diagnostics[i].location.file = name + scored.diagnostics[i].location.file.dropFirst(path.count)
+        // Both lists: the report's (reading and scoring) and the scored form's (the workbook's 评分明细).
+        func relabel(_ list: inout [Diagnostic]) {
+            for i in list.indices where list[i].location.file.hasPrefix(path) {
+                list[i].location.file = name + list[i].location.file.dropFirst(path.count)
+            }
         }
+        relabel(&scored.diagnostics)
+        relabel(&scored.scored.diagnostics)
         return scored
     }
 

@@ -120,7 +120,7 @@ public final class OutputWriter: @unchecked Sendable {
     }
 
     /// Queues the folder of every stored version that lacks one (a server stopped before its
-    /// background jobs ran); returns how many.
+    /// background jobs ran); returns how many lack one (none is queued when background jobs are off).
     @discardableResult
     public func catchUp() throws -> Int {
         var queued = 0

@@ -114,6 +114,13 @@ public struct SelfEvalServer: Sendable {
         return html(Pages.message(status == .forbidden ? "无权访问" : "出错了", message), status: status)
     }
 
+    /// `bytes` without the ASCII white space (space, tab, CR, LF) at either end.
+    static func trimmedASCII(_ bytes: [UInt8]) -> ArraySlice<UInt8> {
+        func blank(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
+        guard let first = bytes.firstIndex(where: { !blank($0) }), let last = bytes.lastIndex(where: { !blank($0) }) else { return [] }
+        return bytes[first...last]
+    }
+
     static func wantsJSON(_ request: Request) -> Bool {
         (request.headers[.accept] ?? "").lowercased().contains("application/json")
     }
@@ -233,12 +240,21 @@ public struct SelfEvalServer: Sendable {
             }
         }
         if json {
-            let forms = taken.map { "{\"id\": \(jsonString($0.formID)), \"report\": \(String(decoding: $0.report, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))}" }
+            // Assembled as bytes: the reports go in as they are (a String round trip of a report
+            // and Foundation's trimming cost more than a tenth of an upload).
+            var out: [UInt8] = Array("{\"forms\": [".utf8)
+            for (i, t) in taken.enumerated() {
+                if i > 0 { out += Array(", ".utf8) }
+                out += Array("{\"id\": \(jsonString(t.formID)), \"report\": ".utf8)
+                out += Self.trimmedASCII(t.report)
+                out.append(UInt8(ascii: "}"))
+            }
             let errors = problems.map {
                 "{\"source\": \(jsonString($0.source)), \"place\": \(jsonString($0.place)), \"code\": \(jsonString($0.code)), \"message\": \(jsonString($0.message))}"
             }
-            return Self.json("{\"forms\": [\(forms.joined(separator: ", "))], \"errors\": [\(errors.joined(separator: ", "))]}\n",
-                             status: taken.isEmpty ? .unprocessableContent : .created)
+            out += Array("], \"errors\": [\(errors.joined(separator: ", "))]}\n".utf8)
+            return Response(status: taken.isEmpty ? .unprocessableContent : .created,
+                            headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(bytes: out)))
         }
         if problems.isEmpty {
             return Self.redirect(formID.map { "/u/\(unit.token)/forms/\($0)" } ?? "/u/\(unit.token)")

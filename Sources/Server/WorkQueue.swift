@@ -1,28 +1,29 @@
 import Foundation
 
-/// Blocking CPU work (scoring an upload, writing a workbook) off the server's event loops, on at
-/// most `width` threads at once (the machine's cores), first come first served.
+/// Blocking CPU work (scoring an upload, writing a version's folder) off the server's event
+/// loops, on `width` threads of its own (the machine's cores), first come first served.
 ///
 /// A hundred uploads at once then run two at a time, each at full speed, instead of a hundred
 /// sharing two cores and all finishing late together: the queue's median is about half of
 /// processor sharing's. Background work (the version folders written after the answer) runs only
-/// when no urgent work has come for `idle` seconds, and on at most one thread, so under a burst
-/// of uploads it waits for the burst to end, and it never delays an answer by more than the one
-/// job under way.
+/// when no urgent job has come or ended for `idle` seconds, and on one thread at most, so under
+/// a burst of uploads it waits for the burst to end, and it never delays an answer by more than
+/// the one job under way.
 public final class WorkQueue: @unchecked Sendable {
-    /// Threads running at most.
+    /// Threads.
     public let width: Int
-    /// How long no urgent job must have come before a background job starts.
+    /// How long the queue must have had no urgent job before a background job starts.
     public let idle: TimeInterval
-    private let lock = NSLock()
-    private var lastUrgent = DispatchTime(uptimeNanoseconds: 0)
-    private var wakeScheduled = false
-    private var running = 0
+    private let condition = NSCondition()
+    private var started = false
     private var backgroundRunning = 0
+    private var lastUrgent = Date.distantPast
     private var urgent = Deque()
     private var background = Deque()
 
-    /// A queue of `width` threads (at least one); by default the machine's active cores.
+    /// A queue of `width` threads (at least one; started at the first job, kept for the life of the
+    /// process); by default the
+    /// machine's active cores.
     public init(width: Int = ProcessInfo.processInfo.activeProcessorCount, idle: TimeInterval = 0.05) {
         self.width = max(1, width)
         self.idle = max(0, idle)
@@ -40,73 +41,62 @@ public final class WorkQueue: @unchecked Sendable {
         submit(background: true, work)
     }
 
-    /// Jobs waiting (urgent, background), for tests and the bureau's page.
+    /// Jobs waiting (urgent, background), for tests.
     public var waiting: (urgent: Int, background: Int) {
-        lock.withLock { (urgent.count, background.count) }
+        condition.lock()
+        defer { condition.unlock() }
+        return (urgent.count, background.count)
     }
 
     private func submit(background isBackground: Bool, _ job: @escaping @Sendable () -> Void) {
-        let start: Bool = lock.withLock {
-            if isBackground {
-                background.append(job)
-                return false
+        condition.lock()
+        if !started {
+            started = true
+            for index in 0..<width {
+                let thread = Thread { self.work() }  // the threads live as long as the process
+                thread.name = "selfeval-work-\(index)"
+                thread.start()
             }
-            lastUrgent = .now()
-            if running < width {
-                running += 1
-                return true
-            }
+        }
+        if isBackground {
+            background.append(job)
+        } else {
             urgent.append(job)
-            return false
+            lastUrgent = Date()
         }
-        if start { launch(job, background: false) }
-        if isBackground { startBackground() }
+        condition.broadcast()
+        condition.unlock()
     }
 
-    /// Starts the next background job if a thread is free, none runs, no urgent job waits, and
-    /// none has come for `idle` seconds; otherwise looks again when that time is up.
-    private func startBackground() {
-        enum Step { case start(@Sendable () -> Void), wait(DispatchTime), nothing }
-        let step: Step = lock.withLock {
-            guard background.count > 0, backgroundRunning == 0, running < width, urgent.count == 0 else { return .nothing }
-            let due = lastUrgent + idle
-            if due > .now() {
-                if wakeScheduled { return .nothing }
-                wakeScheduled = true
-                return .wait(due)
+    /// A thread's loop: the next urgent job, else the next background job when none runs and
+    /// the queue has been idle long enough; else wait.
+    private func work() {
+        while true {
+            condition.lock()
+            var next: (job: @Sendable () -> Void, background: Bool)?
+            while next == nil {
+                if let job = urgent.popFirst() {
+                    next = (job, false)
+                } else if background.count > 0, backgroundRunning == 0 {
+                    let due = lastUrgent.addingTimeInterval(idle)
+                    if Date() >= due, let job = background.popFirst() {
+                        backgroundRunning += 1
+                        next = (job, true)
+                    } else {
+                        _ = condition.wait(until: due)
+                    }
+                } else {
+                    condition.wait()
+                }
             }
-            guard let job = background.popFirst() else { return .nothing }
-            running += 1
-            backgroundRunning += 1
-            return .start(job)
+            condition.unlock()
+            guard let next else { continue }
+            next.job()
+            condition.lock()
+            if next.background { backgroundRunning -= 1 } else { lastUrgent = Date() }
+            condition.broadcast()
+            condition.unlock()
         }
-        switch step {
-        case .start(let job): launch(job, background: true)
-        case .wait(let due):
-            DispatchQueue.global(qos: .utility).asyncAfter(deadline: due) {
-                self.lock.withLock { self.wakeScheduled = false }
-                self.startBackground()
-            }
-        case .nothing: break
-        }
-    }
-
-    private func launch(_ job: @escaping @Sendable () -> Void, background isBackground: Bool) {
-        DispatchQueue.global(qos: isBackground ? .utility : .userInitiated).async {
-            job()
-            self.finished(background: isBackground)
-        }
-    }
-
-    /// A thread is free: the next urgent job, else (perhaps) the next background job.
-    private func finished(background wasBackground: Bool) {
-        let next: (@Sendable () -> Void)? = lock.withLock {
-            if wasBackground { backgroundRunning -= 1 }
-            if let job = urgent.popFirst() { return job }
-            running -= 1
-            return nil
-        }
-        if let next { launch(next, background: false) } else { startBackground() }
     }
 
     /// A first-in-first-out list of jobs (amortised O(1) at both ends).

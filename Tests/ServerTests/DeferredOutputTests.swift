@@ -28,7 +28,13 @@ struct DeferredOutputTests {
         let y = XLSXInspector(path: dir.appendingPathComponent("b.xlsx").path)
         let entries = try x.entries()
         guard entries == (try y.entries()), entries.contains("xl/workbook.xml") else { return false }
-        return try entries.filter { $0 != "docProps/core.xml" && !$0.hasSuffix("/") }.allSatisfy { try x.data($0) == y.data($0) }
+        let differing = try entries.filter { $0 != "docProps/core.xml" && !$0.hasSuffix("/") }.filter { try x.data($0) != y.data($0) }
+        if let first = differing.first {
+            let a = String(decoding: try x.data(first), as: UTF8.self), b = String(decoding: try y.data(first), as: UTF8.self)
+            let common = zip(a, b).prefix { $0 == $1 }.count
+            Issue.record("\(first): …\(a.dropFirst(max(0, common - 80)).prefix(200)) ≠ …\(b.dropFirst(max(0, common - 80)).prefix(200))")
+        }
+        return differing.isEmpty
     }
 
     @Test("stopped before the folders were written: the answer and the index were complete, and after a restart every download is the CLI's")
@@ -36,17 +42,19 @@ struct DeferredOutputTests {
         let uploads = try Self.uploads()
         let folder: URL
         let token: String
-        var ids: [String] = []
+        let ids: [String]
         do {
             let f = try ServerFixture(background: false)
             folder = f.folder
             token = try f.store.addUnit("单位甲")
-            try await f.test { client in
+            ids = try await f.test { client in
+                var ids: [String] = []
                 for u in uploads {
                     let (status, answer) = try await upload(client, token: token, [(u.name, try FixturePaths.bytes(u.fixture))])
                     #expect(status == .created, "\(u.fixture)")
                     ids.append(try #require(firstFormID(answer)))
                 }
+                return ids
             }
             // Nothing on disk yet but the index: the original and the report are in it.
             #expect(try FileManager.default.contentsOfDirectory(atPath: f.store.layout.files).isEmpty)
@@ -86,9 +94,13 @@ struct DeferredOutputTests {
         let f = try ServerFixture(background: false)
         let token = try f.store.addUnit("单位甲")
         try await f.test { client in
-            for u in uploads { #expect(try await upload(client, token: token, [(u.name, try FixturePaths.bytes(u.fixture))]).0 == .created) }
+            for u in uploads {
+                let (status, _) = try await upload(client, token: token, [(u.name, try FixturePaths.bytes(u.fixture))])
+                #expect(status == .created)
+            }
         }
-        #expect(try f.server.intake.outputs.catchUp() == 0, "no background jobs on this one")
+        let missing = try f.server.intake.outputs.catchUp()
+        #expect(missing == uploads.count)
         let again = try ServerFixture(folder: f.folder, background: true)
         #expect(try await again.allWritten())
         for (u, version) in zip(uploads, try again.store.allVersions()) {
@@ -96,9 +108,11 @@ struct DeferredOutputTests {
             #expect(Set(try FileManager.default.contentsOfDirectory(atPath: dir))
                     == [version.original, "report.json", "scored.xlsx", "scored.csv"], "\(u.fixture)")
             #expect(try String(contentsOfFile: dir + "/report.json", encoding: .utf8) == (try cliReport(u.fixture, as: u.name)))
-            #expect([UInt8](try Data(contentsOf: URL(fileURLWithPath: dir + "/scored.csv"))) == (try cliOutput(u.fixture, as: u.name, to: "csv")))
+            let csv = [UInt8](try Data(contentsOf: URL(fileURLWithPath: dir + "/scored.csv")))
+            #expect(csv == (try cliOutput(u.fixture, as: u.name, to: "csv")))
         }
-        #expect(try again.server.intake.outputs.catchUp() == 0)
+        let after = try again.server.intake.outputs.catchUp()
+        #expect(after == 0)
     }
 
     @Test("downloads that arrive before the background job all get the whole workbook, the same one")

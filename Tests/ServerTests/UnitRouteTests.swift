@@ -84,6 +84,17 @@ struct UnitRouteTests {
             try await client.execute(uri: "/u/\(token)/forms/\(id).json", method: .get) { r in
                 #expect(r.text == expected)
             }
+            // The answer holds the same report, byte for byte (without its final line feed), for
+            // one file and for several.
+            let report = expected.trimmingCharacters(in: .whitespacesAndNewlines)
+            for count in [1, 3] {
+                let m = MultipartBody.files(Array(repeating: (sample, try FixturePaths.bytes(sample)), count: count))
+                let text = try await client.execute(uri: "/u/\(token)/forms", method: .post, headers: m.headers(), body: m.body) { $0.text }
+                #expect(text.components(separatedBy: "\"report\": " + report + "}").count == count + 1)
+                #expect(text.hasSuffix("], \"errors\": []}\n"))
+                let forms = try #require((try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])?["forms"] as? [Any])
+                #expect(forms.count == count)
+            }
         }
     }
 
