@@ -19,7 +19,7 @@ extension ValueParser {
     /// How many numbers in `text` can be a value (years, months, days, "PM2.5" and "±" bands left out).
     public static func valueNumberCount(_ text: String) -> Int {
         let value = ValueText(text)
-        return NumberToken.scan(value.characters).filter { $0.role == .value }.count
+        return NumberToken.scan(value.scalars).filter { $0.role == .value }.count
     }
 }
 
@@ -27,7 +27,7 @@ extension ValueParser {
 enum UnreadValueText {
     static func find(_ value: ValueText) -> String? {
         if value.isNotGiven { return nil }
-        let text = value.characters
+        let text = value.scalars
         guard text.count <= QuantityReader.maxLength, TimeReader.read(text) == nil, GradeReader.read(text) == nil,
               QuantityReader.read(text) != nil else { return nil }
         let values = NumberToken.scan(text).filter { $0.role == .value }
@@ -36,7 +36,7 @@ enum UnreadValueText {
         let start = token.range.lowerBound
         let glued = text.skippingSpaces(backFrom: start)
         let comparator = QuantityReader.strongPrefixComparator(text, before: start) != nil
-            || text.longestWord(of: ValueWordLists.weakComparatorPrefixWords, endingAt: glued) != nil
+            || text.longestWord(of: ValueMarks.weakComparatorPrefixWords, endingAt: glued) != nil
         if !comparator, glued > 0 {
             let before = text.items[0..<glued]
             if before.contains("/") { return piece(text, 0, glued) }
@@ -45,29 +45,29 @@ enum UnreadValueText {
 
         let (_, unitEnd) = QuantityReader.readUnit(text, at: text.skippingSpaces(from: token.range.upperBound))
         var rest = text.skippingSpaces(from: unitEnd)
-        if let word = text.longestWord(of: ValueWordLists.comparatorSuffixWords, at: rest) {
-            rest = text.skippingSpaces(from: rest + word.count)
+        if let word = text.longestWord(of: ValueMarks.comparatorSuffixWords, at: rest) {
+            rest = text.skippingSpaces(from: rest + word.length)
         }
         guard rest < text.count else { return nil }
         if text.items[rest...].contains("/") || unitStarting(text, at: rest) { return piece(text, rest, text.count) }
         return nil
     }
 
-    private static func piece(_ text: ValueCharacters, _ start: Int, _ end: Int) -> String {
-        String(text.items[start..<end]).trimmingCharacters(in: .whitespaces)
+    private static func piece(_ text: ValueScalars, _ start: Int, _ end: Int) -> String {
+        text.string(start..<end).trimmingCharacters(in: .whitespaces)
     }
 
     /// A listed, money or percent unit ending at `end`.
-    private static func unitEnding(_ text: ValueCharacters, at end: Int) -> String? {
-        text.longestWord(of: ValueWordLists.knownUnits, endingAt: end)
-            ?? text.longestWord(of: ValueWordLists.moneyUnits, endingAt: end)
-            ?? text.longestWord(of: ValueWordLists.percentUnits, endingAt: end)
+    private static func unitEnding(_ text: ValueScalars, at end: Int) -> String? {
+        (text.longestWord(of: ValueMarks.knownUnits, endingAt: end)
+            ?? text.longestWord(of: ValueMarks.moneyUnits, endingAt: end)
+            ?? text.longestWord(of: ValueMarks.percentUnits, endingAt: end))?.word
     }
 
     /// Whether a listed, money or percent unit starts at `index`.
-    private static func unitStarting(_ text: ValueCharacters, at index: Int) -> Bool {
-        text.longestWord(of: ValueWordLists.knownUnits, at: index) != nil
-            || text.firstWord(of: ValueWordLists.moneyUnits, at: index) != nil
-            || text.longestWord(of: ValueWordLists.percentUnits, at: index) != nil
+    private static func unitStarting(_ text: ValueScalars, at index: Int) -> Bool {
+        text.longestWord(of: ValueMarks.knownUnits, at: index) != nil
+            || text.firstWord(of: ValueMarks.moneyUnits, at: index) != nil
+            || text.longestWord(of: ValueMarks.percentUnits, at: index) != nil
     }
 }
