@@ -31,14 +31,32 @@ extension Decimal {
         // ordering of two decimals): a significand wider than 64 bits is printed by Foundation.
         let value = NSDecimalNumber(decimal: magnitude).uint64Value
         guard Decimal(value) == magnitude else { return description }
-        let digits = String(value)
-        let sign = self.sign == .minus ? "-" : ""
-        if exponent >= 0 { return sign + digits + String(repeating: "0", count: exponent) }
-        if digits.count > -exponent {
-            let point = digits.index(digits.endIndex, offsetBy: exponent)
-            return sign + digits[..<point] + "." + digits[point...]
+        let negative = sign == .minus
+        let e = exponent
+        var digitCount = 1
+        var rest = value
+        while rest >= 10 { rest /= 10; digitCount += 1 }
+        // "-", the digits, then e zeros (e ≥ 0), a point inside them, or "0." and zeros before them.
+        let length = (negative ? 1 : 0) + (e >= 0 ? digitCount + e : max(digitCount, -e + 1) + 1)
+        return String(unsafeUninitializedCapacity: length) { out in
+            // Written from the end.
+            var i = length
+            func put(_ byte: UInt8) { i -= 1; out[i] = byte }
+            for _ in 0..<max(e, 0) { put(0x30) }
+            rest = value
+            for k in 0..<digitCount {
+                if e < 0, k == -e { put(0x2E) }
+                put(UInt8(truncatingIfNeeded: rest % 10) + 0x30)
+                rest /= 10
+            }
+            if e < 0, -e >= digitCount {
+                for _ in 0..<(-e - digitCount) { put(0x30) }
+                put(0x2E)
+                put(0x30)
+            }
+            if negative { put(0x2D) }
+            return length
         }
-        return sign + "0." + String(repeating: "0", count: -exponent - digits.count) + digits
     }
 
     /// Text with exactly `places` decimals ("10.00").
