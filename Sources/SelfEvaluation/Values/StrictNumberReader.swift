@@ -10,17 +10,15 @@ enum StrictNumberReader {
     static func read(_ cell: ValueText, field: String) throws(ValueError) -> Decimal {
         let text = cell.scalars
         let offset = cell.range.lowerBound
-        // The original text is only needed for an error: built then, not for every number.
-        func original() -> String { String(String.UnicodeScalarView(cell.original)) }
         func fail(_ index: Int, _ message: (Int) -> String) -> ValueError {
-            ValueError(text: original(), offset: offset + index, message: message(offset + index + 1))
+            ValueError(text: cell.text, offset: offset + index, message: message(offset + index + 1))
         }
         func bad(_ index: Int) -> ValueError {
             let character = Character(cell.original[offset + index])
             return fail(index) { ValueMessage.badCharacter(field: field, position: $0, character: character) }
         }
         guard text.count > 0 else {
-            throw ValueError(text: original(), offset: 0, message: ValueMessage.empty(field: field))
+            throw ValueError(text: cell.text, offset: 0, message: ValueMessage.empty(field: field))
         }
 
         var i = 0
@@ -70,7 +68,7 @@ enum StrictNumberReader {
         }
         // The literal is ASCII (digits, "-", "."): its digit bytes are its digit characters.
         guard literal.utf8.lazy.filter({ $0 >= 0x30 && $0 <= 0x39 }).count <= maxDigits else {
-            throw ValueError(text: original(), offset: offset, message: ValueMessage.tooLong(field: field))
+            throw ValueError(text: cell.text, offset: offset, message: ValueMessage.tooLong(field: field))
         }
         guard let value = Decimal.parsing(literal) else {
             throw bad(0)

@@ -10,7 +10,9 @@ import Foundation
 /// with a combining mark that has no composed form, CR LF): the readers count and read those
 /// scalar by scalar.
 struct ValueText: Sendable {
-    /// The text's scalars in NFC.
+    /// The text in NFC.
+    let text: String
+    /// Its scalars.
     let original: [Unicode.Scalar]
     /// `original` with full-width digits and symbols folded, whitespace turned into " ".
     let folded: [Unicode.Scalar]
@@ -18,7 +20,8 @@ struct ValueText: Sendable {
     let range: Range<Int>
 
     init(_ text: String) {
-        let original = ValueText.scalars(of: text)
+        self.text = ValueText.nfc(text)
+        let original = Array(self.text.unicodeScalars)
         let folded = original.map(ValueText.fold)
         var start = 0
         var end = folded.count
@@ -31,16 +34,21 @@ struct ValueText: Sendable {
         self.range = start..<end
     }
 
-    /// The scalars of `text` in NFC. A text of `SimpleScalar`s only (ASCII, CJK ideographs and
-    /// punctuation, full-width forms …) is in NFC already.
-    static func scalars(of text: String) -> [Unicode.Scalar] {
-        Array((SimpleScalar.isSimple(text) ? text : text.precomposedStringWithCanonicalMapping).unicodeScalars)
+    /// `text` in NFC. A text of `SimpleScalar`s only (ASCII, CJK ideographs and punctuation,
+    /// full-width forms …) is in NFC already.
+    static func nfc(_ text: String) -> String {
+        SimpleScalar.isSimple(text) ? text : text.precomposedStringWithCanonicalMapping
     }
+
+    /// The scalars of `text` in NFC.
+    static func scalars(of text: String) -> [Unicode.Scalar] { Array(nfc(text).unicodeScalars) }
 
     /// The trimmed, folded scalars (indices start at 0).
     var scalars: ValueScalars { ValueScalars(Array(folded[range])) }
-    /// The trimmed original text (in NFC).
-    var trimmedOriginal: String { String(String.UnicodeScalarView(original[range])) }
+    /// The trimmed original text (in NFC): `text` itself when nothing was trimmed.
+    var trimmedOriginal: String {
+        range.count == original.count ? text : String(String.UnicodeScalarView(original[range]))
+    }
     /// The trimmed, folded text.
     var trimmedFolded: String { String(String.UnicodeScalarView(folded[range])) }
     /// Trimmed length in scalars.
