@@ -5,9 +5,12 @@ once, from the real forms of Fixtures/real and the sample; prints the median and
 percentile of the time from sending an upload to receiving its JSON report, and the time of one
 `selfeval convert` of the sample beside it. Bounded: loopback only, CLIENTS × ROUNDS requests.
 
-usage: scripts/serve-bench.py [--bin .build/release/selfeval] [--clients 100] [--rounds 3]
+Also prints the CPU time per upload of the server and of this client during the load (with a
+closed loop of CLIENTS clients, the median is about CLIENTS × that CPU time ÷ cores).
+
+usage: scripts/serve-bench.py [--bin .build/release/selfeval] [--clients 100] [--rounds 3] [--perf FILE]
 """
-import argparse, glob, http.client, json, os, shutil, socket, statistics, subprocess, sys, tempfile, threading, time, uuid
+import argparse, glob, signal, http.client, json, os, shutil, socket, statistics, subprocess, sys, tempfile, threading, time, uuid
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -16,6 +19,13 @@ def free_port():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+def cpu_seconds(pid):
+    """User + system CPU time of process `pid` so far (all its threads), from /proc."""
+    with open("/proc/%d/stat" % pid) as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def multipart(name, data):
@@ -30,6 +40,7 @@ def main():
     p.add_argument("--bin", default=os.path.join(ROOT, ".build", "release", "selfeval"))
     p.add_argument("--clients", type=int, default=100)
     p.add_argument("--rounds", type=int, default=3)
+    p.add_argument("--perf", metavar="FILE", help="record the server's CPU profile under the load with `perf record -g` into FILE")
     a = p.parse_args()
     forms = sorted(glob.glob(os.path.join(ROOT, "Fixtures", "real", "*.csv"))) + [os.path.join(ROOT, "Fixtures", "qiannan-guangzhou-2023.csv")]
     bodies = [multipart(os.path.basename(f), open(f, "rb").read()) for f in forms]
@@ -80,10 +91,21 @@ def main():
             conn.close()
 
         threads = [threading.Thread(target=client, args=(i,)) for i in range(a.clients)]
+        perf = None
+        if a.perf:
+            perf = subprocess.Popen(["perf", "record", "-F", "1999", "-g", "-p", str(server.pid), "-o", a.perf],
+                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            time.sleep(1)
+        server_cpu, client_cpu = cpu_seconds(server.pid), os.times()
         wall = time.perf_counter()
         for t in threads: t.start()
         for t in threads: t.join()
         wall = time.perf_counter() - wall
+        server_cpu = cpu_seconds(server.pid) - server_cpu
+        client_cpu = sum(os.times()[:2]) - sum(client_cpu[:2])
+        if perf:
+            perf.send_signal(signal.SIGINT)
+            perf.wait(timeout=60)
     finally:
         server.terminate()
         server.wait(timeout=20)
@@ -101,6 +123,8 @@ def main():
     print("serve: %d uploads from %d clients at once (%s): median %.1f ms, p90 %.1f ms, %.0f uploads/s"
           % (n, a.clients, ", ".join("%d×%d" % kv for kv in sorted(statuses.items())), 1000 * statistics.median(times),
              1000 * times[int(n * 0.9) - 1], n / wall))
+    print("serve: CPU per upload under that load: server %.2f ms, this client %.2f ms (%d cores)"
+          % (1000 * server_cpu / n, 1000 * client_cpu / n, os.cpu_count()))
     print("serve: 20 uploads from one client alone: median %.1f ms" % (1000 * statistics.median(alone)))
     print("convert: one form, whole process: median %.1f ms" % (1000 * statistics.median(convert)))
 

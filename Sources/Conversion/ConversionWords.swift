@@ -10,6 +10,11 @@ enum ConversionWords {
         "工作簿中没有自评表:没有哪一张工作表有标题“…自评表”或“一级指标/二级指标/三级指标”表头;现有工作表: "
             + sheets.map { "“\($0)”" }.joined(separator: "、")
     }
+    static func severalForms(_ sheets: [String]) -> String {
+        "工作簿中有 \(sheets.count) 张自评表("
+            + sheets.map { "“\($0)”" }.joined(separator: "、")
+            + "),一次只能输出一张:用 --sheet 名称或序号选定一张;batch 和 check 会逐张读取全部"
+    }
     static func earlierRun(_ folder: String, _ count: Int) -> String {
         "输出文件夹 \(folder) 里有上次运行的结果(其 report.json 列出 \(count) 个文件):"
             + "加 --replace 先删除这些文件(只删 report.json 列出的),或换一个输出文件夹"

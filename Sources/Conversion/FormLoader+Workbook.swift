@@ -48,7 +48,8 @@ extension FormLoader {
     }
 
     /// The form sheets of a workbook to read: the sheet `sheet` names; else every form sheet
-    /// when `every`, the first one otherwise. Locations read `FILE.xlsx:ROW:COL`, or
+    /// when `every`; otherwise the only form sheet — a workbook holding several forms is an
+    /// error (`several-forms`, naming them) rather than a silent choice of the first. Locations read `FILE.xlsx:ROW:COL`, or
     /// `FILE.xlsx[sheet]:ROW:COL` when the workbook holds more than one form. A workbook of
     /// several sheets without a form sheet is one error (`no-form-sheet`); a workbook of one sheet
     /// is read as that sheet's CSV export would be (the same error as the CSV's).
@@ -91,7 +92,12 @@ extension FormLoader {
             throw FormError("no-form-sheet", at: SourceLocation(file: path, row: 1, column: 1),
                             ConversionWords.noFormSheet(workbook.sheetNames))
         }
-        return every ? forms.map(named) : [named(first)]
+        if every { return forms.map(named) }
+        if forms.count > 1 {
+            throw FormError("several-forms", at: SourceLocation(file: path, row: 1, column: 1),
+                            ConversionWords.severalForms(forms.map(\.name)))
+        }
+        return [named(first)]
     }
 
     /// Whether a sheet holds a form: a title ending 自评表 (or 自评表 and a bracketed year:

@@ -35,7 +35,8 @@ public struct FormLoader: Sendable {
     /// What is not a regular file (a FIFO, a device, a socket) is refused before it is opened:
     /// opening some of them blocks or acts on the device.
     public func load(path: String) throws(FormError) -> Loaded {
-        // One document: the form sheet `--sheet` names, else the first (`loadEach` reads them all).
+        // One document: the form sheet `--sheet` names, else the workbook's only form sheet
+        // (several are an error, `several-forms`; `loadEach` reads them all).
         try load(document: documents(path: path, every: false)[0])
     }
 

@@ -16,7 +16,10 @@ public final class DataStore: Sendable {
         try layout.create()
         var config = Configuration()
         config.busyMode = .timeout(10)
-        config.prepareDatabase { db in try db.execute(sql: "PRAGMA foreign_keys = ON") }
+        // WAL with synchronous=NORMAL: a commit is not synced to disk by itself (the WAL is
+        // synced at each checkpoint). Durable across a crash of the process; a power cut may
+        // lose the last commits, never corrupt the index (SQLite's own guarantee).
+        config.prepareDatabase { db in try db.execute(sql: "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL") }
         pool = try DatabasePool(path: layout.database, configuration: config)
         try Self.migrator.migrate(pool)
     }
@@ -37,6 +40,14 @@ public final class DataStore: Sendable {
                                       uploaded_at TEXT NOT NULL, total TEXT, grade TEXT NOT NULL, needs_review INTEGER NOT NULL,
                                       summary TEXT NOT NULL, PRIMARY KEY (form_id, number));
                 CREATE TABLE setting (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+                """)
+        }
+        // The upload's original bytes and its JSON report, committed with its version before the
+        // answer; the version's folder is written from them afterwards (`OutputWriter`).
+        m.registerMigration("v2") { db in
+            try db.execute(sql: """
+                CREATE TABLE upload (form_id TEXT NOT NULL, number INTEGER NOT NULL, original BLOB NOT NULL, report BLOB NOT NULL,
+                                     PRIMARY KEY (form_id, number), FOREIGN KEY (form_id, number) REFERENCES version(form_id, number));
                 """)
         }
         return m
@@ -204,11 +215,16 @@ public final class DataStore: Sendable {
         public var grade: String
         public var needsReview: Bool
         public var summary: String
+        /// The upload, byte for byte.
+        public var originalBytes: [UInt8]
+        /// Its JSON report, as the answer gives it.
+        public var report: [UInt8]
     }
 
     /// Records a new form of `unitID` with its first version; returns the form's id.
-    public func addForm(unitID: Int64, formID: String, _ v: NewVersion) async throws {
-        try await pool.write { db in
+    /// Blocking: called from the ``WorkQueue`` job that scored the upload (no hop to another thread).
+    public func addForm(unitID: Int64, formID: String, _ v: NewVersion) throws {
+        try pool.write { db in
             try db.execute(sql: "INSERT INTO form (id, unit_id, created_at) VALUES (?, ?, ?)", arguments: [formID, unitID, Self.now()])
             try Self.insert(db, formID: formID, number: 1, v)
         }
@@ -216,8 +232,9 @@ public final class DataStore: Sendable {
 
     /// Records a new version of `formID` (which must be `unitID`'s); returns its number, nil
     /// when the form is not the unit's.
-    public func addVersion(unitID: Int64, formID: String, _ v: NewVersion) async throws -> Int? {
-        try await pool.write { db in
+    /// Blocking, as ``addForm(unitID:formID:_:)``.
+    public func addVersion(unitID: Int64, formID: String, _ v: NewVersion) throws -> Int? {
+        try pool.write { db in
             guard try Int.fetchOne(db, sql: "SELECT 1 FROM form WHERE id = ? AND unit_id = ?", arguments: [formID, unitID]) != nil
             else { return nil }
             let number = (try Int.fetchOne(db, sql: "SELECT max(number) FROM version WHERE form_id = ?", arguments: [formID]) ?? 0) + 1
@@ -231,6 +248,19 @@ public final class DataStore: Sendable {
             INSERT INTO version (form_id, number, source_name, folder, original, uploaded_at, total, grade, needs_review, summary)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, arguments: [formID, number, v.sourceName, v.folder, v.original, now(), v.total, v.grade, v.needsReview, v.summary])
+        try db.execute(sql: "INSERT INTO upload (form_id, number, original, report) VALUES (?, ?, ?, ?)",
+                       arguments: [formID, number, Data(v.originalBytes), Data(v.report)])
+    }
+
+    /// The original bytes and the JSON report of a version as committed at its upload; nil for a
+    /// version stored before they were kept in the index (its folder holds them).
+    public func upload(formID: String, number: Int) throws -> (original: [UInt8], report: [UInt8])? {
+        try pool.read { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT original, report FROM upload WHERE form_id = ? AND number = ?",
+                                             arguments: [formID, number]) else { return nil }
+            let original: Data = row["original"], report: Data = row["report"]
+            return ([UInt8](original), [UInt8](report))
+        }
     }
 
     /// Every version of the unit's form `formID`, oldest first; empty when the form is not the unit's.
@@ -252,6 +282,11 @@ public final class DataStore: Sendable {
         }
     }
 
+    /// Every stored version of every form.
+    public func allVersions() throws -> [Version] {
+        try pool.read { db in try Row.fetchAll(db, sql: "SELECT \(Self.versionColumns) ORDER BY version.rowid").map(Self.version) }
+    }
+
     /// The latest version of every unit's forms, by unit then upload.
     public func allLatestVersions() throws -> [Version] {
         try pool.read { db in
@@ -269,7 +304,9 @@ public final class DataStore: Sendable {
 }
 
 /// Where a data folder keeps what: `selfeval.sqlite` (the index), `files/FORM/VERSION/` (the
-/// original upload byte for byte and the outputs), `tmp/` (uploads being scored; emptied at start).
+/// original upload byte for byte and the outputs, written after the answer from the index's copy),
+/// `tmp/` (version folders being written; emptied at start), `scratch/` (the few files uploads are
+/// read from, each overwritten by the next upload; emptied at start).
 public struct DataLayout: Sendable {
     public var root: String
 
@@ -280,18 +317,22 @@ public struct DataLayout: Sendable {
     public var database: String { root + "/selfeval.sqlite" }
     public var files: String { root + "/files" }
     public var staging: String { root + "/tmp" }
+    public var scratch: String { root + "/scratch" }
 
     public func path(_ relative: String) -> String { root + "/" + relative }
 
     func create() throws {
-        for dir in [root, files, staging] {
+        for dir in [root, files, staging, scratch] {
             try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         }
     }
 
-    /// Removes what an interrupted server left in `tmp/` (never seen by the index).
+    /// Removes what an interrupted server left in `tmp/` (never seen by the index) and the
+    /// scratch files of the last run.
     public func clearStaging() {
-        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: staging) else { return }
-        for entry in entries { try? FileManager.default.removeItem(atPath: staging + "/" + entry) }
+        for folder in [staging, scratch] {
+            guard let entries = try? FileManager.default.contentsOfDirectory(atPath: folder) else { continue }
+            for entry in entries { try? FileManager.default.removeItem(atPath: folder + "/" + entry) }
+        }
     }
 }

@@ -16,16 +16,26 @@ public struct UploadProblem: Error, Sendable, Equatable {
 }
 
 /// Scores uploaded files with the CLI's own `Converter` and stores them: the original byte for
-/// byte, the scored XLSX, the scored CSV and the JSON report, all written in `tmp/` first and
-/// moved into `files/FORM/VERSION/` by one rename; the index is told last. A file that does not
-/// read leaves nothing behind.
+/// byte and the JSON report are committed to the index with the version before the upload is
+/// answered; the version's folder `files/FORM/VERSION/` (the original, the report, the scored
+/// XLSX and CSV) is written after the answer (``OutputWriter``). A file that does not read
+/// leaves nothing behind. The scoring runs on the ``WorkQueue``, as many at once as there are cores.
 public struct FormIntake: Sendable {
     public let store: DataStore
-    public var converter: Converter
+    public let converter: Converter
+    /// Where the blocking work runs.
+    public let queue: WorkQueue
+    /// Writes the scored XLSX and CSV after the answer.
+    public let outputs: OutputWriter
+    let scratch: ScratchFiles
 
-    public init(store: DataStore, converter: Converter = Converter()) {
+    /// `backgroundOutputs: false` leaves the XLSX and CSV to the first download (for tests).
+    public init(store: DataStore, converter: Converter = Converter(), queue: WorkQueue = WorkQueue(), backgroundOutputs: Bool = true) {
         self.store = store
         self.converter = converter
+        self.queue = queue
+        outputs = OutputWriter(store: store, queue: queue, converter: converter, background: backgroundOutputs)
+        scratch = ScratchFiles(folder: store.layout.scratch)
     }
 
     /// The names of the stored files in a version's folder.
@@ -35,12 +45,11 @@ public struct FormIntake: Sendable {
         case json = "report.json"
     }
 
-    /// A scored upload in its staging folder, ready to be moved into place.
+    /// A scored upload, ready to be recorded.
     struct Staged {
-        var folder: String
-        var original: String
         var report: [UInt8]
         var version: DataStore.NewVersion
+        var scored: Converter.Scored
     }
 
     /// The name a person gave the file, without any folder (old browsers send the whole path),
@@ -63,14 +72,23 @@ public struct FormIntake: Sendable {
         }
     }
 
-    /// Scores `bytes` and stores them as a new form of `unitID` (or a new version of `formID`).
-    /// Returns the form's id and its JSON report, or the located problem. Blocking work runs off
-    /// the server's event loops.
+    /// Scores `bytes` and stores them as a new form of `unitID` (or a new version of `formID`):
+    /// the original and its JSON report are committed to the index with the version, in one
+    /// transaction, before this returns; the version's folder (the original, the report, the
+    /// scored XLSX and CSV) is written afterwards by ``OutputWriter``. Returns the form's id and
+    /// its JSON report, or the located problem. The scoring runs on the ``WorkQueue``.
     public func take(bytes: [UInt8], name: String, unitID: Int64, formID existing: String? = nil) async
         -> Result<(formID: String, report: [UInt8]), UploadProblem> {
         let name = Self.displayName(name)
+        // Scoring and the commit in one job on the queue: no hop to another thread between them.
+        return await queue.run { self.takeNow(bytes: bytes, name: name, unitID: unitID, formID: existing) }
+    }
+
+    /// ``take(bytes:name:unitID:formID:)``'s work, blocking.
+    func takeNow(bytes: [UInt8], name: String, unitID: Int64, formID existing: String?)
+        -> Result<(formID: String, report: [UInt8]), UploadProblem> {
         let staged: Staged
-        switch await Self.offLoop({ self.stage(bytes: bytes, name: name) }) {
+        switch stage(bytes: bytes, name: name) {
         case .failure(let problem): return .failure(problem)
         case .success(let s): staged = s
         }
@@ -78,48 +96,41 @@ public struct FormIntake: Sendable {
         let versionFolder = "files/\(formID)/\(Secrets.token(bytes: 8))"
         var version = staged.version
         version.folder = versionFolder
-        do {
-            try FileManager.default.createDirectory(atPath: store.layout.path("files/\(formID)"), withIntermediateDirectories: true)
-            guard rename(staged.folder, store.layout.path(versionFolder)) == 0 else {
-                throw ConversionError(.writeFailed, path: versionFolder, Vocabulary.ConversionMessage.cannotWrite(versionFolder))
-            }
-        } catch {
-            try? FileManager.default.removeItem(atPath: staged.folder)
-            return .failure(UploadProblem(source: name, place: "", code: "store-failed", message: ServerWords.storeFailed))
-        }
+        let number: Int
         do {
             if let existing {
-                guard try await store.addVersion(unitID: unitID, formID: existing, version) != nil else {
-                    try? FileManager.default.removeItem(atPath: store.layout.path(versionFolder))
+                guard let n = try store.addVersion(unitID: unitID, formID: existing, version) else {
                     return .failure(UploadProblem(source: name, place: "", code: "form-not-found", message: ServerWords.formNotFound))
                 }
+                number = n
             } else {
-                try await store.addForm(unitID: unitID, formID: formID, version)
+                try store.addForm(unitID: unitID, formID: formID, version)
+                number = 1
             }
         } catch {
-            try? FileManager.default.removeItem(atPath: store.layout.path(versionFolder))
             return .failure(UploadProblem(source: name, place: "", code: "store-failed", message: ServerWords.storeFailed))
         }
+        outputs.schedule(.init(formID: formID, number: number, folder: versionFolder, sourceName: name, original: version.original),
+                         kept: .init(scored: staged.scored, original: bytes, report: staged.report))
         return .success((formID, staged.report))
     }
 
-    /// Writes the upload into a fresh staging folder, scores it and writes the three outputs there.
+    /// Scores the upload (read from one of the reused scratch files: no new file per upload)
+    /// and makes its JSON report and the version's record.
     func stage(bytes: [UInt8], name: String) -> Result<Staged, UploadProblem> {
-        let folder = store.layout.staging + "/" + Secrets.token(bytes: 12)
         let original = Self.originalName(bytes)
+        let path = scratch.take()
+        defer { scratch.give(path) }
         func fail(_ d: Diagnostic) -> Result<Staged, UploadProblem> {
-            try? FileManager.default.removeItem(atPath: folder)
             let place = d.location.row > 0 ? "\(d.location.row):\(d.location.column > 0 ? d.location.columnLetter : "A")" : ""
             return .failure(UploadProblem(source: name, place: place, code: d.code,
-                                          message: Self.relabel(d.message, path: folder + "/" + original, as: name)))
+                                          message: Self.relabel(d.message, path: path, as: name)))
         }
-        do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            try AtomicFile.writeDirectly(bytes, to: folder + "/" + original)
-            let scored = try score(path: folder + "/" + original, name: name)
-            for (file, format) in [(StoredFile.xlsx, OutputFormat.xlsx), (.csv, .csv), (.json, .json)] {
-                try converter.write(scored, to: folder + "/" + file.rawValue, format: format)
+        do throws(ConversionError) {
+            guard scratch.write(bytes, to: path) else {
+                throw ConversionError(.writeFailed, path: path, Vocabulary.ConversionMessage.cannotWrite(path))
             }
+            let scored = try score(path: path, name: name)
             let report = try converter.bytes(scored, format: .json)
             var row = SummaryFacts.row(source: name, scored: scored)
             row.output = name
@@ -127,38 +138,40 @@ public struct FormIntake: Sendable {
             let s = scored.scored
             let version = DataStore.NewVersion(
                 sourceName: name, folder: "", original: original,
-                total: s.isGraded ? s.totalScore.plainText : nil, grade: s.gradeLabel, needsReview: s.needsReview, summary: summary)
-            return .success(Staged(folder: folder, original: original, report: report, version: version))
-        } catch let error as ConversionError {
-            return fail(error.diagnostic)
+                total: s.isGraded ? s.totalScore.plainText : nil, grade: s.gradeLabel, needsReview: s.needsReview, summary: summary,
+                originalBytes: bytes, report: report)
+            return .success(Staged(report: report, version: version, scored: scored))
         } catch {
-            return fail(Diagnostic(.error, "store-failed", at: SourceLocation(file: name, row: 0, column: 0), ServerWords.storeFailed))
+            return fail(error.diagnostic)
         }
     }
 
     /// Scores the file at `path` as the CLI does, naming it `name` in the report and findings.
     public func score(path: String, name: String) throws(ConversionError) -> Converter.Scored {
+        try Self.score(converter, path: path, name: name)
+    }
+
+    /// Scores the file at `path` with `converter`, naming it `name` in the report and findings.
+    static func score(_ converter: Converter, path: String, name: String) throws(ConversionError) -> Converter.Scored {
         var scored = try converter.score(path: path)
         scored.scored.form.source = name
-        for i in scored.diagnostics.indices where scored.diagnostics[i].location.file.hasPrefix(path) {
-            scored.diagnostics[i].location.file = name + scored.diagnostics[i].location.file.dropFirst(path.count)
+        // Both lists: the report's (reading and scoring) and the scored form's (the workbook's 评分明细).
+        func relabel(_ list: inout [Diagnostic]) {
+            for i in list.indices where list[i].location.file.hasPrefix(path) {
+                list[i].location.file = name + list[i].location.file.dropFirst(path.count)
+            }
         }
+        relabel(&scored.diagnostics)
+        relabel(&scored.scored.diagnostics)
         return scored
     }
 
-    /// Scores a stored version again (for its page).
+    /// Scores a stored version again (for its page); blocking.
     public func score(_ version: DataStore.Version) throws(ConversionError) -> Converter.Scored {
         try score(path: store.layout.path(version.folder + "/" + version.original), name: version.sourceName)
     }
 
     static func relabel(_ message: String, path: String, as name: String) -> String {
         message.replacingOccurrences(of: path, with: name)
-    }
-
-    /// Runs blocking work on a global queue and awaits it.
-    static func offLoop<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
-        await withCheckedContinuation { continuation in
-            DispatchQueue.global(qos: .userInitiated).async { continuation.resume(returning: work()) }
-        }
     }
 }

@@ -17,6 +17,7 @@ extension FormGridHTML {
         .sev-form .sev-facts dd { margin: 0; overflow-wrap: anywhere; }
         .sev-form .sev-total strong, .sev-form .sev-grade strong { font-size: 18px; }
         .sev-form .sev-review dd strong { color: #b00020; }
+        .sev-form .sev-facts .sev-weights { flex-basis: 100%; }
         .sev-form .sev-legend { display: flex; flex-wrap: wrap; gap: 4px 14px; align-items: center;
           font-size: 13px; margin: 6px 0 10px; padding: 6px 8px; background: #f6f7f9; border: 1px solid #dde1e6; }
         .sev-form .sev-legend-title { font-weight: bold; }

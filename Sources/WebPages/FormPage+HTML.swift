@@ -50,6 +50,9 @@ extension FormPage {
         case .defaulted: choice = PageWords.rulesDefaulted
         }
         fact(PageWords.rules, e("\(RuleSetNames.label(scored.ruleSet.name))(\(choice))"))
+        // 评分明细's line after 评分规则: each section's 分值 and where it came from, in its words.
+        let weights = scored.sectionWeightsText
+        if !weights.isEmpty { fact(PageWords.sectionWeights, e(weights), "sev-weights") }
         fact(PageWords.needsReview, scored.needsReview ? "<strong>\(PageWords.yes)</strong>" : PageWords.no,
              scored.needsReview ? "sev-review" : "")
         let count = { (level: Severity) in findings.filter { $0.diagnostic.severity == level }.count }

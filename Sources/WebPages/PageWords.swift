@@ -13,6 +13,8 @@ enum PageWords {
     static let grade = "自评等级"
     static let lost = "失分"
     static let rules = "评分规则"
+    /// 评分明细's own label for the sections' 分值 line.
+    static let sectionWeights = Vocabulary.SectionWords.detailLabel
     static let needsReview = "需复核"
     static let yes = "是"
     static let no = "否"

@@ -83,7 +83,7 @@ struct SpreadsheetInputTests {
         }
     }
 
-    /// A workbook of several forms: the first form sheet unless --sheet; locations name the sheet.
+    /// A workbook of several forms: --sheet picks one (none is picked silently); locations name the sheet.
     @Test func sheetsAreChosenAndNamedInLocations() throws {
         let dir = try FixturePaths.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -101,7 +101,8 @@ struct SpreadsheetInputTests {
         let path = dir.appendingPathComponent("two.xlsx").path
         try Data(bytes).write(to: URL(fileURLWithPath: path))
 
-        let first = try FormLoader().load(path: path)
+        #expect(throws: FormError.self) { try FormLoader().load(path: path) }  // several forms: none picked silently
+        let first = try FormLoader(sheet: "部门").load(path: path)
         #expect(first.form.template == .department)
         #expect(first.form.source == "\(path)[部门]")
         #expect(first.diagnostics.allSatisfy { $0.location.file == "\(path)[部门]" })

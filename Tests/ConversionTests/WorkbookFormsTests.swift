@@ -35,8 +35,30 @@ struct WorkbookFormsTests {
             let csvPath = FixturePaths.fixture(form.csv)
             #expect(try report(scored, replacing: source) == report(converter.score(path: csvPath), replacing: csvPath), "\(source)")
         }
-        // `score` and `convert` read one: the first form.
-        #expect(try converter.score(path: path).scored.form.source == "\(path)[部门]")
+        // `score` and `convert` write one form: of several, none is picked silently.
+        #expect { try converter.score(path: path) } throws: { error in
+            guard let error = error as? ConversionError else { return false }
+            return error.diagnostic.code == "several-forms" && error.diagnostic.location.file == path
+                && Self.forms.allSatisfy { error.diagnostic.message.contains("“\($0.sheet)”") }
+        }
+    }
+
+    /// `convert` and `score` of a workbook of several forms, without --sheet: a located error
+    /// naming the form sheets (exit 1, nothing written); with --sheet, that one.
+    @Test func convertAsksForASheet() throws {
+        let dir = try FixturePaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("out.xlsx").path
+        for command in [["convert", "Fixtures/xlsx/sheets/several-forms.xlsx", "-o", out], ["score", "Fixtures/xlsx/sheets/several-forms.xls"]] {
+            let r = try BinaryRunner().run(command)
+            #expect(r.status == 1, "\(command)")
+            #expect(r.stderr.contains("error: [several-forms]"), "\(r.stderr)")
+            #expect(r.stderr.contains("--sheet"))
+            #expect(!FileManager.default.fileExists(atPath: out))
+        }
+        let r = try BinaryRunner().run(["convert", "Fixtures/xlsx/sheets/several-forms.xlsx", "--sheet", "项目一", "-o", out])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(FileManager.default.fileExists(atPath: out))
     }
 
     @Test(arguments: ["xlsx", "xls"])

@@ -15,7 +15,7 @@ struct LoadTests {
         return real + top
     }
 
-    @Test("100 concurrent uploads over real HTTP connections lose nothing: every stored report is the CLI's (convert --to json)")
+    @Test("100 concurrent uploads over real HTTP connections lose nothing: every stored report is the CLI's (convert --to json), in the index at the answer and in the version's folder once written")
     func hundredUploads() async throws {
         let f = try ServerFixture()
         let fixtures = try Self.fixtures()
@@ -53,6 +53,7 @@ struct LoadTests {
             expected[fixture] = (!report.isEmpty, report)
         }
         var stored = 0
+        var written: [(String, DataStore.Version, String)] = []
         for (u, result) in zip(uploads, results) {
             let want = try #require(expected[u.fixture])
             #expect((result.status == .created) == want.ok, "\(u.fixture): \(result.status)")
@@ -61,13 +62,21 @@ struct LoadTests {
             let id = try #require(result.formID)
             let versions = try f.store.latestVersions(unitID: Int64(tokens.firstIndex(of: u.token) ?? 0) + 1).filter { $0.formID == id }
             let version = try #require(versions.first)
-            let report = try String(contentsOfFile: f.store.layout.path(version.folder + "/report.json"), encoding: .utf8)
-            #expect(report == want.report, "\(u.fixture)")
-            #expect(try Data(contentsOf: URL(fileURLWithPath: f.store.layout.path(version.folder + "/" + version.original)))
-                    == Data(try FixturePaths.bytes(u.fixture)))
+            // In the index, committed before the answer.
+            let saved = try #require(try f.store.upload(formID: version.formID, number: version.number))
+            #expect(String(decoding: saved.report, as: UTF8.self) == want.report, "\(u.fixture)")
+            #expect(saved.original == (try FixturePaths.bytes(u.fixture)))
+            written.append((u.fixture, version, want.report))
         }
         #expect(try f.store.versionCount() == stored)
         #expect(stored > 50)
+        // The folders, written after the answers: the same report, the same original.
+        #expect(try await f.allWritten())
+        for (fixture, version, report) in written {
+            #expect(try String(contentsOfFile: f.store.layout.path(version.folder + "/report.json"), encoding: .utf8) == report, "\(fixture)")
+            #expect(try Data(contentsOf: URL(fileURLWithPath: f.store.layout.path(version.folder + "/" + version.original)))
+                    == Data(try FixturePaths.bytes(fixture)))
+        }
         #expect(try FileManager.default.contentsOfDirectory(atPath: f.store.layout.staging).isEmpty)
     }
 }

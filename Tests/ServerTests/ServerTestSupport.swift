@@ -12,11 +12,24 @@ struct ServerFixture: Sendable {
     let store: DataStore
     let server: SelfEvalServer
 
-    init(folder: URL? = nil) throws {
+    /// `background: false`: the version folders are written only on demand (as by a server
+    /// stopped before its background jobs ran).
+    init(folder: URL? = nil, background: Bool = true) throws {
         self.folder = try folder ?? FixturePaths.temporaryDirectory("server")
         store = try DataStore(layout: DataLayout(root: self.folder.path))
         try SelfEvalServer.setPasswordIfUnset(store, Self.password)
-        server = try SelfEvalServer(store: store)
+        server = try SelfEvalServer(store: store, backgroundOutputs: background)
+    }
+
+    /// Waits until every stored version's folder is written (the background jobs are done);
+    /// false after `seconds`.
+    func allWritten(within seconds: Double = 120) async throws -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            if try store.allVersions().allSatisfy({ server.intake.outputs.isWritten(folder: $0.folder) }) { return true }
+            try await Task.sleep(nanoseconds: 20_000_000)
+        }
+        return false
     }
 
     var app: some ApplicationProtocol { Application(router: server.router()) }

@@ -84,6 +84,17 @@ struct UnitRouteTests {
             try await client.execute(uri: "/u/\(token)/forms/\(id).json", method: .get) { r in
                 #expect(r.text == expected)
             }
+            // The answer holds the same report, byte for byte (without its final line feed), for
+            // one file and for several.
+            let report = expected.trimmingCharacters(in: .whitespacesAndNewlines)
+            for count in [1, 3] {
+                let m = MultipartBody.files(Array(repeating: (sample, try FixturePaths.bytes(sample)), count: count))
+                let text = try await client.execute(uri: "/u/\(token)/forms", method: .post, headers: m.headers(), body: m.body) { $0.text }
+                #expect(text.components(separatedBy: "\"report\": " + report + "}").count == count + 1)
+                #expect(text.hasSuffix("], \"errors\": []}\n"))
+                let forms = try #require((try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])?["forms"] as? [Any])
+                #expect(forms.count == count)
+            }
         }
     }
 
@@ -350,9 +361,16 @@ struct UnitRouteTests {
 /// `NAME` into a folder of its own (the built binary, as a user runs it; the same `Converter`
 /// the server calls); empty when the CLI could not read the form.
 func cliReport(_ fixture: String, as name: String) throws -> String {
+    String(decoding: try cliOutput(fixture, as: name, to: "json"), as: UTF8.self)
+}
+
+/// What `selfeval convert NAME --to FORMAT` writes for the fixture `fixture` copied as `NAME`;
+/// empty when the CLI could not read the form.
+func cliOutput(_ fixture: String, as name: String, to format: String) throws -> [UInt8] {
     let dir = try FixturePaths.temporaryDirectory("cli-report")
+    defer { try? FileManager.default.removeItem(at: dir) }
     try Data(try FixturePaths.bytes(fixture)).write(to: dir.appendingPathComponent(name))
-    let result = try BinaryRunner().run(["convert", name, "--to", "json", "-o", "report.json"], in: dir)
-    guard result.status == 0 else { return "" }
-    return try String(contentsOf: dir.appendingPathComponent("report.json"), encoding: .utf8)
+    let result = try BinaryRunner().run(["convert", name, "--to", format, "-o", "out." + format], in: dir)
+    guard result.status == 0 else { return [] }
+    return [UInt8](try Data(contentsOf: dir.appendingPathComponent("out." + format)))
 }

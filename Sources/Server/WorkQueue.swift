@@ -1,0 +1,122 @@
+import Foundation
+
+/// Blocking CPU work (scoring an upload, writing a version's folder) off the server's event
+/// loops, on `width` threads of its own (the machine's cores), first come first served.
+///
+/// A hundred uploads at once then run two at a time, each at full speed, instead of a hundred
+/// sharing two cores and all finishing late together: the queue's median is about half of
+/// processor sharing's. Background work (the version folders written after the answer) runs only
+/// when no urgent job has come or ended for `idle` seconds, and on one thread at most, so under
+/// a burst of uploads it waits for the burst to end, and it never delays an answer by more than
+/// the one job under way.
+public final class WorkQueue: @unchecked Sendable {
+    /// Threads.
+    public let width: Int
+    /// How long the queue must have had no urgent job before a background job starts.
+    public let idle: TimeInterval
+    private let condition = NSCondition()
+    private var started = false
+    private var backgroundRunning = 0
+    private var lastUrgent = Date.distantPast
+    private var urgent = Deque()
+    private var background = Deque()
+
+    /// A queue of `width` threads (at least one; started at the first job, kept for the life of the
+    /// process); by default the
+    /// machine's active cores.
+    public init(width: Int = ProcessInfo.processInfo.activeProcessorCount, idle: TimeInterval = 0.05) {
+        self.width = max(1, width)
+        self.idle = max(0, idle)
+    }
+
+    /// Runs `work` when its turn comes and returns its result.
+    public func run<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
+        await withCheckedContinuation { continuation in
+            submit(background: false) { continuation.resume(returning: work()) }
+        }
+    }
+
+    /// Queues `work` behind every urgent job; it is not awaited.
+    public func runInBackground(_ work: @escaping @Sendable () -> Void) {
+        submit(background: true, work)
+    }
+
+    /// Jobs waiting (urgent, background), for tests.
+    public var waiting: (urgent: Int, background: Int) {
+        condition.lock()
+        defer { condition.unlock() }
+        return (urgent.count, background.count)
+    }
+
+    private func submit(background isBackground: Bool, _ job: @escaping @Sendable () -> Void) {
+        condition.lock()
+        if !started {
+            started = true
+            for index in 0..<width {
+                let thread = Thread { self.work() }  // the threads live as long as the process
+                thread.name = "selfeval-work-\(index)"
+                thread.start()
+            }
+        }
+        if isBackground {
+            background.append(job)
+        } else {
+            urgent.append(job)
+            lastUrgent = Date()
+        }
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// A thread's loop: the next urgent job, else the next background job when none runs and
+    /// the queue has been idle long enough; else wait.
+    private func work() {
+        while true {
+            condition.lock()
+            var next: (job: @Sendable () -> Void, background: Bool)?
+            while next == nil {
+                if let job = urgent.popFirst() {
+                    next = (job, false)
+                } else if background.count > 0, backgroundRunning == 0 {
+                    let due = lastUrgent.addingTimeInterval(idle)
+                    if Date() >= due, let job = background.popFirst() {
+                        backgroundRunning += 1
+                        next = (job, true)
+                    } else {
+                        _ = condition.wait(until: due)
+                    }
+                } else {
+                    condition.wait()
+                }
+            }
+            condition.unlock()
+            guard let next else { continue }
+            next.job()
+            condition.lock()
+            if next.background { backgroundRunning -= 1 } else { lastUrgent = Date() }
+            condition.broadcast()
+            condition.unlock()
+        }
+    }
+
+    /// A first-in-first-out list of jobs (amortised O(1) at both ends).
+    private struct Deque {
+        private var items: [@Sendable () -> Void] = []
+        private var head = 0
+
+        var count: Int { items.count - head }
+
+        mutating func append(_ job: @escaping @Sendable () -> Void) { items.append(job) }
+
+        mutating func popFirst() -> (@Sendable () -> Void)? {
+            guard head < items.count else { return nil }
+            let job = items[head]
+            head += 1
+            if head > 64, head * 2 > items.count {
+                items.removeFirst(head)
+                head = 0
+            }
+            return job
+        }
+    }
+}
