@@ -25,6 +25,11 @@ struct RealFormsSectionWeightTests {
         ("项目决策(10分)", "项目决策", "10"),
         ("年度目标1:(80分)", "年度目标1", "80"),
         ("(50分)", "", "50"),  // 天长: the 一级 cell holds only its points
+        ("（30分）", "", "30"),
+        ("(50)", "", "50"),
+        ("50分)", "", "50"),
+        ("50分", "", "50"),
+        ("50", "50", ""),
         // Not points: a name the table does not know without 分, no number, a placeholder, words.
         ("数量指标(10)", "数量指标(10)", ""),
         ("数量指标10分", "数量指标10分", ""),

@@ -61,6 +61,12 @@ struct IndicatorEvaluator: Sendable {
             scoreWithoutActual(&result, weight: weight, warn: warn)
             return Outcome(result: result, diagnostics: diagnostics)
         }
+        if let doubt = UnreadValueRule.find(indicator, target: target, actual: actual) {
+            // Text the reader cannot place: never recomputed from the part it read (UnreadValueRule).
+            if keepPrinted(&result, doubt: doubt, weight: weight, warn: warn) {
+                return Outcome(result: result, diagnostics: diagnostics)
+            }
+        }
         if case .quantity(let targetQuantity) = target {
             if case .quantity(let actualQuantity) = actual {
                 var decision = DirectionRule().decide(indicator, target: targetQuantity, in: form)
@@ -137,6 +143,33 @@ struct IndicatorEvaluator: Sendable {
         }
         result.audit.append(AuditEntry(rule: Self.ruleName, inputs: inputs(indicator), formula: "—",
                                        awarded: result.score, possible: weight, note: message))
+    }
+
+    /// A doubtful value (`UnreadValueRule`): the printed score kept, clamped to 分值, with a warning at
+    /// the cell; true when the row is done. Without a printed score: the warning, and false (the
+    /// row is scored on what was read, and marked for review).
+    private func keepPrinted(_ result: inout IndicatorResult, doubt: UnreadValueRule.Doubt, weight: Decimal,
+                             warn: (String, CellAddress, String) -> Void) -> Bool {
+        let text = doubt.cell.value.trimmed
+        result.needsReview = true
+        guard let filled = result.filledScore else {
+            warn("value-unread", doubt.cell.cell,
+                 Vocabulary.ScoringMessage.valueUnreadScored(field: doubt.field, text: text, unread: doubt.unread))
+            return false
+        }
+        if case .quantity = result.target { result.kind = .quantitative } else { result.kind = .qualitative }
+        let kept = rules.round(filled).clamped(0, weight)
+        result.score = kept
+        let message = Vocabulary.ScoringMessage.valueUnreadKept(field: doubt.field, text: text, unread: doubt.unread,
+                                                                kept: ScoreText.points(kept, rules))
+        warn("value-unread", doubt.cell.cell, message)
+        if kept != filled {
+            result.scoreChanged = true
+            result.comment = message
+        }
+        result.audit.append(AuditEntry(rule: UnreadValueRule.name, inputs: inputs(result.indicator), formula: "—",
+                                       awarded: kept, possible: weight, note: message))
+        return true
     }
 
     private func scoreQuantitative(_ result: inout IndicatorResult, _ computation: QuantitativeIndicatorRule.Computation,

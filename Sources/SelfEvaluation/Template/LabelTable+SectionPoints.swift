@@ -6,9 +6,10 @@ extension LabelTable {
     ///
     /// - "产出指标(50分)", "产出指标（50分）", "项目决策(10分)", "(50分)": any name (or none), the points in
     ///   brackets with 分;
-    /// - "产出指标(50)": a known section name (`Vocabulary.level1Names`), the points in brackets without 分;
+    /// - "产出指标(50)": a known section name (`Vocabulary.level1Names`) or none ("(50)"), the points in
+    ///   brackets without 分;
     /// - "效益指标30分)" (the opening bracket lost in the copy), "满意度指标 10分", "满意度指标:10分":
-    ///   a known section name followed by the points with 分.
+    ///   a known section name, or none ("50分)", "50分"), followed by the points with 分.
     ///
     /// The name comes back normalised (`LabelText.normalize`); a label stating no points gives
     /// (the normalised label, nil).
@@ -31,7 +32,8 @@ extension LabelTable {
         if opened { chars.removeLast() }
         while chars.last == ":" { chars.removeLast() }
         let name = String(chars)
-        let known = Vocabulary.level1Names.contains(name)
+        // A known section name, or none at all (a 一级 cell holding only its points: "(50)", "50分)").
+        let known = name.isEmpty || Vocabulary.level1Names.contains(name)
         switch (opened, closed, withFen) {
         case (true, true, true): return (name, points)           // 产出指标(50分); "(50分)" alone: no name
         case (true, true, false) where known: return (name, points)  // 产出指标(50)

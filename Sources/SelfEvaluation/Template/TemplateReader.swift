@@ -176,6 +176,20 @@ public struct TemplateReader: Sendable {
                         form.headerFields.append(HeaderField(label: Located(text, at: CellAddress(row: row, column: column)),
                                                              value: value))
                     }
+                } else if form.unit == nil, UnitLabelSuffix.isUnitLabel(text) {
+                    // A unit-name label known by its ending ("级预算单位名称" | 〈unit〉, UnitLabelSuffix).
+                    if let value = LabelText.valueAfterColon(text) {
+                        if !value.isEmpty, !UnitLabelSuffix.isMeasure(value) {
+                            scan.consume(row, column)
+                            form.unit = Located(value, at: CellAddress(row: row, column: column))
+                        }
+                    } else if let value = headerValue(scan, row, after: column), !UnitLabelSuffix.isMeasure(value.value) {
+                        scan.consume(row, column)
+                        scan.consume(value.cell)
+                        form.unit = value
+                        form.headerFields.append(HeaderField(label: Located(text, at: CellAddress(row: row, column: column)),
+                                                             value: value))
+                    }
                 } else if let colon = label.text.string.utf8.firstIndex(of: UInt8(ascii: ":")),
                           NormalizedLabel(normalized: String(label.text.string[..<colon])).isAny(of: otherHeaderLabels) {
                     // 项目名称: X, 主管部门: X, 填报人: X in one cell.
@@ -732,11 +746,27 @@ public struct TemplateReader: Sendable {
             if l1Repeated {
                 scan.consume(row, columns.level1)
             } else if !l1Text.isEmpty {
-                let (name, points) = Self.splitPoints(l1Text)
-                level1 = (l1Text, name, points, CellAddress(row: row, column: columns.level1))
+                var (name, points) = Self.splitPoints(l1Text)
+                let l1Cell = CellAddress(row: row, column: columns.level1)
+                var unnamed = false
+                if LabelText.normalize(name).isEmpty, points != nil {
+                    // Only the points ("(50分)"): the name from the section (Level1FromSection).
+                    if let found = Level1FromSection.name(level2: scan.text(row, columns.level2), previous: level1?.name) {
+                        name = found.name
+                        diagnostics.append(Diagnostic(.note, "level1-from-section", at: form.location(l1Cell),
+                                                      Vocabulary.TemplateMessage.level1FromSection(
+                                                          label: l1Text, name: found.name, basis: found.basis)))
+                    } else {
+                        name = l1Text
+                        unnamed = true
+                        diagnostics.append(Diagnostic(.warning, "level1-unnamed", at: form.location(l1Cell),
+                                                      Vocabulary.TemplateMessage.level1Unnamed(l1Text)))
+                    }
+                }
+                level1 = (l1Text, name, points, l1Cell)
                 level2 = nil
                 scan.consume(row, columns.level1)
-                if !Vocabulary.level1Names.contains(LabelText.normalize(name)) {
+                if !unnamed, !Vocabulary.level1Names.contains(LabelText.normalize(name)) {
                     diagnostics.append(Diagnostic(.warning, "unknown-level1", at: form.location(CellAddress(row: row, column: columns.level1)),
                                                   Vocabulary.TemplateMessage.unknownLevel1(name)))
                 }

@@ -1,0 +1,73 @@
+import Foundation
+
+extension ValueParser {
+    /// The part of a target or actual that `parse(_:)` reads as a quantity but drops and cannot
+    /// place, or nil when the reading leaves nothing doubtful.
+    ///
+    /// A quantity reading keeps a comparator, one number, its unit and a trailing 以上/以内; the
+    /// label words around them ("满意率达", "按合同") are dropped, as they should be. What is
+    /// dropped and could only be part of the value makes the reading a doubt:
+    /// - before the number (no comparator between): text holding a "/" ("件/件2万元" → "件/件"), or
+    ///   a listed, money or percent unit right before the number ("元2万元" → "元");
+    /// - after the unit: text holding a "/", or starting with a listed, money or percent unit (a
+    ///   second unit: "2万元万元" → "万元", "95%%" → "%").
+    ///
+    /// A lone ideograph before the number ("约100人", "共50个") is not a doubt: it is a word as often
+    /// as a unit. Texts with two numbers are not quantities at all (`valueNumberCount(_:)`).
+    public static func unreadText(_ text: String) -> String? { UnreadValueText.find(ValueText(text)) }
+
+    /// How many numbers in `text` can be a value (years, months, days, "PM2.5" and "±" bands left out).
+    public static func valueNumberCount(_ text: String) -> Int {
+        let value = ValueText(text)
+        return NumberToken.scan(value.characters).filter { $0.role == .value }.count
+    }
+}
+
+/// `ValueParser.unreadText(_:)`.
+enum UnreadValueText {
+    static func find(_ value: ValueText) -> String? {
+        if value.isNotGiven { return nil }
+        let text = value.characters
+        guard text.count <= QuantityReader.maxLength, TimeReader.read(text) == nil, GradeReader.read(text) == nil,
+              QuantityReader.read(text) != nil else { return nil }
+        let values = NumberToken.scan(text).filter { $0.role == .value }
+        guard values.count == 1, let token = values.first else { return nil }
+
+        let start = token.range.lowerBound
+        let glued = text.skippingSpaces(backFrom: start)
+        let comparator = QuantityReader.strongPrefixComparator(text, before: start) != nil
+            || text.longestWord(of: ValueWordLists.weakComparatorPrefixWords, endingAt: glued) != nil
+        if !comparator, glued > 0 {
+            let before = text.items[0..<glued]
+            if before.contains("/") { return piece(text, 0, glued) }
+            if let unit = unitEnding(text, at: glued) { return unit }
+        }
+
+        let (_, unitEnd) = QuantityReader.readUnit(text, at: text.skippingSpaces(from: token.range.upperBound))
+        var rest = text.skippingSpaces(from: unitEnd)
+        if let word = text.longestWord(of: ValueWordLists.comparatorSuffixWords, at: rest) {
+            rest = text.skippingSpaces(from: rest + word.count)
+        }
+        guard rest < text.count else { return nil }
+        if text.items[rest...].contains("/") || unitStarting(text, at: rest) { return piece(text, rest, text.count) }
+        return nil
+    }
+
+    private static func piece(_ text: ValueCharacters, _ start: Int, _ end: Int) -> String {
+        String(text.items[start..<end]).trimmingCharacters(in: .whitespaces)
+    }
+
+    /// A listed, money or percent unit ending at `end`.
+    private static func unitEnding(_ text: ValueCharacters, at end: Int) -> String? {
+        text.longestWord(of: ValueWordLists.knownUnits, endingAt: end)
+            ?? text.longestWord(of: ValueWordLists.moneyUnits, endingAt: end)
+            ?? text.longestWord(of: ValueWordLists.percentUnits, endingAt: end)
+    }
+
+    /// Whether a listed, money or percent unit starts at `index`.
+    private static func unitStarting(_ text: ValueCharacters, at index: Int) -> Bool {
+        text.longestWord(of: ValueWordLists.knownUnits, at: index) != nil
+            || text.firstWord(of: ValueWordLists.moneyUnits, at: index) != nil
+            || text.longestWord(of: ValueWordLists.percentUnits, at: index) != nil
+    }
+}
