@@ -27,8 +27,8 @@ public enum SummaryFacts {
         let project = form.projectName?.value
         var row = SummaryRow(
             source: source,
-            templateLabel: form.template == .project ? Vocabulary.SummaryWords.projectTemplate
-                : Vocabulary.SummaryWords.departmentTemplate,
+            templateLabel: form.template == .project ? SummaryWords.projectTemplate
+                : SummaryWords.departmentTemplate,
             unit: form.unit?.value ?? "", project: project ?? "", supervisor: form.supervisor?.value ?? "",
             year: form.year?.value, budget: scored.scored.budget?.adjusted,
             executionRate: scored.scored.budget?.executionRate,

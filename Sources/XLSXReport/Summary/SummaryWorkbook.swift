@@ -14,7 +14,7 @@ public struct SummaryWorkbook: Sendable {
         self.options = options
     }
 
-    typealias V = Vocabulary.SummaryWords
+    typealias V = SummaryWords
 
     /// Writes the workbook to `path` (the caller renames it into place).
     public func write(rows: [SummaryRow], errors: [SummaryError], to path: String) throws {
