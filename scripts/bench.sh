@@ -3,8 +3,14 @@
 # runs selfeval, the C limit and the XlsxWriter peer alternately (scripts/bench.py); then
 # `selfeval serve` under 100 concurrent uploads (scripts/serve-bench.py).
 # usage: scripts/bench.sh [bench.py options]     PEERS=path/to/peers (default: scripts/peers)
+#        scripts/bench.sh --only-serve [serve-bench.py options]   (the intranet page's part alone)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+if [ "${1:-}" = "--only-serve" ]; then
+  shift
+  make -s build >/dev/null
+  exec python3 scripts/serve-bench.py --bin .build/release/selfeval "$@"
+fi
 scripts/bootstrap.sh
 command -v /usr/bin/time >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq time >/dev/null; }
 command -v valgrind >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq valgrind >/dev/null; }

@@ -69,23 +69,17 @@ public struct Batch: Sendable {
 
     /// Runs the batch over files and folders, writing into `outputDirectory` (created if needed).
     ///
-    /// The steps: find the forms (`BatchDiscovery`), prepare the output folder (removing what
-    /// killed runs left), convert every form into the staging folder (`convertAll`), put the
-    /// outputs in place and write 汇总表.xlsx (`BatchAssembly`), write report.json (`BatchReport`).
-    /// Only a folder that cannot be created throws: a failure after that (a full disk, a summary
-    /// that cannot be written) is one more error in the outcome, beside every form's own.
+    /// The steps: find the forms (`BatchDiscovery`), clear an earlier run (`clearEarlierRun`),
+    /// prepare the output folder and its staging folder, convert every form into the staging
+    /// folder (`convertAll`), put the outputs in place and write 汇总表.xlsx (`assemble`), write
+    /// report.json (`BatchReport`). Only a folder that cannot be created throws: a failure after
+    /// that (a full disk, a summary that cannot be written) is one more error in the outcome,
+    /// beside every form's own.
     public func run(inputs: [String], outputDirectory: String,
                     progress: (@Sendable (Progress) -> Void)? = nil) throws(ConversionError) -> Outcome {
         let found = BatchDiscovery.search(inputs, skipping: outputDirectory)
         let files = PathList(found.files)
-        var notices: [String] = []
-        if let earlier = EarlierRun.find(in: outputDirectory) {
-            guard replace else {
-                throw ConversionError(.earlierRun, path: outputDirectory,
-                                      ConversionWords.earlierRun(outputDirectory, earlier.listed.count + 1))
-            }
-            notices += earlier.remove(sparing: found.identities)
-        }
+        var notices = try clearEarlierRun(in: outputDirectory, sparing: found.identities)
         try Self.prepare(outputDirectory)
         let staging = try Self.makeStaging(in: outputDirectory, reserving: BatchReport.reserveBytes(forms: files.count))
         defer {
@@ -98,7 +92,29 @@ public struct Batch: Sendable {
             notices.append(OutputMessage.tooManyJobs(jobs, workers.count, limit))
         }
         let converted = convertAll(files, staging: staging, workers: workers.count, converter: converter, progress: progress)
+        var assembly = assemble(found, files: files, converted: converted, into: outputDirectory, staging: staging,
+                                converter: converter)
+        let reportPath = BatchReport.write(into: outputDirectory, staging: staging, assembly: &assembly, files: files,
+                                           results: converted.results, spools: converted.spools)
+        return Self.outcome(assembly, reportPath: reportPath, notices: notices)
+    }
 
+    /// Removes an earlier run's outputs when `replace` allows it (the notices say what was kept);
+    /// refuses the folder (`earlier-run`) otherwise.
+    private func clearEarlierRun(in outputDirectory: String,
+                                 sparing inputs: Set<FileIdentity>) throws(ConversionError) -> [String] {
+        guard let earlier = EarlierRun.find(in: outputDirectory) else { return [] }
+        guard replace else {
+            throw ConversionError(.earlierRun, path: outputDirectory,
+                                  ConversionWords.earlierRun(outputDirectory, earlier.listed.count + 1))
+        }
+        return earlier.remove(sparing: inputs)
+    }
+
+    /// Puts the staged outputs in place and writes 汇总表.xlsx.
+    private func assemble(_ found: BatchDiscovery.Found, files: PathList,
+                          converted: (results: ResultSlots, spools: [BatchSpool?]), into outputDirectory: String,
+                          staging: String, converter: Converter) -> BatchAssembly {
         let previous = BatchReport.previousOutputs(in: outputDirectory)
         var assembly = BatchAssembly(outputDirectory: outputDirectory, staging: staging, formats: formats,
                                      rule: OutputGuard(inputs: found.identities, force: force, ours: previous),
@@ -106,13 +122,16 @@ public struct Batch: Sendable {
         assembly.placeAndSummarize(files: files, results: converted.results, spools: converted.spools,
                                    options: WorkbookOptions(temporaryDirectory: converter.xlsx.temporaryDirectory,
                                                             created: converter.xlsx.created))
-        let reportPath = BatchReport.write(into: outputDirectory, staging: staging, assembly: &assembly, files: files,
-                                           results: converted.results, spools: converted.spools)
-        return Outcome(rows: assembly.rows, converted: assembly.converted, failed: assembly.failed, errors: assembly.errors,
-                       summaryPath: assembly.summaryPath, reportPath: reportPath,
-                       writtenPaths: [(Vocabulary.summaryWorkbookName, assembly.summaryPath), (Self.reportName, reportPath)]
-                           .filter { assembly.written.contains($0.0) }.map(\.1),
-                       notices: notices)
+        return assembly
+    }
+
+    /// What the run did, from its assembly: the summary lines, counts, errors and written paths.
+    private static func outcome(_ assembly: BatchAssembly, reportPath: String, notices: [String]) -> Outcome {
+        Outcome(rows: assembly.rows, converted: assembly.converted, failed: assembly.failed, errors: assembly.errors,
+                summaryPath: assembly.summaryPath, reportPath: reportPath,
+                writtenPaths: [(Vocabulary.summaryWorkbookName, assembly.summaryPath), (reportName, reportPath)]
+                    .filter { assembly.written.contains($0.0) }.map(\.1),
+                notices: notices)
     }
 
     static let reportName = "report.json"

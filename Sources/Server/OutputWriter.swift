@@ -13,9 +13,9 @@ import Foundation
 /// same, and the second's copy is removed. A server stopped before its background jobs ran
 /// writes the missing folders at its next start (``catchUp()``) or on demand.
 public final class OutputWriter: @unchecked Sendable {
-    /// Upload results kept in memory for their background job, at most (beyond it, a job reads
-    /// the original from the index and scores it again).
-    static let memoryLimit = 256
+    /// Bytes of originals and reports kept in memory for their background jobs, at most (beyond
+    /// it, a job reads the original from the index and scores it again): 64 MiB.
+    static let memoryLimit = 64 * 1024 * 1024
 
     let store: DataStore
     let queue: WorkQueue
@@ -24,6 +24,7 @@ public final class OutputWriter: @unchecked Sendable {
     let background: Bool
     private let lock = NSLock()
     private var kept: [String: Kept] = [:]
+    private var keptBytes = 0
 
     init(store: DataStore, queue: WorkQueue, converter: Converter, background: Bool) {
         self.store = store
@@ -46,6 +47,8 @@ public final class OutputWriter: @unchecked Sendable {
         var scored: Converter.Scored
         var original: [UInt8]
         var report: [UInt8]
+
+        var size: Int { original.count + report.count }
     }
 
     /// Queues the background job writing `target`'s folder; `kept` (the upload's own results)
@@ -53,11 +56,16 @@ public final class OutputWriter: @unchecked Sendable {
     func schedule(_ target: Target, kept upload: Kept?) {
         guard background else { return }
         if let upload {
-            lock.withLock { if kept.count < Self.memoryLimit { kept[target.folder] = upload } }
+            lock.withLock {
+                if keptBytes + upload.size <= Self.memoryLimit {
+                    kept[target.folder] = upload
+                    keptBytes += upload.size
+                }
+            }
         }
         queue.runInBackground {
             _ = self.write(target)
-            self.lock.withLock { _ = self.kept.removeValue(forKey: target.folder) }
+            self.lock.withLock { if let gone = self.kept.removeValue(forKey: target.folder) { self.keptBytes -= gone.size } }
         }
     }
 

@@ -178,3 +178,21 @@ struct ServerPartsTests {
         #expect(try store.units().count == 1)
     }
 }
+
+/// The index's timestamps, formatted by hand, are what `ISO8601DateFormatter` writes.
+struct TimestampTests {
+    @Test("timestamps at the edges and at random (seeded) read as ISO8601DateFormatter writes them",
+          arguments: [0, 59, 60, 3_599, 86_399, 86_400, 951_782_400, 1_709_164_800, 1_798_761_599, 4_102_444_800, 253_402_300_799])
+    func edges(_ seconds: Int) {
+        #expect(DataStore.timestamp(seconds) == ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: TimeInterval(seconds))))
+    }
+
+    @Test func random() {
+        var generator = SeededGenerator(seed: 8601)
+        let formatter = ISO8601DateFormatter()
+        for _ in 0..<2_000 {
+            let seconds = Int.random(in: 0...4_102_444_800, using: &generator)
+            #expect(DataStore.timestamp(seconds) == formatter.string(from: Date(timeIntervalSince1970: TimeInterval(seconds))))
+        }
+    }
+}

@@ -20,7 +20,7 @@ struct WorkQueueTests {
         let queue = WorkQueue(width: width, idle: 0)
         let meter = Meter()
         var generator = SeededGenerator(seed: UInt64(width))
-        let pauses = (0..<(width * 6)).map { _ in UInt32.random(in: 1_000...8_000, using: &generator) }
+        let pauses = (0..<(width * 6)).map { _ in UInt32.random(in: 5_000...15_000, using: &generator) }
         await withTaskGroup(of: Void.self) { group in
             for (i, pause) in pauses.enumerated() {
                 group.addTask {

@@ -32,6 +32,9 @@ struct BudgetExecutionRule: Sendable {
         var executed: Decimal?
         /// The 全年预算数 cell when it holds text that is not a number, with the reader's reason.
         var invalidAdjusted: (cell: Located<String>, reason: String)?
+        /// The 分值 cell as a number, or why it is not one.
+        var weight: Decimal?
+        var weightError: String?
     }
 
     private enum Column: CaseIterable {
@@ -122,8 +125,8 @@ struct BudgetExecutionRule: Sendable {
                                           Vocabulary.ScoringMessage.executedNegative(ScoreText.money(executed))))
         }
 
-        let (weight, weightSource) = self.weight(totalRow, stated: table.columns.statedWeight, form: form,
-                                                 into: &diagnostics)
+        let (weight, weightSource) = self.weight(totalRow, amounts: totalAmounts, stated: table.columns.statedWeight,
+                                                 form: form, into: &diagnostics)
         let rate = printedRate ?? executed / adjusted
         let score = rules.round(weight * rate.clamped(0, 1)).clamped(0, weight)
         let rateText = printedRate.map { ScoreText.percent($0) } ?? "\(ScoreText.plain(executed))/\(ScoreText.plain(adjusted))"
@@ -145,7 +148,7 @@ struct BudgetExecutionRule: Sendable {
             }
             result.rows.append(BudgetRowAmounts(name: Self.displayName(row.name.value), isTotal: row.isTotal,
                                                 initial: amounts.initial, adjusted: amounts.adjusted,
-                                                executed: amounts.executed))
+                                                executed: amounts.executed, weight: amounts.weight))
         }
         checkPrinted(totalRow, rate: rate, formula: formula, result: &result, form: form, into: &diagnostics)
 
@@ -201,8 +204,16 @@ struct BudgetExecutionRule: Sendable {
                 return nil
             }
         }
-        return Amounts(initial: read(.initial), adjusted: read(.adjusted), executed: read(.executed),
-                       invalidAdjusted: invalidAdjusted)
+        var amounts = Amounts(initial: read(.initial), adjusted: read(.adjusted), executed: read(.executed),
+                              invalidAdjusted: invalidAdjusted)
+        if let cell = row.weight {
+            do {
+                amounts.weight = try ValueParser.optionalNumber(cell.value, field: Vocabulary.ScoringWords.weightField)
+            } catch {
+                amounts.weightError = error.message
+            }
+        }
+        return amounts
     }
 
     private func sum(_ values: [Decimal?]) -> Decimal? {
@@ -213,7 +224,7 @@ struct BudgetExecutionRule: Sendable {
     /// The 分值 of 执行率 and where it came from: the rule set's when it was given (`--rules`),
     /// else the one the form states (its 分值 cell, else a label such as "预算执行率(20分)"),
     /// else the rule set's default.
-    private func weight(_ row: BudgetRow?, stated: Located<Decimal>?, form: Form,
+    private func weight(_ row: BudgetRow?, amounts: Amounts?, stated: Located<Decimal>?, form: Form,
                         into diagnostics: inout [Diagnostic]) -> (Decimal, WeightSource) {
         if rulesGiven { return (rules.executionRateWeight, .rulesGiven) }
         // A money table with no 分值 or 得分 and no points in a label, on a form whose indicators
@@ -226,17 +237,14 @@ struct BudgetExecutionRule: Sendable {
         guard let cell = row?.weight else {
             return labelled.map { ($0, .formLabel) } ?? (rules.executionRateWeight, .rulesDefault)
         }
-        let written: Decimal?
-        do {
-            written = try ValueParser.optionalNumber(cell.value, field: Vocabulary.ScoringWords.weightField)
-        } catch {
+        if let error = amounts?.weightError {
             diagnostics.append(Diagnostic(
                 .warning, "budget-amount-invalid", at: form.location(cell.cell),
                 Vocabulary.ScoringMessage.budgetAmountInvalid(Vocabulary.ScoringWords.weightField, cell.value.trimmed,
-                                                              error.message)))
+                                                              error)))
             return labelled.map { ($0, .formLabel) } ?? (rules.executionRateWeight, .rulesDefault)
         }
-        guard let written, written >= 0 else {
+        guard let written = amounts?.weight, written >= 0 else {
             return labelled.map { ($0, .formLabel) } ?? (rules.executionRateWeight, .rulesDefault)
         }
         // 鄂州: 分值 100 in the money row is the whole form's, and 预算执行率 is an indicator: 执行率

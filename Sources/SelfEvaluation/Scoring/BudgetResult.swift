@@ -60,13 +60,17 @@ public struct BudgetRowAmounts: Sendable, Equatable {
     public var initial: Decimal?
     public var adjusted: Decimal?
     public var executed: Decimal?
+    /// The row's 分值 cell, when it is a number.
+    public var weight: Decimal?
 
-    public init(name: String, isTotal: Bool, initial: Decimal?, adjusted: Decimal?, executed: Decimal?) {
+    public init(name: String, isTotal: Bool, initial: Decimal?, adjusted: Decimal?, executed: Decimal?,
+                weight: Decimal? = nil) {
         self.name = name
         self.isTotal = isTotal
         self.initial = initial
         self.adjusted = adjusted
         self.executed = executed
+        self.weight = weight
     }
 }
 

@@ -39,7 +39,9 @@ struct IndicatorEvaluator: Sendable {
             diagnostics.append(Diagnostic(.warning, code, at: form.location(cell), message))
         }
 
-        guard let weight = readWeight(indicator, warn: warn) else {
+        let (written, usable) = readWeight(indicator, warn: warn)
+        result.writtenWeight = written
+        guard let weight = usable else {
             result.needsReview = true
             return Outcome(result: result, diagnostics: diagnostics)
         }
@@ -99,23 +101,25 @@ struct IndicatorEvaluator: Sendable {
         return Outcome(result: result, diagnostics: diagnostics)
     }
 
-    /// 分值 as a number ≥ 0, or nil with a warning (the row is then not scored).
-    private func readWeight(_ indicator: Indicator, warn: (String, CellAddress, String) -> Void) -> Decimal? {
+    /// 分值 as written (a number of any sign, nil when empty or not a number) and as scored (a
+    /// number ≥ 0, or nil with a warning: the row is then not scored).
+    private func readWeight(_ indicator: Indicator,
+                            warn: (String, CellAddress, String) -> Void) -> (written: Decimal?, usable: Decimal?) {
         let cell = indicator.weight
         do {
             guard let weight = try ValueParser.optionalNumber(cell.value, field: Vocabulary.ScoringWords.weightField) else {
                 warn("missing-weight", cell.cell, Vocabulary.ScoringMessage.weightMissing)
-                return nil
+                return (nil, nil)
             }
             guard weight >= 0 else {
                 warn("weight-negative", cell.cell, Vocabulary.ScoringMessage.weightNegative(cell.value.trimmed))
-                return nil
+                return (weight, nil)
             }
             if weight == 0 { warn("weight-zero", cell.cell, Vocabulary.ScoringMessage.weightZero) }
-            return weight
+            return (weight, weight)
         } catch {
             warn("weight-invalid", cell.cell, Vocabulary.ScoringMessage.weightInvalid(cell.value.trimmed, error.message))
-            return nil
+            return (nil, nil)
         }
     }
 

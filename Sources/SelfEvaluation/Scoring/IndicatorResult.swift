@@ -58,8 +58,10 @@ public struct IndicatorResult: Sendable {
     /// 年度指标值 (A) and 实际完成值 (B), parsed.
     public var target: ParsedValue
     public var actual: ParsedValue
-    /// 分值, when it is a number.
+    /// 分值, when it is a number ≥ 0 (the row is scored against it).
     public var weight: Decimal?
+    /// 分值 as written, when it is a number (negative ones too); nil for a placeholder row.
+    public var writtenWeight: Decimal?
     /// The score the form held, when it is a number.
     public var filledScore: Decimal?
     /// The score given, rounded to the rule set's decimals; 0 when not scored.

@@ -57,6 +57,20 @@ public struct Form: Sendable {
     /// Non-empty cells that belong to no part of the template; kept and written out.
     public var unrecognisedCells: [Located<String>]
 
+    // Where the reader found the parts the printed form lays out (``TemplateReader`` sets them;
+    // the layout reads them and never the grid).
+
+    /// 单位(盖章): the line above the table naming the unit that stamps the form.
+    public var sealCell: CellAddress?
+    /// The year line when no year could be read from it: the one line between the title and the
+    /// indicator table holding a single text with 年度 and no colon ("(    年度)"). See ``yearRow``.
+    public var yearLine: Int?
+    /// 年度总体目标's label row (预期目标 | 实际完成情况), where the form prints one.
+    public var goalsLabels: GoalsLabels?
+    /// Rows printed as part of the table after it (a project form's 评价结论, 存在问题, 改进措施,
+    /// 项目负责人 | 财务负责人), with their label cells.
+    public var trailerTable: TrailerTable?
+
     public init(source: String, template: TemplateKind, document: CSVDocument) {
         self.source = source
         self.template = template
@@ -128,6 +142,9 @@ public struct BudgetTable: Sendable {
     public var columns: BudgetColumns
     /// 年度资金总额 first, then the rows under it.
     public var rows: [BudgetRow]
+    /// The section label left of the names' column on the table's rows (部门(单位)总体资金(万元),
+    /// 项目资金(万元)), if any.
+    public var sectionLabel: CellAddress?
 
     public init(headerRow: Int, columns: BudgetColumns, rows: [BudgetRow]) {
         self.headerRow = headerRow

@@ -85,6 +85,7 @@ public struct TemplateReader: Sendable {
         if form.year == nil, let titleCell, let year = YearText.yearsNamed(in: titleCell.value).first?.year {
             form.year = Located(year, at: titleCell.cell)
         }
+        if form.year == nil { form.yearLine = Self.yearLine(scan, after: titleCell?.cell.row ?? 0, before: top) }
         readPreamble(&scan, before: titleCell?.cell.row ?? top)
         readHeaderFields(&scan, into: &form, before: top)
         form.budget = try readBudget(&scan, before: top)
@@ -154,6 +155,9 @@ public struct TemplateReader: Sendable {
                     }
                 } else if label.hasPrefix(TemplateLabels.unitSeal) || label.startsWithAny(of: unitSealLabels) {
                     scan.consume(row, column)
+                    if form.sealCell == nil, label.hasPrefix(TemplateLabels.unitSeal) {
+                        form.sealCell = CellAddress(row: row, column: column)
+                    }
                     if let value = LabelText.valueAfterColon(text), !value.isEmpty, form.unit == nil {
                         form.unit = Located(value, at: CellAddress(row: row, column: column))
                     } else if LabelText.valueAfterColon(text) == nil, form.unit == nil,
@@ -212,6 +216,21 @@ public struct TemplateReader: Sendable {
         }
     }
 
+
+    /// The year line of a form whose year is not written: the first row between the title and the
+    /// table holding one text only, with 年度 and without a colon ("(    年度)").
+    static func yearLine(_ scan: GridScan, after titleRow: Int, before end: Int) -> Int? {
+        var row = titleRow + 1
+        while row < end && row <= scan.rowCount {
+            let labels = scan.rowLabels(row).filter { !$0.isEmpty }
+            if labels.count == 1, labels[0].text.string.contains(Vocabulary.yearSuffix),
+               !labels[0].text.string.contains(":") {
+                return row
+            }
+            row += 1
+        }
+        return nil
+    }
 
     /// "单位名称:X" (one cell): X; nil when the label is not a unit name followed by a colon.
     static func unitAfterColon(_ label: NormalizedText, _ text: String, names: [NormalizedLabel]) -> String? {
@@ -394,7 +413,18 @@ public struct TemplateReader: Sendable {
             }
             row += 1
         }
-        return BudgetTable(headerRow: header, columns: columns, rows: rows)
+        var table = BudgetTable(headerRow: header, columns: columns, rows: rows)
+        // The section label: the first text left of the names on the table's rows.
+        if name > 1 {
+            let lastRow = max(rows.last?.name.cell.row ?? header, header)
+            search: for r in header...lastRow {
+                for col in 1..<name where !scan.text(r, col).isEmpty {
+                    table.sectionLabel = CellAddress(row: r, column: col)
+                    break search
+                }
+            }
+        }
+        return table
     }
 
     /// A money table that is there (a 项目资金 / 年度预算数 heading, or a row naming a budget and
@@ -474,6 +504,9 @@ public struct TemplateReader: Sendable {
             }
             if let expectedCol = scan.column(in: labelRow, whereLabel: isExpected) {
                 let actualCol = scan.column(in: labelRow, whereLabel: isActual)
+                form.goalsLabels = GoalsLabels(row: labelRow, expected: expectedCol, actual: actualCol,
+                                               sectionLabel: (1..<expectedCol).first { !scan.text(labelRow, $0).isEmpty }
+                                                   .map { CellAddress(row: labelRow, column: $0) })
                 // The texts are on the next non-blank row.
                 var textRow = labelRow + 1
                 while textRow < end, scan.rowTexts(textRow).allSatisfy({ $0.isEmpty }) { textRow += 1 }
@@ -857,6 +890,10 @@ public struct TemplateReader: Sendable {
     private func readTrailer(_ scan: inout GridScan, from start: Int, columns: IndicatorColumns, into form: inout Form) {
         var row = start
         var inNotes = false
+        // Rows starting with a trailer label (评价结论 …) and their label cells: those right after
+        // the table are printed as part of it.
+        var trailerRows: [Int: Set<CellAddress>] = [:]
+        defer { form.trailerTable = Self.trailerTable(trailerRows, after: form.sectionsLastRow) }
         while row <= scan.rowCount {
             let texts = scan.rowTexts(row)
             guard let firstCol = texts.firstIndex(where: { !$0.isEmpty }).map({ $0 + 1 }) else {
@@ -900,6 +937,10 @@ public struct TemplateReader: Sendable {
                 }
                 form.conclusionLabel = Located(LabelText.trim(first), at: CellAddress(row: row, column: firstCol))
             } else {
+                if label.startsWithAny(of: TemplateLabels.trailers) {
+                    trailerRows[row] = Set((firstCol...scan.width(row)).filter { scan.label(row, $0).isAny(of: TemplateLabels.trailers) }
+                        .map { CellAddress(row: row, column: $0) })
+                }
                 for col in firstCol...scan.width(row) where !scan.text(row, col).isEmpty {
                     let text = scan.text(row, col)
                     let cell = Located(text, at: CellAddress(row: row, column: col))
@@ -914,6 +955,18 @@ public struct TemplateReader: Sendable {
             }
             row += 1
         }
+    }
+
+    /// The rows of `candidates` that follow the table's last row one after another.
+    private static func trailerTable(_ candidates: [Int: Set<CellAddress>], after end: Int?) -> TrailerTable? {
+        guard let end else { return nil }
+        var row = end + 1
+        var cells = Set<CellAddress>()
+        while let labels = candidates[row] {
+            cells.formUnion(labels)
+            row += 1
+        }
+        return row > end + 1 ? TrailerTable(rows: (end + 1)...(row - 1), labelCells: cells) : nil
     }
 
     // MARK: Helpers

@@ -64,7 +64,7 @@ public enum BlankTemplate {
         }
 
         let titleRow = add([1: Vocabulary.departmentTitle])
-        _ = add([1: words.blankYear])
+        let yearRow = add([1: words.blankYear])
         let sealRow = add([1: words.blankUnitSeal, 6: words.blankFilledOn])
         let nameRow = add([1: words.blankUnitName])
         // Money table: label A:B, 资金来源 in C, amounts D..F, 分值 G, 执行率 H, 得分 I.
@@ -85,7 +85,7 @@ public enum BlankTemplate {
             budgetRow.score = at(row, 9, isTotal ? "" : dash)
             budgetRows.append(budgetRow)
         }
-        _ = add([1: words.blankGoalsSection, 2: words.blankGoalsExpected, 5: words.blankGoalsActual])
+        let goalsLabelRow = add([1: words.blankGoalsSection, 2: words.blankGoalsExpected, 5: words.blankGoalsActual])
         let goalsTextRow = add([:])
         var indicatorHeader: [Int: String] = [1: words.blankIndicatorSection]
         for (index, text) in words.blankIndicatorHeader.enumerated() { indicatorHeader[2 + index] = text }
@@ -116,12 +116,17 @@ public enum BlankTemplate {
         var form = Form(source: "", template: .department, document: CSVDocument(file: "", rows: rows))
         form.title = at(titleRow, 1, Vocabulary.departmentTitle)
         form.unit = at(sealRow, 1, "")
+        form.sealCell = CellAddress(row: sealRow, column: 1)
+        form.yearLine = yearRow
         form.filledOn = at(sealRow, 6, "")
         form.headerFields = [HeaderField(label: at(nameRow, 1, words.blankUnitName), value: at(nameRow, 3))]
         form.budget = BudgetTable(
             headerRow: budgetHeader,
             columns: BudgetColumns(name: 3, initial: 4, adjusted: 5, executed: 6, weight: 7, rate: 8, score: 9),
             rows: budgetRows)
+        form.budget?.sectionLabel = CellAddress(row: budgetHeader, column: 1)
+        form.goalsLabels = GoalsLabels(row: goalsLabelRow, expected: 2, actual: 5,
+                                       sectionLabel: CellAddress(row: goalsLabelRow, column: 1))
         form.goals = at(goalsTextRow, 2)
         form.achievements = at(goalsTextRow, 5)
         form.indicatorHeader = IndicatorColumns(

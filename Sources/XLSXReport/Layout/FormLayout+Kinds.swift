@@ -15,24 +15,25 @@ extension FormLayout {
         setKind(CellAddress(row: row, column: column), kind)
     }
 
-    mutating func assignKinds(_ s: FormStructure, form: Form) {
+    mutating func assignKinds(_ form: Form) {
+        let last = form.tableLastColumn
         setKind(form.title?.cell, .title)
-        if let yearRow = s.yearRow {
+        if let yearRow = form.yearRow {
             // The year may be written inside the title cell ("2023年度项目支出绩效自评表"): that stays the title.
             for column in 1...columnCount where !isEmpty(yearRow, column)
             && CellAddress(row: yearRow, column: column) != form.title?.cell {
                 setKind(row: yearRow, column: column, .subtitle)
             }
         }
-        if let seal = s.sealCell { setKind(seal, .preamble) }
-        if let filled = form.filledOn?.cell, let first = s.tableFirstRow, filled.row < first { setKind(filled, .preambleRight) }
+        if let seal = form.sealCell { setKind(seal, .preamble) }
+        if let filled = form.filledOn?.cell, let first = form.tableFirstRow, filled.row < first { setKind(filled, .preambleRight) }
         for field in form.headerFields {
             setKind(field.label.cell, .heading)
             setKind(field.value.cell, .label)
         }
         if let budget = form.budget {
-            for column in 1...max(s.tableLast, 1) { setKind(row: budget.headerRow, column: column, .heading) }
-            setKind(s.budgetSectionLabel, .heading)
+            for column in 1...max(last, 1) { setKind(row: budget.headerRow, column: column, .heading) }
+            setKind(budget.sectionLabel, .heading)
             let c = budget.columns
             for row in budget.rows {
                 setKind(row.name.cell, .label)
@@ -41,12 +42,12 @@ extension FormLayout {
                 }
             }
         }
-        if let labelRow = s.goalsLabelRow {
-            for column in 1...s.tableLast { setKind(row: labelRow, column: column, .heading) }
+        if let labelRow = form.goalsLabels?.row {
+            for column in 1...last { setKind(row: labelRow, column: column, .heading) }
         }
         if let header = form.indicatorHeader {
             for row in header.headerRows {
-                for column in 1...s.tableLast { setKind(row: row, column: column, .heading) }
+                for column in 1...last { setKind(row: row, column: column, .heading) }
             }
             setKind(header.sectionLabel, .heading)
             for indicator in form.indicators {
@@ -70,10 +71,10 @@ extension FormLayout {
         setKind(form.conclusion?.cell, .label)
         // Trailer rows inside the table: labels as headings; the values of a row of several
         // label | value pairs (项目负责人 | 财务负责人) centred, a single value (评价结论) as text.
-        if let trailerRows = s.trailerTableRows {
-            for row in trailerRows {
-                let labels = s.trailerLabelCells.filter { $0.row == row }
-                for column in 1...max(s.tableLast, 1) where !isEmpty(row, column) {
+        if let trailer = form.trailerTable {
+            for row in trailer.rows {
+                let labels = trailer.labelCells.filter { $0.row == row }
+                for column in 1...max(last, 1) where !isEmpty(row, column) {
                     let cell = CellAddress(row: row, column: column)
                     if labels.contains(cell) {
                         setKind(cell, .heading)

@@ -36,10 +36,10 @@ extension FormLayout {
         }
     }
 
-    mutating func deriveMerges(_ s: FormStructure, form: Form) {
-        let last = s.tableLast
+    mutating func deriveMerges(_ form: Form) {
+        let last = form.tableLastColumn
         // Lines above the table (title, year, 单位(盖章) | 填报日期) and the header fields.
-        let firstSection = s.firstSectionRow ?? (rows.count + 1)
+        let firstSection = form.firstSectionRow ?? (rows.count + 1)
         var fieldAnchors: [Int: Set<Int>] = [:]
         for field in form.headerFields where field.label.cell.row < firstSection {
             fieldAnchors[field.label.cell.row, default: []].formUnion([field.label.cell.column, field.value.cell.column])
@@ -48,7 +48,7 @@ extension FormLayout {
         for row in 1..<max(firstSection, 1) { fillRight(row: row, anchors: fieldAnchors[row] ?? [], through: last) }
 
         // The money table: its section label over its rows, left of the 资金来源 column.
-        if let budget = form.budget, let label = s.budgetSectionLabel, let lastRow = budget.rows.last?.name.cell.row {
+        if let budget = form.budget, let label = budget.sectionLabel, let lastRow = budget.rows.last?.name.cell.row {
             merge(label.row, label.column, max(lastRow, label.row), budget.columns.name - 1)
         }
         // Its name column over the empty columns up to the first money column (B:C, C:D on
@@ -65,16 +65,17 @@ extension FormLayout {
         }
 
         // 年度总体目标: the section label down both rows, 预期目标 | 实际完成情况 and their texts.
-        if let labelRow = s.goalsLabelRow, let expected = s.goalsExpectedColumn {
-            let textRow = s.goalsTextRow ?? labelRow
-            let expectedEnd = (s.goalsActualColumn ?? (last + 1)) - 1
-            if let section = s.goalsSectionLabel { merge(section.row, section.column, textRow, expected - 1) }
+        if let goals = form.goalsLabels {
+            let labelRow = goals.row, expected = goals.expected
+            let textRow = form.goalsTextRow ?? labelRow
+            let expectedEnd = (goals.actual ?? (last + 1)) - 1
+            if let section = goals.sectionLabel { merge(section.row, section.column, textRow, expected - 1) }
             merge(labelRow, expected, labelRow, expectedEnd)
-            if let actual = s.goalsActualColumn { merge(labelRow, actual, labelRow, last) }
+            if let actual = goals.actual { merge(labelRow, actual, labelRow, last) }
             if textRow > labelRow {
                 let goalsColumn = form.goals?.cell.column ?? expected
                 merge(textRow, goalsColumn, textRow, expectedEnd)
-                if let actual = s.goalsActualColumn {
+                if let actual = goals.actual {
                     merge(textRow, form.achievements?.cell.column ?? actual, textRow, last)
                 }
             }
@@ -120,9 +121,9 @@ extension FormLayout {
 
         // Trailer rows inside the table: each label and value to the next one, the last to the
         // edge; a label with no value of its own leaves the value's place merged after it.
-        if let trailerRows = s.trailerTableRows {
-            for row in trailerRows {
-                let labels = Set(s.trailerLabelCells.filter { $0.row == row }.map(\.column))
+        if let trailer = form.trailerTable {
+            for row in trailer.rows {
+                let labels = Set(trailer.labelCells.filter { $0.row == row }.map(\.column))
                 var anchors = Set<Int>()
                 for label in labels {
                     let next = stride(from: label + 1, through: last, by: 1).first { !isEmpty(row, $0) }
@@ -133,7 +134,7 @@ extension FormLayout {
         }
 
         // Lines below the table (联系人 | 联系电话, 注 …).
-        if let end = s.tableLastRow, end < rows.count {
+        if let end = form.tableLastRow, end < rows.count {
             for row in (end + 1)...rows.count { fillRight(row: row, through: last) }
         }
     }

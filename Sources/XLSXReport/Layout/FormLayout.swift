@@ -31,7 +31,8 @@ public enum FormCellKind: Hashable, Sendable {
     }
 }
 
-/// The geometry of the printed form, computed from a form's structure and its grid of texts:
+/// The geometry of the printed form, computed from a form's structure (the cells, rows and
+/// columns `TemplateReader` found its parts in) and its grid of texts:
 /// the merged ranges, each cell's kind, column widths and row heights. Pure: nothing is written.
 ///
 /// Every range is derived from the form's cell addresses and columns (`Form.indicatorHeader`,
@@ -84,29 +85,29 @@ public struct FormLayout: Sendable {
 
     /// Lays out `form` with the texts of `rows` (the scored grid, or a blank template's rows).
     public init(form: Form, rows inputRows: [[String]]) {
-        let structure = FormStructure(form: form, rows: inputRows)
-        let width = max(inputRows.map(\.count).max() ?? 0, structure.tableLast, ScoredGrid.minimumWidth)
+        let tableLast = form.tableLastColumn
+        let width = max(inputRows.map(\.count).max() ?? 0, tableLast, ScoredGrid.minimumWidth)
         rows = inputRows.map { $0 + Array(repeating: "", count: max(0, width - $0.count)) }
         columnCount = width
         kinds = CellGrid(rows: inputRows.count, columns: width)
         owner = CellGrid(rows: inputRows.count, columns: width)
-        tableColumnCount = structure.tableLast
-        if let first = structure.tableFirstRow, let last = structure.tableLastRow, first <= last {
+        tableColumnCount = tableLast
+        if let first = form.tableFirstRow, let last = form.tableLastRow, first <= last {
             tableRows = (first - 1)...(last - 1)
         } else {
             tableRows = nil
         }
         if form.template == .project {
-            columnWidths = Self.projectWidths(form: form, tableLast: structure.tableLast, count: width)
+            columnWidths = Self.projectWidths(form: form, tableLast: tableLast, count: width)
         } else {
             columnWidths = (0..<width).map { column in
                 column < Self.officialWidths.count ? Self.officialWidths[column] : Self.extraColumnWidth
             }
         }
-        goalsTextRow = structure.goalsTextRow.map { $0 - 1 }
+        goalsTextRow = form.goalsTextRow.map { $0 - 1 }
         indicatorHeaderRows = form.indicatorHeader.map { ($0.headerRows.lowerBound - 1)...($0.headerRows.upperBound - 1) }
-        assignKinds(structure, form: form)
-        deriveMerges(structure, form: form)
+        assignKinds(form)
+        deriveMerges(form)
         computeRowHeights()
     }
 

@@ -30,7 +30,8 @@ public enum FormCellContent: Hashable, Sendable {
 /// The numbers, formulas and comments of a scored form's sheet, keyed by 0-based cell.
 ///
 /// - Money cells (年初预算数, 全年预算数, 全年执行数) become numbers with format `0.00`, 分值 cells
-///   numbers, when their text is a plain number; anything else stays text.
+///   numbers, when their text is written as a plain number; anything else stays text. The numbers
+///   are the scoring's (`BudgetRowAmounts`, `IndicatorResult.writtenWeight`): nothing is parsed here.
 /// - 执行率 is `=ROUND(IF(E6=0,0,F6/E6),4)` (format `0.00%`): the engine rounds the rate to 4
 ///   decimals before scoring, so the formula does too and its cached value is exactly the
 ///   engine's. When the budget was scored from the rows below a zero 年度资金总额 row, the
@@ -65,14 +66,16 @@ public struct ScoredCells: Sendable {
         let decimals = scored.ruleSet.decimals
         let scoreFormat = Self.scoreFormat(decimals: decimals)
 
-        // Input numbers.
-        if let budget = form.budget {
-            for row in budget.rows {
-                for cell in [row.initial, row.adjusted, row.executed] { setPlainNumber(cell?.cell, grid, Self.moneyFormat) }
-                setPlainNumber(row.weight?.cell, grid, nil)
+        // Input numbers, as the scoring read them.
+        if let budget = form.budget, let amounts = scored.budget?.rows {
+            for (row, amount) in zip(budget.rows, amounts) {
+                setPlainNumber(row.initial?.cell, amount.initial, grid, Self.moneyFormat)
+                setPlainNumber(row.adjusted?.cell, amount.adjusted, grid, Self.moneyFormat)
+                setPlainNumber(row.executed?.cell, amount.executed, grid, Self.moneyFormat)
+                setPlainNumber(row.weight?.cell, amount.weight, grid, nil)
             }
         }
-        for indicator in form.indicators { setPlainNumber(indicator.weight.cell, grid, nil) }
+        for result in scored.indicators { setPlainNumber(result.indicator.weight.cell, result.writtenWeight, grid, nil) }
 
         // Computed numbers (scores of indicators, total weight), as the engine has them.
         for (address, computed) in grid.computed {
@@ -130,23 +133,21 @@ public struct ScoredCells: Sendable {
         }
     }
 
-    /// A number cell when the text is a plain number ("702.71", "1,234.5", "10"); text otherwise.
-    private mutating func setPlainNumber(_ address: CellAddress?, _ grid: ScoredGrid, _ format: String?) {
-        guard let address, let number = Self.plainNumber(grid[address]) else { return }
+    /// A number cell holding `number` (the scoring's reading of the cell) when the cell's text is
+    /// written as a plain number ("702.71", "1,234.5", "10"); text otherwise.
+    private mutating func setPlainNumber(_ address: CellAddress?, _ number: Decimal?, _ grid: ScoredGrid, _ format: String?) {
+        guard let address, let number, Self.isPlainNumber(grid[address]) else { return }
         set(address, .number(number, format: format))
     }
 
-    /// The number of a text made only of digits, one sign, separators and a point; nil otherwise
-    /// (so "235.11万元", "10分" and "—" stay text, as written).
-    static func plainNumber(_ text: String) -> Decimal? {
+    /// Whether a text is made only of digits, one sign, separators and a point (so "235.11万元",
+    /// "10分" and "—" stay text, as written).
+    static func isPlainNumber(_ text: String) -> Bool {
         let trimmed = LabelText.trim(text)
-        guard !trimmed.isEmpty, trimmed.allSatisfy({ numberCharacters.contains($0) }),
-              trimmed.contains(where: \.isNumber) else { return nil }
-        guard let value = try? ValueParser.optionalNumber(trimmed) else { return nil }
-        return value
+        return !trimmed.isEmpty && trimmed.allSatisfy({ numberCharacters.contains($0) }) && trimmed.contains(where: \.isNumber)
     }
 
-    /// What `plainNumber` accepts: digits (ASCII and full-width), signs, separators, points.
+    /// What `isPlainNumber` accepts: digits (ASCII and full-width), signs, separators, points.
     private static let numberCharacters = Set("0123456789０１２３４５６７８９.,，．+-－")
 
     private func value(_ address: CellAddress) -> Decimal? { contents[Self.sheetCell(address)]?.value }
@@ -171,18 +172,19 @@ public struct ScoredCells: Sendable {
         let adjustedValues = adjustedCells.map { value($0) }
         let executedValues = executedCells.map { value($0) }
 
-        // 执行率
+        // 执行率: a formula when the sheet holds, as numbers, the amounts the engine divided (so the
+        // formula's result is the engine's rate).
         var rateExpression: String?
         if budget.scoredFromParts {
             let adjusted = "SUM(\(Self.reference(adjustedCells)))"
             let executed = "SUM(\(Self.reference(executedCells)))"
             let a = adjustedValues.reduce(Decimal(0)) { $0 + ($1 ?? 0) }
             let b = executedValues.reduce(Decimal(0)) { $0 + ($1 ?? 0) }
-            if Self.rate(a, b) == budget.executionRate {
+            if a == budget.adjusted, b == budget.executed {
                 rateExpression = "ROUND(IF(\(adjusted)=0,0,\(executed)/\(adjusted)),4)"
             }
         } else if let a = adjustedValues.first ?? nil, let b = executedValues.first ?? nil,
-                  Self.rate(a, b) == budget.executionRate {
+                  a == budget.adjusted, b == budget.executed {
             let adjusted = adjustedCells[0].description
             let executed = executedCells[0].description
             rateExpression = "ROUND(IF(\(adjusted)=0,0,\(executed)/\(adjusted)),4)"
@@ -213,6 +215,8 @@ public struct ScoredCells: Sendable {
         } else {
             weightReference = budget.weight.plainText
         }
+        // The formula rounds the 4-decimal rate cell, the engine the exact rate (and clamps at 0):
+        // they agree on nearly every form, and where they do not the engine's score is written.
         let expected = DecimalRounding.round(budget.weight * min(budget.executionRate, 1), places: decimals)
         if let rateReference, expected == budget.score {
             set(scoreCell, .formula("=ROUND(\(weightReference)*MIN(\(rateReference),1),\(decimals))",
@@ -221,10 +225,6 @@ public struct ScoredCells: Sendable {
             set(scoreCell, .number(budget.score, format: format))
             addComment(scoreCell, WorkbookWords.formulaDropped)
         }
-    }
-
-    private static func rate(_ adjusted: Decimal, _ executed: Decimal) -> Decimal {
-        adjusted == 0 ? 0 : DecimalRounding.round(executed / adjusted, places: 4)
     }
 
     private mutating func addTotalFormula(_ scored: ScoredForm, decimals: Int) {
