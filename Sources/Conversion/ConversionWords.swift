@@ -13,7 +13,7 @@ enum ConversionWords {
     static func severalForms(_ sheets: [String]) -> String {
         "工作簿中有 \(sheets.count) 张自评表("
             + sheets.map { "“\($0)”" }.joined(separator: "、")
-            + "),一次只能输出一张:用 --sheet 名称或序号选定一张;batch 和 check 会逐张读取全部"
+            + "),一次只能输出一张:" + FormLoader.severalFormsChoice
     }
     static func earlierRun(_ folder: String, _ count: Int) -> String {
         "输出文件夹 \(folder) 里有上次运行的结果(其 report.json 列出 \(count) 个文件):"

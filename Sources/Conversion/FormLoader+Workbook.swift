@@ -47,6 +47,11 @@ extension FormLoader {
         }
     }
 
+    /// How a command-line user chooses one of several form sheets: the end of the
+    /// `several-forms` message (a caller that has no `--sheet`, such as the web page, replaces it
+    /// with its own advice).
+    public static let severalFormsChoice = "用 --sheet 名称或序号选定一张;batch 和 check 会逐张读取全部"
+
     /// The form sheets of a workbook to read: the sheet `sheet` names; else every form sheet
     /// when `every`; otherwise the only form sheet — a workbook holding several forms is an
     /// error (`several-forms`, naming them) rather than a silent choice of the first. Locations read `FILE.xlsx:ROW:COL`, or

@@ -3,6 +3,8 @@ public enum ServerWords {
     public static let title = "预算绩效自评表"
     public static let storeFailed = "无法保存上传的文件(服务器磁盘或索引出错),请稍后重试"
     public static let formNotFound = "没有这张表"
+    /// Replaces the command line's advice in a `several-forms` error: the page reads one form a file.
+    public static let severalFormsChoice = "请把每张自评表另存为单独的文件(或只留一张自评表的工作簿)后上传"
     public static let notFound = "[not-found] 没有这个页面或表格"
     public static let revoked = "[link-revoked] 这个链接已被收回,请向财政局索取新链接"
     public static let csrf = "[csrf] 表单已过期或不是从本站页面提交的,请刷新页面后重试"

@@ -202,6 +202,15 @@ struct UnitRouteTests {
                 #expect(errors.first?["message"]?.contains(f.folder.path) == false, "no server path in \(name)")
                 #expect((answer["forms"] as? [Any])?.isEmpty == true)
             }
+            // A workbook holding several forms: none is taken silently; the advice is the page's.
+            let several = try FixturePaths.bytes("xlsx/sheets/several-forms.xlsx")
+            let (status, answer) = try await upload(client, token: token, [("四张表.xlsx", several)])
+            #expect(status == .unprocessableContent)
+            let errors = try #require(answer["errors"] as? [[String: String]])
+            #expect(errors.first?["code"] == "several-forms")
+            #expect(errors.first?["message"]?.contains("“项目一”") == true)
+            #expect(errors.first?["message"]?.contains(ServerWords.severalFormsChoice) == true)
+            #expect(errors.first?["message"]?.contains("--sheet") == false)
             // From the page: the error is shown on the unit's page, 422.
             let page = try await client.execute(uri: "/u/\(token)", method: .get) { $0.text }
             var m = MultipartBody()
