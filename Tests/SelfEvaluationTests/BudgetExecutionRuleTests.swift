@@ -123,6 +123,41 @@ struct BudgetExecutionRuleTests {
         #expect(outcome.diagnostics.contains { $0.code == "printed-rate-mismatch" } == slip)
     }
 
+    /// The printed 执行率 is used only when an amount is left blank ("", "—", "/"), never when the
+    /// cell holds text that is not a number (that is `budget-amount-invalid`, and the rate is computed).
+    @Test(arguments: [
+        ("100", "", "76%", "0.76", true), ("100", "—", "76%", "0.76", true), ("100", "/", "0.76", "0.76", true),
+        ("", "", "80", "0.8", true), ("—", "90", "90%", "0.9", true),
+        ("100", "abc", "76%", "0", false), ("100", "90", "76%", "0.9", false), ("100", "", "abc", "0", false),
+        ("100", "", "", "0", false),
+    ] as [(String, String, String, String, Bool)])
+    func printedRateOnlyForBlankAmounts(_ adjusted: String, _ executed: String, _ rate: String, _ expected: String,
+                                        _ fromPrint: Bool) throws {
+        var builder = FormBuilder()
+        builder.budget(adjusted: adjusted, executed: executed, rate: rate)
+        let outcome = try BudgetExecutionRule(rules: .v2020).evaluate(builder.form)
+        #expect(outcome.result?.executionRate == d(expected))
+        #expect(outcome.diagnostics.contains { $0.code == "rate-from-print" } == fromPrint)
+        #expect(outcome.diagnostics.contains { $0.code == "budget-amount-invalid" } == (executed == "abc"))
+    }
+
+    /// 执行率 is not scored apart when the money table has no 分值 or 得分 and the indicators' 分值
+    /// (as they are now, after any change of the cell) sum to 100.
+    @Test(arguments: [("60", "40", true), ("60", "30", false), ("60", "abc", false), ("100", "", true)])
+    func indicatorsWeighingAHundredLeaveTheRateUnscored(_ first: String, _ second: String, _ unscored: Bool) throws {
+        var builder = FormBuilder()
+        builder.budget(adjusted: "100", executed: "90", weight: nil)
+        builder.indicator("甲", target: "1", actual: "1", weight: "50")
+        builder.indicator("乙", target: "1", actual: "1", weight: "50")
+        builder.form.budget?.columns.weight = nil
+        builder.form.budget?.columns.score = nil
+        builder.form.indicators[0].weight = Located(first, at: builder.form.indicators[0].weight.cell)
+        builder.form.indicators[1].weight = Located(second, at: builder.form.indicators[1].weight.cell)
+        let result = try #require(try BudgetExecutionRule(rules: .v2020).evaluate(builder.form).result)
+        #expect((result.weightSource == .notScored) == unscored)
+        #expect(result.weight == (unscored ? 0 : 10))
+    }
+
     @Test func missingTableIsAWarning() throws {
         var builder = FormBuilder()
         builder.indicator("指标", target: "≥1", actual: "1", weight: "100")

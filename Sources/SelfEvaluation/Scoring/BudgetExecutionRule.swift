@@ -30,11 +30,18 @@ struct BudgetExecutionRule: Sendable {
         var initial: Decimal?
         var adjusted: Decimal?
         var executed: Decimal?
-        /// The 全年预算数 cell when it holds text that is not a number, with the reader's reason.
-        var invalidAdjusted: (cell: Located<String>, reason: String)?
+        /// The money cells that hold text that is not a number (so are not blank), with the reader's reason.
+        var invalid: [Column: (cell: Located<String>, reason: String)] = [:]
         /// The 分值 cell as a number, or why it is not one.
         var weight: Decimal?
         var weightError: String?
+        /// On the total row: the 执行率 cell read as a quantity, and the 得分 cell as a number.
+        var rate: Quantity?
+        var score: Decimal?
+
+        /// Whether a money cell is left blank ("", "—", "/"): not printed, unlike a cell that is
+        /// not a number (an error of its own).
+        func isBlank(_ column: Column) -> Bool { column.value(self) == nil && invalid[column] == nil }
     }
 
     private enum Column: CaseIterable {
@@ -108,8 +115,8 @@ struct BudgetExecutionRule: Sendable {
         let adjusted = used.adjusted ?? 0
         let executed = used.executed ?? 0
         // Amounts not printed (执行数 blank, or no money at all) but 执行率 printed: the printed rate.
-        let amountsBlank = !fromParts && (Self.notPrinted(totalRow?.executed) || Self.notPrinted(totalRow?.adjusted))
-        let printedRate = amountsBlank ? Self.printedRate(totalRow) : nil
+        let amountsBlank = !fromParts && [Column.executed, .adjusted].contains { (totalAmounts ?? Amounts()).isBlank($0) }
+        let printedRate = amountsBlank ? totalAmounts?.rate.flatMap(Self.rateFraction) : nil
         if let printedRate, let cell = totalRow?.rate {
             diagnostics.append(Diagnostic(.warning, "rate-from-print", at: form.location(cell.cell),
                                           Vocabulary.LayoutMessage.rateFromPrint(ScoreText.percent(printedRate))))
@@ -150,7 +157,7 @@ struct BudgetExecutionRule: Sendable {
                                                 initial: amounts.initial, adjusted: amounts.adjusted,
                                                 executed: amounts.executed, weight: amounts.weight))
         }
-        checkPrinted(totalRow, rate: rate, formula: formula, result: &result, form: form, into: &diagnostics)
+        checkPrinted(totalRow, totalAmounts, rate: rate, formula: formula, result: &result, form: form, into: &diagnostics)
 
         var inputs = [
             AuditEntry.Input(Vocabulary.ScoringWords.adjustedField, ScoreText.plain(adjusted),
@@ -178,7 +185,7 @@ struct BudgetExecutionRule: Sendable {
             return FormError("budget-negative", at: form.location(cell),
                              Vocabulary.ScoringMessage.budgetNegative(ScoreText.money(adjusted)))
         }
-        if let invalid = rows.lazy.compactMap(\.invalidAdjusted).first {
+        if let invalid = rows.lazy.compactMap({ $0.invalid[.adjusted] }).first {
             return FormError("budget-amount-invalid", at: form.location(invalid.cell.cell),
                              Vocabulary.ScoringMessage.budgetNotANumber(invalid.cell.value.trimmed, invalid.reason))
         }
@@ -191,7 +198,7 @@ struct BudgetExecutionRule: Sendable {
     static func displayName(_ name: String) -> String { BudgetRow.displayName(name) }
 
     private func amounts(of row: BudgetRow, form: Form, into diagnostics: inout [Diagnostic]) -> Amounts {
-        var invalidAdjusted: (cell: Located<String>, reason: String)?
+        var amounts = Amounts()
         func read(_ column: Column) -> Decimal? {
             guard let cell = column.cell(row) else { return nil }
             do {
@@ -200,12 +207,16 @@ struct BudgetExecutionRule: Sendable {
                 diagnostics.append(Diagnostic(
                     .warning, "budget-amount-invalid", at: form.location(cell.cell),
                     Vocabulary.ScoringMessage.budgetAmountInvalid(column.field, cell.value.trimmed, error.message)))
-                if column == .adjusted { invalidAdjusted = (cell, error.message) }
+                amounts.invalid[column] = (cell, error.message)
                 return nil
             }
         }
-        var amounts = Amounts(initial: read(.initial), adjusted: read(.adjusted), executed: read(.executed),
-                              invalidAdjusted: invalidAdjusted)
+        let money = (read(.initial), read(.adjusted), read(.executed))
+        (amounts.initial, amounts.adjusted, amounts.executed) = money
+        if row.isTotal {
+            if let cell = row.rate, case .quantity(let quantity) = ValueParser.parse(cell.value) { amounts.rate = quantity }
+            amounts.score = row.score.flatMap { try? ValueParser.optionalNumber($0.value) }
+        }
         if let cell = row.weight {
             do {
                 amounts.weight = try ValueParser.optionalNumber(cell.value, field: Vocabulary.ScoringWords.weightField)
@@ -265,41 +276,26 @@ struct BudgetExecutionRule: Sendable {
         return (written, .formCell)
     }
 
-    /// Whether an amount cell is left blank ("", "—", "/"): not printed, unlike a cell that is
-    /// not a number (an error of its own).
-    static func notPrinted(_ cell: Located<String>?) -> Bool {
-        guard let cell else { return true }
-        do {
-            return try ValueParser.optionalNumber(cell.value) == nil
-        } catch {
-            return false
-        }
-    }
-
-    /// The 执行率 printed on the total row as a fraction ("76%" → 0.76, "0.76" → 0.76), nil when none.
-    static func printedRate(_ row: BudgetRow?) -> Decimal? {
-        guard let cell = row?.rate, case .quantity(let quantity) = ValueParser.parse(cell.value) else { return nil }
+    /// A printed 执行率 as a fraction ("76%" → 0.76, "0.76" → 0.76), nil when not a rate.
+    static func rateFraction(_ quantity: Quantity) -> Decimal? {
         switch quantity.unit {
-        case .percent?: return quantity.number / 100
-        case nil: return quantity.number <= 2 ? quantity.number : quantity.number / 100
-        default: return nil
+        case .percent?: quantity.number / 100
+        case nil: quantity.number <= 2 ? quantity.number : quantity.number / 100
+        default: nil
         }
     }
 
     /// The sum of the indicators' 分值 as written (placeholders and unreadable cells left out).
     static func indicatorWeights(_ form: Form) -> Decimal {
-        form.scoredIndicators.reduce(Decimal(0)) { sum, indicator in
-            sum + ((try? ValueParser.optionalNumber(indicator.weight.value)) .flatMap { $0 } ?? 0)
-        }
+        form.scoredIndicators.reduce(Decimal(0)) { sum, indicator in sum + ((try? indicator.weightNumber.get()) ?? 0) }
     }
 
     /// Compares the printed 执行率 and 得分 with the computed ones.
-    private func checkPrinted(_ row: BudgetRow?, rate: Decimal, formula: String, result: inout BudgetResult,
-                              form: Form, into diagnostics: inout [Diagnostic]) {
+    private func checkPrinted(_ row: BudgetRow?, _ amounts: Amounts?, rate: Decimal, formula: String,
+                              result: inout BudgetResult, form: Form, into diagnostics: inout [Diagnostic]) {
         let shownScore = ScoreText.points(result.score, rules)
         // Not scored apart: a printed 得分 there is not an execution score (鄂州: the form's total).
-        if let cell = row?.score, result.weightSource != .notScored,
-           let printed = try? ValueParser.optionalNumber(cell.value) {
+        if let cell = row?.score, result.weightSource != .notScored, let printed = amounts?.score {
             result.filledScore = printed
             if printed != result.score {
                 let message = Vocabulary.ScoringMessage.budgetScoreReplaced(
@@ -312,7 +308,7 @@ struct BudgetExecutionRule: Sendable {
             result.scoreChanged = true
             result.comment = Vocabulary.ScoringMessage.budgetScoreFilled(shownScore, formula: formula)
         }
-        guard let cell = row?.rate, case .quantity(let quantity) = ValueParser.parse(cell.value) else { return }
+        guard let cell = row?.rate, let quantity = amounts?.rate else { return }
         let printedPercent: Decimal = switch quantity.unit {
         case .percent?: quantity.number
         default: quantity.number <= 2 ? quantity.number * 100 : quantity.number

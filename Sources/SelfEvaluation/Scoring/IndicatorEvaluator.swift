@@ -107,7 +107,7 @@ struct IndicatorEvaluator: Sendable {
                             warn: (String, CellAddress, String) -> Void) -> (written: Decimal?, usable: Decimal?) {
         let cell = indicator.weight
         do {
-            guard let weight = try ValueParser.optionalNumber(cell.value, field: Vocabulary.ScoringWords.weightField) else {
+            guard let weight = try indicator.weightNumber.get() else {
                 warn("missing-weight", cell.cell, Vocabulary.ScoringMessage.weightMissing)
                 return (nil, nil)
             }

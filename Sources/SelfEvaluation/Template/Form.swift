@@ -294,7 +294,7 @@ public struct Indicator: Sendable {
     public var target: Located<String> { didSet { readValues() } }
     public var actual: Located<String> { didSet { readValues() } }
     /// 分值 and 得分, as written.
-    public var weight: Located<String>
+    public var weight: Located<String> { didSet { readWeight() } }
     public var score: Located<String>
     /// 未完成原因分析 / 偏差原因分析及改进措施, as written.
     public var reason: Located<String>?
@@ -325,6 +325,13 @@ public struct Indicator: Sendable {
         self.measureUnit = measureUnit
         self.isPlaceholder = isPlaceholder
         readValues()
+        readWeight()
+    }
+
+    /// 分值 as a number (nil when blank), or why it is not one: read once per change of the cell.
+    public private(set) var weightNumber: Result<Decimal?, ValueError> = .success(nil)
+    private mutating func readWeight() {
+        weightNumber = Result { () throws(ValueError) in try ValueParser.optionalNumber(weight.value, field: Vocabulary.ScoringWords.weightField) }
     }
 
     /// Reads the values, once per change of the cells: every rule and writer takes them from the row.
