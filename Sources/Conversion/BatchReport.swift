@@ -98,29 +98,28 @@ enum BatchReport {
         }
     }
 
-    /// One error of report.json.
-    private struct ErrorEntry: Encodable {
-        var code: String
-        var message: String
-        var place: String
-        var source: String
-    }
-
-    /// The encoder of report.json's own parts: the options whose bytes `ScoreReport.jsonBytes`
-    /// reproduces for each form's report, so that the file is written in one style.
-    private static func encoder() -> JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return encoder
-    }
-
+    /// `text` as a JSON string.
     static func jsonString(_ text: String) -> [UInt8] {
-        [UInt8]((try? encoder().encode(text)) ?? Data("\"\"".utf8))
+        var w = PrettyJSONWriter(capacity: text.utf8.count + 2)
+        w.string(text)
+        return w.bytes
     }
 
+    /// The errors as a JSON array, each an object of "code", "message", "place", "source".
     static func errorsJSON(_ errors: [SummaryError]) -> [UInt8] {
-        let entries = errors.map { ErrorEntry(code: $0.code, message: $0.message, place: $0.place, source: $0.source) }
-        return [UInt8]((try? encoder().encode(entries)) ?? Data("[]".utf8))
+        var w = PrettyJSONWriter(capacity: 64 + 256 * errors.count)
+        w.beginArray()
+        for error in errors {
+            w.item()
+            w.beginObject()
+            w.key("code"); w.string(error.code)
+            w.key("message"); w.string(error.message)
+            w.key("place"); w.string(error.place)
+            w.key("source"); w.string(error.source)
+            w.endObject()
+        }
+        w.endArray()
+        return w.bytes
     }
 
     /// Waits (a few milliseconds at most) until the clock that stamps files has passed the

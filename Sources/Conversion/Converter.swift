@@ -107,13 +107,7 @@ public struct Converter: Sendable {
             let rows = GeneratedReasonMarker.mark(marked, scored.scored)
             return CSVWriter(encoding: csvEncoding, protectFormulas: true).bytes(rows)
         case .json:
-            do {
-                var json = try ScoreReport(scored.scored, diagnostics: scored.diagnostics).jsonBytes()
-                json.append(0x0A)
-                return json
-            } catch {
-                throw ConversionError(.writeFailed, path: scored.scored.form.source, String(describing: error))
-            }
+            return ScoreReport(scored.scored, diagnostics: scored.diagnostics).jsonBytes() + [0x0A]
         case .xlsx:
             throw ConversionError(.writeFailed, path: scored.scored.form.source, "xlsx is written with write(_:to:format:)")
         }

@@ -41,9 +41,9 @@ struct NotFilledRuleTests {
             #expect(scored.indicators.allSatisfy { !$0.reasonGenerated })
             #expect(scored.needsReview)
             #expect(notFilled.first?.location.columnLetter == "F")
-            let json = String(decoding: try report.jsonBytes(), as: UTF8.self)
+            let json = String(decoding: report.jsonBytes(), as: UTF8.self)
             #expect(json.contains("\"total\" : null") && json.contains("\"grade\" : null"))
-            #expect(try report.jsonBytes() == [UInt8](try report.jsonData()))
+            #expect(report.jsonBytes() == [UInt8](try report.jsonData()))
         }
     }
 

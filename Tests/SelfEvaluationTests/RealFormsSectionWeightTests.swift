@@ -64,7 +64,7 @@ struct RealFormsSectionWeightTests {
         #expect(!scored.diagnostics.contains { $0.code == "label-points-mismatch" })
         #expect(scored.sectionWeightsText
             == "产出指标 70分(分值取自表头标注);效益指标 20分(分值取自表头标注);满意度指标 10分(分值取自表头标注)")
-        let json = String(decoding: try ScoreReport(scored).jsonBytes(), as: UTF8.self)
+        let json = String(decoding: ScoreReport(scored).jsonBytes(), as: UTF8.self)
         #expect(json.contains("\"weightSource\" : \"formLabel\""))
         #expect(json.contains("\"stated\" : 70"))
     }

@@ -155,7 +155,7 @@ struct RealFormsTests {
             .contains(c.file))
         let report = ScoreReport(scored, diagnostics: diagnostics)
         let name = c.file.replacingOccurrences(of: ".csv", with: "")
-        try Golden.check(String(decoding: try report.jsonBytes(), as: UTF8.self), against: "real/\(name).report.json")
+        try Golden.check(String(decoding: report.jsonBytes(), as: UTF8.self), against: "real/\(name).report.json")
     }
 
     /// Slips the units printed are warned about at their cell.

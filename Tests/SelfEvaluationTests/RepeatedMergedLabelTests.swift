@@ -29,10 +29,8 @@ struct RepeatedMergedLabelTests {
     /// The JSON report of a grid, or nil when it is no form.
     static func report(_ document: CSVDocument) -> String? {
         guard let (form, diagnostics) = try? TemplateReader().read(document),
-              let scored = try? Scorer.score(form),
-              let bytes = try? ScoreReport(scored, diagnostics: diagnostics + scored.diagnostics).jsonBytes()
-        else { return nil }
-        return String(decoding: bytes, as: UTF8.self)
+              let scored = try? Scorer.score(form) else { return nil }
+        return String(decoding: ScoreReport(scored, diagnostics: diagnostics + scored.diagnostics).jsonBytes(), as: UTF8.self)
     }
 
     /// The grid as WPS writes it: each indicator row holds its 一级 and 二级 label (and the

@@ -4,10 +4,50 @@ import Testing
 import TestSupport
 @testable import SelfEvaluation
 
-/// `ScoreReport.jsonBytes()` (the hand-written writer) against `jsonData()` (JSONEncoder, the
-/// oracle): byte-identical on the goldens, on every fixture form and on generated reports.
+extension ScoreReport {
+    /// The report as Foundation's `JSONEncoder` writes it (pretty-printed, keys sorted, slashes
+    /// unescaped): the oracle of the one JSON writer, here and in the other suites.
+    func jsonData() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return try encoder.encode(self)
+    }
+}
+
+/// `ScoreReport.jsonBytes()` (the one JSON writer) against the golden files and `jsonData()`
+/// (JSONEncoder, the oracle): byte-identical on the goldens, on every fixture form and on
+/// generated reports; a NaN, which `JSONEncoder` would write as the non-JSON `NaN`, is null.
 @Suite("ScoreReport JSON writer")
 struct ReportJSONWriterTests {
+    /// Every Decimal member of a report, set to NaN in turn, is written as null and the report
+    /// stays valid JSON; with the NaN put back to 1 it is JSONEncoder's bytes again.
+    @Test(arguments: ["budget.weight", "budget.executionRate", "budget.score", "budget.rows[0].executed",
+                      "indicators[0].score", "indicators[0].weight", "sections[0].score", "total.score"])
+    func aNaNIsWrittenAsNull(_ member: String) throws {
+        func set(_ r: inout ScoreReport, _ d: Decimal) {
+            switch member {
+            case "budget.weight": r.budget?.weight = d
+            case "budget.executionRate": r.budget?.executionRate = d
+            case "budget.score": r.budget?.score = d
+            case "budget.rows[0].executed": r.budget?.rows[0].executed = d
+            case "indicators[0].score": r.indicators[0].score = d
+            case "indicators[0].weight": r.indicators[0].weight = d
+            case "sections[0].score": r.sections[0].score = d
+            default: r.total?.score = d
+            }
+        }
+        let data = try Data(contentsOf: URL(fileURLWithPath: FixturePaths.fixture("golden/qiannan-guangzhou-2023.report.json")))
+        var report = try JSONDecoder().decode(ScoreReport.self, from: data)
+        try #require(report.budget?.rows.isEmpty == false && !report.indicators.isEmpty && !report.sections.isEmpty && report.total != nil)
+        set(&report, .nan)
+        let text = String(decoding: report.jsonBytes(), as: UTF8.self)
+        #expect(!text.contains("NaN"), "\(member)")
+        #expect(text.components(separatedBy: " : null").count == String(decoding: data, as: UTF8.self).components(separatedBy: " : null").count + 1, "\(member)")
+        #expect((try? JSONSerialization.jsonObject(with: Data(text.utf8))) != nil, "\(member)")
+        set(&report, 1)
+        #expect(report.jsonBytes() == [UInt8](try report.jsonData()), "\(member)")
+    }
+
     @Test func goldenReportsAreWrittenByteForByte() throws {
         let golden = FixturePaths.root.appendingPathComponent("Fixtures/golden")
         let names = try FileManager.default.contentsOfDirectory(atPath: golden.path)
@@ -16,7 +56,7 @@ struct ReportJSONWriterTests {
         for name in names {
             let data = try Data(contentsOf: golden.appendingPathComponent(name))
             let report = try JSONDecoder().decode(ScoreReport.self, from: data)
-            let bytes = try report.jsonBytes()
+            let bytes = report.jsonBytes()
             #expect(bytes == [UInt8](try report.jsonData()), "\(name)")
             #expect(bytes + [0x0A] == [UInt8](data), "\(name)")
         }
@@ -33,7 +73,7 @@ struct ReportJSONWriterTests {
                   let (form, warnings) = try? TemplateReader().read(document),
                   let scored = try? Scorer.score(form) else { continue }
             let report = ScoreReport(scored, diagnostics: warnings + scored.diagnostics)
-            #expect(try report.jsonBytes() == [UInt8](try report.jsonData()), "\(path)")
+            #expect(report.jsonBytes() == [UInt8](try report.jsonData()), "\(path)")
             compared += 1
         }
         #expect(compared >= 5)
@@ -46,7 +86,7 @@ struct ReportJSONWriterTests {
         var generator = ReportGenerator(seed: seed)
         for _ in 0..<60 {
             let report = generator.report(from: base)
-            let bytes = try report.jsonBytes()
+            let bytes = report.jsonBytes()
             let oracle = [UInt8](try report.jsonData())
             #expect(bytes == oracle, "\(String(decoding: bytes, as: UTF8.self))")
             if bytes != oracle { return }

@@ -1,39 +1,37 @@
 import Foundation
 
-/// A small writer of pretty-printed JSON that emits exactly the bytes of `JSONEncoder` with
-/// `[.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]`:
+/// The one writer of selfeval's JSON (`--to json` and every part of report.json): pretty-printed
+/// as `JSONEncoder` with `[.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]` prints it:
 /// - two spaces of indentation per level, members as `"key" : value`, separated by ",\n";
 /// - an empty array or object is its brackets on two lines with an empty line between
 ///   (`[\n\n  ]`);
 /// - strings escape `"` and `\`, `\b \f \n \r \t`, other control characters below U+0020 as
 ///   `\u00xx` (lower-case hex); everything else, "/" included, is written as UTF-8;
-/// - numbers are `Int.description` and `Decimal.description`.
+/// - numbers are `Int.description` and `Decimal.description`; a NaN Decimal (which is not a JSON
+///   number) is `null`.
 ///
 /// Keys are written as given: callers write them in sorted order (ASCII keys only).
-struct PrettyJSONWriter {
+package struct PrettyJSONWriter {
     /// The bytes written so far.
-    private(set) var bytes: [UInt8] = []
+    package private(set) var bytes: [UInt8] = []
     /// For each open container, whether it has an item yet.
     private var hasItems: [Bool] = []
-    /// Set when a value `JSONEncoder` would not write as a plain number (a NaN Decimal) was
-    /// written: the caller then falls back to `JSONEncoder`.
-    private(set) var sawNaN = false
 
-    init(capacity: Int = 4096) {
+    package init(capacity: Int = 4096) {
         bytes.reserveCapacity(capacity)
     }
 
     /// Opens an object (after a key, an array item prefix, or at the top).
-    mutating func beginObject() { open(UInt8(ascii: "{")) }
+    package mutating func beginObject() { open(UInt8(ascii: "{")) }
     /// Closes the innermost object.
-    mutating func endObject() { close(UInt8(ascii: "}")) }
+    package mutating func endObject() { close(UInt8(ascii: "}")) }
     /// Opens an array.
-    mutating func beginArray() { open(UInt8(ascii: "[")) }
+    package mutating func beginArray() { open(UInt8(ascii: "[")) }
     /// Closes the innermost array.
-    mutating func endArray() { close(UInt8(ascii: "]")) }
+    package mutating func endArray() { close(UInt8(ascii: "]")) }
 
     /// Starts the next item of the innermost array: separator, newline and indentation.
-    mutating func item() {
+    package mutating func item() {
         if hasItems.last == true { bytes.append(UInt8(ascii: ",")) }
         if !hasItems.isEmpty { hasItems[hasItems.count - 1] = true }
         bytes.append(0x0A)
@@ -41,38 +39,37 @@ struct PrettyJSONWriter {
     }
 
     /// Starts a member of the innermost object: `"key" : ` (the key is ASCII, not escaped).
-    mutating func key(_ name: StaticString) {
+    package mutating func key(_ name: StaticString) {
         item()
         bytes.append(UInt8(ascii: "\""))
         name.withUTF8Buffer { bytes.append(contentsOf: $0) }
         bytes.append(contentsOf: Self.keySeparator)
     }
 
-    mutating func null() { bytes.append(contentsOf: Self.nullLiteral) }
+    package mutating func null() { bytes.append(contentsOf: Self.nullLiteral) }
 
-    mutating func bool(_ value: Bool) { bytes.append(contentsOf: value ? Self.trueLiteral : Self.falseLiteral) }
+    package mutating func bool(_ value: Bool) { bytes.append(contentsOf: value ? Self.trueLiteral : Self.falseLiteral) }
 
-    mutating func int(_ value: Int) { bytes.append(contentsOf: value.description.utf8) }
+    package mutating func int(_ value: Int) { bytes.append(contentsOf: value.description.utf8) }
 
-    mutating func int(_ value: Int?) {
+    package mutating func int(_ value: Int?) {
         if let value { int(value) } else { null() }
     }
 
-    mutating func decimal(_ value: Decimal) {
-        if value.isNaN { sawNaN = true }
-        bytes.append(contentsOf: value.plainText.utf8)
+    package mutating func decimal(_ value: Decimal) {
+        if value.isNaN { null() } else { bytes.append(contentsOf: value.plainText.utf8) }
     }
 
-    mutating func decimal(_ value: Decimal?) {
+    package mutating func decimal(_ value: Decimal?) {
         if let value { decimal(value) } else { null() }
     }
 
-    mutating func string(_ value: String?) {
+    package mutating func string(_ value: String?) {
         if let value { string(value) } else { null() }
     }
 
     /// A string, quoted and escaped as `JSONEncoder` escapes it.
-    mutating func string(_ value: String) {
+    package mutating func string(_ value: String) {
         bytes.append(UInt8(ascii: "\""))
         let utf8 = value.utf8
         // On the contiguous bytes when there are (the generic view checks an index per byte).

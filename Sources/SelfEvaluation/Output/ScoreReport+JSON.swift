@@ -1,13 +1,11 @@
 import Foundation
 
 extension ScoreReport {
-    /// The report as UTF-8 JSON, byte for byte what `jsonData()` (JSONEncoder, pretty-printed,
-    /// keys sorted, slashes unescaped) returns, written directly by `PrettyJSONWriter`.
-    /// A NaN amount (which `JSONEncoder` does not write as a number) falls back to `jsonData()`.
-    public func jsonBytes() throws -> [UInt8] {
+    /// The report as UTF-8 JSON (pretty-printed, keys sorted, slashes unescaped), written by
+    /// `PrettyJSONWriter`: `--to json`, and each form of report.json.
+    public func jsonBytes() -> [UInt8] {
         var writer = PrettyJSONWriter(capacity: 1024 + 640 * indicators.count + 160 * warnings.count)
         write(to: &writer)
-        if writer.sawNaN { return [UInt8](try jsonData()) }
         return writer.bytes
     }
 

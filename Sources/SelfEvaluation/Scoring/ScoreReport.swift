@@ -192,11 +192,4 @@ public struct ScoreReport: Codable, Sendable, Equatable {
         try c.encode(layout, forKey: .layout)
         try c.encode(sections, forKey: .sections)
     }
-
-    /// The report as UTF-8 JSON: pretty-printed, keys sorted, slashes unescaped.
-    public func jsonData() throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return try encoder.encode(self)
-    }
 }
