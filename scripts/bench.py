@@ -225,8 +225,11 @@ def print_floor(floor):
     print('  C limit:  %.2f M in all, of which libxlsxwriter workbook_close %.2f M' % (lt / n / 1e6, lc / n / 1e6))
     print('  selfeval: %.2f M in all, of which libxlsxwriter workbook_close %.2f M, the rest %.2f M'
           % (st / n / 1e6, sc / n / 1e6, (st - sc) / n / 1e6))
-    print('  selfeval / C limit = %.2f; libxlsxwriter packaging selfeval\'s workbooks alone / C limit = %.2f'
-          % (st / lt, sc / lt))
+    if lt:
+        print('  selfeval / C limit = %.2f; libxlsxwriter packaging selfeval\'s workbooks alone / C limit = %.2f'
+              % (st / lt, sc / lt))
+    else:  # the C peer was not built (scripts/bench.sh builds it): no ratio against it
+        print('  (no C limit: the C peer was not built; scripts/bench.sh builds it)')
     print('  selfeval outside workbook_close / inside = %.3f (promise: at most 0.6)' % ((st - sc) / sc))
 
 
