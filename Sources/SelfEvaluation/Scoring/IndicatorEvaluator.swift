@@ -173,6 +173,7 @@ struct IndicatorEvaluator: Sendable {
         }
         result.audit.append(AuditEntry(rule: UnreadValueRule.name, inputs: inputs(result.indicator), formula: "—",
                                        awarded: kept, possible: weight, note: message))
+        result.keptUnread = doubt
         return true
     }
 

@@ -82,6 +82,9 @@ public struct IndicatorResult: Sendable {
     public var needsReview: Bool
     /// How the score came about.
     public var audit: [AuditEntry]
+    /// The doubtful cell whose printed score was kept (`UnreadValueRule`), found once by the
+    /// evaluator so that the reason does not look again.
+    var keptUnread: UnreadValueRule.Doubt?
 
     public init(indicator: Indicator, kind: IndicatorKind, direction: Direction? = nil, tier: Tier? = nil,
                 target: ParsedValue, actual: ParsedValue, weight: Decimal?, filledScore: Decimal?, score: Decimal,

@@ -33,8 +33,7 @@ struct ReasonRule: Sendable {
         }
         if result.actual == .notGiven { return Vocabulary.ScoringMessage.reasonActualMissing(lost: lost) }
         // A value that could not be read kept the printed score (UnreadValueRule): say so, no rate.
-        if result.filledScore != nil,
-           let doubt = UnreadValueRule.find(result.indicator, target: result.target, actual: result.actual) {
+        if result.filledScore != nil, let doubt = result.keptUnread {
             return Vocabulary.ScoringMessage.reasonValueUnread(field: doubt.field, text: doubt.cell.value.trimmed,
                                                                kept: ScoreText.points(result.score, rules), lost: lost)
         }
