@@ -281,8 +281,7 @@ public struct Batch: Sendable {
             let row = SummaryFacts.row(source: path, scored: scored)
             let base = OutputNaming.baseName(unit: form.unit?.value, year: form.year?.value, template: form.template,
                                              project: form.template == .project ? project : nil)
-            let rowBytes = [UInt8]((try? JSONEncoder().encode(row)) ?? Data())
-            let record = try spool.append(name: base, row: rowBytes, report: report)
+            let record = try spool.append(name: base, row: row.spoolBytes, report: report)
             return FormResult(record: record, error: nil)
         } catch {
             // A failure to write (a full disk …) names the form, not the staging file it happened in.
