@@ -6,34 +6,10 @@ public enum Vocabulary {
     public static let wanYuan = "万元"
     public static let yiYuan = "亿元"
 
-    // MARK: - Conversion (owned by the conversion layer)
-    /// 〈单位〉-〈年度〉-部门整体支出绩效自评表.xlsx: the suffix of output names.
-    public static let departmentOutputSuffix = "部门整体支出绩效自评表"
-    public static let projectOutputSuffix = "项目支出绩效自评表"
-    public static let unknownUnit = "未知单位"
-    public static let unknownYear = "未知年度"
-    public static let summaryWorkbookName = "汇总表.xlsx"
-
-    /// Messages of the conversion layer.
-    public enum ConversionMessage {
-        public static func cannotWrite(_ path: String) -> String { "无法写入临时文件 \(path)" }
-        public static func cannotRename(_ reason: String) -> String { "无法把临时文件改名为输出文件:\(reason)" }
-        public static func outputIsInput(_ path: String) -> String { "输出文件 \(path) 就是输入文件:不会覆盖输入" }
-        public static func xlsxFailed(_ reason: String) -> String { "写入 XLSX 失败:\(reason)" }
-    }
-
     // MARK: - Output (owned by the writers)
     /// Messages written into output cells and comments.
     public enum OutputMessage {
         public static let generatedReason = "此原因由 selfeval 根据数据生成,只陈述事实;请单位补充原因分析及改进措施。"
-    }
-
-    // MARK: - Batch (owned by the batch)
-    /// Messages of a batch.
-    public enum BatchMessage {
-        public static let noSuchPath = "找不到这个文件或文件夹"
-        public static let unreadableFolder = "无法读取这个文件夹"
-        public static let cannotCreateFolder = "无法创建输出文件夹"
     }
 
     // MARK: - Template (owned by the template reader)

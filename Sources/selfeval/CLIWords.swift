@@ -36,7 +36,7 @@ enum CLIWords {
     // MARK: summaries
 
     static func templateName(_ kind: TemplateKind) -> String {
-        kind == .project ? Vocabulary.projectOutputSuffix : "部门整体支出绩效目标自评表"
+        kind == .project ? ConversionWords.projectOutputSuffix : "部门整体支出绩效目标自评表"
     }
 
     static func encodingName(_ raw: String) -> String { raw.uppercased() }
