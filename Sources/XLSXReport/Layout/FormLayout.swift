@@ -86,8 +86,11 @@ public struct FormLayout: Sendable {
     /// Lays out `form` with the texts of `rows` (the scored grid, or a blank template's rows).
     public init(form: Form, rows inputRows: [[String]]) {
         let tableLast = form.tableLastColumn
-        let width = max(inputRows.map(\.count).max() ?? 0, tableLast, ScoredGrid.minimumWidth)
-        rows = inputRows.map { $0 + Array(repeating: "", count: max(0, width - $0.count)) }
+        let width = max(inputRows.reduce(0) { max($0, $1.count) }, tableLast, ScoredGrid.minimumWidth)
+        // Only a short row is copied to be padded; a full one keeps its storage.
+        rows = inputRows.map { row in
+            row.count < width ? row + repeatElement("", count: width - row.count) : row
+        }
         columnCount = width
         kinds = CellGrid(rows: inputRows.count, columns: width)
         owner = CellGrid(rows: inputRows.count, columns: width)
