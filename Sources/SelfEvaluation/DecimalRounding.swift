@@ -1,16 +1,29 @@
 import Foundation
 
-/// The one rounding function of selfeval: half up (away from zero for .5), in decimal.
+/// The one rounding function of selfeval: half up (away from zero for .5), in decimal, exact.
 ///
 /// Every score, rate and amount that is printed goes through it, so the printed numbers
-/// add up: 83/200 × 5 = 2.075 → 2.08 (binary floating point would give 2.07).
+/// add up: 83/200 × 5 = 2.075 → 2.08 (binary floating point would give 2.07). A score that is a
+/// quotient (w × B / A) is rounded as one exact division (`quotient`), never from a quotient
+/// already rounded to `Decimal`'s 38 digits: 11 × 1/88 = 0.125 → 0.13. Both are
+/// `ExactDecimal.rounded(dividingBy:places:)`.
 public enum DecimalRounding {
-    /// Rounds `value` to `places` decimals, half up.
+    /// Rounds `value` to `places` decimals, half up; NaN stays NaN.
     public static func round(_ value: Decimal, places: Int = 2) -> Decimal {
-        var input = value
-        var result = Decimal()
-        NSDecimalRound(&result, &input, places, .plain)
-        return result
+        // Nothing below the places (or NaN): the value itself, as Foundation's rounding left it.
+        if value.isNaN || value.exponent >= -places { return value }
+        guard let exact = ExactDecimal(value) else { return value }
+        return exact.rounded(places: places).decimal ?? value
+    }
+
+    /// numerator × factor / denominator rounded to `places` decimals, half up, computed exactly
+    /// (one integer division); nil when the denominator is 0, an input is NaN, or the rounded
+    /// result has more digits than `Decimal` holds.
+    public static func quotient(_ numerator: Decimal, times factor: Decimal = 1, over denominator: Decimal,
+                                places: Int) -> Decimal? {
+        guard let n = ExactDecimal(numerator), let f = ExactDecimal(factor), let d = ExactDecimal(denominator),
+              let q = n.multiplied(by: f).rounded(dividingBy: d, places: places) else { return nil }
+        return q.decimal
     }
 }
 
@@ -76,7 +89,7 @@ extension Decimal {
     /// decimal; nil for any other text. Built from its digits with public `Decimal` arithmetic,
     /// 19 digits at a time, and no locale: Foundation's parser asks ICU for the locale's decimal
     /// separator, which crashes the process when the environment names a broken locale.
-    static func parsing(_ literal: String) -> Decimal? {
+    public static func parsing(_ literal: String) -> Decimal? {
         var significand = Decimal(0)
         var chunk: UInt64 = 0
         var chunkDigits = 0

@@ -60,6 +60,23 @@ struct QuantitativeIndicatorRuleTests {
         QuantitativeCase("100", .money(.tenThousandYuan), "1250000", .money(.yuan), .negative, weight: "5", expected: "4"),
         QuantitativeCase("1", .money(.hundredMillionYuan), "8000", .money(.tenThousandYuan), .positive, weight: "10",
                          expected: "8"),
+        // Exactly half a cent, where Decimal's 38-digit B/A falls below it: one exact rounded
+        // division w × B / A (11 × 1/88 = 0.125 → 0.13; it printed 0.12 before the exact type).
+        QuantitativeCase("88", nil, "1", nil, .positive, weight: "11", expected: "0.13"),
+        QuantitativeCase("880", .other("家"), "10", .other("家"), .positive, weight: "11", expected: "0.13"),
+        QuantitativeCase("56", nil, "1", nil, .positive, weight: "7", expected: "0.13"),
+        QuantitativeCase("1", nil, "88", nil, .negative, weight: "11", expected: "0.13"),
+        QuantitativeCase("24", nil, "47", nil, .negative, weight: "3", formula: .linear, expected: "0.13"),  // 3 × 1/24
+        // Edges: 0, negative, many decimals, huge amounts (no overflow, no trap).
+        QuantitativeCase("0.000000000000000000000000000003", nil, "0.000000000000000000000000000001", nil, .positive,
+                         weight: "10", expected: "3.33"),
+        QuantitativeCase("99999999999999999999999999999999999999", nil, "33333333333333333333333333333333333333", nil,
+                         .positive, weight: "10", expected: "3.33"),
+        QuantitativeCase("99999999999999999999999999999999999999", nil, "99999999999999999999999999999999999998", nil,
+                         .positive, weight: "123456789012345678901234567890", expected: "123456789012345678901234567890"),
+        QuantitativeCase("3", nil, "-1", nil, .negative, weight: "10", expected: "10"),
+        QuantitativeCase("-3", nil, "1", nil, .negative, weight: "10", expected: "0"),
+        QuantitativeCase("3", nil, "1", nil, .positive, weight: "0", expected: "0"),
     ]
 
     @Test(arguments: cases)

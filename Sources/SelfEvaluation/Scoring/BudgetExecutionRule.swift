@@ -135,12 +135,15 @@ struct BudgetExecutionRule: Sendable {
         let (weight, weightSource) = self.weight(totalRow, amounts: totalAmounts, stated: table.columns.statedWeight,
                                                  form: form, into: &diagnostics)
         let rate = printedRate ?? executed / adjusted
-        let score = rules.round(weight * rate.clamped(0, 1)).clamped(0, weight)
+        let score = Self.score(weight: weight, executed: executed, adjusted: adjusted, printedRate: printedRate,
+                               rules: rules)
         let rateText = printedRate.map { ScoreText.percent($0) } ?? "\(ScoreText.plain(executed))/\(ScoreText.plain(adjusted))"
         let formula = "\(Vocabulary.ScoringWords.formulaExecution) = \(ScoreText.plain(weight)) × min(\(rateText), 1) = \(ScoreText.points(score, rules))"
 
         var result = BudgetResult(
-            weight: weight, executionRate: DecimalRounding.round(rate, places: 4), score: score,
+            weight: weight, executionRate: printedRate.map { DecimalRounding.round($0, places: 4) }
+                ?? DecimalRounding.quotient(executed, over: adjusted, places: 4) ?? DecimalRounding.round(rate, places: 4),
+            score: score,
             initial: used.initial, adjusted: adjusted, executed: executed, scoredFromParts: fromParts,
             weightCell: totalRow?.weight?.cell, rateCell: totalRow?.rate?.cell, scoreCell: totalRow?.score?.cell)
         result.weightSource = weightSource
@@ -174,6 +177,26 @@ struct BudgetExecutionRule: Sendable {
                                    note: ([fromParts ? Vocabulary.ScoringWords.summaryFromParts : ""]
                                           + [WeightSource.note(weightSource)]).filter { !$0.isEmpty }.joined(separator: ";"))]
         return Outcome(result: result, diagnostics: diagnostics)
+    }
+
+    /// 得分 = 分值 × min(执行率, 1) within [0, 分值], rounded once: from the amounts as one exact
+    /// division (分值 × 执行数 / 预算数, `DecimalRounding.quotient`), from a printed rate as a product.
+    static func score(weight: Decimal, executed: Decimal, adjusted: Decimal, printedRate: Decimal?,
+                      rules: RuleSet) -> Decimal {
+        let product: Decimal
+        if let printedRate {
+            product = rules.round(weight * printedRate.clamped(0, 1))
+        } else if executed <= 0 {
+            product = 0
+        } else if executed >= adjusted {
+            product = rules.round(weight)
+        } else {
+            // 分值 and the amounts are strict numbers of at most 30 digits: the quotient always
+            // fits in a Decimal, and the fallback (Decimal's own quotient) is never taken.
+            product = DecimalRounding.quotient(weight, times: executed, over: adjusted, places: rules.decimals)
+                ?? rules.round(weight * executed / adjusted)
+        }
+        return product.clamped(0, weight)
     }
 
     /// Why there is no positive 全年预算数, told truthfully: a negative amount (`budget-negative`),

@@ -34,72 +34,101 @@ struct QuantitativeIndicatorRule: Sendable {
         case incompatibleUnits(target: MeasureUnit?, actual: MeasureUnit?)
     }
 
+    /// The share of 分值 a row earns: none, all, or numerator/denominator (0 < n < d), kept as a
+    /// fraction so that the score is one exact rounded division (w × n / d, `DecimalRounding.quotient`).
+    private enum Factor {
+        case none, full
+        case fraction(Decimal, Decimal)
+
+        /// n/d within [0, 1] (n ≥ d full, n ≤ 0 none).
+        static func clamped(_ numerator: Decimal, over denominator: Decimal) -> Factor {
+            if numerator <= 0 { return .none }
+            if numerator >= denominator { return .full }
+            return .fraction(numerator, denominator)
+        }
+    }
+
     func evaluate(target: Quantity, actual: Quantity, direction: Direction, weight: Decimal) -> Outcome {
         guard let b = actual.number(in: target.unit) else {
             return .incompatibleUnits(target: target.unit, actual: actual.unit)
         }
         let a = target.number
         let clampedB = max(b, 0)
-        let w = ScoreText.plain(weight)
-        let factor: Decimal
-        var ratio: Decimal?
-        var substituted: String
-        let template: String
+        let factor: Factor
+        /// The ratio shown (unclamped) as numerator/denominator, rounded to 4 decimals by `finish`.
+        var ratio: (Decimal, Decimal)?
+        let formula: String
         var overAchieved = false
         switch direction {
         case .equal where a == 0:
-            template = Vocabulary.ScoringWords.formulaEqualZero
-            factor = clampedB == 0 ? 1 : 0
-            ratio = factor
-            substituted = "B = \(ScoreText.plain(b))"
+            factor = clampedB == 0 ? .full : .none
+            ratio = (clampedB == 0 ? 1 : 0, 1)
+            formula = "\(Vocabulary.ScoringWords.formulaEqualZero) = B = \(ScoreText.plain(b))"
         case .positive, .equal:
-            template = Vocabulary.ScoringWords.formulaPositive
             if a <= 0 {
-                factor = 1
-                substituted = "A = \(ScoreText.plain(a)), B = \(ScoreText.plain(b))"
-                return .scored(finish(a: a, b: b, ratio: nil, factor: factor, weight: weight,
-                                      formula: "\(Vocabulary.ScoringWords.formulaTargetZero): \(substituted)",
-                                      overAchieved: false))
+                return .scored(finish(a: a, b: b, ratio: nil, factor: .full, weight: weight, overAchieved: false,
+                                      formula: "\(Vocabulary.ScoringWords.formulaTargetZero): A = \(ScoreText.plain(a)), B = \(ScoreText.plain(b))"))
             }
-            let r = clampedB / a
-            ratio = r
-            factor = min(r, 1)
+            ratio = (clampedB, a)
+            factor = .clamped(clampedB, over: a)
             overAchieved = b >= rules.overAchievementThreshold * a
-            substituted = "\(w) × min(\(ScoreText.plain(b))/\(ScoreText.plain(a)), 1)"
+            formula = "\(Vocabulary.ScoringWords.formulaPositive) = \(ScoreText.plain(weight)) × min(\(ScoreText.plain(b))/\(ScoreText.plain(a)), 1)"
         case .negative:
             switch rules.negativeFormula {
             case .ratio:
-                template = Vocabulary.ScoringWords.formulaNegativeRatio
                 if a >= clampedB || clampedB == 0 {
-                    factor = 1
-                    ratio = clampedB == 0 ? nil : a / clampedB
+                    factor = .full
+                    ratio = clampedB == 0 ? nil : (a, clampedB)
                 } else {
-                    let r = max(a, 0) / clampedB
-                    ratio = r
-                    factor = min(r, 1)
+                    ratio = (max(a, 0), clampedB)
+                    factor = .clamped(max(a, 0), over: clampedB)
                 }
-                substituted = "\(w) × min(\(ScoreText.plain(a))/\(ScoreText.plain(b)), 1)"
+                formula = "\(Vocabulary.ScoringWords.formulaNegativeRatio) = \(ScoreText.plain(weight)) × min(\(ScoreText.plain(a))/\(ScoreText.plain(b)), 1)"
             case .linear:
-                template = Vocabulary.ScoringWords.formulaNegativeLinear
                 if a >= clampedB {
-                    factor = 1
+                    factor = .full
+                    ratio = (1, 1)
                 } else if a <= 0 {
-                    factor = 0
+                    factor = .none
+                    ratio = (0, 1)
                 } else {
-                    factor = max(1 - (clampedB - a) / a, 0)
+                    // 1 − (B − A)/A = (2A − B)/A, the numerator exact (`ExactDecimal`).
+                    let numerator = Self.twiceMinus(a, clampedB)
+                    factor = .clamped(numerator, over: a)
+                    ratio = numerator > 0 ? (numerator, a) : (0, 1)
                 }
-                ratio = factor
-                substituted = "\(w) × max(1 − (\(ScoreText.plain(b)) − \(ScoreText.plain(a)))/\(ScoreText.plain(a)), 0)"
+                let (plainA, plainB) = (ScoreText.plain(a), ScoreText.plain(b))
+                formula = "\(Vocabulary.ScoringWords.formulaNegativeLinear) = \(ScoreText.plain(weight)) × max(1 − (\(plainB) − \(plainA))/\(plainA), 0)"
             }
         }
-        return .scored(finish(a: a, b: b, ratio: ratio, factor: factor, weight: weight,
-                              formula: "\(template) = \(substituted)", overAchieved: overAchieved))
+        return .scored(finish(a: a, b: b, ratio: ratio, factor: factor, weight: weight, overAchieved: overAchieved,
+                              formula: formula))
     }
 
-    private func finish(a: Decimal, b: Decimal, ratio: Decimal?, factor: Decimal, weight: Decimal, formula: String,
-                        overAchieved: Bool) -> Computation {
-        let score = rules.round(weight * factor.clamped(0, 1)).clamped(0, weight)
-        return Computation(target: a, actual: b, ratio: ratio.map { DecimalRounding.round($0, places: 4) },
+    /// 2a − b exactly (a decimal subtraction may round once the digits of a and b span more than 38).
+    private static func twiceMinus(_ a: Decimal, _ b: Decimal) -> Decimal {
+        guard let exactA = ExactDecimal(a), let exactB = ExactDecimal(b),
+              let value = exactA.adding(exactA).subtracting(exactB).decimal else { return 2 * a - b }
+        return value
+    }
+
+    private func finish(a: Decimal, b: Decimal, ratio: (Decimal, Decimal)?, factor: Factor, weight: Decimal,
+                        overAchieved: Bool, formula: String) -> Computation {
+        let product: Decimal
+        switch factor {
+        case .none: product = 0
+        case .full: product = rules.round(weight)
+        case .fraction(let n, let d):
+            // One exact division, rounded once; w ≤ 30 digits (StrictNumberReader), so the score
+            // always fits in a Decimal and the fallback (Decimal's own quotient) is never taken.
+            product = DecimalRounding.quotient(weight, times: n, over: d, places: rules.decimals)
+                ?? rules.round(weight * n / d)
+        }
+        let score = product.clamped(0, weight)
+        let shownRatio = ratio.map { n, d in
+            DecimalRounding.quotient(n, over: d, places: 4) ?? DecimalRounding.round(n / d, places: 4)
+        }
+        return Computation(target: a, actual: b, ratio: shownRatio,
                            score: score, formula: "\(formula) = \(ScoreText.points(score, rules))",
                            overAchieved: overAchieved)
     }
