@@ -81,16 +81,6 @@ struct GridScan {
         column(in: row, whereLabel: { $0.hasPrefix(prefix) })
     }
 
-    /// The first row before `end` whose texts satisfy `predicate`.
-    func findRow(before end: Int, where predicate: ([String]) -> Bool) -> Int? {
-        var row = 1
-        while row < end && row <= rowCount {
-            if predicate(rowTexts(row)) { return row }
-            row += 1
-        }
-        return nil
-    }
-
     /// The first row before `end` whose labels satisfy `predicate`.
     func findRow(before end: Int, whereLabels predicate: ([NormalizedLabel]) -> Bool) -> Int? {
         var row = 1
@@ -122,15 +112,6 @@ struct GridScan {
             if !t.isEmpty { return Located(t, at: CellAddress(row: row, column: c)) }
         }
         return nil
-    }
-
-    /// The indicator header: the first row holding 一级指标, 二级指标 and 三级指标.
-    func findIndicatorHeader() -> Int? {
-        findRow(before: rowCount + 1, whereLabels: { labels in
-            labels.contains { $0.equals(TemplateLabels.level1Literal) }
-                && labels.contains { $0.equals(TemplateLabels.level2Literal) }
-                && labels.contains { $0.equals(TemplateLabels.level3Literal) }
-        })
     }
 
     /// The title: the first cell before `end` that contains "自评表".

@@ -166,13 +166,8 @@ public struct LabelTable: Sendable, Equatable {
     public static func statedPointsForTesting(_ label: String) -> Decimal? { statedPoints(label) }
 
     /// How well a normalized label names a column with these (normalized) synonyms: 0 exact (the whole label
-    /// or its stem is a synonym), 1 prefix (the stem starts with one); nil otherwise.
-    static func rank(_ label: NormalizedText, synonyms: [NormalizedText]) -> Int? {
-        if label.isEmpty { return nil }
-        return rank(label, stem: stem(label), synonyms: synonyms)
-    }
-
-    /// `rank` with the label's stem already computed.
+    /// or its `stem`, computed once with the cell's label, is a synonym), 1 prefix (the stem starts
+    /// with one); nil otherwise.
     static func rank(_ label: NormalizedText, stem: NormalizedText, synonyms: [NormalizedText]) -> Int? {
         if label.isEmpty { return nil }
         if synonyms.contains(label) || synonyms.contains(stem) { return 0 }

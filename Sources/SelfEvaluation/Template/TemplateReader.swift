@@ -48,9 +48,11 @@ public struct TemplateReader: Sendable {
         var scan = GridScan(document: document)
         // Found once: the repair moves cells of the rows below the header only, so the header
         // (the first row that reads as one) is the same row afterwards.
-        let headerRow = findIndicatorHeader(scan)
-        if let header = headerRow {
-            let (repaired, repairs) = ShiftedRowRepair.repair(document, headerRow: header)
+        // Its columns too: the repair leaves the header row's cells as they are.
+        let header = findIndicatorHeader(scan)
+        let headerRow = header?.row
+        if let header {
+            let (repaired, repairs) = ShiftedRowRepair.repair(document, headerRow: header.row)
             if !repairs.isEmpty {
                 document = repaired
                 diagnostics += repairs
@@ -90,7 +92,7 @@ public struct TemplateReader: Sendable {
         readHeaderFields(&scan, into: &form, before: top)
         form.budget = try readBudget(&scan, before: top)
         readGoals(&scan, into: &form, before: top)
-        let columns = try readIndicatorColumns(&scan, row: indicatorRow, band: band)
+        let columns = try readIndicatorColumns(&scan, row: indicatorRow, assigned: header?.columns ?? [:], band: band)
         form.indicatorHeader = columns
         if columns.weight == columns.score {
             diagnostics.append(Diagnostic(.warning, "weight-from-score", at: form.location(CellAddress(row: indicatorRow, column: columns.score)),
@@ -255,8 +257,8 @@ public struct TemplateReader: Sendable {
     private func headerValue(_ scan: GridScan, _ row: Int, after column: Int) -> Located<String>? {
         guard let value = scan.nextValue(row, after: column) else { return nil }
         let label = NormalizedLabel(value.value)
-        if label.isAny(of: TemplateLabels.headerLabels) || LabelTable.rank(label.text, synonyms: labels.headerLabels) == 0
-            || LabelTable.rank(label.text, synonyms: labels.unitNames) == 0 {
+        if label.isAny(of: TemplateLabels.headerLabels) || LabelTable.rank(label.text, stem: label.stem, synonyms: labels.headerLabels) == 0
+            || LabelTable.rank(label.text, stem: label.stem, synonyms: labels.unitNames) == 0 {
             return nil
         }
         return value
@@ -354,8 +356,8 @@ public struct TemplateReader: Sendable {
         while row < end {
             let texts = scan.rowTexts(row)
             if scan.rowLabels(row).contains(where: {
-                $0.equals(TemplateLabels.goalsSection) || LabelTable.rank($0.text, synonyms: labels.goalsSections) == 0
-                    || LabelTable.rank($0.text, synonyms: labels.goalsExpected) == 0
+                $0.equals(TemplateLabels.goalsSection) || LabelTable.rank($0.text, stem: $0.stem, synonyms: labels.goalsSections) == 0
+                    || LabelTable.rank($0.text, stem: $0.stem, synonyms: labels.goalsExpected) == 0
             }) { break }
             // 年度目标1:(80分) | 〈goal〉: the goals start here.
             if let first = scan.column(in: row, whereLabel: { !$0.isEmpty }) {
@@ -489,13 +491,13 @@ public struct TemplateReader: Sendable {
     private func readGoals(_ scan: inout GridScan, into form: inout Form, before end: Int) {
         let expected = labels.goalsExpected, actual = labels.goalsActual, sections = labels.goalsSections
         func isExpected(_ l: NormalizedLabel) -> Bool {
-            l.equals(TemplateLabels.goalsExpected) || LabelTable.rank(l.text, synonyms: expected) == 0
+            l.equals(TemplateLabels.goalsExpected) || LabelTable.rank(l.text, stem: l.stem, synonyms: expected) == 0
         }
         func isActual(_ l: NormalizedLabel) -> Bool {
-            l.equals(TemplateLabels.goalsActual) || LabelTable.rank(l.text, synonyms: actual) == 0
+            l.equals(TemplateLabels.goalsActual) || LabelTable.rank(l.text, stem: l.stem, synonyms: actual) == 0
         }
         func isSection(_ l: NormalizedLabel) -> Bool {
-            l.equals(TemplateLabels.goalsSection) || LabelTable.rank(l.text, synonyms: sections) == 0
+            l.equals(TemplateLabels.goalsSection) || LabelTable.rank(l.text, stem: l.stem, synonyms: sections) == 0
         }
         if let labelRow = scan.findRow(before: end, whereLabels: { $0.contains(where: isExpected) }) {
             for col in 1...max(1, scan.width(labelRow)) {
@@ -595,8 +597,8 @@ public struct TemplateReader: Sendable {
 
     /// The indicator header: the first row holding 一级/二级/三级指标, or (a flat layout, without
     /// the trio) a row naming the indicator (指标名称), its value (指标值 / 实际完成值) and its
-    /// weight or score.
-    func findIndicatorHeader(_ scan: GridScan) -> Int? {
+    /// weight or score; with the columns its labels name (`indicatorAssignment`).
+    func findIndicatorHeader(_ scan: GridScan) -> (row: Int, columns: [LabelTable.IndicatorColumn: Int])? {
         var row = 1
         while row <= scan.rowCount {
             guard Self.holdsAny(scan, row, of: headerWords) else {
@@ -607,7 +609,7 @@ public struct TemplateReader: Sendable {
             if a[.name] != nil {
                 let trio = a[.level1] != nil && a[.level2] != nil
                 let flat = (a[.target] != nil || a[.actual] != nil) && (a[.weight] != nil || a[.score] != nil)
-                if trio || flat { return row }
+                if trio || flat { return (row, a) }
             }
             row += 1
         }
@@ -624,13 +626,15 @@ public struct TemplateReader: Sendable {
         return scan.rowTexts(best.row).map(LabelText.trim).filter { !$0.isEmpty }
     }
 
-    private func readIndicatorColumns(_ scan: inout GridScan, row: Int,
+    /// The indicator table's columns; `assigned` is the header row's `indicatorAssignment`, as
+    /// `findIndicatorHeader` found it.
+    private func readIndicatorColumns(_ scan: inout GridScan, row: Int, assigned: [LabelTable.IndicatorColumn: Int],
                                       band: ClosedRange<Int>) throws(FormError) -> IndicatorColumns {
         // The 一级 row first, then the other header rows (a label merged down two rows is written
         // in the top one; sub-labels are in the lower one).
         let rows = [row] + band.filter { $0 != row }
-        var found: [LabelTable.IndicatorColumn: Int] = [:]
-        for r in rows {
+        var found = assigned
+        for r in rows.dropFirst() {
             for (key, column) in indicatorAssignment(scan, r) where found[key] == nil { found[key] = column }
         }
         let doc = scan.document
@@ -688,7 +692,7 @@ public struct TemplateReader: Sendable {
         let used = Set([level1, level2, name, target, actual, weight, score, reason, nature, unit].compactMap { $0 })
         for r in rows {
             for (index, label) in scan.rowLabels(r).enumerated() where !label.isEmpty && !used.contains(index + 1) {
-                if LabelTable.rank(label.text, synonyms: labels.indicatorColumns[.ignored] ?? []) != nil,
+                if LabelTable.rank(label.text, stem: label.stem, synonyms: labels.indicatorColumns[.ignored] ?? []) != nil,
                    !extra.contains(index + 1) {
                     extra.append(index + 1)
                 }
