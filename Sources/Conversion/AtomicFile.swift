@@ -53,12 +53,12 @@ public enum AtomicFile {
     /// a file appear. (`Data.write` would sync each file, which costs a batch dearly.)
     public static func writeDirectly(_ bytes: [UInt8], to path: String) throws(ConversionError) {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw ConversionError(.writeFailed, path: path, Vocabulary.ConversionMessage.cannotWrite(path)) }
+        guard fd >= 0 else { throw ConversionError(.writeFailed, path: path, OutputMessage.cannotWrite(path)) }
         let written = writeAll(fd, bytes, at: 0)
         let closed = close(fd) == 0
         guard written, closed else {
             unlink(path)
-            throw ConversionError(.writeFailed, path: path, Vocabulary.ConversionMessage.cannotWrite(path))
+            throw ConversionError(.writeFailed, path: path, OutputMessage.cannotWrite(path))
         }
     }
 

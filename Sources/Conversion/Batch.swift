@@ -129,7 +129,7 @@ public struct Batch: Sendable {
     private static func outcome(_ assembly: BatchAssembly, reportPath: String, notices: [String]) -> Outcome {
         Outcome(rows: assembly.rows, converted: assembly.converted, failed: assembly.failed, errors: assembly.errors,
                 summaryPath: assembly.summaryPath, reportPath: reportPath,
-                writtenPaths: [(Vocabulary.summaryWorkbookName, assembly.summaryPath), (reportName, reportPath)]
+                writtenPaths: [(ConversionWords.summaryWorkbookName, assembly.summaryPath), (reportName, reportPath)]
                     .filter { assembly.written.contains($0.0) }.map(\.1),
                 notices: notices)
     }
@@ -148,7 +148,7 @@ public struct Batch: Sendable {
         do {
             try FileManager.default.createDirectory(atPath: outputDirectory, withIntermediateDirectories: true)
         } catch {
-            throw ConversionError(.writeFailed, path: outputDirectory, Vocabulary.BatchMessage.cannotCreateFolder)
+            throw ConversionError(.writeFailed, path: outputDirectory, ConversionWords.cannotCreateFolder)
         }
         TemporaryFiles.shared.removeStale(in: outputDirectory)
     }
@@ -162,7 +162,7 @@ public struct Batch: Sendable {
         TemporaryFiles.shared.addFolder(staging)
         guard mkdir(staging, 0o700) == 0 else {
             TemporaryFiles.shared.removeFolder(staging)
-            throw ConversionError(.writeFailed, path: staging, Vocabulary.BatchMessage.cannotCreateFolder)
+            throw ConversionError(.writeFailed, path: staging, ConversionWords.cannotCreateFolder)
         }
         let fd = open(BatchReport.reservePath(staging), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
         if fd >= 0 {
@@ -213,7 +213,7 @@ public struct Batch: Sendable {
                 } else {
                     let place = SourceLocation(file: files[index], row: 1, column: 1)
                     result = [FormResult(record: nil, error: Diagnostic(.error, "write-failed", at: place,
-                                                                        Vocabulary.ConversionMessage.cannotWrite(staging)))]
+                                                                        OutputMessage.cannotWrite(staging)))]
                 }
                 let snapshot = results.store(result, at: index)  // not inside `progress?(…)`: it must run
                 progress?(snapshot)
@@ -281,8 +281,7 @@ public struct Batch: Sendable {
             let row = SummaryFacts.row(source: path, scored: scored)
             let base = OutputNaming.baseName(unit: form.unit?.value, year: form.year?.value, template: form.template,
                                              project: form.template == .project ? project : nil)
-            let rowBytes = [UInt8]((try? JSONEncoder().encode(row)) ?? Data())
-            let record = try spool.append(name: base, row: rowBytes, report: report)
+            let record = try spool.append(name: base, row: row.spoolBytes, report: report)
             return FormResult(record: record, error: nil)
         } catch {
             // A failure to write (a full disk …) names the form, not the staging file it happened in.

@@ -35,8 +35,8 @@ struct BatchAssembly {
         self.formats = formats
         self.rule = rule
         self.keepRows = keepRows
-        summaryPath = (outputDirectory as NSString).appendingPathComponent(Vocabulary.summaryWorkbookName)
-        used = UsedNames([Vocabulary.summaryWorkbookName, Batch.reportName])
+        summaryPath = (outputDirectory as NSString).appendingPathComponent(ConversionWords.summaryWorkbookName)
+        used = UsedNames([ConversionWords.summaryWorkbookName, Batch.reportName])
         errors = problems.map { SummaryError(source: $0.path, place: "", code: $0.code, message: $0.message) }
         failed = problems.filter(\.isForm).count
     }
@@ -103,7 +103,7 @@ struct BatchAssembly {
             if summaryFailure == nil {
                 do {
                     try rule.place(temporary, at: summaryPath, verdict: verdict)
-                    written.append(Vocabulary.summaryWorkbookName)
+                    written.append(ConversionWords.summaryWorkbookName)
                 } catch {
                     summaryFailure = error.diagnostic
                 }
@@ -143,9 +143,9 @@ struct BatchAssembly {
         guard let record = result.record else { return (row, error) }
         let here = SourceLocation(file: source, row: 1, column: 1)
         guard let spool = spools[Int(record.spool)], let base = spool.name(record), let bytes = spool.row(record),
-              let decoded = try? JSONDecoder().decode(SummaryRow.self, from: Data(bytes)) else {
+              let decoded = SummaryRow(spoolBytes: bytes) else {
             let spoolPath = spools[Int(record.spool)]?.path ?? staging
-            return (row, Diagnostic(.error, "write-failed", at: here, Vocabulary.ConversionMessage.cannotWrite(spoolPath)))
+            return (row, Diagnostic(.error, "write-failed", at: here, OutputMessage.cannotWrite(spoolPath)))
         }
         row = decoded
         var outputs: [String] = []

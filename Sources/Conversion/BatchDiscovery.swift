@@ -66,7 +66,7 @@ public enum BatchDiscovery {
             case .success(let list): entries = list
             case .failure(let reason):
                 found.problems.append(Problem(path: dir, message: reason == ENAMETOOLONG ? OutputMessage.pathTooLong
-                                              : Vocabulary.BatchMessage.unreadableFolder))
+                                              : ConversionWords.unreadableFolder))
                 return
             }
             for entry in entries where entry.bytes.first != UInt8(ascii: ".") && !isLockFile(entry.bytes) {
@@ -162,7 +162,7 @@ public enum BatchDiscovery {
             var info = stat()
             guard stat(path, &info) == 0 else {
                 let tooLong = errno == ENAMETOOLONG
-                found.problems.append(Problem(path: path, message: tooLong ? OutputMessage.pathTooLong : Vocabulary.BatchMessage.noSuchPath,
+                found.problems.append(Problem(path: path, message: tooLong ? OutputMessage.pathTooLong : ConversionWords.noSuchPath,
                                               code: tooLong ? "path-too-long" : "unreadable-path"))
                 continue
             }

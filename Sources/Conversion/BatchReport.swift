@@ -72,7 +72,7 @@ enum BatchReport {
     static func writeReport(to path: String, outputs: [String], errors: [SummaryError],
                             forms: (_ emit: (ArraySlice<UInt8>) -> Bool) -> Bool) throws(ConversionError) {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw ConversionError(.writeFailed, path: path, Vocabulary.ConversionMessage.cannotWrite(path)) }
+        guard fd >= 0 else { throw ConversionError(.writeFailed, path: path, OutputMessage.cannotWrite(path)) }
         var out = BufferedOutput(fd: fd)
         out.append("{\n\"outputs\" : [")
         for (i, name) in outputs.enumerated() {
@@ -94,7 +94,7 @@ enum BatchReport {
         let closed = close(fd) == 0
         guard complete, out.ok, closed else {
             unlink(path)
-            throw ConversionError(.writeFailed, path: path, Vocabulary.ConversionMessage.cannotWrite(path))
+            throw ConversionError(.writeFailed, path: path, OutputMessage.cannotWrite(path))
         }
     }
 

@@ -31,7 +31,7 @@ final class BatchSpool: @unchecked Sendable {
         self.number = Int32(number)
         descriptor = open(path, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
         if descriptor < 0 {
-            throw ConversionError(.writeFailed, path: path, Vocabulary.ConversionMessage.cannotWrite(path))
+            throw ConversionError(.writeFailed, path: path, OutputMessage.cannotWrite(path))
         }
     }
 
@@ -48,7 +48,7 @@ final class BatchSpool: @unchecked Sendable {
 
     private func write(_ bytes: [UInt8]) throws(ConversionError) {
         guard AtomicFile.writeAll(descriptor, bytes, at: end) else {
-            throw ConversionError(.writeFailed, path: path, Vocabulary.ConversionMessage.cannotWrite(path))
+            throw ConversionError(.writeFailed, path: path, OutputMessage.cannotWrite(path))
         }
         end += Int64(bytes.count)
     }

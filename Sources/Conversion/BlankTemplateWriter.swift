@@ -18,7 +18,7 @@ public enum BlankTemplateWriter {
                 do {
                     try BlankTemplate.write(to: temporary, kind: kind, options: options)
                 } catch {
-                    throw ConversionError(.writeFailed, path: path, Vocabulary.ConversionMessage.xlsxFailed(String(describing: error)))
+                    throw ConversionError(.writeFailed, path: path, OutputMessage.xlsxFailed(String(describing: error)))
                 }
             }
         }

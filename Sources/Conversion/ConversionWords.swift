@@ -1,5 +1,17 @@
-/// Messages of the conversion layer that are not about outputs (those are in `OutputMessage`).
-enum ConversionWords {
+/// Words of the conversion layer: output names, and messages that are not about outputs (those
+/// are in `OutputMessage`).
+public enum ConversionWords {
+    /// 〈单位〉-〈年度〉-部门整体支出绩效自评表.xlsx: the suffix of output names.
+    public static let departmentOutputSuffix = "部门整体支出绩效自评表"
+    /// 〈单位〉-〈年度〉-项目支出绩效自评表.xlsx.
+    public static let projectOutputSuffix = "项目支出绩效自评表"
+    static let unknownUnit = "未知单位"
+    static let unknownYear = "未知年度"
+    /// The batch's summary workbook.
+    public static let summaryWorkbookName = "汇总表.xlsx"
+    static let noSuchPath = "找不到这个文件或文件夹"
+    static let unreadableFolder = "无法读取这个文件夹"
+    static let cannotCreateFolder = "无法创建输出文件夹"
     /// Header words that only the 评分明细 sheet has (as its writer in XLSXReport/Layout prints them).
     static let detailSheetHeader: Set<String> = ["A 解析为", "B 解析为", "计算方法"]
     static let noTitleUnitYear =

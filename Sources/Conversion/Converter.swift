@@ -119,7 +119,7 @@ public struct Converter: Sendable {
     public func write(_ scored: Scored, to output: String, format: OutputFormat) throws(ConversionError) {
         let input = Self.inputPath(of: scored.scored.form)
         if AtomicFile.sameFile(input, output) {
-            throw ConversionError(.outputIsInput, path: output, Vocabulary.ConversionMessage.outputIsInput(output))
+            throw ConversionError(.outputIsInput, path: output, OutputMessage.outputIsInput(output))
         }
         let rule = OutputGuard(inputs: Set([FileIdentity(path: input)].compactMap { $0 }), force: force)
         switch format {
@@ -131,7 +131,7 @@ public struct Converter: Sendable {
                 do {
                     try FormWorkbook(options: options).write(scored.scored, to: temporary)
                 } catch {
-                    throw ConversionError(.writeFailed, path: output, Vocabulary.ConversionMessage.xlsxFailed(String(describing: error)))
+                    throw ConversionError(.writeFailed, path: output, OutputMessage.xlsxFailed(String(describing: error)))
                 }
             }
         }
@@ -148,7 +148,7 @@ public struct Converter: Sendable {
                 try FormWorkbook(options: xlsx).write(scored.scored, to: path)
             } catch {
                 try? FileManager.default.removeItem(atPath: path)
-                throw ConversionError(.writeFailed, path: path, Vocabulary.ConversionMessage.xlsxFailed(String(describing: error)))
+                throw ConversionError(.writeFailed, path: path, OutputMessage.xlsxFailed(String(describing: error)))
             }
         }
     }

@@ -70,13 +70,13 @@ public struct OutputGuard: Sendable {
             // without hard links. Either way, look again below before renaming.
             guard [EEXIST, EPERM, ENOTSUP, EXDEV, EMLINK].contains(reason) else {
                 throw ConversionError(.writeFailed, path: destination,
-                                      Vocabulary.ConversionMessage.cannotRename(String(cString: strerror(reason))))
+                                      OutputMessage.cannotRename(String(cString: strerror(reason))))
             }
         }
         _ = try require(destination)
         if rename(temporary, destination) != 0 {
             throw ConversionError(.writeFailed, path: destination,
-                                  Vocabulary.ConversionMessage.cannotRename(String(cString: strerror(errno))))
+                                  OutputMessage.cannotRename(String(cString: strerror(errno))))
         }
     }
 }

@@ -1,5 +1,10 @@
 /// The messages of output and input safety (Chinese, as every message a user reads).
-enum OutputMessage {
+public enum OutputMessage {
+    /// A temporary file (or spool, or staging folder) that cannot be written.
+    public static func cannotWrite(_ path: String) -> String { "无法写入临时文件 \(path)" }
+    static func cannotRename(_ reason: String) -> String { "无法把临时文件改名为输出文件:\(reason)" }
+    static func outputIsInput(_ path: String) -> String { "输出文件 \(path) 就是输入文件:不会覆盖输入" }
+    static func xlsxFailed(_ reason: String) -> String { "写入 XLSX 失败:\(reason)" }
     static func outputExists(_ path: String) -> String {
         "输出文件 \(path) 已存在:不会覆盖它(确需覆盖请加 --force)"
     }

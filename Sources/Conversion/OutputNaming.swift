@@ -13,9 +13,9 @@ public enum OutputNaming {
     /// character).
     public static func baseName(unit: String?, year: Int?, template: TemplateKind, project: String? = nil) -> String {
         let unitText = sanitize(unit ?? "")
-        let unitPart = unitText.isEmpty ? Vocabulary.unknownUnit : unitText
-        let yearPart = year.map(String.init) ?? Vocabulary.unknownYear
-        let suffix = template == .project ? Vocabulary.projectOutputSuffix : Vocabulary.departmentOutputSuffix
+        let unitPart = unitText.isEmpty ? ConversionWords.unknownUnit : unitText
+        let yearPart = year.map(String.init) ?? ConversionWords.unknownYear
+        let suffix = template == .project ? ConversionWords.projectOutputSuffix : ConversionWords.departmentOutputSuffix
         let projectText = project.map(sanitize) ?? ""
         var parts = [unitPart]
         if !projectText.isEmpty { parts.append(projectText) }
@@ -23,7 +23,7 @@ public enum OutputNaming {
         let budgets = shares(of: max(maxNameBytes - fixed, parts.count), among: parts.map { $0.utf8.count })
         for i in parts.indices where parts[i].utf8.count > budgets[i] {
             let cut = trimmedEnds(prefix(parts[i], maxBytes: budgets[i]))
-            parts[i] = cut.isEmpty ? String(Vocabulary.unknownUnit.prefix(1)) : cut
+            parts[i] = cut.isEmpty ? String(ConversionWords.unknownUnit.prefix(1)) : cut
         }
         return (parts + [yearPart, suffix]).joined(separator: "-")
     }

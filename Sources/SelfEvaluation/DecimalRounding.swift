@@ -89,7 +89,7 @@ extension Decimal {
     /// decimal; nil for any other text. Built from its digits with public `Decimal` arithmetic,
     /// 19 digits at a time, and no locale: Foundation's parser asks ICU for the locale's decimal
     /// separator, which crashes the process when the environment names a broken locale.
-    static func parsing(_ literal: String) -> Decimal? {
+    public static func parsing(_ literal: String) -> Decimal? {
         var significand = Decimal(0)
         var chunk: UInt64 = 0
         var chunkDigits = 0

@@ -6,34 +6,10 @@ public enum Vocabulary {
     public static let wanYuan = "万元"
     public static let yiYuan = "亿元"
 
-    // MARK: - Conversion (owned by the conversion layer)
-    /// 〈单位〉-〈年度〉-部门整体支出绩效自评表.xlsx: the suffix of output names.
-    public static let departmentOutputSuffix = "部门整体支出绩效自评表"
-    public static let projectOutputSuffix = "项目支出绩效自评表"
-    public static let unknownUnit = "未知单位"
-    public static let unknownYear = "未知年度"
-    public static let summaryWorkbookName = "汇总表.xlsx"
-
-    /// Messages of the conversion layer.
-    public enum ConversionMessage {
-        public static func cannotWrite(_ path: String) -> String { "无法写入临时文件 \(path)" }
-        public static func cannotRename(_ reason: String) -> String { "无法把临时文件改名为输出文件:\(reason)" }
-        public static func outputIsInput(_ path: String) -> String { "输出文件 \(path) 就是输入文件:不会覆盖输入" }
-        public static func xlsxFailed(_ reason: String) -> String { "写入 XLSX 失败:\(reason)" }
-    }
-
     // MARK: - Output (owned by the writers)
     /// Messages written into output cells and comments.
     public enum OutputMessage {
         public static let generatedReason = "此原因由 selfeval 根据数据生成,只陈述事实;请单位补充原因分析及改进措施。"
-    }
-
-    // MARK: - Batch (owned by the batch)
-    /// Messages of a batch.
-    public enum BatchMessage {
-        public static let noSuchPath = "找不到这个文件或文件夹"
-        public static let unreadableFolder = "无法读取这个文件夹"
-        public static let cannotCreateFolder = "无法创建输出文件夹"
     }
 
     // MARK: - Template (owned by the template reader)
@@ -51,12 +27,9 @@ public enum Vocabulary {
     public static let projectNameLabel = "项目名称"
     public static let supervisorLabel = "主管部门"
     public static let budgetSectionLabels = ["部门(单位)总体资金(万元)", "项目资金(万元)", "总体资金(万元)"]
-    public static let budgetSourceLabel = "资金来源"
-    public static let budgetInitialLabel = "年初预算数"
     public static let budgetAdjustedLabel = "全年预算数"
     public static let budgetExecutedLabel = "全年执行数"
     public static let weightLabels = ["分值", "权重"]
-    public static let rateLabel = "执行率"
     public static let scoreLabel = "得分"
     public static let budgetTotalLabel = "年度资金总额"
     public static let budgetPartPrefix = "其中"
@@ -72,10 +45,7 @@ public enum Vocabulary {
     public static let targetLabel = "年度指标值"
     /// The sub-column under 年度指标值 in a two-row header (年度指标值 over 指标性质 / 指标值 / 度量单位).
     public static let targetValueSubLabel = "指标值"
-    public static let actualLabel = "实际完成值"
-    public static let reasonLabels = ["未完成原因分析", "偏差原因分析及改进措施", "偏差原因分析", "原因分析"]
     public static let natureLabels = ["指标性质", "指标方向", "计算符号"]
-    public static let measureUnitLabels = ["度量单位", "计量单位"]
     public static let totalLabel = "总分"
     public static let conclusionLabels = ["自评结论", "评价结论"]
     /// A project form's 评价结论 is the unit's own narrative: kept as a trailer row, never overwritten.
@@ -83,7 +53,6 @@ public enum Vocabulary {
     /// Rows after a project form's indicator table (kept as written, in `Form.trailer`).
     public static let trailerLabels = ["评价结论", "存在问题", "改进措施", "项目负责人", "财务负责人"]
     public static let contactLabel = "联系人"
-    public static let phoneLabel = "联系电话"
     public static let notesPrefix = "注"
     /// "(60分)" in a level-1 label.
     public static let pointsSuffix = "分"
@@ -94,13 +63,8 @@ public enum Vocabulary {
     public static let level1Names = ["产出指标", "效益指标", "满意度指标"]
     public static let level2Names = ["数量", "质量", "时效", "成本", "经济效益", "社会效益", "生态效益", "可持续影响",
                                      "服务对象满意度", "进度", "可持续效益", "满意度"]
-    /// Full-width → ASCII punctuation used when comparing labels.
-    public static let labelPunctuation: [Character: Character] = ["（": "(", "）": ")", "：": ":", "，": ",", "　": " "]
     public static let dateYear = "年"
-    public static let dateMonth = "月"
-    public static let dateDay = "日"
 
-    /// Messages of the template reader.
     /// Messages about a rules file (`--rules FILE.json`); keys are named as the file spells them.
     public enum RulesFileMessage {
         public static func unknownKey(_ key: String) -> String { "未知的键“\(key)”(可用的键见 README 的规则文件说明)" }
@@ -124,15 +88,13 @@ public enum Vocabulary {
         public static func notJSON(_ detail: String) -> String { "不是有效的 JSON: \(detail)" }
     }
 
+    /// Messages of the template reader.
     public enum TemplateMessage {
         public static let notAForm = "这不是绩效自评表:找不到标题“…自评表”,也找不到含“一级指标”“二级指标”“三级指标”的指标表头"
         public static let missingIndicatorHeader = "找不到绩效指标表头(一行中同时有“一级指标”“二级指标”“三级指标”)"
         public static func missingColumn(_ label: String) -> String { "指标表头缺少“\(label)”列" }
-        public static let missingBudget = "找不到资金表(“资金来源”“年初预算数”“全年预算数”“全年执行数”表头)"
-        public static func missingBudgetColumn(_ label: String) -> String { "资金表表头缺少“\(label)”列" }
         public static let missingYear = "找不到年度(如“(2023年度)”)"
         public static let missingUnit = "找不到单位名称(“部门(单位)名称”或“单位(盖章):”)"
-        public static let missingTotal = "找不到“总分”行"
         public static let noIndicators = "指标表中没有任何指标"
         public static func xmlInvalidCharacter(_ names: String) -> String {
             "单元格含有 XML 不允许的控制字符或非字符(\(names)),写入 XLSX 时替换为“\u{FFFD}”(U+FFFD)"
@@ -332,7 +294,6 @@ public enum Vocabulary {
         public static let executedField = "全年执行数"
         public static let weightField = "分值"
         public static let scoreField = "得分"
-        public static let budgetTotalName = "年度资金总额"
         public static let executionRateName = "预算执行率"
         /// Formula templates (audit trail and 评分明细).
         public static let formulaPositive = "分值 × min(B/A, 1)"
@@ -348,7 +309,6 @@ public enum Vocabulary {
         public static let summaryBudget = "预算执行"
         public static let summaryIndicators = "绩效指标"
         public static let summaryTotal = "总分"
-        public static let summaryGrade = "自评等级"
         public static let summaryWarnings = "提示"
         public static let summaryNeedsReview = "需人工复核"
         public static let summaryTarget = "指标值"
@@ -372,7 +332,6 @@ public enum Vocabulary {
         public static let summaryYes = "是"
         public static let summaryNo = "否"
         public static let summaryChanged = "程序改动"
-        public static let summarySeparator = "、"
         public static func summaryNoteRow(_ row: Int) -> String { "第\(row)行" }
     }
 
@@ -404,9 +363,6 @@ public enum Vocabulary {
         }
         public static func executionWeight(found: String, expected: String, rules: String) -> String {
             "预算执行率的分值为\(found),规则“\(rules)”规定为\(expected)。"
-        }
-        public static func weightDefaulted(_ weight: String) -> String {
-            "预算执行率未填分值,按规则取\(weight)分。"
         }
         public static func printedRateMismatch(printed: String, computed: String) -> String {
             "表中执行率为\(printed),按全年执行数/全年预算数计算应为\(computed)。"
@@ -477,9 +433,6 @@ public enum Vocabulary {
         }
         public static func reasonNotEqual(actual: String, target: String, lost: String) -> String {
             "实际完成\(actual),未达到年度指标值\(target),扣\(lost)分。"
-        }
-        public static func reasonTier(actual: String, tier: String, score: String, lost: String) -> String {
-            "实际完成情况“\(actual)”,评定为\(tier),得\(score)分,扣\(lost)分。"
         }
         public static func reasonActualMissing(lost: String) -> String { "未填写实际完成值,扣\(lost)分。" }
         // Totals and grade

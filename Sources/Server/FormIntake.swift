@@ -131,7 +131,7 @@ public struct FormIntake: Sendable {
         }
         do throws(ConversionError) {
             guard scratch.write(bytes, to: path) else {
-                throw ConversionError(.writeFailed, path: path, Vocabulary.ConversionMessage.cannotWrite(path))
+                throw ConversionError(.writeFailed, path: path, OutputMessage.cannotWrite(path))
             }
             let scored = try score(path: path, name: name)
             let report = try converter.bytes(scored, format: .json)

@@ -36,7 +36,7 @@ enum CLIWords {
     // MARK: summaries
 
     static func templateName(_ kind: TemplateKind) -> String {
-        kind == .project ? Vocabulary.projectOutputSuffix : "部门整体支出绩效目标自评表"
+        kind == .project ? ConversionWords.projectOutputSuffix : "部门整体支出绩效目标自评表"
     }
 
     static func encodingName(_ raw: String) -> String { raw.uppercased() }
@@ -78,7 +78,6 @@ enum CLIWords {
     }
     static func unknownFormat(_ value: String) -> String { "[format-unknown] --to 的格式“\(value)”无效(可用 xlsx、csv、json)" }
     static let jobsAtLeastOne = "[jobs-invalid] --jobs 至少为 1"
-    static let noForms = "[no-forms] 没有给出要检查的表"
 
     // MARK: --version
 

@@ -102,4 +102,28 @@ struct MarkerRoundTripTests {
     func onlyRealChangesAreMarked(_ old: String, _ new: String, _ number: Decimal?, _ changed: Bool) {
         #expect(ReplacedValueMarker.differ(old, new, number: number) == changed)
     }
+
+    /// `original(of:)` rules a cell out by its last byte before any `String` comparison; on
+    /// seeded texts built of the markers' pieces, look-alike brackets, combining marks and a
+    /// prepended scalar (which joins the next bracket into one `Character`), it answers as the
+    /// comparison by `Character`s alone does.
+    @Test func lastByteGuardAnswersAsTheCharacterComparison() {
+        func reference(_ text: String) -> String? {
+            if text.hasSuffix("【原表未填】") { return "" }
+            guard text.hasSuffix("】"), let start = text.range(of: "【原表为", options: .backwards) else { return nil }
+            return String(text[start.upperBound..<text.index(text.endIndex, offsetBy: -1)])
+        }
+        let pieces = ["【原表为", "【原表未填】", "】", "【", "]", "）", "〕", "9", "8.62", "优", "\u{301}", "\u{0600}",
+                      " ", "\u{3000}", "原表为", "\u{FE5E}", "】\u{301}", "e\u{301}", "\u{91}"]
+        var generator = SeededGenerator(seed: 14)
+        var marked = 0
+        for _ in 0..<4000 {
+            let text = (0..<Int.random(in: 0...6, using: &generator))
+                .map { _ in pieces[Int.random(in: 0..<pieces.count, using: &generator)] }.joined()
+            let expected = reference(text)
+            if expected != nil { marked += 1 }
+            #expect(ReplacedValueMarker.original(of: text) == expected, "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+        #expect(marked > 200)
+    }
 }

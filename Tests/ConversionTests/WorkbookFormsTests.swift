@@ -195,7 +195,7 @@ struct WorkbookFormsTests {
         let report = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: outcome.reportPath))) as? [String: Any]
         let forms = report?["forms"] as? [[String: Any]] ?? []
         #expect(forms.compactMap { $0["source"] as? String } == expected.filter { $0 != c })
-        let files = try fm.contentsOfDirectory(atPath: out).filter { $0.hasSuffix(".xlsx") && $0 != Vocabulary.summaryWorkbookName }
+        let files = try fm.contentsOfDirectory(atPath: out).filter { $0.hasSuffix(".xlsx") && $0 != ConversionWords.summaryWorkbookName }
         #expect(files.count == 9)
     }
 

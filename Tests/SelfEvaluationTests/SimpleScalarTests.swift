@@ -46,17 +46,4 @@ struct SimpleScalarTests {
             if text.hasVisibleEnds { #expect(LabelText.trim(text) == text.trimmingCharacters(in: .whitespacesAndNewlines)) }
         }
     }
-
-    @Test("seeded: byte comparisons agree with the UTF-8 views", arguments: [UInt64(9), 10])
-    func byteComparisons(seed: UInt64) {
-        var rng = SeededGenerator(seed: seed)
-        for _ in 0..<2_000 {
-            let a = Self.randomText(&rng)
-            let b = Bool.random(using: &rng) ? String(a.prefix(Int.random(in: 0...3, using: &rng))) : Self.randomText(&rng)
-            let x = Array(a.utf8), y = Array(b.utf8)
-            #expect(UTF8Bytes.equal(a, b) == (x == y))
-            #expect(UTF8Bytes.hasPrefix(a, b) == x.starts(with: y))
-            #expect(UTF8Bytes.hasSuffix(a, b) == (x.count >= y.count && Array(x.suffix(y.count)) == y))
-        }
-    }
 }

@@ -34,35 +34,42 @@ struct DetailSheetWriter {
         for (column, text) in headers.enumerated() { try sheet.writeString(text, row: 0, column: column, style: heading) }
         try sheet.setRowHeight(TextMetrics.rowHeight(lines: 2, fontSize: 10), row: 0)
 
-        /// One line: texts (nil = blank), then numbers for 完成率, 分值, 得分, 原得分.
-        struct Line {
-            var texts: [String]
-            var ratio: Decimal?
-            var weight: Decimal?
-            var score: Decimal?
-            var filled: Decimal?
-        }
-        let lines: [Line] = ScoringDetail(scored).lines.map { line in
-            Line(texts: [line.row.map(String.init) ?? "", line.level1, line.level2, line.name, line.target,
-                         line.targetParsed, line.actual, line.actualParsed, line.kind, line.direction, line.tier, "",
-                         line.formula, "", "", "", line.notes],
-                 ratio: line.ratio, weight: line.weight, score: line.score, filled: line.filled)
-        }
+        let oneLine = TextMetrics.rowHeight(lines: 1, fontSize: 10)
+        let lines = ScoringDetail(scored).lines
         for (index, line) in lines.enumerated() {
             let row = index + 1
-            var height = TextMetrics.rowHeight(lines: 1, fontSize: 10)
-            for (column, text) in line.texts.enumerated() {
-                switch column {
-                case 11: try writeNumber(line.ratio, row: row, column: column, style: ratio, on: sheet)
-                case 13: try writeNumber(line.weight, row: row, column: column, style: plainNumber, on: sheet)
-                case 14: try writeNumber(line.score, row: row, column: column, style: number, on: sheet)
-                case 15: try writeNumber(line.filled, row: row, column: column, style: plainNumber, on: sheet)
-                default:
-                    let style = [0, 8, 9].contains(column) ? centered : cellStyle
-                    try sheet.writeString(text, row: row, column: column, style: style)
-                    height = max(height, FormLayout.neededHeight(text, width: Self.widths[column], fontSize: 10))
+            var height = oneLine
+            /// A text cell; the row grows to show it. A blank one takes one line: nothing to measure.
+            func text(_ text: String, _ column: Int, _ style: CellStyle) throws {
+                guard !text.isEmpty else { return try sheet.writeBlank(row: row, column: column, style: style) }
+                try sheet.writeString(text, row: row, column: column, style: style)
+                height = max(height, FormLayout.neededHeight(text, width: Self.widths[column], fontSize: 10))
+            }
+            /// A number cell (blank when nil): 完成率, 分值, 得分, 原得分.
+            func figure(_ value: Decimal?, _ column: Int, _ style: CellStyle) throws {
+                if let value {
+                    try sheet.writeNumber(value, row: row, column: column, style: style)
+                } else {
+                    try sheet.writeBlank(row: row, column: column, style: style)
                 }
             }
+            try text(line.row.map(String.init) ?? "", 0, centered)
+            try text(line.level1, 1, cellStyle)
+            try text(line.level2, 2, cellStyle)
+            try text(line.name, 3, cellStyle)
+            try text(line.target, 4, cellStyle)
+            try text(line.targetParsed, 5, cellStyle)
+            try text(line.actual, 6, cellStyle)
+            try text(line.actualParsed, 7, cellStyle)
+            try text(line.kind, 8, centered)
+            try text(line.direction, 9, centered)
+            try text(line.tier, 10, cellStyle)
+            try figure(line.ratio, 11, ratio)
+            try text(line.formula, 12, cellStyle)
+            try figure(line.weight, 13, plainNumber)
+            try figure(line.score, 14, number)
+            try figure(line.filled, 15, plainNumber)
+            try text(line.notes, 16, cellStyle)
             try sheet.setRowHeight(min(height, 409), row: row)
         }
         try sheet.freezePanes(row: 1, column: 0)
@@ -133,14 +140,6 @@ struct DetailSheetWriter {
         var setup = PrintSetup(orientation: .landscape, footer: words.detailFooter, repeatRows: 0...0)
         setup.firstPageNumber = 1  // its own pages, numbered from 1 (not on from the form's)
         try sheet.applyPrintSetup(setup)
-    }
-
-    private func writeNumber(_ value: Decimal?, row: Int, column: Int, style: CellStyle, on sheet: Worksheet) throws {
-        if let value {
-            try sheet.writeNumber(value, row: row, column: column, style: style)
-        } else {
-            try sheet.writeBlank(row: row, column: column, style: style)
-        }
     }
 
     private func writeSpan(_ text: String, row: Int, first: Int, last: Int, style: CellStyle, on sheet: Worksheet) throws {

@@ -6,8 +6,6 @@ public enum SummaryWords {
     public static let formsSheet = "汇总"
     public static let errorsSheet = "错误"
     public static let statsSheet = "统计"
-    public static let formsHeader = ["源文件", "表样", "单位", "项目名称", "主管部门", "年度", "全年预算数(万元)", "执行率",
-                                     "总分", "自评等级", "提示数", "需复核", "状态", "输出文件"]
     public static let errorsHeader = ["源文件", "位置(行:列)", "代码", "说明"]
     public static let gradeColumn = "自评等级"
     public static let countColumn = "表数"
@@ -18,7 +16,6 @@ public enum SummaryWords {
     public static let totalsChartTitle = "总分分布"
     public static let yes = "是"
     public static let no = "否"
-    public static let statusDone = "成功"
     public static let statusFailed = "失败"
     public static let departmentTemplate = "部门整体"
     public static let projectTemplate = "项目支出"

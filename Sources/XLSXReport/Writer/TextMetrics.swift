@@ -50,44 +50,63 @@ public enum TextMetrics {
         let scale = fontSize.isFinite && fontSize > 0 ? fontSize / 11 : 1
         let available = max(columnWidth - cellPadding, 0.5)
         if fitsOnOneLine(text, available: available, scale: scale) { return 1 }
-        var counter = LineCounter(available: available)
-        // Scalar by scalar: a scalar joined to the glyph before it (a mark, a zero-width joiner
-        // and what follows it, an emoji skin tone) adds no width; CR LF is one line break.
+        var counter = LineCounter(available: available, scale: scale, ambiguousIsWide: ambiguousIsWide)
+        // Scalar by scalar; CR LF is one line break.
         var previous: UInt32 = 0
+        var ordinal = 0  // scalars read so far
         for scalar in text.unicodeScalars {
             let value = scalar.value
-            defer { previous = value }
+            defer {
+                previous = value
+                ordinal += 1
+            }
             if value == 0x0A, previous == 0x0D { continue }
             if isLineBreak(value) {
+                counter.flushWord(of: text, upTo: ordinal)
                 counter.lineBreak()
                 continue
             }
-            let joined = previous == 0x200D || (0x1F3FB...0x1F3FF).contains(value)
-            let width = Double(joined ? 0 : Self.width(of: scalar, ambiguousIsWide: ambiguousIsWide)) * scale
+            let width = counter.width(of: scalar, after: previous)
             if isSpace(scalar) {
+                counter.flushWord(of: text, upTo: ordinal)
                 counter.space(width)
             } else if width >= 2 * scale {
-                counter.wide(width)
+                counter.flushWord(of: text, upTo: ordinal)  // a wide character (CJK) may break anywhere
+                counter.place(width)
             } else {
-                counter.narrow(width)
+                counter.extendWord(width, at: ordinal, after: previous)
             }
         }
-        counter.flushWord()
+        counter.flushWord(of: text, upTo: ordinal)
         return counter.lines
     }
 
     /// The state of ``lineCount(_:columnWidth:fontSize:ambiguousIsWide:)``: lines so far, the width
-    /// used on the last one, and the pending word of narrow characters.
+    /// used on the last one, and the pending word of narrow characters (where it starts, the scalar
+    /// before it, its width; a word longer than a line is broken by characters, measured again).
     private struct LineCounter {
         let available: Double
+        let scale: Double
+        let ambiguousIsWide: Bool
         var lines = 1
         var used = 0.0
-        /// Widths of the pending narrow word's characters (a word longer than a line is broken
-        /// by them), and their sum.
-        var widths: [Double] = []
+        var wordPending = false
+        var wordStart = 0
+        var beforeWord: UInt32 = 0
         var wordWidth = 0.0
 
-        init(available: Double) { self.available = available }
+        init(available: Double, scale: Double, ambiguousIsWide: Bool) {
+            self.available = available
+            self.scale = scale
+            self.ambiguousIsWide = ambiguousIsWide
+        }
+
+        /// A scalar's width after `previous`: nothing when it joins the glyph before it (a mark, a
+        /// zero-width joiner and what follows it, an emoji skin tone).
+        func width(of scalar: Unicode.Scalar, after previous: UInt32) -> Double {
+            let joined = previous == 0x200D || (0x1F3FB...0x1F3FF).contains(scalar.value)
+            return Double(joined ? 0 : TextMetrics.width(of: scalar, ambiguousIsWide: ambiguousIsWide)) * scale
+        }
 
         /// A character placed alone: on this line if it fits (or the line is empty), else on the next.
         mutating func place(_ width: Double) {
@@ -98,42 +117,48 @@ public enum TextMetrics {
             used += width
         }
 
-        /// The pending word placed as a whole when it fits a line, else broken by characters.
-        mutating func flushWord() {
-            guard !widths.isEmpty else { return }
+        /// The narrow character `ordinal` (after `previous`) joins the pending word.
+        mutating func extendWord(_ width: Double, at ordinal: Int, after previous: UInt32) {
+            if !wordPending {
+                wordPending = true
+                wordStart = ordinal
+                beforeWord = previous
+            }
+            wordWidth += width
+        }
+
+        /// The pending word (of `text`, ending before scalar `end`) placed as a whole when it fits
+        /// a line, else broken by characters.
+        mutating func flushWord(of text: String, upTo end: Int) {
+            guard wordPending else { return }
             if used + wordWidth <= available + 1e-9 {
                 used += wordWidth
             } else if wordWidth <= available + 1e-9 {
                 lines += 1
                 used = wordWidth
             } else {
-                for width in widths { place(width) }
+                breakWord(of: text, upTo: end)
             }
-            widths.removeAll(keepingCapacity: true)
+            wordPending = false
             wordWidth = 0
         }
 
+        private mutating func breakWord(of text: String, upTo end: Int) {
+            var previous = beforeWord
+            for scalar in text.unicodeScalars.dropFirst(wordStart).prefix(end - wordStart) {
+                place(width(of: scalar, after: previous))
+                previous = scalar.value
+            }
+        }
+
         mutating func lineBreak() {
-            flushWord()
             lines += 1
             used = 0
         }
 
         /// A space that does not fit ends the line and is swallowed by the break.
         mutating func space(_ width: Double) {
-            flushWord()
             if used + width > available + 1e-9 { lines += 1; used = 0 } else { used += width }
-        }
-
-        /// A wide character (CJK) may break anywhere: it ends the pending word.
-        mutating func wide(_ width: Double) {
-            flushWord()
-            place(width)
-        }
-
-        mutating func narrow(_ width: Double) {
-            widths.append(width)
-            wordWidth += width
         }
     }
 

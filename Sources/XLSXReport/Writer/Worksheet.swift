@@ -252,7 +252,8 @@ public final class Worksheet {
         let r = try cRow(row, operation, location), c = try cColumn(column, operation, location)
         let text = try CBridge.cellText(text, "the text", operation, location)
         let format = try workbook.formatPointer(style)
-        try XLSXError.check(worksheet_write_string(ws, r, c, text, format), operation, location)
+        // `withCString` lends the string's own bytes; passing a `String` as a pointer copies them.
+        try XLSXError.check(text.withCString { worksheet_write_string(ws, r, c, $0, format) }, operation, location)
     }
 
     /// Writes a number cell. The exact `Decimal` becomes a `double` only here, at
@@ -279,7 +280,7 @@ public final class Worksheet {
             let formula = try CBridge.xmlText(formula, "the formula", operation, location)
             let number = try CBridge.double(value, operation, location)
             let format = try workbook.formatPointer(style)
-            try XLSXError.check(worksheet_write_formula_num(ws, r, c, formula, format, number), operation, location)
+            try XLSXError.check(formula.withCString { worksheet_write_formula_num(ws, r, c, $0, format, number) }, operation, location)
         case .text(let text):
             let operation = "worksheet_write_formula_str"
             let ws = try live(operation, location)
@@ -319,7 +320,7 @@ public final class Worksheet {
         }
         let text = try CBridge.cellText(text, "the text", operation, location)
         let format = try workbook.formatPointer(style)
-        try XLSXError.check(worksheet_merge_range(ws, r1, c1, r2, c2, text, format), operation, location)
+        try XLSXError.check(text.withCString { worksheet_merge_range(ws, r1, c1, r2, c2, $0, format) }, operation, location)
     }
 
     /// Adds a note to a cell (0-based). The text is plain text; `options` default to
@@ -353,7 +354,7 @@ public final class Worksheet {
             }
             cOptions.height = value
         }
-        try XLSXError.check(worksheet_write_comment_opt(ws, r, c, text, &cOptions), operation, location)
+        try XLSXError.check(text.withCString { worksheet_write_comment_opt(ws, r, c, $0, &cOptions) }, operation, location)
     }
 
     // MARK: Rows and columns
