@@ -149,6 +149,9 @@ struct QuantitativeScoringTextTests {
         Row(target: "100万元", actual: "800000元", weight: "5", level2: "成本", expected: "5", direction: .negative),
         Row(target: "100万元", actual: "80万元", weight: "5", level2: "数量", expected: "4", direction: .positive),
         Row(target: "≤100万元", actual: "125万元", weight: "5", expected: "4", direction: .negative),
+        // Exactly half a cent: 11 × 1/88 = 0.125 → 0.13 (0.12 before the exact rounded division).
+        Row(target: "≥88家", actual: "1家", weight: "11", expected: "0.13", direction: .positive),
+        Row(target: "≤1%", actual: "88%", weight: "11", expected: "0.13", direction: .negative),
     ]
 
     @Test(arguments: rows)

@@ -89,9 +89,27 @@ struct DirectionRule: Sendable {
 extension String {
     /// Without leading and trailing white space (characters that are `isWhitespace`).
     var trimmed: String {
+        // Most cells have nothing to trim: the first character is not white space when its first
+        // scalar is not (a `Character`'s `isWhitespace` is its first scalar's), and the last
+        // character is the last scalar alone when that scalar is one no later scalar joins
+        // (ASCII, a CJK ideograph or full-width form, `standsAlone`). Such a text is itself.
+        if let first = unicodeScalars.first, let last = unicodeScalars.last,
+           Self.standsAlone(first) || !first.properties.isWhitespace, Self.standsAlone(last) {
+            return self
+        }
         guard let first = firstIndex(where: { !$0.isWhitespace }), let last = lastIndex(where: { !$0.isWhitespace }) else {
             return ""
         }
         return String(self[first...last])
+    }
+
+    /// A scalar that is not white space and is a character on its own at the end of a text: ASCII
+    /// from "!" to "~", a CJK ideograph (U+4E00–U+9FFF) or a full-width form (U+FF01–U+FF5E). None
+    /// is a combining mark, a joiner or half of CR LF, so nothing before it joins it into one character.
+    static func standsAlone(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x21...0x7E, 0x4E00...0x9FFF, 0xFF01...0xFF5E: true
+        default: false
+        }
     }
 }

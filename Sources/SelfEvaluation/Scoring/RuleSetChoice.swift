@@ -54,7 +54,9 @@ enum RuleSetDetection {
         var out: [Unicode.Scalar] = []
         out.reserveCapacity(text.unicodeScalars.count)
         for scalar in text.unicodeScalars {
-            let space = scalar.isASCII ? scalar == " " || (0x09...0x0D).contains(scalar.value) : scalar.properties.isWhitespace
+            // No CJK ideograph (most of a note) is white space: the property look-up is left out for them.
+            let space = scalar.isASCII ? scalar == " " || (0x09...0x0D).contains(scalar.value)
+                : !(0x4E00...0x9FFF).contains(scalar.value) && scalar.properties.isWhitespace
             if space { continue }
             if scalar == "％" {
                 out.append("%")

@@ -40,11 +40,21 @@ enum SectionWeightRule {
     /// The sections of the scored indicators, in order: each run of rows under one label.
     static func resolve(_ indicators: [IndicatorResult], rulesGiven: Bool) -> [SectionWeight] {
         var sections: [SectionWeight] = []
+        // The rows of a section repeat its cells: their label and name are read once per run
+        // (the texts compared byte for byte, so a run shares exactly what it would compute).
+        var last: (writtenLabel: String, writtenName: String, label: String, name: String)?
         for result in indicators where !result.indicator.isPlaceholder {
             let indicator = result.indicator
-            // One line: a label printed over two ("效益指标⏎(30分)") is named on one.
-            let label = indicator.level1Label.trimmed.split(whereSeparator: \.isNewline).joined()
-            let name = LabelText.normalize(indicator.level1.value)
+            let label: String, name: String
+            if let last, last.writtenLabel.utf8.elementsEqual(indicator.level1Label.utf8),
+               last.writtenName.utf8.elementsEqual(indicator.level1.value.utf8) {
+                (label, name) = (last.label, last.name)
+            } else {
+                // One line: a label printed over two ("效益指标⏎(30分)") is named on one.
+                label = indicator.level1Label.trimmed.split(whereSeparator: \.isNewline).joined()
+                name = LabelText.normalize(indicator.level1.value)
+                last = (indicator.level1Label, indicator.level1.value, label, name)
+            }
             guard !name.isEmpty else { continue }
             // A run of rows under the same label is one section, however its cells are merged,
             // repeated (WPS) or split by a page break.

@@ -19,23 +19,27 @@ struct TierRange: Sendable, Equatable {
         let partialLow = rules.round(weight * rules.tiers.partial)
         var top = rules.round(weight)
         if top > weight { top -= step }
-        let middleFraction: Decimal
+        // The middle of 部分达成 and 未达成: w × (a + p)/2 and w × p/2, each one exact rounded
+        // division (`DecimalRounding.quotient`), no `Decimal` division.
+        let middle: (numerator: Decimal, denominator: Decimal)
         switch tier {
         case .achieved:
             low = achievedLow
             high = top
-            middleFraction = 1
+            middle = (1, 1)
         case .partial:
             low = partialLow
             high = achievedLow - step
-            middleFraction = (rules.tiers.achieved + rules.tiers.partial) / 2
+            middle = (rules.tiers.achieved + rules.tiers.partial, 2)
         case .notAchieved:
             low = 0
             high = partialLow - step
-            middleFraction = rules.tiers.partial / 2
+            middle = (rules.tiers.partial, 2)
         }
         if high < low { high = low }
-        preset = rules.round(weight * middleFraction).clamped(low, high)
+        let rounded = tier == .achieved ? rules.round(weight)
+            : DecimalRounding.quotient(weight, times: middle.numerator, over: middle.denominator, places: rules.decimals)
+        preset = (rounded ?? rules.round(weight * middle.numerator / middle.denominator)).clamped(low, high)
     }
 
     func contains(_ score: Decimal) -> Bool { low <= score && score <= high }

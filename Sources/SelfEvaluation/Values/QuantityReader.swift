@@ -11,6 +11,19 @@ enum QuantityReader {
     static let maxLength = 20
 
     static func read(_ text: ValueScalars) -> Quantity? {
+        guard let (token, number) = valueToken(text) else { return nil }
+        let (unit, unitEnd) = readUnit(text, at: text.skippingSpaces(from: token.range.upperBound))
+        let suffix = suffixComparator(text, at: text.skippingSpaces(from: unitEnd))
+        let comparator = strongPrefixComparator(text, before: token.range.lowerBound)
+            ?? suffix
+            ?? weakPrefixComparator(text, before: token.range.lowerBound)
+        return Quantity(comparator: comparator, number: number, unit: unit)
+    }
+
+    /// The one number of a quantity text and its value: nil when the text is not a quantity (longer
+    /// than `maxLength`, a band or a date part, not exactly one number that can be a value). `read`
+    /// is this plus the unit and comparator around the number.
+    static func valueToken(_ text: ValueScalars) -> (token: NumberToken, number: Decimal)? {
         guard text.count <= maxLength else { return nil }
         let tokens = NumberToken.scan(text)
         guard !tokens.contains(where: { $0.role == .band || $0.role == .month || $0.role == .day }) else {
@@ -18,13 +31,7 @@ enum QuantityReader {
         }
         let values = tokens.filter { $0.role == .value }
         guard values.count == 1, let token = values.first, let number = token.value else { return nil }
-
-        let (unit, unitEnd) = readUnit(text, at: text.skippingSpaces(from: token.range.upperBound))
-        let suffix = suffixComparator(text, at: text.skippingSpaces(from: unitEnd))
-        let comparator = strongPrefixComparator(text, before: token.range.lowerBound)
-            ?? suffix
-            ?? weakPrefixComparator(text, before: token.range.lowerBound)
-        return Quantity(comparator: comparator, number: number, unit: unit)
+        return (token, number)
     }
 
     // MARK: Comparators

@@ -28,10 +28,10 @@ enum UnreadValueText {
     static func find(_ value: ValueText) -> String? {
         if value.isNotGiven { return nil }
         let text = value.scalars
+        // Read as a quantity (not a time, not a grade, and `QuantityReader`'s one number): that
+        // number is the token looked around.
         guard text.count <= QuantityReader.maxLength, TimeReader.read(text) == nil, GradeReader.read(text) == nil,
-              QuantityReader.read(text) != nil else { return nil }
-        let values = NumberToken.scan(text).filter { $0.role == .value }
-        guard values.count == 1, let token = values.first else { return nil }
+              let (token, _) = QuantityReader.valueToken(text) else { return nil }
 
         let start = token.range.lowerBound
         let glued = text.skippingSpaces(backFrom: start)
