@@ -35,7 +35,7 @@ public enum SummaryFacts {
             total: scored.scored.isGraded ? scored.scored.totalScore : nil, grade: scored.scored.gradeLabel, warnings: scored.diagnostics.filter { $0.severity == .warning }.count,
             needsReview: scored.scored.needsReview, succeeded: true)
         row.filledOn = form.filledOn?.value.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
-        let cells = form.document.rows.map { $0.map(trimmed) }  // once per form, not per label
+        let cells = labelRows(form.document.rows)
         row.contact = labelled(contactLabels, in: cells) ?? ""
         row.phone = labelled(phoneLabels, in: cells) ?? ""
         row.rules = RuleSetNames.label(scored.scored.ruleSet.name)
@@ -55,6 +55,39 @@ public enum SummaryFacts {
         let matching = scored.indicators.filter { $0.isScored && $0.indicator.level1.value.contains(word) }
         guard !matching.isEmpty else { return nil }
         return matching.reduce(Decimal(0)) { $0 + $1.score }
+    }
+
+    /// The rows of `rows` that may hold a label, trimmed, for ``labelled(_:in:)``: only a row
+    /// with a cell holding one of the labels can give a value (the value is in the label's own
+    /// cell or later in its row), so the others are skipped, not trimmed.
+    static func labelRows(_ rows: [[String]]) -> [[Substring]] {
+        rows.filter { $0.contains(where: mayHoldLabel) }.map { $0.map(trimmed) }
+    }
+
+    /// The UTF-8 bytes of every label, contact and phone.
+    static let labelBytes = (contactLabels + phoneLabels).map { Array($0.utf8) }
+
+    /// Whether `text` may start, once trimmed, with one of the labels: whether its UTF-8 holds a
+    /// label's. A cheap test that lets no label through: `hasPrefix` compares canonically
+    /// equivalent text, but no character of the labels has another encoding (no compatibility
+    /// ideograph or other code point normalizes to any of them), so a cell that starts with a
+    /// label holds the label's very bytes.
+    static func mayHoldLabel(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { cell in
+            labelBytes.contains { holds(cell, $0) }
+        }
+    }
+
+    /// Whether `bytes` hold `part` somewhere.
+    static func holds(_ bytes: UnsafeBufferPointer<UInt8>, _ part: [UInt8]) -> Bool {
+        guard let first = part.first, part.count <= bytes.count else { return false }
+        for start in 0...(bytes.count - part.count) where bytes[start] == first {
+            var matched = 1
+            while matched < part.count, bytes[start + matched] == part[matched] { matched += 1 }
+            if matched == part.count { return true }
+        }
+        return false
     }
 
     /// `text` without white space (line breaks included) at either end.
