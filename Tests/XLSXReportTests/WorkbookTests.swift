@@ -168,6 +168,34 @@ struct WorkbookTests {
         }
     }
 
+    @Test("a format is refused by every write of another workbook's sheet, and each write names itself")
+    func foreignFormat() throws {
+        _ = try writeWorkbook(named: "other.xlsx") { other in
+            let foreign = try other.format(body)
+            _ = try writeWorkbook { wb in
+                let ws = try wb.addWorksheet(name: "S")
+                let writes: [(String, () throws -> Void)] = [
+                    ("worksheet_write_string", { try ws.writeString("x", row: 0, column: 0, format: foreign) }),
+                    ("worksheet_write_number", { try ws.writeNumber(1, row: 0, column: 0, format: foreign) }),
+                    ("worksheet_write_formula_num",
+                     { try ws.writeFormula("=1", cachedValue: .number(1), row: 0, column: 0, format: foreign) }),
+                    ("worksheet_write_formula_str",
+                     { try ws.writeFormula("=\"a\"", cachedValue: .text("a"), row: 0, column: 0, format: foreign) }),
+                    ("worksheet_write_blank", { try ws.writeBlank(row: 0, column: 0, format: foreign) }),
+                    ("worksheet_merge_range",
+                     { try ws.mergeRange(firstRow: 0, firstColumn: 0, lastRow: 0, lastColumn: 1, text: "x", format: foreign) }),
+                ]
+                for (operation, write) in writes {
+                    let error = try #require(throws: XLSXError.self) { try write() }
+                    #expect(error.kind == .invalidArgument)
+                    #expect(error.description.contains(operation), "\(error.description)")
+                }
+                // The workbook's own format of the same style is taken.
+                try ws.writeString("x", row: 0, column: 0, format: wb.format(body))
+            }
+        }
+    }
+
     @Test("document properties and custom properties; created is pinned")
     func properties() throws {
         let path = try writeWorkbook { wb in
@@ -241,14 +269,29 @@ struct WorkbookTests {
 
 @Suite("Determinism")
 struct DeterminismTests {
-    func writeSample(to path: String, epoch: String) throws {
+    /// `resolved`: each style looked up once and written through the `format:` writes.
+    func writeSample(to path: String, epoch: String, resolved: Bool = false) throws {
         let wb = try Workbook(path: path, options: WorkbookOptions(sourceDateEpoch: epoch))
         let ws = try wb.addWorksheet(name: "自评表")
-        try ws.mergeRange(firstRow: 0, firstColumn: 0, lastRow: 0, lastColumn: 8, text: "部门整体支出绩效目标自评表", style: title)
-        for row in 1..<30 {
-            try ws.writeString("指标\(row)：完成率≥95%", row: row, column: 0, style: body)
-            try ws.writeNumber(Decimal(row) / 3, row: row, column: 1, style: money)
-            try ws.writeFormula("=B\(row + 1)*2", cachedValue: .number(Decimal(row) * 2 / 3), row: row, column: 2, style: money)
+        if resolved {
+            let titleFormat = try wb.format(title), bodyFormat = try wb.format(body), moneyFormat = try wb.format(money)
+            try ws.mergeRange(firstRow: 0, firstColumn: 0, lastRow: 0, lastColumn: 8, text: "部门整体支出绩效目标自评表",
+                              format: titleFormat)
+            for row in 1..<30 {
+                try ws.writeString("指标\(row)：完成率≥95%", row: row, column: 0, format: bodyFormat)
+                try ws.writeNumber(Decimal(row) / 3, row: row, column: 1, format: moneyFormat)
+                try ws.writeFormula("=B\(row + 1)*2", cachedValue: .number(Decimal(row) * 2 / 3), row: row, column: 2,
+                                    format: moneyFormat)
+                try ws.writeBlank(row: row, column: 3, format: bodyFormat)
+            }
+        } else {
+            try ws.mergeRange(firstRow: 0, firstColumn: 0, lastRow: 0, lastColumn: 8, text: "部门整体支出绩效目标自评表", style: title)
+            for row in 1..<30 {
+                try ws.writeString("指标\(row)：完成率≥95%", row: row, column: 0, style: body)
+                try ws.writeNumber(Decimal(row) / 3, row: row, column: 1, style: money)
+                try ws.writeFormula("=B\(row + 1)*2", cachedValue: .number(Decimal(row) * 2 / 3), row: row, column: 2, style: money)
+                try ws.writeBlank(row: row, column: 3, style: body)
+            }
         }
         try ws.writeComment("说明", row: 1, column: 1)
         try ws.applyPrintSetup(PrintSetup())
@@ -274,6 +317,10 @@ struct DeterminismTests {
         #expect(try Data(contentsOf: URL(fileURLWithPath: c)) != dataA)
         #expect(try XLSXInspector(path: c).coreProperty("dcterms:created") == "2023-11-14T22:13:21Z")
         #expect(try XLSXInspector.checkEveryWorkbook(under: dir.path) == 3)
+        // The same cells written through formats looked up once: the same bytes.
+        let d = dir.appendingPathComponent("d.xlsx").path
+        try writeSample(to: d, epoch: fixedEpoch, resolved: true)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: d)) == dataA)
     }
 
     @Test("SOURCE_DATE_EPOCH wins over the given date; malformed values are rejected")

@@ -48,31 +48,37 @@ struct FormSheetWriter {
         for (column, width) in layout.columnWidths.enumerated() { try sheet.setColumnWidth(width, column: column) }
         for (row, height) in layout.rowHeights.enumerated() { try sheet.setRowHeight(height, row: row) }
 
+        var formats = FormFormats(workbook: sheet.workbook)
         for range in layout.merges {
             let first = range.first
             let content = contents[first]
-            var style = Self.style(layout.kind(row: first.row, column: first.column), numberFormat: content?.format)
-            style.fontSize = layout.fontSize(row: first.row, column: first.column)
-            if marked.contains(first) { style = Self.markedStyle(style) }
+            let format = try formats.format(
+                layout.kind(row: first.row, column: first.column), fontSize: layout.fontSize(row: first.row, column: first.column),
+                numberFormat: content?.format, marked: marked.contains(first))
             let text = content == nil ? layout.text(row: first.row, column: first.column) : ""
             try sheet.mergeRange(firstRow: first.row, firstColumn: first.column, lastRow: range.last.row,
-                                 lastColumn: range.last.column, text: text, style: style)
-            if let content { try write(content, row: first.row, column: first.column, style: style, on: sheet) }
+                                 lastColumn: range.last.column, text: text, format: format)
+            if let content { try write(content, row: first.row, column: first.column, format: format, on: sheet) }
         }
         for row in 0..<layout.rows.count {
             for column in 0..<layout.columnCount where layout.merge(containing: row, column: column) == nil {
+                let cell = SheetCell(row: row, column: column)
                 let kind = layout.kind(row: row, column: column)
-                let content = contents[SheetCell(row: row, column: column)]
-                var style = Self.style(kind, numberFormat: content?.format)
-                style.fontSize = layout.fontSize(row: row, column: column)
-                if marked.contains(SheetCell(row: row, column: column)) { style = Self.markedStyle(style) }
+                let content = contents[cell]
                 let text = layout.text(row: row, column: column)
+                // A cell outside every merge: its own font size (only merged texts are shrunk).
+                let fontSize = layout.shrunkFonts[cell] ?? FormLayout.fontSize(kind)
                 if let content {
-                    try write(content, row: row, column: column, style: style, on: sheet)
-                } else if !text.isEmpty {
-                    try sheet.writeString(text, row: row, column: column, style: style)  // input: always text
-                } else if kind.bordered {
-                    try sheet.writeBlank(row: row, column: column, style: style)
+                    let format = try formats.format(kind, fontSize: fontSize, numberFormat: content.format,
+                                                    marked: marked.contains(cell))
+                    try write(content, row: row, column: column, format: format, on: sheet)
+                } else if !text.isEmpty || kind.bordered {
+                    let format = try formats.format(kind, fontSize: fontSize, numberFormat: nil, marked: marked.contains(cell))
+                    if !text.isEmpty {
+                        try sheet.writeString(text, row: row, column: column, format: format)  // input: always text
+                    } else {
+                        try sheet.writeBlank(row: row, column: column, format: format)
+                    }
                 }
             }
         }
@@ -111,14 +117,14 @@ struct FormSheetWriter {
         try sheet.applyPrintSetup(setup)
     }
 
-    private func write(_ content: FormCellContent, row: Int, column: Int, style: CellStyle, on sheet: Worksheet) throws {
+    private func write(_ content: FormCellContent, row: Int, column: Int, format: CellFormat, on sheet: Worksheet) throws {
         switch content {
         case .number(let value, _):
-            try sheet.writeNumber(value, row: row, column: column, style: style)
+            try sheet.writeNumber(value, row: row, column: column, format: format)
         case .formula(let formula, let cached, _):
-            try sheet.writeFormula(formula, cachedValue: .number(cached), row: row, column: column, style: style)
+            try sheet.writeFormula(formula, cachedValue: .number(cached), row: row, column: column, format: format)
         case .textFormula(let formula, let cached):
-            try sheet.writeFormula(formula, cachedValue: .text(cached), row: row, column: column, style: style)
+            try sheet.writeFormula(formula, cachedValue: .text(cached), row: row, column: column, format: format)
         }
     }
 }

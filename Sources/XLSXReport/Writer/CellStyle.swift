@@ -178,16 +178,19 @@ public struct CellStyle: Hashable, Sendable {
     }
 }
 
-/// A workbook format made from a ``CellStyle``. It belongs to its workbook (which
-/// frees it on close) and is only handed out so callers can see the cache at work:
-/// equal styles give the identical object.
+/// A workbook format made from a ``CellStyle`` (``Workbook/format(_:)``: equal styles give the
+/// identical object). It belongs to its workbook, which frees it on close; a sheet writer that
+/// looks its styles up once passes it to the worksheet's `format:` writes.
 public final class CellFormat {
     /// The style this format was made from.
     public let style: CellStyle
     let pointer: UnsafeMutablePointer<lxw_format>
+    /// The workbook that made the format (a worksheet of another workbook refuses it).
+    let workbook: ObjectIdentifier
 
-    init(style: CellStyle, pointer: UnsafeMutablePointer<lxw_format>) {
+    init(style: CellStyle, pointer: UnsafeMutablePointer<lxw_format>, workbook: ObjectIdentifier) {
         self.style = style
         self.pointer = pointer
+        self.workbook = workbook
     }
 }

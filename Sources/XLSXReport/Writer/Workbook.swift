@@ -190,7 +190,7 @@ public final class Workbook {
             throw XLSXError.notCreated("workbook_add_format", nil, "libxlsxwriter did not create a format")
         }
         style.apply(to: pointer)
-        let format = CellFormat(style: style, pointer: pointer)
+        let format = CellFormat(style: style, pointer: pointer, workbook: ObjectIdentifier(self))
         formats[style] = format
         remember(format)
         return format

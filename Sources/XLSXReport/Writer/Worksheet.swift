@@ -196,6 +196,17 @@ public final class Worksheet {
 
     // MARK: Checks
 
+    /// The C format of a resolved format (nil = the default format); one made by another
+    /// workbook is refused (its pointer is not this workbook's).
+    private func pointer(_ format: CellFormat?, _ operation: String, _ location: XLSXError.Location) throws
+        -> UnsafeMutablePointer<lxw_format>? {
+        guard let format else { return nil }
+        guard format.workbook == ObjectIdentifier(workbook) else {
+            throw XLSXError.invalid(operation, location, "the format belongs to another workbook")
+        }
+        return format.pointer
+    }
+
     private func live(_ operation: String, _ location: XLSXError.Location) throws -> UnsafeMutablePointer<lxw_worksheet> {
         _ = try workbook.live(operation, location)
         return handle
@@ -246,12 +257,18 @@ public final class Worksheet {
     /// and CR; U+FFFE, U+FFFF) is written as U+FFFD, and a text over 32,767 UTF-16 units (Excel's
     /// limit) is cut to fit with "…" (``XMLText``). Every string entry point does the same.
     public func writeString(_ text: String, row: Int, column: Int, style: CellStyle? = nil) throws {
+        try writeString(text, row: row, column: column, format: style.map(workbook.format))
+    }
+
+    /// ``writeString(_:row:column:style:)`` with a format already resolved (a sheet writer that
+    /// looks each of its styles up once).
+    public func writeString(_ text: String, row: Int, column: Int, format: CellFormat?) throws {
         let operation = "worksheet_write_string"
         let location = cellLocation(row, column)
         let ws = try live(operation, location)
         let r = try cRow(row, operation, location), c = try cColumn(column, operation, location)
         let text = try CBridge.cellText(text, "the text", operation, location)
-        let format = try workbook.formatPointer(style)
+        let format = try pointer(format, operation, location)
         // `withCString` lends the string's own bytes; passing a `String` as a pointer copies them.
         try XLSXError.check(text.withCString { worksheet_write_string(ws, r, c, $0, format) }, operation, location)
     }
@@ -259,18 +276,28 @@ public final class Worksheet {
     /// Writes a number cell. The exact `Decimal` becomes a `double` only here, at
     /// the C boundary (Excel stores IEEE doubles).
     public func writeNumber(_ value: Decimal, row: Int, column: Int, style: CellStyle? = nil) throws {
+        try writeNumber(value, row: row, column: column, format: style.map(workbook.format))
+    }
+
+    /// ``writeNumber(_:row:column:style:)`` with a format already resolved.
+    public func writeNumber(_ value: Decimal, row: Int, column: Int, format: CellFormat?) throws {
         let operation = "worksheet_write_number"
         let location = cellLocation(row, column)
         let ws = try live(operation, location)
         let r = try cRow(row, operation, location), c = try cColumn(column, operation, location)
         let number = try CBridge.double(value, operation, location)
-        let format = try workbook.formatPointer(style)
+        let format = try pointer(format, operation, location)
         try XLSXError.check(worksheet_write_number(ws, r, c, number, format), operation, location)
     }
 
     /// Writes a formula with its cached result. `formula` is program-built (never
     /// input text), with or without the leading `=`, e.g. `"=IF(D5=0,0,E5/D5)"`.
     public func writeFormula(_ formula: String, cachedValue: FormulaValue, row: Int, column: Int, style: CellStyle? = nil) throws {
+        try writeFormula(formula, cachedValue: cachedValue, row: row, column: column, format: style.map(workbook.format))
+    }
+
+    /// ``writeFormula(_:cachedValue:row:column:style:)`` with a format already resolved.
+    public func writeFormula(_ formula: String, cachedValue: FormulaValue, row: Int, column: Int, format: CellFormat?) throws {
         let location = cellLocation(row, column)
         switch cachedValue {
         case .number(let value):
@@ -279,7 +306,7 @@ public final class Worksheet {
             let r = try cRow(row, operation, location), c = try cColumn(column, operation, location)
             let formula = try CBridge.xmlText(formula, "the formula", operation, location)
             let number = try CBridge.double(value, operation, location)
-            let format = try workbook.formatPointer(style)
+            let format = try pointer(format, operation, location)
             try XLSXError.check(formula.withCString { worksheet_write_formula_num(ws, r, c, $0, format, number) }, operation, location)
         case .text(let text):
             let operation = "worksheet_write_formula_str"
@@ -287,7 +314,7 @@ public final class Worksheet {
             let r = try cRow(row, operation, location), c = try cColumn(column, operation, location)
             let formula = try CBridge.xmlText(formula, "the formula", operation, location)
             let text = try CBridge.xmlText(text, "the cached text", operation, location, limit: XMLText.cellLimit)
-            let format = try workbook.formatPointer(style)
+            let format = try pointer(format, operation, location)
             try XLSXError.check(worksheet_write_formula_str(ws, r, c, formula, format, text), operation, location)
         }
     }
@@ -295,11 +322,16 @@ public final class Worksheet {
     /// Writes an empty cell carrying `style` (for borders on empty cells). Without a
     /// style nothing is written.
     public func writeBlank(row: Int, column: Int, style: CellStyle? = nil) throws {
+        try writeBlank(row: row, column: column, format: style.map(workbook.format))
+    }
+
+    /// ``writeBlank(row:column:style:)`` with a format already resolved.
+    public func writeBlank(row: Int, column: Int, format: CellFormat?) throws {
         let operation = "worksheet_write_blank"
         let location = cellLocation(row, column)
         let ws = try live(operation, location)
         let r = try cRow(row, operation, location), c = try cColumn(column, operation, location)
-        let format = try workbook.formatPointer(style)
+        let format = try pointer(format, operation, location)
         try XLSXError.check(worksheet_write_blank(ws, r, c, format), operation, location)
     }
 
@@ -310,6 +342,14 @@ public final class Worksheet {
     public func mergeRange(
         firstRow: Int, firstColumn: Int, lastRow: Int, lastColumn: Int, text: String, style: CellStyle? = nil
     ) throws {
+        try mergeRange(firstRow: firstRow, firstColumn: firstColumn, lastRow: lastRow, lastColumn: lastColumn, text: text,
+                       format: style.map(workbook.format))
+    }
+
+    /// ``mergeRange(firstRow:firstColumn:lastRow:lastColumn:text:style:)`` with a format already resolved.
+    public func mergeRange(
+        firstRow: Int, firstColumn: Int, lastRow: Int, lastColumn: Int, text: String, format: CellFormat?
+    ) throws {
         let operation = "worksheet_merge_range"
         let range = CellRange(firstRow: firstRow, firstColumn: firstColumn, lastRow: lastRow, lastColumn: lastColumn)
         let location = rangeLocation(range)
@@ -319,7 +359,7 @@ public final class Worksheet {
             throw XLSXError.invalid(operation, location, "a merged range needs at least two cells")
         }
         let text = try CBridge.cellText(text, "the text", operation, location)
-        let format = try workbook.formatPointer(style)
+        let format = try pointer(format, operation, location)
         try XLSXError.check(text.withCString { worksheet_merge_range(ws, r1, c1, r2, c2, $0, format) }, operation, location)
     }
 
