@@ -14,13 +14,12 @@ struct DetailSheetWriter {
     func write(to sheet: Worksheet) throws {
         let words = WorkbookWords.self
         let font = words.bodyFont
-        let cellStyle = CellStyle(fontName: font, fontSize: 10, thinBorder: true, wrap: true, horizontal: .left, vertical: .center)
-        let heading = cellStyle.with { $0.bold = true; $0.horizontal = .center; $0.fillColor = RGBColor(rgb: 0xE7EEF7) }
-        let centered = cellStyle.with { $0.horizontal = .center }
+        let textStyle = CellStyle(fontName: font, fontSize: 10, thinBorder: true, wrap: true, horizontal: .left, vertical: .center)
+        let heading = textStyle.with { $0.bold = true; $0.horizontal = .center; $0.fillColor = RGBColor(rgb: 0xE7EEF7) }
+        let centeredStyle = textStyle.with { $0.horizontal = .center }
         let scoreFormat = ScoredCells.scoreFormat(decimals: scored.ruleSet.decimals)
-        let number = centered.with { $0.numberFormat = scoreFormat }
-        let plainNumber = centered
-        let ratio = centered.with { $0.numberFormat = ScoredCells.rateFormat }
+        let numberStyle = centeredStyle.with { $0.numberFormat = scoreFormat }
+        let ratioStyle = centeredStyle.with { $0.numberFormat = ScoredCells.rateFormat }
         let bold = CellStyle(fontName: font, fontSize: 10, bold: true, vertical: .center)
         let plain = CellStyle(fontName: font, fontSize: 10, wrap: true, vertical: .center)
 
@@ -36,21 +35,29 @@ struct DetailSheetWriter {
 
         let oneLine = TextMetrics.rowHeight(lines: 1, fontSize: 10)
         let lines = ScoringDetail(scored).lines
+        // The lines' four formats, looked up once, in the order the first line uses them (the
+        // workbook numbers its formats by first use).
+        let workbook = sheet.workbook
+        let (centered, cellStyle, ratio, number) = lines.isEmpty
+            ? (nil, nil, nil, nil)
+            : (try workbook.format(centeredStyle), try workbook.format(textStyle), try workbook.format(ratioStyle),
+               try workbook.format(numberStyle))
+        let plainNumber = centered
         for (index, line) in lines.enumerated() {
             let row = index + 1
             var height = oneLine
             /// A text cell; the row grows to show it. A blank one takes one line: nothing to measure.
-            func text(_ text: String, _ column: Int, _ style: CellStyle) throws {
-                guard !text.isEmpty else { return try sheet.writeBlank(row: row, column: column, style: style) }
-                try sheet.writeString(text, row: row, column: column, style: style)
+            func text(_ text: String, _ column: Int, _ format: CellFormat?) throws {
+                guard !text.isEmpty else { return try sheet.writeBlank(row: row, column: column, format: format) }
+                try sheet.writeString(text, row: row, column: column, format: format)
                 height = max(height, FormLayout.neededHeight(text, width: Self.widths[column], fontSize: 10))
             }
             /// A number cell (blank when nil): 完成率, 分值, 得分, 原得分.
-            func figure(_ value: Decimal?, _ column: Int, _ style: CellStyle) throws {
+            func figure(_ value: Decimal?, _ column: Int, _ format: CellFormat?) throws {
                 if let value {
-                    try sheet.writeNumber(value, row: row, column: column, style: style)
+                    try sheet.writeNumber(value, row: row, column: column, format: format)
                 } else {
-                    try sheet.writeBlank(row: row, column: column, style: style)
+                    try sheet.writeBlank(row: row, column: column, format: format)
                 }
             }
             try text(line.row.map(String.init) ?? "", 0, centered)
@@ -99,7 +106,7 @@ struct DetailSheetWriter {
             var height = TextMetrics.rowHeight(lines: 1, fontSize: 10)
             for (index, text) in texts.enumerated() {
                 let (first, last) = diagnosticColumns[index]
-                try writeSpan(text, row: row, first: first, last: last, style: cellStyle, on: sheet)
+                try writeSpan(text, row: row, first: first, last: last, style: textStyle, on: sheet)
                 let width = (first...last).reduce(0.0) { $0 + Self.widths[$1] }
                 height = max(height, FormLayout.neededHeight(text, width: width, fontSize: 10))
             }

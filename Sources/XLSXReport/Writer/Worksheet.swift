@@ -196,6 +196,12 @@ public final class Worksheet {
 
     // MARK: Checks
 
+    /// The workbook's format of an optional style (nil = the default format).
+    private func resolve(_ style: CellStyle?) throws -> CellFormat? {
+        guard let style else { return nil }
+        return try workbook.format(style)
+    }
+
     /// The C format of a resolved format (nil = the default format); one made by another
     /// workbook is refused (its pointer is not this workbook's).
     private func pointer(_ format: CellFormat?, _ operation: String, _ location: XLSXError.Location) throws
@@ -257,7 +263,7 @@ public final class Worksheet {
     /// and CR; U+FFFE, U+FFFF) is written as U+FFFD, and a text over 32,767 UTF-16 units (Excel's
     /// limit) is cut to fit with "…" (``XMLText``). Every string entry point does the same.
     public func writeString(_ text: String, row: Int, column: Int, style: CellStyle? = nil) throws {
-        try writeString(text, row: row, column: column, format: style.map(workbook.format))
+        try writeString(text, row: row, column: column, format: resolve(style))
     }
 
     /// ``writeString(_:row:column:style:)`` with a format already resolved (a sheet writer that
@@ -276,7 +282,7 @@ public final class Worksheet {
     /// Writes a number cell. The exact `Decimal` becomes a `double` only here, at
     /// the C boundary (Excel stores IEEE doubles).
     public func writeNumber(_ value: Decimal, row: Int, column: Int, style: CellStyle? = nil) throws {
-        try writeNumber(value, row: row, column: column, format: style.map(workbook.format))
+        try writeNumber(value, row: row, column: column, format: resolve(style))
     }
 
     /// ``writeNumber(_:row:column:style:)`` with a format already resolved.
@@ -293,7 +299,7 @@ public final class Worksheet {
     /// Writes a formula with its cached result. `formula` is program-built (never
     /// input text), with or without the leading `=`, e.g. `"=IF(D5=0,0,E5/D5)"`.
     public func writeFormula(_ formula: String, cachedValue: FormulaValue, row: Int, column: Int, style: CellStyle? = nil) throws {
-        try writeFormula(formula, cachedValue: cachedValue, row: row, column: column, format: style.map(workbook.format))
+        try writeFormula(formula, cachedValue: cachedValue, row: row, column: column, format: resolve(style))
     }
 
     /// ``writeFormula(_:cachedValue:row:column:style:)`` with a format already resolved.
@@ -322,7 +328,7 @@ public final class Worksheet {
     /// Writes an empty cell carrying `style` (for borders on empty cells). Without a
     /// style nothing is written.
     public func writeBlank(row: Int, column: Int, style: CellStyle? = nil) throws {
-        try writeBlank(row: row, column: column, format: style.map(workbook.format))
+        try writeBlank(row: row, column: column, format: resolve(style))
     }
 
     /// ``writeBlank(row:column:style:)`` with a format already resolved.
@@ -343,7 +349,7 @@ public final class Worksheet {
         firstRow: Int, firstColumn: Int, lastRow: Int, lastColumn: Int, text: String, style: CellStyle? = nil
     ) throws {
         try mergeRange(firstRow: firstRow, firstColumn: firstColumn, lastRow: lastRow, lastColumn: lastColumn, text: text,
-                       format: style.map(workbook.format))
+                       format: resolve(style))
     }
 
     /// ``mergeRange(firstRow:firstColumn:lastRow:lastColumn:text:style:)`` with a format already resolved.
