@@ -72,19 +72,24 @@ public struct FormIntake: Sendable {
         }
     }
 
-    /// Scores `bytes` and stores them as a new form of `unitID` (or a new version of `formID`):
+    /// Scores each upload and stores it as a new form of `unitID` (or a new version of `formID`):
     /// the original and its JSON report are committed to the index with the version, in one
     /// transaction, before this returns; the version's folder (the original, the report, the
     /// scored XLSX and CSV) is written afterwards by ``OutputWriter``. Returns the form's id and
-    /// its JSON report, or the located problem. The scoring runs on the ``WorkQueue``.
-    public func take(bytes: [UInt8], name: String, unitID: Int64, formID existing: String? = nil) async
-        -> Result<(formID: String, report: [UInt8]), UploadProblem> {
-        let name = Self.displayName(name)
+    /// its JSON report, or the located problem. The scoring runs on the ``WorkQueue``: each of
+    /// `uploads` (the files of one request) on its own, all queued at once; the results in the
+    /// order of `uploads`.
+    public func take(_ uploads: [(bytes: [UInt8], name: String)], unitID: Int64, formID existing: String? = nil) async
+        -> [Result<(formID: String, report: [UInt8]), UploadProblem>] {
         // Scoring and the commit in one job on the queue: no hop to another thread between them.
-        return await queue.run { self.takeNow(bytes: bytes, name: name, unitID: unitID, formID: existing) }
+        await queue.runAll(uploads.map { upload in
+            let name = Self.displayName(upload.name)
+            let bytes = upload.bytes
+            return { self.takeNow(bytes: bytes, name: name, unitID: unitID, formID: existing) }
+        })
     }
 
-    /// ``take(bytes:name:unitID:formID:)``'s work, blocking.
+    /// The work of ``take(_:unitID:formID:)`` for one upload, blocking.
     func takeNow(bytes: [UInt8], name: String, unitID: Int64, formID existing: String?)
         -> Result<(formID: String, report: [UInt8]), UploadProblem> {
         let staged: Staged

@@ -31,8 +31,23 @@ public final class WorkQueue: @unchecked Sendable {
 
     /// Runs `work` when its turn comes and returns its result.
     public func run<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
-        await withCheckedContinuation { continuation in
-            submit(background: false) { continuation.resume(returning: work()) }
+        let results = await runAll([work])
+        return results[0]
+    }
+
+    /// Queues every job of `works` at once (they run side by side as threads come free) and
+    /// returns their results in the order given, resuming the caller once, when the last ends:
+    /// no task per job.
+    public func runAll<T: Sendable>(_ works: [@Sendable () -> T]) async -> [T] {
+        guard !works.isEmpty else { return [] }
+        return await withCheckedContinuation { continuation in
+            let gather = Gather<T>(count: works.count, continuation: continuation)
+            condition.lock()
+            for (index, work) in works.enumerated() {
+                enqueue(background: false) { gather.put(work(), at: index) }
+            }
+            condition.broadcast()
+            condition.unlock()
         }
     }
 
@@ -50,6 +65,14 @@ public final class WorkQueue: @unchecked Sendable {
 
     private func submit(background isBackground: Bool, _ job: @escaping @Sendable () -> Void) {
         condition.lock()
+        enqueue(background: isBackground, job)
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// Adds `job` to its list, starting the threads at the first job; the caller holds the lock
+    /// and broadcasts.
+    private func enqueue(background isBackground: Bool, _ job: @escaping @Sendable () -> Void) {
         if !started {
             started = true
             for index in 0..<width {
@@ -64,8 +87,6 @@ public final class WorkQueue: @unchecked Sendable {
             urgent.append(job)
             lastUrgent = Date()
         }
-        condition.broadcast()
-        condition.unlock()
     }
 
     /// A thread's loop: the next urgent job, else the next background job when none runs and
@@ -96,6 +117,29 @@ public final class WorkQueue: @unchecked Sendable {
             if next.background { backgroundRunning -= 1 } else { lastUrgent = Date() }
             condition.broadcast()
             condition.unlock()
+        }
+    }
+
+    /// The results of ``runAll(_:)``'s jobs as they end; the last one resumes the caller.
+    private final class Gather<T: Sendable>: @unchecked Sendable {
+        private let lock = NSLock()
+        private var results: [T?]
+        private var remaining: Int
+        private let continuation: CheckedContinuation<[T], Never>
+
+        init(count: Int, continuation: CheckedContinuation<[T], Never>) {
+            results = Array(repeating: nil, count: count)
+            remaining = count
+            self.continuation = continuation
+        }
+
+        func put(_ result: T, at index: Int) {
+            lock.lock()
+            results[index] = result
+            remaining -= 1
+            let done = remaining == 0 ? results.compactMap { $0 } : nil
+            lock.unlock()
+            if let done { continuation.resume(returning: done) }
         }
     }
 

@@ -7,7 +7,8 @@ import Testing
 @Suite("Indicator values read once (seeded)")
 struct IndicatorValuesTests {
     static let values = ["95", "≥95%", "2%以下", "不低于90", "100万元", "优", "按时完成", "12月底前", "—", "", " 98.5 ",
-                         "１００％", "较好", "10家", "≤5", "达到80%以上", "无", "3,000", "以上", "正向"]
+                         "１００％", "较好", "10家", "≤5", "达到80%以上", "无", "3,000", "以上", "正向",
+                         "件/件2万元", "2万元万元", " ≥95%% ", "100人次/", "1件/2万元", "元2万元"]
     static let operators: [String?] = [nil, "≥", "≤", "大于等于", "正向", "反向", "定量", "", "=", "以内"]
     static let units: [String?] = [nil, "%", "万元", "家", "", "百分比", "人次", "12"]
 
@@ -40,6 +41,11 @@ struct IndicatorValuesTests {
             #expect(row.parsedActual == ValueParser.parse(actual, operator: nil, unit: unit))
             #expect(row.targetText == Self.joined(target, operator: op, unit: unit), "\(target) \(op ?? "nil") \(unit ?? "nil")")
             #expect(row.actualText == Self.joined(actual, operator: nil, unit: unit))
+            // What the reading left doubtful travels with the row: the same as reading the
+            // trimmed cell alone, and only ever for a quantity.
+            #expect(row.targetUnread == ValueParser.unreadText(LabelText.trim(target)), "\(target)")
+            #expect(row.actualUnread == ValueParser.unreadText(LabelText.trim(actual)), "\(actual)")
+            if row.targetUnread != nil, case .quantity = row.writtenTarget {} else { #expect(row.targetUnread == nil) }
             // A cell changed afterwards (the blank template blanks them) is read again.
             var changed = row
             let other = Self.values.randomElement(using: &g) ?? ""
@@ -48,6 +54,7 @@ struct IndicatorValuesTests {
             #expect(changed.parsedTarget == ValueParser.parse(other, operator: op, unit: nil))
             #expect(changed.targetText == Self.joined(other, operator: op, unit: nil))
             #expect(changed.parsedActual == ValueParser.parse(actual))
+            #expect(changed.targetUnread == ValueParser.unreadText(other))
         }
     }
 }

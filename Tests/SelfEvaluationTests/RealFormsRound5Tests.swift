@@ -45,6 +45,8 @@ struct RealFormsRound5Tests {
     ])
     func unreadText(_ text: String, _ unread: String) {
         #expect(ValueParser.unreadText(text) == (unread.isEmpty ? nil : unread))
+        // One reading gives the value and the doubt.
+        #expect(ValueParser.reading(text) == ValueReading(value: ValueParser.parse(text), unread: unread.isEmpty ? nil : unread))
     }
 
     /// Seeded: a clean quantity (label, comparator, number, unit, 以上/以内) leaves nothing unread; the

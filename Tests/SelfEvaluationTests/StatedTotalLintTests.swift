@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import SelfEvaluation
 
 /// A total stated in the unit's text is checked against the computed one (issue 12, item 8).
@@ -22,6 +23,51 @@ struct StatedTotalLintTests {
     @Test(arguments: stated)
     func readsTheStatedTotal(_ row: (String, String?)) {
         #expect(StatedTotalLint.statedTotal(in: row.0) == row.1.map(exactDecimal))
+    }
+
+    /// The scalar walk finds what the `Character` walk it replaced finds, on seeded texts of total
+    /// words, their pieces, joiners, digits, dots, percent signs, full-width and decomposed forms
+    /// (which meet only after NFC), and other text.
+    @Test func theScalarWalkFindsWhatTheCharacterWalkFound() {
+        let pieces = ["自评", "总分", "得分", "综合", "评价", "绩效", "最终", "总", "分", "得", "自评总分", "总得分",
+                      "为", "是", ":", "：", "达", "到", "共", "计", " ", "\u{3000}", "约", "，", "。",
+                      "0", "1", "5", "9", ".", "..", "%", "％", "９", "a", "e\u{301}", "\u{E9}", "项目", "\t", "\n"]
+        var generator = SeededGenerator(seed: 14_2026)
+        for _ in 0..<5_000 {
+            let text = (0..<Int.random(in: 0...12, using: &generator))
+                .map { _ in pieces[Int.random(in: 0..<pieces.count, using: &generator)] }.joined()
+            #expect(StatedTotalLint.statedTotal(in: text) == Self.characterWalk(text), "\(text.debugDescription)")
+        }
+    }
+
+    /// The `Character` walk `statedTotal` made before issue 14 (the reference).
+    static func characterWalk(_ text: String) -> Decimal? {
+        let words = ["自评总分", "自评得分", "综合得分", "评价得分", "绩效得分", "最终得分", "总得分", "总分"]
+        let joiners: Set<Character> = ["为", "是", ":", "：", "达", "到", "共", "计", " ", "\u{3000}", "约"]
+        let characters = Array(text)
+        func matches(_ word: String, at index: Int) -> Bool {
+            var k = index
+            for c in word {
+                guard k < characters.count, characters[k] == c else { return false }
+                k += 1
+            }
+            return true
+        }
+        var i = 0
+        while i < characters.count {
+            guard let word = words.first(where: { matches($0, at: i) }) else { i += 1; continue }
+            var j = i + word.count
+            var gap = 0
+            while j < characters.count, joiners.contains(characters[j]), gap < 4 { j += 1; gap += 1 }
+            var literal = ""
+            while j < characters.count, characters[j].isASCII, characters[j].isNumber || characters[j] == "." {
+                literal.append(characters[j]); j += 1
+            }
+            let percent = j < characters.count && (characters[j] == "%" || characters[j] == "％")
+            if !literal.isEmpty, !literal.hasSuffix("."), !percent, let value = Decimal.parsing(literal) { return value }
+            i += word.count
+        }
+        return nil
     }
 
     @Test func aDifferentStatedTotalIsWarnedAtItsCell() throws {

@@ -94,4 +94,20 @@ struct WorkQueueTests {
         await Self.until { meter.lock.withLock { meter.done.count == 2 } }
         #expect(meter.done == ["u", "b"])
     }
+
+    @Test("runAll returns every job's result in the order given, the jobs side by side up to the width",
+          arguments: [(0, 2), (1, 1), (1, 3), (5, 2), (12, 3)])
+    func runAllKeepsOrder(_ count: Int, _ width: Int) async {
+        let queue = WorkQueue(width: width, idle: 0)
+        let meter = Meter()
+        var generator = SeededGenerator(seed: UInt64(count * 10 + width))
+        let pauses = (0..<count).map { _ in UInt32.random(in: 1_000...15_000, using: &generator) }
+        let jobs: [@Sendable () -> String] = pauses.enumerated().map { i, pause in
+            { meter.enter(); usleep(pause); meter.leave("\(i)"); return "r\(i)" }
+        }
+        let results = await queue.runAll(jobs)
+        #expect(results == (0..<count).map { "r\($0)" })
+        #expect(meter.lock.withLock { meter.done.count } == count, "every job ended before runAll returned")
+        #expect(meter.most == min(count, width))
+    }
 }

@@ -10,10 +10,9 @@ import Foundation
 struct StatedTotalLint: Sendable {
     static let name = "StatedTotalLint"
     /// Words that introduce the form's total (a plain 得分 may be one indicator's and is not one).
-    static let totalWords: [String] = ["自评总分", "自评得分", "综合得分", "评价得分", "绩效得分", "最终得分", "总得分",
-                                       "总分"]
-    /// Characters allowed between the word and the number.
-    static let joiners: Set<Character> = ["为", "是", ":", "：", "达", "到", "共", "计", " ", "\u{3000}", "约"]
+    static let totalWords = WordList(["自评总分", "自评得分", "综合得分", "评价得分", "绩效得分", "最终得分", "总得分", "总分"])
+    /// Characters allowed between the word and the number (one scalar each).
+    static let joiners: Set<Unicode.Scalar> = ["为", "是", ":", "：", "达", "到", "共", "计", " ", "\u{3000}", "约"]
     static let maxGap = 4
     var rules: RuleSet
 
@@ -31,32 +30,26 @@ struct StatedTotalLint: Sendable {
         return diagnostics
     }
 
-    /// The first total stated in `text`, or nil.
+    /// The first total stated in `text`, or nil. Read from the text's scalars in NFC
+    /// (`ValueText.scalars(of:)`, searched with `WordList` like every word the rules find).
     static func statedTotal(in text: String) -> Decimal? {
-        let characters = Array(text)
+        let scalars = ValueText.scalars(of: text)
         var i = 0
-        while i < characters.count {
-            guard let word = totalWords.first(where: { matches($0, characters, at: i) }) else { i += 1; continue }
-            var j = i + word.count
+        while i < scalars.count {
+            guard let word = totalWords.first(in: scalars, at: i) else { i += 1; continue }
+            var j = i + word.length
             var gap = 0
-            while j < characters.count, joiners.contains(characters[j]), gap < maxGap { j += 1; gap += 1 }
-            var literal = ""
-            while j < characters.count, characters[j].isASCII, characters[j].isNumber || characters[j] == "." {
-                literal.append(characters[j]); j += 1
+            while j < scalars.count, joiners.contains(scalars[j]), gap < maxGap { j += 1; gap += 1 }
+            var literal = String.UnicodeScalarView()
+            while j < scalars.count, (0x30...0x39).contains(scalars[j].value) || scalars[j] == "." {
+                literal.append(scalars[j]); j += 1
             }
-            let percent = j < characters.count && (characters[j] == "%" || characters[j] == "％")
-            if !literal.isEmpty, !literal.hasSuffix("."), !percent, let value = Decimal.parsing(literal) { return value }
-            i += word.count
+            let percent = j < scalars.count && (scalars[j] == "%" || scalars[j] == "％")
+            if !literal.isEmpty, literal.last != ".", !percent, let value = Decimal.parsing(String(literal)) {
+                return value
+            }
+            i += word.length
         }
         return nil
-    }
-
-    private static func matches(_ word: String, _ characters: [Character], at index: Int) -> Bool {
-        var k = index
-        for c in word {
-            guard k < characters.count, characters[k] == c else { return false }
-            k += 1
-        }
-        return true
     }
 }

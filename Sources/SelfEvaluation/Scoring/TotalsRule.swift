@@ -20,9 +20,25 @@ struct TotalsRule: Sendable {
                   sections: [SectionWeight]? = nil) -> Outcome {
         let sections = sections ?? SectionWeightRule.resolve(indicators, rulesGiven: false)
         var diagnostics: [Diagnostic] = []
-        let scored = indicators.filter(\.isScored)
-        let totalWeight = (budget?.weight ?? 0) + scored.reduce(Decimal(0)) { $0 + ($1.weight ?? 0) }
-        let totalScore = (budget?.score ?? 0) + scored.reduce(Decimal(0)) { $0 + $1.score }
+        // One pass over the scored indicators: their sums, and each score printed once for both
+        // the audit's inputs and its formula.
+        var weightSum = Decimal(0), scoreSum = Decimal(0)
+        var inputs: [AuditEntry.Input] = []
+        var terms: [String] = []
+        if let budget {
+            let points = ScoreText.points(budget.score, rules)
+            inputs.append(AuditEntry.Input(Vocabulary.ScoringWords.executionRateName, points, at: budget.scoreCell))
+            terms.append(points)
+        }
+        for result in indicators where result.isScored {
+            weightSum += result.weight ?? 0
+            scoreSum += result.score
+            let points = ScoreText.points(result.score, rules)
+            inputs.append(AuditEntry.Input(result.indicator.name.value.trimmed, points, at: result.indicator.score.cell))
+            terms.append(points)
+        }
+        let totalWeight = (budget?.weight ?? 0) + weightSum
+        let totalScore = (budget?.score ?? 0) + scoreSum
 
         if totalWeight != 100 {
             let cell = form.total?.weight?.cell ?? form.total?.label
@@ -32,14 +48,6 @@ struct TotalsRule: Sendable {
         }
         diagnostics += labelPointsMismatches(form, sections: sections)
 
-        var inputs: [AuditEntry.Input] = []
-        if let budget { inputs.append(AuditEntry.Input(Vocabulary.ScoringWords.executionRateName,
-                                                       ScoreText.points(budget.score, rules), at: budget.scoreCell)) }
-        for result in scored {
-            inputs.append(AuditEntry.Input(result.indicator.name.value.trimmed, ScoreText.points(result.score, rules),
-                                           at: result.indicator.score.cell))
-        }
-        let terms = ([budget?.score].compactMap { $0 } + scored.map(\.score)).map { ScoreText.points($0, rules) }
         let formula = "\(Vocabulary.ScoringWords.formulaTotal) = \(terms.joined(separator: " + ")) = \(ScoreText.points(totalScore, rules))"
         let audit = AuditEntry(rule: Self.name, inputs: inputs, formula: formula, awarded: totalScore,
                                possible: totalWeight)

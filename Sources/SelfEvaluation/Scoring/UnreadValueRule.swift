@@ -16,17 +16,17 @@ enum UnreadValueRule {
 
     /// The first doubtful cell of the row, target before actual; nil when both read cleanly.
     static func find(_ indicator: Indicator, target: ParsedValue, actual: ParsedValue) -> Doubt? {
-        let sides: [(Located<String>, ParsedValue, ParsedValue, String)] = [
-            (indicator.target, target, actual, Vocabulary.ScoringMessage.targetFieldName),
-            (indicator.actual, actual, target, Vocabulary.ScoringMessage.actualFieldName),
+        let sides: [(Located<String>, String?, ParsedValue, ParsedValue, String)] = [
+            (indicator.target, indicator.targetUnread, target, actual, Vocabulary.ScoringMessage.targetFieldName),
+            (indicator.actual, indicator.actualUnread, actual, target, Vocabulary.ScoringMessage.actualFieldName),
         ]
-        for (cell, own, other, field) in sides {
-            let text = cell.value.trimmed
-            if text.isEmpty { continue }
+        for (cell, unread, own, other, field) in sides {
             switch own {
             case .quantity:
-                if let unread = ValueParser.unreadText(text) { return Doubt(cell: cell, field: field, unread: unread) }
+                // The row's reading of the cell found it (`ValueReading.unread`): nothing read again.
+                if let unread { return Doubt(cell: cell, field: field, unread: unread) }
             case .text:
+                let text = cell.value.trimmed
                 if case .quantity = other, ValueParser.valueNumberCount(text) >= 2 {
                     return Doubt(cell: cell, field: field, unread: text)
                 }

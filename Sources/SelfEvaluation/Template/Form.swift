@@ -339,9 +339,11 @@ public struct Indicator: Sendable {
         let operatorText = nature?.value, unitText = measureUnit?.value
         let comparator = operatorText.flatMap { ValueParser.comparator($0) }
         let unit = unitText.flatMap { ValueParser.unit($0) }
-        let writtenTarget = ValueParser.parse(target.value)
-        let writtenActual = ValueParser.parse(actual.value)
+        let targetReading = ValueParser.reading(target.value), actualReading = ValueParser.reading(actual.value)
+        let writtenTarget = targetReading.value, writtenActual = actualReading.value
         self.writtenTarget = writtenTarget
+        self.targetUnread = targetReading.unread
+        self.actualUnread = actualReading.unread
         self.parsedTarget = ValueParser.overlay(writtenTarget, comparator: comparator, unit: unit)
         self.parsedActual = ValueParser.overlay(writtenActual, comparator: nil, unit: unit)
         self.targetText = Self.joined(target.value, parsed: writtenTarget, operator: comparator == nil ? nil : operatorText,
@@ -356,6 +358,10 @@ public struct Indicator: Sendable {
     public private(set) var parsedTarget: ParsedValue = .notGiven
     /// The actual, the 度量单位 column filling in a quantity without a unit.
     public private(set) var parsedActual: ParsedValue = .notGiven
+    /// What the target's and the actual's readings dropped and could not place
+    /// (`ValueReading.unread`): `UnreadValueRule` takes them from here.
+    public private(set) var targetUnread: String?
+    public private(set) var actualUnread: String?
 
     /// The target as one text, for messages and reports. Where the form splits it over cells
     /// ("≥" | "95" | "%"), the operator of the 指标性质/计算符号 column is put before a quantity

@@ -12,6 +12,11 @@ enum QuantityReader {
 
     static func read(_ text: ValueScalars) -> Quantity? {
         guard let (token, number) = valueToken(text) else { return nil }
+        return read(text, token: token, number: number)
+    }
+
+    /// The quantity around `valueToken(text)`'s token: its unit and comparator.
+    static func read(_ text: ValueScalars, token: NumberToken, number: Decimal) -> Quantity {
         let (unit, unitEnd) = readUnit(text, at: text.skippingSpaces(from: token.range.upperBound))
         let suffix = suffixComparator(text, at: text.skippingSpaces(from: unitEnd))
         let comparator = strongPrefixComparator(text, before: token.range.lowerBound)

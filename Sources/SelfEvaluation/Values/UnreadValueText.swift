@@ -14,7 +14,7 @@ extension ValueParser {
     ///
     /// A lone ideograph before the number ("约100人", "共50个") is not a doubt: it is a word as often
     /// as a unit. Texts with two numbers are not quantities at all (`valueNumberCount(_:)`).
-    public static func unreadText(_ text: String) -> String? { UnreadValueText.find(ValueText(text)) }
+    public static func unreadText(_ text: String) -> String? { read(ValueText(text)).unread }
 
     /// How many numbers in `text` can be a value (years, months, days, "PM2.5" and "±" bands left out).
     public static func valueNumberCount(_ text: String) -> Int {
@@ -23,16 +23,11 @@ extension ValueParser {
     }
 }
 
-/// `ValueParser.unreadText(_:)`.
+/// `ValueParser.unreadText(_:)`: only a text `ValueParser.read(_:)` reads as a quantity around
+/// `QuantityReader`'s one number (not a time, not a grade) can leave a doubt; that reading hands
+/// over the number's token, which is looked around.
 enum UnreadValueText {
-    static func find(_ value: ValueText) -> String? {
-        if value.isNotGiven { return nil }
-        let text = value.scalars
-        // Read as a quantity (not a time, not a grade, and `QuantityReader`'s one number): that
-        // number is the token looked around.
-        guard text.count <= QuantityReader.maxLength, TimeReader.read(text) == nil, GradeReader.read(text) == nil,
-              let (token, _) = QuantityReader.valueToken(text) else { return nil }
-
+    static func find(_ text: ValueScalars, token: NumberToken) -> String? {
         let start = token.range.lowerBound
         let glued = text.skippingSpaces(backFrom: start)
         let comparator = QuantityReader.strongPrefixComparator(text, before: start) != nil

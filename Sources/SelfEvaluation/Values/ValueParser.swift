@@ -26,18 +26,23 @@ import Foundation
 /// 5. otherwise text: the trimmed original.
 public enum ValueParser {
     /// Parses a target or actual text. Never fails: what is not recognised is `.text`.
-    public static func parse(_ text: String) -> ParsedValue { parse(prepared: ValueText(text)) }
+    public static func parse(_ text: String) -> ParsedValue { read(ValueText(text)).value }
 
-    /// `parse(_:)` of a prepared text.
-    static func parse(prepared value: ValueText) -> ParsedValue {
-        if value.isNotGiven { return .notGiven }
+    /// `parse(_:)` with what the reading left doubtful (`unreadText(_:)`), from one pass over the text.
+    public static func reading(_ text: String) -> ValueReading { read(ValueText(text)) }
+
+    /// `reading(_:)` of a prepared text.
+    static func read(_ value: ValueText) -> ValueReading {
+        if value.isNotGiven { return ValueReading(value: .notGiven) }
         let scalars = value.scalars
-        if let time = TimeReader.read(scalars) { return .time(time) }
-        if let grade = GradeReader.read(scalars) { return .grade(grade) }
-        if let quantity = QuantityReader.read(scalars) ?? ExplainedQuantityReader.read(scalars) {
-            return .quantity(quantity)
+        if let time = TimeReader.read(scalars) { return ValueReading(value: .time(time)) }
+        if let grade = GradeReader.read(scalars) { return ValueReading(value: .grade(grade)) }
+        if let found = QuantityReader.valueToken(scalars) {
+            return ValueReading(value: .quantity(QuantityReader.read(scalars, token: found.token, number: found.number)),
+                                unread: UnreadValueText.find(scalars, token: found.token))
         }
-        return .text(value.trimmedOriginal)
+        if let quantity = ExplainedQuantityReader.read(scalars) { return ValueReading(value: .quantity(quantity)) }
+        return ValueReading(value: .text(value.trimmedOriginal))
     }
 
     /// Parses a cell that must hold one number: "702.71", "1,234.56", "１０", "10分", "4.0",
