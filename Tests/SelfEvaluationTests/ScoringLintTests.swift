@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import SelfEvaluation
 
 @Suite("Scoring lints")
@@ -54,6 +55,33 @@ struct ScoringLintTests {
         spaced.indicator("完成 率", target: "≥1", actual: "1", weight: "10")
         spaced.indicator("完成率", target: "≥1", actual: "1", weight: "10")
         #expect(DuplicateIndicatorLint().check(spaced.form).map(\.code) == ["duplicate-indicator"])
+    }
+
+    @Test("seeded: duplicate names are found as by the names' NFC scalars without white space")
+    func duplicateNamesSeeded() {
+        // Precomposed and decomposed letters, white space of several kinds, CJK, full-width forms.
+        let pieces = ["完成", "率", "caf\u{E9}", "cafe\u{301}", " ", "\u{3000}", "\t", "\u{A0}", "Ａ", "A", "\u{301}", "满意度", "e"]
+        var random = SeededGenerator(seed: 1215)
+        for _ in 0..<300 {
+            var builder = FormBuilder()
+            for _ in 0..<Int.random(in: 1...8, using: &random) {
+                let name = (0..<Int.random(in: 0...3, using: &random))
+                    .map { _ in pieces[Int.random(in: 0..<pieces.count, using: &random)] }.joined()
+                builder.indicator(name, target: "≥1", actual: "1", weight: "10")
+            }
+            let form = builder.form
+            // The oracle: the names' scalars in NFC, white space left out, as arrays of scalars.
+            var firstRow: [[Unicode.Scalar]: Int] = [:]
+            var expected: [Int] = []
+            for indicator in form.indicators where !indicator.isPlaceholder {
+                let key = Array(indicator.name.value.precomposedStringWithCanonicalMapping.unicodeScalars)
+                    .filter { !$0.properties.isWhitespace }
+                guard !key.isEmpty else { continue }
+                if firstRow[key] != nil { expected.append(indicator.row) } else { firstRow[key] = indicator.row }
+            }
+            #expect(DuplicateIndicatorLint().check(form).map(\.location.row) == expected,
+                    "\(form.indicators.map(\.name.value))")
+        }
     }
 
     @Test(arguments: [("正向", "≤5%", true), ("反向", "≤5%", false), ("正向", "≥95%", false), ("反向指标", "≥95%", true)])
