@@ -94,6 +94,15 @@ struct ScoringLintTests {
         #expect(scored.indicators.first?.direction == expected)
     }
 
+    /// A bare amount under a 二级 naming 成本 anywhere in it is spending held under its target
+    /// (negative); the word is found as every vocabulary word is (`WordList`), not across white space.
+    @Test(arguments: [("成本", Direction.negative), ("成本指标", .negative), ("经济成本指标", .negative),
+                      ("数量指标", .positive), ("成 本", .positive)])
+    func costLevel2(_ row: (String, Direction)) throws {
+        let form = FormBuilder.single(target: "200万元", actual: "180万元", weight: "10", level2: row.0)
+        #expect(try Scorer.score(form, rules: .v2020).indicators.first?.direction == row.1)
+    }
+
     @Test func directionWordDecidesABareNumber() throws {
         let form = FormBuilder.single(target: "5%", actual: "8%", weight: "5", nature: "反向")
         let scored = try Scorer.score(form, rules: .v2020)

@@ -14,7 +14,9 @@ struct DuplicateIndicatorLint: Sendable {
             // The key is the name in NFC without white space, compared and hashed as UTF-8 bytes
             // (equal exactly when the scalars are); most names have no white space to drop.
             let text = ValueText.nfc(name.value)
-            let key = NormalizedText(normalized: !text.unicodeScalars.contains(where: LabelText.isWhitespace) ? text
+            var spaced = false
+            for scalar in text.unicodeScalars where LabelText.isWhitespace(scalar) { spaced = true; break }
+            let key = NormalizedText(normalized: !spaced ? text
                 : String(String.UnicodeScalarView(text.unicodeScalars.filter { !LabelText.isWhitespace($0) })))
             guard !key.isEmpty else { continue }
             if let row = firstRow[key] {
