@@ -51,19 +51,16 @@ extension Decimal {
     /// wider than 64 bits (more than 19 digits, never a form's figure) is printed by Foundation.
     public var plainText: String { text(decimals: 0) }
 
-    /// Text with exactly `places` decimals ("10.00"): the value rounded half up to `places`, its
-    /// plain text padded with zeros (a value with more digits than `Decimal` can round into keeps
-    /// them).
-    public func fixed(_ places: Int) -> String {
-        rounded(places: places).text(decimals: max(places, 0))
-    }
+    /// Text with exactly `places` decimals ("10.00"): the value rounded half up, its plain text
+    /// padded with zeros (a value with more digits than `Decimal` can round into keeps them).
+    public func fixed(_ places: Int) -> String { rounded(places: places).text(decimals: max(places, 0)) }
 
     /// The plain text with at least `decimals` decimals (zeros appended, and the point when the
     /// plain text has none), written once as bytes.
     private func text(decimals minimum: Int) -> String {
-        if isNaN { return minimum > 0 ? "NaN." + String(repeating: "0", count: minimum) : "NaN" }
+        if isNaN { return Self.padded("NaN", decimals: minimum) }
         let magnitude = significand
-        if magnitude == 0 { return minimum > 0 ? "0." + String(repeating: "0", count: minimum) : "0" }
+        if magnitude == 0 { return Self.padded("0", decimals: minimum) }
         // The conversion is checked by converting back (an equality costs far less than an
         // ordering of two decimals): a significand wider than 64 bits is printed by Foundation.
         let value = NSDecimalNumber(decimal: magnitude).uint64Value
@@ -103,12 +100,11 @@ extension Decimal {
         }
     }
 
-    /// `text` with at least `decimals` decimals (the wide significand's rare path).
+    /// `text` with at least `decimals` decimals (NaN, zero and a wide significand).
     private static func padded(_ text: String, decimals: Int) -> String {
         guard decimals > 0 else { return text }
-        guard let dot = text.utf8.firstIndex(of: 0x2E) else { return text + "." + String(repeating: "0", count: decimals) }
-        let have = text.utf8.distance(from: dot, to: text.utf8.endIndex) - 1
-        return have < decimals ? text + String(repeating: "0", count: decimals - have) : text
+        let have = text.utf8.firstIndex(of: 0x2E).map { text.utf8.distance(from: $0, to: text.utf8.endIndex) - 1 }
+        return text + (have == nil ? "." : "") + String(repeating: "0", count: max(decimals - (have ?? 0), 0))
     }
 
     /// A plain literal — an optional "-", digits, and an optional "." with digits ("-12.50") — as a

@@ -28,7 +28,15 @@ struct IndicatorEvaluator: Sendable {
         var result = IndicatorResult(indicator: indicator, kind: .notScored, target: target, actual: actual,
                                      weight: nil, filledScore: nil, score: 0,
                                      reason: indicator.reason?.value.trimmed ?? "")
-        if indicator.isPlaceholder { return result }
+        if !indicator.isPlaceholder { score(&result, indicator, in: form, diagnostics: &diagnostics) }
+        return result
+    }
+
+    /// Scores a row that is not a placeholder into `result` (made in place: a result returned from
+    /// several exits was copied out).
+    private func score(_ result: inout IndicatorResult, _ indicator: Indicator, in form: Form,
+                       diagnostics: inout [Diagnostic]) {
+        let (target, actual) = (result.target, result.actual)
         let source = form.source  // what `warn` needs of the form (capturing the form copied it per row)
         func warn(_ code: String, _ cell: CellAddress, _ message: String) {
             diagnostics.append(Diagnostic(.warning, code, at: SourceLocation(file: source, row: cell.row, column: cell.column),
@@ -39,7 +47,7 @@ struct IndicatorEvaluator: Sendable {
         result.writtenWeight = written
         guard let weight = usable else {
             result.needsReview = true
-            return result
+            return
         }
         result.weight = weight
         do {
@@ -57,12 +65,12 @@ struct IndicatorEvaluator: Sendable {
 
         if actual == .notGiven {
             scoreWithoutActual(&result, weight: weight, warn: warn)
-            return result
+            return
         }
         if let doubt = UnreadValueRule.find(indicator, target: target, actual: actual) {
             // Text the reader cannot place: never recomputed from the part it read (UnreadValueRule).
             if keepPrinted(&result, doubt: doubt, weight: weight, warn: warn) {
-                return result
+                return
             }
         }
         if case .quantity(let targetQuantity) = target {
@@ -83,7 +91,7 @@ struct IndicatorEvaluator: Sendable {
                                      weight: weight) {
                 case .scored(let computation):
                     scoreQuantitative(&result, computation, direction: decision.direction, weight: weight, warn: warn)
-                    return result
+                    return
                 case .incompatibleUnits(let a, let b):
                     warn("unit-mismatch", indicator.actual.cell,
                          Vocabulary.ScoringMessage.unitMismatch(target: a?.description ?? "", actual: b?.description ?? ""))
@@ -94,7 +102,6 @@ struct IndicatorEvaluator: Sendable {
             }
         }
         scoreQualitative(&result, weight: weight, formYear: form.year?.value, warn: warn)
-        return result
     }
 
     /// 分值 as written (a number of any sign, nil when empty or not a number) and as scored (a

@@ -69,20 +69,17 @@ enum SectionWeightRule {
                     else if let stated { (stated, .formLabel) }
                     else if let fallback { (fallback, .rulesDefault) }
                     else { (nil, nil) }
-                sections.append(SectionWeight(name: name, label: label, cell: indicators[i].indicator.level1.cell,
-                                              stated: stated, weight: weight, source: source, indicatorsWeight: 0,
-                                              score: 0))
-                weights.append([])
-                scores.append([])
+                sections.append(SectionWeight(name: name, label: label, cell: indicators[i].indicator.level1.cell, stated: stated,
+                                              weight: weight, source: source, indicatorsWeight: 0, score: 0))
+                weights.append([]); scores.append([])
             }
             if indicators[i].kind != .notScored {
                 weights[weights.count - 1].append(indicators[i].weight ?? 0)
                 scores[scores.count - 1].append(indicators[i].score)
             }
         }
-        for index in sections.indices {
-            sections[index].indicatorsWeight = DecimalRounding.sum(weights[index])
-            sections[index].score = DecimalRounding.sum(scores[index])
+        for k in sections.indices {
+            (sections[k].indicatorsWeight, sections[k].score) = (DecimalRounding.sum(weights[k]), DecimalRounding.sum(scores[k]))
         }
         return sections
     }

@@ -28,10 +28,8 @@ struct TierRange: Sendable, Equatable {
         }
         let step = ExactDecimal(negative: false, magnitude: WideUInt(1), exponent: -max(places, 0))
         let two = ExactDecimal(negative: false, magnitude: WideUInt(2), exponent: 0)
-        let achievedLow = w.multiplied(by: a).rounded(places: places)
-        let partialLow = w.multiplied(by: p).rounded(places: places)
-        // Each bound exact, with the `Decimal` it is written as.
-        typealias Bound = (exact: ExactDecimal, decimal: Decimal)
+        let achievedLow = w.multiplied(by: a).rounded(places: places), partialLow = w.multiplied(by: p).rounded(places: places)
+        typealias Bound = (exact: ExactDecimal, decimal: Decimal)  // each bound exact, and as it is written
         func bound(_ exact: ExactDecimal) -> Bound { (exact, exact.decimal ?? .nan) }
         var low: Bound, high: Bound, middle: Bound
         switch tier {
