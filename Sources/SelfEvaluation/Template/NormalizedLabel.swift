@@ -12,9 +12,12 @@ struct NormalizedLabel: Sendable, Equatable {
         self.stem = LabelTable.stem(self.text)
     }
 
-    /// Normalizes `text` with `LabelText.normalize`.
+    /// Normalizes `text` with `LabelText.normalize`; the stem is the text itself unless the
+    /// normalized text holds a bracket.
     init(_ text: String) {
-        self.init(normalized: LabelText.normalize(text))
+        let (normalized, bracketed) = LabelText.normalizeNotingBrackets(text)
+        self.text = NormalizedText(normalized: normalized)
+        self.stem = bracketed ? LabelTable.stem(self.text) : self.text
     }
 
     var isEmpty: Bool { text.isEmpty }

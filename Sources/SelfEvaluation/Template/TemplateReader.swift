@@ -16,27 +16,37 @@ public struct TemplateReader: Sendable {
         let columns = labels.indicatorColumns
         let names: [NormalizedText] = columns[.name] ?? [], level1: [NormalizedText] = columns[.level1] ?? []
         let level2: [NormalizedText] = columns[.level2] ?? []
-        self.headerWords = Set(names + level1 + level2)
-        self.executedWords = Set(labels.budgetColumns[.executed] ?? [])
+        self.headerWords = LabelSet(names + level1 + level2)
+        self.executedWords = LabelSet(labels.budgetColumns[.executed] ?? [])
         self.unitNameLabels = labels.unitNames.map { NormalizedLabel(normalized: $0.string) }
         self.unitSealLabels = labels.unitSeals.map { NormalizedLabel(normalized: $0.string) }
         self.otherHeaderLabels = labels.headerLabels.map { NormalizedLabel(normalized: $0.string) } + TemplateLabels.projectHeaders
+        self.unitNameWords = LabelSet((TemplateLabels.unitNames + unitNameLabels).map(\.text))
+        self.otherHeaderWords = LabelSet(otherHeaderLabels.map(\.text))
+        self.longTrailers = labels.trailers.filter { $0.count >= 4 }
     }
+
+    /// The trailer labels of four characters or more, which end the table where they start a
+    /// row's first cell with no target or actual on the row (存在问题及改进措施).
+    private let longTrailers: [NormalizedText]
 
     /// The unit, seal and header labels of the table (built once per reader).
     private let unitNameLabels: [NormalizedLabel]
     private let unitSealLabels: [NormalizedLabel]
     /// The project header labels of the table (项目名称, 主管部门及代码, 填报人 …).
     private let otherHeaderLabels: [NormalizedLabel]
+    /// The unit-name and the other header labels as sets: one look-up per header cell.
+    private let unitNameWords: LabelSet
+    private let otherHeaderWords: LabelSet
 
     /// Labels that a header row of the indicator table holds (names and levels), for a quick
     /// look before the full assignment.
-    private let headerWords: Set<NormalizedText>
+    private let headerWords: LabelSet
     /// Labels of the execution column, likewise for the money table's header.
-    private let executedWords: Set<NormalizedText>
+    private let executedWords: LabelSet
 
     /// Whether some cell of `row`, or its label without brackets, is one of `words`.
-    private static func holdsAny(_ scan: GridScan, _ row: Int, of words: Set<NormalizedText>) -> Bool {
+    private static func holdsAny(_ scan: GridScan, _ row: Int, of words: LabelSet) -> Bool {
         scan.rowLabels(row).contains { !$0.isEmpty && (words.contains($0.text) || words.contains($0.stem)) }
     }
 
@@ -149,7 +159,8 @@ public struct TemplateReader: Sendable {
                 let text = scan.text(row, column)
                 if text.isEmpty { continue }
                 let label = scan.label(row, column)
-                if let value = Self.unitAfterColon(label.text, text, names: unitNameLabels) {
+                let colon = label.text.firstColon
+                if colon != nil, let value = Self.unitAfterColon(label.text, text, names: unitNameLabels) {
                     // 单位名称:X in one cell.
                     scan.consume(row, column)
                     if !value.isEmpty, form.unit == nil {
@@ -174,7 +185,7 @@ public struct TemplateReader: Sendable {
                         form.filledOn = Located(value, at: CellAddress(row: row, column: column))
                         form.filledOnDate = DateText.parse(value)
                     }
-                } else if label.isAny(of: TemplateLabels.unitNames) || label.isAny(of: unitNameLabels) {
+                } else if unitNameWords.contains(label.text) {
                     scan.consume(row, column)
                     if let value = headerValue(scan, row, after: column) {
                         scan.consume(value.cell)
@@ -182,7 +193,7 @@ public struct TemplateReader: Sendable {
                         form.headerFields.append(HeaderField(label: Located(text, at: CellAddress(row: row, column: column)),
                                                              value: value))
                     }
-                } else if form.unit == nil, UnitLabelSuffix.isUnitLabel(text) {
+                } else if form.unit == nil, UnitLabelSuffix.isUnitLabel(label.text) {
                     // A unit-name label known by its ending ("级预算单位名称" | 〈unit〉, UnitLabelSuffix).
                     if let value = LabelText.valueAfterColon(text) {
                         if !value.isEmpty, !UnitLabelSuffix.isMeasure(value) {
@@ -196,15 +207,14 @@ public struct TemplateReader: Sendable {
                         form.headerFields.append(HeaderField(label: Located(text, at: CellAddress(row: row, column: column)),
                                                              value: value))
                     }
-                } else if let colon = label.text.string.utf8.firstIndex(of: UInt8(ascii: ":")),
-                          NormalizedLabel(normalized: String(label.text.string[..<colon])).isAny(of: otherHeaderLabels) {
+                } else if let colon, otherHeaderWords.contains(NormalizedText(normalized: String(label.text.string[..<colon]))) {
                     // 项目名称: X, 主管部门: X, 填报人: X in one cell.
                     scan.consume(row, column)
                     let key = Located(String(text[..<(text.firstIndex(where: { $0 == ":" || $0 == "：" }) ?? text.endIndex)]),
                                       at: CellAddress(row: row, column: column))
                     let value = LabelText.valueAfterColon(text) ?? ""
                     form.headerFields.append(HeaderField(label: key, value: Located(value, at: key.cell)))
-                } else if label.isAny(of: TemplateLabels.projectHeaders) || label.isAny(of: otherHeaderLabels) {
+                } else if otherHeaderWords.contains(label.text) {
                     scan.consume(row, column)
                     if let value = headerValue(scan, row, after: column) {
                         scan.consume(value.cell)
@@ -324,7 +334,7 @@ public struct TemplateReader: Sendable {
         // A weight the form states in a label: 预算执行率(20分), 得分(20分*执行率), 分值(20分).
         var stated: Located<Decimal>? = nil
         for col in [rate, weight, score].compactMap({ $0 }) + Array(1...max(1, scan.width(header))) {
-            if stated == nil, let points = LabelTable.statedPoints(scan.text(header, col)) {
+            if stated == nil, let points = LabelTable.statedPoints(scan.label(header, col).text) {
                 stated = Located(points, at: CellAddress(row: header, column: col))
             }
         }
@@ -339,7 +349,7 @@ public struct TemplateReader: Sendable {
             for col in 1...max(1, scan.width(header - 1)) where !scan.text(header - 1, col).isEmpty {
                 if isSection(scan.label(header - 1, col)) {
                     scan.consume(header - 1, col)
-                    if stated == nil, let points = LabelTable.statedPoints(scan.text(header - 1, col)) {
+                    if stated == nil, let points = LabelTable.statedPoints(scan.label(header - 1, col).text) {
                         stated = Located(points, at: CellAddress(row: header - 1, column: col))
                     }
                 }
@@ -365,7 +375,7 @@ public struct TemplateReader: Sendable {
                 if labels.goalsSections.contains(where: { stem.hasPrefix($0) && stem.count <= $0.count + 4 }) { break }
             }
             // The breakdown notes under the total row (按收入性质分: …): text, kept as it is.
-            if inNotes || scan.rowLabels(row).contains(where: { LabelTable.opensBudgetNotes($0.text.string) }) {
+            if inNotes || scan.rowLabels(row).contains(where: { LabelTable.opensBudgetNotes($0.text) }) {
                 inNotes = true
                 for col in 1...max(1, scan.width(row)) where !scan.text(row, col).isEmpty { scan.consume(row, col) }
                 row += 1
@@ -880,10 +890,10 @@ public struct TemplateReader: Sendable {
     /// cell on a row with no target or actual (存在问题及改进措施).
     private func isTrailerRow(_ scan: GridScan, row: Int, label: NormalizedLabel, columns: IndicatorColumns) -> Bool {
         let words = labels.trailers
-        if words.contains(label.stem) || words.contains(where: { label.text.hasPrefix($0, then: ":") }) { return true }
-        let valuesEmpty = LabelText.trim(scan.text(row, columns.target)).isEmpty
-            && LabelText.trim(scan.text(row, columns.actual)).isEmpty
-        return valuesEmpty && words.contains { $0.count >= 4 && label.text.hasPrefix($0) }
+        if words.contains(label.stem) { return true }
+        if label.text.firstColon != nil, words.contains(where: { label.text.hasPrefix($0, then: ":") }) { return true }
+        guard longTrailers.contains(where: { label.text.hasPrefix($0) }) else { return false }
+        return LabelText.trim(scan.text(row, columns.target)).isEmpty && LabelText.trim(scan.text(row, columns.actual)).isEmpty
     }
 
     /// Whether a first label is a total row's (总分, 合计, 总计 …).
@@ -980,7 +990,7 @@ public struct TemplateReader: Sendable {
         guard let first = scan.column(in: row, whereLabel: { !$0.isEmpty }) else { return nil }
         let label = scan.label(row, first)
         guard labels.goalsSections.contains(where: { label.stem.hasPrefix($0) }),
-              let points = LabelTable.statedPoints(scan.text(row, first)) else { return nil }
+              let points = LabelTable.statedPoints(label.text) else { return nil }
         return Located(points, at: CellAddress(row: row, column: first))
     }
 
