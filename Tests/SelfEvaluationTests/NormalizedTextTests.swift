@@ -139,6 +139,7 @@ struct NormalizedTextTests {
             let index = rank.flatMap { r in words.firstIndex { r == 0 ? ($0 == label.text || $0 == label.stem) : label.stem.hasPrefix($0) } }
             let found = LabelTable.match(label.text, stem: label.stem, synonyms: words)
             #expect(found?.rank == rank && found?.index == index, "\(label.text.string.debugDescription) \(words)")
+            #expect(label.isNamed(by: words) == (rank == 0))
         }
     }
 }

@@ -25,7 +25,7 @@ enum LevelInference {
 
     /// The 一级 family of the first of `families`' 二级 words `text` contains.
     static func family(ofLevel2 text: String) -> String? {
-        level2Words.firstIndex(in: SearchedText(text)).map { families[$0].level1 }
+        level2Words.firstIndex(in: SearchedText(text), wholeCharacters: true).map { families[$0].level1 }
     }
 
     /// Whether a group of family `inferred` may sit under a 一级 of family `above`: the same family,
@@ -36,7 +36,7 @@ enum LevelInference {
 
     /// The 一级 family of the first of `familyWords` `text` contains.
     static func family(ofLevel1 text: String) -> String? {
-        level1Words.firstIndex(in: SearchedText(text)).map { familyWords[$0].level1 }
+        level1Words.firstIndex(in: SearchedText(text), wholeCharacters: true).map { familyWords[$0].level1 }
     }
 
     /// Re-files the rows of a new 二级 group under a blank 一级 cell; returns the warnings.

@@ -146,6 +146,8 @@ public struct LabelTable: Sendable, Equatable {
     /// Points stated in a label: "预算执行率(20分)" → 20, "得分(20分*执行率)" → 20, "产出指标（50分）" → 50.
     /// The number must be followed by 分 inside brackets.
     static func statedPoints(_ label: NormalizedText) -> Decimal? {
+        // Points are read inside brackets only.
+        guard label.string.utf8.contains(UInt8(ascii: "(")) else { return nil }
         var inBrackets = false
         var digits = ""
         var chars = Array(label.string)
@@ -172,35 +174,6 @@ public struct LabelTable: Sendable, Equatable {
     /// with one); nil otherwise.
     static func rank(_ label: NormalizedText, stem: NormalizedText, synonyms: [NormalizedText]) -> Int? {
         match(label, stem: stem, synonyms: synonyms)?.rank
-    }
-
-    /// Assigns header cells to columns: every exact match first (in the order of `keys`, the
-    /// leftmost cell first), then prefix matches on the cells still free. `labels` are the
-    /// normalized labels of the header's cells, by column number. Each cell is matched against
-    /// each key's synonyms once (`match`).
-    static func assign<Key: Hashable>(_ cells: [(column: Int, label: NormalizedText, stem: NormalizedText)], keys: [Key],
-                                      synonyms: [Key: [NormalizedText]]) -> [Key: Int] {
-        let matches = keys.map { key in
-            let words = synonyms[key] ?? []
-            return cells.map { match($0.label, stem: $0.stem, synonyms: words) }
-        }
-        var taken: Set<Int> = []
-        var out: [Key: Int] = [:]
-        for wanted in 0...1 {
-            for (k, key) in keys.enumerated() where out[key] == nil {
-                // Within a rank, the synonym listed first wins, then the leftmost cell.
-                var best: (index: Int, column: Int)? = nil
-                for (c, cell) in cells.enumerated() where !taken.contains(cell.column) {
-                    guard let found = matches[k][c], found.rank == wanted else { continue }
-                    if found.index < (best?.index ?? Int.max) { best = (found.index, cell.column) }
-                }
-                if let best {
-                    out[key] = best.column
-                    taken.insert(best.column)
-                }
-            }
-        }
-        return out
     }
 
     /// `rank(label, stem:, synonyms:)` with the index of the first synonym giving that rank, in

@@ -31,6 +31,9 @@ struct NormalizedLabel: Sendable, Equatable {
     /// `text.hasSuffix(suffix.text)`.
     func hasSuffix(_ suffix: NormalizedLabel) -> Bool { text.hasSuffix(suffix.text) }
 
+    /// Whether the text or its stem is one of `words` (`LabelTable.rank` 0, without looking for prefixes).
+    func isNamed(by words: [NormalizedText]) -> Bool { words.contains(text) || words.contains(stem) }
+
     /// Whether it equals one of `labels`.
     func isAny(of labels: [NormalizedLabel]) -> Bool { labels.contains { equals($0) } }
 

@@ -24,7 +24,13 @@ public struct TemplateReader: Sendable {
         self.unitNameWords = LabelSet((TemplateLabels.unitNames + unitNameLabels).map(\.text))
         self.otherHeaderWords = LabelSet(otherHeaderLabels.map(\.text))
         self.longTrailers = labels.trailers.filter { $0.count >= 4 }
+        self.indicatorSynonyms = ColumnSynonyms(keys: Self.indicatorKeys, synonyms: labels.indicatorColumns)
+        self.budgetSynonyms = ColumnSynonyms(keys: LabelTable.BudgetColumn.allCases, synonyms: labels.budgetColumns)
     }
+
+    /// The columns' synonyms, indexed for assigning header cells.
+    private let indicatorSynonyms: ColumnSynonyms<LabelTable.IndicatorColumn>
+    private let budgetSynonyms: ColumnSynonyms<LabelTable.BudgetColumn>
 
     /// The trailer labels of four characters or more, which end the table where they start a
     /// row's first cell with no target or actual on the row (存在问题及改进措施).
@@ -267,8 +273,8 @@ public struct TemplateReader: Sendable {
     private func headerValue(_ scan: GridScan, _ row: Int, after column: Int) -> Located<String>? {
         guard let value = scan.nextValue(row, after: column) else { return nil }
         let label = NormalizedLabel(value.value)
-        if label.isAny(of: TemplateLabels.headerLabels) || LabelTable.rank(label.text, stem: label.stem, synonyms: labels.headerLabels) == 0
-            || LabelTable.rank(label.text, stem: label.stem, synonyms: labels.unitNames) == 0 {
+        if label.isAny(of: TemplateLabels.headerLabels) || label.isNamed(by: labels.headerLabels)
+            || label.isNamed(by: labels.unitNames) {
             return nil
         }
         return value
@@ -284,7 +290,7 @@ public struct TemplateReader: Sendable {
             if sections.contains(where: { label.stem.hasPrefix($0) }) { continue }
             cells.append((index + 1, label.text, label.stem))
         }
-        return LabelTable.assign(cells, keys: LabelTable.BudgetColumn.allCases, synonyms: labels.budgetColumns)
+        return budgetSynonyms.assign(cells)
     }
 
     private func readBudget(_ scan: inout GridScan, before end: Int) throws(FormError) -> BudgetTable? {
@@ -366,8 +372,8 @@ public struct TemplateReader: Sendable {
         while row < end {
             let texts = scan.rowTexts(row)
             if scan.rowLabels(row).contains(where: {
-                $0.equals(TemplateLabels.goalsSection) || LabelTable.rank($0.text, stem: $0.stem, synonyms: labels.goalsSections) == 0
-                    || LabelTable.rank($0.text, stem: $0.stem, synonyms: labels.goalsExpected) == 0
+                $0.equals(TemplateLabels.goalsSection) || $0.isNamed(by: labels.goalsSections)
+                    || $0.isNamed(by: labels.goalsExpected)
             }) { break }
             // 年度目标1:(80分) | 〈goal〉: the goals start here.
             if let first = scan.column(in: row, whereLabel: { !$0.isEmpty }) {
@@ -501,13 +507,13 @@ public struct TemplateReader: Sendable {
     private func readGoals(_ scan: inout GridScan, into form: inout Form, before end: Int) {
         let expected = labels.goalsExpected, actual = labels.goalsActual, sections = labels.goalsSections
         func isExpected(_ l: NormalizedLabel) -> Bool {
-            l.equals(TemplateLabels.goalsExpected) || LabelTable.rank(l.text, stem: l.stem, synonyms: expected) == 0
+            l.equals(TemplateLabels.goalsExpected) || l.isNamed(by: expected)
         }
         func isActual(_ l: NormalizedLabel) -> Bool {
-            l.equals(TemplateLabels.goalsActual) || LabelTable.rank(l.text, stem: l.stem, synonyms: actual) == 0
+            l.equals(TemplateLabels.goalsActual) || l.isNamed(by: actual)
         }
         func isSection(_ l: NormalizedLabel) -> Bool {
-            l.equals(TemplateLabels.goalsSection) || LabelTable.rank(l.text, stem: l.stem, synonyms: sections) == 0
+            l.equals(TemplateLabels.goalsSection) || l.isNamed(by: sections)
         }
         if let labelRow = scan.findRow(before: end, whereLabels: { $0.contains(where: isExpected) }) {
             for col in 1...max(1, scan.width(labelRow)) {
@@ -602,7 +608,7 @@ public struct TemplateReader: Sendable {
         for (index, label) in scan.rowLabels(row).enumerated() where !label.isEmpty {
             cells.append((index + 1, label.text, label.stem))
         }
-        return LabelTable.assign(cells, keys: Self.indicatorKeys, synonyms: labels.indicatorColumns)
+        return indicatorSynonyms.assign(cells)
     }
 
     /// The indicator header: the first row holding 一级/二级/三级指标, or (a flat layout, without

@@ -32,12 +32,26 @@ struct WordList: Sendable {
     /// The first word (in list order) occurring anywhere in `text`.
     func first(in text: SearchedText) -> String? { firstIndex(in: text).map { words[$0] } }
 
-    /// The index of the first word (in list order) occurring anywhere in `text`.
-    func firstIndex(in text: SearchedText) -> Int? {
+    /// The index of the first word (in list order) occurring anywhere in `text`; with
+    /// `wholeCharacters`, only where no mark extending its last character follows it, as
+    /// Foundation's `range(of:)` finds words: "成本" is not in "成本\u{301}" (tested against it).
+    func firstIndex(in text: SearchedText, wholeCharacters: Bool = false) -> Int? {
         scalars.indices.first { k in
             guard let head = scalars[k].first, text.mayHold(head) else { return false }
-            return WordList.find(scalars[k], in: text.scalars, from: 0) != nil
+            var from = 0
+            while let at = WordList.find(scalars[k], in: text.scalars, from: from) {
+                let end = at + scalars[k].count
+                if !wholeCharacters || end == text.scalars.count || !WordList.isMark(text.scalars[end]) { return true }
+                from = at + 1
+            }
+            return false
         }
+    }
+
+    /// Whether `scalar` extends the character before it (Unicode's Grapheme_Extend: nonspacing
+    /// and enclosing marks, variation selectors, ZWNJ …; not ZWJ, not spacing marks).
+    private static func isMark(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value >= 0x300 && scalar.properties.isGraphemeExtend
     }
 
     /// The first word (in list order) starting at `index` of `text`.
