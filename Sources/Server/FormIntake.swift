@@ -147,7 +147,7 @@ public struct FormIntake: Sendable {
             let report = try converter.bytes(scored, format: .json)
             var row = SummaryFacts.row(source: name, scored: scored)
             row.output = name
-            let summary = (try? JSONEncoder().encode(row)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+            let summary = SummaryLine.json(row)
             let s = scored.scored
             let version = DataStore.NewVersion(
                 sourceName: name, folder: "", original: original,
