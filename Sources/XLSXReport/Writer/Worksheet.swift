@@ -465,80 +465,73 @@ public final class Worksheet {
         try XLSXError.check(worksheet_autofilter(ws, r1, c1, r2, c2), operation, rangeLocation(range))
     }
 
-    /// Hides gridlines on screen and in print.
-    public func hideGridlines() throws {
-        let ws = try live("worksheet_gridlines", .sheet(name))
-        worksheet_gridlines(ws, UInt8(LXW_HIDE_ALL_GRIDLINES.rawValue))
-    }
-
     // MARK: Printing
 
-    /// Applies a whole ``PrintSetup``.
+    /// Applies a whole ``PrintSetup``: paper, orientation, a fixed scale or a fit to pages, page
+    /// breaks, the first page number, centring, margins, header and footer, repeated rows, the
+    /// print area and gridlines. Each value out of the library's range is refused, naming its call.
     public func applyPrintSetup(_ setup: PrintSetup) throws {
-        try setPaper(setup.paper)
-        try setOrientation(setup.orientation)
-        if let scale = setup.scale {
-            try setPrintScale(scale)
-        } else if let width = setup.fitWidth {
-            try fitToPages(width: width, height: setup.fitHeight)
+        let sheet = XLSXError.Location.sheet(name)
+        let ws = try live("worksheet_set_paper", sheet)
+        guard let paper = UInt8(exactly: setup.paper.rawValue) else {
+            throw XLSXError.invalid("worksheet_set_paper", sheet, "paper code \(setup.paper.rawValue) is not in 0…255")
         }
-        if !setup.rowBreaks.isEmpty { try setRowBreaks(setup.rowBreaks) }
-        if let first = setup.firstPageNumber { try setFirstPageNumber(first) }
-        if setup.centerHorizontally { try centerHorizontally() }
-        if let margins = setup.margins { try setMargins(margins) }
-        if let header = setup.header { try setHeader(header) }
-        if let footer = setup.footer { try setFooter(footer) }
-        if let rows = setup.repeatRows { try repeatRows(rows) }
-        if let area = setup.printArea {
-            try setPrintArea(firstRow: area.first.row, firstColumn: area.first.column,
-                             lastRow: area.last.row, lastColumn: area.last.column)
-        }
-        if setup.hideGridlines { try hideGridlines() }
-    }
-
-    /// Sets the paper size (A4 is `.a4`, code 9).
-    public func setPaper(_ paper: PaperSize) throws {
-        let operation = "worksheet_set_paper"
-        let ws = try live(operation, .sheet(name))
-        guard let code = UInt8(exactly: paper.rawValue) else {
-            throw XLSXError.invalid(operation, .sheet(name), "paper code \(paper.rawValue) is not in 0…255")
-        }
-        worksheet_set_paper(ws, code)
-    }
-
-    /// Sets portrait or landscape printing.
-    public func setOrientation(_ orientation: PageOrientation) throws {
-        let ws = try live("worksheet_set_portrait", .sheet(name))
-        switch orientation {
+        worksheet_set_paper(ws, paper)
+        switch setup.orientation {
         case .portrait: worksheet_set_portrait(ws)
         case .landscape: worksheet_set_landscape(ws)
         }
-    }
-
-    /// Scales printing to `width` pages wide and `height` tall (0 = as many as needed).
-    public func fitToPages(width: Int, height: Int) throws {
-        let operation = "worksheet_fit_to_pages"
-        let ws = try live(operation, .sheet(name))
-        guard let w = UInt16(exactly: width), let h = UInt16(exactly: height) else {
-            throw XLSXError.invalid(operation, .sheet(name), "page counts \(width)×\(height) must be 0…65535")
+        if let scale = setup.scale {
+            guard (10...400).contains(scale), let value = UInt16(exactly: scale) else {
+                throw XLSXError.invalid("worksheet_set_print_scale", sheet, "scale \(scale)% is not in 10…400")
+            }
+            worksheet_set_print_scale(ws, value)
+        } else if let width = setup.fitWidth {
+            guard let w = UInt16(exactly: width), let h = UInt16(exactly: setup.fitHeight) else {
+                throw XLSXError.invalid("worksheet_fit_to_pages", sheet, "page counts \(width)×\(setup.fitHeight) must be 0…65535")
+            }
+            worksheet_fit_to_pages(ws, w, h)
         }
-        worksheet_fit_to_pages(ws, w, h)
-    }
-
-    /// Prints at a fixed scale, percent (10…400).
-    public func setPrintScale(_ percent: Int) throws {
-        let operation = "worksheet_set_print_scale"
-        let ws = try live(operation, .sheet(name))
-        guard (10...400).contains(percent), let value = UInt16(exactly: percent) else {
-            throw XLSXError.invalid(operation, .sheet(name), "scale \(percent)% is not in 10…400")
+        if !setup.rowBreaks.isEmpty { try setRowBreaks(setup.rowBreaks, on: ws) }
+        if let first = setup.firstPageNumber {
+            guard let value = UInt16(exactly: first), value >= 1 else {
+                throw XLSXError.invalid("worksheet_set_start_page", sheet, "first page number \(first) is not in 1…65535")
+            }
+            worksheet_set_start_page(ws, value)
         }
-        worksheet_set_print_scale(ws, value)
+        if setup.centerHorizontally { worksheet_center_horizontally(ws) }
+        if let m = setup.margins {
+            guard [m.left, m.right, m.top, m.bottom].allSatisfy({ $0.isFinite && $0 >= 0 }) else {
+                throw XLSXError.invalid("worksheet_set_margins", sheet, "margins must be finite and not negative")
+            }
+            worksheet_set_margins(ws, m.left, m.right, m.top, m.bottom)
+        }
+        // Header and footer: Excel codes `&L`, `&C`, `&R`, `&P`, `&N`; at most 255 characters.
+        if let header = setup.header {
+            let text = try CBridge.xmlText(header, "the header", "worksheet_set_header", sheet)
+            try XLSXError.check(worksheet_set_header(ws, text), "worksheet_set_header", sheet)
+        }
+        if let footer = setup.footer {
+            let text = try CBridge.xmlText(footer, "the footer", "worksheet_set_footer", sheet)
+            try XLSXError.check(worksheet_set_footer(ws, text), "worksheet_set_footer", sheet)
+        }
+        if let rows = setup.repeatRows {  // `_xlnm.Print_Titles`
+            let location = XLSXError.Location.range(
+                sheet: name, CellRange(firstRow: rows.lowerBound, firstColumn: 0, lastRow: rows.upperBound, lastColumn: 0))
+            let first = try cRow(rows.lowerBound, "worksheet_repeat_rows", location)
+            let last = try cRow(rows.upperBound, "worksheet_repeat_rows", location)
+            try XLSXError.check(worksheet_repeat_rows(ws, first, last), "worksheet_repeat_rows", location)
+        }
+        if let area = setup.printArea {  // `_xlnm.Print_Area`
+            let (r1, c1, r2, c2) = try cRange(area, "worksheet_print_area")
+            try XLSXError.check(worksheet_print_area(ws, r1, c1, r2, c2), "worksheet_print_area", rangeLocation(area))
+        }
+        if setup.hideGridlines { worksheet_gridlines(ws, UInt8(LXW_HIDE_ALL_GRIDLINES.rawValue)) }
     }
 
     /// Manual page breaks: each 0-based row given starts a new printed page (at most 1,023).
-    public func setRowBreaks(_ rows: [Int]) throws {
+    private func setRowBreaks(_ rows: [Int], on ws: UnsafeMutablePointer<lxw_worksheet>) throws {
         let operation = "worksheet_set_h_pagebreaks"
-        let ws = try live(operation, .sheet(name))
         let sorted = Array(Set(rows)).sorted()
         guard sorted.count <= 1023 else {
             throw XLSXError.invalid(operation, .sheet(name), "\(sorted.count) page breaks; Excel allows 1023")
@@ -551,69 +544,6 @@ public final class Worksheet {
         try breaks.withUnsafeMutableBufferPointer { buffer throws in
             try XLSXError.check(worksheet_set_h_pagebreaks(ws, buffer.baseAddress), operation, .sheet(name))
         }
-    }
-
-    /// Numbers the sheet's printed pages from `number` (`useFirstPageNumber`), not on from the
-    /// sheets printed before it.
-    public func setFirstPageNumber(_ number: Int) throws {
-        let operation = "worksheet_set_start_page"
-        let ws = try live(operation, .sheet(name))
-        guard let value = UInt16(exactly: number), value >= 1 else {
-            throw XLSXError.invalid(operation, .sheet(name), "first page number \(number) is not in 1…65535")
-        }
-        worksheet_set_start_page(ws, value)
-    }
-
-    /// Centres the printed content horizontally.
-    public func centerHorizontally() throws {
-        let ws = try live("worksheet_center_horizontally", .sheet(name))
-        worksheet_center_horizontally(ws)
-    }
-
-    /// Sets the page margins (inches).
-    public func setMargins(_ margins: PageMargins) throws {
-        let operation = "worksheet_set_margins"
-        let ws = try live(operation, .sheet(name))
-        let values = [margins.left, margins.right, margins.top, margins.bottom]
-        guard values.allSatisfy({ $0.isFinite && $0 >= 0 }) else {
-            throw XLSXError.invalid(operation, .sheet(name), "margins must be finite and not negative")
-        }
-        worksheet_set_margins(ws, margins.left, margins.right, margins.top, margins.bottom)
-    }
-
-    /// Sets the printed header (Excel codes `&L`, `&C`, `&R`, `&P`, `&N`; at most 255 characters).
-    public func setHeader(_ text: String) throws {
-        let operation = "worksheet_set_header"
-        let ws = try live(operation, .sheet(name))
-        let text = try CBridge.xmlText(text, "the header", operation, .sheet(name))
-        try XLSXError.check(worksheet_set_header(ws, text), operation, .sheet(name))
-    }
-
-    /// Sets the printed footer, e.g. ``PrintSetup/defaultFooter``.
-    public func setFooter(_ text: String) throws {
-        let operation = "worksheet_set_footer"
-        let ws = try live(operation, .sheet(name))
-        let text = try CBridge.xmlText(text, "the footer", operation, .sheet(name))
-        try XLSXError.check(worksheet_set_footer(ws, text), operation, .sheet(name))
-    }
-
-    /// Limits printing to a 0-based, inclusive range (`_xlnm.Print_Area`).
-    public func setPrintArea(firstRow: Int, firstColumn: Int, lastRow: Int, lastColumn: Int) throws {
-        let operation = "worksheet_print_area"
-        let range = CellRange(firstRow: firstRow, firstColumn: firstColumn, lastRow: lastRow, lastColumn: lastColumn)
-        let ws = try live(operation, rangeLocation(range))
-        let (r1, c1, r2, c2) = try cRange(range, operation)
-        try XLSXError.check(worksheet_print_area(ws, r1, c1, r2, c2), operation, rangeLocation(range))
-    }
-
-    /// Repeats 0-based rows `rows` at the top of each printed page (`_xlnm.Print_Titles`).
-    public func repeatRows(_ rows: ClosedRange<Int>) throws {
-        let operation = "worksheet_repeat_rows"
-        let location = XLSXError.Location.range(
-            sheet: name, CellRange(firstRow: rows.lowerBound, firstColumn: 0, lastRow: rows.upperBound, lastColumn: 0))
-        let ws = try live(operation, location)
-        let first = try cRow(rows.lowerBound, operation, location), last = try cRow(rows.upperBound, operation, location)
-        try XLSXError.check(worksheet_repeat_rows(ws, first, last), operation, location)
     }
 
     // MARK: Charts
