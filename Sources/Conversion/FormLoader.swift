@@ -8,10 +8,12 @@ import Spreadsheet
 /// binaries (PDF, images …) are refused by name, everything else is CSV text.
 public struct FormLoader: Sendable {
     public var encoding: EncodingChoice
-    public var template: TemplateKind?
+    public var template: TemplateKind? { didSet { reader = TemplateReader(template: template, labels: labels) } }
     public var limits: CSVLimits
     /// The labels recognised (`--layout FILE.json` extends the built-in table).
-    public var labels: LabelTable
+    public var labels: LabelTable { didSet { reader = TemplateReader(template: template, labels: labels) } }
+    /// The reader of `template` and `labels`, made once for every form.
+    private var reader: TemplateReader
     /// The sheet of a workbook to read (`--sheet`): its name or 1-based number; nil: the first
     /// sheet that is a form.
     public var sheet: String?
@@ -23,6 +25,7 @@ public struct FormLoader: Sendable {
         self.limits = limits
         self.labels = labels
         self.sheet = sheet
+        self.reader = TemplateReader(template: template, labels: labels)
     }
 
     /// A form read from a file, with its warnings.
@@ -88,7 +91,7 @@ public struct FormLoader: Sendable {
     public func load(document: CSVDocument) throws(FormError) -> Loaded {
         // A scored CSV keeps the form's own value beside each value selfeval replaced: given back here.
         let document = ReplacedValueMarker.restore(document)
-        let (form, diagnostics) = try TemplateReader(template: template, labels: labels).read(document)
+        let (form, diagnostics) = try reader.read(document)
         if let problem = FormRecognition.problem(form) { throw problem }
         return Loaded(form: form, diagnostics: diagnostics)
     }

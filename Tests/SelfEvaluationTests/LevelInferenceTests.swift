@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import SelfEvaluation
 
@@ -63,5 +64,29 @@ struct LevelInferenceTests {
         #expect(!scored.diagnostics.contains { $0.code == "label-points-mismatch" })
         let warning = try #require(scored.diagnostics.first { $0.code == "level1-inferred" })
         #expect(warning.location.row == 15)
+    }
+
+    /// The family words are found in a text's NFC scalars (`WordList`); Foundation's `range(of:)`
+    /// (what `contains` called before) is the oracle, on texts mixing the words, their pieces,
+    /// compatibility ideographs that decompose to them (U+F97E → 量, U+FA01 → 度, U+FA17 → 益 …), combining
+    /// marks, joiners, variation selectors, prepended and spacing marks, Hangul jamo, regional indicators,
+    /// white space, full-width forms and the family words of the first level.
+    static let pieces: [String] = [
+        "数量", "质量", "时效", "成本", "经济效益", "社会效益", "生态效益", "环境效益", "可持续影响", "满意度",
+        "满意", "效益", "产出", "数", "量", "\u{F97E}", "质", "效", "益", "\u{FA17}", "\u{FAA6}", "满", "度", "\u{FA01}", "\u{FA4C}会", "\u{2F8B2}本",
+        "产", "出", "指标", "(50分)", "（", "）", " ", "\u{3000}", "\n", "\u{301}", "\u{308}", "e", "Ａ", "时", "效\u{301}",
+        "经济", "\u{200D}", "\u{FE00}", "项目", "\u{0600}", "\u{0903}", "\r", "\u{1F1E8}", "\u{1100}", "\u{1161}", "\u{20DD}", "\u{1AB0}",
+        "\u{0B3E}", "\u{E0100}", "\u{3099}", "\u{200C}",
+    ]
+
+    @Test func familyWordsAreFoundAsFoundationFindsThem() {
+        var g = SeededGenerator(seed: 0x5EED_1E7E)
+        for _ in 0..<8000 {
+            let text = (0..<Int.random(in: 0...6, using: &g)).map { _ in Self.pieces.randomElement(using: &g) ?? "" }.joined()
+            let level2 = LevelInference.families.first { text.range(of: $0.level2) != nil }?.level1
+            let level1 = LevelInference.familyWords.first { text.range(of: $0.word) != nil }?.level1
+            #expect(LevelInference.family(ofLevel2: text) == level2, "\(text.debugDescription)")
+            #expect(LevelInference.family(ofLevel1: text) == level1, "\(text.debugDescription)")
+        }
     }
 }

@@ -81,4 +81,65 @@ struct NormalizedTextTests {
         #expect(literal.string == "年度指标值(A)")
         #expect(literal == NormalizedText("年度 指标值(A)"))
     }
+
+    /// A label's stem is computed only when its normalized text holds a bracket: the same stem as
+    /// `LabelTable.stem` of the normalized text, always.
+    @Test func labelsStemAsTheTableDoes() {
+        var g = SeededGenerator(seed: 0x5EED_0016)
+        for _ in 0..<3000 {
+            let text = Self.randomLabel(&g)
+            let label = NormalizedLabel(text)
+            #expect(label.text.string == LabelText.normalize(text))
+            #expect(label.stem == LabelTable.stem(NormalizedText(text)), "\(text.debugDescription)")
+            #expect(label.stem.string == Self.previousStem(label.text.string), "\(text.debugDescription)")
+        }
+    }
+
+    /// The stem as it was computed before (byte by byte): the oracle of `LabelTable.stem`.
+    static func previousStem(_ label: String) -> String {
+        var out: [UInt8] = []
+        var depth = 0
+        for byte in label.utf8 {
+            if byte == UInt8(ascii: "(") { depth += 1; continue }
+            if byte == UInt8(ascii: ")") { depth = max(0, depth - 1); continue }
+            if depth == 0 { out.append(byte) }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The byte searches of a label (`contains`, `firstColon`) and `LabelSet` against `String`'s
+    /// and `Set`'s answers.
+    @Test func searchesAndSetsAgreeWithStringAndSet() {
+        var g = SeededGenerator(seed: 0x5EED_0017)
+        for _ in 0..<3000 {
+            let a = NormalizedText(Self.randomLabel(&g)), b = NormalizedText(Self.randomLabel(&g))
+            if !b.isEmpty {
+                #expect(a.contains(b) == (a.string.utf8.count >= b.string.utf8.count
+                    && (0...(a.string.utf8.count - b.string.utf8.count)).contains { Array(a.string.utf8.dropFirst($0)).starts(with: b.string.utf8) }))
+            }
+            #expect(a.firstColon == a.string.firstIndex(of: ":"), "\(a.string.debugDescription)")
+            let words = (0..<Int.random(in: 0...5, using: &g)).map { _ in NormalizedText(Self.randomLabel(&g)) }
+            #expect(LabelSet(words).contains(a) == Set(words).contains(a))
+            #expect(LabelSet(words + [a]).contains(a))
+        }
+    }
+
+    /// `LabelTable.match` (one pass) against the rank and the first synonym's index computed
+    /// apart, as `assign` did before.
+    @Test func matchAgreesWithRankAndFirstIndex() {
+        var g = SeededGenerator(seed: 0x5EED_0018)
+        for _ in 0..<3000 {
+            let label = NormalizedLabel(Self.randomLabel(&g))
+            let words = (0..<Int.random(in: 0...6, using: &g)).map { _ in NormalizedText(Self.randomLabel(&g)) }.filter { !$0.isEmpty }
+            var rank: Int? = nil
+            if !label.text.isEmpty {
+                if words.contains(label.text) || words.contains(label.stem) { rank = 0 }
+                else if words.contains(where: { label.stem.hasPrefix($0) }) { rank = 1 }
+            }
+            let index = rank.flatMap { r in words.firstIndex { r == 0 ? ($0 == label.text || $0 == label.stem) : label.stem.hasPrefix($0) } }
+            let found = LabelTable.match(label.text, stem: label.stem, synonyms: words)
+            #expect(found?.rank == rank && found?.index == index, "\(label.text.string.debugDescription) \(words)")
+            #expect(label.isNamed(by: words) == (rank == 0))
+        }
+    }
 }

@@ -247,7 +247,7 @@ struct RealFormsRound5Tests {
         ("本表由各预算单位名称及其下属单位", false),
     ])
     func unitLabelByEnding(_ label: String, _ isUnit: Bool) {
-        #expect(UnitLabelSuffix.isUnitLabel(label) == isUnit)
+        #expect(UnitLabelSuffix.isUnitLabel(NormalizedText(label)) == isUnit)
     }
 
     /// 零陵林业局: the label "级预算单位名称" (cut on the published page) finds " 陵区林业局".

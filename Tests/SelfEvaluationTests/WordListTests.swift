@@ -45,4 +45,35 @@ struct WordListTests {
         let text = SearchedText("未发生事故,没有发生未完成").scalars
         #expect(String(String.UnicodeScalarView(list.removingAll(from: text))) == "事故,未完成")
     }
+
+    /// The searches at a place (`first`/`longest` at and ending at an index) rule words out by
+    /// their first and last scalars' bits; checked against matching every word there, at every
+    /// index of random texts and just outside them, lists holding an empty word included.
+    @Test func theBitsNeverRuleOutAWordThatStandsThere() {
+        var g = SeededGenerator(seed: 0x5EED_0019)
+        for _ in 0..<300 {
+            var words = (0..<Int.random(in: 1...6, using: &g)).map { _ in Self.random(&g, 1...3) }
+            if Int.random(in: 0..<8, using: &g) == 0 { words.append("") }
+            let list = WordList(words)
+            let k = list.scalars.indices
+            for _ in 0..<5 {
+                let text = SearchedText(Self.random(&g, 0...8)).scalars
+                for i in -1...(text.count + 1) {
+                    let firstAt = k.first { WordList.matches(list.scalars[$0], in: text, at: i) }
+                    let firstEnding = k.first { WordList.matches(list.scalars[$0], in: text, at: i - list.scalars[$0].count) }
+                    var longestAt: Int? = nil, longestEnding: Int? = nil
+                    for w in k where !list.scalars[w].isEmpty {
+                        if WordList.matches(list.scalars[w], in: text, at: i),
+                           list.scalars[w].count > (longestAt.map { list.scalars[$0].count } ?? 0) { longestAt = w }
+                        if WordList.matches(list.scalars[w], in: text, at: i - list.scalars[w].count),
+                           list.scalars[w].count > (longestEnding.map { list.scalars[$0].count } ?? 0) { longestEnding = w }
+                    }
+                    #expect(list.first(in: text, at: i)?.index == firstAt, "\(words) at \(i) of \(text)")
+                    #expect(list.first(in: text, endingAt: i)?.index == firstEnding, "\(words) ending at \(i) of \(text)")
+                    #expect(list.longest(in: text, at: i)?.index == longestAt, "\(words) at \(i) of \(text)")
+                    #expect(list.longest(in: text, endingAt: i)?.index == longestEnding, "\(words) ending at \(i) of \(text)")
+                }
+            }
+        }
+    }
 }

@@ -1,5 +1,3 @@
-import Foundation
-
 /// A blank 一级 cell where a new 二级 group begins: the 一级 follows from the 二级's family, not from
 /// the label carried down from above (a merged cell and an empty one look alike in CSV).
 ///
@@ -20,8 +18,14 @@ enum LevelInference {
         ("满意", "满意度指标"), ("效益", "效益指标"), ("产出", "产出指标"),
     ]
 
+    /// The words of `families` and `familyWords`, searched in a text's NFC scalars (`WordList`),
+    /// which finds what Foundation's `contains` found (seeded test, `LevelInferenceTests`).
+    private static let level2Words = WordList(families.map(\.level2))
+    private static let level1Words = WordList(familyWords.map(\.word))
+
+    /// The 一级 family of the first of `families`' 二级 words `text` contains.
     static func family(ofLevel2 text: String) -> String? {
-        families.first { text.contains($0.level2) }?.level1
+        level2Words.firstIndex(in: SearchedText(text), wholeCharacters: true).map { families[$0].level1 }
     }
 
     /// Whether a group of family `inferred` may sit under a 一级 of family `above`: the same family,
@@ -30,8 +34,9 @@ enum LevelInference {
         above == inferred || (above == "效益指标" && inferred == "满意度指标")
     }
 
+    /// The 一级 family of the first of `familyWords` `text` contains.
     static func family(ofLevel1 text: String) -> String? {
-        familyWords.first { text.contains($0.word) }?.level1
+        level1Words.firstIndex(in: SearchedText(text), wholeCharacters: true).map { familyWords[$0].level1 }
     }
 
     /// Re-files the rows of a new 二级 group under a blank 一级 cell; returns the warnings.

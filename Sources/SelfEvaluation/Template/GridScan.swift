@@ -47,6 +47,7 @@ struct GridScan {
     }
 
     private static let emptyLabel = NormalizedLabel(normalized: "")
+    private static let yearSuffix = NormalizedText(Vocabulary.yearSuffix)
 
     mutating func consume(_ row: Int, _ column: Int) {
         guard row >= 1, row <= consumed.count, column >= 1, column <= consumed[row - 1].count else { return }
@@ -129,10 +130,14 @@ struct GridScan {
     }
 
     /// The year: "(2023年度)" in a cell of its own, or "2023年度" inside the title.
+    ///
+    /// A cell whose label does not hold 年度 is passed over unsearched: the label is the text in
+    /// NFC without white space, so it holds 年度 wherever Foundation finds it in the text.
     func findYear(before end: Int) -> Located<Int>? {
         var row = 1
         while row < end && row <= rowCount {
-            for (i, t) in rowTexts(row).enumerated() where t.contains(Vocabulary.yearSuffix) {
+            for (i, t) in rowTexts(row).enumerated()
+            where labels[row - 1][i].text.contains(GridScan.yearSuffix) && t.contains(Vocabulary.yearSuffix) {
                 if let year = YearText.yearBefore(Vocabulary.yearSuffix, in: t) {
                     return Located(year, at: CellAddress(row: row, column: i + 1))
                 }

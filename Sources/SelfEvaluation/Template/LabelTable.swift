@@ -125,28 +125,32 @@ public struct LabelTable: Sendable, Equatable {
     /// A label without its bracketed parts: "年度指标值(A)" → "年度指标值", "得分(20分*执行率)" → "得分".
     /// `label` is normalized (brackets are round).
     static func stem(_ label: NormalizedText) -> NormalizedText {
-        let bytes = label.string.utf8
         let open = UInt8(ascii: "("), close = UInt8(ascii: ")")
-        let bracketed = bytes.withContiguousStorageIfAvailable { $0.contains { $0 == open || $0 == close } }
-            ?? bytes.contains { $0 == open || $0 == close }
-        guard bracketed else { return label }
-        var out: [UInt8] = []
-        var depth = 0
-        for byte in bytes {
-            if byte == open { depth += 1; continue }
-            if byte == close { depth = max(0, depth - 1); continue }
-            if depth == 0 { out.append(byte) }
+        var text = label.string
+        return text.withUTF8 { bytes in
+            guard bytes.contains(where: { $0 == open || $0 == close }) else { return label }
+            // The runs of bytes outside brackets, copied whole.
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var depth = 0, runStart = 0
+            for (i, byte) in bytes.enumerated() where byte == open || byte == close {
+                if depth == 0 { out.append(contentsOf: bytes[runStart..<i]) }
+                depth = byte == open ? depth + 1 : max(0, depth - 1)
+                runStart = i + 1
+            }
+            if depth == 0 { out.append(contentsOf: bytes[runStart...]) }
+            return NormalizedText(normalized: String(decoding: out, as: UTF8.self))
         }
-        return NormalizedText(normalized: String(decoding: out, as: UTF8.self))
     }
 
     /// Points stated in a label: "预算执行率(20分)" → 20, "得分(20分*执行率)" → 20, "产出指标（50分）" → 50.
     /// The number must be followed by 分 inside brackets.
-    static func statedPoints(_ label: String) -> Decimal? {
-        let normalized = LabelText.normalize(label)
+    static func statedPoints(_ label: NormalizedText) -> Decimal? {
+        // Points are read inside brackets only.
+        guard label.string.utf8.contains(UInt8(ascii: "(")) else { return nil }
         var inBrackets = false
         var digits = ""
-        var chars = Array(normalized)
+        var chars = Array(label.string)
         chars.append(" ")
         for ch in chars {
             if ch == "(" { inBrackets = true; digits = ""; continue }
@@ -162,45 +166,26 @@ public struct LabelTable: Sendable, Equatable {
         return nil
     }
 
-    /// `statedPoints`, for tests.
-    public static func statedPointsForTesting(_ label: String) -> Decimal? { statedPoints(label) }
+    /// `statedPoints` of a cell's text, for tests.
+    public static func statedPointsForTesting(_ label: String) -> Decimal? { statedPoints(NormalizedText(label)) }
 
     /// How well a normalized label names a column with these (normalized) synonyms: 0 exact (the whole label
     /// or its `stem`, computed once with the cell's label, is a synonym), 1 prefix (the stem starts
     /// with one); nil otherwise.
     static func rank(_ label: NormalizedText, stem: NormalizedText, synonyms: [NormalizedText]) -> Int? {
-        if label.isEmpty { return nil }
-        if synonyms.contains(label) || synonyms.contains(stem) { return 0 }
-        if synonyms.contains(where: { !$0.isEmpty && stem.hasPrefix($0) }) { return 1 }
-        return nil
+        match(label, stem: stem, synonyms: synonyms)?.rank
     }
 
-    /// Assigns header cells to columns: every exact match first (in the order of `keys`, the
-    /// leftmost cell first), then prefix matches on the cells still free. `labels` are the
-    /// normalized labels of the header's cells, by column number.
-    static func assign<Key: Hashable>(_ cells: [(column: Int, label: NormalizedText, stem: NormalizedText)], keys: [Key],
-                                      synonyms: [Key: [NormalizedText]]) -> [Key: Int] {
-        var taken: Set<Int> = []
-        var out: [Key: Int] = [:]
-        for wanted in 0...1 {
-            for key in keys where out[key] == nil {
-                let words = synonyms[key] ?? []
-                // Within a rank, the synonym listed first wins, then the leftmost cell.
-                var best: (index: Int, column: Int)? = nil
-                for (column, label, stem) in cells where !taken.contains(column) {
-                    guard rank(label, stem: stem, synonyms: words) == wanted else { continue }
-                    let index = words.firstIndex {
-                        wanted == 0 ? ($0 == label || $0 == stem) : stem.hasPrefix($0)
-                    } ?? words.count
-                    if best == nil || index < (best?.index ?? Int.max) { best = (index, column) }
-                }
-                if let best {
-                    out[key] = best.column
-                    taken.insert(best.column)
-                }
-            }
+    /// `rank(label, stem:, synonyms:)` with the index of the first synonym giving that rank, in
+    /// one pass over the synonyms.
+    static func match(_ label: NormalizedText, stem: NormalizedText, synonyms: [NormalizedText]) -> (rank: Int, index: Int)? {
+        if label.isEmpty { return nil }
+        var prefix: Int? = nil
+        for (index, word) in synonyms.enumerated() {
+            if word == label || word == stem { return (0, index) }
+            if prefix == nil, !word.isEmpty, stem.hasPrefix(word) { prefix = index }
         }
-        return out
+        return prefix.map { (1, $0) }
     }
 
     // MARK: Reading a table from a file

@@ -9,29 +9,53 @@ public enum LabelText {
     ///   ("年度⏎指标值" → "年度指标值");
     /// - brackets unified to round ones (【】〔〕[] ﹙﹚ → ());
     /// - trailing colons removed ("年度资金总额：" → "年度资金总额").
-    public static func normalize(_ text: String) -> String {
-        if text.isEmpty { return text }
-        // Most cells need nothing: CJK and ASCII without white space, full-width forms or a
-        // trailing colon. They are returned as they are.
-        var simple = true
-        var changes = false
-        for scalar in text.unicodeScalars {
-            if !SimpleScalar.isSimple(scalar.value) { simple = false }
-            if isWhitespace(scalar) || fold(scalar) != scalar { changes = true }
+    public static func normalize(_ text: String) -> String { normalizeNotingBrackets(text).text }
+
+    /// `normalize(text)`, and whether the result holds a round bracket (so that a label's stem,
+    /// `LabelTable.stem`, is computed only for the few labels that have one). One pass over the
+    /// UTF-8 bytes decides whether the text changes at all: most cells (CJK and ASCII without
+    /// white space, full-width forms or a trailing colon) are returned as they are.
+    static func normalizeNotingBrackets(_ text: String) -> (text: String, bracketed: Bool) {
+        if text.isEmpty { return (text, false) }
+        var simple = true, changes = false, bracketed = false
+        _ = SimpleScalar.allScalars(of: text) { value in
+            // CJK ideographs (most of a form) are simple, never white space, never folded.
+            if value >= 0x4E00 && value <= 0x9FFF { return true }
+            if value < 0x80 {
+                if value == 0x28 || value == 0x29 { bracketed = true }
+                if value == 0x20 || (value >= 0x09 && value <= 0x0D) || value == 0x5B || value == 0x5D { changes = true }
+                return true
+            }
+            if !SimpleScalar.isSimple(value) { simple = false }
+            if let scalar = Unicode.Scalar(value), isWhitespace(scalar) || fold(scalar) != scalar { changes = true }
+            return true
         }
-        if !changes && simple && text.utf8.last != UInt8(ascii: ":") { return text }
-        var out = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            if isWhitespace(scalar) { continue }
-            out.append(fold(scalar))
+        if !changes && simple && text.utf8.last != UInt8(ascii: ":") { return (text, bracketed) }
+        // The text without its white space, each scalar folded: the bytes of a scalar that stays
+        // are copied as they are.
+        var out: [UInt8] = []
+        var input = text
+        input.withUTF8 { bytes in
+            out.reserveCapacity(bytes.count)
+            var start = 0
+            while start < bytes.count {
+                let end = start + SimpleScalar.utf8Length(lead: bytes[start])
+                let scalar = SimpleScalar.scalar(endingBefore: end, in: bytes)
+                if let value = Unicode.Scalar(scalar.value), !isWhitespace(value) {
+                    let folded = fold(value)
+                    if folded == value { out.append(contentsOf: bytes[start..<end]) } else { UTF8.encode(folded) { out.append($0) } }
+                }
+                start = end
+            }
         }
-        var result = String(out)
+        var result = String(decoding: out, as: UTF8.self)
         while result.hasSuffix(":") { result.removeLast() }
         // Composition last, so that removing a space or folding a full-width letter cannot leave
         // a base and its combining mark apart. Text made of scalars that canonical normalisation
         // leaves alone (ASCII, CJK ideographs, kana, CJK and full-width punctuation:
         // `SimpleScalar`) is already NFC.
-        return simple ? result : result.precomposedStringWithCanonicalMapping
+        if !simple { result = result.precomposedStringWithCanonicalMapping }
+        return (result, result.utf8.contains { $0 == 0x28 || $0 == 0x29 })
     }
 
     /// Unicode's White_Space property, answered without a property look-up for ASCII (only TAB
@@ -54,16 +78,6 @@ public enum LabelText {
         case 0x5D, 0x3011, 0x3015, 0xFE5A, 0x3017: return ")"
         default: return Unicode.Scalar(value) ?? scalar
         }
-    }
-
-    /// Whether the label, normalized, starts with `prefix` (normalized too).
-    public static func starts(_ text: String, with prefix: String) -> Bool {
-        normalize(text).hasPrefix(normalize(prefix))
-    }
-
-    /// Whether the label, normalized, contains `word`.
-    public static func contains(_ text: String, _ word: String) -> Bool {
-        normalize(text).contains(normalize(word))
     }
 
     /// The text after the first colon (full- or half-width), trimmed; nil without a colon.

@@ -12,9 +12,12 @@ struct NormalizedLabel: Sendable, Equatable {
         self.stem = LabelTable.stem(self.text)
     }
 
-    /// Normalizes `text` with `LabelText.normalize`.
+    /// Normalizes `text` with `LabelText.normalize`; the stem is the text itself unless the
+    /// normalized text holds a bracket.
     init(_ text: String) {
-        self.init(normalized: LabelText.normalize(text))
+        let (normalized, bracketed) = LabelText.normalizeNotingBrackets(text)
+        self.text = NormalizedText(normalized: normalized)
+        self.stem = bracketed ? LabelTable.stem(self.text) : self.text
     }
 
     var isEmpty: Bool { text.isEmpty }
@@ -27,6 +30,9 @@ struct NormalizedLabel: Sendable, Equatable {
 
     /// `text.hasSuffix(suffix.text)`.
     func hasSuffix(_ suffix: NormalizedLabel) -> Bool { text.hasSuffix(suffix.text) }
+
+    /// Whether the text or its stem is one of `words` (`LabelTable.rank` 0, without looking for prefixes).
+    func isNamed(by words: [NormalizedText]) -> Bool { words.contains(text) || words.contains(stem) }
 
     /// Whether it equals one of `labels`.
     func isAny(of labels: [NormalizedLabel]) -> Bool { labels.contains { equals($0) } }

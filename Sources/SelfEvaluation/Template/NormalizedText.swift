@@ -53,9 +53,47 @@ public struct NormalizedText: Sendable, Hashable, Comparable, ExpressibleByStrin
         return t[t.index(t.startIndex, offsetBy: p.count)] == UInt8(then.value)
     }
 
+    /// Whether `word` (not empty) occurs in the text, byte for byte.
+    func contains(_ word: NormalizedText) -> Bool {
+        var text = string, word = word.string
+        return text.withUTF8 { t in
+            word.withUTF8 { w in
+                guard let head = w.first, w.count <= t.count else { return false }
+                for i in 0...(t.count - w.count) where t[i] == head {
+                    var k = 1
+                    while k < w.count, t[i + k] == w[k] { k += 1 }
+                    if k == w.count { return true }
+                }
+                return false
+            }
+        }
+    }
+
+    /// The index of the first ":" (a normalized label's only colon: full-width ones are folded).
+    var firstColon: String.Index? {
+        let utf8 = string.utf8
+        let offset = utf8.withContiguousStorageIfAvailable { $0.firstIndex(of: UInt8(ascii: ":")) }
+            ?? utf8.firstIndex(of: UInt8(ascii: ":")).map { utf8.distance(from: utf8.startIndex, to: $0) }
+        return offset.map { utf8.index(utf8.startIndex, offsetBy: $0) }
+    }
+
     /// Whether the text ends with `suffix` (by scalar).
     public func hasSuffix(_ suffix: NormalizedText) -> Bool {
         let s = suffix.string.utf8, t = string.utf8
         return s.count <= t.count && t.reversed().starts(with: s.reversed())
     }
+}
+
+/// Labels looked up by hash; a text longer than the longest of them is ruled out without hashing
+/// it (most cells of a form are values, longer than any label).
+struct LabelSet: Sendable {
+    private let words: Set<NormalizedText>
+    private let longest: Int
+
+    init<S: Sequence>(_ words: S) where S.Element == NormalizedText {
+        self.words = Set(words)
+        self.longest = self.words.map(\.string.utf8.count).max() ?? 0
+    }
+
+    func contains(_ text: NormalizedText) -> Bool { text.string.utf8.count <= longest && words.contains(text) }
 }

@@ -72,6 +72,15 @@ public enum SimpleScalar {
         }
     }
 
+    /// The length in bytes of the UTF-8 sequence that `lead` starts.
+    @inline(__always)
+    static func utf8Length(lead: UInt8) -> Int {
+        if lead < 0x80 { return 1 }
+        if lead < 0xE0 { return 2 }
+        if lead < 0xF0 { return 3 }
+        return 4
+    }
+
     /// The value of the scalar whose UTF-8 encoding ends just before byte `end` (> 0) of a valid
     /// UTF-8 buffer, and the index where it starts.
     @inline(__always)
@@ -108,7 +117,7 @@ extension String {
     /// A fast check that trimming white space leaves the text as it is: its first and last
     /// scalars are visible (`SimpleScalar.isVisible`), and the scalar before the last is simple,
     /// so the last `Character` is the last scalar alone. False means "maybe not".
-    var hasVisibleEnds: Bool {
+    public var hasVisibleEnds: Bool {
         var text = self
         return text.withUTF8 { bytes in
             guard !bytes.isEmpty else { return false }
@@ -124,21 +133,6 @@ extension String {
 
     /// The index after the first scalar of a non-empty valid UTF-8 buffer.
     private static func endOfFirstScalar(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
-        let lead = bytes[0]
-        if lead < 0x80 { return 1 }
-        if lead < 0xE0 { return 2 }
-        if lead < 0xF0 { return 3 }
-        return 4
-    }
-}
-
-extension String {
-    /// The text without its white space characters (`Character.isWhitespace`); scalar by
-    /// scalar when the text is simple (see `SimpleScalar`), which gives the same result.
-    var removingWhitespace: String {
-        guard SimpleScalar.isSimple(self) else { return String(filter { !$0.isWhitespace }) }
-        var out = String.UnicodeScalarView()
-        for scalar in unicodeScalars where !SimpleScalar.isWhitespace(scalar.value) { out.append(scalar) }
-        return String(out)
+        SimpleScalar.utf8Length(lead: bytes[0])
     }
 }

@@ -16,27 +16,43 @@ public struct TemplateReader: Sendable {
         let columns = labels.indicatorColumns
         let names: [NormalizedText] = columns[.name] ?? [], level1: [NormalizedText] = columns[.level1] ?? []
         let level2: [NormalizedText] = columns[.level2] ?? []
-        self.headerWords = Set(names + level1 + level2)
-        self.executedWords = Set(labels.budgetColumns[.executed] ?? [])
+        self.headerWords = LabelSet(names + level1 + level2)
+        self.executedWords = LabelSet(labels.budgetColumns[.executed] ?? [])
         self.unitNameLabels = labels.unitNames.map { NormalizedLabel(normalized: $0.string) }
         self.unitSealLabels = labels.unitSeals.map { NormalizedLabel(normalized: $0.string) }
         self.otherHeaderLabels = labels.headerLabels.map { NormalizedLabel(normalized: $0.string) } + TemplateLabels.projectHeaders
+        self.unitNameWords = LabelSet((TemplateLabels.unitNames + unitNameLabels).map(\.text))
+        self.otherHeaderWords = LabelSet(otherHeaderLabels.map(\.text))
+        self.longTrailers = labels.trailers.filter { $0.count >= 4 }
+        self.indicatorSynonyms = ColumnSynonyms(keys: Self.indicatorKeys, synonyms: labels.indicatorColumns)
+        self.budgetSynonyms = ColumnSynonyms(keys: LabelTable.BudgetColumn.allCases, synonyms: labels.budgetColumns)
     }
+
+    /// The columns' synonyms, indexed for assigning header cells.
+    private let indicatorSynonyms: ColumnSynonyms<LabelTable.IndicatorColumn>
+    private let budgetSynonyms: ColumnSynonyms<LabelTable.BudgetColumn>
+
+    /// The trailer labels of four characters or more, which end the table where they start a
+    /// row's first cell with no target or actual on the row (存在问题及改进措施).
+    private let longTrailers: [NormalizedText]
 
     /// The unit, seal and header labels of the table (built once per reader).
     private let unitNameLabels: [NormalizedLabel]
     private let unitSealLabels: [NormalizedLabel]
     /// The project header labels of the table (项目名称, 主管部门及代码, 填报人 …).
     private let otherHeaderLabels: [NormalizedLabel]
+    /// The unit-name and the other header labels as sets: one look-up per header cell.
+    private let unitNameWords: LabelSet
+    private let otherHeaderWords: LabelSet
 
     /// Labels that a header row of the indicator table holds (names and levels), for a quick
     /// look before the full assignment.
-    private let headerWords: Set<NormalizedText>
+    private let headerWords: LabelSet
     /// Labels of the execution column, likewise for the money table's header.
-    private let executedWords: Set<NormalizedText>
+    private let executedWords: LabelSet
 
     /// Whether some cell of `row`, or its label without brackets, is one of `words`.
-    private static func holdsAny(_ scan: GridScan, _ row: Int, of words: Set<NormalizedText>) -> Bool {
+    private static func holdsAny(_ scan: GridScan, _ row: Int, of words: LabelSet) -> Bool {
         scan.rowLabels(row).contains { !$0.isEmpty && (words.contains($0.text) || words.contains($0.stem)) }
     }
 
@@ -149,7 +165,8 @@ public struct TemplateReader: Sendable {
                 let text = scan.text(row, column)
                 if text.isEmpty { continue }
                 let label = scan.label(row, column)
-                if let value = Self.unitAfterColon(label.text, text, names: unitNameLabels) {
+                let colon = label.text.firstColon
+                if colon != nil, let value = Self.unitAfterColon(label.text, text, names: unitNameLabels) {
                     // 单位名称:X in one cell.
                     scan.consume(row, column)
                     if !value.isEmpty, form.unit == nil {
@@ -174,7 +191,7 @@ public struct TemplateReader: Sendable {
                         form.filledOn = Located(value, at: CellAddress(row: row, column: column))
                         form.filledOnDate = DateText.parse(value)
                     }
-                } else if label.isAny(of: TemplateLabels.unitNames) || label.isAny(of: unitNameLabels) {
+                } else if unitNameWords.contains(label.text) {
                     scan.consume(row, column)
                     if let value = headerValue(scan, row, after: column) {
                         scan.consume(value.cell)
@@ -182,7 +199,7 @@ public struct TemplateReader: Sendable {
                         form.headerFields.append(HeaderField(label: Located(text, at: CellAddress(row: row, column: column)),
                                                              value: value))
                     }
-                } else if form.unit == nil, UnitLabelSuffix.isUnitLabel(text) {
+                } else if form.unit == nil, UnitLabelSuffix.isUnitLabel(label.text) {
                     // A unit-name label known by its ending ("级预算单位名称" | 〈unit〉, UnitLabelSuffix).
                     if let value = LabelText.valueAfterColon(text) {
                         if !value.isEmpty, !UnitLabelSuffix.isMeasure(value) {
@@ -196,15 +213,14 @@ public struct TemplateReader: Sendable {
                         form.headerFields.append(HeaderField(label: Located(text, at: CellAddress(row: row, column: column)),
                                                              value: value))
                     }
-                } else if let colon = label.text.string.utf8.firstIndex(of: UInt8(ascii: ":")),
-                          NormalizedLabel(normalized: String(label.text.string[..<colon])).isAny(of: otherHeaderLabels) {
+                } else if let colon, otherHeaderWords.contains(NormalizedText(normalized: String(label.text.string[..<colon]))) {
                     // 项目名称: X, 主管部门: X, 填报人: X in one cell.
                     scan.consume(row, column)
                     let key = Located(String(text[..<(text.firstIndex(where: { $0 == ":" || $0 == "：" }) ?? text.endIndex)]),
                                       at: CellAddress(row: row, column: column))
                     let value = LabelText.valueAfterColon(text) ?? ""
                     form.headerFields.append(HeaderField(label: key, value: Located(value, at: key.cell)))
-                } else if label.isAny(of: TemplateLabels.projectHeaders) || label.isAny(of: otherHeaderLabels) {
+                } else if otherHeaderWords.contains(label.text) {
                     scan.consume(row, column)
                     if let value = headerValue(scan, row, after: column) {
                         scan.consume(value.cell)
@@ -257,8 +273,8 @@ public struct TemplateReader: Sendable {
     private func headerValue(_ scan: GridScan, _ row: Int, after column: Int) -> Located<String>? {
         guard let value = scan.nextValue(row, after: column) else { return nil }
         let label = NormalizedLabel(value.value)
-        if label.isAny(of: TemplateLabels.headerLabels) || LabelTable.rank(label.text, stem: label.stem, synonyms: labels.headerLabels) == 0
-            || LabelTable.rank(label.text, stem: label.stem, synonyms: labels.unitNames) == 0 {
+        if label.isAny(of: TemplateLabels.headerLabels) || label.isNamed(by: labels.headerLabels)
+            || label.isNamed(by: labels.unitNames) {
             return nil
         }
         return value
@@ -274,7 +290,7 @@ public struct TemplateReader: Sendable {
             if sections.contains(where: { label.stem.hasPrefix($0) }) { continue }
             cells.append((index + 1, label.text, label.stem))
         }
-        return LabelTable.assign(cells, keys: LabelTable.BudgetColumn.allCases, synonyms: labels.budgetColumns)
+        return budgetSynonyms.assign(cells)
     }
 
     private func readBudget(_ scan: inout GridScan, before end: Int) throws(FormError) -> BudgetTable? {
@@ -324,7 +340,7 @@ public struct TemplateReader: Sendable {
         // A weight the form states in a label: 预算执行率(20分), 得分(20分*执行率), 分值(20分).
         var stated: Located<Decimal>? = nil
         for col in [rate, weight, score].compactMap({ $0 }) + Array(1...max(1, scan.width(header))) {
-            if stated == nil, let points = LabelTable.statedPoints(scan.text(header, col)) {
+            if stated == nil, let points = LabelTable.statedPoints(scan.label(header, col).text) {
                 stated = Located(points, at: CellAddress(row: header, column: col))
             }
         }
@@ -339,7 +355,7 @@ public struct TemplateReader: Sendable {
             for col in 1...max(1, scan.width(header - 1)) where !scan.text(header - 1, col).isEmpty {
                 if isSection(scan.label(header - 1, col)) {
                     scan.consume(header - 1, col)
-                    if stated == nil, let points = LabelTable.statedPoints(scan.text(header - 1, col)) {
+                    if stated == nil, let points = LabelTable.statedPoints(scan.label(header - 1, col).text) {
                         stated = Located(points, at: CellAddress(row: header - 1, column: col))
                     }
                 }
@@ -356,8 +372,8 @@ public struct TemplateReader: Sendable {
         while row < end {
             let texts = scan.rowTexts(row)
             if scan.rowLabels(row).contains(where: {
-                $0.equals(TemplateLabels.goalsSection) || LabelTable.rank($0.text, stem: $0.stem, synonyms: labels.goalsSections) == 0
-                    || LabelTable.rank($0.text, stem: $0.stem, synonyms: labels.goalsExpected) == 0
+                $0.equals(TemplateLabels.goalsSection) || $0.isNamed(by: labels.goalsSections)
+                    || $0.isNamed(by: labels.goalsExpected)
             }) { break }
             // 年度目标1:(80分) | 〈goal〉: the goals start here.
             if let first = scan.column(in: row, whereLabel: { !$0.isEmpty }) {
@@ -365,7 +381,7 @@ public struct TemplateReader: Sendable {
                 if labels.goalsSections.contains(where: { stem.hasPrefix($0) && stem.count <= $0.count + 4 }) { break }
             }
             // The breakdown notes under the total row (按收入性质分: …): text, kept as it is.
-            if inNotes || scan.rowLabels(row).contains(where: { LabelTable.opensBudgetNotes($0.text.string) }) {
+            if inNotes || scan.rowLabels(row).contains(where: { LabelTable.opensBudgetNotes($0.text) }) {
                 inNotes = true
                 for col in 1...max(1, scan.width(row)) where !scan.text(row, col).isEmpty { scan.consume(row, col) }
                 row += 1
@@ -491,13 +507,13 @@ public struct TemplateReader: Sendable {
     private func readGoals(_ scan: inout GridScan, into form: inout Form, before end: Int) {
         let expected = labels.goalsExpected, actual = labels.goalsActual, sections = labels.goalsSections
         func isExpected(_ l: NormalizedLabel) -> Bool {
-            l.equals(TemplateLabels.goalsExpected) || LabelTable.rank(l.text, stem: l.stem, synonyms: expected) == 0
+            l.equals(TemplateLabels.goalsExpected) || l.isNamed(by: expected)
         }
         func isActual(_ l: NormalizedLabel) -> Bool {
-            l.equals(TemplateLabels.goalsActual) || LabelTable.rank(l.text, stem: l.stem, synonyms: actual) == 0
+            l.equals(TemplateLabels.goalsActual) || l.isNamed(by: actual)
         }
         func isSection(_ l: NormalizedLabel) -> Bool {
-            l.equals(TemplateLabels.goalsSection) || LabelTable.rank(l.text, stem: l.stem, synonyms: sections) == 0
+            l.equals(TemplateLabels.goalsSection) || l.isNamed(by: sections)
         }
         if let labelRow = scan.findRow(before: end, whereLabels: { $0.contains(where: isExpected) }) {
             for col in 1...max(1, scan.width(labelRow)) {
@@ -592,7 +608,7 @@ public struct TemplateReader: Sendable {
         for (index, label) in scan.rowLabels(row).enumerated() where !label.isEmpty {
             cells.append((index + 1, label.text, label.stem))
         }
-        return LabelTable.assign(cells, keys: Self.indicatorKeys, synonyms: labels.indicatorColumns)
+        return indicatorSynonyms.assign(cells)
     }
 
     /// The indicator header: the first row holding 一级/二级/三级指标, or (a flat layout, without
@@ -880,10 +896,10 @@ public struct TemplateReader: Sendable {
     /// cell on a row with no target or actual (存在问题及改进措施).
     private func isTrailerRow(_ scan: GridScan, row: Int, label: NormalizedLabel, columns: IndicatorColumns) -> Bool {
         let words = labels.trailers
-        if words.contains(label.stem) || words.contains(where: { label.text.hasPrefix($0, then: ":") }) { return true }
-        let valuesEmpty = LabelText.trim(scan.text(row, columns.target)).isEmpty
-            && LabelText.trim(scan.text(row, columns.actual)).isEmpty
-        return valuesEmpty && words.contains { $0.count >= 4 && label.text.hasPrefix($0) }
+        if words.contains(label.stem) { return true }
+        if label.text.firstColon != nil, words.contains(where: { label.text.hasPrefix($0, then: ":") }) { return true }
+        guard longTrailers.contains(where: { label.text.hasPrefix($0) }) else { return false }
+        return LabelText.trim(scan.text(row, columns.target)).isEmpty && LabelText.trim(scan.text(row, columns.actual)).isEmpty
     }
 
     /// Whether a first label is a total row's (总分, 合计, 总计 …).
@@ -980,7 +996,7 @@ public struct TemplateReader: Sendable {
         guard let first = scan.column(in: row, whereLabel: { !$0.isEmpty }) else { return nil }
         let label = scan.label(row, first)
         guard labels.goalsSections.contains(where: { label.stem.hasPrefix($0) }),
-              let points = LabelTable.statedPoints(scan.text(row, first)) else { return nil }
+              let points = LabelTable.statedPoints(label.text) else { return nil }
         return Located(points, at: CellAddress(row: row, column: first))
     }
 

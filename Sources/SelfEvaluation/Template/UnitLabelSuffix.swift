@@ -12,9 +12,9 @@ enum UnitLabelSuffix {
     /// Longest label read so (longer cells are sentences).
     static let maxLength = 12
 
-    /// Whether the cell's label (the part before a colon, normalised) is a unit-name label.
-    static func isUnitLabel(_ text: String) -> Bool {
-        let whole = LabelText.normalize(text)
+    /// Whether the cell's label (the part before a colon) is a unit-name label.
+    static func isUnitLabel(_ label: NormalizedText) -> Bool {
+        let whole = label.string
         let key = whole.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? whole
         guard key.count >= 3, key.count <= maxLength, !key.contains(where: { $0.isASCII && $0.isNumber }) else { return false }
         guard suffixes.contains(where: { key.hasSuffix($0) }) else { return false }

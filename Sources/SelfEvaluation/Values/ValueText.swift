@@ -47,7 +47,10 @@ struct ValueText: Sendable {
     var scalars: ValueScalars { ValueScalars(Array(folded[range])) }
     /// The trimmed original text (in NFC): `text` itself when nothing was trimmed.
     var trimmedOriginal: String {
-        range.count == original.count ? text : String(String.UnicodeScalarView(original[range]))
+        if range.count == original.count { return text }
+        let scalars = text.unicodeScalars
+        let start = scalars.index(scalars.startIndex, offsetBy: range.lowerBound)
+        return String(scalars[start..<scalars.index(start, offsetBy: range.count)])
     }
     /// The trimmed, folded text.
     var trimmedFolded: String { String(String.UnicodeScalarView(folded[range])) }

@@ -6,37 +6,76 @@ struct WordList: Sendable {
     /// Each word's scalars in NFC.
     let scalars: [[Unicode.Scalar]]
 
+    /// Bit `value % 64` of every word's first (last) scalar: no word starts (ends) at a scalar
+    /// whose bit is clear. All bits when a word is empty (it stands anywhere).
+    private let firstBits: UInt64
+    private let lastBits: UInt64
+
     init<S: Sequence>(_ words: S) where S.Element == String {
         self.words = Array(words)
         self.scalars = self.words.map(ValueText.scalars(of:))
+        let empty = scalars.contains { $0.isEmpty }
+        firstBits = empty ? ~0 : scalars.reduce(0) { $0 | ($1.first.map(SearchedText.bit) ?? 0) }
+        lastBits = empty ? ~0 : scalars.reduce(0) { $0 | ($1.last.map(SearchedText.bit) ?? 0) }
+    }
+
+    /// Whether some word may start at `index` of `text`.
+    private func mayStart(in text: [Unicode.Scalar], at index: Int) -> Bool {
+        index >= 0 && index < text.count ? firstBits & SearchedText.bit(text[index]) != 0 : firstBits == ~0
+    }
+
+    /// Whether some word may end just before `end` in `text`.
+    private func mayEnd(in text: [Unicode.Scalar], at end: Int) -> Bool {
+        end > 0 && end <= text.count ? lastBits & SearchedText.bit(text[end - 1]) != 0 : lastBits == ~0
     }
 
     /// The first word (in list order) occurring anywhere in `text`.
-    func first(in text: SearchedText) -> String? {
+    func first(in text: SearchedText) -> String? { firstIndex(in: text).map { words[$0] } }
+
+    /// The index of the first word (in list order) occurring anywhere in `text`; with
+    /// `wholeCharacters`, only where no mark extending its last character follows it, as
+    /// Foundation's `range(of:)` finds words: "成本" is not in "成本\u{301}" (tested against it).
+    func firstIndex(in text: SearchedText, wholeCharacters: Bool = false) -> Int? {
         scalars.indices.first { k in
             guard let head = scalars[k].first, text.mayHold(head) else { return false }
-            return WordList.find(scalars[k], in: text.scalars, from: 0) != nil
-        }.map { words[$0] }
+            var from = 0
+            while let at = WordList.find(scalars[k], in: text.scalars, from: from) {
+                let end = at + scalars[k].count
+                if !wholeCharacters || end == text.scalars.count || !WordList.isMark(text.scalars[end]) { return true }
+                from = at + 1
+            }
+            return false
+        }
+    }
+
+    /// Whether `scalar` extends the character before it (Unicode's Grapheme_Extend: nonspacing
+    /// and enclosing marks, variation selectors, ZWNJ …; not ZWJ, not spacing marks).
+    private static func isMark(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value >= 0x300 && scalar.properties.isGraphemeExtend
     }
 
     /// The first word (in list order) starting at `index` of `text`.
     func first(in text: [Unicode.Scalar], at index: Int) -> FoundWord? {
-        scalars.indices.first { WordList.matches(scalars[$0], in: text, at: index) }.map(found)
+        guard mayStart(in: text, at: index) else { return nil }
+        return scalars.indices.first { WordList.matches(scalars[$0], in: text, at: index) }.map(found)
     }
 
     /// The first word (in list order) ending just before `end` in `text`.
     func first(in text: [Unicode.Scalar], endingAt end: Int) -> FoundWord? {
-        scalars.indices.first { WordList.matches(scalars[$0], in: text, at: end - scalars[$0].count) }.map(found)
+        guard mayEnd(in: text, at: end) else { return nil }
+        return scalars.indices.first { WordList.matches(scalars[$0], in: text, at: end - scalars[$0].count) }.map(found)
     }
 
     /// The longest word starting at `index` of `text` (the first of equal lengths).
     func longest(in text: [Unicode.Scalar], at index: Int) -> FoundWord? {
-        longest { WordList.matches(scalars[$0], in: text, at: index) }
+        guard mayStart(in: text, at: index) else { return nil }
+        return longest { WordList.matches(scalars[$0], in: text, at: index) }
     }
 
     /// The longest word ending just before `end` in `text` (the first of equal lengths).
     func longest(in text: [Unicode.Scalar], endingAt end: Int) -> FoundWord? {
-        longest { WordList.matches(scalars[$0], in: text, at: end - scalars[$0].count) }
+        guard mayEnd(in: text, at: end) else { return nil }
+        return longest { WordList.matches(scalars[$0], in: text, at: end - scalars[$0].count) }
     }
 
     /// The index of the word that is the whole of `text`.
@@ -107,5 +146,5 @@ struct SearchedText: Sendable {
     /// False when `scalar` is certainly not in the text.
     func mayHold(_ scalar: Unicode.Scalar) -> Bool { mask & SearchedText.bit(scalar) != 0 }
 
-    private static func bit(_ scalar: Unicode.Scalar) -> UInt64 { 1 << UInt64(scalar.value & 63) }
+    static func bit(_ scalar: Unicode.Scalar) -> UInt64 { 1 << UInt64(scalar.value & 63) }
 }
