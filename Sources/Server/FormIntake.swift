@@ -169,9 +169,10 @@ public struct FormIntake: Sendable {
         var scored = try converter.score(path: path)
         scored.scored.form.source = name
         // Both lists: the report's (reading and scoring) and the scored form's (the workbook's 评分明细).
+        // Compared as UTF-8 bytes: the path is this server's own (`scratch/…` or `files/…`).
         func relabel(_ list: inout [Diagnostic]) {
-            for i in list.indices where list[i].location.file.hasPrefix(path) {
-                list[i].location.file = name + list[i].location.file.dropFirst(path.count)
+            for i in list.indices where list[i].location.file.utf8.starts(with: path.utf8) {
+                list[i].location.file = name + String(decoding: list[i].location.file.utf8.dropFirst(path.utf8.count), as: UTF8.self)
             }
         }
         relabel(&scored.diagnostics)

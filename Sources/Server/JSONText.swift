@@ -17,24 +17,42 @@ struct JSONText {
         return String(decoding: out.bytes, as: UTF8.self)
     }
 
-    /// Appends `text` as a JSON string literal.
+    /// Appends `text` as a JSON string literal: runs of bytes that need no escape are copied
+    /// as they are.
     mutating func appendQuoted(_ text: String) {
-        let hex: [UInt8] = Array("0123456789abcdef".utf8)
         bytes.append(0x22)
-        for byte in text.utf8 {
-            switch byte {
-            case 0x22: bytes += [0x5C, 0x22]
-            case 0x5C: bytes += [0x5C, 0x5C]
-            case 0x08: bytes += [0x5C, 0x62]
-            case 0x0C: bytes += [0x5C, 0x66]
-            case 0x0A: bytes += [0x5C, 0x6E]
-            case 0x0D: bytes += [0x5C, 0x72]
-            case 0x09: bytes += [0x5C, 0x74]
-            case 0x00..<0x20: bytes += [0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
-            default: bytes.append(byte)
+        var text = text
+        text.withUTF8 { utf8 in
+            var run = 0
+            for (i, byte) in utf8.enumerated() where byte < 0x20 || byte == 0x22 || byte == 0x5C {
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<i]))
+                appendEscaped(byte)
+                run = i + 1
             }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run...]))
         }
         bytes.append(0x22)
+    }
+
+    /// The escape of a quote, a backslash or a control character.
+    private mutating func appendEscaped(_ byte: UInt8) {
+        let short: UInt8? = switch byte {
+        case 0x22: 0x22  // \"
+        case 0x5C: 0x5C  // \\
+        case 0x08: 0x62  // \b
+        case 0x0C: 0x66  // \f
+        case 0x0A: 0x6E  // \n
+        case 0x0D: 0x72  // \r
+        case 0x09: 0x74  // \t
+        default: nil
+        }
+        bytes.append(0x5C)
+        if let short {
+            bytes.append(short)
+        } else {
+            func hex(_ nibble: UInt8) -> UInt8 { nibble < 10 ? 0x30 + nibble : 0x61 + nibble - 10 }
+            bytes.append(contentsOf: [0x75, 0x30, 0x30, hex(byte >> 4), hex(byte & 0x0F)])  // \u00xx
+        }
     }
 
     // MARK: an object's fields, in the order written
@@ -54,12 +72,12 @@ struct JSONText {
 
     mutating func field(_ name: String, _ value: Int) {
         key(name)
-        bytes += Array(String(value).utf8)
+        bytes.append(contentsOf: String(value).utf8)
     }
 
     mutating func field(_ name: String, _ value: Bool) {
         key(name)
-        bytes += Array((value ? "true" : "false").utf8)
+        bytes.append(contentsOf: (value ? "true" : "false").utf8)
     }
 
     mutating func field(_ name: String, _ values: [String]) {
@@ -78,7 +96,7 @@ struct JSONText {
     mutating func field(_ name: String, _ value: Decimal?) {
         guard let value, !value.isNaN else { return }
         key(name)
-        bytes += Array(value.description.utf8)
+        bytes.append(contentsOf: value.description.utf8)
     }
 
     mutating func field(_ name: String, _ value: Int?) {

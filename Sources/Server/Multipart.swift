@@ -12,16 +12,26 @@ public struct Multipart: Sendable {
 
     public var parts: [Part]
 
-    /// The boundary of a `Content-Type: multipart/form-data; boundary=…` header, or nil.
+    /// The boundary of a `Content-Type: multipart/form-data; boundary=…` header, or nil. Read
+    /// as bytes, as the part headers are.
     public static func boundary(contentType: String) -> String? {
-        let pieces = contentType.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
-        guard let kind = pieces.first, kind.lowercased() == "multipart/form-data" else { return nil }
-        for piece in pieces.dropFirst() where piece.lowercased().hasPrefix("boundary=") {
-            var value = String(piece.dropFirst("boundary=".count))
-            if value.hasPrefix("\""), value.hasSuffix("\""), value.count >= 2 { value = String(value.dropFirst().dropLast()) }
-            return value.isEmpty || value.utf8.count > 70 ? nil : value
+        let pieces = Array(contentType.utf8).split(separator: 0x3B, omittingEmptySubsequences: true).map(trimmedSpace)
+        guard let kind = pieces.first, kind.map(lowercasedASCII).elementsEqual("multipart/form-data".utf8) else { return nil }
+        let key = Array("boundary=".utf8)
+        for piece in pieces.dropFirst() where piece.count >= key.count && zip(piece, key).allSatisfy({ lowercasedASCII($0) == $1 }) {
+            var value = piece.dropFirst(key.count)
+            if value.count >= 2, value.first == 0x22, value.last == 0x22 { value = value.dropFirst().dropLast() }
+            return value.isEmpty || value.count > 70 ? nil : String(decoding: value, as: UTF8.self)
         }
         return nil
+    }
+
+    /// `bytes` without spaces and tabs at either end.
+    static func trimmedSpace(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        var piece = bytes
+        while let first = piece.first, first == 0x20 || first == 0x09 { piece = piece.dropFirst() }
+        while let last = piece.last, last == 0x20 || last == 0x09 { piece = piece.dropLast() }
+        return piece
     }
 
     /// Splits `body`; nil when it is not a well-formed multipart body with that boundary.

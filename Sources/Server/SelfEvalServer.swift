@@ -484,9 +484,15 @@ struct SecurityHeaders<Context: RequestContext>: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var response = try await next(request, context)
         response.headers[.xContentTypeOptions] = "nosniff"
-        if let name = HTTPField.Name("X-Frame-Options") { response.headers[name] = "DENY" }
-        if let name = HTTPField.Name("Referrer-Policy") { response.headers[name] = "no-referrer" }
+        if let name = HTTPField.Name.xFrameOptions { response.headers[name] = "DENY" }
+        if let name = HTTPField.Name.referrerPolicy { response.headers[name] = "no-referrer" }
         if response.headers[.cacheControl] == nil { response.headers[.cacheControl] = "no-store" }
         return response
     }
+}
+
+extension HTTPField.Name {
+    /// Header names that HTTPTypes does not predefine, checked once (not on every answer).
+    static let xFrameOptions = HTTPField.Name("X-Frame-Options")
+    static let referrerPolicy = HTTPField.Name("Referrer-Policy")
 }

@@ -51,6 +51,27 @@ struct MultipartTests {
         #expect(Self.part(headers) == nil)
     }
 
+    @Test("the boundary of a Content-Type header", arguments: [
+        ("multipart/form-data; boundary=abc", "abc"),
+        ("multipart/form-data;boundary=abc", "abc"),
+        ("Multipart/Form-Data; BOUNDARY=abc", "abc"),
+        (" multipart/form-data ;\tboundary=abc ", "abc"),
+        ("multipart/form-data; charset=utf-8; boundary=\"a b;c\"", "\"a b"),  // a quoted ";" splits, as it always did
+        ("multipart/form-data; boundary=\"a b\"", "a b"),
+        ("multipart/form-data; boundary=\"\"", nil),
+        ("multipart/form-data; boundary=", nil),
+        ("multipart/form-data; boundary=\"", "\""),
+        ("multipart/form-data; boundary=" + String(repeating: "b", count: 70), String(repeating: "b", count: 70)),
+        ("multipart/form-data; boundary=" + String(repeating: "b", count: 71), nil),
+        ("multipart/form-data; xboundary=abc", nil),
+        ("multipart/mixed; boundary=abc", nil),
+        ("multipart/form-data", nil),
+        ("", nil),
+    ] as [(String, String?)])
+    func boundary(contentType: String, expected: String?) {
+        #expect(Multipart.boundary(contentType: contentType) == expected)
+    }
+
     @Test("random header lines read as the character-by-character reader read them (seeded)")
     func sameAsCharacters() {
         var rng = SeededGenerator(seed: 41)
