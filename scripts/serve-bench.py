@@ -14,7 +14,9 @@ each is parsed as JSON and checked: a 201 holds the one form with the report `co
 writes for that file, a 422 one located error. Any other answer fails the run (exit 1).
 
 Also prints the CPU time per upload of the server and of the client during the load (with a
-closed loop of CLIENTS clients, the median is about CLIENTS × that CPU time ÷ cores).
+closed loop of CLIENTS clients, the median is about CLIENTS × that CPU time ÷ cores), and the
+server's context switches per upload (each hand-off of an upload from one thread to another is
+one; summed over the threads alive at the end).
 
 usage: scripts/serve-bench.py [--bin .build/release/selfeval] [--clients 100] [--rounds 3] [--perf FILE]
 """
@@ -34,6 +36,20 @@ def cpu_seconds(pid):
     with open("/proc/%d/stat" % pid) as f:
         fields = f.read().rsplit(")", 1)[1].split()
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def context_switches(pid):
+    """Voluntary + involuntary context switches of the threads of process `pid` so far, from /proc."""
+    total = 0
+    for tid in os.listdir("/proc/%d/task" % pid):
+        try:
+            with open("/proc/%d/task/%s/status" % (pid, tid)) as f:
+                for line in f:
+                    if line.startswith(("voluntary_ctxt_switches:", "nonvoluntary_ctxt_switches:")):
+                        total += int(line.split()[-1])
+        except OSError:
+            pass  # the thread ended
+    return total
 
 
 def request(path, port, name, data):
@@ -145,9 +161,9 @@ def main():
             perf = subprocess.Popen(["perf", "record", "-F", "1999", "-g", "-p", str(server.pid), "-o", a.perf],
                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             time.sleep(1)
-        server_cpu_before = cpu_seconds(server.pid)
+        server_cpu_before, switches_before = cpu_seconds(server.pid), context_switches(server.pid)
         results, wall, client_cpu = load(client, port, a.clients, a.rounds, requests, work)
-        server_cpu = cpu_seconds(server.pid) - server_cpu_before
+        server_cpu, switches = cpu_seconds(server.pid) - server_cpu_before, context_switches(server.pid) - switches_before
         if perf:
             perf.send_signal(signal.SIGINT)
             perf.wait(timeout=60)
@@ -185,9 +201,9 @@ def main():
     print("serve: %d uploads from %d clients at once (%s, each as expected): median %.1f ms, p90 %.1f ms, %.0f uploads/s"
           % (n, a.clients, ", ".join("%d×%d" % kv for kv in sorted(statuses.items())), 1000 * statistics.median(times),
              1000 * times[int(n * 0.9) - 1], n / wall))
-    print("serve: CPU per upload under that load: server %.2f ms, the C client %.3f ms (%d cores); after the load, "
-          "the server's deferred work (version folders): %.2f ms per upload"
-          % (1000 * server_cpu / n, 1000 * client_cpu / n, os.cpu_count(), 1000 * deferred_cpu / n))
+    print("serve: CPU per upload under that load: server %.2f ms, the C client %.3f ms (%d cores); the server's context "
+          "switches: %.1f per upload; after the load, the server's deferred work (version folders): %.2f ms per upload"
+          % (1000 * server_cpu / n, 1000 * client_cpu / n, os.cpu_count(), switches / n, 1000 * deferred_cpu / n))
     print("serve: 20 uploads from one client alone: median %.1f ms" % (1000 * statistics.median(r[2] for r in alone)))
     print("convert: one form, whole process: median %.1f ms" % (1000 * statistics.median(convert)))
 

@@ -11,7 +11,11 @@ import XLSXReport
 extension SummaryRow {
     /// The line as spool bytes.
     var spoolBytes: [UInt8] {
-        var out = SpoolRowWriter()
+        // Room for every field at once (growing the array byte by byte copied it again and again):
+        // each text and its length, and about 45 bytes a number (more only grows it).
+        let texts = [source, templateLabel, unit, project, supervisor, filledOn, contact, phone, rules, grade, output]
+            + warningTexts + duplicates
+        var out = SpoolRowWriter(capacity: texts.reduce(64 + 8 * 45) { $0 + 4 + $1.utf8.count })
         out.string(source)
         out.string(templateLabel)
         out.string(unit)
@@ -63,6 +67,8 @@ extension SummaryRow {
 private struct SpoolRowWriter {
     var bytes: [UInt8] = []
 
+    init(capacity: Int) { bytes.reserveCapacity(capacity) }
+
     mutating func length(_ count: Int) {
         let value = UInt32(truncatingIfNeeded: count)
         for shift in stride(from: 0, to: 32, by: 8) { bytes.append(UInt8(truncatingIfNeeded: value >> UInt32(shift))) }
@@ -70,7 +76,8 @@ private struct SpoolRowWriter {
 
     mutating func string(_ text: String) {
         length(text.utf8.count)
-        bytes.append(contentsOf: text.utf8)
+        var text = text
+        text.withUTF8 { bytes.append(contentsOf: $0) }  // the bytes at once, not one by one
     }
 
     mutating func flag(_ value: Bool) { bytes.append(value ? 1 : 0) }

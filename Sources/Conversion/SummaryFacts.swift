@@ -23,38 +23,49 @@ public enum SummaryFacts {
 
     /// The summary line of a scored form.
     public static func row(source: String, scored: Converter.Scored) -> SummaryRow {
-        let form = scored.scored.form
-        let project = form.projectName?.value
+        let result = scored.scored
+        let form = result.form
         var row = SummaryRow(
             source: source,
-            templateLabel: form.template == .project ? SummaryWords.projectTemplate
-                : SummaryWords.departmentTemplate,
-            unit: form.unit?.value ?? "", project: project ?? "", supervisor: form.supervisor?.value ?? "",
-            year: form.year?.value, budget: scored.scored.budget?.adjusted,
-            executionRate: scored.scored.budget?.executionRate,
-            total: scored.scored.isGraded ? scored.scored.totalScore : nil, grade: scored.scored.gradeLabel, warnings: scored.diagnostics.filter { $0.severity == .warning }.count,
-            needsReview: scored.scored.needsReview, succeeded: true)
+            templateLabel: form.template == .project ? SummaryWords.projectTemplate : SummaryWords.departmentTemplate,
+            unit: form.unit?.value ?? "", project: form.projectName?.value ?? "", supervisor: form.supervisor?.value ?? "",
+            year: form.year?.value, budget: result.budget?.adjusted, executionRate: result.budget?.executionRate,
+            total: result.isGraded ? result.totalScore : nil, grade: result.gradeLabel, needsReview: result.needsReview,
+            succeeded: true)
         row.filledOn = form.filledOn?.value.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
         let cells = labelRows(form.document.rows)
         row.contact = labelled(contactLabels, in: cells) ?? ""
         row.phone = labelled(phoneLabels, in: cells) ?? ""
-        row.rules = RuleSetNames.label(scored.scored.ruleSet.name)
-        row.totalWeight = scored.scored.totalWeight
-        row.budgetScore = scored.scored.budget?.score
-        row.outputScore = subtotal(scored.scored, "产出")
-        row.benefitScore = subtotal(scored.scored, "效益")
-        row.satisfactionScore = subtotal(scored.scored, "满意")
-        row.warningTexts = scored.diagnostics.filter { $0.severity >= .warning }.map {
-            "\($0.location.row):\($0.location.columnLetter) \($0.message)"
+        row.rules = RuleSetNames.label(result.ruleSet.name)
+        row.totalWeight = result.totalWeight
+        row.budgetScore = result.budget?.score
+        (row.outputScore, row.benefitScore, row.satisfactionScore) = subtotals(result.indicators)
+        for diagnostic in scored.diagnostics where diagnostic.severity >= .warning {
+            if diagnostic.severity == .warning { row.warnings += 1 }
+            row.warningTexts.append("\(diagnostic.location.row):\(diagnostic.location.columnLetter) \(diagnostic.message)")
         }
         return row
     }
 
-    /// The sum of the scores of the indicators whose 一级指标 contains `word`; nil when none does.
-    static func subtotal(_ scored: ScoredForm, _ word: String) -> Decimal? {
-        let matching = scored.indicators.filter { $0.isScored && $0.indicator.level1.value.contains(word) }
-        guard !matching.isEmpty else { return nil }
-        return matching.reduce(Decimal(0)) { $0 + $1.score }
+    /// The words of the subtotals' 一级指标 families, in the order of ``subtotals(_:)``'s result.
+    static let subtotalWords = ["产出", "效益", "满意"]
+
+    /// The sums of the scores of the scored indicators whose 一级指标 contains 产出, 效益 or 满意
+    /// (each nil when no indicator does), in one pass: the indicators of one section share their
+    /// 一级指标, so the words are looked for once per run of the same text.
+    static func subtotals(_ indicators: [IndicatorResult]) -> (output: Decimal?, benefit: Decimal?, satisfaction: Decimal?) {
+        var sums: [Decimal?] = [nil, nil, nil]
+        var level1: String?
+        var holds = [false, false, false]
+        for result in indicators where result.isScored {
+            let text = result.indicator.level1.value
+            if level1.map({ !$0.utf8.elementsEqual(text.utf8) }) ?? true {
+                holds = subtotalWords.map { text.contains($0) }
+                level1 = text
+            }
+            for family in 0..<3 where holds[family] { sums[family] = (sums[family] ?? 0) + result.score }
+        }
+        return (sums[0], sums[1], sums[2])
     }
 
     /// The rows of `rows` that may hold a label, trimmed, for ``labelled(_:in:)``: only a row
@@ -64,7 +75,7 @@ public enum SummaryFacts {
         rows.filter { $0.contains(where: mayHoldLabel) }.map { $0.map(trimmed) }
     }
 
-    /// The UTF-8 bytes of every label, contact and phone.
+    /// The UTF-8 bytes of every label, contact and phone: each starts with a 3-byte character.
     static let labelBytes = (contactLabels + phoneLabels).map { Array($0.utf8) }
 
     /// Whether `text` may start, once trimmed, with one of the labels: whether its UTF-8 holds a
@@ -74,18 +85,32 @@ public enum SummaryFacts {
     /// label holds the label's very bytes.
     static func mayHoldLabel(_ text: String) -> Bool {
         var text = text
-        return text.withUTF8 { cell in
-            labelBytes.contains { holds(cell, $0) }
-        }
+        return text.withUTF8(holdsLabel)
     }
 
-    /// Whether `bytes` hold `part` somewhere.
-    static func holds(_ bytes: UnsafeBufferPointer<UInt8>, _ part: [UInt8]) -> Bool {
-        guard let first = part.first, part.count <= bytes.count else { return false }
-        for start in 0...(bytes.count - part.count) where bytes[start] == first {
-            var matched = 1
-            while matched < part.count, bytes[start + matched] == part[matched] { matched += 1 }
-            if matched == part.count { return true }
+    /// Each label's first character as its three UTF-8 bytes in one number (lead byte highest).
+    static let labelFirstCharacters = labelBytes.map { UInt32($0[0]) << 16 | UInt32($0[1]) << 8 | UInt32($0[2]) }
+
+    /// Whether `bytes` (valid UTF-8) hold one of the labels: tried at each 3-byte character (a
+    /// label starts with one) that is a label's first, the text walked character by character.
+    static func holdsLabel(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard bytes.count >= 6 else { return false }  // the shortest label, 电话, is 6 bytes
+        let labels = labelBytes, firsts = labelFirstCharacters
+        var start = 0
+        while start + 6 <= bytes.count {
+            let lead = bytes[start]
+            guard lead >= 0xE0, lead < 0xF0 else {
+                start += lead < 0x80 ? 1 : lead < 0xE0 ? 2 : 4
+                continue
+            }
+            let character = UInt32(lead) << 16 | UInt32(bytes[start + 1]) << 8 | UInt32(bytes[start + 2])
+            for (index, first) in firsts.enumerated() where first == character {
+                let label = labels[index]
+                if label.count <= bytes.count - start, label.indices.allSatisfy({ bytes[start + $0] == label[$0] }) {
+                    return true
+                }
+            }
+            start += 3
         }
         return false
     }

@@ -25,6 +25,19 @@ public enum DecimalRounding {
               let q = n.multiplied(by: f).rounded(dividingBy: d, places: places) else { return nil }
         return q.decimal
     }
+
+    /// The sum of `terms`, added exactly (`ExactDecimal`) and converted once: the value and the
+    /// digits `Decimal`'s `+` gives term by term (exact while the sum fits in 38 digits, and compacted
+    /// as `ExactDecimal.decimal` compacts), at a fraction of its cost. A NaN term, or a sum wider than
+    /// `Decimal`, is added by `Decimal` itself.
+    static func sum(_ terms: some Sequence<Decimal>) -> Decimal {
+        var total = ExactDecimal(negative: false, magnitude: .zero, exponent: 0)
+        for term in terms {
+            guard let exact = ExactDecimal(term) else { return terms.reduce(0, +) }
+            total = total.adding(exact)
+        }
+        return total.decimal ?? terms.reduce(0, +)
+    }
 }
 
 extension Decimal {
@@ -36,25 +49,40 @@ extension Decimal {
     /// the public `significand`, `exponent` and `sign` (Foundation's own printing divides the
     /// mantissa by ten digit by digit, one array per digit, and showed in profiles); a significand
     /// wider than 64 bits (more than 19 digits, never a form's figure) is printed by Foundation.
-    public var plainText: String {
-        if isNaN { return "NaN" }
+    public var plainText: String { text(decimals: 0) }
+
+    /// Text with exactly `places` decimals ("10.00"): the value rounded half up, its plain text
+    /// padded with zeros (a value with more digits than `Decimal` can round into keeps them).
+    public func fixed(_ places: Int) -> String { rounded(places: places).text(decimals: max(places, 0)) }
+
+    /// The plain text with at least `decimals` decimals (zeros appended, and the point when the
+    /// plain text has none), written once as bytes.
+    private func text(decimals minimum: Int) -> String {
+        if isNaN { return Self.padded("NaN", decimals: minimum) }
         let magnitude = significand
-        if magnitude == 0 { return "0" }
+        if magnitude == 0 { return Self.padded("0", decimals: minimum) }
         // The conversion is checked by converting back (an equality costs far less than an
         // ordering of two decimals): a significand wider than 64 bits is printed by Foundation.
         let value = NSDecimalNumber(decimal: magnitude).uint64Value
-        guard Decimal(value) == magnitude else { return description }
+        guard Decimal(value) == magnitude else { return Self.padded(description, decimals: minimum) }
         let negative = sign == .minus
         let e = exponent
         var digitCount = 1
         var rest = value
         while rest >= 10 { rest /= 10; digitCount += 1 }
+        // The zeros (and point) that pad the decimals the plain text has to `minimum`.
+        let decimals = max(-e, 0)
+        let padding = decimals < minimum ? minimum - decimals + (decimals == 0 ? 1 : 0) : 0
         // "-", the digits, then e zeros (e ≥ 0), a point inside them, or "0." and zeros before them.
-        let length = (negative ? 1 : 0) + (e >= 0 ? digitCount + e : max(digitCount, -e + 1) + 1)
+        let length = (negative ? 1 : 0) + (e >= 0 ? digitCount + e : max(digitCount, -e + 1) + 1) + padding
         return String(unsafeUninitializedCapacity: length) { out in
             // Written from the end.
             var i = length
             func put(_ byte: UInt8) { i -= 1; out[i] = byte }
+            if padding > 0 {
+                for _ in 0..<(minimum - decimals) { put(0x30) }
+                if decimals == 0 { put(0x2E) }
+            }
             for _ in 0..<max(e, 0) { put(0x30) }
             rest = value
             for k in 0..<digitCount {
@@ -72,17 +100,11 @@ extension Decimal {
         }
     }
 
-    /// Text with exactly `places` decimals ("10.00").
-    public func fixed(_ places: Int) -> String {
-        var text = rounded(places: places).plainText
-        guard places > 0 else { return text }
-        if let dot = text.firstIndex(of: ".") {
-            let have = text.distance(from: dot, to: text.endIndex) - 1
-            if have < places { text += String(repeating: "0", count: places - have) }
-        } else {
-            text += "." + String(repeating: "0", count: places)
-        }
-        return text
+    /// `text` with at least `decimals` decimals (NaN, zero and a wide significand).
+    private static func padded(_ text: String, decimals: Int) -> String {
+        guard decimals > 0 else { return text }
+        let have = text.utf8.firstIndex(of: 0x2E).map { text.utf8.distance(from: $0, to: text.utf8.endIndex) - 1 }
+        return text + (have == nil ? "." : "") + String(repeating: "0", count: max(decimals - (have ?? 0), 0))
     }
 
     /// A plain literal — an optional "-", digits, and an optional "." with digits ("-12.50") — as a

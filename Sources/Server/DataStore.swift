@@ -92,14 +92,17 @@ public final class DataStore: Sendable {
         case unknown
     }
 
-    /// The unit of `token` (looked up by its SHA-256), or why not.
+    /// The unit of `token` (looked up by its SHA-256), or why not. Asked on every request of a
+    /// unit's link: one statement, compiled once per connection, outside a transaction (one
+    /// SELECT reads one state of the index by itself; GRDB's `read` would compile a BEGIN and a
+    /// COMMIT around it each time).
     public func access(token: String) throws -> Access {
         guard Secrets.looksLikeToken(token) else { return .unknown }
         let hash = SHA256.hex(token)
-        return try pool.read { db in
-            guard let row = try Row.fetchOne(db, sql: """
+        return try pool.unsafeRead { db in
+            guard let row = try Row.fetchOne(db.cachedStatement(sql: """
                 SELECT unit.id, unit.name, token.revoked_at FROM token JOIN unit ON unit.id = token.unit_id WHERE token.hash = ?
-                """, arguments: [hash]) else { return .unknown }
+                """), arguments: [hash]) else { return .unknown }
             if (row["revoked_at"] as String?) != nil { return .revoked }
             return .unit(id: row["id"], name: row["name"])
         }
@@ -232,15 +235,29 @@ public final class DataStore: Sendable {
         public var originalBytes: [UInt8]
         /// Its JSON report, as the answer gives it.
         public var report: [UInt8]
+
+        public init(sourceName: String, folder: String, original: String, total: String?, grade: String, needsReview: Bool,
+                    summary: String, originalBytes: [UInt8], report: [UInt8]) {
+            self.sourceName = sourceName
+            self.folder = folder
+            self.original = original
+            self.total = total
+            self.grade = grade
+            self.needsReview = needsReview
+            self.summary = summary
+            self.originalBytes = originalBytes
+            self.report = report
+        }
     }
 
     /// Records a new form of `unitID` with its first version; returns the form's id.
     /// Blocking: called from the ``WorkQueue`` job that scored the upload (no hop to another thread).
     public func addForm(unitID: Int64, formID: String, _ v: NewVersion) throws {
-        try pool.write { db in
+        let now = Self.now()
+        try uploadTransaction { db in
             try db.cachedStatement(sql: "INSERT INTO form (id, unit_id, created_at) VALUES (?, ?, ?)")
-                .execute(arguments: [formID, unitID, Self.now()])
-            try Self.insert(db, formID: formID, number: 1, v)
+                .execute(arguments: [formID, unitID, now])
+            try Self.insert(db, formID: formID, number: 1, at: now, v)
         }
     }
 
@@ -248,21 +265,40 @@ public final class DataStore: Sendable {
     /// when the form is not the unit's.
     /// Blocking, as ``addForm(unitID:formID:_:)``.
     public func addVersion(unitID: Int64, formID: String, _ v: NewVersion) throws -> Int? {
-        try pool.write { db in
-            guard try Int.fetchOne(db, sql: "SELECT 1 FROM form WHERE id = ? AND unit_id = ?", arguments: [formID, unitID]) != nil
+        let now = Self.now()
+        return try uploadTransaction { db in
+            guard try Int.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM form WHERE id = ? AND unit_id = ?"), arguments: [formID, unitID]) != nil
             else { return nil }
-            let number = (try Int.fetchOne(db, sql: "SELECT max(number) FROM version WHERE form_id = ?", arguments: [formID]) ?? 0) + 1
-            try Self.insert(db, formID: formID, number: number, v)
+            let number = (try Int.fetchOne(db.cachedStatement(sql: "SELECT max(number) FROM version WHERE form_id = ?"),
+                                           arguments: [formID]) ?? 0) + 1
+            try Self.insert(db, formID: formID, number: number, at: now, v)
             return number
         }
     }
 
-    static func insert(_ db: Database, formID: String, number: Int, _ v: NewVersion) throws {
+    /// One write transaction of an upload, on the single writer: BEGIN IMMEDIATE and COMMIT as
+    /// statements compiled once per connection, like the upload's own (GRDB's `write` compiles
+    /// both on every call); rolled back when `updates` or the commit throws.
+    func uploadTransaction<T>(_ updates: (Database) throws -> T) throws -> T {
+        try pool.writeWithoutTransaction { db in
+            try db.cachedStatement(sql: "BEGIN IMMEDIATE TRANSACTION").execute()
+            do {
+                let value = try updates(db)
+                try db.cachedStatement(sql: "COMMIT TRANSACTION").execute()
+                return value
+            } catch {
+                try? db.rollback()
+                throw error
+            }
+        }
+    }
+
+    static func insert(_ db: Database, formID: String, number: Int, at now: String, _ v: NewVersion) throws {
         // Statements compiled once per connection (every upload runs these).
         try db.cachedStatement(sql: """
             INSERT INTO version (form_id, number, source_name, folder, original, uploaded_at, total, grade, needs_review, summary)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [formID, number, v.sourceName, v.folder, v.original, now(), v.total, v.grade, v.needsReview, v.summary])
+            """).execute(arguments: [formID, number, v.sourceName, v.folder, v.original, now, v.total, v.grade, v.needsReview, v.summary])
         try db.cachedStatement(sql: "INSERT INTO upload (form_id, number, original, report) VALUES (?, ?, ?, ?)")
             .execute(arguments: [formID, number, Data(v.originalBytes), Data(v.report)])
     }

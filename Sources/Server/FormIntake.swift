@@ -52,13 +52,18 @@ public struct FormIntake: Sendable {
         var scored: Converter.Scored
     }
 
-    /// The name a person gave the file, without any folder (old browsers send the whole path),
-    /// bounded in length; "表格" when empty.
+    /// The name a person gave the file, without any folder (old browsers send the whole path)
+    /// or control characters, bounded to 120 characters; "表格" when empty.
     public static func displayName(_ raw: String?) -> String {
-        let last = (raw ?? "").split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? ""
-        let clean = String(last.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F }.map(Character.init))
-            .trimmingCharacters(in: .whitespaces)
-        let bounded = String(clean.prefix(120))
+        // Unicode scalars, not Characters: the separators and controls are single scalars, and
+        // only a name longer than 120 bytes needs its characters counted.
+        let pieces = (raw ?? "").unicodeScalars.split(whereSeparator: { $0 == "/" || $0 == "\\" })
+        var kept = String.UnicodeScalarView()
+        for scalar in pieces.last ?? Substring.UnicodeScalarView() where scalar.value >= 0x20 && scalar.value != 0x7F {
+            kept.append(scalar)
+        }
+        let clean = PlainText.trimmed(String(kept))
+        let bounded = clean.utf8.count > 120 ? String(clean.prefix(120)) : clean
         return bounded.isEmpty || bounded == "." || bounded == ".." ? "表格" : bounded
     }
 
@@ -142,7 +147,7 @@ public struct FormIntake: Sendable {
             let report = try converter.bytes(scored, format: .json)
             var row = SummaryFacts.row(source: name, scored: scored)
             row.output = name
-            let summary = (try? JSONEncoder().encode(row)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+            let summary = SummaryLine.json(row)
             let s = scored.scored
             let version = DataStore.NewVersion(
                 sourceName: name, folder: "", original: original,

@@ -1,14 +1,11 @@
 import Foundation
 import WebPages
 
-/// A JSON string literal of `text`, as Foundation's `JSONEncoder` writes it (the encoder the
-/// batch's report.json uses for its own strings): the server's small JSON answers put it around
-/// the JSON report, which is already JSON.
+/// A JSON string literal of `text`, as Foundation's `JSONEncoder` writes it with
+/// `.withoutEscapingSlashes` (``JSONText``): the server's small JSON answers put it around the
+/// JSON report, which is already JSON.
 public func jsonString(_ text: String) -> String {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.withoutEscapingSlashes]
-    guard let data = try? encoder.encode(text) else { return "\"\"" }
-    return String(decoding: data, as: UTF8.self)
+    JSONText.quoted(text)
 }
 
 /// The page around every page's content: one stylesheet, Chinese, fits a 1366×768 screen.

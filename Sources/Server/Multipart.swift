@@ -37,55 +37,72 @@ public struct Multipart: Sendable {
             guard body.count >= position + 2, body[position] == 0x0D, body[position + 1] == 0x0A else { return nil }
             position += 2
             guard let headerEnd = Self.find([0x0D, 0x0A, 0x0D, 0x0A], in: body, from: position) else { return nil }
-            let headers = String(decoding: body[position..<headerEnd], as: UTF8.self)
             let contentStart = headerEnd + 4
             guard let next = Self.find(separator, in: body, from: contentStart) else { return nil }
-            guard let (name, filename) = Self.disposition(headers) else { return nil }
+            guard let (name, filename) = Self.disposition(body[position..<headerEnd]) else { return nil }
             parts.append(Part(name: name, filename: filename, bytes: Array(body[contentStart..<next])))
             position = next + separator.count
         }
         self.parts = parts
     }
 
-    /// The name and file name of a part's Content-Disposition header.
-    static func disposition(_ headers: String) -> (String, String?)? {
-        for line in headers.components(separatedBy: "\r\n") {
-            let lower = line.lowercased()
-            guard lower.hasPrefix("content-disposition:") else { continue }
-            let params = Self.parameters(String(line.dropFirst("content-disposition:".count)))
-            guard let name = params["name"] else { return nil }
-            var filename = params["filename"]
-            if let extended = params["filename*"], let decoded = Self.decodeExtended(extended) { filename = decoded }
-            return (name, filename)
+    /// The name and file name of a part's Content-Disposition header, from the part's header
+    /// lines (`headers`, CRLF between them). Read as bytes: the delimiters are ASCII, and UTF-8
+    /// never uses an ASCII byte inside a character.
+    static func disposition(_ headers: ArraySlice<UInt8>) -> (String, String?)? {
+        let label = Array("content-disposition:".utf8)
+        var lineStart = headers.startIndex
+        while lineStart <= headers.endIndex {
+            let lineEnd = find([0x0D, 0x0A], in: headers, from: lineStart) ?? headers.endIndex
+            let line = headers[lineStart..<lineEnd]
+            if line.count >= label.count, zip(line, label).allSatisfy({ lowercasedASCII($0) == $1 }) {
+                let params = parameters(line.dropFirst(label.count))
+                guard let name = params["name"] else { return nil }
+                var filename = params["filename"]
+                if let extended = params["filename*"], let decoded = decodeExtended(extended) { filename = decoded }
+                return (name, filename)
+            }
+            lineStart = lineEnd + 2
         }
         return nil
     }
 
-    /// `key="value"` pairs of a header (quoted values may hold `;`; `\"` escapes a quote).
-    static func parameters(_ text: String) -> [String: String] {
+    /// `key="value"` pairs of a header (quoted values may hold `;`; `\"` escapes a quote): keys
+    /// lowercased, keys and values without white space at either end.
+    static func parameters(_ bytes: ArraySlice<UInt8>) -> [String: String] {
+        let quote: UInt8 = 0x22, backslash: UInt8 = 0x5C, semicolon: UInt8 = 0x3B, equals: UInt8 = 0x3D
         var result: [String: String] = [:]
-        var chars = Array(text)[...]
-        while !chars.isEmpty {
-            while let c = chars.first, c == ";" || c == " " || c == "\t" { chars = chars.dropFirst() }
-            var key = ""
-            while let c = chars.first, c != "=", c != ";" { key.append(c); chars = chars.dropFirst() }
-            guard chars.first == "=" else { chars = chars.dropFirst(); continue }
-            chars = chars.dropFirst()
-            var value = ""
-            if chars.first == "\"" {
-                chars = chars.dropFirst()
-                while let c = chars.first, c != "\"" {
-                    if c == "\\", chars.count > 1 { chars = chars.dropFirst() }
-                    if let v = chars.first { value.append(v) }
-                    chars = chars.dropFirst()
+        var i = bytes.startIndex
+        let end = bytes.endIndex
+        while i < end {
+            while i < end, bytes[i] == semicolon || bytes[i] == 0x20 || bytes[i] == 0x09 { i += 1 }
+            let keyStart = i
+            while i < end, bytes[i] != equals, bytes[i] != semicolon { i += 1 }
+            let key = bytes[keyStart..<i]
+            guard i < end, bytes[i] == equals else { i += 1; continue }
+            i += 1
+            var value: [UInt8] = []
+            if i < end, bytes[i] == quote {
+                i += 1
+                while i < end, bytes[i] != quote {
+                    if bytes[i] == backslash, end - i > 1 { i += 1 }
+                    value.append(bytes[i])
+                    i += 1
                 }
-                chars = chars.dropFirst()
+                i += 1
             } else {
-                while let c = chars.first, c != ";" { value.append(c); chars = chars.dropFirst() }
+                let valueStart = i
+                while i < end, bytes[i] != semicolon { i += 1 }
+                value = Array(bytes[valueStart..<i])
             }
-            result[key.trimmingCharacters(in: .whitespaces).lowercased()] = value.trimmingCharacters(in: .whitespaces)
+            let keyText = PlainText.trimmed(String(decoding: key.map(lowercasedASCII), as: UTF8.self))
+            result[keyText] = PlainText.trimmed(String(decoding: value, as: UTF8.self))
         }
         return result
+    }
+
+    static func lowercasedASCII(_ byte: UInt8) -> UInt8 {
+        byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
     }
 
     /// RFC 5987 `UTF-8''percent-encoded`.
@@ -97,16 +114,22 @@ public struct Multipart: Sendable {
 
     /// The first index of `needle` in `haystack` at or after `start`.
     static func find(_ needle: [UInt8], in haystack: [UInt8], from start: Int) -> Int? {
-        guard !needle.isEmpty, haystack.count - start >= needle.count else { return nil }
+        find(needle, in: haystack[...], from: start)
+    }
+
+    /// The first index of `needle` in `haystack` at or after `start` (an index of `haystack`).
+    static func find(_ needle: [UInt8], in haystack: ArraySlice<UInt8>, from start: Int) -> Int? {
+        guard !needle.isEmpty, start >= haystack.startIndex, haystack.endIndex - start >= needle.count else { return nil }
         return haystack.withUnsafeBufferPointer { h -> Int? in
             needle.withUnsafeBufferPointer { n -> Int? in
                 guard let hb = h.baseAddress, let nb = n.baseAddress else { return nil }
-                var i = start
+                let offset = haystack.startIndex
+                var i = start - offset
                 let last = h.count - n.count
                 while i <= last {
                     guard let hit = memchr(hb + i, Int32(nb[0]), last - i + 1) else { return nil }
                     let at = hb.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-                    if memcmp(hb + at, nb, n.count) == 0 { return at }
+                    if memcmp(hb + at, nb, n.count) == 0 { return at + offset }
                     i = at + 1
                 }
                 return nil

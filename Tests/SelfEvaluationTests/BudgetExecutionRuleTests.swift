@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import SelfEvaluation
 
 private func d(_ text: String) -> Decimal { exactDecimal(text) }
@@ -127,6 +128,36 @@ struct BudgetExecutionRuleTests {
         builder.budget(adjusted: adjusted, executed: executed, rate: printed)
         let outcome = try BudgetExecutionRule(rules: .v2020).evaluate(builder.form)
         #expect(outcome.diagnostics.contains { $0.code == "printed-rate-mismatch" } == slip)
+    }
+
+    /// Seeded: the printed 执行率 is judged as the rate divided out by `Decimal` judged it (the rate
+    /// is now kept as 执行数/预算数): amounts of up to 12 digits with 2 decimals, printed rates near
+    /// the rate at 0 to 4 decimals, as a percent or a fraction.
+    @Test func printedRateAsTheDividedRateJudgedIt() throws {
+        var random = SeededGenerator(seed: 1217)
+        for _ in 0..<400 {
+            let adjusted = Decimal(sign: .plus, exponent: -2, significand: Decimal(UInt64.random(in: 1...999_999_999_999, using: &random)))
+            let executed = Decimal(sign: .plus, exponent: -2, significand: Decimal(UInt64.random(in: 0...999_999_999_999, using: &random)))
+            let rate = executed / adjusted
+            let places = Int.random(in: 0...4, using: &random)
+            let shift = Decimal(sign: Bool.random(using: &random) ? .minus : .plus, exponent: -places,
+                                significand: Decimal(Int.random(in: 0...2, using: &random)))
+            let percent = DecimalRounding.round(rate * 100, places: places) + shift
+            guard percent > 2 else { continue }  // a number ≤ 2 would be read as a fraction
+            // Printed as written (no trailing zeros: "109.0%" is read as 109%, at its own 0 places).
+            let printed = "\(percent.plainText)%"
+            let shown = min(max(-percent.exponent, 0), 4)
+            let exactPercent = rate * 100
+            let lastDigit = Decimal(sign: .plus, exponent: -shown, significand: 1)
+            let slip = DecimalRounding.round(exactPercent, places: shown) != percent
+                && (percent - exactPercent).magnitude >= lastDigit
+            var builder = FormBuilder()
+            builder.budget(adjusted: adjusted.plainText, executed: executed.plainText, rate: printed)
+            let outcome = try BudgetExecutionRule(rules: .v2020).evaluate(builder.form)
+            let found = outcome.diagnostics.first { $0.code == "printed-rate-mismatch" }
+            #expect((found != nil) == slip, "\(executed)/\(adjusted) printed \(printed)")
+            if let found { #expect(found.message.contains(ScoreText.percent(rate))) }
+        }
     }
 
     /// The printed 执行率 is used only when an amount is left blank ("", "—", "/"), never when the

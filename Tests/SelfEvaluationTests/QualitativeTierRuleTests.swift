@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import SelfEvaluation
 
 private func d(_ text: String) -> Decimal { exactDecimal(text) }
@@ -79,6 +80,49 @@ struct QualitativeTierRuleTests {
         // defaults: top of 达成, middle of the others
         #expect(modern.map(\.preset) == [5, d("3.5"), d("1.5")])
         #expect(legacy.map(\.preset) == [5, d("3.25"), d("1.25")])
+    }
+
+    /// TierRange as it was computed with `Decimal` arithmetic, before it was computed exactly.
+    static func rangeAsBefore(_ tier: Tier, weight: Decimal, rules: RuleSet) -> (low: Decimal, high: Decimal, preset: Decimal) {
+        var step = Decimal(1)
+        for _ in 0..<max(rules.decimals, 0) { step /= 10 }
+        let achievedLow = rules.round(weight * rules.tiers.achieved)
+        let partialLow = rules.round(weight * rules.tiers.partial)
+        var top = rules.round(weight)
+        if top > weight { top -= step }
+        var low: Decimal, high: Decimal
+        let middle: (Decimal, Decimal)
+        switch tier {
+        case .achieved: (low, high, middle) = (achievedLow, top, (1, 1))
+        case .partial: (low, high, middle) = (partialLow, achievedLow - step, (rules.tiers.achieved + rules.tiers.partial, 2))
+        case .notAchieved: (low, high, middle) = (0, partialLow - step, (rules.tiers.partial, 2))
+        }
+        if high < low { high = low }
+        let rounded = tier == .achieved ? rules.round(weight)
+            : DecimalRounding.quotient(weight, times: middle.0, over: middle.1, places: rules.decimals)
+        return (low, high, (rounded ?? rules.round(weight * middle.0 / middle.1)).clamped(low, high))
+    }
+
+    /// Seeded: the exact ranges are the `Decimal` ones, number and digits (a 分值 written "5.0" keeps
+    /// its digits where the range is the 分值 itself), for 0 to 3 decimals and other tier bounds.
+    @Test func rangesAsDecimalComputedThem() {
+        var random = SeededGenerator(seed: 1216)
+        let bounds = [("0.8", "0.6"), ("0.8", "0.5"), ("0.9", "0.75"), ("0.85", "0.333"), ("1", "0")]
+        for _ in 0..<2_000 {
+            var rules = Bool.random(using: &random) ? RuleSet.v2020 : RuleSet.legacy
+            rules.decimals = Int.random(in: 0...3, using: &random)
+            let pick = bounds[Int.random(in: 0..<bounds.count, using: &random)]
+            rules.tiers = TierBounds(achieved: d(pick.0), partial: d(pick.1))
+            let weight = Decimal(sign: .plus, exponent: -Int.random(in: 0...4, using: &random),
+                                 significand: Decimal(UInt64.random(in: 0...200_000, using: &random)))
+            for tier in Tier.allCases {
+                let range = TierRange(tier, weight: weight, rules: rules)
+                let expected = Self.rangeAsBefore(tier, weight: weight, rules: rules)
+                let shown = [range.low, range.high, range.preset].map(\.plainText)
+                #expect(shown == [expected.low, expected.high, expected.preset].map(\.plainText),
+                        "\(tier) w=\(weight) decimals=\(rules.decimals) \(pick)")
+            }
+        }
     }
 
     /// (rules, filled, expected score, change)

@@ -190,6 +190,24 @@ struct RealFormsSectionWeightTests {
         #expect(!blank.diagnostics.contains { $0.code == "value-not-given" })
     }
 
+    /// The note is said exactly where the row read a written cell as blank, in the target cell or
+    /// the actual cell: a mark with white space around it is a mark; a mark with a combining accent,
+    /// a word, or white space alone is not (the first two are text, the last is blank unwritten).
+    @Test(arguments: [("—", true), (" — ", true), ("\u{3000}无\u{3000}", true), ("/\t", true),
+                      ("—\u{301}", false), ("无效", false), (" ", false), ("", false)])
+    func theNoteFollowsTheReading(_ row: (text: String, noted: Bool)) throws {
+        for inTarget in [true, false] {
+            let form = FormBuilder.single(target: inTarget ? row.text : "全面完成", actual: inTarget ? "全面完成" : row.text,
+                                          weight: "10", score: "9")
+            let scored = try Scorer.score(form)
+            let notes = scored.diagnostics.filter { $0.code == "value-not-given" }
+            #expect(notes.count == (row.noted ? 1 : 0), "\(row.text) in the \(inTarget ? "target" : "actual")")
+            #expect(notes.first.map { $0.location.column } == (row.noted ? (inTarget ? 5 : 6) : nil))
+            let read = inTarget ? form.indicators[0].writtenTarget : form.indicators[0].parsedActual
+            #expect((read == .notGiven) == (row.noted || row.text.trimmed.isEmpty))
+        }
+    }
+
     /// "一" with anything else in the cell is text, not a mark.
     @Test(arguments: ["一次", "一流", "统一"])
     func oneInAWordIsText(_ text: String) throws {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import SelfEvaluation
 
 @Suite("Scoring lints")
@@ -56,6 +57,33 @@ struct ScoringLintTests {
         #expect(DuplicateIndicatorLint().check(spaced.form).map(\.code) == ["duplicate-indicator"])
     }
 
+    @Test("seeded: duplicate names are found as by the names' NFC scalars without white space")
+    func duplicateNamesSeeded() {
+        // Precomposed and decomposed letters, white space of several kinds, CJK, full-width forms.
+        let pieces = ["完成", "率", "caf\u{E9}", "cafe\u{301}", " ", "\u{3000}", "\t", "\u{A0}", "Ａ", "A", "\u{301}", "满意度", "e"]
+        var random = SeededGenerator(seed: 1215)
+        for _ in 0..<300 {
+            var builder = FormBuilder()
+            for _ in 0..<Int.random(in: 1...8, using: &random) {
+                let name = (0..<Int.random(in: 0...3, using: &random))
+                    .map { _ in pieces[Int.random(in: 0..<pieces.count, using: &random)] }.joined()
+                builder.indicator(name, target: "≥1", actual: "1", weight: "10")
+            }
+            let form = builder.form
+            // The oracle: the names' scalars in NFC, white space left out, as arrays of scalars.
+            var firstRow: [[Unicode.Scalar]: Int] = [:]
+            var expected: [Int] = []
+            for indicator in form.indicators where !indicator.isPlaceholder {
+                let key = Array(indicator.name.value.precomposedStringWithCanonicalMapping.unicodeScalars)
+                    .filter { !$0.properties.isWhitespace }
+                guard !key.isEmpty else { continue }
+                if firstRow[key] != nil { expected.append(indicator.row) } else { firstRow[key] = indicator.row }
+            }
+            #expect(DuplicateIndicatorLint().check(form).map(\.location.row) == expected,
+                    "\(form.indicators.map(\.name.value))")
+        }
+    }
+
     @Test(arguments: [("正向", "≤5%", true), ("反向", "≤5%", false), ("正向", "≥95%", false), ("反向指标", "≥95%", true)])
     func directionWords(_ row: (String, String, Bool)) throws {
         let form = FormBuilder.single(target: row.1, actual: row.1.dropFirst() + "", weight: "90", nature: row.0)
@@ -64,6 +92,15 @@ struct ScoringLintTests {
         // the operator decides
         let expected: Direction = row.1.hasPrefix("≤") ? .negative : .positive
         #expect(scored.indicators.first?.direction == expected)
+    }
+
+    /// A bare amount under a 二级 naming 成本 anywhere in it is spending held under its target
+    /// (negative); the word is found as every vocabulary word is (`WordList`), not across white space.
+    @Test(arguments: [("成本", Direction.negative), ("成本指标", .negative), ("经济成本指标", .negative),
+                      ("数量指标", .positive), ("成 本", .positive)])
+    func costLevel2(_ row: (String, Direction)) throws {
+        let form = FormBuilder.single(target: "200万元", actual: "180万元", weight: "10", level2: row.0)
+        #expect(try Scorer.score(form, rules: .v2020).indicators.first?.direction == row.1)
     }
 
     @Test func directionWordDecidesABareNumber() throws {

@@ -1,4 +1,5 @@
 import Foundation
+import SelfEvaluation
 import Testing
 import TestSupport
 @testable import XLSXReport
@@ -14,6 +15,67 @@ struct CBridgeTests {
     func examples(text: String, expected: Double) throws {
         let value = try #require(Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")))
         #expect(try CBridge.double(value, "test", nil) == expected)
+    }
+
+    @Test("property: the double of a decimal is the one its text reads as (seeded, exact and other cases)")
+    func doubleMatchesTheText() throws {
+        var g = SeededGenerator(seed: 0xD0B1E)
+        var exact = 0
+        for _ in 0..<20_000 {
+            let wide = Bool.random(using: &g)
+            let magnitude = wide ? Decimal(UInt64.random(in: 0...UInt64.max, using: &g)) * Decimal(UInt64.random(in: 1...1_000, using: &g))
+                : Decimal(UInt64.random(in: 0...(1 << 54), using: &g) >> UInt64.random(in: 0...50, using: &g))
+            let value = Decimal(sign: Bool.random(using: &g) ? .minus : .plus, exponent: Int.random(in: -30...30, using: &g),
+                                significand: magnitude)
+            let expected = try #require(Double(value.description))
+            let double = try CBridge.double(value, "test", nil)
+            #expect(double == expected && double.sign == expected.sign, "\(value)")
+            if CBridge.exactDouble(value) != nil { exact += 1 }
+        }
+        #expect(exact > 5_000)  // both ways are exercised
+    }
+
+    @Test("a form's figures take the exact way; 2^53, 10^23 and more than 64 bits do not", arguments: [
+        ("12.34", true), ("-0.0825", true), ("100", true), ("1234567.89", true), ("0", true), ("9007199254740991", true),
+        ("9007199254740992", false), ("1e22", true), ("1e23", false), ("0.0000000000000000000001", true),
+        ("0.00000000000000000000001", false), ("123456789012345678901234", false),
+    ])
+    func exactCases(text: String, exact: Bool) throws {
+        let value = try #require(Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")))
+        #expect((CBridge.exactDouble(value) != nil) == exact)
+        #expect(try CBridge.double(value, "test", nil) == Double(text))
+    }
+
+    @Test("property: a text found ready is what cellText makes of it; every other goes through it (seeded)")
+    func cellTextReadiness() throws {
+        let pieces = ["a", "绩效", " ", "\t", "\n", "\r", "_", "_x0041_", "_X00aF_", "x0041", "\u{1}", "\u{1F}", "\u{0}",
+                      "\u{FFFE}", "\u{FFFF}", "\u{FFFD}", "\u{EFBF}", "ï¿", "😀", "é", "e\u{301}", "…"]
+        var g = SeededGenerator(seed: 0xCE11)
+        var ready = 0
+        for _ in 0..<20_000 {
+            let text = (0..<Int.random(in: 0...8, using: &g)).map { _ in pieces.randomElement(using: &g) ?? "" }.joined()
+            if text.utf8.contains(0) {
+                #expect(throws: XLSXError.self) { try CBridge.cellText(text, "the text", "test", nil) }
+                #expect(!CBridge.isCellReady(text))
+                continue
+            }
+            #expect(try CBridge.cellText(text, "the text", "test", nil) == XMLText.cellText(text), "\(text.debugDescription)")
+            if CBridge.isCellReady(text) {
+                #expect(XMLText.cellText(text) == text, "\(text.debugDescription)")
+                ready += 1
+            }
+        }
+        #expect(ready > 2_000)
+    }
+
+    @Test("a text is ready up to 32,767 UTF-8 bytes, not beyond", arguments: [
+        (String(repeating: "a", count: 32_767), true), (String(repeating: "a", count: 32_768), false),
+        (String(repeating: "绩", count: 10_922), true), (String(repeating: "绩", count: 10_923), false),
+        ("snake_case", false), ("\u{FFFE}", false), ("\u{FFFD}", true), ("a\r\nb\tc", true), ("\u{7}", false),
+    ])
+    func readyLengths(text: String, ready: Bool) throws {
+        #expect(CBridge.isCellReady(text) == ready)
+        #expect(try CBridge.cellText(text, "the text", "test", nil) == XMLText.cellText(text))
     }
 
     @Test("NaN is refused")

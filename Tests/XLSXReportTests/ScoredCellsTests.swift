@@ -107,3 +107,28 @@ enum FixtureNames {
         return names
     }()
 }
+
+/// `ScoredCells.isPlainNumber` against the test it replaced.
+struct PlainNumberTests {
+    /// `isPlainNumber` as it was first written: on `Character`s, against a set of them.
+    static func referencePlainNumber(_ text: String) -> Bool {
+        let trimmed = LabelText.trim(text)
+        let accepted = Set("0123456789０１２３４５６７８９.,，．+-－")
+        return !trimmed.isEmpty && trimmed.allSatisfy({ accepted.contains($0) }) && trimmed.contains(where: \.isNumber)
+    }
+
+    @Test("property: the plain-number test read by scalars answers as the one by characters (seeded)")
+    func plainNumberMatchesTheCharacterTest() {
+        let pieces = ["1", "0", "９", "０", ".", ",", "，", "．", "+", "-", "－", " ", "\u{3000}", "万元", "分", "—", "1\u{301}",
+                      "1\u{FE0F}", "\r\n", "e", "%", "²", "½", "٣", ""]
+        var g = SeededGenerator(seed: 0x9A1)
+        var plain = 0
+        for _ in 0..<20_000 {
+            let text = (0..<Int.random(in: 0...6, using: &g)).map { _ in pieces.randomElement(using: &g) ?? "" }.joined()
+            let expected = Self.referencePlainNumber(text)
+            #expect(ScoredCells.isPlainNumber(text) == expected, "\(text.debugDescription)")
+            if expected { plain += 1 }
+        }
+        #expect(plain > 1_000)
+    }
+}

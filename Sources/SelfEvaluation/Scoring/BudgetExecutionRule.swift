@@ -134,7 +134,9 @@ struct BudgetExecutionRule: Sendable {
 
         let (weight, weightSource) = self.weight(totalRow, amounts: totalAmounts, stated: table.columns.statedWeight,
                                                  form: form, into: &diagnostics)
-        let rate = printedRate ?? executed / adjusted
+        // 执行率 as a fraction: the printed rate over 1, or 执行数 over 预算数 (> 0 here), never divided
+        // out to `Decimal`'s 38 digits; every figure of it is one exact rounded division.
+        let rate = printedRate.map { (numerator: $0, denominator: Decimal(1)) } ?? (executed, adjusted)
         let score = Self.score(weight: weight, executed: executed, adjusted: adjusted, printedRate: printedRate,
                                rules: rules)
         let rateText = printedRate.map { ScoreText.percent($0) } ?? "\(ScoreText.plain(executed))/\(ScoreText.plain(adjusted))"
@@ -142,7 +144,7 @@ struct BudgetExecutionRule: Sendable {
 
         var result = BudgetResult(
             weight: weight, executionRate: printedRate.map { DecimalRounding.round($0, places: 4) }
-                ?? DecimalRounding.quotient(executed, over: adjusted, places: 4) ?? DecimalRounding.round(rate, places: 4),
+                ?? DecimalRounding.quotient(executed, over: adjusted, places: 4) ?? .nan,
             score: score,
             initial: used.initial, adjusted: adjusted, executed: executed, scoredFromParts: fromParts,
             weightCell: totalRow?.weight?.cell, rateCell: totalRow?.rate?.cell, scoreCell: totalRow?.score?.cell)
@@ -252,7 +254,7 @@ struct BudgetExecutionRule: Sendable {
 
     private func sum(_ values: [Decimal?]) -> Decimal? {
         let given = values.compactMap { $0 }
-        return given.isEmpty ? nil : given.reduce(0, +)
+        return given.isEmpty ? nil : DecimalRounding.sum(given)
     }
 
     /// The 分值 of 执行率 and where it came from: the rule set's when it was given (`--rules`),
@@ -313,9 +315,10 @@ struct BudgetExecutionRule: Sendable {
         form.scoredIndicators.reduce(Decimal(0)) { sum, indicator in sum + ((try? indicator.weightNumber.get()) ?? 0) }
     }
 
-    /// Compares the printed 执行率 and 得分 with the computed ones.
-    private func checkPrinted(_ row: BudgetRow?, _ amounts: Amounts?, rate: Decimal, formula: String,
-                              result: inout BudgetResult, form: Form, into diagnostics: inout [Diagnostic]) {
+    /// Compares the printed 执行率 and 得分 with the computed ones; `rate` is 执行率 as n/d (d > 0).
+    private func checkPrinted(_ row: BudgetRow?, _ amounts: Amounts?, rate: (numerator: Decimal, denominator: Decimal),
+                              formula: String, result: inout BudgetResult, form: Form,
+                              into diagnostics: inout [Diagnostic]) {
         let shownScore = ScoreText.points(result.score, rules)
         // Not scored apart: a printed 得分 there is not an execution score (鄂州: the form's total).
         if let cell = row?.score, result.weightSource != .notScored, let printed = amounts?.score {
@@ -339,15 +342,22 @@ struct BudgetExecutionRule: Sendable {
         let places = min(max(-Int(printedPercent.exponent), 0), 4)
         // A printed rate within one unit of its own last digit of the exact rate is the rate,
         // rounded up, down or to nearest at the precision printed (86.1830…% printed 86.19%,
-        // 86.18% or 86.2%): only a rate further off is a slip.
-        let exactPercent = rate * 100
-        let lastDigit = Decimal(sign: .plus, exponent: -places, significand: 1)
-        if DecimalRounding.round(exactPercent, places: places) != printedPercent
-            && (printedPercent - exactPercent).magnitude >= lastDigit {
+        // 86.18% or 86.2%): only a rate further off is a slip. Exactly: with the rate n/d,
+        // |printed − 100·n/d| ≥ unit ⇔ |printed·d − 100·n| ≥ unit·d.
+        guard let n = ExactDecimal(rate.numerator), let d = ExactDecimal(rate.denominator),
+              let printed = ExactDecimal(printedPercent) else { return }
+        let hundred = ExactDecimal(negative: false, magnitude: WideUInt(100), exponent: 0)
+        let unit = ExactDecimal(negative: false, magnitude: WideUInt(1), exponent: -places)
+        let gap = printed.multiplied(by: d).subtracting(hundred.multiplied(by: n))
+        let farOff = !ExactDecimal(negative: false, magnitude: gap.magnitude, exponent: gap.exponent)
+            .subtracting(unit.multiplied(by: d)).negative
+        if farOff, DecimalRounding.quotient(rate.numerator, times: 100, over: rate.denominator, places: places)
+            != printedPercent {
+            let percent = DecimalRounding.quotient(rate.numerator, times: 100, over: rate.denominator, places: 2)
             diagnostics.append(Diagnostic(
                 .warning, "printed-rate-mismatch", at: form.location(cell.cell),
                 Vocabulary.ScoringMessage.printedRateMismatch(printed: cell.value.trimmed,
-                                                              computed: ScoreText.percent(rate))))
+                                                              computed: (percent ?? .nan).fixed(2) + "%")))
         }
     }
 }

@@ -13,6 +13,7 @@ struct DirectionRule: Sendable {
     static let name = "DirectionRule"
     private static let negativeWords = WordList(Vocabulary.ScoringWords.negativeDirectionWords)
     private static let positiveWords = WordList(Vocabulary.ScoringWords.positiveDirectionWords)
+    private static let costWords = WordList([Vocabulary.ScoringWords.costLevel2])
 
     struct Decision: Sendable, Equatable {
         var direction: Direction
@@ -42,7 +43,7 @@ struct DirectionRule: Sendable {
                             warning: Diagnostic(.warning, "direction-inferred", at: form.location(indicator.name.cell),
                                                 message))
         }
-        if indicator.level2.value.contains(Vocabulary.ScoringWords.costLevel2), isAmount(target.unit) {
+        if Self.costWords.first(in: SearchedText(indicator.level2.value)) != nil, isAmount(target.unit) {
             return Decision(direction: .negative, warning: nil)
         }
         return Decision(direction: .positive, warning: nil)

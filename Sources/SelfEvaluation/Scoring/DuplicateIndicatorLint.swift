@@ -6,19 +6,25 @@ struct DuplicateIndicatorLint: Sendable {
     static let name = "DuplicateIndicatorLint"
 
     func check(_ form: Form) -> [Diagnostic] {
-        let indicators = form.indicators.filter { !$0.isPlaceholder }
-        var firstRow: [[Unicode.Scalar]: Int] = [:]
+        var firstRow: [NormalizedText: Int] = Dictionary(minimumCapacity: form.indicators.count)
         var diagnostics: [Diagnostic] = []
-        for indicator in indicators {
-            // The key is the name's scalars in NFC without white space.
-            let key = ValueText.scalars(of: indicator.name.value).filter { !LabelText.isWhitespace($0) }
+        // By index: a row is not copied.
+        for i in form.indicators.indices where !form.indicators[i].isPlaceholder {
+            let name = form.indicators[i].name
+            // The key is the name in NFC without white space, compared and hashed as UTF-8 bytes
+            // (equal exactly when the scalars are); most names have no white space to drop.
+            let text = ValueText.nfc(name.value)
+            var spaced = false
+            for scalar in text.unicodeScalars where LabelText.isWhitespace(scalar) { spaced = true; break }
+            let key = NormalizedText(normalized: !spaced ? text
+                : String(String.UnicodeScalarView(text.unicodeScalars.filter { !LabelText.isWhitespace($0) })))
             guard !key.isEmpty else { continue }
             if let row = firstRow[key] {
-                diagnostics.append(Diagnostic(.warning, "duplicate-indicator", at: form.location(indicator.name.cell),
-                                              Vocabulary.ScoringMessage.duplicateIndicator(indicator.name.value.trimmed,
+                diagnostics.append(Diagnostic(.warning, "duplicate-indicator", at: form.location(name.cell),
+                                              Vocabulary.ScoringMessage.duplicateIndicator(name.value.trimmed,
                                                                                           firstRow: row)))
             } else {
-                firstRow[key] = indicator.row
+                firstRow[key] = form.indicators[i].row
             }
         }
         return diagnostics

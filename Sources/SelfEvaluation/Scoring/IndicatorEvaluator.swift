@@ -1,3 +1,4 @@
+import CSV
 import Foundation
 
 /// Scores one indicator row: reads its 分值 and 得分, parses A and B, and hands the row to the
@@ -6,25 +7,18 @@ import Foundation
 struct IndicatorEvaluator: Sendable {
     var rules: RuleSet
 
-    struct Outcome: Sendable {
-        var result: IndicatorResult
-        var diagnostics: [Diagnostic]
-    }
-
-    func evaluate(_ indicator: Indicator, in form: Form) -> Outcome {
-        var diagnostics: [Diagnostic] = []
+    /// The row's result; its diagnostics are appended to `diagnostics`.
+    func evaluate(_ indicator: Indicator, in form: Form, diagnostics: inout [Diagnostic]) -> IndicatorResult {
         // Split cells ("≥" | "95" | "%"): the 指标性质/计算符号 column's operator wins over the
         // value's own; the 度量单位 column fills in a quantity without a unit (see DirectionRule).
         var target = indicator.parsedTarget
         let actual = indicator.parsedActual
-        // A lone mark in a value cell ("一", "—", "-", "/", "无") means nothing was written: read as
-        // blank, and said so.
-        for cell in [indicator.target, indicator.actual] where !indicator.isPlaceholder {
-            let text = cell.value.trimmed
-            if !text.isEmpty, ValueParser.isNotGiven(text) {
-                diagnostics.append(Diagnostic(.note, "value-not-given", at: form.location(cell.cell),
-                                              Vocabulary.ScoringMessage.valueNotGiven(text)))
-            }
+        // A lone mark in a value cell ("一", "—", "-", "/", "无") means nothing was written: the row
+        // read it as blank (`ParsedValue.notGiven`), and that is said.
+        for (cell, value) in [(indicator.target, indicator.writtenTarget), (indicator.actual, actual)]
+        where value == .notGiven && !indicator.isPlaceholder && !cell.value.trimmed.isEmpty {
+            diagnostics.append(Diagnostic(.note, "value-not-given", at: form.location(cell.cell),
+                                          Vocabulary.ScoringMessage.valueNotGiven(cell.value.trimmed)))
         }
         if let implied = ExecutionRateTarget.implied(name: indicator.name.value, target: target, actual: actual) {
             target = .quantity(implied)
@@ -34,16 +28,26 @@ struct IndicatorEvaluator: Sendable {
         var result = IndicatorResult(indicator: indicator, kind: .notScored, target: target, actual: actual,
                                      weight: nil, filledScore: nil, score: 0,
                                      reason: indicator.reason?.value.trimmed ?? "")
-        if indicator.isPlaceholder { return Outcome(result: result, diagnostics: diagnostics) }
+        if !indicator.isPlaceholder { score(&result, indicator, in: form, diagnostics: &diagnostics) }
+        return result
+    }
+
+    /// Scores a row that is not a placeholder into `result` (made in place: a result returned from
+    /// several exits was copied out).
+    private func score(_ result: inout IndicatorResult, _ indicator: Indicator, in form: Form,
+                       diagnostics: inout [Diagnostic]) {
+        let (target, actual) = (result.target, result.actual)
+        let source = form.source  // what `warn` needs of the form (capturing the form copied it per row)
         func warn(_ code: String, _ cell: CellAddress, _ message: String) {
-            diagnostics.append(Diagnostic(.warning, code, at: form.location(cell), message))
+            diagnostics.append(Diagnostic(.warning, code, at: SourceLocation(file: source, row: cell.row, column: cell.column),
+                                          message))
         }
 
         let (written, usable) = readWeight(indicator, warn: warn)
         result.writtenWeight = written
         guard let weight = usable else {
             result.needsReview = true
-            return Outcome(result: result, diagnostics: diagnostics)
+            return
         }
         result.weight = weight
         do {
@@ -61,12 +65,12 @@ struct IndicatorEvaluator: Sendable {
 
         if actual == .notGiven {
             scoreWithoutActual(&result, weight: weight, warn: warn)
-            return Outcome(result: result, diagnostics: diagnostics)
+            return
         }
         if let doubt = UnreadValueRule.find(indicator, target: target, actual: actual) {
             // Text the reader cannot place: never recomputed from the part it read (UnreadValueRule).
             if keepPrinted(&result, doubt: doubt, weight: weight, warn: warn) {
-                return Outcome(result: result, diagnostics: diagnostics)
+                return
             }
         }
         if case .quantity(let targetQuantity) = target {
@@ -87,7 +91,7 @@ struct IndicatorEvaluator: Sendable {
                                      weight: weight) {
                 case .scored(let computation):
                     scoreQuantitative(&result, computation, direction: decision.direction, weight: weight, warn: warn)
-                    return Outcome(result: result, diagnostics: diagnostics)
+                    return
                 case .incompatibleUnits(let a, let b):
                     warn("unit-mismatch", indicator.actual.cell,
                          Vocabulary.ScoringMessage.unitMismatch(target: a?.description ?? "", actual: b?.description ?? ""))
@@ -98,7 +102,6 @@ struct IndicatorEvaluator: Sendable {
             }
         }
         scoreQualitative(&result, weight: weight, formYear: form.year?.value, warn: warn)
-        return Outcome(result: result, diagnostics: diagnostics)
     }
 
     /// 分值 as written (a number of any sign, nil when empty or not a number) and as scored (a

@@ -11,8 +11,9 @@ enum NotFilledRule {
 
     /// Whether `indicators` (placeholders aside) exist and none has an actual.
     static func applies(_ indicators: [IndicatorResult]) -> Bool {
-        let rows = indicators.filter { !$0.indicator.isPlaceholder }
-        return !rows.isEmpty && rows.allSatisfy { $0.actual == .notGiven }
+        // By index: a row is not copied.
+        let rows = indicators.indices.filter { !indicators[$0].indicator.isPlaceholder }
+        return !rows.isEmpty && rows.allSatisfy { indicators[$0].actual == .notGiven }
     }
 
     /// Drops the per-row warnings and generated reasons, and adds the one `not-filled` warning

@@ -10,7 +10,10 @@ struct ReasonRule: Sendable {
 
     /// Fills `result.reason` when it must; returns the warning to report, if any.
     func apply(_ result: inout IndicatorResult, in form: Form) -> Diagnostic? {
-        guard result.isScored, result.lostPoints > 0, result.reason.trimmed.isEmpty else { return nil }
+        // Points lost (`lostPoints` > 0) is a score under the 分值: one comparison, no subtraction.
+        guard result.isScored, let weight = result.weight, result.score < weight, result.reason.trimmed.isEmpty else {
+            return nil
+        }
         result.reason = sentence(result, formYear: form.year?.value)
         result.reasonGenerated = true
         result.needsReview = true
@@ -19,7 +22,7 @@ struct ReasonRule: Sendable {
         result.audit.append(AuditEntry(
             rule: Self.name, inputs: [AuditEntry.Input(Vocabulary.ScoringWords.scoreField,
                                                        ScoreText.points(result.score, rules), at: indicator.score.cell)],
-            formula: "—", awarded: result.score, possible: result.weight ?? 0, note: result.reason))
+            formula: "—", awarded: result.score, possible: weight, note: result.reason))
         return Diagnostic(.warning, "reason-generated", at: form.location(cell), Vocabulary.ScoringMessage.reasonGenerated)
     }
 

@@ -62,23 +62,6 @@ public struct RuleSet: Sendable, Equatable, Hashable {
         return builtIns.first { $0.name == key }
     }
 
-    /// The smallest step of a score (0.01 for 2 decimals).
-    var scoreUnit: Decimal {
-        let places = max(decimals, 0)
-        if places < RuleSet.scoreUnits.count { return RuleSet.scoreUnits[places] }
-        return RuleSet.scoreUnit(places: places)
-    }
-
-    /// 1 divided by 10 `places` times, as `scoreUnit` computes it.
-    private static func scoreUnit(places: Int) -> Decimal {
-        var unit = Decimal(1)
-        for _ in 0..<places { unit /= 10 }
-        return unit
-    }
-
-    /// `scoreUnit` for 0…8 decimals, computed once.
-    private static let scoreUnits: [Decimal] = (0...8).map { scoreUnit(places: $0) }
-
     /// `value` rounded half up to this rule set's decimals (the one rounding function).
     func round(_ value: Decimal) -> Decimal { DecimalRounding.round(value, places: decimals) }
 }

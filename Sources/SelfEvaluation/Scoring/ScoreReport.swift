@@ -4,10 +4,11 @@ import Foundation
 /// of the JSON report described in the README (`score --json`) plus "rules", the name of the rule set applied.
 ///
 /// Numbers are JSON numbers: scores rounded to the rule set's decimals, the execution rate to 4
-/// decimals, amounts as written; Decimals are encoded from their decimal text (2.08, never
+/// decimals, amounts as written; Decimals are written as their decimal text (2.08, never
 /// 2.0800000001). Optional values are written as null. Placeholder rows ("指标2", "……") are left
-/// out of `indicators`; a row with no usable 分值 is listed with kind "notScored".
-public struct ScoreReport: Codable, Sendable, Equatable {
+/// out of `indicators`; a row with no usable 分值 is listed with kind "notScored". Written by
+/// `jsonBytes()` (`PrettyJSONWriter`), the one JSON writer; read back as `Decodable`.
+public struct ScoreReport: Decodable, Sendable, Equatable {
     public var source: String
     public var title: String?
     public var year: Int?
@@ -32,27 +33,17 @@ public struct ScoreReport: Codable, Sendable, Equatable {
     /// One first-level section: its 分值 (null when neither the form nor the rule set gives one)
     /// and where it came from (formLabel: the form's label, rulesDefault, rulesGiven), the points
     /// its label states, and the sums of its indicators' 分值 and scores.
-    public struct Section: Codable, Sendable, Equatable {
+    public struct Section: Decodable, Sendable, Equatable {
         public var name: String
         public var stated: Decimal?
         public var weight: Decimal?
         public var weightSource: String?
         public var indicatorsWeight: Decimal
         public var score: Decimal
-
-        public func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(name, forKey: .name)
-            try c.encode(stated, forKey: .stated)
-            try c.encode(weight, forKey: .weight)
-            try c.encode(weightSource, forKey: .weightSource)
-            try c.encode(indicatorsWeight, forKey: .indicatorsWeight)
-            try c.encode(score, forKey: .score)
-        }
     }
 
     /// The money table and 预算执行率.
-    public struct Budget: Codable, Sendable, Equatable {
+    public struct Budget: Decodable, Sendable, Equatable {
         public var rows: [Row]
         public var weight: Decimal
         public var executionRate: Decimal
@@ -61,24 +52,16 @@ public struct ScoreReport: Codable, Sendable, Equatable {
         public var weightSource: String?
 
         /// One money row (万元).
-        public struct Row: Codable, Sendable, Equatable {
+        public struct Row: Decodable, Sendable, Equatable {
             public var name: String
             public var initial: Decimal?
             public var adjusted: Decimal?
             public var executed: Decimal?
-
-            public func encode(to encoder: any Encoder) throws {
-                var c = encoder.container(keyedBy: CodingKeys.self)
-                try c.encode(name, forKey: .name)
-                try c.encode(initial, forKey: .initial)
-                try c.encode(adjusted, forKey: .adjusted)
-                try c.encode(executed, forKey: .executed)
-            }
         }
     }
 
     /// One indicator row.
-    public struct IndicatorEntry: Codable, Sendable, Equatable {
+    public struct IndicatorEntry: Decodable, Sendable, Equatable {
         public var row: Int
         public var level1: String
         public var level2: String
@@ -96,34 +79,16 @@ public struct ScoreReport: Codable, Sendable, Equatable {
         public var score: Decimal
         public var reason: String
         public var reasonGenerated: Bool
-
-        public func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(row, forKey: .row)
-            try c.encode(level1, forKey: .level1)
-            try c.encode(level2, forKey: .level2)
-            try c.encode(name, forKey: .name)
-            try c.encode(target, forKey: .target)
-            try c.encode(actual, forKey: .actual)
-            try c.encode(kind, forKey: .kind)
-            try c.encode(direction, forKey: .direction)
-            try c.encode(tier, forKey: .tier)
-            try c.encode(weight, forKey: .weight)
-            try c.encode(filledScore, forKey: .filledScore)
-            try c.encode(score, forKey: .score)
-            try c.encode(reason, forKey: .reason)
-            try c.encode(reasonGenerated, forKey: .reasonGenerated)
-        }
     }
 
     /// 总分 row.
-    public struct Total: Codable, Sendable, Equatable {
+    public struct Total: Decodable, Sendable, Equatable {
         public var weight: Decimal
         public var score: Decimal
     }
 
     /// One warning: code, place (1-based row, column letter) and message.
-    public struct Warning: Codable, Sendable, Equatable {
+    public struct Warning: Decodable, Sendable, Equatable {
         public var code: String
         public var row: Int
         public var column: String
@@ -173,23 +138,5 @@ public struct ScoreReport: Codable, Sendable, Equatable {
             Section(name: $0.name, stated: $0.stated, weight: $0.weight, weightSource: $0.source?.rawValue,
                     indicatorsWeight: $0.indicatorsWeight, score: rules.round($0.score))
         }
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(source, forKey: .source)
-        try c.encode(title, forKey: .title)
-        try c.encode(year, forKey: .year)
-        try c.encode(unit, forKey: .unit)
-        try c.encode(filledOn, forKey: .filledOn)
-        try c.encode(budget, forKey: .budget)
-        try c.encode(indicators, forKey: .indicators)
-        try c.encode(total, forKey: .total)
-        try c.encode(grade, forKey: .grade)
-        try c.encode(warnings, forKey: .warnings)
-        try c.encode(needsReview, forKey: .needsReview)
-        try c.encode(rules, forKey: .rules)
-        try c.encode(layout, forKey: .layout)
-        try c.encode(sections, forKey: .sections)
     }
 }

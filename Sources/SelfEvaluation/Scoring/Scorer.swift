@@ -37,13 +37,11 @@ public enum Scorer {
         let evaluator = IndicatorEvaluator(rules: ruleSet)
         let reasons = ReasonRule(rules: ruleSet)
         var indicators: [IndicatorResult] = []
-        for indicator in form.indicators {
-            let outcome = evaluator.evaluate(indicator, in: form)
-            var result = outcome.result
-            diagnostics += outcome.diagnostics
-            if let warning = reasons.apply(&result, in: form) { diagnostics.append(warning) }
-            audit += result.audit
-            indicators.append(result)
+        // Each result is made in place (a local copy cost a copy of the row).
+        for i in form.indicators.indices {
+            indicators.append(evaluator.evaluate(form.indicators[i], in: form, diagnostics: &diagnostics))
+            if let warning = reasons.apply(&indicators[i], in: form) { diagnostics.append(warning) }
+            audit += indicators[i].audit
         }
 
         let graded = !NotFilledRule.applies(indicators)

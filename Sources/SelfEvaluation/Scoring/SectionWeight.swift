@@ -40,43 +40,46 @@ enum SectionWeightRule {
     /// The sections of the scored indicators, in order: each run of rows under one label.
     static func resolve(_ indicators: [IndicatorResult], rulesGiven: Bool) -> [SectionWeight] {
         var sections: [SectionWeight] = []
+        // Each section's 分值 and scores, added exactly once its rows are known (`DecimalRounding.sum`).
+        var weights: [[Decimal]] = [], scores: [[Decimal]] = []
         // The rows of a section repeat its cells: their label and name are read once per run
         // (the texts compared byte for byte, so a run shares exactly what it would compute).
         var last: (writtenLabel: String, writtenName: String, label: String, name: String)?
-        for result in indicators where !result.indicator.isPlaceholder {
-            let indicator = result.indicator
+        // By index and stored members: a row is not copied (`isScored` copied it).
+        for i in indicators.indices where !indicators[i].indicator.isPlaceholder {
             let label: String, name: String
-            if let last, last.writtenLabel.utf8.elementsEqual(indicator.level1Label.utf8),
-               last.writtenName.utf8.elementsEqual(indicator.level1.value.utf8) {
+            if let last, last.writtenLabel.utf8.elementsEqual(indicators[i].indicator.level1Label.utf8),
+               last.writtenName.utf8.elementsEqual(indicators[i].indicator.level1.value.utf8) {
                 (label, name) = (last.label, last.name)
             } else {
                 // One line: a label printed over two ("效益指标⏎(30分)") is named on one.
-                label = indicator.level1Label.trimmed.split(whereSeparator: \.isNewline).joined()
-                name = LabelText.normalize(indicator.level1.value)
-                last = (indicator.level1Label, indicator.level1.value, label, name)
+                let written = indicators[i].indicator.level1Label, writtenName = indicators[i].indicator.level1.value
+                label = written.trimmed.split(whereSeparator: \.isNewline).joined()
+                name = LabelText.normalize(writtenName)
+                last = (written, writtenName, label, name)
             }
             guard !name.isEmpty else { continue }
             // A run of rows under the same label is one section, however its cells are merged,
             // repeated (WPS) or split by a page break.
-            let index: Int
-            if let last = sections.indices.last, sections[last].name == name, sections[last].label == label {
-                index = last
-            } else {
-                let stated = indicator.level1Points
+            if sections.last.map({ $0.name != name || $0.label != label }) ?? true {
+                let stated = indicators[i].indicator.level1Points
                 let fallback = defaultWeight(name)
                 let (weight, source): (Decimal?, WeightSource?) =
                     if rulesGiven, let fallback { (fallback, .rulesGiven) }
                     else if let stated { (stated, .formLabel) }
                     else if let fallback { (fallback, .rulesDefault) }
                     else { (nil, nil) }
-                sections.append(SectionWeight(name: name, label: label, cell: indicator.level1.cell, stated: stated,
+                sections.append(SectionWeight(name: name, label: label, cell: indicators[i].indicator.level1.cell, stated: stated,
                                               weight: weight, source: source, indicatorsWeight: 0, score: 0))
-                index = sections.count - 1
+                weights.append([]); scores.append([])
             }
-            if result.isScored {
-                sections[index].indicatorsWeight += result.weight ?? 0
-                sections[index].score += result.score
+            if indicators[i].kind != .notScored {
+                weights[weights.count - 1].append(indicators[i].weight ?? 0)
+                scores[scores.count - 1].append(indicators[i].score)
             }
+        }
+        for k in sections.indices {
+            (sections[k].indicatorsWeight, sections[k].score) = (DecimalRounding.sum(weights[k]), DecimalRounding.sum(scores[k]))
         }
         return sections
     }

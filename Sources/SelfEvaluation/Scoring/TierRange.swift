@@ -12,35 +12,51 @@ struct TierRange: Sendable, Equatable {
     /// The default score: the top for 达成, the middle of the fractions otherwise.
     var preset: Decimal
 
+    /// Computed exactly (`ExactDecimal`), each bound rounded once: the numbers `Decimal`'s products
+    /// and differences gave (w has at most 30 digits), written as its arithmetic writes them
+    /// (compacted); w rounded to the decimals is w itself, as written, when it has no more. The
+    /// middles of 部分达成 and 未达成, w × (a + p)/2 and w × p/2, are each one rounded division.
+    /// A NaN 分值 or bound, or a figure wider than `Decimal`, gives NaN bounds.
     init(_ tier: Tier, weight: Decimal, rules: RuleSet) {
         self.tier = tier
-        let step = rules.scoreUnit
-        let achievedLow = rules.round(weight * rules.tiers.achieved)
-        let partialLow = rules.round(weight * rules.tiers.partial)
-        var top = rules.round(weight)
-        if top > weight { top -= step }
-        // The middle of 部分达成 and 未达成: w × (a + p)/2 and w × p/2, each one exact rounded
-        // division (`DecimalRounding.quotient`), no `Decimal` division.
-        let middle: (numerator: Decimal, denominator: Decimal)
+        let places = rules.decimals
+        let roundedWeight = rules.round(weight)
+        guard let w = ExactDecimal(weight), let top = ExactDecimal(roundedWeight),
+              let a = ExactDecimal(rules.tiers.achieved), let p = ExactDecimal(rules.tiers.partial) else {
+            (low, high, preset) = (.nan, .nan, .nan)
+            return
+        }
+        let step = ExactDecimal(negative: false, magnitude: WideUInt(1), exponent: -max(places, 0))
+        let two = ExactDecimal(negative: false, magnitude: WideUInt(2), exponent: 0)
+        let achievedLow = w.multiplied(by: a).rounded(places: places), partialLow = w.multiplied(by: p).rounded(places: places)
+        typealias Bound = (exact: ExactDecimal, decimal: Decimal)  // each bound exact, and as it is written
+        func bound(_ exact: ExactDecimal) -> Bound { (exact, exact.decimal ?? .nan) }
+        var low: Bound, high: Bound, middle: Bound
         switch tier {
         case .achieved:
-            low = achievedLow
-            high = top
-            middle = (1, 1)
+            low = bound(achievedLow)
+            // The top is w rounded, one step less when rounding went above w.
+            high = Self.less(w, top) ? bound(top.subtracting(step)) : (top, roundedWeight)
+            middle = (top, roundedWeight)
         case .partial:
-            low = partialLow
-            high = achievedLow - step
-            middle = (rules.tiers.achieved + rules.tiers.partial, 2)
+            (low, high) = (bound(partialLow), bound(achievedLow.subtracting(step)))
+            middle = bound(w.multiplied(by: a.adding(p)).rounded(dividingBy: two, places: places) ?? w)
         case .notAchieved:
-            low = 0
-            high = partialLow - step
-            middle = (rules.tiers.partial, 2)
+            (low, high) = (bound(ExactDecimal(negative: false, magnitude: .zero, exponent: 0)),
+                           bound(partialLow.subtracting(step)))
+            middle = bound(w.multiplied(by: p).rounded(dividingBy: two, places: places) ?? w)
         }
-        if high < low { high = low }
-        let rounded = tier == .achieved ? rules.round(weight)
-            : DecimalRounding.quotient(weight, times: middle.numerator, over: middle.denominator, places: rules.decimals)
-        preset = (rounded ?? rules.round(weight * middle.numerator / middle.denominator)).clamped(low, high)
+        if Self.less(high.exact, low.exact) { high = low }
+        // min(max(middle, low), high), ties as `min` and `max` break them (`max` keeps low, `min` the value).
+        if !Self.less(low.exact, middle.exact) { middle = low }
+        if Self.less(high.exact, middle.exact) { middle = high }
+        self.low = low.decimal
+        self.high = high.decimal
+        self.preset = middle.decimal
     }
+
+    /// x < y.
+    private static func less(_ x: ExactDecimal, _ y: ExactDecimal) -> Bool { x.subtracting(y).negative }
 
     func contains(_ score: Decimal) -> Bool { low <= score && score <= high }
 

@@ -20,9 +20,10 @@ struct TotalsRule: Sendable {
                   sections: [SectionWeight]? = nil) -> Outcome {
         let sections = sections ?? SectionWeightRule.resolve(indicators, rulesGiven: false)
         var diagnostics: [Diagnostic] = []
-        // One pass over the scored indicators: their sums, and each score printed once for both
-        // the audit's inputs and its formula.
-        var weightSum = Decimal(0), scoreSum = Decimal(0)
+        // One pass over the scored indicators (by index and stored members: a row is not copied):
+        // their 分值 and scores, added exactly (`DecimalRounding.sum`), and each score printed once
+        // for both the audit's inputs and its formula.
+        var weights: [Decimal] = [], scores: [Decimal] = []
         var inputs: [AuditEntry.Input] = []
         var terms: [String] = []
         if let budget {
@@ -30,15 +31,16 @@ struct TotalsRule: Sendable {
             inputs.append(AuditEntry.Input(Vocabulary.ScoringWords.executionRateName, points, at: budget.scoreCell))
             terms.append(points)
         }
-        for result in indicators where result.isScored {
-            weightSum += result.weight ?? 0
-            scoreSum += result.score
-            let points = ScoreText.points(result.score, rules)
-            inputs.append(AuditEntry.Input(result.indicator.name.value.trimmed, points, at: result.indicator.score.cell))
+        for i in indicators.indices where indicators[i].kind != .notScored {
+            weights.append(indicators[i].weight ?? 0)
+            scores.append(indicators[i].score)
+            let points = ScoreText.points(indicators[i].score, rules)
+            inputs.append(AuditEntry.Input(indicators[i].indicator.name.value.trimmed, points,
+                                           at: indicators[i].indicator.score.cell))
             terms.append(points)
         }
-        let totalWeight = (budget?.weight ?? 0) + weightSum
-        let totalScore = (budget?.score ?? 0) + scoreSum
+        let totalWeight = DecimalRounding.sum([budget?.weight ?? 0, DecimalRounding.sum(weights)])
+        let totalScore = DecimalRounding.sum([budget?.score ?? 0, DecimalRounding.sum(scores)])
 
         if totalWeight != 100 {
             let cell = form.total?.weight?.cell ?? form.total?.label

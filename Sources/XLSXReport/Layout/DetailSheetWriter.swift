@@ -30,14 +30,16 @@ struct DetailSheetWriter {
             words.detailDirection, words.detailTier, words.detailRatio, words.detailFormula, words.detailWeight,
             words.detailScore, words.detailFilledScore, words.detailNotes,
         ]
-        for (column, text) in headers.enumerated() { try sheet.writeString(text, row: 0, column: column, style: heading) }
+        // Each style's format is looked up once, where it is first used (the workbook numbers its
+        // formats in that order).
+        let workbook = sheet.workbook
+        let headingFormat = try workbook.format(heading)
+        for (column, text) in headers.enumerated() { try sheet.writeString(text, row: 0, column: column, format: headingFormat) }
         try sheet.setRowHeight(TextMetrics.rowHeight(lines: 2, fontSize: 10), row: 0)
 
         let oneLine = TextMetrics.rowHeight(lines: 1, fontSize: 10)
         let lines = ScoringDetail(scored).lines
-        // The lines' four formats, looked up once, in the order the first line uses them (the
-        // workbook numbers its formats by first use).
-        let workbook = sheet.workbook
+        // The lines' four formats, in the order the first line uses them.
         let (centered, cellStyle, ratio, number) = lines.isEmpty
             ? (nil, nil, nil, nil)
             : (try workbook.format(centeredStyle), try workbook.format(textStyle), try workbook.format(ratioStyle),
@@ -89,7 +91,7 @@ struct DetailSheetWriter {
         let diagnosticColumns = [(0, 3), (4, 4), (5, 6), (7, 16)]
         for (index, text) in diagnosticHeaders.enumerated() {
             let (first, last) = diagnosticColumns[index]
-            try writeSpan(text, row: row, first: first, last: last, style: heading, on: sheet)
+            try writeSpan(text, row: row, first: first, last: last, format: headingFormat, on: sheet)
         }
         row += 1
         let diagnostics = scored.diagnostics
@@ -97,6 +99,7 @@ struct DetailSheetWriter {
             try sheet.writeString(words.noDiagnostics, row: row, column: 0, style: plain)
             row += 1
         }
+        let diagnosticFormat = diagnostics.isEmpty ? nil : try workbook.format(textStyle)
         for diagnostic in diagnostics {
             let texts = [
                 diagnostic.location.description,
@@ -106,7 +109,7 @@ struct DetailSheetWriter {
             var height = TextMetrics.rowHeight(lines: 1, fontSize: 10)
             for (index, text) in texts.enumerated() {
                 let (first, last) = diagnosticColumns[index]
-                try writeSpan(text, row: row, first: first, last: last, style: textStyle, on: sheet)
+                try writeSpan(text, row: row, first: first, last: last, format: diagnosticFormat, on: sheet)
                 let width = (first...last).reduce(0.0) { $0 + Self.widths[$1] }
                 height = max(height, FormLayout.neededHeight(text, width: width, fontSize: 10))
             }
@@ -150,10 +153,14 @@ struct DetailSheetWriter {
     }
 
     private func writeSpan(_ text: String, row: Int, first: Int, last: Int, style: CellStyle, on sheet: Worksheet) throws {
+        try writeSpan(text, row: row, first: first, last: last, format: sheet.workbook.format(style), on: sheet)
+    }
+
+    private func writeSpan(_ text: String, row: Int, first: Int, last: Int, format: CellFormat?, on sheet: Worksheet) throws {
         if first == last {
-            try sheet.writeString(text, row: row, column: first, style: style)
+            try sheet.writeString(text, row: row, column: first, format: format)
         } else {
-            try sheet.mergeRange(firstRow: row, firstColumn: first, lastRow: row, lastColumn: last, text: text, style: style)
+            try sheet.mergeRange(firstRow: row, firstColumn: first, lastRow: row, lastColumn: last, text: text, format: format)
         }
     }
 }

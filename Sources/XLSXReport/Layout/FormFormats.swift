@@ -5,7 +5,7 @@ import Foundation
 /// first use through ``Workbook/format(_:)``, so the workbook creates its formats in the order
 /// the cells first use them (the same order as resolving each cell's style on its own).
 struct FormFormats {
-    private struct Key: Hashable {
+    private struct Key: Equatable {
         let kind: FormCellKind
         let fontSize: Double
         let numberFormat: String?
@@ -13,7 +13,9 @@ struct FormFormats {
     }
 
     private let workbook: Workbook
-    private var resolved: [Key: CellFormat] = [:]
+    /// The formats made so far, in the order of first use: a sheet has about a dozen, so they are
+    /// searched in turn (hashing the key of every cell cost more).
+    private var resolved: [(key: Key, format: CellFormat)] = []
 
     init(workbook: Workbook) {
         self.workbook = workbook
@@ -23,12 +25,12 @@ struct FormFormats {
     /// (``FormSheetWriter/style(_:numberFormat:)``, ``FormSheetWriter/markedStyle(_:)``).
     mutating func format(_ kind: FormCellKind, fontSize: Double, numberFormat: String?, marked: Bool) throws -> CellFormat {
         let key = Key(kind: kind, fontSize: fontSize, numberFormat: numberFormat, marked: marked)
-        if let format = resolved[key] { return format }
+        if let found = resolved.first(where: { $0.key == key }) { return found.format }
         var style = FormSheetWriter.style(kind, numberFormat: numberFormat)
         style.fontSize = fontSize
         if marked { style = FormSheetWriter.markedStyle(style) }
         let format = try workbook.format(style)
-        resolved[key] = format
+        resolved.append((key, format))
         return format
     }
 }

@@ -49,12 +49,17 @@ struct FormSheetWriter {
         for (row, height) in layout.rowHeights.enumerated() { try sheet.setRowHeight(height, row: row) }
 
         var formats = FormFormats(workbook: sheet.workbook)
+        // The few numbers and marked cells placed on the grid once: every cell looks itself up.
+        var contents = CellGrid<FormCellContent>(rows: layout.rows.count, columns: layout.columnCount)
+        for (cell, content) in self.contents { contents[cell] = content }
+        var marked = CellGrid<Bool>(rows: layout.rows.count, columns: layout.columnCount)
+        for cell in self.marked { marked[cell] = true }
         for range in layout.merges {
             let first = range.first
             let content = contents[first]
             let format = try formats.format(
                 layout.kind(row: first.row, column: first.column), fontSize: layout.fontSize(row: first.row, column: first.column),
-                numberFormat: content?.format, marked: marked.contains(first))
+                numberFormat: content?.format, marked: marked[first] ?? false)
             let text = content == nil ? layout.text(row: first.row, column: first.column) : ""
             try sheet.mergeRange(firstRow: first.row, firstColumn: first.column, lastRow: range.last.row,
                                  lastColumn: range.last.column, text: text, format: format)
@@ -70,10 +75,10 @@ struct FormSheetWriter {
                 let fontSize = layout.shrunkFonts[cell] ?? FormLayout.fontSize(kind)
                 if let content {
                     let format = try formats.format(kind, fontSize: fontSize, numberFormat: content.format,
-                                                    marked: marked.contains(cell))
+                                                    marked: marked[cell] ?? false)
                     try write(content, row: row, column: column, format: format, on: sheet)
                 } else if !text.isEmpty || kind.bordered {
-                    let format = try formats.format(kind, fontSize: fontSize, numberFormat: nil, marked: marked.contains(cell))
+                    let format = try formats.format(kind, fontSize: fontSize, numberFormat: nil, marked: marked[cell] ?? false)
                     if !text.isEmpty {
                         try sheet.writeString(text, row: row, column: column, format: format)  // input: always text
                     } else {
@@ -97,7 +102,7 @@ struct FormSheetWriter {
             style.wrap = false
             try sheet.writeString(note, row: layout.rows.count + 1, column: 0, style: style)
         }
-        if !marked.isEmpty {
+        if !self.marked.isEmpty {
             // The legend of the marked style, under the note (also outside the print area).
             var style = Self.markedStyle(Self.style(.trailer))
             style.thinBorder = false

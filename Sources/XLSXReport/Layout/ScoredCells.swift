@@ -141,14 +141,19 @@ public struct ScoredCells: Sendable {
     }
 
     /// Whether a text is made only of digits, one sign, separators and a point (so "235.11万元",
-    /// "10分" and "—" stay text, as written).
+    /// "10分" and "—" stay text, as written), with at least one digit. Read scalar by scalar: each
+    /// character it accepts is one scalar that joins no other.
     static func isPlainNumber(_ text: String) -> Bool {
-        let trimmed = LabelText.trim(text)
-        return !trimmed.isEmpty && trimmed.allSatisfy({ numberCharacters.contains($0) }) && trimmed.contains(where: \.isNumber)
+        var digits = false
+        for scalar in LabelText.trim(text).unicodeScalars {
+            switch scalar.value {
+            case 0x30...0x39, 0xFF10...0xFF19: digits = true  // 0–9, ０–９
+            case 0x2E, 0x2C, 0xFF0C, 0xFF0E, 0x2B, 0x2D, 0xFF0D: break  // . , ， ． + - －
+            default: return false
+            }
+        }
+        return digits
     }
-
-    /// What `isPlainNumber` accepts: digits (ASCII and full-width), signs, separators, points.
-    private static let numberCharacters = Set("0123456789０１２３４５６７８９.,，．+-－")
 
     private func value(_ address: CellAddress) -> Decimal? { contents[Self.sheetCell(address)]?.value }
 
@@ -246,7 +251,9 @@ public struct ScoredCells: Sendable {
             let top = CellAddress(row: first, column: header.score)
             let bottom = CellAddress(row: last, column: header.score)
             terms.append("SUM(\(top):\(bottom))")
-            for row in first...last { sum += value(CellAddress(row: row, column: header.score)) ?? 0 }
+            for row in first...last {
+                if let score = value(CellAddress(row: row, column: header.score)) { sum += score }
+            }
         }
         if !terms.isEmpty, sum == scored.totalScore {
             set(totalCell, .formula("=" + terms.joined(separator: "+"), cached: scored.totalScore, format: format))
@@ -264,7 +271,10 @@ public struct ScoredCells: Sendable {
               let cell = scored.form.conclusion?.cell, grid.computed[cell]?.role == .conclusion else { return }
         let bands = scored.ruleSet.gradeBands
         func text(_ grade: EvaluationGrade) -> String {
-            "\"" + grade.conclusion.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+            let conclusion = grade.conclusion
+            // A quote mark is doubled inside the formula's string (a conclusion holds none).
+            let quoted = conclusion.utf8.contains(0x22) ? conclusion.replacingOccurrences(of: "\"", with: "\"\"") : conclusion
+            return "\"" + quoted + "\""
         }
         let total = totalCell.description
         let excellent = "IF(\(total)>=\(bands.excellent.plainText),\(text(.excellent)),"

@@ -46,8 +46,39 @@ enum CBridge {
     /// The text of a cell or a comment (OOXML `ST_Xstring`): as ``xmlText(_:_:_:_:limit:)``, and a
     /// literal `_xHHHH_` protected so that Excel shows it as typed (``XMLText/cellText(_:limit:)``).
     static func cellText(_ text: String, _ what: String, _ operation: String, _ location: XLSXError.Location?) throws -> String {
+        if isCellReady(text) { return text }
         try requireNoNUL(text, what, operation, location)
         return XMLText.cellText(text)
+    }
+
+    /// Whether `text` is already what ``cellText(_:_:_:_:)`` makes of it, found in one pass over
+    /// its UTF-8: at most ``XMLText/cellLimit`` bytes (so at most as many UTF-16 units: nothing to
+    /// cut), no byte below 0x20 but TAB, LF and CR (so no NUL and no forbidden control), no
+    /// U+FFFE or U+FFFF (EF BF BE, EF BF BF) and no underscore (so no `_xHHHH_` to protect).
+    static func isCellReady(_ text: String) -> Bool {
+        guard text.utf8.count <= XMLText.cellLimit else { return false }
+        var text = text
+        return text.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte < 0x20 {
+                    guard byte == 0x09 || byte == 0x0A || byte == 0x0D else { return false }
+                } else if byte == 0x5F {
+                    return false
+                } else if byte == 0xEF, index + 2 < bytes.count, bytes[index + 1] == 0xBF, bytes[index + 2] >= 0xBE {
+                    return false
+                }
+                index += 1
+            }
+            return true
+        }
+    }
+
+    /// `body` with `text`'s C string (nil for nil), valid during the call only.
+    static func withOptionalCString<Result>(_ text: String?, _ body: (UnsafePointer<CChar>?) -> Result) -> Result {
+        guard let text else { return body(nil) }
+        return text.withCString { body($0) }
     }
 
     /// Whether `text` holds a NUL, found with `memchr` on its contiguous UTF-8 (every cell written
@@ -65,9 +96,29 @@ enum CBridge {
     /// `NSDecimalNumber.doubleValue` is not correctly rounded on Linux (0.92 → 0.9199999999999999).
     static func double(_ value: Decimal, _ operation: String, _ location: XLSXError.Location?) throws -> Double {
         guard !value.isNaN else { throw XLSXError.invalid(operation, location, "the number is NaN") }
+        if let exact = exactDouble(value) { return exact }
         guard let result = Double(value.plainText), result.isFinite else {
             throw XLSXError.invalid(operation, location, "the number \(value) is not finite as a double")
         }
         return result
+    }
+
+    /// The powers of ten a double holds exactly: 10^0 … 10^22.
+    private static let exactPowersOfTen: [Double] = (0...22).map { (0..<$0).reduce(1.0) { value, _ in value * 10 } }
+
+    /// The double nearest `value` with one operation, when that is exact arithmetic: a significand
+    /// below 2^53 and 10^|exponent| up to 10^22 are both doubles exactly, so significand × 10^e or
+    /// significand ÷ 10^−e is rounded once, to nearest — the double nearest the decimal, as reading
+    /// its text gives (the first case of every correct decimal-to-binary conversion, Clinger 1990).
+    /// nil for any other value (the text is read then). Every figure of a form is such a value.
+    static func exactDouble(_ value: Decimal) -> Double? {
+        let exponent = value.exponent
+        guard exponent >= -22, exponent <= 22 else { return nil }
+        let magnitude = value.significand.magnitude
+        let integer = NSDecimalNumber(decimal: magnitude).uint64Value
+        guard integer < 1 << 53, Decimal(integer) == magnitude else { return nil }
+        let power = exactPowersOfTen[abs(exponent)]
+        let result = exponent >= 0 ? Double(integer) * power : Double(integer) / power
+        return value.sign == .minus && integer != 0 ? -result : result  // a zero is 0, never −0
     }
 }

@@ -44,50 +44,32 @@ public enum TextMetrics {
     /// narrow characters wrap as a whole when they fit on a line; CJK characters may
     /// break anywhere; a word longer than a line is broken by characters. Widths are
     /// summed scalar by scalar (marks, joined emoji and skin tones add nothing).
+    ///
+    /// The text is read once, as UTF-8 bytes decoded in the loop (an ASCII byte is its own
+    /// scalar, answered without Unicode's tables). No character is wider than its UTF-8 bytes
+    /// (ASCII 1 byte, width 1; CJK 3 bytes, width 2), so when the bytes fit on a line every
+    /// paragraph does: the text takes one line per paragraph, and only its breaks are counted.
     public static func lineCount(
         _ text: String, columnWidth: Double, fontSize: Double = 11, ambiguousIsWide: Bool = true
     ) -> Int {
         let scale = fontSize.isFinite && fontSize > 0 ? fontSize / 11 : 1
         let available = max(columnWidth - cellPadding, 0.5)
-        if fitsOnOneLine(text, available: available, scale: scale) { return 1 }
-        var counter = LineCounter(available: available, scale: scale, ambiguousIsWide: ambiguousIsWide)
-        // Scalar by scalar; CR LF is one line break.
-        var previous: UInt32 = 0
-        var ordinal = 0  // scalars read so far
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
-            defer {
-                previous = value
-                ordinal += 1
-            }
-            if value == 0x0A, previous == 0x0D { continue }
-            if isLineBreak(value) {
-                counter.flushWord(of: text, upTo: ordinal)
-                counter.lineBreak()
-                continue
-            }
-            let width = counter.width(of: scalar, after: previous)
-            if isSpace(scalar) {
-                counter.flushWord(of: text, upTo: ordinal)
-                counter.space(width)
-            } else if width >= 2 * scale {
-                counter.flushWord(of: text, upTo: ordinal)  // a wide character (CJK) may break anywhere
-                counter.place(width)
-            } else {
-                counter.extendWord(width, at: ordinal, after: previous)
-            }
-        }
-        counter.flushWord(of: text, upTo: ordinal)
+        var counter = LineCounter(available: available, scale: scale, ambiguousIsWide: ambiguousIsWide,
+                                  fits: Double(text.utf8.count) * scale <= available + 1e-9)
+        var text = text
+        text.withUTF8 { counter.count($0) }
         return counter.lines
     }
 
     /// The state of ``lineCount(_:columnWidth:fontSize:ambiguousIsWide:)``: lines so far, the width
-    /// used on the last one, and the pending word of narrow characters (where it starts, the scalar
-    /// before it, its width; a word longer than a line is broken by characters, measured again).
+    /// used on the last one, and the pending word of narrow characters (the byte it starts at, the
+    /// scalar before it, its width; a word longer than a line is broken by characters, measured again).
     private struct LineCounter {
         let available: Double
         let scale: Double
         let ambiguousIsWide: Bool
+        /// The whole text fits on a line: only its breaks count.
+        let fits: Bool
         var lines = 1
         var used = 0.0
         var wordPending = false
@@ -95,17 +77,66 @@ public enum TextMetrics {
         var beforeWord: UInt32 = 0
         var wordWidth = 0.0
 
-        init(available: Double, scale: Double, ambiguousIsWide: Bool) {
+        init(available: Double, scale: Double, ambiguousIsWide: Bool, fits: Bool) {
             self.available = available
             self.scale = scale
             self.ambiguousIsWide = ambiguousIsWide
+            self.fits = fits
+        }
+
+        /// Counts the lines of `bytes` (valid UTF-8, a `String`'s), scalar by scalar; CR LF is one
+        /// line break. A text that fits (``fits``) has one line per paragraph: its breaks are
+        /// counted on the bytes (U+0085 is C2 85, U+2028 and U+2029 are E2 80 A8 and A9, and no
+        /// lead byte is ever a continuation byte, so these bytes are those characters).
+        mutating func count(_ bytes: UnsafeBufferPointer<UInt8>) {
+            if fits {
+                var previous: UInt8 = 0
+                var beforePrevious: UInt8 = 0
+                for byte in bytes {
+                    switch byte {
+                    case 0x0A: if previous != 0x0D { lines += 1 }
+                    case 0x0B...0x0D: lines += 1
+                    case 0x85: if previous == 0xC2 { lines += 1 }
+                    case 0xA8, 0xA9: if previous == 0x80, beforePrevious == 0xE2 { lines += 1 }
+                    default: break
+                    }
+                    beforePrevious = previous
+                    previous = byte
+                }
+                return
+            }
+            var previous: UInt32 = 0
+            var index = 0
+            while index < bytes.count {
+                let start = index
+                let value = TextMetrics.scalar(in: bytes, at: &index)
+                let before = previous
+                previous = value
+                if TextMetrics.isLineBreak(value) {
+                    if value == 0x0A, before == 0x0D { continue }
+                    flushWord(of: bytes, upTo: start)
+                    lineBreak()
+                    continue
+                }
+                let width = width(of: value, after: before)
+                if TextMetrics.isSpace(value) {
+                    flushWord(of: bytes, upTo: start)
+                    space(width)
+                } else if width >= 2 * scale {
+                    flushWord(of: bytes, upTo: start)  // a wide character (CJK) may break anywhere
+                    place(width)
+                } else {
+                    extendWord(width, at: start, after: before)
+                }
+            }
+            flushWord(of: bytes, upTo: bytes.count)
         }
 
         /// A scalar's width after `previous`: nothing when it joins the glyph before it (a mark, a
         /// zero-width joiner and what follows it, an emoji skin tone).
-        func width(of scalar: Unicode.Scalar, after previous: UInt32) -> Double {
-            let joined = previous == 0x200D || (0x1F3FB...0x1F3FF).contains(scalar.value)
-            return Double(joined ? 0 : TextMetrics.width(of: scalar, ambiguousIsWide: ambiguousIsWide)) * scale
+        func width(of value: UInt32, after previous: UInt32) -> Double {
+            let joined = previous == 0x200D || (0x1F3FB...0x1F3FF).contains(value)
+            return Double(joined ? 0 : TextMetrics.width(of: value, ambiguousIsWide: ambiguousIsWide)) * scale
         }
 
         /// A character placed alone: on this line if it fits (or the line is empty), else on the next.
@@ -117,38 +148,40 @@ public enum TextMetrics {
             used += width
         }
 
-        /// The narrow character `ordinal` (after `previous`) joins the pending word.
-        mutating func extendWord(_ width: Double, at ordinal: Int, after previous: UInt32) {
+        /// The narrow character at byte `start` (after `previous`) joins the pending word.
+        mutating func extendWord(_ width: Double, at start: Int, after previous: UInt32) {
             if !wordPending {
                 wordPending = true
-                wordStart = ordinal
+                wordStart = start
                 beforeWord = previous
             }
             wordWidth += width
         }
 
-        /// The pending word (of `text`, ending before scalar `end`) placed as a whole when it fits
-        /// a line, else broken by characters.
-        mutating func flushWord(of text: String, upTo end: Int) {
-            guard wordPending else { return }
+        /// The pending word, if any (of `bytes`, ending before byte `end`), placed.
+        @inline(__always)
+        mutating func flushWord(of bytes: UnsafeBufferPointer<UInt8>, upTo end: Int) {
+            if wordPending { placeWord(of: bytes, upTo: end) }
+        }
+
+        /// The pending word placed as a whole when it fits a line, else broken by characters.
+        mutating func placeWord(of bytes: UnsafeBufferPointer<UInt8>, upTo end: Int) {
             if used + wordWidth <= available + 1e-9 {
                 used += wordWidth
             } else if wordWidth <= available + 1e-9 {
                 lines += 1
                 used = wordWidth
             } else {
-                breakWord(of: text, upTo: end)
+                var previous = beforeWord
+                var index = wordStart
+                while index < end {
+                    let value = TextMetrics.scalar(in: bytes, at: &index)
+                    place(width(of: value, after: previous))
+                    previous = value
+                }
             }
             wordPending = false
             wordWidth = 0
-        }
-
-        private mutating func breakWord(of text: String, upTo end: Int) {
-            var previous = beforeWord
-            for scalar in text.unicodeScalars.dropFirst(wordStart).prefix(end - wordStart) {
-                place(width(of: scalar, after: previous))
-                previous = scalar.value
-            }
         }
 
         mutating func lineBreak() {
@@ -162,42 +195,47 @@ public enum TextMetrics {
         }
     }
 
+    /// The scalar value whose UTF-8 starts at `index` in `bytes` (valid UTF-8), `index` moved past it.
+    @inline(__always)
+    private static func scalar(in bytes: UnsafeBufferPointer<UInt8>, at index: inout Int) -> UInt32 {
+        let lead = UInt32(bytes[index])
+        if lead < 0x80 {
+            index += 1
+            return lead
+        }
+        func continuation(_ offset: Int) -> UInt32 { UInt32(bytes[index + offset] & 0x3F) }
+        let value: UInt32
+        let length: Int
+        if lead < 0xE0 {
+            value = (lead & 0x1F) << 6 | continuation(1)
+            length = 2
+        } else if lead < 0xF0 {
+            value = (lead & 0x0F) << 12 | continuation(1) << 6 | continuation(2)
+            length = 3
+        } else {
+            value = (lead & 0x07) << 18 | continuation(1) << 12 | continuation(2) << 6 | continuation(3)
+            length = 4
+        }
+        index += length
+        return value
+    }
+
     /// LF, VT, FF, CR, NEL, LINE and PARAGRAPH SEPARATOR: the scalars that are `Character.isNewline`.
+    @inline(__always)
     private static func isLineBreak(_ value: UInt32) -> Bool {
         (0x0A...0x0D).contains(value) || value == 0x85 || value == 0x2028 || value == 0x2029
     }
 
     /// White space other than line breaks (space, tab, U+3000 …); ideographs answered without
     /// looking up Unicode properties.
-    private static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
-        let value = scalar.value
+    @inline(__always)
+    private static func isSpace(_ value: UInt32) -> Bool {
         if value < 0x80 { return value == 0x20 || value == 0x09 }
         // Ideographs, CJK punctuation after U+3000 and full-width forms are never white space.
         if (0x4E00...0x9FFF).contains(value) || (0x3001...0x303F).contains(value) || (0xFF01...0xFFEF).contains(value) {
             return false
         }
-        return scalar.properties.isWhitespace
-    }
-
-    /// A quick answer for short text: no character is wider than the bytes it takes in UTF-8
-    /// (ASCII 1 byte, width 1; CJK 3 bytes, width 2; the 2-byte ambiguous symbols at most 2), so
-    /// text whose byte count fits and that holds no line break takes one line.
-    private static func fitsOnOneLine(_ text: String, available: Double, scale: Double) -> Bool {
-        let utf8 = text.utf8
-        guard Double(utf8.count) * scale <= available + 1e-9 else { return false }
-        var previous: UInt8 = 0
-        var beforePrevious: UInt8 = 0
-        for byte in utf8 {
-            switch byte {
-            case 0x0A...0x0D: return false  // LF, VT, FF, CR
-            case 0x85 where previous == 0xC2: return false  // U+0085
-            case 0xA8, 0xA9: if previous == 0x80, beforePrevious == 0xE2 { return false }  // U+2028, U+2029
-            default: break
-            }
-            beforePrevious = previous
-            previous = byte
-        }
-        return true
+        return Unicode.Scalar(value)?.properties.isWhitespace ?? false
     }
 
     /// A row height in points that shows `lines` lines at `fontSize` points:
@@ -217,13 +255,24 @@ public enum TextMetrics {
     // MARK: - Scalar widths
 
     static func width(of scalar: Unicode.Scalar, ambiguousIsWide: Bool) -> Int {
-        let v = scalar.value
-        if v < 0x20 || (v >= 0x7F && v < 0xA0) { return 0 }  // C0/C1 controls
-        if v < 0x7F { return 1 }  // printable ASCII
+        width(of: scalar.value, ambiguousIsWide: ambiguousIsWide)
+    }
+
+    /// The width of the scalar `v` (a valid scalar value): ASCII and the CJK ideographs answered
+    /// at once, every other scalar by its category and the range tables.
+    @inline(__always)
+    static func width(of v: UInt32, ambiguousIsWide: Bool) -> Int {
+        if v < 0x7F { return v < 0x20 ? 0 : 1 }  // C0 controls; printable ASCII
         if v >= 0x4E00 && v <= 0x9FFF { return 2 }  // CJK unified ideographs (letters, wide)
+        return tableWidth(of: v, ambiguousIsWide: ambiguousIsWide)
+    }
+
+    /// ``width(of:ambiguousIsWide:)`` beyond ASCII and the CJK ideographs.
+    private static func tableWidth(of v: UInt32, ambiguousIsWide: Bool) -> Int {
+        if v < 0xA0 { return 0 }  // DEL and the C1 controls
         // CJK punctuation (before the tone marks U+302A…) and full-width forms: wide, no marks.
         if (v >= 0x3000 && v <= 0x3029) || (v >= 0xFF01 && v <= 0xFF60) { return 2 }
-        switch scalar.properties.generalCategory {
+        switch Unicode.Scalar(v)?.properties.generalCategory {
         case .nonspacingMark, .enclosingMark, .format: return 0
         default: break
         }

@@ -379,11 +379,8 @@ public final class Worksheet {
         let text = try CBridge.cellText(text, "the comment", operation, location)
         let author = try options.author.map { try CBridge.xmlText($0, "the author", operation, location) }
         let font = try options.fontName.map { try CBridge.xmlText($0, "the font name", operation, location) }
-        let owned = OwnedCStrings()
         var cOptions = lxw_comment_options()
         cOptions.visible = UInt8(options.visible ? LXW_COMMENT_DISPLAY_VISIBLE.rawValue : LXW_COMMENT_DISPLAY_HIDDEN.rawValue)
-        cOptions.author = try owned.copy(author, operation: operation)
-        cOptions.font_name = try owned.copy(font, operation: operation)
         if let size = options.fontSize {
             guard size.isFinite, size > 0 else { throw XLSXError.invalid(operation, location, "font size \(size) must be positive") }
             cOptions.font_size = size
@@ -400,7 +397,15 @@ public final class Worksheet {
             }
             cOptions.height = value
         }
-        try XLSXError.check(text.withCString { worksheet_write_comment_opt(ws, r, c, $0, &cOptions) }, operation, location)
+        // The author and font are lent for the call (the library copies them into the comment).
+        let result = CBridge.withOptionalCString(author) { authorPointer in
+            CBridge.withOptionalCString(font) { fontPointer in
+                cOptions.author = authorPointer.map { UnsafeMutablePointer(mutating: $0) }
+                cOptions.font_name = fontPointer.map { UnsafeMutablePointer(mutating: $0) }
+                return text.withCString { worksheet_write_comment_opt(ws, r, c, $0, &cOptions) }
+            }
+        }
+        try XLSXError.check(result, operation, location)
     }
 
     // MARK: Rows and columns
