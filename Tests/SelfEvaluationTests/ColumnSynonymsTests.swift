@@ -26,7 +26,7 @@ struct ColumnSynonymsTests {
                 let words = synonyms[key] ?? []
                 var best: (index: Int, column: Int)? = nil
                 for (column, label, stem) in cells where !taken.contains(column) {
-                    guard LabelTable.rank(label, stem: stem, synonyms: words) == wanted else { continue }
+                    guard LabelTable.match(label, stem: stem, synonyms: words)?.rank == wanted else { continue }
                     let index = words.firstIndex { wanted == 0 ? ($0 == label || $0 == stem) : stem.hasPrefix($0) } ?? words.count
                     if best == nil || index < (best?.index ?? Int.max) { best = (index, column) }
                 }

@@ -1,6 +1,6 @@
 import CSV
 import Foundation
-import SelfEvaluation
+@testable import SelfEvaluation
 import TestSupport
 import Testing
 
@@ -355,7 +355,7 @@ struct LayoutTests {
     @Test(arguments: [("预算执行率(20分)", Decimal(20)), ("得分(20分*执行率)", 20), ("产出指标（50分）", 50),
                       ("分值(10分)", 10), ("分值", nil), ("执行率(B/A)", nil), ("得分(分)", nil)] as [(String, Decimal?)])
     func statedPoints(_ label: String, _ points: Decimal?) {
-        #expect(LabelTable.statedPointsForTesting(label) == points)
+        #expect(LabelTable.statedPoints(NormalizedText(label)) == points)
     }
 
     // MARK: --layout FILE.json

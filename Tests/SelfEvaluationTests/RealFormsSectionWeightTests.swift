@@ -265,6 +265,6 @@ struct RealFormsSectionWeightTests {
     /// A lone mark as the 三级 name of an empty row is a placeholder, as "指标2" and "……" are.
     @Test(arguments: [("-", true), ("—", true), ("/", true), ("……", true), ("指标2", true), ("指标", false), ("-1", false)])
     func aLoneMarkNamesAPlaceholder(_ name: String, _ placeholder: Bool) {
-        #expect(TemplateReader.isPlaceholderNameForTesting(name) == placeholder)
+        #expect(TemplateReader.isPlaceholderName(name) == placeholder)
     }
 }

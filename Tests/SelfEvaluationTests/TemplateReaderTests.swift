@@ -1,6 +1,6 @@
 import CSV
 import Foundation
-import SelfEvaluation
+@testable import SelfEvaluation
 import TestSupport
 import Testing
 
@@ -133,7 +133,7 @@ struct TemplateReaderTests {
         ("指标值", false), ("引进项目落地个数", false),
     ])
     func placeholderNames(_ name: String, _ expected: Bool) {
-        #expect(TemplateReader.isPlaceholderNameForTesting(name) == expected)
+        #expect(TemplateReader.isPlaceholderName(name) == expected)
     }
 
     @Test func placeholderRowsAreKeptButNotScored() throws {

@@ -23,50 +23,36 @@ struct ColumnSynonyms<Key: Hashable & Sendable>: Sendable {
     /// Assigns header cells to columns: every exact match first (in the order of `keys`, the
     /// leftmost cell first), then prefix matches on the cells still free; within a rank the
     /// synonym listed first wins, then the leftmost cell. A cell matches exactly when its label or
-    /// its stem is a synonym, by prefix when its stem starts with one (`LabelTable.rank`).
+    /// its stem is a synonym, by prefix when its stem starts with one (`LabelTable.match`).
     func assign(_ cells: [(column: Int, label: NormalizedText, stem: NormalizedText)]) -> [Key: Int] {
         // Exact candidates per key: (synonym's place, column), cells left to right.
         var exact = [[(index: Int, column: Int)]](repeating: [], count: keys.count)
-        for cell in cells where !cell.label.isEmpty {
-            var found: [(key: Int, index: Int)] = places[cell.label] ?? []
-            if cell.stem != cell.label {
-                for place in places[cell.stem] ?? [] {
-                    if let i = found.firstIndex(where: { $0.key == place.key }) {
-                        found[i].index = min(found[i].index, place.index)
-                    } else {
-                        found.append(place)
-                    }
-                }
+        for cell in cells {
+            var found: [Int: Int] = [:]  // key → the first place of the label or the stem in its list
+            for place in (places[cell.label] ?? []) + (cell.stem == cell.label ? [] : places[cell.stem] ?? []) {
+                found[place.key] = min(found[place.key] ?? Int.max, place.index)
             }
-            for place in found { exact[place.key].append((place.index, cell.column)) }
+            for (k, index) in found { exact[k].append((index, cell.column)) }
         }
         var taken: Set<Int> = []
         var assigned = [Int?](repeating: nil, count: keys.count)
-        for k in keys.indices {
-            var best: (index: Int, column: Int)? = nil
-            for candidate in exact[k] where !taken.contains(candidate.column) && candidate.index < (best?.index ?? Int.max) {
-                best = candidate
-            }
-            if let best {
-                assigned[k] = best.column
-                taken.insert(best.column)
-            }
-        }
-        // Prefix matches: a free cell has no exact match with a key still unassigned.
-        for k in keys.indices where assigned[k] == nil {
-            var best: (index: Int, column: Int)? = nil
-            for cell in cells where !cell.label.isEmpty && !taken.contains(cell.column) {
-                guard let index = lists[k].firstIndex(where: { !$0.isEmpty && cell.stem.hasPrefix($0) }),
-                      index < (best?.index ?? Int.max) else { continue }
-                best = (index, cell.column)
-            }
-            if let best {
-                assigned[k] = best.column
-                taken.insert(best.column)
+        // Exact matches, then prefixes (a free cell has no exact match with a key still unassigned).
+        for exactly in [true, false] {
+            for k in keys.indices where assigned[k] == nil {
+                let candidates = exactly ? exact[k] : cells.compactMap { cell in
+                    taken.contains(cell.column) ? nil
+                        : lists[k].firstIndex { cell.stem.hasPrefix($0) }.map { (index: $0, column: cell.column) }
+                }
+                var best: (index: Int, column: Int)? = nil
+                for candidate in candidates where !taken.contains(candidate.column) && candidate.index < (best?.index ?? Int.max) {
+                    best = candidate
+                }
+                if let best {
+                    assigned[k] = best.column
+                    taken.insert(best.column)
+                }
             }
         }
-        var out: [Key: Int] = [:]
-        for (k, column) in assigned.enumerated() { if let column { out[keys[k]] = column } }
-        return out
+        return Dictionary(uniqueKeysWithValues: assigned.enumerated().compactMap { k, column in column.map { (keys[k], $0) } })
     }
 }

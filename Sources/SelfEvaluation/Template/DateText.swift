@@ -13,14 +13,22 @@ public enum DateText {
 /// Finding years in text.
 public enum YearText {
     /// The four-digit year right before `suffix` ("(2023年度)" with "年度" → 2023).
+    ///
+    /// Read on the text's scalars in NFC: `suffix` where Foundation's `range(of:)` finds it (not
+    /// before a mark that extends its last character, `WordList`), and before it, spaces (" ",
+    /// U+3000) left out, exactly four ASCII digits that are characters of their own (seeded test
+    /// against the `Character` walk after Foundation's search, `YearTextTests`).
     public static func yearBefore(_ suffix: String, in text: String) -> Int? {
-        var searchStart = text.startIndex
-        while let range = text.range(of: suffix, range: searchStart..<text.endIndex) {
-            // "( 2019 年度)": spaces may stand between the year and its suffix.
-            let digits = text[..<range.lowerBound].reversed().drop { $0 == " " || $0 == "\u{3000}" }
-                .prefix { $0.isASCII && $0.isNumber }
-            if digits.count == 4, let year = Int(String(digits.reversed())) { return year }
-            searchStart = range.upperBound
+        let scalars = ValueText.scalars(of: text), word = ValueText.scalars(of: suffix)
+        var from = 0
+        while let at = WordList.find(word, in: scalars, from: from, wholeCharacters: true) {
+            let end = scalars[..<at].lastIndex { $0 != " " && $0 != "\u{3000}" }.map { $0 + 1 } ?? 0
+            let start = scalars[..<end].lastIndex { !(0x30...0x39).contains($0.value) }.map { $0 + 1 } ?? 0
+            // A scalar joining the first digit into one character (a prepended mark) makes it no digit.
+            if end - start == 4, start == 0 || String(String.UnicodeScalarView(scalars[(start - 1)...start])).count == 2 {
+                return Int(String(String.UnicodeScalarView(scalars[start..<end])))
+            }
+            from = at + max(1, word.count)
         }
         return nil
     }

@@ -132,12 +132,12 @@ struct GridScan {
     /// The year: "(2023年度)" in a cell of its own, or "2023年度" inside the title.
     ///
     /// A cell whose label does not hold 年度 is passed over unsearched: the label is the text in
-    /// NFC without white space, so it holds 年度 wherever Foundation finds it in the text.
+    /// NFC without white space, so it holds 年度 wherever the text does.
     func findYear(before end: Int) -> Located<Int>? {
         var row = 1
         while row < end && row <= rowCount {
             for (i, t) in rowTexts(row).enumerated()
-            where labels[row - 1][i].text.contains(GridScan.yearSuffix) && t.contains(Vocabulary.yearSuffix) {
+            where labels[row - 1][i].text.contains(GridScan.yearSuffix) {
                 if let year = YearText.yearBefore(Vocabulary.yearSuffix, in: t) {
                     return Located(year, at: CellAddress(row: row, column: i + 1))
                 }

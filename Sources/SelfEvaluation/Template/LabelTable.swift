@@ -166,18 +166,10 @@ public struct LabelTable: Sendable, Equatable {
         return nil
     }
 
-    /// `statedPoints` of a cell's text, for tests.
-    public static func statedPointsForTesting(_ label: String) -> Decimal? { statedPoints(NormalizedText(label)) }
 
-    /// How well a normalized label names a column with these (normalized) synonyms: 0 exact (the whole label
-    /// or its `stem`, computed once with the cell's label, is a synonym), 1 prefix (the stem starts
-    /// with one); nil otherwise.
-    static func rank(_ label: NormalizedText, stem: NormalizedText, synonyms: [NormalizedText]) -> Int? {
-        match(label, stem: stem, synonyms: synonyms)?.rank
-    }
-
-    /// `rank(label, stem:, synonyms:)` with the index of the first synonym giving that rank, in
-    /// one pass over the synonyms.
+    /// How well a normalized label names a column with these (normalized) synonyms: rank 0 exact
+    /// (the whole label or its `stem` is a synonym), 1 prefix (the stem starts with one), with the
+    /// index of the first synonym giving that rank; nil otherwise.
     static func match(_ label: NormalizedText, stem: NormalizedText, synonyms: [NormalizedText]) -> (rank: Int, index: Int)? {
         if label.isEmpty { return nil }
         var prefix: Int? = nil

@@ -31,23 +31,9 @@ public enum LabelText {
             return true
         }
         if !changes && simple && text.utf8.last != UInt8(ascii: ":") { return (text, bracketed) }
-        // The text without its white space, each scalar folded: the bytes of a scalar that stays
-        // are copied as they are.
         var out: [UInt8] = []
-        var input = text
-        input.withUTF8 { bytes in
-            out.reserveCapacity(bytes.count)
-            var start = 0
-            while start < bytes.count {
-                let end = start + SimpleScalar.utf8Length(lead: bytes[start])
-                let scalar = SimpleScalar.scalar(endingBefore: end, in: bytes)
-                if let value = Unicode.Scalar(scalar.value), !isWhitespace(value) {
-                    let folded = fold(value)
-                    if folded == value { out.append(contentsOf: bytes[start..<end]) } else { UTF8.encode(folded) { out.append($0) } }
-                }
-                start = end
-            }
-        }
+        out.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars where !isWhitespace(scalar) { UTF8.encode(fold(scalar)) { out.append($0) } }
         var result = String(decoding: out, as: UTF8.self)
         while result.hasSuffix(":") { result.removeLast() }
         // Composition last, so that removing a space or folding a full-width letter cannot leave

@@ -31,7 +31,7 @@ struct NormalizedLabel: Sendable, Equatable {
     /// `text.hasSuffix(suffix.text)`.
     func hasSuffix(_ suffix: NormalizedLabel) -> Bool { text.hasSuffix(suffix.text) }
 
-    /// Whether the text or its stem is one of `words` (`LabelTable.rank` 0, without looking for prefixes).
+    /// Whether the text or its stem is one of `words` (`LabelTable.match` rank 0, no prefix looked for).
     func isNamed(by words: [NormalizedText]) -> Bool { words.contains(text) || words.contains(stem) }
 
     /// Whether it equals one of `labels`.
@@ -52,8 +52,6 @@ enum TemplateLabels {
     /// What `headerValue` refuses as a value: the next label.
     static let headerLabels = unitNames + projectHeaders + [NormalizedLabel(Vocabulary.filledOnLabel)]
     static let projectName = NormalizedLabel(Vocabulary.projectNameLabel)
-    static let budgetAdjusted = NormalizedLabel(Vocabulary.budgetAdjustedLabel)
-    static let budgetExecuted = NormalizedLabel(Vocabulary.budgetExecutedLabel)
     static let budgetSections = Vocabulary.budgetSectionLabels.map { NormalizedLabel($0) }
     static let budgetTotalLiteral = NormalizedLabel(normalized: Vocabulary.budgetTotalLabel)
     static let budgetTotal = NormalizedLabel(Vocabulary.budgetTotalLabel)

@@ -55,18 +55,9 @@ public struct NormalizedText: Sendable, Hashable, Comparable, ExpressibleByStrin
 
     /// Whether `word` (not empty) occurs in the text, byte for byte.
     func contains(_ word: NormalizedText) -> Bool {
-        var text = string, word = word.string
-        return text.withUTF8 { t in
-            word.withUTF8 { w in
-                guard let head = w.first, w.count <= t.count else { return false }
-                for i in 0...(t.count - w.count) where t[i] == head {
-                    var k = 1
-                    while k < w.count, t[i + k] == w[k] { k += 1 }
-                    if k == w.count { return true }
-                }
-                return false
-            }
-        }
+        let t = Array(string.utf8), w = Array(word.string.utf8)
+        guard let head = w.first, w.count <= t.count else { return false }
+        return (0...(t.count - w.count)).contains { t[$0] == head && t[$0..<($0 + w.count)].elementsEqual(w) }
     }
 
     /// The index of the first ":" (a normalized label's only colon: full-width ones are folded).

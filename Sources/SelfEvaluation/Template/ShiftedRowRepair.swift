@@ -124,7 +124,7 @@ enum ShiftedRowRepair {
 
     /// A known 一级指标 label, with or without its points.
     static func isLevel1Label(_ text: String) -> Bool {
-        let (name, _) = TemplateReader.splitPoints(text)
+        let (name, _) = LabelTable.sectionPoints(text)
         return NormalizedLabel(name).isAny(of: level1Names)
     }
 

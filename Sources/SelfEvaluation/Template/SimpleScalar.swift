@@ -72,15 +72,6 @@ public enum SimpleScalar {
         }
     }
 
-    /// The length in bytes of the UTF-8 sequence that `lead` starts.
-    @inline(__always)
-    static func utf8Length(lead: UInt8) -> Int {
-        if lead < 0x80 { return 1 }
-        if lead < 0xE0 { return 2 }
-        if lead < 0xF0 { return 3 }
-        return 4
-    }
-
     /// The value of the scalar whose UTF-8 encoding ends just before byte `end` (> 0) of a valid
     /// UTF-8 buffer, and the index where it starts.
     @inline(__always)
@@ -133,6 +124,7 @@ extension String {
 
     /// The index after the first scalar of a non-empty valid UTF-8 buffer.
     private static func endOfFirstScalar(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
-        SimpleScalar.utf8Length(lead: bytes[0])
+        let lead = bytes[0]
+        return lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
     }
 }

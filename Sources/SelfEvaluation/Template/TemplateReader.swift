@@ -20,9 +20,8 @@ public struct TemplateReader: Sendable {
         self.executedWords = LabelSet(labels.budgetColumns[.executed] ?? [])
         self.unitNameLabels = labels.unitNames.map { NormalizedLabel(normalized: $0.string) }
         self.unitSealLabels = labels.unitSeals.map { NormalizedLabel(normalized: $0.string) }
-        self.otherHeaderLabels = labels.headerLabels.map { NormalizedLabel(normalized: $0.string) } + TemplateLabels.projectHeaders
         self.unitNameWords = LabelSet((TemplateLabels.unitNames + unitNameLabels).map(\.text))
-        self.otherHeaderWords = LabelSet(otherHeaderLabels.map(\.text))
+        self.otherHeaderWords = LabelSet(labels.headerLabels + TemplateLabels.projectHeaders.map(\.text))
         self.longTrailers = labels.trailers.filter { $0.count >= 4 }
         self.indicatorSynonyms = ColumnSynonyms(keys: Self.indicatorKeys, synonyms: labels.indicatorColumns)
         self.budgetSynonyms = ColumnSynonyms(keys: LabelTable.BudgetColumn.allCases, synonyms: labels.budgetColumns)
@@ -39,8 +38,6 @@ public struct TemplateReader: Sendable {
     /// The unit, seal and header labels of the table (built once per reader).
     private let unitNameLabels: [NormalizedLabel]
     private let unitSealLabels: [NormalizedLabel]
-    /// The project header labels of the table (项目名称, 主管部门及代码, 填报人 …).
-    private let otherHeaderLabels: [NormalizedLabel]
     /// The unit-name and the other header labels as sets: one look-up per header cell.
     private let unitNameWords: LabelSet
     private let otherHeaderWords: LabelSet
@@ -708,7 +705,7 @@ public struct TemplateReader: Sendable {
         let used = Set([level1, level2, name, target, actual, weight, score, reason, nature, unit].compactMap { $0 })
         for r in rows {
             for (index, label) in scan.rowLabels(r).enumerated() where !label.isEmpty && !used.contains(index + 1) {
-                if LabelTable.rank(label.text, stem: label.stem, synonyms: labels.indicatorColumns[.ignored] ?? []) != nil,
+                if LabelTable.match(label.text, stem: label.stem, synonyms: labels.indicatorColumns[.ignored] ?? []) != nil,
                    !extra.contains(index + 1) {
                     extra.append(index + 1)
                 }
@@ -799,7 +796,7 @@ public struct TemplateReader: Sendable {
             if l1Repeated {
                 scan.consume(row, columns.level1)
             } else if !l1Text.isEmpty {
-                var (name, points) = Self.splitPoints(l1Text)
+                var (name, points) = LabelTable.sectionPoints(l1Text)
                 let l1Cell = CellAddress(row: row, column: columns.level1)
                 var unnamed = false
                 if LabelText.normalize(name).isEmpty, points != nil {
@@ -999,14 +996,6 @@ public struct TemplateReader: Sendable {
               let points = LabelTable.statedPoints(label.text) else { return nil }
         return Located(points, at: CellAddress(row: row, column: first))
     }
-
-    /// "产出指标(60分)" → ("产出指标", 60); every spelling in `LabelTable.sectionPoints`.
-    static func splitPoints(_ label: String) -> (String, Decimal?) {
-        LabelTable.sectionPoints(label)
-    }
-
-    /// Whether a name is a placeholder ("指标2", "……"); exposed for tests.
-    public static func isPlaceholderNameForTesting(_ name: String) -> Bool { isPlaceholderName(name) }
 
     /// "指标2", "指标2:", "……", or a lone mark ("-", "—", "/": `ValueParser.isNotGiven`) with nothing else.
     static func isPlaceholderName(_ name: String) -> Bool {

@@ -38,14 +38,20 @@ struct WordList: Sendable {
     func firstIndex(in text: SearchedText, wholeCharacters: Bool = false) -> Int? {
         scalars.indices.first { k in
             guard let head = scalars[k].first, text.mayHold(head) else { return false }
-            var from = 0
-            while let at = WordList.find(scalars[k], in: text.scalars, from: from) {
-                let end = at + scalars[k].count
-                if !wholeCharacters || end == text.scalars.count || !WordList.isMark(text.scalars[end]) { return true }
-                from = at + 1
-            }
-            return false
+            return WordList.find(scalars[k], in: text.scalars, from: 0, wholeCharacters: wholeCharacters) != nil
         }
+    }
+
+    /// `find(_:in:from:)`; with `wholeCharacters`, skipping places where a mark extending the
+    /// word's last character follows it.
+    static func find(_ word: [Unicode.Scalar], in text: [Unicode.Scalar], from start: Int, wholeCharacters: Bool) -> Int? {
+        var from = start
+        while let at = find(word, in: text, from: from) {
+            let end = at + word.count
+            if !wholeCharacters || end == text.count || !isMark(text[end]) { return at }
+            from = at + 1
+        }
+        return nil
     }
 
     /// Whether `scalar` extends the character before it (Unicode's Grapheme_Extend: nonspacing
