@@ -75,10 +75,12 @@ public struct CSVReader: Sendable {
             throw CSVError(.emptyFile, at: first, "文件是空的")
         }
 
-        // 1. Encoding: a BOM decides; else strict UTF-8; else GB18030.
+        // 1. Encoding: a BOM decides; else strict UTF-8; else GB18030. `decoded` is the one
+        // validated copy of the content (its UTF-8 is `bytes`): the fields are cut from it.
         var bytes = input
         var hadBOM = false
         var detected: TextEncoding
+        var decoded: String?
         if input.starts(with: ByteOrderMark.utf8) {
             hadBOM = true
             bytes = Array(input.dropFirst(3))
@@ -91,6 +93,8 @@ public struct CSVReader: Sendable {
             }
             bytes = Array(text.utf8)
             if bytes.starts(with: ByteOrderMark.utf8) { bytes.removeFirst(3) }
+            // Valid UTF-8 cut before a character, still valid: this decoding repairs nothing.
+            decoded = String(decoding: bytes, as: UTF8.self)
             // Found by fuzzing: a UTF-16 BOM with nothing after it read into a document of no rows.
             if bytes.isEmpty { throw CSVError(.emptyFile, at: first, "文件是空的") }
             detected = .utf16
@@ -98,7 +102,8 @@ public struct CSVReader: Sendable {
             detected = .utf8
         }
         if detected == .utf8 {
-            let isUTF8 = String(validating: bytes, as: UTF8.self) != nil
+            decoded = String(validating: bytes, as: UTF8.self)
+            let isUTF8 = decoded != nil
             switch encoding {
             case .utf8:
                 if !isUTF8 { return try failDecoding(bytes, file: file, as: .utf8) }
@@ -109,6 +114,7 @@ public struct CSVReader: Sendable {
                     return try failDecoding(bytes, file: file, as: .gb18030)
                 }
                 bytes = Array(text.utf8)
+                decoded = text
                 detected = .gb18030
             case .auto, .gb18030:
                 if !isUTF8 {
@@ -118,23 +124,41 @@ public struct CSVReader: Sendable {
                         return try failDecoding(bytes, file: file, as: .gb18030)
                     }
                     bytes = Array(text.utf8)
+                    decoded = text
                     detected = .gb18030
                 }
             }
         }
 
         // 2. Records.
+        // Every path above either threw or set `decoded`; decoding `bytes` here repairs nothing.
+        var content = decoded ?? String(decoding: bytes, as: UTF8.self)
+        content.makeContiguousUTF8()
         let separator = CSVTokenizer.detectSeparator(bytes)
-        let rows = try bytes.withUnsafeBufferPointer { buffer throws(CSVError) in
-            try decodeRows(buffer, separator: separator, file: file)
+        let rows = try Self.withUTF8(content) { buffer throws(CSVError) in
+            try decodeRows(buffer, of: content, separator: separator, file: file)
         }
         let lineEnding = Self.firstLineEnding(bytes)
         return CSVDocument(file: file, rows: rows, encoding: detected, hadByteOrderMark: hadBOM,
                            separator: separator == UInt8(ascii: "\t") ? "\t" : ",", lineEnding: lineEnding)
     }
 
-    /// Tokenizes `buffer` and decodes every field, checking the limits and NUL bytes.
-    private func decodeRows(_ buffer: UnsafeBufferPointer<UInt8>, separator: UInt8,
+    /// Calls `body` with the UTF-8 storage of a contiguous string.
+    private static func withUTF8<R>(_ text: String,
+                                    _ body: (UnsafeBufferPointer<UInt8>) throws(CSVError) -> R) throws(CSVError) -> R {
+        var failure: CSVError?
+        let result: R?? = text.utf8.withContiguousStorageIfAvailable { buffer -> R? in
+            do throws(CSVError) { return try body(buffer) } catch { failure = error; return nil }
+        }
+        if let failure { throw failure }
+        if let result, let value = result { return value }
+        // Not reached for a contiguous string; kept total by copying.
+        return try Array(text.utf8).withUnsafeBufferPointer { buffer throws(CSVError) in try body(buffer) }
+    }
+
+    /// Tokenizes `buffer` (the UTF-8 storage of `text`, validated once) and cuts every field
+    /// from `text`, checking the limits and NUL bytes.
+    private func decodeRows(_ buffer: UnsafeBufferPointer<UInt8>, of text: String, separator: UInt8,
                             file: String) throws(CSVError) -> [[String]] {
         let output = CSVTokenizer(separator: separator).tokenizeSpans(buffer)
         // Without a NUL byte anywhere, no field needs the per-field check.
@@ -157,38 +181,50 @@ public struct CSVReader: Sendable {
             var row: [String] = []
             row.reserveCapacity(record.count)
             for (c, field) in record.enumerated() {
-                let text: String
+                let cell: String
                 switch field {
                 case .span(let range):
-                    text = try decodeField(UnsafeBufferPointer(rebasing: buffer[range]), checkNUL: mayHoldNUL, file: file,
-                                           row: r + 1, column: c + 1)
+                    // A span starts and ends next to ASCII bytes (separators, quotes, line ends)
+                    // or at an end, so on character boundaries: copied, not validated again.
+                    try checkNUL(UnsafeBufferPointer(rebasing: buffer[range]), when: mayHoldNUL, file: file,
+                                 row: r + 1, column: c + 1)
+                    let utf8 = text.utf8
+                    let start = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
+                    cell = String(Substring(utf8[start..<utf8.index(start, offsetBy: range.count)]))
+                    try checkLength(cell, bytes: range.count, file: file, row: r + 1, column: c + 1)
                 case .bytes(let content):
-                    text = try content.withUnsafeBufferPointer { content throws(CSVError) in
-                        try decodeField(content, checkNUL: mayHoldNUL, file: file, row: r + 1, column: c + 1)
+                    // Rare (a quoted field with `""` or text after its closing quote): decoded alone.
+                    cell = try content.withUnsafeBufferPointer { content throws(CSVError) in
+                        try checkNUL(content, when: mayHoldNUL, file: file, row: r + 1, column: c + 1)
+                        let cell = String(decoding: content, as: UTF8.self)
+                        try checkLength(cell, bytes: content.count, file: file, row: r + 1, column: c + 1)
+                        return cell
                     }
                 }
-                row.append(unprotectFormulas ? FormulaGuard.unprotect(text) : text)
+                row.append(unprotectFormulas ? FormulaGuard.unprotect(cell) : cell)
             }
             rows.append(row)
         }
         return rows
     }
 
-    /// One field's text, refusing NUL bytes and cells longer than Excel allows.
-    private func decodeField(_ field: UnsafeBufferPointer<UInt8>, checkNUL: Bool, file: String, row: Int,
-                             column: Int) throws(CSVError) -> String {
-        if checkNUL, field.contains(0) {
+    /// Refuses a field holding a NUL byte (looked for only when the file `mayHold` one).
+    private func checkNUL(_ field: UnsafeBufferPointer<UInt8>, when mayHold: Bool, file: String, row: Int,
+                          column: Int) throws(CSVError) {
+        if mayHold, field.contains(0) {
             throw CSVError(.nulByte, at: SourceLocation(file: file, row: row, column: column),
                            "单元格含有 NUL 字节:这不是文本 CSV(可能是 Excel 二进制文件或无字节序标记的 UTF-16)")
         }
-        let text = String(decoding: field, as: UTF8.self)
+    }
+
+    /// Refuses a cell longer than Excel allows; `bytes` is its UTF-8 length.
+    private func checkLength(_ text: String, bytes: Int, file: String, row: Int, column: Int) throws(CSVError) {
         // Counted as Excel counts a cell, in UTF-16 units (never fewer than libxlsxwriter's code
         // points); UTF-8 has at least as many bytes as UTF-16 has units, so short fields skip it.
-        if field.count > limits.maxCellCharacters, text.utf16.count > limits.maxCellCharacters {
+        if bytes > limits.maxCellCharacters, text.utf16.count > limits.maxCellCharacters {
             throw CSVError(.cellTooLong, at: SourceLocation(file: file, row: row, column: column),
                            "单元格长 \(text.utf16.count) 个 UTF-16 单位(Excel 的计数方式),超过 Excel 的上限 \(limits.maxCellCharacters)(max-cell)")
         }
-        return text
     }
 
     /// Finds the first field that does not decode, to name its place, and throws.

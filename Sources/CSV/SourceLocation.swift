@@ -18,21 +18,26 @@ public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConver
 
     /// `file:row:col`, as compilers print places.
     public var description: String {
-        let col = column > 0 ? columnLetter : "A"
-        return file.isEmpty ? "\(row):\(col)" : "\(file):\(row):\(col)"
+        // Appended piece by piece: cheaper than interpolation, on every located message.
+        var text = file
+        if !file.isEmpty { text += ":" }
+        text += String(row)
+        text += ":"
+        text += column > 0 ? columnLetter : "A"
+        return text
     }
 
     /// The spreadsheet letter of a 1-based column number (1 → A, 27 → AA); empty for 0 or less.
     public static func letter(forColumn column: Int) -> String {
         guard column > 0 else { return "" }
         var n = column
-        var scalars: [Character] = []
+        var letters: [UInt8] = []
         while n > 0 {
-            let rem = (n - 1) % 26
-            scalars.append(Character(Unicode.Scalar(UInt8(65 + rem))))
+            letters.append(UInt8(65 + (n - 1) % 26))
             n = (n - 1) / 26
         }
-        return String(scalars.reversed())
+        letters.reverse()
+        return String(decoding: letters, as: UTF8.self)
     }
 
     public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
