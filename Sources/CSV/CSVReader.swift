@@ -183,6 +183,9 @@ public struct CSVReader: Sendable {
             for (c, field) in record.enumerated() {
                 let cell: String
                 switch field {
+                case .span(let range) where range.isEmpty:
+                    row.append("")
+                    continue
                 case .span(let range):
                     // A span starts and ends next to ASCII bytes (separators, quotes, line ends)
                     // or at an end, so on character boundaries: copied, not validated again.
@@ -192,6 +195,11 @@ public struct CSVReader: Sendable {
                     let start = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
                     cell = String(Substring(utf8[start..<utf8.index(start, offsetBy: range.count)]))
                     try checkLength(cell, bytes: range.count, file: file, row: r + 1, column: c + 1)
+                    // Only a cell starting with an apostrophe can have been protected.
+                    if buffer[range.lowerBound] != UInt8(ascii: "'") {
+                        row.append(cell)
+                        continue
+                    }
                 case .bytes(let content):
                     // Rare (a quoted field with `""` or text after its closing quote): decoded alone.
                     cell = try content.withUnsafeBufferPointer { content throws(CSVError) in

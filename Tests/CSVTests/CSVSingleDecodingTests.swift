@@ -16,11 +16,12 @@ struct CSVSingleDecodingTests {
     static let utf8Pieces: [[UInt8]] = [
         [UInt8(ascii: ",")], [UInt8(ascii: "\t")], [UInt8(ascii: "\"")], Array("\"\"".utf8), [13], [10], [13, 10],
         Array("a".utf8), Array("702.71".utf8), Array("部门整体".utf8), Array("≥99%".utf8), Array("😀".utf8),
-        Array("\u{3000}".utf8), [0], Array("\u{FEFF}".utf8), Array("=1+1".utf8), Array("'=1".utf8),
+        Array("\u{3000}".utf8), [0], Array("\u{FEFF}".utf8), Array("=1+1".utf8), Array("'=1".utf8), Array("'".utf8), Array("'-3".utf8),
     ]
 
     /// The cells the old reader gave for `content` (UTF-8 after the encoding step), or its error.
-    static func reference(_ content: [UInt8], limits: CSVLimits, file: String) -> Result<[[String]], CSVError> {
+    static func reference(_ content: [UInt8], reader: CSVReader, file: String) -> Result<[[String]], CSVError> {
+        let limits = reader.limits
         let output = CSVTokenizer(separator: CSVTokenizer.detectSeparator(content)).tokenize(content)
         if let open = output.unterminatedQuote {
             return .failure(CSVError(.unterminatedQuote, at: SourceLocation(file: file, row: open.row, column: open.column), ""))
@@ -34,7 +35,7 @@ struct CSVSingleDecodingTests {
                 if mayHoldNUL, field.contains(0) { return .failure(CSVError(.nulByte, at: here, "")) }
                 let text = String(decoding: field, as: UTF8.self)
                 if text.utf16.count > limits.maxCellCharacters { return .failure(CSVError(.cellTooLong, at: here, "")) }
-                row.append(text)
+                row.append(reader.unprotectFormulas ? FormulaGuard.unprotect(text) : text)
             }
             rows.append(row)
         }
@@ -49,7 +50,7 @@ struct CSVSingleDecodingTests {
     }
 
     static func check(_ input: [UInt8], content: [UInt8], reader: CSVReader) {
-        let expected = reference(content, limits: reader.limits, file: "x.csv")
+        let expected = reference(content, reader: reader, file: "x.csv")
         do {
             let document = try reader.read(bytes: input, file: "x.csv")
             switch expected {
@@ -71,7 +72,7 @@ struct CSVSingleDecodingTests {
         for _ in 0..<Self.soupsPerSeed {
             let content = Self.soup(&rng)
             let limits = CSVLimits(maxCellCharacters: Int.random(in: 2...12, using: &rng))
-            let reader = CSVReader(limits: limits)
+            let reader = CSVReader(limits: limits, unprotectFormulas: Bool.random(using: &rng))
             if content == ByteOrderMark.utf8 || content.isEmpty { continue }
             let bom = Bool.random(using: &rng)
             // Without a BOM a soup starting with U+FEFF would lose it: that is the BOM.
@@ -89,7 +90,8 @@ struct CSVSingleDecodingTests {
             content += Array("绩效".utf8)
             let text = String(decoding: content, as: UTF8.self).replacingOccurrences(of: "\u{FEFF}", with: "")
             content = Array(text.utf8)
-            let reader = CSVReader(limits: CSVLimits(maxCellCharacters: Int.random(in: 2...12, using: &rng)))
+            let reader = CSVReader(limits: CSVLimits(maxCellCharacters: Int.random(in: 2...12, using: &rng)),
+                                   unprotectFormulas: Bool.random(using: &rng))
             let gb = try #require(TextEncoding.encodeGB18030(text))
             if String(validating: gb, as: UTF8.self) == nil {
                 Self.check(gb, content: content, reader: reader)
