@@ -1,4 +1,5 @@
 import Foundation
+import SelfEvaluation
 
 /// JSON text written as bytes: string literals escaped as `JSONEncoder` escapes them with
 /// `.withoutEscapingSlashes` (`\"`, `\\`, `\b`, `\f`, `\n`, `\r`, `\t`, other controls as
@@ -17,42 +18,10 @@ struct JSONText {
         return String(decoding: out.bytes, as: UTF8.self)
     }
 
-    /// Appends `text` as a JSON string literal: runs of bytes that need no escape are copied
-    /// as they are.
+    /// Appends `text` as a JSON string literal (`PrettyJSONWriter`'s escaping: one escaper for
+    /// all of selfeval's JSON).
     mutating func appendQuoted(_ text: String) {
-        bytes.append(0x22)
-        var text = text
-        text.withUTF8 { utf8 in
-            var run = 0
-            for (i, byte) in utf8.enumerated() where byte < 0x20 || byte == 0x22 || byte == 0x5C {
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<i]))
-                appendEscaped(byte)
-                run = i + 1
-            }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run...]))
-        }
-        bytes.append(0x22)
-    }
-
-    /// The escape of a quote, a backslash or a control character.
-    private mutating func appendEscaped(_ byte: UInt8) {
-        let short: UInt8? = switch byte {
-        case 0x22: 0x22  // \"
-        case 0x5C: 0x5C  // \\
-        case 0x08: 0x62  // \b
-        case 0x0C: 0x66  // \f
-        case 0x0A: 0x6E  // \n
-        case 0x0D: 0x72  // \r
-        case 0x09: 0x74  // \t
-        default: nil
-        }
-        bytes.append(0x5C)
-        if let short {
-            bytes.append(short)
-        } else {
-            func hex(_ nibble: UInt8) -> UInt8 { nibble < 10 ? 0x30 + nibble : 0x61 + nibble - 10 }
-            bytes.append(contentsOf: [0x75, 0x30, 0x30, hex(byte >> 4), hex(byte & 0x0F)])  // \u00xx
-        }
+        PrettyJSONWriter.appendString(text, to: &bytes)
     }
 
     // MARK: an object's fields, in the order written

@@ -70,15 +70,22 @@ package struct PrettyJSONWriter {
 
     /// A string, quoted and escaped as `JSONEncoder` escapes it.
     package mutating func string(_ value: String) {
+        Self.appendString(value, to: &bytes)
+    }
+
+    /// Appends `value` as a JSON string literal, quoted and escaped as `JSONEncoder` escapes it:
+    /// the one string escaper of selfeval's JSON (this writer's, and the intranet page's compact
+    /// answers).
+    package static func appendString(_ value: String, to bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: "\""))
         let utf8 = value.utf8
         // On the contiguous bytes when there are (the generic view checks an index per byte).
-        let clean = utf8.withContiguousStorageIfAvailable { !$0.contains(where: Self.needsEscape) }
-            ?? !utf8.contains(where: Self.needsEscape)
+        let clean = utf8.withContiguousStorageIfAvailable { !$0.contains(where: needsEscape) }
+            ?? !utf8.contains(where: needsEscape)
         if clean {
             bytes.append(contentsOf: utf8)
         } else {
-            for byte in utf8 { appendEscaped(byte) }
+            for byte in utf8 { appendEscaped(byte, to: &bytes) }
         }
         bytes.append(UInt8(ascii: "\""))
     }
@@ -104,8 +111,8 @@ package struct PrettyJSONWriter {
         byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
     }
 
-    private mutating func appendEscaped(_ byte: UInt8) {
-        guard Self.needsEscape(byte) else { bytes.append(byte); return }
+    private static func appendEscaped(_ byte: UInt8, to bytes: inout [UInt8]) {
+        guard needsEscape(byte) else { bytes.append(byte); return }
         bytes.append(UInt8(ascii: "\\"))
         switch byte {
         case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes.append(byte)
@@ -115,9 +122,9 @@ package struct PrettyJSONWriter {
         case 0x0D: bytes.append(UInt8(ascii: "r"))
         case 0x09: bytes.append(UInt8(ascii: "t"))
         default:
-            bytes.append(contentsOf: Self.unicodeEscapePrefix)
-            bytes.append(Self.hexDigits[Int(byte >> 4)])
-            bytes.append(Self.hexDigits[Int(byte & 0x0F)])
+            bytes.append(contentsOf: unicodeEscapePrefix)
+            bytes.append(hexDigits[Int(byte >> 4)])
+            bytes.append(hexDigits[Int(byte & 0x0F)])
         }
     }
 
