@@ -68,6 +68,63 @@ struct CBridgeTests {
         #expect(ready > 2_000)
     }
 
+    /// The byte-by-byte readiness test the word-at-a-time ``CBridge/isCellReady(_:)`` replaced.
+    static func referenceReady(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        guard bytes.count <= XMLText.cellLimit else { return false }
+        for (index, byte) in bytes.enumerated() {
+            if byte < 0x20 {
+                guard byte == 0x09 || byte == 0x0A || byte == 0x0D else { return false }
+            } else if byte == 0x5F {
+                return false
+            } else if byte == 0xEF, index + 2 < bytes.count, bytes[index + 1] == 0xBF, bytes[index + 2] >= 0xBE {
+                return false
+            }
+        }
+        return true
+    }
+
+    @Test("property: readiness eight bytes at a time agrees with the byte loop it replaced, at every offset (seeded)")
+    func readyMatchesByteLoop() {
+        // Every byte the word test must catch (below 0x20, 0x5F, 0xEF …) and its neighbours
+        // (0x20, 0x5E, 0x60, 0xEE, 0xF0 and CJK lead bytes), split across word boundaries by
+        // ASCII padding of every length.
+        let pieces = ["a", "绩效", " ", "\t", "\n", "\r", "_", "^", "`", "\u{1}", "\u{1F}", "\u{7F}", "\u{FFFE}",
+                      "\u{FFFF}", "\u{FFFD}", "\u{FFBE}", "\u{EFBF}", "％", "（", "\u{F000}", "\u{E000}", "😀", "é"]
+        var g = SeededGenerator(seed: 0x5EAD_F00D)
+        var ready = 0
+        var notReady = 0
+        for _ in 0..<20_000 {
+            let padding = String(repeating: "p", count: Int.random(in: 0...15, using: &g))
+            let body = (0..<Int.random(in: 0...24, using: &g)).map { _ in
+                Int.random(in: 0..<4, using: &g) == 0 ? (pieces.randomElement(using: &g) ?? "") : "绩"
+            }.joined()
+            let text = padding + body
+            let expected = Self.referenceReady(text)
+            #expect(CBridge.isCellReady(text) == expected, "\(text.debugDescription)")
+            if expected { ready += 1 } else { notReady += 1 }
+        }
+        #expect(ready > 2_000 && notReady > 2_000)
+    }
+
+    @Test("every byte value at every place of a word is judged as the byte loop judges it")
+    func readyEveryByte() {
+        for value in UInt8(1)...UInt8(0x7F) {
+            for offset in 0..<17 {
+                let text = String(repeating: "a", count: offset) + String(UnicodeScalar(value)) + "bcdefghij"
+                #expect(CBridge.isCellReady(text) == Self.referenceReady(text), "\(value) at \(offset)")
+            }
+        }
+        for scalar in ["\u{FFFE}", "\u{FFFF}", "\u{FFFD}", "\u{FFBF}", "\u{FC00}", "\u{F8FF}"] {
+            for offset in 0..<17 {
+                let text = String(repeating: "a", count: offset) + scalar + "bcdefghij"
+                let tail = String(repeating: "a", count: offset) + scalar
+                #expect(CBridge.isCellReady(text) == Self.referenceReady(text), "\(scalar.debugDescription) at \(offset)")
+                #expect(CBridge.isCellReady(tail) == Self.referenceReady(tail), "\(scalar.debugDescription) ending at \(offset)")
+            }
+        }
+    }
+
     @Test("a text is ready up to 32,767 UTF-8 bytes, not beyond", arguments: [
         (String(repeating: "a", count: 32_767), true), (String(repeating: "a", count: 32_768), false),
         (String(repeating: "绩", count: 10_922), true), (String(repeating: "绩", count: 10_923), false),

@@ -29,7 +29,10 @@ public struct ScoredGrid: Sendable {
 
     public init(_ scored: ScoredForm) {
         let width = max(Self.minimumWidth, scored.form.document.width)
-        var rows = scored.form.document.rows.map { $0 + Array(repeating: "", count: max(0, width - $0.count)) }
+        // A row already `width` wide is kept as it is (shared, not copied).
+        var rows = scored.form.document.rows.map { row in
+            row.count >= width ? row : row + Array(repeating: "", count: width - row.count)
+        }
         var computed: [CellAddress: ComputedCell] = [:]
         let decimals = scored.ruleSet.decimals
 

@@ -55,24 +55,52 @@ enum CBridge {
     /// its UTF-8: at most ``XMLText/cellLimit`` bytes (so at most as many UTF-16 units: nothing to
     /// cut), no byte below 0x20 but TAB, LF and CR (so no NUL and no forbidden control), no
     /// U+FFFE or U+FFFF (EF BF BE, EF BF BF) and no underscore (so no `_xHHHH_` to protect).
+    /// Eight bytes are looked at together: a word with no byte below 0x20, no 0x5F and no 0xEF
+    /// holds nothing to look at (every text written is checked, so the byte loop showed in
+    /// profiles); a word with one is looked at byte by byte.
     static func isCellReady(_ text: String) -> Bool {
         guard text.utf8.count <= XMLText.cellLimit else { return false }
         var text = text
         return text.withUTF8 { bytes in
+            let count = bytes.count
+            guard let base = UnsafeRawPointer(bytes.baseAddress) else { return true }
             var index = 0
-            while index < bytes.count {
-                let byte = bytes[index]
-                if byte < 0x20 {
-                    guard byte == 0x09 || byte == 0x0A || byte == 0x0D else { return false }
-                } else if byte == 0x5F {
-                    return false
-                } else if byte == 0xEF, index + 2 < bytes.count, bytes[index + 1] == 0xBF, bytes[index + 2] >= 0xBE {
-                    return false
+            while index + 8 <= count {
+                let word = base.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                if mayHoldMark(word) {
+                    for at in index..<(index + 8) where !isReadyByte(bytes, at) { return false }
                 }
+                index += 8
+            }
+            while index < count {
+                if !isReadyByte(bytes, index) { return false }
                 index += 1
             }
             return true
         }
+    }
+
+    /// Whether the byte at `index` leaves a text cell-ready (``isCellReady(_:)``): not a control
+    /// but TAB, LF, CR, not an underscore, not the start of U+FFFE or U+FFFF.
+    @inline(__always)
+    private static func isReadyByte(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> Bool {
+        let byte = bytes[index]
+        if byte < 0x20 { return byte == 0x09 || byte == 0x0A || byte == 0x0D }
+        if byte == 0x5F { return false }
+        if byte == 0xEF, index + 2 < bytes.count, bytes[index + 1] == 0xBF, bytes[index + 2] >= 0xBE { return false }
+        return true
+    }
+
+    /// Whether one of the eight bytes of `word` is below 0x20, 0x5F or 0xEF — never false when
+    /// one is (the classic exact tests: a byte below n ≤ 0x80 borrows into its own top bit only,
+    /// and a zero byte of `word ^ c` is a byte equal to c).
+    @inline(__always)
+    private static func mayHoldMark(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        func hasZero(_ v: UInt64) -> Bool { (v &- ones) & ~v & highs != 0 }
+        let below = (word &- ones &* 0x20) & ~word & highs != 0
+        return below || hasZero(word ^ (ones &* 0x5F)) || hasZero(word ^ (ones &* 0xEF))
     }
 
     /// `body` with `text`'s C string (nil for nil), valid during the call only.
