@@ -59,12 +59,9 @@ extension Decimal {
     /// plain text has none), written once as bytes.
     private func text(decimals minimum: Int) -> String {
         if isNaN { return Self.padded("NaN", decimals: minimum) }
-        let magnitude = significand
-        if magnitude == 0 { return Self.padded("0", decimals: minimum) }
-        // The conversion is checked by converting back (an equality costs far less than an
-        // ordering of two decimals): a significand wider than 64 bits is printed by Foundation.
-        let value = NSDecimalNumber(decimal: magnitude).uint64Value
-        guard Decimal(value) == magnitude else { return Self.padded(description, decimals: minimum) }
+        // A significand wider than 64 bits is printed by Foundation.
+        guard let value = significandUInt64 else { return Self.padded(description, decimals: minimum) }
+        if value == 0 { return Self.padded("0", decimals: minimum) }
         let negative = sign == .minus
         let e = exponent
         var digitCount = 1

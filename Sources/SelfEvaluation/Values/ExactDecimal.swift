@@ -22,12 +22,11 @@ struct ExactDecimal: Sendable {
     /// The same value as `value`; nil for NaN.
     init?(_ value: Decimal) {
         if value.isNaN { return nil }
-        let significand = value.significand.magnitude
-        let low = NSDecimalNumber(decimal: significand).uint64Value
         let magnitude: WideUInt
-        if Decimal(low) == significand {
+        if let low = value.significandUInt64 {
             magnitude = WideUInt(low)
         } else {
+            let significand = value.significand.magnitude
             // Wider than 64 bits (a figure of more than 19 digits, never a form's usual one):
             // read from the significand's digits, which an integer `Decimal` prints plainly.
             var wide = WideUInt.zero

@@ -142,9 +142,7 @@ enum CBridge {
     static func exactDouble(_ value: Decimal) -> Double? {
         let exponent = value.exponent
         guard exponent >= -22, exponent <= 22 else { return nil }
-        let magnitude = value.significand.magnitude
-        let integer = NSDecimalNumber(decimal: magnitude).uint64Value
-        guard integer < 1 << 53, Decimal(integer) == magnitude else { return nil }
+        guard let integer = value.significandUInt64, integer < 1 << 53 else { return nil }
         let power = exactPowersOfTen[abs(exponent)]
         let result = exponent >= 0 ? Double(integer) * power : Double(integer) / power
         return value.sign == .minus && integer != 0 ? -result : result  // a zero is 0, never −0
