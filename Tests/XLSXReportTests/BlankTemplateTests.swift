@@ -9,17 +9,17 @@ import TestSupport
 struct BlankTemplateTests {
     @Test("the blank grid: 9 columns, 16 indicator rows, 2020 notes")
     func grid() {
-        let rows = BlankTemplate.rows
+        let rows = BlankTemplate.rows(.department)
         #expect(rows.allSatisfy { $0.count == 9 })
         #expect(rows[0][0] == "部门整体支出绩效目标自评表")
-        #expect(BlankTemplate.form.indicators.count == 16)
+        #expect(BlankTemplate.form(.department).indicators.count == 16)
         #expect(rows.contains { $0[0].contains("80-60%") })
         #expect(rows.count == 35)
     }
 
     @Test("read back as CSV it is recognised, then fails no-indicators (a blank has none)")
     func readsBack() throws {
-        let bytes = CSVWriter(encoding: .utf8BOM).bytes(BlankTemplate.rows)
+        let bytes = CSVWriter(encoding: .utf8BOM).bytes(BlankTemplate.rows(.department))
         let document = try CSVReader().read(bytes: bytes, file: "blank.csv")
         #expect(throws: FormError.self) { try TemplateReader().read(document) }
         do {

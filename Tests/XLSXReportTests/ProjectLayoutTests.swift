@@ -97,11 +97,19 @@ struct ProjectLayoutTests {
         try LayoutFixture.write(try LayoutFixture.scored("project/\(name).csv"), name: "\(name).xlsx")
     }
 
+    /// "B3" → row 2, column 1 (0-based).
+    static func cell(_ ref: String) throws -> SheetCell {
+        let letters = ref.prefix { $0.isASCII && $0.isUppercase }
+        let row = try #require(Int(ref.dropFirst(letters.count)))
+        let column = letters.unicodeScalars.reduce(0) { $0 * 26 + Int($1.value) - 64 }
+        return SheetCell(row: row - 1, column: column - 1)
+    }
+
     /// "A1:C2" → every A1 ref it covers.
     static func cells(of range: String) throws -> [String] {
         let ends = range.split(separator: ":").map(String.init)
-        let first = try #require(SheetCell(ends[0]))
-        let last = try #require(SheetCell(ends.count > 1 ? ends[1] : ends[0]))
+        let first = try cell(ends[0])
+        let last = try cell(ends.count > 1 ? ends[1] : ends[0])
         var out: [String] = []
         for row in first.row...last.row {
             for column in first.column...last.column { out.append(SheetCell(row: row, column: column).a1) }
@@ -111,7 +119,7 @@ struct ProjectLayoutTests {
 
     /// Column letters from A to `last`.
     static func columns(through last: String) throws -> [String] {
-        let end = try #require(SheetCell(last + "1")).column
+        let end = try cell(last + "1").column
         return (0...end).map { SheetCell(row: 0, column: $0).a1.filter(\.isLetter) }
     }
 

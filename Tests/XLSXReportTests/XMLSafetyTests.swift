@@ -133,7 +133,7 @@ struct XMLSafetyTests {
             try ws.writeFormula("=\"x\"", cachedValue: .text(text), row: 2, column: 0)
             try ws.writeNumber(1, row: 3, column: 0)
             try ws.writeComment(text, row: 0, column: 0, options: CommentOptions(author: text))
-            try ws.applyPrintSetup(PrintSetup(header: "&C" + String(text.prefix(20)), footer: "&C" + String(text.prefix(20))))
+            try ws.applyPrintSetup(PrintSetup(footer: "&C" + String(text.prefix(20))))
             try wb.setProperties(title: text, subject: text, author: text, company: text, comments: text, keywords: text)
             try wb.setCustomProperty("规则" + String(text.prefix(20)), .text(text))
             let chart = try wb.addChart(.column)

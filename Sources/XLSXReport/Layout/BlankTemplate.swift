@@ -12,17 +12,11 @@ import SelfEvaluation
 /// `TemplateReader`, the blank CSV fails with `no-indicators`: its indicator rows have no
 /// names yet, which is what a blank form is. Fill in at least one indicator and it reads.
 public enum BlankTemplate {
-    /// The blank grid, 9 columns (A..I); `rows[0]` is row 1.
-    public static var rows: [[String]] { build().rows }
-
-    /// The blank as a `Form` (every part located), which the layout lays out.
-    public static var form: Form { build().form }
-
-    /// The blank grid of either form: the department form, or the project form
-    /// (``ProjectBlankTemplate``).
+    /// The blank grid of either form (`rows[0]` is row 1): the department form, 9 columns (A..I),
+    /// or the project form (``ProjectBlankTemplate``).
     public static func rows(_ kind: TemplateKind) -> [[String]] { build(kind).rows }
 
-    /// The blank of either form as a `Form`.
+    /// The blank of either form as a `Form` (every part located), which the layout lays out.
     public static func form(_ kind: TemplateKind) -> Form { build(kind).form }
 
     private static func build(_ kind: TemplateKind) -> (rows: [[String]], form: Form) {
@@ -39,7 +33,7 @@ public enum BlankTemplate {
                              options: FormWorkbookOptions = FormWorkbookOptions()) throws(XLSXError) {
         let (rows, form) = build(kind)
         try XLSXError.typed("BlankTemplate.write") {
-            let workbook = try Workbook(path: path, options: options.workbookOptions)
+            let workbook = try Workbook(path: path, options: options)
             try FormWorkbook(options: options).setProperties(of: workbook, form: form)
             let sheet = try workbook.addWorksheet(name: WorkbookWords.formSheet)
             try FormSheetWriter(layout: FormLayout(form: form, rows: rows)).write(to: sheet)

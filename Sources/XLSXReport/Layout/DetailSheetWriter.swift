@@ -85,7 +85,7 @@ struct DetailSheetWriter {
 
         // Every diagnostic, then the rule set and the result.
         var row = lines.count + 2
-        try sheet.writeString(words.detailDiagnostics, row: row, column: 0, style: bold)
+        try sheet.writeString(words.detailDiagnostics, row: row, column: 0, format: workbook.format(bold))
         row += 1
         let diagnosticHeaders = [words.detailPlace, words.detailSeverity, words.detailCode, words.detailMessage]
         let diagnosticColumns = [(0, 3), (4, 4), (5, 6), (7, 16)]
@@ -96,7 +96,7 @@ struct DetailSheetWriter {
         row += 1
         let diagnostics = scored.diagnostics
         if diagnostics.isEmpty {
-            try sheet.writeString(words.noDiagnostics, row: row, column: 0, style: plain)
+            try sheet.writeString(words.noDiagnostics, row: row, column: 0, format: workbook.format(plain))
             row += 1
         }
         let diagnosticFormat = diagnostics.isEmpty ? nil : try workbook.format(textStyle)
@@ -138,8 +138,8 @@ struct DetailSheetWriter {
         try writeSpan(words.detailTotal, row: row, first: 0, last: 1, style: label, on: sheet)
         if scored.isGraded {
             let number = value.with { $0.numberFormat = scoreFormat }
-            try sheet.mergeRange(firstRow: row, firstColumn: 2, lastRow: row, lastColumn: 7, text: "", style: number)
-            try sheet.writeNumber(scored.totalScore, row: row, column: 2, style: number)
+            try sheet.mergeRange(firstRow: row, firstColumn: 2, lastRow: row, lastColumn: 7, text: "", format: workbook.format(number))
+            try sheet.writeNumber(scored.totalScore, row: row, column: 2, format: workbook.format(number))
         } else {
             try writeSpan(scored.gradeLabel, row: row, first: 2, last: 7, style: value, on: sheet)
         }

@@ -100,14 +100,14 @@ struct FormSheetWriter {
             var style = Self.style(.trailer)
             style.thinBorder = false
             style.wrap = false
-            try sheet.writeString(note, row: layout.rows.count + 1, column: 0, style: style)
+            try sheet.writeString(note, row: layout.rows.count + 1, column: 0, format: sheet.workbook.format(style))
         }
         if !self.marked.isEmpty {
             // The legend of the marked style, under the note (also outside the print area).
             var style = Self.markedStyle(Self.style(.trailer))
             style.thinBorder = false
             style.wrap = false
-            try sheet.writeString(WorkbookWords.markedLegend, row: layout.rows.count + 2, column: 0, style: style)
+            try sheet.writeString(WorkbookWords.markedLegend, row: layout.rows.count + 2, column: 0, format: sheet.workbook.format(style))
         }
         // Printed at a computed scale with computed page breaks: the indicator header on every
         // page, no label alone at a page foot, the footer counting the form's own pages.

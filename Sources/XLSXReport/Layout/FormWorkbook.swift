@@ -29,7 +29,7 @@ public struct FormWorkbook: Sendable {
     /// - Throws: ``XLSXError`` naming the operation and the cell, range or file that failed.
     public func write(_ scored: ScoredForm, to path: String) throws(XLSXError) {
         try XLSXError.typed("FormWorkbook.write") {
-            let workbook = try Workbook(path: path, options: options.workbookOptions)
+            let workbook = try Workbook(path: path, options: options)
             try setProperties(of: workbook, form: scored.form)
             let words = WorkbookWords.self
             if scored.isGraded { try workbook.setCustomProperty(words.propertyTotal, .number(scored.totalScore)) }
@@ -60,3 +60,6 @@ public struct FormWorkbook: Sendable {
             keywords: form.template == .project ? words.projectKeywords : words.keywords)
     }
 }
+
+/// How ``FormWorkbook`` and ``BlankTemplate`` write a workbook: the workbook's own options.
+public typealias FormWorkbookOptions = WorkbookOptions

@@ -73,15 +73,12 @@ enum WorkbookWords {
     static let detailRules = "评分规则"
     static let detailTotal = "总分"
     static let detailGrade = "自评等级"
-    static let severityWarning = "警告"
-    static let severityError = "错误"
-    static let severityNote = "提示"
     /// The level of a finding as 评分明细 shows it (a note is no 警告: it needs no review).
     static func severity(_ severity: Severity) -> String {
         switch severity {
-        case .error: severityError
-        case .warning: severityWarning
-        case .note: severityNote
+        case .error: "错误"
+        case .warning: "警告"
+        case .note: "提示"
         }
     }
     static let rulesFromNotes = "据表注判定"

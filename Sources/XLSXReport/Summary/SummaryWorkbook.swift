@@ -63,7 +63,7 @@ public struct SummaryWorkbook: Sendable {
             let headerHeight = SummaryWorkbook.rowHeight(SummaryColumn.allCases.map { ($0.title, $0.width) })
             try sheet.setRowHeight(headerHeight, row: 0)
             for column in SummaryColumn.allCases {
-                try sheet.writeString(column.title, row: 0, column: column.rawValue, style: header)
+                try sheet.writeString(column.title, row: 0, column: column.rawValue, format: workbook.format(header))
             }
         }
 
@@ -79,15 +79,15 @@ public struct SummaryWorkbook: Sendable {
             ]
             try sheet.setRowHeight(SummaryWorkbook.rowHeight(wrappedTexts.map { ($0.0, $0.1.width) }), row: r)
             func string(_ value: String, _ column: SummaryColumn, _ style: CellStyle) throws {
-                try sheet.writeString(value, row: r, column: column.rawValue, style: style)
+                try sheet.writeString(value, row: r, column: column.rawValue, format: workbook.format(style))
             }
-            try sheet.writeNumber(Decimal(r), row: r, column: SummaryColumn.number.rawValue, style: integer)
+            try sheet.writeNumber(Decimal(r), row: r, column: SummaryColumn.number.rawValue, format: workbook.format(integer))
             try string(row.unit, .unit, wrapped)
             try string(row.project, .project, wrapped)
             if let year = row.year {
-                try sheet.writeNumber(Decimal(year), row: r, column: SummaryColumn.year.rawValue, style: integer)
+                try sheet.writeNumber(Decimal(year), row: r, column: SummaryColumn.year.rawValue, format: workbook.format(integer))
             } else {
-                try sheet.writeBlank(row: r, column: SummaryColumn.year.rawValue, style: integer)
+                try sheet.writeBlank(row: r, column: SummaryColumn.year.rawValue, format: workbook.format(integer))
             }
             try string(row.filledOn, .filledOn, wrapped)
             try string(row.contact, .contact, text)
@@ -130,47 +130,47 @@ public struct SummaryWorkbook: Sendable {
             try errorSheet.freezePanes(row: 1, column: 0)
             // One page wide: four columns of 138 units fit A4 landscape at about full size.
             try errorSheet.applyPrintSetup(PrintSetup(orientation: .landscape, repeatRows: 0...0))
-            for (c, title) in V.errorsHeader.enumerated() { try errorSheet.writeString(title, row: 0, column: c, style: header) }
+            for (c, title) in V.errorsHeader.enumerated() { try errorSheet.writeString(title, row: 0, column: c, format: workbook.format(header)) }
             for (i, e) in errors.enumerated() {
                 // Each row as tall as its longest wrapped text, so no message runs over the next row.
                 try errorSheet.setRowHeight(SummaryWorkbook.rowHeight([(e.source, errorWidths[0]), (e.code, errorWidths[2]),
                                                                        (e.message, errorWidths[3])]), row: i + 1)
-                try errorSheet.writeString(e.source, row: i + 1, column: 0, style: wrapped)
-                try errorSheet.writeString(e.place, row: i + 1, column: 1, style: centered)
-                try errorSheet.writeString(e.code, row: i + 1, column: 2, style: wrapped)
-                try errorSheet.writeString(e.message, row: i + 1, column: 3, style: wrapped)
+                try errorSheet.writeString(e.source, row: i + 1, column: 0, format: workbook.format(wrapped))
+                try errorSheet.writeString(e.place, row: i + 1, column: 1, format: workbook.format(centered))
+                try errorSheet.writeString(e.code, row: i + 1, column: 2, format: workbook.format(wrapped))
+                try errorSheet.writeString(e.message, row: i + 1, column: 3, format: workbook.format(wrapped))
             }
 
             let stats = try workbook.addWorksheet(name: V.statsSheet)
             try stats.applyPrintSetup(PrintSetup(orientation: .portrait, fitWidth: 1, fitHeight: 1))
             try stats.setColumnWidth(14, column: 0)
             try stats.setColumnWidth(10, column: 1)
-            try stats.writeString(V.gradeColumn, row: 0, column: 0, style: header)
-            try stats.writeString(V.countColumn, row: 0, column: 1, style: header)
+            try stats.writeString(V.gradeColumn, row: 0, column: 0, format: workbook.format(header))
+            try stats.writeString(V.countColumn, row: 0, column: 1, format: workbook.format(header))
             for (i, grade) in EvaluationGrade.allCases.enumerated() {
-                try stats.writeString(grade.label, row: i + 1, column: 0, style: centered)
-                try stats.writeNumber(Decimal(gradeCounts[grade.label] ?? 0), row: i + 1, column: 1, style: integer)
+                try stats.writeString(grade.label, row: i + 1, column: 0, format: workbook.format(centered))
+                try stats.writeNumber(Decimal(gradeCounts[grade.label] ?? 0), row: i + 1, column: 1, format: workbook.format(integer))
             }
             let bins = SummaryWorkbook.totalBins
             let binsRow = EvaluationGrade.allCases.count + 2
-            try stats.writeString(V.totalBinColumn, row: binsRow, column: 0, style: header)
-            try stats.writeString(V.countColumn, row: binsRow, column: 1, style: header)
+            try stats.writeString(V.totalBinColumn, row: binsRow, column: 0, format: workbook.format(header))
+            try stats.writeString(V.countColumn, row: binsRow, column: 1, format: workbook.format(header))
             for (i, bin) in bins.enumerated() {
-                try stats.writeString(bin.label, row: binsRow + 1 + i, column: 0, style: centered)
-                try stats.writeNumber(Decimal(binCounts[i]), row: binsRow + 1 + i, column: 1, style: integer)
+                try stats.writeString(bin.label, row: binsRow + 1 + i, column: 0, format: workbook.format(centered))
+                try stats.writeNumber(Decimal(binCounts[i]), row: binsRow + 1 + i, column: 1, format: workbook.format(integer))
             }
             let failedRow = binsRow + bins.count + 2
-            try stats.writeString(V.formsCount, row: failedRow, column: 0, style: header)
-            try stats.writeNumber(Decimal(count), row: failedRow, column: 1, style: integer)
-            try stats.writeString(V.failedCount, row: failedRow + 1, column: 0, style: header)
-            try stats.writeNumber(Decimal(failed), row: failedRow + 1, column: 1, style: integer)
+            try stats.writeString(V.formsCount, row: failedRow, column: 0, format: workbook.format(header))
+            try stats.writeNumber(Decimal(count), row: failedRow, column: 1, format: workbook.format(integer))
+            try stats.writeString(V.failedCount, row: failedRow + 1, column: 0, format: workbook.format(header))
+            try stats.writeNumber(Decimal(failed), row: failedRow + 1, column: 1, format: workbook.format(integer))
 
             let gradeChart = try workbook.addChart(.pie)
             try gradeChart.setTitle(V.gradeChartTitle)
             let grades = EvaluationGrade.allCases.count
             try gradeChart.addSeries(values: SheetRange(sheet: V.statsSheet, firstRow: 1, firstColumn: 1, lastRow: grades, lastColumn: 1),
                                      categories: SheetRange(sheet: V.statsSheet, firstRow: 1, firstColumn: 0, lastRow: grades, lastColumn: 0),
-                                     name: V.gradeChartTitle, labels: .values)
+                                     name: V.gradeChartTitle, showValues: true)
             try stats.insertChart(gradeChart, row: 0, column: 3, placement: ChartPlacement(xScale: 0.9, yScale: 0.9))
             let totalsChart = try workbook.addChart(.column)
             try totalsChart.setTitle(V.totalsChartTitle)
@@ -178,15 +178,15 @@ public struct SummaryWorkbook: Sendable {
                                                          lastRow: binsRow + bins.count, lastColumn: 1),
                                       categories: SheetRange(sheet: V.statsSheet, firstRow: binsRow + 1, firstColumn: 0,
                                                              lastRow: binsRow + bins.count, lastColumn: 0),
-                                      name: V.countColumn, labels: .values)
-            try totalsChart.setLegend(.hidden)
+                                      name: V.countColumn, showValues: true)
+            try totalsChart.hideLegend()
             try stats.insertChart(totalsChart, row: 15, column: 3, placement: ChartPlacement(xScale: 0.9, yScale: 0.9))
             try workbook.close()
         }
 
         private func number(_ value: Decimal?, _ row: Int, _ column: SummaryColumn, _ style: CellStyle) throws {
-            if let value { try sheet.writeNumber(value, row: row, column: column.rawValue, style: style) } else {
-                try sheet.writeBlank(row: row, column: column.rawValue, style: style)
+            if let value { try sheet.writeNumber(value, row: row, column: column.rawValue, format: workbook.format(style)) } else {
+                try sheet.writeBlank(row: row, column: column.rawValue, format: workbook.format(style))
             }
         }
     }

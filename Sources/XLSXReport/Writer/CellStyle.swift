@@ -8,18 +8,6 @@ public struct RGBColor: Hashable, Sendable {
     /// A colour from `0xRRGGBB` (higher bits are ignored).
     public init(rgb: UInt32) { self.rgb = rgb & 0xFF_FFFF }
 
-    /// A colour from its components.
-    public init(red: UInt8, green: UInt8, blue: UInt8) {
-        rgb = UInt32(red) << 16 | UInt32(green) << 8 | UInt32(blue)
-    }
-
-    /// Black.
-    public static let black = RGBColor(rgb: 0x000000)
-    /// White.
-    public static let white = RGBColor(rgb: 0xFFFFFF)
-    /// Red, as used for warnings.
-    public static let red = RGBColor(rgb: 0xFF0000)
-
     /// The value libxlsxwriter expects: its "unset" is 0, so black is `LXW_COLOR_BLACK`.
     var lxwColor: lxw_color_t {
         rgb == 0 ? lxw_color_t(LXW_COLOR_BLACK.rawValue) : lxw_color_t(rgb)
@@ -36,10 +24,6 @@ public enum HorizontalAlignment: Hashable, Sendable {
     case center
     /// Right.
     case right
-    /// Justified (wraps and spreads lines).
-    case justify
-    /// Centred across the selection.
-    case centerAcross
 
     var lxw: lxw_format_alignments {
         switch self {
@@ -47,8 +31,6 @@ public enum HorizontalAlignment: Hashable, Sendable {
         case .left: return LXW_ALIGN_LEFT
         case .center: return LXW_ALIGN_CENTER
         case .right: return LXW_ALIGN_RIGHT
-        case .justify: return LXW_ALIGN_JUSTIFY
-        case .centerAcross: return LXW_ALIGN_CENTER_ACROSS
         }
     }
 }
@@ -57,19 +39,13 @@ public enum HorizontalAlignment: Hashable, Sendable {
 public enum VerticalAlignment: Hashable, Sendable {
     /// Excel's default (bottom).
     case bottom
-    /// Top.
-    case top
     /// Centred.
     case center
-    /// Justified.
-    case justify
 
     var lxw: lxw_format_alignments {
         switch self {
         case .bottom: return LXW_ALIGN_VERTICAL_BOTTOM
-        case .top: return LXW_ALIGN_VERTICAL_TOP
         case .center: return LXW_ALIGN_VERTICAL_CENTER
-        case .justify: return LXW_ALIGN_VERTICAL_JUSTIFY
         }
     }
 }
@@ -88,8 +64,6 @@ public struct CellStyle: Hashable, Sendable {
     public var bold: Bool
     /// Italic text.
     public var italic: Bool
-    /// The font colour; nil for automatic (black).
-    public var fontColor: RGBColor?
     /// A thin border on all four sides.
     public var thinBorder: Bool
     /// Wrap text inside the cell.
@@ -106,7 +80,7 @@ public struct CellStyle: Hashable, Sendable {
     /// Creates a style; every parameter defaults to Excel's default.
     public init(
         fontName: String? = nil, fontSize: Double? = nil, bold: Bool = false, italic: Bool = false,
-        fontColor: RGBColor? = nil, thinBorder: Bool = false, wrap: Bool = false,
+        thinBorder: Bool = false, wrap: Bool = false,
         horizontal: HorizontalAlignment = .general, vertical: VerticalAlignment = .bottom,
         numberFormat: String? = nil, fillColor: RGBColor? = nil
     ) {
@@ -114,7 +88,6 @@ public struct CellStyle: Hashable, Sendable {
         self.fontSize = fontSize
         self.bold = bold
         self.italic = italic
-        self.fontColor = fontColor
         self.thinBorder = thinBorder
         self.wrap = wrap
         self.horizontal = horizontal
@@ -130,7 +103,6 @@ public struct CellStyle: Hashable, Sendable {
         hasher.combine(fontSize)
         hasher.combine(bold)
         hasher.combine(italic)
-        hasher.combine(fontColor)
         hasher.combine(thinBorder)
         hasher.combine(wrap)
         hasher.combine(horizontal)
@@ -165,7 +137,6 @@ public struct CellStyle: Hashable, Sendable {
         if let fontSize { format_set_font_size(format, fontSize) }
         if bold { format_set_bold(format) }
         if italic { format_set_italic(format) }
-        if let fontColor { format_set_font_color(format, fontColor.lxwColor) }
         if thinBorder { format_set_border(format, UInt8(LXW_BORDER_THIN.rawValue)) }
         if wrap { format_set_text_wrap(format) }
         if horizontal != .general { format_set_align(format, UInt8(horizontal.lxw.rawValue)) }
@@ -179,8 +150,8 @@ public struct CellStyle: Hashable, Sendable {
 }
 
 /// A workbook format made from a ``CellStyle`` (``Workbook/format(_:)``: equal styles give the
-/// identical object). It belongs to its workbook, which frees it on close; a sheet writer that
-/// looks its styles up once passes it to the worksheet's `format:` writes.
+/// identical object), given to the worksheet's writes. It belongs to its workbook, which frees
+/// it on close.
 public final class CellFormat {
     /// The style this format was made from.
     public let style: CellStyle

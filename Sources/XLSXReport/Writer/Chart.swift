@@ -5,50 +5,13 @@ import SelfEvaluation
 public enum ChartKind: Hashable, Sendable {
     /// Vertical bars.
     case column
-    /// Horizontal bars.
-    case bar
     /// A pie (one series).
     case pie
 
     var lxw: UInt8 {
         switch self {
         case .column: return UInt8(LXW_CHART_COLUMN.rawValue)
-        case .bar: return UInt8(LXW_CHART_BAR.rawValue)
         case .pie: return UInt8(LXW_CHART_PIE.rawValue)
-        }
-    }
-}
-
-/// Data labels on a series.
-public enum ChartDataLabels: Hashable, Sendable {
-    /// No labels.
-    case none
-    /// The values.
-    case values
-    /// Percentages of the total (for pies).
-    case percentages
-}
-
-/// Where the legend goes.
-public enum LegendPosition: Hashable, Sendable {
-    /// No legend.
-    case hidden
-    /// Right of the plot (Excel's default).
-    case right
-    /// Left of the plot.
-    case left
-    /// Above the plot.
-    case top
-    /// Below the plot.
-    case bottom
-
-    var lxw: UInt8 {
-        switch self {
-        case .hidden: return UInt8(LXW_CHART_LEGEND_NONE.rawValue)
-        case .right: return UInt8(LXW_CHART_LEGEND_RIGHT.rawValue)
-        case .left: return UInt8(LXW_CHART_LEGEND_LEFT.rawValue)
-        case .top: return UInt8(LXW_CHART_LEGEND_TOP.rawValue)
-        case .bottom: return UInt8(LXW_CHART_LEGEND_BOTTOM.rawValue)
         }
     }
 }
@@ -60,19 +23,14 @@ public enum LegendPosition: Hashable, Sendable {
 /// the sheet name quoted (`='汇总'!$B$2:$B$5`), never from user text. The chart keeps
 /// its workbook alive; after ``Workbook/close()`` its methods throw `workbookClosed`.
 public final class Chart {
-    /// The chart type.
-    public let kind: ChartKind
     /// The title set with ``setTitle(_:)``.
     public private(set) var title: String?
-    /// How many series were added.
-    public private(set) var seriesCount = 0
     let workbook: Workbook
     let handle: UnsafeMutablePointer<lxw_chart>
 
-    init(workbook: Workbook, handle: UnsafeMutablePointer<lxw_chart>, kind: ChartKind) {
+    init(workbook: Workbook, handle: UnsafeMutablePointer<lxw_chart>) {
         self.workbook = workbook
         self.handle = handle
-        self.kind = kind
     }
 
     private func live(_ operation: String) throws -> UnsafeMutablePointer<lxw_chart> {
@@ -90,9 +48,10 @@ public final class Chart {
     }
 
     /// Adds a series: `values` (numbers), optional `categories` (labels) and a `name`
-    /// for the legend. Ranges are 0-based, inclusive.
+    /// for the legend, with each value shown on the chart when `showValues`. Ranges are 0-based,
+    /// inclusive.
     public func addSeries(
-        values: SheetRange, categories: SheetRange? = nil, name: String? = nil, labels: ChartDataLabels = .none
+        values: SheetRange, categories: SheetRange? = nil, name: String? = nil, showValues: Bool = false
     ) throws {
         let operation = "chart_add_series"
         let chart = try live(operation)
@@ -114,25 +73,15 @@ public final class Chart {
             throw XLSXError.notCreated(operation, .chart(title: title), "libxlsxwriter did not add the series \(values.formula)")
         }
         if let name { chart_series_set_name(series, name) }
-        switch labels {
-        case .none:
-            break
-        case .values:
-            chart_series_set_labels(series)
-        case .percentages:
-            chart_series_set_labels(series)
-            chart_series_set_labels_options(series, 0, 0, 0)
-            chart_series_set_labels_percentage(series)
-        }
-        seriesCount += 1
+        if showValues { chart_series_set_labels(series) }
     }
 
     /// The longest title or series name written (Excel's limit of a chart text).
     static let textLimit = 255
 
-    /// Places or hides the legend.
-    public func setLegend(_ position: LegendPosition) throws {
+    /// Hides the legend.
+    public func hideLegend() throws {
         let chart = try live("chart_legend_set_position")
-        chart_legend_set_position(chart, position.lxw)
+        chart_legend_set_position(chart, UInt8(LXW_CHART_LEGEND_NONE.rawValue))
     }
 }

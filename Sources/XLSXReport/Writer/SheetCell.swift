@@ -1,3 +1,4 @@
+import CSV
 import CXLSXWriter
 import SelfEvaluation
 
@@ -21,44 +22,6 @@ public struct SheetCell: Hashable, Sendable, CustomStringConvertible {
         self.column = column
     }
 
-    /// Parses an `A1`-style name (`"B3"`, `"$B$3"`, case-insensitive); nil if it is not one.
-    public init?(_ a1: String) {
-        var letters = 0
-        var column = 0
-        var rowDigits = 0
-        var row = 0
-        var seenDigits = false
-        for (index, scalar) in a1.unicodeScalars.enumerated() {
-            let v = scalar.value
-            if scalar == "$" {
-                guard index == 0 || (letters > 0 && !seenDigits && rowDigits == 0) else { return nil }
-                continue
-            }
-            if !seenDigits, let letterValue = Self.letterValue(v) {
-                letters += 1
-                guard letters <= 3 else { return nil }
-                column = column * 26 + letterValue
-            } else if v >= 48, v <= 57, letters > 0 {
-                seenDigits = true
-                rowDigits += 1
-                guard rowDigits <= 7 else { return nil }
-                row = row * 10 + Int(v - 48)
-            } else {
-                return nil
-            }
-        }
-        guard letters > 0, seenDigits, row >= 1, row <= Self.rowCount, column >= 1, column <= Self.columnCount
-        else { return nil }
-        self.row = row - 1
-        self.column = column - 1
-    }
-
-    private static func letterValue(_ v: UInt32) -> Int? {
-        if v >= 65, v <= 90 { return Int(v - 64) }
-        if v >= 97, v <= 122 { return Int(v - 96) }
-        return nil
-    }
-
     /// True when the cell lies inside a worksheet's grid.
     public var isInSheet: Bool {
         (0..<Self.rowCount).contains(row) && (0..<Self.columnCount).contains(column)
@@ -67,30 +30,17 @@ public struct SheetCell: Hashable, Sendable, CustomStringConvertible {
     /// The `A1`-style name (`"B3"`); out-of-sheet cells read like `"R-1C0"`.
     public var a1: String {
         guard isInSheet else { return "R\(row)C\(column)" }
-        return Self.columnName(column) + String(row + 1)
+        return SourceLocation.letter(forColumn: column + 1) + String(row + 1)
     }
 
     /// The absolute name, `"$B$3"`.
     public var absoluteA1: String {
         guard isInSheet else { return a1 }
-        return "$" + Self.columnName(column) + "$" + String(row + 1)
+        return "$" + SourceLocation.letter(forColumn: column + 1) + "$" + String(row + 1)
     }
 
     /// The `A1`-style name.
     public var description: String { a1 }
-
-    /// Excel's letters for a 0-based column: 0 → `A`, 25 → `Z`, 26 → `AA`.
-    public static func columnName(_ column: Int) -> String {
-        guard column >= 0 else { return "?" }
-        var n = column + 1
-        var letters: [Character] = []
-        while n > 0 {
-            let remainder = (n - 1) % 26
-            letters.append(Character(Unicode.Scalar(UInt8(65 + remainder))))
-            n = (n - 1) / 26
-        }
-        return String(letters.reversed())
-    }
 }
 
 /// A rectangular range of cells, 0-based and inclusive at both ends.
@@ -138,7 +88,7 @@ public struct SheetRange: Hashable, Sendable, CustomStringConvertible {
     /// (`汇总` → `'汇总'`, `O'Neil` → `'O''Neil'`), which Excel accepts for every name; a character
     /// XML forbids becomes U+FFFD, as in the sheet's own name (``Workbook/addWorksheet(name:)``).
     public var quotedSheet: String {
-        "'" + XMLText.safe(sheet).replacingAll("'", with: "''") + "'"
+        "'" + XMLText.safe(sheet).replacing("'", with: "''") + "'"
     }
 
     /// `='汇总'!$B$2:$B$5`.
@@ -146,16 +96,4 @@ public struct SheetRange: Hashable, Sendable, CustomStringConvertible {
 
     /// The formula.
     public var description: String { formula }
-}
-
-extension String {
-    /// Replaces every occurrence of a single character (no Foundation needed).
-    func replacingAll(_ target: Character, with replacement: String) -> String {
-        var out = ""
-        out.reserveCapacity(utf8.count)
-        for ch in self {
-            if ch == target { out += replacement } else { out.append(ch) }
-        }
-        return out
-    }
 }

@@ -2,7 +2,7 @@ import CXLSXWriter
 import SelfEvaluation
 import Foundation
 
-/// How a ``Workbook`` is created.
+/// How a ``Workbook`` is created (and a ``FormWorkbook`` or ``BlankTemplate`` written).
 public struct WorkbookOptions: Sendable {
     /// The folder for libxlsxwriter's temporary files (one per XML part); nil uses
     /// `$TMPDIR`, then the system default. A tmpfs folder makes writing faster.
@@ -11,6 +11,8 @@ public struct WorkbookOptions: Sendable {
     /// is not set; nil means "now" (taken once, when the workbook is created).
     /// Pin it (for example to a date derived from the form) for reproducible files.
     public var created: Date?
+    /// A form workbook's author, in its properties and on its cell comments.
+    public var author: String
     /// The value of `SOURCE_DATE_EPOCH` (whole seconds since 1970); when non-nil it
     /// overrides ``created``. Defaults to the process environment; tests pass it explicitly.
     public var sourceDateEpoch: String?
@@ -21,12 +23,13 @@ public struct WorkbookOptions: Sendable {
 
     /// Creates options; `sourceDateEpoch` defaults to the environment's `SOURCE_DATE_EPOCH`.
     public init(
-        temporaryDirectory: String? = nil, created: Date? = nil,
-        sourceDateEpoch: String? = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"],
+        temporaryDirectory: String? = nil, created: Date? = nil, author: String = "selfeval",
+        sourceDateEpoch: String? = Workbook.environmentSourceDateEpoch,
         constantMemory: Bool = false
     ) {
         self.temporaryDirectory = temporaryDirectory
         self.created = created
+        self.author = author
         self.sourceDateEpoch = sourceDateEpoch
         self.constantMemory = constantMemory
     }
@@ -38,8 +41,6 @@ public enum CustomPropertyValue: Hashable, Sendable {
     case text(String)
     /// A number (written as a double).
     case number(Decimal)
-    /// A 32-bit integer.
-    case integer(Int)
     /// Yes / no.
     case boolean(Bool)
 }
@@ -62,14 +63,6 @@ public enum CustomPropertyValue: Hashable, Sendable {
 public final class Workbook {
     /// The output path given at creation.
     public let path: String
-    /// The creation time written to `docProps/core.xml`.
-    public let created: Date
-    /// The names of the worksheets added so far, in order.
-    public private(set) var worksheetNames: [String] = []
-    /// True once ``close()`` has run (or started).
-    public var isClosed: Bool { handle == nil }
-    /// How many distinct formats the cache holds.
-    public var formatCount: Int { formats.count }
 
     private var handle: UnsafeMutablePointer<lxw_workbook>?
     private var formats: [CellStyle: CellFormat] = [:]
@@ -86,10 +79,8 @@ public final class Workbook {
     public init(path: String, options: WorkbookOptions = WorkbookOptions()) throws {
         try CBridge.requireNoNUL(path, "the path", "workbook_new_opt", .file(path: path))
         self.path = path
-        let seconds = try Self.creationSeconds(
+        createdSeconds = try Self.creationSeconds(
             sourceDateEpoch: options.sourceDateEpoch, created: options.created ?? Date())
-        createdSeconds = seconds
-        created = Date(timeIntervalSince1970: TimeInterval(seconds))
 
         let owned = OwnedCStrings()
         var cOptions = lxw_workbook_options()
@@ -114,20 +105,14 @@ public final class Workbook {
 
     /// The seconds since 1970 to write as the creation date.
     ///
-    /// `SOURCE_DATE_EPOCH`, when given, must be a non-negative integer of seconds up to the end of
-    /// year 9999 (else an error, as the reproducible-builds convention asks; a larger value
-    /// crashed inside the C library's date conversion). libxlsxwriter treats 0 as "now",
+    /// `SOURCE_DATE_EPOCH`, when given, must be valid (``sourceDateEpochSeconds(_:)``; else an
+    /// error, as the reproducible-builds convention asks). libxlsxwriter treats 0 as "now",
     /// so 0 (and dates before 1970) are written as 1970-01-01T00:00:01Z.
     static func creationSeconds(sourceDateEpoch: String?, created: Date) throws -> Int {
         if let raw = sourceDateEpoch {
-            let text = raw.trimmingCharacters(in: .whitespaces)
-            guard !text.isEmpty, text.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }), let value = Int(text) else {
+            guard let value = sourceDateEpochSeconds(raw) else {
                 throw XLSXError.invalid("SOURCE_DATE_EPOCH", .setting("SOURCE_DATE_EPOCH"),
-                                        "\"\(raw)\" is not a whole number of seconds since 1970")
-            }
-            guard value <= lastSecondOfYear9999 else {
-                throw XLSXError.invalid("SOURCE_DATE_EPOCH", .setting("SOURCE_DATE_EPOCH"),
-                                        "\"\(raw)\" is after the year 9999")
+                                        "\"\(raw)\" is not a whole number of seconds from 1970 to the end of year 9999")
             }
             return max(value, 1)
         }
@@ -136,6 +121,20 @@ public final class Workbook {
             throw XLSXError.invalid("workbook_set_properties", .setting("created"), "creation date \(created) is out of range")
         }
         return max(Int(interval.rounded(.down)), 1)
+    }
+
+    /// The environment's `SOURCE_DATE_EPOCH`, nil when it is not set (read alone: building the
+    /// whole environment as a dictionary, as `ProcessInfo` does, would cost every start).
+    public static var environmentSourceDateEpoch: String? { getenv("SOURCE_DATE_EPOCH").map { String(cString: $0) } }
+
+    /// The seconds a `SOURCE_DATE_EPOCH` value names: a whole number (spaces around it allowed)
+    /// from 0 to the end of year 9999 (a larger one crashed the C library's date conversion);
+    /// nil for any other text (empty, negative, a fraction, not a number).
+    public static func sourceDateEpochSeconds(_ raw: String) -> Int? {
+        let text = raw.trimmingCharacters(in: .whitespaces)
+        guard !text.isEmpty, text.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }), let value = Int(text),
+              value <= lastSecondOfYear9999 else { return nil }
+        return value
     }
 
     /// 9999-12-31T23:59:59Z, the last second a workbook's dates can hold.
@@ -163,14 +162,13 @@ public final class Workbook {
         guard let sheet = workbook_add_worksheet(handle, name) else {
             throw XLSXError.notCreated(operation, .sheet(name), "libxlsxwriter did not create the worksheet")
         }
-        worksheetNames.append(name)
-        return Worksheet(workbook: self, handle: sheet, name: name, index: worksheetNames.count - 1)
+        return Worksheet(workbook: self, handle: sheet, name: name)
     }
 
     // MARK: Formats
 
     /// The workbook format for `style`, created on first use and cached: equal
-    /// styles return the identical ``CellFormat``. Worksheet writes call this for you.
+    /// styles return the identical ``CellFormat``. The worksheet's writes take it.
     public func format(_ style: CellStyle) throws -> CellFormat {
         let handle = try live("workbook_add_format", nil)
         if let index = recentFormats.firstIndex(where: { $0.style == style }) {
@@ -201,16 +199,10 @@ public final class Workbook {
         if recentFormats.count > 4 { recentFormats.removeLast() }
     }
 
-    /// The C format for an optional style (nil = the default format).
-    func formatPointer(_ style: CellStyle?) throws -> UnsafeMutablePointer<lxw_format>? {
-        guard let style else { return nil }
-        return try format(style).pointer
-    }
-
     // MARK: Document properties
 
     /// Sets the document properties (File ▸ Properties). `created` is always the
-    /// pinned ``created`` date. nil fields are left out. A character XML forbids is written as
+    /// pinned creation date. nil fields are left out. A character XML forbids is written as
     /// U+FFFD and a text is cut to 32,767 UTF-16 units (``XMLText``).
     public func setProperties(
         title: String? = nil, subject: String? = nil, author: String? = nil,
@@ -254,12 +246,6 @@ public final class Workbook {
             let double = try CBridge.double(number, "workbook_set_custom_property_number", location)
             try XLSXError.check(
                 workbook_set_custom_property_number(handle, name, double), "workbook_set_custom_property_number", location)
-        case .integer(let integer):
-            guard let value = Int32(exactly: integer) else {
-                throw XLSXError.invalid("workbook_set_custom_property_integer", location, "\(integer) does not fit in 32 bits")
-            }
-            try XLSXError.check(
-                workbook_set_custom_property_integer(handle, name, value), "workbook_set_custom_property_integer", location)
         case .boolean(let flag):
             try XLSXError.check(
                 workbook_set_custom_property_boolean(handle, name, flag ? 1 : 0), "workbook_set_custom_property_boolean", location)
@@ -271,14 +257,14 @@ public final class Workbook {
 
     // MARK: Charts
 
-    /// Adds a chart to the workbook; fill it with ``Chart/addSeries(values:categories:name:labels:)``
+    /// Adds a chart to the workbook; fill it with ``Chart/addSeries(values:categories:name:showValues:)``
     /// and place it with ``Worksheet/insertChart(_:row:column:placement:)``.
     public func addChart(_ kind: ChartKind) throws -> Chart {
         let handle = try live("workbook_add_chart", .chart(title: nil))
         guard let chart = workbook_add_chart(handle, kind.lxw) else {
             throw XLSXError.notCreated("workbook_add_chart", .chart(title: nil), "libxlsxwriter did not create the chart")
         }
-        return Chart(workbook: self, handle: chart, kind: kind)
+        return Chart(workbook: self, handle: chart)
     }
 
     // MARK: Closing

@@ -2,9 +2,6 @@ import CXLSXWriter
 import Foundation
 import SelfEvaluation
 
-/// Chinese defaults of the writer, from the vocabulary.
-private typealias WriterVocabulary = WorkbookWords
-
 /// The cached value of a formula cell, shown by programs that do not recalculate
 /// (LibreOffice on load, viewers, CSV export). It must be the formula's true result.
 public enum FormulaValue: Hashable, Sendable {
@@ -14,16 +11,12 @@ public enum FormulaValue: Hashable, Sendable {
     case text(String)
 }
 
-/// Options of a cell comment (note).
+/// Options of a cell comment (a note in 宋体, so that Chinese text renders, shown on hover).
 public struct CommentOptions: Hashable, Sendable {
     /// The author shown in the note; nil leaves it empty.
     public var author: String?
-    /// The note's font; defaults to 宋体 so Chinese text renders.
-    public var fontName: String?
     /// The font size in points; nil for the library default (8).
     public var fontSize: Double?
-    /// Show the note permanently (true) or only on hover (false, the default).
-    public var visible: Bool
     /// The box width in pixels; nil for the default (128).
     public var width: Int?
     /// The box height in pixels; nil for the default (74).
@@ -31,33 +24,13 @@ public struct CommentOptions: Hashable, Sendable {
 
     /// Creates comment options.
     public init(
-        author: String? = nil, fontName: String? = CommentOptions.defaultFontName, fontSize: Double? = nil,
-        visible: Bool = false, width: Int? = nil, height: Int? = nil
+        author: String? = nil, fontSize: Double? = nil, width: Int? = nil, height: Int? = nil
     ) {
         self.author = author
-        self.fontName = fontName
         self.fontSize = fontSize
-        self.visible = visible
         self.width = width
         self.height = height
     }
-
-    /// The default comment font, 宋体.
-    public static var defaultFontName: String { WriterVocabulary.commentFont }
-}
-
-/// A paper size, by Excel's paper code.
-public struct PaperSize: Hashable, Sendable, RawRepresentable {
-    /// Excel's paper code (`paperSize` in the sheet XML).
-    public let rawValue: Int
-    /// Wraps a paper code.
-    public init(rawValue: Int) { self.rawValue = rawValue }
-    /// US Letter (1).
-    public static let letter = PaperSize(rawValue: 1)
-    /// A3 (8).
-    public static let a3 = PaperSize(rawValue: 8)
-    /// A4 (9).
-    public static let a4 = PaperSize(rawValue: 9)
 }
 
 /// Page orientation.
@@ -92,11 +65,9 @@ public struct PageMargins: Hashable, Sendable {
 }
 
 /// Everything about printing a sheet, applied at once by ``Worksheet/applyPrintSetup(_:)``.
-/// The defaults print like the paper form: A4 portrait, one page wide, centred,
+/// The paper is A4; the defaults print like the paper form: portrait, one page wide, centred,
 /// page numbers in the footer.
 public struct PrintSetup: Hashable, Sendable {
-    /// Paper size; A4 by default.
-    public var paper: PaperSize
     /// Orientation; portrait by default.
     public var orientation: PageOrientation
     /// Fit to this many pages wide (nil: no fitting); 1 by default.
@@ -107,9 +78,7 @@ public struct PrintSetup: Hashable, Sendable {
     public var centerHorizontally: Bool
     /// Margins; nil keeps Excel's defaults.
     public var margins: PageMargins?
-    /// Header text in Excel's `&L/&C/&R` codes; nil for none.
-    public var header: String?
-    /// Footer text; defaults to a centred "第 &P 页，共 &N 页".
+    /// Footer text in Excel's `&L/&C/&R` codes (at most 255 characters); defaults to a centred "第 &P 页，共 &N 页".
     public var footer: String?
     /// 0-based rows repeated at the top of every printed page.
     public var repeatRows: ClosedRange<Int>?
@@ -127,18 +96,16 @@ public struct PrintSetup: Hashable, Sendable {
 
     /// Creates a print setup with the form's defaults.
     public init(
-        paper: PaperSize = .a4, orientation: PageOrientation = .portrait, fitWidth: Int? = 1, fitHeight: Int = 0,
-        centerHorizontally: Bool = true, margins: PageMargins? = .form, header: String? = nil,
+        orientation: PageOrientation = .portrait, fitWidth: Int? = 1, fitHeight: Int = 0,
+        centerHorizontally: Bool = true, margins: PageMargins? = .form,
         footer: String? = PrintSetup.defaultFooter, repeatRows: ClosedRange<Int>? = nil,
         printArea: CellRange? = nil, hideGridlines: Bool = false
     ) {
-        self.paper = paper
         self.orientation = orientation
         self.fitWidth = fitWidth
         self.fitHeight = fitHeight
         self.centerHorizontally = centerHorizontally
         self.margins = margins
-        self.header = header
         self.footer = footer
         self.repeatRows = repeatRows
         self.printArea = printArea
@@ -146,24 +113,18 @@ public struct PrintSetup: Hashable, Sendable {
     }
 
     /// The default footer, `&C第 &P 页，共 &N 页`.
-    public static var defaultFooter: String { WriterVocabulary.pageFooter }
+    public static var defaultFooter: String { WorkbookWords.pageFooter }
 }
 
 /// Where a chart sits relative to its anchor cell.
 public struct ChartPlacement: Hashable, Sendable {
-    /// Offset from the cell's left edge, pixels.
-    public var xOffset: Int
-    /// Offset from the cell's top edge, pixels.
-    public var yOffset: Int
     /// Horizontal scale (1 = 480 px wide).
     public var xScale: Double
     /// Vertical scale (1 = 288 px tall).
     public var yScale: Double
 
     /// Creates a placement.
-    public init(xOffset: Int = 0, yOffset: Int = 0, xScale: Double = 1, yScale: Double = 1) {
-        self.xOffset = xOffset
-        self.yOffset = yOffset
+    public init(xScale: Double = 1, yScale: Double = 1) {
         self.xScale = xScale
         self.yScale = yScale
     }
@@ -181,26 +142,17 @@ public struct ChartPlacement: Hashable, Sendable {
 public final class Worksheet {
     /// The sheet's name.
     public let name: String
-    /// The sheet's 0-based position in the workbook.
-    public let index: Int
     /// The workbook the sheet belongs to.
     public let workbook: Workbook
     private let handle: UnsafeMutablePointer<lxw_worksheet>
 
-    init(workbook: Workbook, handle: UnsafeMutablePointer<lxw_worksheet>, name: String, index: Int) {
+    init(workbook: Workbook, handle: UnsafeMutablePointer<lxw_worksheet>, name: String) {
         self.workbook = workbook
         self.handle = handle
         self.name = name
-        self.index = index
     }
 
     // MARK: Checks
-
-    /// The workbook's format of an optional style (nil = the default format).
-    private func resolve(_ style: CellStyle?) throws -> CellFormat? {
-        guard let style else { return nil }
-        return try workbook.format(style)
-    }
 
     /// The C format of a resolved format (nil = the default format); one made by another
     /// workbook is refused (its pointer is not this workbook's).
@@ -220,6 +172,14 @@ public final class Worksheet {
 
     private func cellLocation(_ row: Int, _ column: Int) -> XLSXError.Location {
         .cell(sheet: name, SheetCell(row: row, column: column))
+    }
+
+    /// The live sheet, the C row and column of a 0-based cell, and its place for errors.
+    private func cell(_ operation: String, _ row: Int, _ column: Int)
+        throws -> (UnsafeMutablePointer<lxw_worksheet>, lxw_row_t, lxw_col_t, XLSXError.Location) {
+        let location = cellLocation(row, column)
+        let ws = try live(operation, location)
+        return (ws, try cRow(row, operation, location), try cColumn(column, operation, location), location)
     }
 
     private func rangeLocation(_ range: CellRange) -> XLSXError.Location {
@@ -258,21 +218,14 @@ public final class Worksheet {
     ///
     /// **Input text is always written as text, never as a formula**: this calls
     /// `worksheet_write_string` only, so a value starting with `=`, `+`, `-` or `@`
-    /// stays literal text. An empty string with no style writes nothing.
+    /// stays literal text. An empty string with no format writes nothing.
     /// NUL characters are rejected; any other character XML 1.0 forbids (C0 controls but TAB, LF
     /// and CR; U+FFFE, U+FFFF) is written as U+FFFD, and a text over 32,767 UTF-16 units (Excel's
     /// limit) is cut to fit with "…" (``XMLText``). Every string entry point does the same.
-    public func writeString(_ text: String, row: Int, column: Int, style: CellStyle? = nil) throws {
-        try writeString(text, row: row, column: column, format: resolve(style))
-    }
-
-    /// ``writeString(_:row:column:style:)`` with a format already resolved (a sheet writer that
-    /// looks each of its styles up once).
-    public func writeString(_ text: String, row: Int, column: Int, format: CellFormat?) throws {
+    /// `format` comes from ``Workbook/format(_:)`` (nil: the default format).
+    public func writeString(_ text: String, row: Int, column: Int, format: CellFormat? = nil) throws {
         let operation = "worksheet_write_string"
-        let location = cellLocation(row, column)
-        let ws = try live(operation, location)
-        let r = try cRow(row, operation, location), c = try cColumn(column, operation, location)
+        let (ws, r, c, location) = try cell(operation, row, column)
         let text = try CBridge.cellText(text, "the text", operation, location)
         let format = try pointer(format, operation, location)
         // `withCString` lends the string's own bytes; passing a `String` as a pointer copies them.
@@ -281,16 +234,9 @@ public final class Worksheet {
 
     /// Writes a number cell. The exact `Decimal` becomes a `double` only here, at
     /// the C boundary (Excel stores IEEE doubles).
-    public func writeNumber(_ value: Decimal, row: Int, column: Int, style: CellStyle? = nil) throws {
-        try writeNumber(value, row: row, column: column, format: resolve(style))
-    }
-
-    /// ``writeNumber(_:row:column:style:)`` with a format already resolved.
-    public func writeNumber(_ value: Decimal, row: Int, column: Int, format: CellFormat?) throws {
+    public func writeNumber(_ value: Decimal, row: Int, column: Int, format: CellFormat? = nil) throws {
         let operation = "worksheet_write_number"
-        let location = cellLocation(row, column)
-        let ws = try live(operation, location)
-        let r = try cRow(row, operation, location), c = try cColumn(column, operation, location)
+        let (ws, r, c, location) = try cell(operation, row, column)
         let number = try CBridge.double(value, operation, location)
         let format = try pointer(format, operation, location)
         try XLSXError.check(worksheet_write_number(ws, r, c, number, format), operation, location)
@@ -298,26 +244,19 @@ public final class Worksheet {
 
     /// Writes a formula with its cached result. `formula` is program-built (never
     /// input text), with or without the leading `=`, e.g. `"=IF(D5=0,0,E5/D5)"`.
-    public func writeFormula(_ formula: String, cachedValue: FormulaValue, row: Int, column: Int, style: CellStyle? = nil) throws {
-        try writeFormula(formula, cachedValue: cachedValue, row: row, column: column, format: resolve(style))
-    }
-
-    /// ``writeFormula(_:cachedValue:row:column:style:)`` with a format already resolved.
-    public func writeFormula(_ formula: String, cachedValue: FormulaValue, row: Int, column: Int, format: CellFormat?) throws {
-        let location = cellLocation(row, column)
+    public func writeFormula(_ formula: String, cachedValue: FormulaValue, row: Int, column: Int,
+                             format: CellFormat? = nil) throws {
         switch cachedValue {
         case .number(let value):
             let operation = "worksheet_write_formula_num"
-            let ws = try live(operation, location)
-            let r = try cRow(row, operation, location), c = try cColumn(column, operation, location)
+            let (ws, r, c, location) = try cell(operation, row, column)
             let formula = try CBridge.xmlText(formula, "the formula", operation, location)
             let number = try CBridge.double(value, operation, location)
             let format = try pointer(format, operation, location)
             try XLSXError.check(formula.withCString { worksheet_write_formula_num(ws, r, c, $0, format, number) }, operation, location)
         case .text(let text):
             let operation = "worksheet_write_formula_str"
-            let ws = try live(operation, location)
-            let r = try cRow(row, operation, location), c = try cColumn(column, operation, location)
+            let (ws, r, c, location) = try cell(operation, row, column)
             let formula = try CBridge.xmlText(formula, "the formula", operation, location)
             let text = try CBridge.xmlText(text, "the cached text", operation, location, limit: XMLText.cellLimit)
             let format = try pointer(format, operation, location)
@@ -325,36 +264,21 @@ public final class Worksheet {
         }
     }
 
-    /// Writes an empty cell carrying `style` (for borders on empty cells). Without a
-    /// style nothing is written.
-    public func writeBlank(row: Int, column: Int, style: CellStyle? = nil) throws {
-        try writeBlank(row: row, column: column, format: resolve(style))
-    }
-
-    /// ``writeBlank(row:column:style:)`` with a format already resolved.
-    public func writeBlank(row: Int, column: Int, format: CellFormat?) throws {
+    /// Writes an empty cell carrying `format` (for borders on empty cells). Without a
+    /// format nothing is written.
+    public func writeBlank(row: Int, column: Int, format: CellFormat? = nil) throws {
         let operation = "worksheet_write_blank"
-        let location = cellLocation(row, column)
-        let ws = try live(operation, location)
-        let r = try cRow(row, operation, location), c = try cColumn(column, operation, location)
+        let (ws, r, c, location) = try cell(operation, row, column)
         let format = try pointer(format, operation, location)
         try XLSXError.check(worksheet_write_blank(ws, r, c, format), operation, location)
     }
 
     /// Merges a range (0-based, inclusive; at least two cells) and writes `text` into
-    /// it as a string (never a formula), styling every cell of the range with `style`.
-    /// To show a number in a merged cell, merge with `""` then ``writeNumber(_:row:column:style:)``
-    /// into the first cell with the same style. Merged ranges must not overlap.
+    /// it as a string (never a formula), giving every cell of the range `format`.
+    /// To show a number in a merged cell, merge with `""` then ``writeNumber(_:row:column:format:)``
+    /// into the first cell with the same format. Merged ranges must not overlap.
     public func mergeRange(
-        firstRow: Int, firstColumn: Int, lastRow: Int, lastColumn: Int, text: String, style: CellStyle? = nil
-    ) throws {
-        try mergeRange(firstRow: firstRow, firstColumn: firstColumn, lastRow: lastRow, lastColumn: lastColumn, text: text,
-                       format: resolve(style))
-    }
-
-    /// ``mergeRange(firstRow:firstColumn:lastRow:lastColumn:text:style:)`` with a format already resolved.
-    public func mergeRange(
-        firstRow: Int, firstColumn: Int, lastRow: Int, lastColumn: Int, text: String, format: CellFormat?
+        firstRow: Int, firstColumn: Int, lastRow: Int, lastColumn: Int, text: String, format: CellFormat? = nil
     ) throws {
         let operation = "worksheet_merge_range"
         let range = CellRange(firstRow: firstRow, firstColumn: firstColumn, lastRow: lastRow, lastColumn: lastColumn)
@@ -373,14 +297,11 @@ public final class Worksheet {
     /// a hidden note in 宋体.
     public func writeComment(_ text: String, row: Int, column: Int, options: CommentOptions = CommentOptions()) throws {
         let operation = "worksheet_write_comment_opt"
-        let location = cellLocation(row, column)
-        let ws = try live(operation, location)
-        let r = try cRow(row, operation, location), c = try cColumn(column, operation, location)
+        let (ws, r, c, location) = try cell(operation, row, column)
         let text = try CBridge.cellText(text, "the comment", operation, location)
         let author = try options.author.map { try CBridge.xmlText($0, "the author", operation, location) }
-        let font = try options.fontName.map { try CBridge.xmlText($0, "the font name", operation, location) }
         var cOptions = lxw_comment_options()
-        cOptions.visible = UInt8(options.visible ? LXW_COMMENT_DISPLAY_VISIBLE.rawValue : LXW_COMMENT_DISPLAY_HIDDEN.rawValue)
+        cOptions.visible = UInt8(LXW_COMMENT_DISPLAY_HIDDEN.rawValue)
         if let size = options.fontSize {
             guard size.isFinite, size > 0 else { throw XLSXError.invalid(operation, location, "font size \(size) must be positive") }
             cOptions.font_size = size
@@ -399,9 +320,9 @@ public final class Worksheet {
         }
         // The author and font are lent for the call (the library copies them into the comment).
         let result = CBridge.withOptionalCString(author) { authorPointer in
-            CBridge.withOptionalCString(font) { fontPointer in
+            WorkbookWords.commentFont.withCString { font in
                 cOptions.author = authorPointer.map { UnsafeMutablePointer(mutating: $0) }
-                cOptions.font_name = fontPointer.map { UnsafeMutablePointer(mutating: $0) }
+                cOptions.font_name = UnsafeMutablePointer(mutating: font)
                 return text.withCString { worksheet_write_comment_opt(ws, r, c, $0, &cOptions) }
             }
         }
@@ -411,29 +332,20 @@ public final class Worksheet {
     // MARK: Rows and columns
 
     /// Sets the width of one 0-based column in Excel character units (about the
-    /// width of a `0` in Calibri 11); `style` becomes the column's default format.
-    public func setColumnWidth(_ width: Double, column: Int, style: CellStyle? = nil) throws {
-        try setColumnWidth(width, columns: column...column, style: style)
-    }
-
-    /// Sets the width of 0-based columns `columns` (inclusive) in character units.
-    public func setColumnWidth(_ width: Double, columns: ClosedRange<Int>, style: CellStyle? = nil) throws {
+    /// width of a `0` in Calibri 11).
+    public func setColumnWidth(_ width: Double, column: Int) throws {
         let operation = "worksheet_set_column"
-        let range = CellRange(firstRow: 0, firstColumn: columns.lowerBound, lastRow: 0, lastColumn: columns.upperBound)
-        let location = rangeLocation(range)
+        let location = cellLocation(0, column)
         let ws = try live(operation, location)
-        let first = try cColumn(columns.lowerBound, operation, location)
-        let last = try cColumn(columns.upperBound, operation, location)
+        let c = try cColumn(column, operation, location)
         guard width.isFinite, width >= 0, width <= 255 else {
             throw XLSXError.invalid(operation, location, "column width \(width) is not in 0…255")
         }
-        let format = try workbook.formatPointer(style)
-        try XLSXError.check(worksheet_set_column(ws, first, last, width, format), operation, location)
+        try XLSXError.check(worksheet_set_column(ws, c, c, width, nil), operation, location)
     }
 
-    /// Sets the height of a 0-based row in points (Excel's default is 15);
-    /// `style` becomes the row's default format.
-    public func setRowHeight(_ height: Double, row: Int, style: CellStyle? = nil) throws {
+    /// Sets the height of a 0-based row in points (Excel's default is 15).
+    public func setRowHeight(_ height: Double, row: Int) throws {
         let operation = "worksheet_set_row"
         let location = cellLocation(row, 0)
         let ws = try live(operation, location)
@@ -441,8 +353,7 @@ public final class Worksheet {
         guard height.isFinite, height >= 0, height <= 409 else {
             throw XLSXError.invalid(operation, location, "row height \(height) is not in 0…409 points")
         }
-        let format = try workbook.formatPointer(style)
-        try XLSXError.check(worksheet_set_row(ws, r, height, format), operation, location)
+        try XLSXError.check(worksheet_set_row(ws, r, height, nil), operation, location)
     }
 
     // MARK: View
@@ -450,9 +361,7 @@ public final class Worksheet {
     /// Freezes the rows above `row` and the columns left of `column` (0-based; 0 = none).
     public func freezePanes(row: Int, column: Int) throws {
         let operation = "worksheet_freeze_panes"
-        let location = cellLocation(row, column)
-        let ws = try live(operation, location)
-        let r = try cRow(row, operation, location), c = try cColumn(column, operation, location)
+        let (ws, r, c, _) = try cell(operation, row, column)
         worksheet_freeze_panes(ws, r, c)
     }
 
@@ -468,15 +377,12 @@ public final class Worksheet {
     // MARK: Printing
 
     /// Applies a whole ``PrintSetup``: paper, orientation, a fixed scale or a fit to pages, page
-    /// breaks, the first page number, centring, margins, header and footer, repeated rows, the
+    /// breaks, the first page number, centring, margins, the footer, repeated rows, the
     /// print area and gridlines. Each value out of the library's range is refused, naming its call.
     public func applyPrintSetup(_ setup: PrintSetup) throws {
         let sheet = XLSXError.Location.sheet(name)
         let ws = try live("worksheet_set_paper", sheet)
-        guard let paper = UInt8(exactly: setup.paper.rawValue) else {
-            throw XLSXError.invalid("worksheet_set_paper", sheet, "paper code \(setup.paper.rawValue) is not in 0…255")
-        }
-        worksheet_set_paper(ws, paper)
+        worksheet_set_paper(ws, 9)  // Excel's paper code of A4
         switch setup.orientation {
         case .portrait: worksheet_set_portrait(ws)
         case .landscape: worksheet_set_landscape(ws)
@@ -505,11 +411,6 @@ public final class Worksheet {
                 throw XLSXError.invalid("worksheet_set_margins", sheet, "margins must be finite and not negative")
             }
             worksheet_set_margins(ws, m.left, m.right, m.top, m.bottom)
-        }
-        // Header and footer: Excel codes `&L`, `&C`, `&R`, `&P`, `&N`; at most 255 characters.
-        if let header = setup.header {
-            let text = try CBridge.xmlText(header, "the header", "worksheet_set_header", sheet)
-            try XLSXError.check(worksheet_set_header(ws, text), "worksheet_set_header", sheet)
         }
         if let footer = setup.footer {
             let text = try CBridge.xmlText(footer, "the footer", "worksheet_set_footer", sheet)
@@ -552,20 +453,14 @@ public final class Worksheet {
     /// inserted once and needs at least one series.
     public func insertChart(_ chart: Chart, row: Int, column: Int, placement: ChartPlacement = ChartPlacement()) throws {
         let operation = "worksheet_insert_chart_opt"
-        let location = cellLocation(row, column)
-        let ws = try live(operation, location)
+        let (ws, r, c, location) = try cell(operation, row, column)
         guard chart.workbook === workbook else {
             throw XLSXError.invalid(operation, location, "the chart belongs to another workbook")
         }
-        let r = try cRow(row, operation, location), c = try cColumn(column, operation, location)
-        guard let x = Int32(exactly: placement.xOffset), let y = Int32(exactly: placement.yOffset),
-              placement.xScale.isFinite, placement.xScale > 0, placement.yScale.isFinite, placement.yScale > 0
-        else {
-            throw XLSXError.invalid(operation, location, "chart offsets must fit 32 bits and scales must be positive")
+        guard placement.xScale.isFinite, placement.xScale > 0, placement.yScale.isFinite, placement.yScale > 0 else {
+            throw XLSXError.invalid(operation, location, "chart scales must be positive")
         }
         var options = lxw_chart_options()
-        options.x_offset = x
-        options.y_offset = y
         options.x_scale = placement.xScale
         options.y_scale = placement.yScale
         try XLSXError.check(worksheet_insert_chart_opt(ws, r, c, chart.handle, &options), operation, location)

@@ -94,10 +94,6 @@ public struct LibraryError: Hashable, Sendable, RawRepresentable, CustomStringCo
     public static let memoryMallocFailed = LibraryError(rawValue: 1)
     /// `LXW_ERROR_CREATING_XLSX_FILE`: the output file could not be created (missing folder, permissions).
     public static let creatingXLSXFile = LibraryError(rawValue: 2)
-    /// `LXW_ERROR_CREATING_TMPFILE`: a temporary file could not be created in the temp folder.
-    public static let creatingTmpFile = LibraryError(rawValue: 3)
-    /// `LXW_ERROR_PARAMETER_VALIDATION`.
-    public static let parameterValidation = LibraryError(rawValue: 13)
     /// `LXW_ERROR_SHEETNAME_LENGTH_EXCEEDED` (more than 31 characters).
     public static let sheetNameLengthExceeded = LibraryError(rawValue: 14)
     /// `LXW_ERROR_INVALID_SHEETNAME_CHARACTER` (one of `[]:*?/\`).
@@ -106,10 +102,6 @@ public struct LibraryError: Hashable, Sendable, RawRepresentable, CustomStringCo
     public static let sheetNameStartEndApostrophe = LibraryError(rawValue: 16)
     /// `LXW_ERROR_SHEETNAME_ALREADY_USED`.
     public static let sheetNameAlreadyUsed = LibraryError(rawValue: 17)
-    /// `LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED` (more than 32767 characters in a cell).
-    public static let maxStringLengthExceeded = LibraryError(rawValue: 21)
-    /// `LXW_ERROR_WORKSHEET_INDEX_OUT_OF_RANGE`.
-    public static let worksheetIndexOutOfRange = LibraryError(rawValue: 23)
 
     private static let names = [
         "LXW_NO_ERROR", "LXW_ERROR_MEMORY_MALLOC_FAILED", "LXW_ERROR_CREATING_XLSX_FILE",
@@ -160,5 +152,17 @@ extension XLSXError {
         XLSXError(
             kind: .workbookClosed, operation: operation, location: location,
             message: "the workbook is already closed; its sheets, formats and charts can no longer be used")
+    }
+
+    /// Runs `body`, passing an ``XLSXError`` through and wrapping anything else (which the
+    /// writer does not throw today) so that callers see one typed error.
+    static func typed<T>(_ operation: String, _ body: () throws -> T) throws(XLSXError) -> T {
+        do {
+            return try body()
+        } catch let error as XLSXError {
+            throw error
+        } catch {
+            throw XLSXError(kind: .invalidArgument, operation: operation, location: nil, message: "\(error)")
+        }
     }
 }
