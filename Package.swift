@@ -57,7 +57,7 @@ let package = Package(
         .executableTarget(
             name: "selfeval",
             dependencies: [
-                "Conversion", "SelfEvaluation", "CSV", "CMallocTuning", "Server",
+                "Conversion", "SelfEvaluation", "XLSXReport", "CSV", "CMallocTuning", "Server",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -104,11 +104,13 @@ public struct CSVReader: Sendable {
         if detected == .utf8 {
             decoded = String(validating: bytes, as: UTF8.self)
             let isUTF8 = decoded != nil
-            switch encoding {
-            case .utf8:
-                if !isUTF8 { return try failDecoding(bytes, file: file, as: .utf8) }
-            case .gb18030 where !hadBOM:
-                // Forced, the rows that are UTF-8 would still come out as mojibake: named too.
+            // GB18030 forced (a UTF-8 BOM overrides it), or guessed for text that is not UTF-8.
+            let forced = encoding == .gb18030 && !hadBOM
+            if !isUTF8, encoding == .utf8 || (hadBOM && !forced) {
+                return try failDecoding(bytes, file: file, as: .utf8)
+            }
+            if forced || !isUTF8 {
+                // Even forced, the rows that are UTF-8 would come out as mojibake: named too.
                 if !isUTF8, let mixed = MixedEncoding.find(bytes) { throw Self.mixedError(mixed, file: file) }
                 guard let text = TextEncoding.decodeGB18030(bytes[...]) else {
                     return try failDecoding(bytes, file: file, as: .gb18030)
@@ -116,17 +118,6 @@ public struct CSVReader: Sendable {
                 bytes = Array(text.utf8)
                 decoded = text
                 detected = .gb18030
-            case .auto, .gb18030:
-                if !isUTF8 {
-                    if hadBOM { return try failDecoding(bytes, file: file, as: .utf8) }
-                    if encoding == .auto, let mixed = MixedEncoding.find(bytes) { throw Self.mixedError(mixed, file: file) }
-                    guard let text = TextEncoding.decodeGB18030(bytes[...]) else {
-                        return try failDecoding(bytes, file: file, as: .gb18030)
-                    }
-                    bytes = Array(text.utf8)
-                    decoded = text
-                    detected = .gb18030
-                }
             }
         }
 

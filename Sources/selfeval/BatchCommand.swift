@@ -29,7 +29,6 @@ struct BatchCommand: ParsableCommand {
     var replace = false
     
     @OptionGroup var input: InputOptions
-    @OptionGroup var rules: RulesOption
 
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError(CLIWords.jobsAtLeastOne) }
@@ -46,7 +45,7 @@ struct BatchCommand: ParsableCommand {
     }
 
     func run() throws {
-        let converter = Converter(loader: input.loader, rules: try rules.ruleSet())
+        let converter = try input.converter()
         SignalCleanup.install()
         var batch = Batch(converter: converter, jobs: jobs, formats: try parsedFormats())
         batch.force = force
@@ -59,7 +58,7 @@ struct BatchCommand: ParsableCommand {
             })
         } catch {
             progress?.finish()
-            Diagnostics.emit(error.diagnostic)
+            StandardStreams.err(error.diagnostic)
             throw ExitCode(error.kind == .earlierRun ? 2 : 1)
         }
         progress?.finish()

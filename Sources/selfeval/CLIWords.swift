@@ -39,20 +39,27 @@ enum CLIWords {
         kind == .project ? ConversionWords.projectOutputSuffix : "部门整体支出绩效目标自评表"
     }
 
-    static func encodingName(_ raw: String) -> String { raw.uppercased() }
-
-    static func checkLine(source: String, template: TemplateKind, unit: String?, year: Int?, indicators: Int,
-                          level1: Int, level2: Int, encoding: String, bom: Bool, tab: Bool, sheet: String? = nil,
-                          rows: Int, layout: String) -> String {
-        let how = sheet.map { "工作表 \($0)," }
-            ?? "编码 \(encodingName(encoding))\(bom ? "(带 BOM)" : ""),\(tab ? "制表符" : "逗号")分隔,"
-        return "\(source): \(templateName(template)),单位 \(unit ?? "(未填)"),年度 \(year.map(String.init) ?? "(未填)"),"
-            + "\(indicators) 项指标(一级 \(level1) 项、二级 \(level2) 项),\(how)"
-            + "\(rows) 行" + (layout.isEmpty ? "" : ",版式 \(layout)")
+    /// `check`'s line of a form: what it is, what was read, and how.
+    static func checkLine(_ form: Form) -> String {
+        let doc = form.document
+        let scored = form.scoredIndicators
+        let level1 = Set(scored.map(\.level1.value)).count
+        let level2 = Set(scored.map { $0.level1.value + "/" + $0.level2.value }).count
+        let how = doc.sheet.map { "工作表 \($0)," }
+            ?? "编码 \(doc.encoding.rawValue.uppercased())\(doc.hadByteOrderMark ? "(带 BOM)" : ""),"
+            + "\(doc.separator == "\t" ? "制表符" : "逗号")分隔,"
+        return "\(form.source): \(templateName(form.template)),单位 \(form.unit?.value ?? "(未填)"),"
+            + "年度 \(form.year.map { String($0.value) } ?? "(未填)"),"
+            + "\(scored.count) 项指标(一级 \(level1) 项、二级 \(level2) 项),\(how)"
+            + "\(doc.rows.count) 行" + (form.layout.isEmpty ? "" : ",版式 \(form.layout)")
     }
 
-    static func scoreLine(total: String, weight: String, grade: String, rules: String, needsReview: Bool) -> String {
-        "总分 \(total) / \(weight),等级 \(grade),评分规则 \(ruleLabel(rules))\(needsReview ? ",需复核" : "")"
+    /// A scored form's total, grade and rule set, on one line.
+    static func scoreLine(_ scored: ScoredForm) -> String {
+        let rules = scored.ruleSet
+        let total = scored.isGraded ? scored.totalScore.fixed(rules.decimals) : "—"
+        return "总分 \(total) / \(scored.totalWeight.plainText),等级 \(scored.gradeLabel),评分规则 \(ruleLabel(rules.name))"
+            + (scored.needsReview ? ",需复核" : "")
     }
 
     static func checkTotals(forms: Int, failed: Int, review: Int) -> String {

@@ -19,7 +19,6 @@ struct CheckCommand: ParsableCommand {
     var strict = false
 
     @OptionGroup var input: InputOptions
-    @OptionGroup var rules: RulesOption
 
     /// The files to check: a folder is searched as `batch` searches it, a file is taken as given.
     static func expand(_ paths: [String]) -> (files: [String], problems: [BatchDiscovery.Problem]) {
@@ -40,7 +39,7 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         SignalCleanup.install()  // SIGINT/SIGTERM end it even when the parent ignored them
-        let converter = Converter(loader: input.loader, rules: try rules.ruleSet())
+        let converter = try input.converter()
         let (files, problems) = Self.expand(forms)
         var failedForms = 0
         var reviewForms = 0
@@ -55,15 +54,15 @@ struct CheckCommand: ParsableCommand {
                 do {
                     let result = try read.get()
                     let scored = result.scored
-                    StandardStreams.out(Summary.checkLine(scored.form) + "," + Summary.scoreLine(scored) + "\n")
-                    for d in result.diagnostics { Diagnostics.emit(d) }
+                    StandardStreams.out(CLIWords.checkLine(scored.form) + "," + CLIWords.scoreLine(scored) + "\n")
+                    for d in result.diagnostics { StandardStreams.err(d) }
                     if result.diagnostics.contains(where: { $0.severity == .error }) {
                         failedForms += 1
                     } else if scored.needsReview {
                         reviewForms += 1
                     }
                 } catch {
-                    Diagnostics.emit(error.diagnostic)
+                    StandardStreams.err(error.diagnostic)
                     failedForms += 1
                 }
             }

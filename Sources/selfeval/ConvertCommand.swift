@@ -30,7 +30,6 @@ struct ConvertCommand: ParsableCommand {
     var force = false
 
     @OptionGroup var input: InputOptions
-    @OptionGroup var rules: RulesOption
 
     func validate() throws {
         if case .failure(let problem) = OutputChoice.resolve(to: format, output: output) {
@@ -45,19 +44,16 @@ struct ConvertCommand: ParsableCommand {
         case .success(let f): chosen = f
         case .failure(let problem): throw ValidationError(problem.message)
         }
-        var converter = Converter(loader: input.loader, rules: try rules.ruleSet(), csvEncoding: csvEncoding)
+        var converter = try input.converter(csvEncoding: csvEncoding)
         converter.force = force
         do {
             let result = try converter.convert(input: form, output: output, format: chosen)
-            for d in result.scored.diagnostics { Diagnostics.emit(d) }
+            for d in result.scored.diagnostics { StandardStreams.err(d) }
             let s = result.scored.scored
-            StandardStreams.out("\(result.output): \(Summary.scoreLine(s))\n")
+            StandardStreams.out("\(result.output): \(CLIWords.scoreLine(s))\n")
         } catch {
-            Diagnostics.emit(error.diagnostic)
+            StandardStreams.err(error.diagnostic)
             throw ExitCode(1)
         }
     }
 }
-
-extension OutputFormat: ExpressibleByArgument {}
-extension CSVWriter.Encoding: ExpressibleByArgument {}

@@ -17,20 +17,19 @@ struct ScoreCommand: ParsableCommand {
     var json = false
 
     @OptionGroup var input: InputOptions
-    @OptionGroup var rules: RulesOption
 
     func run() throws {
         SignalCleanup.install()  // SIGINT/SIGTERM end it even when the parent ignored them
         // The same path as convert, check, batch and the intranet page: `Converter.score` (reading
         // warnings count toward 需复核, generated-reason markers read back).
-        let converter = Converter(loader: input.loader, rules: try rules.ruleSet())
+        let converter = try input.converter()
         let result: Converter.Scored
         let report: [UInt8]
         do {
             result = try converter.score(path: form)
             report = json ? try converter.bytes(result, format: .json) : []
         } catch {
-            Diagnostics.emit(error.diagnostic)
+            StandardStreams.err(error.diagnostic)
             throw ExitCode(1)
         }
         if json {
@@ -38,6 +37,6 @@ struct ScoreCommand: ParsableCommand {
         } else {
             StandardStreams.out(ScoreSummary.text(result.scored, includeWarnings: false))
         }
-        for d in result.diagnostics { Diagnostics.emit(d) }
+        for d in result.diagnostics { StandardStreams.err(d) }
     }
 }

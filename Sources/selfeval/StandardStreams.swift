@@ -104,6 +104,9 @@ final class StandardStreams: @unchecked Sendable {
     /// Text on stderr, escaped for the terminal.
     static func err(_ text: String) { shared.write(2, Array(TerminalText.escaped(text).utf8)) }
 
+    /// A finding on stderr as compilers print them: `FILE:ROW:COL: error|warning|note: [code] message`.
+    static func err(_ diagnostic: Diagnostic) { err(diagnostic.description + "\n") }
+
     /// Bytes on stdout as they are (the JSON report: its own escapes already).
     static func outBytes(_ bytes: [UInt8]) { shared.write(1, bytes) }
 

@@ -37,7 +37,7 @@ struct TemplateCommand: ParsableCommand {
         do {
             try BlankTemplateWriter.write(to: path, kind: template, force: force)
         } catch {
-            Diagnostics.emit(error.diagnostic)
+            StandardStreams.err(error.diagnostic)
             throw ExitCode(1)
         }
         StandardStreams.out(path + "\n")

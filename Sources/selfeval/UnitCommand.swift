@@ -16,6 +16,17 @@ struct DataOption: ParsableArguments {
             throw ExitCode(1)
         }
     }
+
+    /// Makes a change to the units' links and prints its line; a change the store refuses is exit 1.
+    func changeUnits(_ change: (DataStore) throws -> String) throws {
+        let store = try open()
+        do {
+            StandardStreams.out(try change(store) + "\n")
+        } catch let error as DataStore.UnitError {
+            StandardStreams.err(ServerWords.unitError(error) + "\n")
+            throw ExitCode(1)
+        }
+    }
 }
 
 /// `selfeval unit add|revoke|import`: the units' secret links, kept in the data folder.
@@ -32,13 +43,7 @@ struct UnitCommand: ParsableCommand {
         @OptionGroup var data: DataOption
 
         func run() throws {
-            let store = try data.open()
-            do {
-                StandardStreams.out("/u/" + (try store.addUnit(name)) + "\n")
-            } catch let error as DataStore.UnitError {
-                StandardStreams.err(ServerWords.unitError(error) + "\n")
-                throw ExitCode(1)
-            }
+            try data.changeUnits { "/u/" + (try $0.addUnit(name)) }
         }
     }
 
@@ -48,13 +53,9 @@ struct UnitCommand: ParsableCommand {
         @OptionGroup var data: DataOption
 
         func run() throws {
-            let store = try data.open()
-            do {
+            try data.changeUnits { store in
                 try store.revokeUnit(name)
-                StandardStreams.out(UnitWords.revoked(name) + "\n")
-            } catch let error as DataStore.UnitError {
-                StandardStreams.err(ServerWords.unitError(error) + "\n")
-                throw ExitCode(1)
+                return UnitWords.revoked(name)
             }
         }
     }

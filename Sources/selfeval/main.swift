@@ -1,11 +1,16 @@
 import ArgumentParser
+import CMallocTuning
 import Foundation
 import SelfEvaluation
+import XLSXReport
 
 // Exit statuses (README, "Diagnostics and exit status"): 0 done, 1 a form failed, 2 bad usage. ArgumentParser reports usage
 // errors as 64 (EX_USAGE); they are mapped to 2 here. Every message goes through
 // StandardStreams: a failed write to stdout or stderr is exit status 1, never a trap.
-MallocTuning.apply()
+
+// glibc malloc keeps freed memory and takes blocks below 8 MiB from the heap: each form makes and
+// frees the same working set, which was otherwise handed back and faulted in again per workbook.
+_ = selfeval_tune_malloc()
 StandardStreams.prepare()
 if let bad = Arguments.firstNotUTF8() {
     StandardStreams.err(Vocabulary.StreamMessage.argumentNotUTF8(bad) + "\n")
@@ -14,7 +19,8 @@ if let bad = Arguments.firstNotUTF8() {
 do {
     var command = try SelfEval.parseAsRoot()
     if command is ConvertCommand || command is BatchCommand || command is TemplateCommand {
-        if let bad = SourceDateEpoch.invalidValue() {
+        // Checked before anything is written: a bad value is a usage error, not a failed form.
+        if let bad = Workbook.environmentSourceDateEpoch, Workbook.sourceDateEpochSeconds(bad) == nil {
             StandardStreams.err(Vocabulary.StreamMessage.badSourceDateEpoch(bad) + "\n")
             StandardStreams.exit(2)
         }
