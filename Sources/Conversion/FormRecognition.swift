@@ -1,4 +1,5 @@
 import CSV
+import Foundation
 import SelfEvaluation
 
 /// After a grid was read as a form: is it a form of ours at all? A CSV of some other sheet (the
@@ -17,9 +18,8 @@ enum FormRecognition {
     static func problem(_ form: Form) -> FormError? {
         let here = SourceLocation(file: form.source, row: 1, column: 1)
         if let header = form.indicatorHeader, header.headerRow >= 1, header.headerRow <= form.document.rows.count {
-            // Only a cell with white space at an end is trimmed (`String.hasVisibleEnds`).
             let cells = form.document.rows[header.headerRow - 1]
-            if cells.contains(where: { detailSheetWords.contains($0.hasVisibleEnds ? $0 : $0.trimmingCharacters(in: .whitespaces)) }) {
+            if cells.contains(where: { detailSheetWords.contains($0.trimmingCharacters(in: .whitespaces)) }) {
                 return FormError("not-a-form", at: SourceLocation(file: form.source, row: header.headerRow, column: 1),
                                  ConversionWords.detailSheet)
             }

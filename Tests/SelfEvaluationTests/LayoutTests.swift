@@ -312,11 +312,11 @@ struct LayoutTests {
 
     @Test func aRectangularOrTrimmedGridIsNotATextDocument() throws {
         let seed = try CSVReader().read(contentsOf: FixturePaths.fixture("seed-qiannan-guangzhou-2023.txt"))
-        #expect(ShiftedRowRepairProbe.isTextDocument(seed))
+        #expect(ShiftedRowRepair.isTextDocument(seed))
         for name in ["qiannan-guangzhou-2023.csv", "variants/trimmed-columns.csv", "variants/extra-column.csv",
                      "variants/blank-rows.csv", "project/two-row-header.csv"] {
             let doc = try CSVReader().read(contentsOf: FixturePaths.fixture(name))
-            #expect(!ShiftedRowRepairProbe.isTextDocument(doc), "\(name)")
+            #expect(!ShiftedRowRepair.isTextDocument(doc), "\(name)")
         }
     }
 

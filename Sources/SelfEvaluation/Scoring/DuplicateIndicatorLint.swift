@@ -13,7 +13,7 @@ struct DuplicateIndicatorLint: Sendable {
             let name = form.indicators[i].name
             // The key is the name in NFC without white space, compared and hashed as UTF-8 bytes
             // (equal exactly when the scalars are); most names have no white space to drop.
-            let text = ValueText.nfc(name.value)
+            let text = LabelText.nfc(name.value)
             var spaced = false
             for scalar in text.unicodeScalars where LabelText.isWhitespace(scalar) { spaced = true; break }
             let key = NormalizedText(normalized: !spaced ? text

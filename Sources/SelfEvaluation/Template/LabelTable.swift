@@ -123,24 +123,21 @@ public struct LabelTable: Sendable, Equatable {
     // MARK: Matching
 
     /// A label without its bracketed parts: "年度指标值(A)" → "年度指标值", "得分(20分*执行率)" → "得分".
-    /// `label` is normalized (brackets are round).
-    static func stem(_ label: NormalizedText) -> NormalizedText {
+    /// `label` is normalized (brackets are round); `NormalizedText.stem` holds it.
+    static func stem(_ label: String) -> String {
         let open = UInt8(ascii: "("), close = UInt8(ascii: ")")
-        var text = label.string
-        return text.withUTF8 { bytes in
-            guard bytes.contains(where: { $0 == open || $0 == close }) else { return label }
-            // The runs of bytes outside brackets, copied whole.
-            var out: [UInt8] = []
-            out.reserveCapacity(bytes.count)
-            var depth = 0, runStart = 0
-            for (i, byte) in bytes.enumerated() where byte == open || byte == close {
-                if depth == 0 { out.append(contentsOf: bytes[runStart..<i]) }
-                depth = byte == open ? depth + 1 : max(0, depth - 1)
-                runStart = i + 1
+        var out: [UInt8] = []
+        var depth = 0
+        for byte in label.utf8 {
+            if byte == open {
+                depth += 1
+            } else if byte == close {
+                depth = max(0, depth - 1)
+            } else if depth == 0 {
+                out.append(byte)
             }
-            if depth == 0 { out.append(contentsOf: bytes[runStart...]) }
-            return NormalizedText(normalized: String(decoding: out, as: UTF8.self))
         }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Points stated in a label: "预算执行率(20分)" → 20, "得分(20分*执行率)" → 20, "产出指标（50分）" → 50.
@@ -168,10 +165,11 @@ public struct LabelTable: Sendable, Equatable {
 
 
     /// How well a normalized label names a column with these (normalized) synonyms: rank 0 exact
-    /// (the whole label or its `stem` is a synonym), 1 prefix (the stem starts with one), with the
+    /// (the whole label or its stem is a synonym), 1 prefix (the stem starts with one), with the
     /// index of the first synonym giving that rank; nil otherwise.
-    static func match(_ label: NormalizedText, stem: NormalizedText, synonyms: [NormalizedText]) -> (rank: Int, index: Int)? {
+    static func match(_ label: NormalizedText, synonyms: [NormalizedText]) -> (rank: Int, index: Int)? {
         if label.isEmpty { return nil }
+        let stem = label.stem
         var prefix: Int? = nil
         for (index, word) in synonyms.enumerated() {
             if word == label || word == stem { return (0, index) }

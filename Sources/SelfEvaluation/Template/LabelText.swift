@@ -13,35 +13,43 @@ public enum LabelText {
 
     /// `normalize(text)`, and whether the result holds a round bracket (so that a label's stem,
     /// `LabelTable.stem`, is computed only for the few labels that have one). One pass over the
-    /// UTF-8 bytes decides whether the text changes at all: most cells (CJK and ASCII without
+    /// scalars decides whether the text changes at all: most cells (CJK and ASCII without
     /// white space, full-width forms or a trailing colon) are returned as they are.
     static func normalizeNotingBrackets(_ text: String) -> (text: String, bracketed: Bool) {
-        if text.isEmpty { return (text, false) }
-        var simple = true, changes = false, bracketed = false
-        _ = SimpleScalar.allScalars(of: text) { value in
-            // CJK ideographs (most of a form) are simple, never white space, never folded.
-            if value >= 0x4E00 && value <= 0x9FFF { return true }
-            if value < 0x80 {
-                if value == 0x28 || value == 0x29 { bracketed = true }
-                if value == 0x20 || (value >= 0x09 && value <= 0x0D) || value == 0x5B || value == 0x5D { changes = true }
-                return true
-            }
-            if !SimpleScalar.isSimple(value) { simple = false }
-            if let scalar = Unicode.Scalar(value), isWhitespace(scalar) || fold(scalar) != scalar { changes = true }
-            return true
+        var composed = true, changes = false, bracketed = false
+        for scalar in text.unicodeScalars {
+            // CJK ideographs (most of a form) are composed, never white space, never folded.
+            if (0x4E00...0x9FFF).contains(scalar.value) { continue }
+            if scalar == "(" || scalar == ")" { bracketed = true }
+            if !isComposed(scalar) { composed = false }
+            if isWhitespace(scalar) || fold(scalar) != scalar { changes = true }
         }
-        if !changes && simple && text.utf8.last != UInt8(ascii: ":") { return (text, bracketed) }
-        var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars where !isWhitespace(scalar) { UTF8.encode(fold(scalar)) { out.append($0) } }
-        var result = String(decoding: out, as: UTF8.self)
+        if !changes && composed && text.utf8.last != UInt8(ascii: ":") { return (text, bracketed) }
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars where !isWhitespace(scalar) { out.append(fold(scalar)) }
+        var result = String(out)
         while result.hasSuffix(":") { result.removeLast() }
         // Composition last, so that removing a space or folding a full-width letter cannot leave
-        // a base and its combining mark apart. Text made of scalars that canonical normalisation
-        // leaves alone (ASCII, CJK ideographs, kana, CJK and full-width punctuation:
-        // `SimpleScalar`) is already NFC.
-        if !simple { result = result.precomposedStringWithCanonicalMapping }
+        // a base and its combining mark apart.
+        if !composed { result = result.precomposedStringWithCanonicalMapping }
         return (result, result.utf8.contains { $0 == 0x28 || $0 == 0x29 })
+    }
+
+    /// `text` in canonical composition (NFC): as it is when every scalar `isComposed`.
+    static func nfc(_ text: String) -> String {
+        text.unicodeScalars.allSatisfy(isComposed) ? text : text.precomposedStringWithCanonicalMapping
+    }
+
+    /// Whether canonical composition leaves the scalar alone whatever surrounds it (no
+    /// decomposition, combining class 0, never the second of a composed pair), for the blocks a
+    /// form is written in: all below U+0300 (the first combining mark), general punctuation
+    /// U+2010–2027 (dashes, quotes, …), arrows and mathematical operators (≥ ≤), CJK
+    /// punctuation U+3000–3029, CJK ideographs and the full-width forms. A text of these only is
+    /// in NFC already (tested against Foundation).
+    static func isComposed(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        return v < 0x300 || (0x4E00...0x9FFF).contains(v) || (0x2010...0x2027).contains(v)
+            || (0x2190...0x22FF).contains(v) || (0x3000...0x3029).contains(v) || (0xFF01...0xFFEE).contains(v)
     }
 
     /// Unicode's White_Space property, answered without a property look-up for ASCII (only TAB
@@ -74,7 +82,7 @@ public enum LabelText {
 
     /// Trims white space including the ideographic space U+3000.
     public static func trim(_ text: String) -> String {
-        if text.isEmpty || text.hasVisibleEnds { return text }
+        guard let first = text.first, let last = text.last, first.isWhitespace || last.isWhitespace else { return text }
         var scalars = Substring(text)
         while let f = scalars.first, f.isWhitespace { scalars.removeFirst() }
         while let l = scalars.last, l.isWhitespace { scalars.removeLast() }
