@@ -14,12 +14,19 @@ enum FormRecognition {
     /// Header words that only the 评分明细 sheet written by selfeval has.
     static let detailSheetWords: Set<String> = ConversionWords.detailSheetHeader
 
+    /// `text` without spaces and tabs at its ends; only a text with white space at an end is trimmed.
+    private static func trimmed(_ text: String) -> String {
+        let scalars = text.unicodeScalars
+        let spaced = [scalars.first, scalars.last].contains { $0?.properties.isWhitespace ?? false }
+        return spaced ? text.trimmingCharacters(in: .whitespaces) : text
+    }
+
     /// The error for a grid that is not a form of ours; nil for a form.
     static func problem(_ form: Form) -> FormError? {
         let here = SourceLocation(file: form.source, row: 1, column: 1)
         if let header = form.indicatorHeader, header.headerRow >= 1, header.headerRow <= form.document.rows.count {
             let cells = form.document.rows[header.headerRow - 1]
-            if cells.contains(where: { detailSheetWords.contains($0.trimmingCharacters(in: .whitespaces)) }) {
+            if cells.contains(where: { detailSheetWords.contains(trimmed($0)) }) {
                 return FormError("not-a-form", at: SourceLocation(file: form.source, row: header.headerRow, column: 1),
                                  ConversionWords.detailSheet)
             }

@@ -10,7 +10,7 @@ import Testing
 struct LabelTextCompositionTests {
     /// Every block `isComposed` names, walked whole: each scalar is its own NFC and a starter.
     @Test func everyComposedScalarIsStableAlone() {
-        for range in [0x20...0x2FF, 0x2010...0x2027, 0x2190...0x22FF, 0x3000...0x3029, 0x4E00...0x9FFF, 0xFF01...0xFFEE] {
+        for range in [0x20...0x2FF, 0x2010...0x2027, 0x2190...0x22FF, 0x3000...0x3029, 0x3400...0x9FFF, 0xFF01...0xFFEE] {
             for value in range {
                 guard let scalar = Unicode.Scalar(value), scalar.properties.generalCategory != .unassigned else { continue }
                 #expect(LabelText.isComposed(scalar))
@@ -41,6 +41,7 @@ struct LabelTextCompositionTests {
             let nfc = LabelText.nfc(text)
             #expect(nfc.unicodeScalars.elementsEqual(text.precomposedStringWithCanonicalMapping.unicodeScalars),
                     "\(text.debugDescription)")
+            #expect(LabelText.isPlain(text) == text.unicodeScalars.allSatisfy { $0.isASCII || (0x4000...0x9FFF).contains($0.value) })
         }
     }
 

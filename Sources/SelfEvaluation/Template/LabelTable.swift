@@ -126,18 +126,20 @@ public struct LabelTable: Sendable, Equatable {
     /// `label` is normalized (brackets are round); `NormalizedText.stem` holds it.
     static func stem(_ label: String) -> String {
         let open = UInt8(ascii: "("), close = UInt8(ascii: ")")
-        var out: [UInt8] = []
-        var depth = 0
-        for byte in label.utf8 {
-            if byte == open {
-                depth += 1
-            } else if byte == close {
-                depth = max(0, depth - 1)
-            } else if depth == 0 {
-                out.append(byte)
+        var text = label
+        return text.withUTF8 { bytes in
+            // The runs of bytes outside brackets, copied whole.
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var depth = 0, runStart = 0
+            for (i, byte) in bytes.enumerated() where byte == open || byte == close {
+                if depth == 0 { out.append(contentsOf: bytes[runStart..<i]) }
+                depth = byte == open ? depth + 1 : max(0, depth - 1)
+                runStart = i + 1
             }
+            if depth == 0 { out.append(contentsOf: bytes[runStart...]) }
+            return String(decoding: out, as: UTF8.self)
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// Points stated in a label: "预算执行率(20分)" → 20, "得分(20分*执行率)" → 20, "产出指标（50分）" → 50.

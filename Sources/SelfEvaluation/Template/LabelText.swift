@@ -17,12 +17,18 @@ public enum LabelText {
     /// white space, full-width forms or a trailing colon) are returned as they are.
     static func normalizeNotingBrackets(_ text: String) -> (text: String, bracketed: Bool) {
         var composed = true, changes = false, bracketed = false
-        for scalar in text.unicodeScalars {
-            // CJK ideographs (most of a form) are composed, never white space, never folded.
-            if (0x4E00...0x9FFF).contains(scalar.value) { continue }
-            if scalar == "(" || scalar == ")" { bracketed = true }
-            if !isComposed(scalar) { composed = false }
-            if isWhitespace(scalar) || fold(scalar) != scalar { changes = true }
+        if isPlain(text) {
+            // Most cells are ASCII and ideographs: only their ASCII bytes can change.
+            for byte in text.utf8 where byte < 0x80 {
+                if byte == 0x28 || byte == 0x29 { bracketed = true }
+                if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) || byte == 0x5B || byte == 0x5D { changes = true }
+            }
+        } else {
+            for scalar in text.unicodeScalars {
+                if scalar == "(" || scalar == ")" { bracketed = true }
+                if !isComposed(scalar) { composed = false }
+                if isWhitespace(scalar) || fold(scalar) != scalar { changes = true }
+            }
         }
         if !changes && composed && text.utf8.last != UInt8(ascii: ":") { return (text, bracketed) }
         var out = String.UnicodeScalarView()
@@ -37,19 +43,27 @@ public enum LabelText {
 
     /// `text` in canonical composition (NFC): as it is when every scalar `isComposed`.
     static func nfc(_ text: String) -> String {
-        text.unicodeScalars.allSatisfy(isComposed) ? text : text.precomposedStringWithCanonicalMapping
+        isPlain(text) || text.unicodeScalars.allSatisfy(isComposed) ? text : text.precomposedStringWithCanonicalMapping
+    }
+
+    /// Whether every scalar of `text` is ASCII or in U+4000–U+9FFF (CJK ideographs: never white
+    /// space, never folded, composed), told by the UTF-8 bytes alone: E4…E9 lead exactly those
+    /// scalars, 80…BF continue them.
+    static func isPlain(_ text: String) -> Bool {
+        text.utf8.allSatisfy { $0 < 0xC0 || ($0 >= 0xE4 && $0 <= 0xE9) }
     }
 
     /// Whether canonical composition leaves the scalar alone whatever surrounds it (no
     /// decomposition, combining class 0, never the second of a composed pair), for the blocks a
     /// form is written in: all below U+0300 (the first combining mark), general punctuation
     /// U+2010–2027 (dashes, quotes, …), arrows and mathematical operators (≥ ≤), CJK
-    /// punctuation U+3000–3029, CJK ideographs and the full-width forms. A text of these only is
+    /// punctuation U+3000–3029, CJK ideographs (U+3400–9FFF) and the full-width forms. A text of these only is
     /// in NFC already (tested against Foundation).
     static func isComposed(_ scalar: Unicode.Scalar) -> Bool {
         let v = scalar.value
-        return v < 0x300 || (0x4E00...0x9FFF).contains(v) || (0x2010...0x2027).contains(v)
-            || (0x2190...0x22FF).contains(v) || (0x3000...0x3029).contains(v) || (0xFF01...0xFFEE).contains(v)
+        if v < 0x300 || (0x3400...0x9FFF).contains(v) { return true }
+        return (0x2010...0x2027).contains(v) || (0x2190...0x22FF).contains(v) || (0x3000...0x3029).contains(v)
+            || (0xFF01...0xFFEE).contains(v)
     }
 
     /// Unicode's White_Space property, answered without a property look-up for ASCII (only TAB
@@ -82,10 +96,14 @@ public enum LabelText {
 
     /// Trims white space including the ideographic space U+3000.
     public static func trim(_ text: String) -> String {
-        guard let first = text.first, let last = text.last, first.isWhitespace || last.isWhitespace else { return text }
-        var scalars = Substring(text)
-        while let f = scalars.first, f.isWhitespace { scalars.removeFirst() }
-        while let l = scalars.last, l.isWhitespace { scalars.removeLast() }
-        return String(scalars)
+        // Most cells end in ASCII or an ideograph that is not white space: then neither end's
+        // character is (such a scalar never extends the character before it).
+        let scalars = text.unicodeScalars
+        guard let head = scalars.first, let tail = scalars.last else { return text }
+        if !isWhitespace(head), !isWhitespace(tail), tail.value < 0x300 || (0x4E00...0x9FFF).contains(tail.value) { return text }
+        var trimmed = Substring(text)
+        while let f = trimmed.first, f.isWhitespace { trimmed.removeFirst() }
+        while let l = trimmed.last, l.isWhitespace { trimmed.removeLast() }
+        return String(trimmed)
     }
 }

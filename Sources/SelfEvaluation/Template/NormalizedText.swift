@@ -28,6 +28,11 @@ public struct NormalizedText: Sendable, Hashable, Comparable, ExpressibleByStrin
         self.stemString = text.utf8.contains { $0 == UInt8(ascii: "(") || $0 == UInt8(ascii: ")") } ? LabelTable.stem(text) : nil
     }
 
+    private init(string: String, stemString: String?) {
+        self.string = string
+        self.stemString = stemString
+    }
+
     public init(stringLiteral value: String) { self.init(value) }
 
     public static let empty = NormalizedText(normalized: "")
@@ -40,7 +45,7 @@ public struct NormalizedText: Sendable, Hashable, Comparable, ExpressibleByStrin
     /// The text without its bracketed parts: "年度指标值(A)" → "年度指标值".
     public var stem: NormalizedText {
         guard let stemString else { return self }
-        return NormalizedText(normalized: stemString)
+        return NormalizedText(string: stemString, stemString: nil)  // a stem holds no bracket
     }
 
     public static func == (lhs: NormalizedText, rhs: NormalizedText) -> Bool {

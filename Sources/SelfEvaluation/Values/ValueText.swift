@@ -20,8 +20,14 @@ struct ValueText: Sendable {
     let range: Range<Int>
 
     init(_ text: String) {
-        self.text = LabelText.nfc(text)
-        let original = Array(self.text.unicodeScalars)
+        // `LabelText.nfc`, the scalars read once when the text is composed already.
+        var original = Array(text.unicodeScalars)
+        if LabelText.isPlain(text) || original.allSatisfy(LabelText.isComposed) {
+            self.text = text
+        } else {
+            self.text = text.precomposedStringWithCanonicalMapping
+            original = Array(self.text.unicodeScalars)
+        }
         let folded = original.map(ValueText.fold)
         var start = 0
         var end = folded.count
