@@ -128,6 +128,7 @@ public struct LabelTable: Sendable, Equatable {
         let open = UInt8(ascii: "("), close = UInt8(ascii: ")")
         var text = label
         return text.withUTF8 { bytes in
+            guard bytes.contains(where: { $0 == open || $0 == close }) else { return label }
             // The runs of bytes outside brackets, copied whole.
             var out: [UInt8] = []
             out.reserveCapacity(bytes.count)

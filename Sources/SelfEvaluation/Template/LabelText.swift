@@ -17,14 +17,13 @@ public enum LabelText {
     /// white space, full-width forms or a trailing colon) are returned as they are.
     static func normalizeNotingBrackets(_ text: String) -> (text: String, bracketed: Bool) {
         var composed = true, changes = false, bracketed = false
-        if isPlain(text) {
-            // Most cells are ASCII and ideographs: only their ASCII bytes can change.
-            for byte in text.utf8 where byte < 0x80 {
-                if byte == 0x28 || byte == 0x29 { bracketed = true }
-                if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) || byte == 0x5B || byte == 0x5D { changes = true }
-            }
-        } else {
-            for scalar in text.unicodeScalars {
+        var plain = false
+        if let ascii = text.utf8.withContiguousStorageIfAvailable(plainASCII) {
+            // Most cells are ASCII and ideographs (`isPlain`): only their ASCII bytes can change.
+            (plain, changes, bracketed) = ascii
+        }
+        if !plain {
+            for scalar in text.unicodeScalars where !(0x4E00...0x9FFF).contains(scalar.value) {
                 if scalar == "(" || scalar == ")" { bracketed = true }
                 if !isComposed(scalar) { composed = false }
                 if isWhitespace(scalar) || fold(scalar) != scalar { changes = true }
@@ -50,7 +49,32 @@ public enum LabelText {
     /// space, never folded, composed), told by the UTF-8 bytes alone: E4…E9 lead exactly those
     /// scalars, 80…BF continue them.
     static func isPlain(_ text: String) -> Bool {
-        text.utf8.allSatisfy { $0 < 0xC0 || ($0 >= 0xE4 && $0 <= 0xE9) }
+        text.utf8.withContiguousStorageIfAvailable { $0.allSatisfy { $0 < 0xC0 || ($0 >= 0xE4 && $0 <= 0xE9) } } ?? false
+    }
+
+    /// For a text that `isPlain`: whether its ASCII changes in `normalize` (white space, square
+    /// brackets) and whether it holds a round bracket; `plain` false for any other text.
+    private static func plainASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> (plain: Bool, changes: Bool, bracketed: Bool) {
+        var changes = false, bracketed = false
+        for byte in bytes {
+            if byte >= 0x80 {
+                if byte >= 0xC0 && (byte < 0xE4 || byte > 0xE9) { return (false, false, false) }
+                continue
+            }
+            if byte == 0x28 || byte == 0x29 { bracketed = true }
+            if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) || byte == 0x5B || byte == 0x5D { changes = true }
+        }
+        return (true, changes, bracketed)
+    }
+
+    /// Whether `bytes` (a text's UTF-8) start and end with a visible ASCII character or an
+    /// ideograph (led by E4…E9): neither end is then white space, nor part of a longer character.
+    private static func hasPlainEnds(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = bytes.first, let last = bytes.last else { return false }
+        let ideograph: ClosedRange<UInt8> = 0xE4...0xE9
+        let head = (0x21...0x7E).contains(first) || ideograph.contains(first)
+        let tail = (0x21...0x7E).contains(last) || (last >= 0x80 && bytes.count >= 3 && ideograph.contains(bytes[bytes.count - 3]))
+        return head && tail
     }
 
     /// Whether canonical composition leaves the scalar alone whatever surrounds it (no
@@ -96,11 +120,7 @@ public enum LabelText {
 
     /// Trims white space including the ideographic space U+3000.
     public static func trim(_ text: String) -> String {
-        // Most cells end in ASCII or an ideograph that is not white space: then neither end's
-        // character is (such a scalar never extends the character before it).
-        let scalars = text.unicodeScalars
-        guard let head = scalars.first, let tail = scalars.last else { return text }
-        if !isWhitespace(head), !isWhitespace(tail), tail.value < 0x300 || (0x4E00...0x9FFF).contains(tail.value) { return text }
+        if text.isEmpty || text.utf8.withContiguousStorageIfAvailable(hasPlainEnds) == true { return text }
         var trimmed = Substring(text)
         while let f = trimmed.first, f.isWhitespace { trimmed.removeFirst() }
         while let l = trimmed.last, l.isWhitespace { trimmed.removeLast() }

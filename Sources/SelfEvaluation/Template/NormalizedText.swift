@@ -12,25 +12,31 @@
 public struct NormalizedText: Sendable, Hashable, Comparable, ExpressibleByStringLiteral, CustomStringConvertible {
     /// The normalized text.
     public let string: String
-    /// The stem's text, nil when the text holds no bracket (the stem is then the text).
+    /// The stem's text when it differs from the text, computed when the text is normalized here;
+    /// nil otherwise (`init(normalized:)` leaves the stem to be found when asked for).
     private let stemString: String?
+    /// Whether `stemString` was computed (nil then means the stem is the text).
+    private let stemIsKnown: Bool
 
     /// Normalizes `text` with `LabelText.normalize`.
     public init(_ text: String) {
         let (normalized, bracketed) = LabelText.normalizeNotingBrackets(text)
         self.string = normalized
         self.stemString = bracketed ? LabelTable.stem(normalized) : nil
+        self.stemIsKnown = true
     }
 
     /// Wraps a text that `LabelText.normalize` has already returned (or a literal compared as written).
     public init(normalized text: String) {
         self.string = text
-        self.stemString = text.utf8.contains { $0 == UInt8(ascii: "(") || $0 == UInt8(ascii: ")") } ? LabelTable.stem(text) : nil
+        self.stemString = nil
+        self.stemIsKnown = false
     }
 
-    private init(string: String, stemString: String?) {
-        self.string = string
-        self.stemString = stemString
+    private init(stem: String) {
+        self.string = stem
+        self.stemString = nil
+        self.stemIsKnown = true  // a stem holds no bracket
     }
 
     public init(stringLiteral value: String) { self.init(value) }
@@ -44,8 +50,8 @@ public struct NormalizedText: Sendable, Hashable, Comparable, ExpressibleByStrin
 
     /// The text without its bracketed parts: "年度指标值(A)" → "年度指标值".
     public var stem: NormalizedText {
-        guard let stemString else { return self }
-        return NormalizedText(string: stemString, stemString: nil)  // a stem holds no bracket
+        if let stemString { return NormalizedText(stem: stemString) }
+        return stemIsKnown ? self : NormalizedText(stem: LabelTable.stem(string))
     }
 
     public static func == (lhs: NormalizedText, rhs: NormalizedText) -> Bool {
@@ -81,7 +87,7 @@ public struct NormalizedText: Sendable, Hashable, Comparable, ExpressibleByStrin
 
     /// Whether the text or its stem is one of `words` (`LabelTable.match` rank 0, no prefix looked for).
     func isNamed(by words: LabelSet) -> Bool {
-        words.contains(self) || (stemString != nil && words.contains(stem))
+        words.contains(self) || ((stemString != nil || !stemIsKnown) && words.contains(stem))
     }
 
     /// Whether `word` (not empty) occurs in the text, byte for byte.
