@@ -143,7 +143,7 @@ struct BatchAssembly {
         guard let record = result.record else { return (row, error) }
         let here = SourceLocation(file: source, row: 1, column: 1)
         guard let spool = spools[Int(record.spool)], let base = spool.name(record), let bytes = spool.row(record),
-              let decoded = SummaryRow(spoolBytes: bytes) else {
+              let decoded = SummaryRow(recordBytes: bytes) else {
             let spoolPath = spools[Int(record.spool)]?.path ?? staging
             return (row, Diagnostic(.error, "write-failed", at: here, OutputMessage.cannotWrite(spoolPath)))
         }

@@ -100,7 +100,7 @@ struct MarkerRoundTripTests {
         ("", "4.00", Decimal(4), true), ("优", "优", nil, false), ("良", "优", nil, true), ("97.80%", "97.81%", Decimal(string: "0.9781"), true),
     ] as [(String, String, Decimal?, Bool)])
     func onlyRealChangesAreMarked(_ old: String, _ new: String, _ number: Decimal?, _ changed: Bool) {
-        #expect(ReplacedValueMarker.differ(old, new, number: number) == changed)
+        #expect(LabelTextCompare.differ(old, new, number: number) == changed)
     }
 
     /// `original(of:)` rules a cell out by its last byte before any `String` comparison; on

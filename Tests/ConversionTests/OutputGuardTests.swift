@@ -8,12 +8,12 @@ import Testing
 @Suite("Output guard", .serialized)
 struct OutputGuardTests {
     enum Standing: String, CaseIterable, Sendable {
-        case nothing, regularFile, ourFile, input, hardLinkToInput, symlinkToInput, symlinkToFile, danglingLink, fifo,
+        case nothing, regularFile, input, hardLinkToInput, symlinkToInput, symlinkToFile, danglingLink, fifo,
              characterDevice, folder
     }
 
     /// Makes `what` at `path`; returns the identity of the input it may involve.
-    static func make(_ what: Standing, at path: String, in dir: URL) throws -> (input: FileIdentity?, ours: FileIdentity?) {
+    static func make(_ what: Standing, at path: String, in dir: URL) throws -> FileIdentity? {
         let fm = FileManager.default
         let input = dir.appendingPathComponent("input.csv").path
         try Data("input".utf8).write(to: URL(fileURLWithPath: input))
@@ -21,10 +21,7 @@ struct OutputGuardTests {
         switch what {
         case .nothing: break
         case .regularFile: try Data("a filled form".utf8).write(to: URL(fileURLWithPath: path))
-        case .ourFile:
-            try Data("made before".utf8).write(to: URL(fileURLWithPath: path))
-            return (inputID, FileIdentity(path: path))
-        case .input: return (FileIdentity(path: path) ?? inputID, nil)
+        case .input: return FileIdentity(path: path) ?? inputID
         case .hardLinkToInput: #expect(link(input, path) == 0)
         case .symlinkToInput: try fm.createSymbolicLink(atPath: path, withDestinationPath: input)
         case .symlinkToFile:
@@ -37,7 +34,7 @@ struct OutputGuardTests {
             if mknod(path, S_IFCHR | 0o666, makedev(1, 3)) != 0 { try fm.createSymbolicLink(atPath: path, withDestinationPath: "/dev/null") }
         case .folder: try fm.createDirectory(atPath: path, withIntermediateDirectories: false)
         }
-        return (inputID, nil)
+        return inputID
     }
 
     static func makedev(_ major: UInt32, _ minor: UInt32) -> dev_t {
@@ -50,13 +47,11 @@ struct OutputGuardTests {
         defer { try? FileManager.default.removeItem(at: dir) }
         let path = what == .input ? dir.appendingPathComponent("input.csv").path : dir.appendingPathComponent("out.csv").path
         let made = try Self.make(what, at: path, in: dir)
-        let rule = OutputGuard(inputs: Set([made.input].compactMap { $0 }), force: force, ours: Set([made.ours].compactMap { $0 }))
+        let rule = OutputGuard(inputs: Set([made].compactMap { $0 }), force: force)
         let verdict = rule.check(path)
         switch what {
         case .nothing:
             #expect(verdict == .free)
-        case .ourFile:
-            #expect(verdict == .replaceable)
         case .regularFile:
             #expect(force ? verdict == .replaceable : Self.code(verdict) == "output-exists")
         case .input, .hardLinkToInput, .symlinkToInput:
