@@ -50,7 +50,7 @@ public struct FormLoader: Sendable {
         if stat(path, &info) == 0 {
             let kind = FileKind(mode: info.st_mode)
             if kind != .regular && kind != .directory {  // a folder gets the reader's own message
-                throw FormError("not-a-regular-file", at: SourceLocation(file: path, row: 1, column: 1), OutputMessage.inputNotRegular(kind))
+                throw FormError(.notARegularFile, at: SourceLocation(file: path, row: 1, column: 1), OutputMessage.inputNotRegular(kind))
             }
         }
         if DeepPath.isDeep(path) { return try documentsDeep(path: path, every: every) }
@@ -69,7 +69,7 @@ public struct FormLoader: Sendable {
         let here = SourceLocation(file: path, row: 1, column: 1)
         switch DeepPath.read(path, limit: limits.maxBytes) {
         case .failure(.notRegular(let kind)):
-            throw FormError("not-a-regular-file", at: here, OutputMessage.inputNotRegular(kind))
+            throw FormError(.notARegularFile, at: here, OutputMessage.inputNotRegular(kind))
         case .failure(.errno(let code)):
             throw FormError(CSVError(.unreadable, at: here, "无法读取文件: \(String(cString: strerror(code)))"))
         case .success(let read):

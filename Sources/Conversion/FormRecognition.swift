@@ -20,12 +20,12 @@ enum FormRecognition {
             // Only a cell with white space at an end is trimmed (`String.hasVisibleEnds`).
             let cells = form.document.rows[header.headerRow - 1]
             if cells.contains(where: { detailSheetWords.contains($0.hasVisibleEnds ? $0 : $0.trimmingCharacters(in: .whitespaces)) }) {
-                return FormError("not-a-form", at: SourceLocation(file: form.source, row: header.headerRow, column: 1),
+                return FormError(.notAForm, at: SourceLocation(file: form.source, row: header.headerRow, column: 1),
                                  ConversionWords.detailSheet)
             }
         }
         if form.title == nil, form.unit == nil, form.year == nil {
-            return FormError("not-a-form", at: here, ConversionWords.noTitleUnitYear)
+            return FormError(.notAForm, at: here, ConversionWords.noTitleUnitYear)
         }
         return nil
     }

@@ -134,10 +134,10 @@ public struct FormIntake: Sendable {
         func fail(_ d: Diagnostic) -> Result<Staged, UploadProblem> {
             let place = d.location.row > 0 ? "\(d.location.row):\(d.location.column > 0 ? d.location.columnLetter : "A")" : ""
             var message = Self.relabel(d.message, path: path, as: name)
-            if d.code == "several-forms" {  // no --sheet here: one form a file
+            if d.code == .severalForms {  // no --sheet here: one form a file
                 message = message.replacingOccurrences(of: FormLoader.severalFormsChoice, with: ServerWords.severalFormsChoice)
             }
-            return .failure(UploadProblem(source: name, place: place, code: d.code, message: message))
+            return .failure(UploadProblem(source: name, place: place, code: d.code.rawValue, message: message))
         }
         do throws(ConversionError) {
             guard scratch.write(bytes, to: path) else {

@@ -76,7 +76,7 @@ struct BudgetExecutionRule: Sendable {
         var diagnostics: [Diagnostic] = []
         guard let table = form.budget, !table.rows.isEmpty else {
             let cell = form.title?.cell ?? CellAddress(row: 1, column: 1)
-            diagnostics.append(Diagnostic(.warning, "budget-missing", at: form.location(cell),
+            diagnostics.append(Diagnostic(.budgetMissing, at: form.location(cell),
                                           Vocabulary.ScoringMessage.budgetMissing))
             return Outcome(result: nil, diagnostics: diagnostics)
         }
@@ -94,7 +94,7 @@ struct BudgetExecutionRule: Sendable {
 
         if fromParts {
             diagnostics.append(Diagnostic(
-                .warning, "budget-total-from-parts", at: form.location(anchor),
+                .budgetTotalFromParts, at: form.location(anchor),
                 Vocabulary.ScoringMessage.budgetTotalFromParts(adjusted: ScoreText.money(sums.adjusted ?? 0),
                                                               executed: ScoreText.money(sums.executed ?? 0))))
         } else if let totalRow, let totalAmounts, !parts.isEmpty {
@@ -104,7 +104,7 @@ struct BudgetExecutionRule: Sendable {
                 if difference > Self.sumTolerance || difference < -Self.sumTolerance {
                     let cell = column.cell(totalRow)?.cell ?? totalRow.name.cell
                     diagnostics.append(Diagnostic(
-                        .warning, "budget-sum-mismatch", at: form.location(cell),
+                        .budgetSumMismatch, at: form.location(cell),
                         Vocabulary.ScoringMessage.budgetSumMismatch(column.field, total: ScoreText.money(total),
                                                                     sum: ScoreText.money(partSum))))
                 }
@@ -118,7 +118,7 @@ struct BudgetExecutionRule: Sendable {
         let amountsBlank = !fromParts && [Column.executed, .adjusted].contains { (totalAmounts ?? Amounts()).isBlank($0) }
         let printedRate = amountsBlank ? totalAmounts?.rate.flatMap(Self.rateFraction) : nil
         if let printedRate, let cell = totalRow?.rate {
-            diagnostics.append(Diagnostic(.warning, "rate-from-print", at: form.location(cell.cell),
+            diagnostics.append(Diagnostic(.rateFromPrint, at: form.location(cell.cell),
                                           Vocabulary.LayoutMessage.rateFromPrint(ScoreText.percent(printedRate))))
         }
         guard adjusted > 0 || printedRate != nil else {
@@ -128,7 +128,7 @@ struct BudgetExecutionRule: Sendable {
         }
         if executed < 0 {
             let cell = fromParts ? anchor : (totalRow?.executed?.cell ?? anchor)
-            diagnostics.append(Diagnostic(.warning, "budget-negative", at: form.location(cell),
+            diagnostics.append(Diagnostic(.budgetNegative, at: form.location(cell),
                                           Vocabulary.ScoringMessage.executedNegative(ScoreText.money(executed))))
         }
 
@@ -207,16 +207,16 @@ struct BudgetExecutionRule: Sendable {
     private static func budgetError(adjusted: Decimal, executed: Decimal, rows: [Amounts], cell: CellAddress,
                                     form: Form) -> FormError {
         if adjusted < 0 {
-            return FormError("budget-negative", at: form.location(cell),
+            return FormError(.budgetNegative, at: form.location(cell),
                              Vocabulary.ScoringMessage.budgetNegative(ScoreText.money(adjusted)))
         }
         if let invalid = rows.lazy.compactMap({ $0.invalid[.adjusted] }).first {
-            return FormError("budget-amount-invalid", at: form.location(invalid.cell.cell),
+            return FormError(.budgetAmountInvalid, at: form.location(invalid.cell.cell),
                              Vocabulary.ScoringMessage.budgetNotANumber(invalid.cell.value.trimmed, invalid.reason))
         }
         let message = executed == 0 ? Vocabulary.ScoringMessage.budgetZero
             : Vocabulary.ScoringMessage.executedWithoutBudget(ScoreText.money(executed))
-        return FormError("budget-zero", at: form.location(cell), message)
+        return FormError(.budgetZero, at: form.location(cell), message)
     }
 
     /// "年度资金总额:" → "年度资金总额", "其中:当年财政拨款" → "当年财政拨款".
@@ -230,7 +230,7 @@ struct BudgetExecutionRule: Sendable {
                 return try ValueParser.optionalNumber(cell.value, field: column.field)
             } catch {
                 diagnostics.append(Diagnostic(
-                    .warning, "budget-amount-invalid", at: form.location(cell.cell),
+                    .budgetAmountInvalid, at: form.location(cell.cell),
                     Vocabulary.ScoringMessage.budgetAmountInvalid(column.field, cell.value.trimmed, error.message)))
                 amounts.invalid[column] = (cell, error.message)
                 return nil
@@ -275,7 +275,7 @@ struct BudgetExecutionRule: Sendable {
         }
         if let error = amounts?.weightError {
             diagnostics.append(Diagnostic(
-                .warning, "budget-amount-invalid", at: form.location(cell.cell),
+                .budgetAmountInvalid, at: form.location(cell.cell),
                 Vocabulary.ScoringMessage.budgetAmountInvalid(Vocabulary.ScoringWords.weightField, cell.value.trimmed,
                                                               error)))
             return labelled.map { ($0, .formLabel) } ?? (rules.executionRateWeight, .rulesDefault)
@@ -286,14 +286,14 @@ struct BudgetExecutionRule: Sendable {
         // 鄂州: 分值 100 in the money row is the whole form's, and 预算执行率 is an indicator: 执行率
         // is shown, not scored apart (`ExecutionRateTarget.isTotalInMoneyRow`).
         if ExecutionRateTarget.isTotalInMoneyRow(written, form: form) {
-            diagnostics.append(Diagnostic(.warning, "execution-weight-is-total", at: form.location(cell.cell),
+            diagnostics.append(Diagnostic(.executionWeightIsTotal, at: form.location(cell.cell),
                                           Vocabulary.ScoringMessage.executionWeightIsTotal(ScoreText.plain(written))))
             return (0, .notScored)
         }
         // A cell that agrees with the form's own label needs no warning: the form states it twice.
         if written != rules.executionRateWeight, written != labelled {
             diagnostics.append(Diagnostic(
-                .warning, "execution-rate-weight", at: form.location(cell.cell),
+                .executionRateWeight, at: form.location(cell.cell),
                 Vocabulary.ScoringMessage.executionWeight(found: ScoreText.plain(written),
                                                           expected: ScoreText.plain(rules.executionRateWeight),
                                                           rules: rules.name)))
@@ -328,7 +328,7 @@ struct BudgetExecutionRule: Sendable {
                     printed: ScoreText.plain(printed), computed: shownScore, formula: formula)
                 result.scoreChanged = true
                 result.comment = message
-                diagnostics.append(Diagnostic(.warning, "budget-score-replaced", at: form.location(cell.cell), message))
+                diagnostics.append(Diagnostic(.budgetScoreReplaced, at: form.location(cell.cell), message))
             }
         } else {
             result.scoreChanged = true
@@ -355,7 +355,7 @@ struct BudgetExecutionRule: Sendable {
             != printedPercent {
             let percent = DecimalRounding.quotient(rate.numerator, times: 100, over: rate.denominator, places: 2)
             diagnostics.append(Diagnostic(
-                .warning, "printed-rate-mismatch", at: form.location(cell.cell),
+                .printedRateMismatch, at: form.location(cell.cell),
                 Vocabulary.ScoringMessage.printedRateMismatch(printed: cell.value.trimmed,
                                                               computed: (percent ?? .nan).fixed(2) + "%")))
         }

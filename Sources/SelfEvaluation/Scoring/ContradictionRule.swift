@@ -83,7 +83,7 @@ struct ContradictionRule: Sendable {
             column: readings.word, isOperator: isOperator, target: indicator.target.value.trimmed,
             used: Self.shown(chosen), keptFilled: kept || (filledRounded != nil && filledRounded == ownScore),
             review: review)
-        let code = isOperator ? "operator-contradiction" : "direction-contradiction"
+        let code: DiagnosticCode = isOperator ? .operatorContradiction : .directionContradiction
         return Choice(target: chosen, direction: direction, keptByOtherReading: kept, needsReview: review,
                       warning: Diagnostic(.warning, code, at: form.location(readings.cell), message))
     }

@@ -32,7 +32,7 @@ struct DirectionRule: Sendable {
                 let message = Vocabulary.ScoringMessage.directionContradiction(
                     word: stated.word, target: indicator.target.value.trimmed)
                 return Decision(direction: direction,
-                                warning: Diagnostic(.warning, "direction-contradiction", at: form.location(cell), message))
+                                warning: Diagnostic(.directionContradiction, at: form.location(cell), message))
             }
             return Decision(direction: direction, warning: nil)
         }
@@ -40,7 +40,7 @@ struct DirectionRule: Sendable {
         if let word = DirectionInference.lowerIsBetterWord(in: indicator.name.value) {
             let message = Vocabulary.ScoringMessage.directionInferred(word: word, target: indicator.targetText)
             return Decision(direction: .negative,
-                            warning: Diagnostic(.warning, "direction-inferred", at: form.location(indicator.name.cell),
+                            warning: Diagnostic(.directionInferred, at: form.location(indicator.name.cell),
                                                 message))
         }
         if Self.costWords.first(in: SearchedText(indicator.level2.value)) != nil, isAmount(target.unit) {
@@ -75,7 +75,7 @@ struct DirectionRule: Sendable {
               (explicit.direction == .negative) != (written.direction == .negative) else { return nil }
         let message = Vocabulary.ScoringMessage.operatorContradiction(
             operator: nature.value.trimmed, target: indicator.target.value.trimmed)
-        return Diagnostic(.warning, "operator-contradiction", at: form.location(nature.cell), message)
+        return Diagnostic(.operatorContradiction, at: form.location(nature.cell), message)
     }
 
     private func isAmount(_ unit: MeasureUnit?) -> Bool {

@@ -20,7 +20,7 @@ struct DuplicateIndicatorLint: Sendable {
                 : String(String.UnicodeScalarView(text.unicodeScalars.filter { !LabelText.isWhitespace($0) })))
             guard !key.isEmpty else { continue }
             if let row = firstRow[key] {
-                diagnostics.append(Diagnostic(.warning, "duplicate-indicator", at: form.location(name.cell),
+                diagnostics.append(Diagnostic(.duplicateIndicator, at: form.location(name.cell),
                                               Vocabulary.ScoringMessage.duplicateIndicator(name.value.trimmed,
                                                                                           firstRow: row)))
             } else {

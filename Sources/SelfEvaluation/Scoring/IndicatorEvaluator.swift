@@ -17,12 +17,12 @@ struct IndicatorEvaluator: Sendable {
         // read it as blank (`ParsedValue.notGiven`), and that is said.
         for (cell, value) in [(indicator.target, indicator.writtenTarget), (indicator.actual, actual)]
         where value == .notGiven && !indicator.isPlaceholder && !cell.value.trimmed.isEmpty {
-            diagnostics.append(Diagnostic(.note, "value-not-given", at: form.location(cell.cell),
+            diagnostics.append(Diagnostic(.valueNotGiven, at: form.location(cell.cell),
                                           Vocabulary.ScoringMessage.valueNotGiven(cell.value.trimmed)))
         }
         if let implied = ExecutionRateTarget.implied(name: indicator.name.value, target: target, actual: actual) {
             target = .quantity(implied)
-            diagnostics.append(Diagnostic(.note, "target-implied", at: form.location(indicator.target.cell),
+            diagnostics.append(Diagnostic(.targetImplied, at: form.location(indicator.target.cell),
                                           Vocabulary.ScoringMessage.executionTargetImplied))
         }
         var result = IndicatorResult(indicator: indicator, kind: .notScored, target: target, actual: actual,
@@ -38,7 +38,7 @@ struct IndicatorEvaluator: Sendable {
                        diagnostics: inout [Diagnostic]) {
         let (target, actual) = (result.target, result.actual)
         let source = form.source  // what `warn` needs of the form (capturing the form copied it per row)
-        func warn(_ code: String, _ cell: CellAddress, _ message: String) {
+        func warn(_ code: DiagnosticCode, _ cell: CellAddress, _ message: String) {
             diagnostics.append(Diagnostic(.warning, code, at: SourceLocation(file: source, row: cell.row, column: cell.column),
                                           message))
         }
@@ -54,12 +54,12 @@ struct IndicatorEvaluator: Sendable {
             result.filledScore = try ValueParser.optionalNumber(indicator.score.value,
                                                                 field: Vocabulary.ScoringWords.scoreField)
         } catch {
-            warn("score-invalid", indicator.score.cell,
+            warn(.scoreInvalid, indicator.score.cell,
                  Vocabulary.ScoringMessage.scoreInvalid(indicator.score.value.trimmed, error.message))
         }
         if let filled = result.filledScore, weight < filled {
             // The form's own rule (注1): no score above its 分值; the rules below clamp it.
-            warn("score-above-weight", indicator.score.cell,
+            warn(.scoreAboveWeight, indicator.score.cell,
                  Vocabulary.ScoringMessage.scoreAboveWeight(ScoreText.plain(filled), weight: ScoreText.plain(weight)))
         }
 
@@ -93,11 +93,11 @@ struct IndicatorEvaluator: Sendable {
                     scoreQuantitative(&result, computation, direction: decision.direction, weight: weight, warn: warn)
                     return
                 case .incompatibleUnits(let a, let b):
-                    warn("unit-mismatch", indicator.actual.cell,
+                    warn(.unitMismatch, indicator.actual.cell,
                          Vocabulary.ScoringMessage.unitMismatch(target: a?.description ?? "", actual: b?.description ?? ""))
                 }
             } else {
-                warn("actual-not-quantity", indicator.actual.cell,
+                warn(.actualNotQuantity, indicator.actual.cell,
                      Vocabulary.ScoringMessage.actualNotQuantity(indicator.actual.value.trimmed))
             }
         }
@@ -107,21 +107,21 @@ struct IndicatorEvaluator: Sendable {
     /// 分值 as written (a number of any sign, nil when empty or not a number) and as scored (a
     /// number ≥ 0, or nil with a warning: the row is then not scored).
     private func readWeight(_ indicator: Indicator,
-                            warn: (String, CellAddress, String) -> Void) -> (written: Decimal?, usable: Decimal?) {
+                            warn: (DiagnosticCode, CellAddress, String) -> Void) -> (written: Decimal?, usable: Decimal?) {
         let cell = indicator.weight
         do {
             guard let weight = try indicator.weightNumber.get() else {
-                warn("missing-weight", cell.cell, Vocabulary.ScoringMessage.weightMissing)
+                warn(.missingWeight, cell.cell, Vocabulary.ScoringMessage.weightMissing)
                 return (nil, nil)
             }
             guard weight >= 0 else {
-                warn("weight-negative", cell.cell, Vocabulary.ScoringMessage.weightNegative(cell.value.trimmed))
+                warn(.weightNegative, cell.cell, Vocabulary.ScoringMessage.weightNegative(cell.value.trimmed))
                 return (weight, nil)
             }
-            if weight == 0 { warn("weight-zero", cell.cell, Vocabulary.ScoringMessage.weightZero) }
+            if weight == 0 { warn(.weightZero, cell.cell, Vocabulary.ScoringMessage.weightZero) }
             return (weight, weight)
         } catch {
-            warn("weight-invalid", cell.cell, Vocabulary.ScoringMessage.weightInvalid(cell.value.trimmed, error.message))
+            warn(.weightInvalid, cell.cell, Vocabulary.ScoringMessage.weightInvalid(cell.value.trimmed, error.message))
             return (nil, nil)
         }
     }
@@ -136,14 +136,14 @@ struct IndicatorEvaluator: Sendable {
     }
 
     private func scoreWithoutActual(_ result: inout IndicatorResult, weight: Decimal,
-                                    warn: (String, CellAddress, String) -> Void) {
+                                    warn: (DiagnosticCode, CellAddress, String) -> Void) {
         let indicator = result.indicator
         if case .quantity = result.target { result.kind = .quantitative } else { result.kind = .qualitative }
         let kept = result.filledScore.map { rules.round($0).clamped(0, weight) }
         result.score = kept ?? 0
         result.needsReview = true
         let message = Vocabulary.ScoringMessage.actualMissing(kept: kept.map { ScoreText.points($0, rules) })
-        warn("actual-missing", indicator.actual.cell, message)
+        warn(.actualMissing, indicator.actual.cell, message)
         if kept == nil || kept != result.filledScore {
             result.scoreChanged = true
             result.comment = message
@@ -156,11 +156,11 @@ struct IndicatorEvaluator: Sendable {
     /// the cell; true when the row is done. Without a printed score: the warning, and false (the
     /// row is scored on what was read, and marked for review).
     private func keepPrinted(_ result: inout IndicatorResult, doubt: UnreadValueRule.Doubt, weight: Decimal,
-                             warn: (String, CellAddress, String) -> Void) -> Bool {
+                             warn: (DiagnosticCode, CellAddress, String) -> Void) -> Bool {
         let text = doubt.cell.value.trimmed
         result.needsReview = true
         guard let filled = result.filledScore else {
-            warn("value-unread", doubt.cell.cell,
+            warn(.valueUnread, doubt.cell.cell,
                  Vocabulary.ScoringMessage.valueUnreadScored(field: doubt.field, text: text, unread: doubt.unread))
             return false
         }
@@ -169,7 +169,7 @@ struct IndicatorEvaluator: Sendable {
         result.score = kept
         let message = Vocabulary.ScoringMessage.valueUnreadKept(field: doubt.field, text: text, unread: doubt.unread,
                                                                 kept: ScoreText.points(kept, rules))
-        warn("value-unread", doubt.cell.cell, message)
+        warn(.valueUnread, doubt.cell.cell, message)
         if kept != filled {
             result.scoreChanged = true
             result.comment = message
@@ -181,7 +181,7 @@ struct IndicatorEvaluator: Sendable {
     }
 
     private func scoreQuantitative(_ result: inout IndicatorResult, _ computation: QuantitativeIndicatorRule.Computation,
-                                   direction: Direction, weight: Decimal, warn: (String, CellAddress, String) -> Void) {
+                                   direction: Direction, weight: Decimal, warn: (DiagnosticCode, CellAddress, String) -> Void) {
         let indicator = result.indicator
         result.kind = .quantitative
         result.direction = direction
@@ -195,7 +195,7 @@ struct IndicatorEvaluator: Sendable {
         result.scoreChanged = filled.changed
         result.comment = filled.comment
         if filled.replaced, let comment = filled.comment {
-            warn("score-replaced", indicator.score.cell, comment)
+            warn(.scoreReplaced, indicator.score.cell, comment)
         }
         if filled.changed, let comment = filled.comment {
             result.audit.append(AuditEntry(
@@ -206,7 +206,7 @@ struct IndicatorEvaluator: Sendable {
         }
         if computation.overAchieved, result.reason.isEmpty {
             let ratio = (computation.ratio ?? 0) * 100
-            warn("over-achievement", indicator.actual.cell,
+            warn(.overAchievement, indicator.actual.cell,
                  Vocabulary.ScoringMessage.overAchievement(
                      ratio: ratio.fixed(2) + "%",
                      threshold: ScoreText.plain((rules.overAchievementThreshold - 1) * 100) + "%",
@@ -216,7 +216,7 @@ struct IndicatorEvaluator: Sendable {
     }
 
     private func scoreQualitative(_ result: inout IndicatorResult, weight: Decimal, formYear: Int?,
-                                  warn: (String, CellAddress, String) -> Void) {
+                                  warn: (DiagnosticCode, CellAddress, String) -> Void) {
         let indicator = result.indicator
         result.kind = .qualitative
         let reading = TierReader().read(actual: result.actual, actualText: indicator.actual.value,
@@ -230,7 +230,7 @@ struct IndicatorEvaluator: Sendable {
         let shown = ScoreText.points(outcome.score, rules)
         if !outcome.placed {
             result.needsReview = true
-            warn("tier-unplaceable", indicator.actual.cell, Vocabulary.ScoringMessage.unplaceable)
+            warn(.tierUnplaceable, indicator.actual.cell, Vocabulary.ScoringMessage.unplaceable)
         }
         switch outcome.change {
         case .kept:
@@ -245,7 +245,7 @@ struct IndicatorEvaluator: Sendable {
                 low: low, high: high)
             result.scoreChanged = true
             result.comment = message
-            warn("score-outside-tier", indicator.score.cell, message)
+            warn(.scoreOutsideTier, indicator.score.cell, message)
         case .filled:
             result.scoreChanged = true
             result.comment = Vocabulary.ScoringMessage.tierScoreFilled(shown, tier: outcome.tier.label, low: low,

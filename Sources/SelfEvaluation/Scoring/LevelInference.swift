@@ -58,7 +58,7 @@ enum LevelInference {
             let cell = CellAddress(row: indicator.row, column: indicator.level1.cell.column)
             let replacement = Located(inferred, at: cell)
             current = (indicator.level1.cell, indicator.level2.cell, replacement)
-            diagnostics.append(Diagnostic(.warning, "level1-inferred", at: form.location(indicator.level2.cell),
+            diagnostics.append(Diagnostic(.level1Inferred, at: form.location(indicator.level2.cell),
                                           Vocabulary.ScoringMessage.level1Inferred(
                                               level2: indicator.level2.value.trimmed, inferred: inferred,
                                               above: indicator.level1Label.trimmed)))

@@ -7,7 +7,7 @@ import Foundation
 /// never filled in).
 enum NotFilledRule {
     /// The warnings one `not-filled` warning stands for.
-    static let replacedCodes: Set<String> = ["actual-missing", "reason-generated"]
+    static let replacedCodes: Set<DiagnosticCode> = [.actualMissing, .reasonGenerated]
 
     /// Whether `indicators` (placeholders aside) exist and none has an actual.
     static func applies(_ indicators: [IndicatorResult]) -> Bool {
@@ -28,7 +28,7 @@ enum NotFilledRule {
         }
         let scored = indicators.filter { !$0.indicator.isPlaceholder }
         guard let first = scored.first else { return }
-        diagnostics.append(Diagnostic(.warning, "not-filled", at: form.location(first.indicator.actual.cell),
+        diagnostics.append(Diagnostic(.notFilled, at: form.location(first.indicator.actual.cell),
                                       Vocabulary.ScoringMessage.notFilled(indicators: scored.count)))
     }
 }

@@ -9,7 +9,7 @@ struct PrintedTotalsLint: Sendable {
     func check(_ form: Form, totalWeight: Decimal, totalScore: Decimal, grade: EvaluationGrade) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         if let cell = form.total?.score, let printed = try? ValueParser.optionalNumber(cell.value), printed != totalScore {
-            diagnostics.append(Diagnostic(.warning, "printed-total-mismatch", at: form.location(cell.cell),
+            diagnostics.append(Diagnostic(.printedTotalMismatch, at: form.location(cell.cell),
                                           Vocabulary.ScoringMessage.printedTotalMismatch(
                                               printed: ScoreText.plain(printed),
                                               computed: ScoreText.points(totalScore, rules))))
@@ -17,13 +17,13 @@ struct PrintedTotalsLint: Sendable {
         // Without a 分值 column the total row's 分值 cell is its 得分 cell: no 总分值 is printed.
         if let cell = form.total?.weight, cell.cell != form.total?.score?.cell,
            let printed = try? ValueParser.optionalNumber(cell.value), printed != totalWeight {
-            diagnostics.append(Diagnostic(.warning, "printed-total-weight-mismatch", at: form.location(cell.cell),
+            diagnostics.append(Diagnostic(.printedTotalWeightMismatch, at: form.location(cell.cell),
                                           Vocabulary.ScoringMessage.printedTotalWeightMismatch(
                                               printed: ScoreText.plain(printed),
                                               computed: ScoreText.plain(totalWeight))))
         }
         if let conclusion = form.conclusion, let printed = Self.printedGrade(conclusion.value), printed != grade {
-            diagnostics.append(Diagnostic(.warning, "printed-grade-mismatch", at: form.location(conclusion.cell),
+            diagnostics.append(Diagnostic(.printedGradeMismatch, at: form.location(conclusion.cell),
                                           Vocabulary.ScoringMessage.printedGradeMismatch(printed: printed.label,
                                                                                          computed: grade.conclusion)))
         }

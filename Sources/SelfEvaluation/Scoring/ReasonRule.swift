@@ -23,7 +23,7 @@ struct ReasonRule: Sendable {
             rule: Self.name, inputs: [AuditEntry.Input(Vocabulary.ScoringWords.scoreField,
                                                        ScoreText.points(result.score, rules), at: indicator.score.cell)],
             formula: "—", awarded: result.score, possible: weight, note: result.reason))
-        return Diagnostic(.warning, "reason-generated", at: form.location(cell), Vocabulary.ScoringMessage.reasonGenerated)
+        return Diagnostic(.reasonGenerated, at: form.location(cell), Vocabulary.ScoringMessage.reasonGenerated)
     }
 
     /// The generated sentence.

@@ -39,7 +39,7 @@ enum RuleSetDetection {
         case let (nil, modern?):
             return Detection(ruleSet: .v2020, choice: .fromNotes(modern), diagnostics: [])
         case let (legacy?, .some):
-            let warning = Diagnostic(.warning, "rules-ambiguous", at: form.location(legacy),
+            let warning = Diagnostic(.rulesAmbiguous, at: form.location(legacy),
                                      Vocabulary.ScoringMessage.rulesAmbiguous(chosen: RuleSet.legacy.name))
             return Detection(ruleSet: .legacy, choice: .fromNotes(legacy), diagnostics: [warning])
         case (nil, nil):

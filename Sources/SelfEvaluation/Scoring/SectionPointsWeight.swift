@@ -38,7 +38,7 @@ enum SectionPointsWeight {
             form.indicators[i].weight = Located(ScoreText.plain(weight), at: cell)
             adjusted.insert(i)
             let label = group.label.split(whereSeparator: \.isNewline).joined()
-            diagnostics.append(Diagnostic(.warning, "weight-from-section", at: form.location(cell),
+            diagnostics.append(Diagnostic(.weightFromSection, at: form.location(cell),
                                           Vocabulary.ScoringMessage.weightFromSection(
                                               label: label, points: ScoreText.plain(group.points),
                                               others: ScoreText.plain(sum - score), weight: ScoreText.plain(weight))))

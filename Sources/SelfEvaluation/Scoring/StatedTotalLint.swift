@@ -22,7 +22,7 @@ struct StatedTotalLint: Sendable {
         var diagnostics: [Diagnostic] = []
         for text in texts {
             guard let stated = Self.statedTotal(in: text.value), stated != totalScore else { continue }
-            diagnostics.append(Diagnostic(.warning, "stated-total-mismatch", at: form.location(text.cell),
+            diagnostics.append(Diagnostic(.statedTotalMismatch, at: form.location(text.cell),
                                           Vocabulary.ScoringMessage.statedTotalMismatch(
                                               stated: ScoreText.plain(stated),
                                               computed: ScoreText.points(totalScore, rules))))

@@ -45,7 +45,7 @@ struct TotalsRule: Sendable {
         if totalWeight != 100 {
             let cell = form.total?.weight?.cell ?? form.total?.label
                 ?? form.indicators.first?.weight.cell ?? CellAddress(row: 1, column: 1)
-            diagnostics.append(Diagnostic(.warning, "weights-not-100", at: form.location(cell),
+            diagnostics.append(Diagnostic(.weightsNot100, at: form.location(cell),
                                           Vocabulary.ScoringMessage.weightsNot100(ScoreText.plain(totalWeight))))
         }
         diagnostics += labelPointsMismatches(form, sections: sections)
@@ -66,13 +66,13 @@ struct TotalsRule: Sendable {
         for section in sections {
             guard let stated = section.stated else { continue }
             if stated != section.indicatorsWeight {
-                out.append(Diagnostic(.warning, "label-points-mismatch", at: form.location(section.cell),
+                out.append(Diagnostic(.labelPointsMismatch, at: form.location(section.cell),
                                       Vocabulary.ScoringMessage.labelPointsMismatch(
                                           label: section.label, points: ScoreText.plain(stated),
                                           sum: ScoreText.plain(section.indicatorsWeight))))
             }
             if section.source == .rulesGiven, let weight = section.weight, weight != stated {
-                out.append(Diagnostic(.note, "section-weight-overridden", at: form.location(section.cell),
+                out.append(Diagnostic(.sectionWeightOverridden, at: form.location(section.cell),
                                       Vocabulary.ScoringMessage.sectionWeightOverridden(
                                           name: section.name, stated: ScoreText.plain(stated),
                                           forced: ScoreText.plain(weight))))

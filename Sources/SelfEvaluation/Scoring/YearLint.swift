@@ -12,7 +12,7 @@ struct YearLint: Sendable {
         guard let year = form.year?.value else { return [] }
         var diagnostics: [Diagnostic] = []
         if let filledOn = form.filledOn, let date = form.filledOnDate, date.year != year, date.year != year + 1 {
-            diagnostics.append(Diagnostic(.warning, "filled-on-year", at: form.location(filledOn.cell),
+            diagnostics.append(Diagnostic(.filledOnYear, at: form.location(filledOn.cell),
                                           Vocabulary.ScoringMessage.filledOnYear(year: year, filledOn: date.description)))
         }
         let texts: [(String, Located<String>?)] = [
@@ -24,7 +24,7 @@ struct YearLint: Sendable {
             let others = Self.years(in: text.value).filter { $0 != year }
             guard !others.isEmpty else { continue }
             let listed = others.map(String.init).joined(separator: "、")
-            diagnostics.append(Diagnostic(.warning, "year-in-text", at: form.location(text.cell),
+            diagnostics.append(Diagnostic(.yearInText, at: form.location(text.cell),
                                           Vocabulary.ScoringMessage.yearInText(field: field, years: listed, year: year)))
         }
         return diagnostics
