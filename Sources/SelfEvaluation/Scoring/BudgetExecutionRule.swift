@@ -77,7 +77,7 @@ struct BudgetExecutionRule: Sendable {
         guard let table = form.budget, !table.rows.isEmpty else {
             let cell = form.title?.cell ?? CellAddress(row: 1, column: 1)
             diagnostics.append(Diagnostic(.budgetMissing, at: form.location(cell),
-                                          Vocabulary.ScoringMessage.budgetMissing))
+                                          Message.budgetMissing))
             return Outcome(result: nil, diagnostics: diagnostics)
         }
         let totalRow = table.totalRow
@@ -95,7 +95,7 @@ struct BudgetExecutionRule: Sendable {
         if fromParts {
             diagnostics.append(Diagnostic(
                 .budgetTotalFromParts, at: form.location(anchor),
-                Vocabulary.ScoringMessage.budgetTotalFromParts(adjusted: ScoreText.money(sums.adjusted ?? 0),
+                Message.budgetTotalFromParts(adjusted: ScoreText.money(sums.adjusted ?? 0),
                                                               executed: ScoreText.money(sums.executed ?? 0))))
         } else if let totalRow, let totalAmounts, !parts.isEmpty {
             for column in Column.allCases {
@@ -105,7 +105,7 @@ struct BudgetExecutionRule: Sendable {
                     let cell = column.cell(totalRow)?.cell ?? totalRow.name.cell
                     diagnostics.append(Diagnostic(
                         .budgetSumMismatch, at: form.location(cell),
-                        Vocabulary.ScoringMessage.budgetSumMismatch(column.field, total: ScoreText.money(total),
+                        Message.budgetSumMismatch(column.field, total: ScoreText.money(total),
                                                                     sum: ScoreText.money(partSum))))
                 }
             }
@@ -129,7 +129,7 @@ struct BudgetExecutionRule: Sendable {
         if executed < 0 {
             let cell = fromParts ? anchor : (totalRow?.executed?.cell ?? anchor)
             diagnostics.append(Diagnostic(.budgetNegative, at: form.location(cell),
-                                          Vocabulary.ScoringMessage.executedNegative(ScoreText.money(executed))))
+                                          Message.executedNegative(ScoreText.money(executed))))
         }
 
         let (weight, weightSource) = self.weight(totalRow, amounts: totalAmounts, stated: table.columns.statedWeight,
@@ -208,14 +208,14 @@ struct BudgetExecutionRule: Sendable {
                                     form: Form) -> FormError {
         if adjusted < 0 {
             return FormError(.budgetNegative, at: form.location(cell),
-                             Vocabulary.ScoringMessage.budgetNegative(ScoreText.money(adjusted)))
+                             Message.budgetNegative(ScoreText.money(adjusted)))
         }
         if let invalid = rows.lazy.compactMap({ $0.invalid[.adjusted] }).first {
             return FormError(.budgetAmountInvalid, at: form.location(invalid.cell.cell),
-                             Vocabulary.ScoringMessage.budgetNotANumber(invalid.cell.value.trimmed, invalid.reason))
+                             Message.budgetNotANumber(invalid.cell.value.trimmed, invalid.reason))
         }
-        let message = executed == 0 ? Vocabulary.ScoringMessage.budgetZero
-            : Vocabulary.ScoringMessage.executedWithoutBudget(ScoreText.money(executed))
+        let message = executed == 0 ? Message.budgetZero
+            : Message.executedWithoutBudget(ScoreText.money(executed))
         return FormError(.budgetZero, at: form.location(cell), message)
     }
 
@@ -231,7 +231,7 @@ struct BudgetExecutionRule: Sendable {
             } catch {
                 diagnostics.append(Diagnostic(
                     .budgetAmountInvalid, at: form.location(cell.cell),
-                    Vocabulary.ScoringMessage.budgetAmountInvalid(column.field, cell.value.trimmed, error.message)))
+                    Message.budgetAmountInvalid(column.field, cell.value.trimmed, error.message)))
                 amounts.invalid[column] = (cell, error.message)
                 return nil
             }
@@ -276,7 +276,7 @@ struct BudgetExecutionRule: Sendable {
         if let error = amounts?.weightError {
             diagnostics.append(Diagnostic(
                 .budgetAmountInvalid, at: form.location(cell.cell),
-                Vocabulary.ScoringMessage.budgetAmountInvalid(Vocabulary.ScoringWords.weightField, cell.value.trimmed,
+                Message.budgetAmountInvalid(Vocabulary.ScoringWords.weightField, cell.value.trimmed,
                                                               error)))
             return labelled.map { ($0, .formLabel) } ?? (rules.executionRateWeight, .rulesDefault)
         }
@@ -287,14 +287,14 @@ struct BudgetExecutionRule: Sendable {
         // is shown, not scored apart (`ExecutionRateTarget.isTotalInMoneyRow`).
         if ExecutionRateTarget.isTotalInMoneyRow(written, form: form) {
             diagnostics.append(Diagnostic(.executionWeightIsTotal, at: form.location(cell.cell),
-                                          Vocabulary.ScoringMessage.executionWeightIsTotal(ScoreText.plain(written))))
+                                          Message.executionWeightIsTotal(ScoreText.plain(written))))
             return (0, .notScored)
         }
         // A cell that agrees with the form's own label needs no warning: the form states it twice.
         if written != rules.executionRateWeight, written != labelled {
             diagnostics.append(Diagnostic(
                 .executionRateWeight, at: form.location(cell.cell),
-                Vocabulary.ScoringMessage.executionWeight(found: ScoreText.plain(written),
+                Message.executionWeight(found: ScoreText.plain(written),
                                                           expected: ScoreText.plain(rules.executionRateWeight),
                                                           rules: rules.name)))
         }
@@ -324,7 +324,7 @@ struct BudgetExecutionRule: Sendable {
         if let cell = row?.score, result.weightSource != .notScored, let printed = amounts?.score {
             result.filledScore = printed
             if printed != result.score {
-                let message = Vocabulary.ScoringMessage.budgetScoreReplaced(
+                let message = Message.budgetScoreReplaced(
                     printed: ScoreText.plain(printed), computed: shownScore, formula: formula)
                 result.scoreChanged = true
                 result.comment = message
@@ -332,7 +332,7 @@ struct BudgetExecutionRule: Sendable {
             }
         } else {
             result.scoreChanged = true
-            result.comment = Vocabulary.ScoringMessage.budgetScoreFilled(shownScore, formula: formula)
+            result.comment = Message.budgetScoreFilled(shownScore, formula: formula)
         }
         guard let cell = row?.rate, let quantity = amounts?.rate else { return }
         let printedPercent: Decimal = switch quantity.unit {
@@ -356,8 +356,53 @@ struct BudgetExecutionRule: Sendable {
             let percent = DecimalRounding.quotient(rate.numerator, times: 100, over: rate.denominator, places: 2)
             diagnostics.append(Diagnostic(
                 .printedRateMismatch, at: form.location(cell.cell),
-                Vocabulary.ScoringMessage.printedRateMismatch(printed: cell.value.trimmed,
+                Message.printedRateMismatch(printed: cell.value.trimmed,
                                                               computed: (percent ?? .nan).fixed(2) + "%")))
+        }
+    }
+}
+
+extension BudgetExecutionRule {
+    /// The rule's messages (Chinese), beside the rule.
+    enum Message {
+        static let budgetZero = "全年预算数为0(年度资金总额及其下各行均无金额),无法计算预算执行率。"
+        static let budgetMissing = "未找到资金表的年度资金总额,预算执行率未计分。"
+        static func budgetAmountInvalid(_ field: String, _ text: String, _ detail: String) -> String {
+            "\(field)“\(text)”不是数字(\(detail)),按空白处理。"
+        }
+        static func budgetSumMismatch(_ field: String, total: String, sum: String) -> String {
+            "年度资金总额的\(field)为\(total)万元,与其下各行之和\(sum)万元不符(相差超过0.01)。"
+        }
+        static func budgetTotalFromParts(adjusted: String, executed: String) -> String {
+            "年度资金总额一行为0,而其下各行有金额:按各行之和计算执行率(全年预算数\(adjusted)万元,全年执行数\(executed)万元)。"
+        }
+        static func budgetNegative(_ adjusted: String) -> String {
+            "全年预算数为负数(\(adjusted)万元):预算数不能为负,无法计算预算执行率。"
+        }
+        static func budgetNotANumber(_ text: String, _ detail: String) -> String {
+            "全年预算数“\(text)”不是有效的金额(\(detail)),无法计算预算执行率。"
+        }
+        static func executedNegative(_ executed: String) -> String {
+            "全年执行数为负数(\(executed)万元):执行率按0计,请核实。"
+        }
+        static func executedWithoutBudget(_ executed: String) -> String {
+            "全年预算数为0而全年执行数为\(executed)万元,无法计算预算执行率。"
+        }
+        static func executionWeight(found: String, expected: String, rules: String) -> String {
+            "预算执行率的分值为\(found),规则“\(rules)”规定为\(expected)。"
+        }
+        static func printedRateMismatch(printed: String, computed: String) -> String {
+            "表中执行率为\(printed),按全年执行数/全年预算数计算应为\(computed)。"
+        }
+        static func budgetScoreReplaced(printed: String, computed: String, formula: String) -> String {
+            "表中执行率得分为\(printed),按规则应为\(computed)(\(formula)),已改正。"
+        }
+        static func budgetScoreFilled(_ computed: String, formula: String) -> String {
+            "执行率得分由程序计算:\(formula)。"
+        }
+        /// `execution-weight-is-total`: the money row's 分值 is the form's total.
+        static func executionWeightIsTotal(_ written: String) -> String {
+            "资金表执行率一行的分值为\(written),是全表的总分:预算执行率已作为绩效指标评分,执行率不另计分。"
         }
     }
 }

@@ -21,12 +21,21 @@ struct DuplicateIndicatorLint: Sendable {
             guard !key.isEmpty else { continue }
             if let row = firstRow[key] {
                 diagnostics.append(Diagnostic(.duplicateIndicator, at: form.location(name.cell),
-                                              Vocabulary.ScoringMessage.duplicateIndicator(name.value.trimmed,
+                                              Message.duplicateIndicator(name.value.trimmed,
                                                                                           firstRow: row)))
             } else {
                 firstRow[key] = form.indicators[i].row
             }
         }
         return diagnostics
+    }
+}
+
+extension DuplicateIndicatorLint {
+    /// The rule's messages (Chinese), beside the rule.
+    enum Message {
+        static func duplicateIndicator(_ name: String, firstRow: Int) -> String {
+            "三级指标“\(name)”与第\(firstRow)行的指标重名。"
+        }
     }
 }

@@ -29,6 +29,15 @@ enum NotFilledRule {
         let scored = indicators.filter { !$0.indicator.isPlaceholder }
         guard let first = scored.first else { return }
         diagnostics.append(Diagnostic(.notFilled, at: form.location(first.indicator.actual.cell),
-                                      Vocabulary.ScoringMessage.notFilled(indicators: scored.count)))
+                                      Message.notFilled(indicators: scored.count)))
+    }
+}
+
+extension NotFilledRule {
+    /// The rule's messages (Chinese), beside the rule.
+    enum Message {
+        static func notFilled(indicators: Int) -> String {
+            "\(indicators)项绩效指标的实际完成值均未填写:本表尚未填报,只计算预算执行率,不评定总分和等级。"
+        }
     }
 }

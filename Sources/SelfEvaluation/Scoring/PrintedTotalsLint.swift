@@ -10,7 +10,7 @@ struct PrintedTotalsLint: Sendable {
         var diagnostics: [Diagnostic] = []
         if let cell = form.total?.score, let printed = try? ValueParser.optionalNumber(cell.value), printed != totalScore {
             diagnostics.append(Diagnostic(.printedTotalMismatch, at: form.location(cell.cell),
-                                          Vocabulary.ScoringMessage.printedTotalMismatch(
+                                          Message.printedTotalMismatch(
                                               printed: ScoreText.plain(printed),
                                               computed: ScoreText.points(totalScore, rules))))
         }
@@ -18,13 +18,13 @@ struct PrintedTotalsLint: Sendable {
         if let cell = form.total?.weight, cell.cell != form.total?.score?.cell,
            let printed = try? ValueParser.optionalNumber(cell.value), printed != totalWeight {
             diagnostics.append(Diagnostic(.printedTotalWeightMismatch, at: form.location(cell.cell),
-                                          Vocabulary.ScoringMessage.printedTotalWeightMismatch(
+                                          Message.printedTotalWeightMismatch(
                                               printed: ScoreText.plain(printed),
                                               computed: ScoreText.plain(totalWeight))))
         }
         if let conclusion = form.conclusion, let printed = Self.printedGrade(conclusion.value), printed != grade {
             diagnostics.append(Diagnostic(.printedGradeMismatch, at: form.location(conclusion.cell),
-                                          Vocabulary.ScoringMessage.printedGradeMismatch(printed: printed.label,
+                                          Message.printedGradeMismatch(printed: printed.label,
                                                                                          computed: grade.conclusion)))
         }
         return diagnostics
@@ -42,5 +42,20 @@ struct PrintedTotalsLint: Sendable {
         }
         if trimmed.count <= 12, let last = trimmed.last { return EvaluationGrade(label: String(last)) }
         return nil
+    }
+}
+
+extension PrintedTotalsLint {
+    /// The rule's messages (Chinese), beside the rule.
+    enum Message {
+        static func printedTotalMismatch(printed: String, computed: String) -> String {
+            "表中总分为\(printed),按各项得分合计应为\(computed)。"
+        }
+        static func printedTotalWeightMismatch(printed: String, computed: String) -> String {
+            "表中总分值为\(printed),各项分值合计为\(computed)。"
+        }
+        static func printedGradeMismatch(printed: String, computed: String) -> String {
+            "表中自评结论为“\(printed)”,按总分应为\(computed)。"
+        }
     }
 }

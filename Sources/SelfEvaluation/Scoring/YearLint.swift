@@ -13,7 +13,7 @@ struct YearLint: Sendable {
         var diagnostics: [Diagnostic] = []
         if let filledOn = form.filledOn, let date = form.filledOnDate, date.year != year, date.year != year + 1 {
             diagnostics.append(Diagnostic(.filledOnYear, at: form.location(filledOn.cell),
-                                          Vocabulary.ScoringMessage.filledOnYear(year: year, filledOn: date.description)))
+                                          Message.filledOnYear(year: year, filledOn: date.description)))
         }
         let texts: [(String, Located<String>?)] = [
             (Vocabulary.ScoringWords.goalsField, form.goals),
@@ -25,7 +25,7 @@ struct YearLint: Sendable {
             guard !others.isEmpty else { continue }
             let listed = others.map(String.init).joined(separator: "、")
             diagnostics.append(Diagnostic(.yearInText, at: form.location(text.cell),
-                                          Vocabulary.ScoringMessage.yearInText(field: field, years: listed, year: year)))
+                                          Message.yearInText(field: field, years: listed, year: year)))
         }
         return diagnostics
     }
@@ -56,6 +56,18 @@ struct YearLint: Sendable {
         case 0x30...0x39: return Int(scalar.value - 0x30)
         case 0xFF10...0xFF19: return Int(scalar.value - 0xFF10)
         default: return nil
+        }
+    }
+}
+
+extension YearLint {
+    /// The rule's messages (Chinese), beside the rule.
+    enum Message {
+        static func filledOnYear(year: Int, filledOn: String) -> String {
+            "本表为\(year)年度,填报日期却为\(filledOn)(通常在次年填报),请核实年度或填报日期。"
+        }
+        static func yearInText(field: String, years: String, year: Int) -> String {
+            "\(field)中写有\(years)年,而本表为\(year)年度,请核实是否沿用了其他年度的内容。"
         }
     }
 }
