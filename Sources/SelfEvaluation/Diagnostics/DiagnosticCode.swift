@@ -1,7 +1,8 @@
 import CSV
 
-/// Every stable code selfeval prints as `[code]` (stderr, the 汇总表, report.json, the pages). The
-/// raw value is the code; scripts match on it, so a raw value never changes.
+/// Every stable code of a finding or an error about a form, a file or an output, printed as `[code]`
+/// (stderr, the 汇总表, report.json, the pages). The raw value is the code; scripts match on it, so
+/// a raw value never changes. Usage errors and the web server's request errors keep their own words.
 ///
 /// The CSV and spreadsheet readers sit below this module and keep their own codes
 /// (`CSVError.Kind`, `SpreadsheetError.code`); the same codes are listed here, under the same
