@@ -211,7 +211,7 @@ public struct Batch: Sendable {
                                              formats: formats, converter: converter)
                 } else {
                     let place = SourceLocation(file: files[index], row: 1, column: 1)
-                    result = [FormResult(record: nil, error: Diagnostic(.error, "write-failed", at: place,
+                    result = [FormResult(record: nil, error: Diagnostic(.error, .writeFailed, at: place,
                                                                         OutputMessage.cannotWrite(staging)))]
                 }
                 let snapshot = results.store(result, at: index)  // not inside `progress?(…)`: it must run

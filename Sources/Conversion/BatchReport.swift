@@ -44,8 +44,8 @@ enum BatchReport {
             assembly.recordWritten(Batch.reportName)
             return path
         } catch {
-            guard error.diagnostic.code == "write-failed" else {  // refused: a file not ours holds the name
-                assembly.errors.append(SummaryError(source: path, place: "", code: error.diagnostic.code, message: error.diagnostic.message))
+            guard error.diagnostic.code == .writeFailed else {  // refused: a file not ours holds the name
+                assembly.errors.append(SummaryError(source: path, place: "", code: error.diagnostic.code.rawValue, message: error.diagnostic.message))
                 return path
             }
         }
@@ -62,7 +62,7 @@ enum BatchReport {
             }
             assembly.recordWritten(Batch.reportName)
         } catch {
-            assembly.errors.append(SummaryError(source: path, place: "", code: error.diagnostic.code, message: error.diagnostic.message))
+            assembly.errors.append(SummaryError(source: path, place: "", code: error.diagnostic.code.rawValue, message: error.diagnostic.message))
         }
         return path
     }

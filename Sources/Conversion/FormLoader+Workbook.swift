@@ -40,7 +40,7 @@ extension FormLoader {
     /// is read as that sheet's CSV export would be (the same error as the CSV's).
     func workbookDocuments(bytes: [UInt8], path: String, every: Bool) throws(FormError) -> [CSVDocument] {
         func reading<T>(_ body: () throws(SpreadsheetError) -> T) throws(FormError) -> T {
-            do { return try body() } catch { throw FormError(error.code, at: error.location, error.message) }
+            do { return try body() } catch { throw FormError(DiagnosticCode(spreadsheet: error.code), at: error.location, error.message) }
         }
         let workbook = try reading { () throws(SpreadsheetError) in try SpreadsheetReader(limits: limits).open(bytes: bytes, file: path) }
         if let wanted = sheet {
@@ -74,12 +74,12 @@ extension FormLoader {
         guard let first = forms.first else {
             // One sheet: read as its CSV export would be, for the template reader's own error.
             if read.count == 1, let only = read.first { return [only.document] }
-            throw FormError("no-form-sheet", at: SourceLocation(file: path, row: 1, column: 1),
+            throw FormError(.noFormSheet, at: SourceLocation(file: path, row: 1, column: 1),
                             ConversionWords.noFormSheet(workbook.sheetNames))
         }
         if every { return forms.map(named) }
         if forms.count > 1 {
-            throw FormError("several-forms", at: SourceLocation(file: path, row: 1, column: 1),
+            throw FormError(.severalForms, at: SourceLocation(file: path, row: 1, column: 1),
                             ConversionWords.severalForms(forms.map(\.name)))
         }
         return [named(first)]

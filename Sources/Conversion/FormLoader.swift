@@ -52,11 +52,11 @@ public struct FormLoader: Sendable {
         if stat(path, &info) == 0 {
             let kind = FileKind(mode: info.st_mode)
             if kind == .directory { throw FormError(CSVError(.unreadable, at: here, ConversionWords.folderGiven)) }
-            if kind != .regular { throw FormError("not-a-regular-file", at: here, OutputMessage.inputNotRegular(kind)) }
+            if kind != .regular { throw FormError(.notARegularFile, at: here, OutputMessage.inputNotRegular(kind)) }
         }
         switch DeepPath.read(path, limit: limits.maxBytes) {
         case .failure(.notRegular(let kind)):
-            throw FormError("not-a-regular-file", at: here, OutputMessage.inputNotRegular(kind))
+            throw FormError(.notARegularFile, at: here, OutputMessage.inputNotRegular(kind))
         case .failure(.errno(let code)):
             throw FormError(CSVError(.unreadable, at: here, "无法读取文件: \(String(cString: strerror(code)))"))
         case .success(let read):

@@ -25,7 +25,7 @@ public struct OutputGuard: Sendable {
         case replaceable
         /// Something that must not be replaced: an input or not a regular file, or a file
         /// without `force`.
-        case refused(code: String, message: String)
+        case refused(code: DiagnosticCode, message: String)
     }
 
     /// Looks at what stands at `path` now.
@@ -33,18 +33,18 @@ public struct OutputGuard: Sendable {
         var info = stat()
         if lstat(path, &info) != 0 {
             if errno == ENOENT { return .free }
-            return .refused(code: "write-failed", message: OutputMessage.cannotAccess(path, String(cString: strerror(errno))))
+            return .refused(code: .writeFailed, message: OutputMessage.cannotAccess(path, String(cString: strerror(errno))))
         }
         var target = stat()
         if stat(path, &target) == 0, inputs.contains(FileIdentity(target)) {
-            return .refused(code: ConversionError.Kind.outputIsInput.rawValue, message: OutputMessage.outputIsAnInput(path))
+            return .refused(code: .outputIsInput, message: OutputMessage.outputIsAnInput(path))
         }
         let kind = FileKind(mode: info.st_mode)
         guard kind == .regular else {
-            return .refused(code: "output-not-regular", message: OutputMessage.outputNotRegular(path, kind))
+            return .refused(code: .outputNotRegular, message: OutputMessage.outputNotRegular(path, kind))
         }
         if force { return .replaceable }
-        return .refused(code: "output-exists", message: OutputMessage.outputExists(path))
+        return .refused(code: .outputExists, message: OutputMessage.outputExists(path))
     }
 
     /// Throws the refusal for `path`, if any; returns the verdict otherwise.

@@ -141,10 +141,10 @@ public struct FormIntake: Sendable {
             let d = error.diagnostic
             let place = d.location.row > 0 ? "\(d.location.row):\(d.location.column > 0 ? d.location.columnLetter : "A")" : ""
             var message = d.message
-            if d.code == "several-forms" {  // no --sheet here: one form a file
+            if d.code == .severalForms {  // no --sheet here: one form a file
                 message = message.replacingOccurrences(of: FormLoader.severalFormsChoice, with: ServerWords.severalFormsChoice)
             }
-            return .failure(UploadProblem(source: name, place: place, code: d.code, message: message))
+            return .failure(UploadProblem(source: name, place: place, code: d.code.rawValue, message: message))
         }
     }
 

@@ -2,6 +2,7 @@ import Foundation
 import TestSupport
 import Testing
 @testable import Conversion
+import SelfEvaluation
 
 /// What an output may replace (issue #15, class 2): every kind of thing that can stand at an
 /// output's path, with and without `--force`.
@@ -53,11 +54,11 @@ struct OutputGuardTests {
         case .nothing:
             #expect(verdict == .free)
         case .regularFile:
-            #expect(force ? verdict == .replaceable : Self.code(verdict) == "output-exists")
+            #expect(force ? verdict == .replaceable : Self.code(verdict) == .outputExists)
         case .input, .hardLinkToInput, .symlinkToInput:
-            #expect(Self.code(verdict) == "output-is-input")
+            #expect(Self.code(verdict) == .outputIsInput)
         case .symlinkToFile, .danglingLink, .fifo, .characterDevice, .folder:
-            #expect(Self.code(verdict) == "output-not-regular")
+            #expect(Self.code(verdict) == .outputNotRegular)
         }
         // Writing through the guard: refused places are left exactly as they were.
         var before = stat()
@@ -80,7 +81,7 @@ struct OutputGuardTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).allSatisfy { !$0.hasSuffix(".tmp") })
     }
 
-    static func code(_ verdict: OutputGuard.Verdict) -> String? {
+    static func code(_ verdict: OutputGuard.Verdict) -> DiagnosticCode? {
         if case .refused(let code, _) = verdict { return code }
         return nil
     }
