@@ -1,4 +1,5 @@
 import CSV
+import Foundation
 import SelfEvaluation
 
 /// After a grid was read as a form: is it a form of ours at all? A CSV of some other sheet (the
@@ -13,19 +14,25 @@ enum FormRecognition {
     /// Header words that only the 评分明细 sheet written by selfeval has.
     static let detailSheetWords: Set<String> = ConversionWords.detailSheetHeader
 
+    /// `text` without spaces and tabs at its ends; only a text with white space at an end is trimmed.
+    private static func trimmed(_ text: String) -> String {
+        let scalars = text.unicodeScalars
+        let spaced = [scalars.first, scalars.last].contains { $0?.properties.isWhitespace ?? false }
+        return spaced ? text.trimmingCharacters(in: .whitespaces) : text
+    }
+
     /// The error for a grid that is not a form of ours; nil for a form.
     static func problem(_ form: Form) -> FormError? {
         let here = SourceLocation(file: form.source, row: 1, column: 1)
         if let header = form.indicatorHeader, header.headerRow >= 1, header.headerRow <= form.document.rows.count {
-            // Only a cell with white space at an end is trimmed (`String.hasVisibleEnds`).
             let cells = form.document.rows[header.headerRow - 1]
-            if cells.contains(where: { detailSheetWords.contains($0.hasVisibleEnds ? $0 : $0.trimmingCharacters(in: .whitespaces)) }) {
-                return FormError("not-a-form", at: SourceLocation(file: form.source, row: header.headerRow, column: 1),
+            if cells.contains(where: { detailSheetWords.contains(trimmed($0)) }) {
+                return FormError(.notAForm, at: SourceLocation(file: form.source, row: header.headerRow, column: 1),
                                  ConversionWords.detailSheet)
             }
         }
         if form.title == nil, form.unit == nil, form.year == nil {
-            return FormError("not-a-form", at: here, ConversionWords.noTitleUnitYear)
+            return FormError(.notAForm, at: here, ConversionWords.noTitleUnitYear)
         }
         return nil
     }

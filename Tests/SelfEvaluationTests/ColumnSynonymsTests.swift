@@ -17,7 +17,7 @@ struct ColumnSynonymsTests {
     }
 
     /// The previous `LabelTable.assign`.
-    static func previousAssign<Key: Hashable>(_ cells: [(column: Int, label: NormalizedText, stem: NormalizedText)], keys: [Key],
+    static func previousAssign<Key: Hashable>(_ cells: [(column: Int, label: NormalizedText)], keys: [Key],
                                               synonyms: [Key: [NormalizedText]]) -> [Key: Int] {
         var taken: Set<Int> = []
         var out: [Key: Int] = [:]
@@ -25,8 +25,9 @@ struct ColumnSynonymsTests {
             for key in keys where out[key] == nil {
                 let words = synonyms[key] ?? []
                 var best: (index: Int, column: Int)? = nil
-                for (column, label, stem) in cells where !taken.contains(column) {
-                    guard LabelTable.match(label, stem: stem, synonyms: words)?.rank == wanted else { continue }
+                for (column, label) in cells where !taken.contains(column) {
+                    let stem = label.stem
+                    guard LabelTable.match(label, synonyms: words)?.rank == wanted else { continue }
                     let index = words.firstIndex { wanted == 0 ? ($0 == label || $0 == stem) : stem.hasPrefix($0) } ?? words.count
                     if best == nil || index < (best?.index ?? Int.max) { best = (index, column) }
                 }
@@ -53,11 +54,11 @@ struct ColumnSynonymsTests {
                 }
             }
             let all = synonyms.values.flatMap { $0 }.map(\.string)
-            let cells = (1...Int.random(in: 1...10, using: &g)).compactMap { column -> (column: Int, label: NormalizedText, stem: NormalizedText)? in
+            let cells = (1...Int.random(in: 1...10, using: &g)).compactMap { column -> (column: Int, label: NormalizedText)? in
                 let text = Int.random(in: 0..<3, using: &g) == 0 || all.isEmpty
                     ? Self.word(&g, 0...3) : (all.randomElement(using: &g) ?? "") + Self.word(&g, 0...1)
-                let label = NormalizedLabel(text)
-                return label.isEmpty ? nil : (column, label.text, label.stem)
+                let label = NormalizedText(text)
+                return label.isEmpty ? nil : (column, label)
             }
             let index = ColumnSynonyms(keys: keys, synonyms: synonyms)
             #expect(index.assign(cells) == Self.previousAssign(cells, keys: keys, synonyms: synonyms),

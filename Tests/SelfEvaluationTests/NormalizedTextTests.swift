@@ -83,15 +83,16 @@ struct NormalizedTextTests {
     }
 
     /// A label's stem is computed only when its normalized text holds a bracket: the same stem as
-    /// `LabelTable.stem` of the normalized text, always.
+    /// `LabelTable.stem` of the normalized text, always, whichever way the text was made.
     @Test func labelsStemAsTheTableDoes() {
         var g = SeededGenerator(seed: 0x5EED_0016)
         for _ in 0..<3000 {
             let text = Self.randomLabel(&g)
-            let label = NormalizedLabel(text)
-            #expect(label.text.string == LabelText.normalize(text))
-            #expect(label.stem == LabelTable.stem(NormalizedText(text)), "\(text.debugDescription)")
-            #expect(label.stem.string == Self.previousStem(label.text.string), "\(text.debugDescription)")
+            let label = NormalizedText(text)
+            #expect(label.string == LabelText.normalize(text))
+            #expect(label.stem.string == LabelTable.stem(label.string), "\(text.debugDescription)")
+            #expect(label.stem.string == Self.previousStem(label.string), "\(text.debugDescription)")
+            #expect(NormalizedText(normalized: label.string).stem == label.stem, "\(text.debugDescription)")
         }
     }
 
@@ -129,17 +130,17 @@ struct NormalizedTextTests {
     @Test func matchAgreesWithRankAndFirstIndex() {
         var g = SeededGenerator(seed: 0x5EED_0018)
         for _ in 0..<3000 {
-            let label = NormalizedLabel(Self.randomLabel(&g))
+            let label = NormalizedText(Self.randomLabel(&g))
             let words = (0..<Int.random(in: 0...6, using: &g)).map { _ in NormalizedText(Self.randomLabel(&g)) }.filter { !$0.isEmpty }
             var rank: Int? = nil
-            if !label.text.isEmpty {
-                if words.contains(label.text) || words.contains(label.stem) { rank = 0 }
+            if !label.isEmpty {
+                if words.contains(label) || words.contains(label.stem) { rank = 0 }
                 else if words.contains(where: { label.stem.hasPrefix($0) }) { rank = 1 }
             }
-            let index = rank.flatMap { r in words.firstIndex { r == 0 ? ($0 == label.text || $0 == label.stem) : label.stem.hasPrefix($0) } }
-            let found = LabelTable.match(label.text, stem: label.stem, synonyms: words)
-            #expect(found?.rank == rank && found?.index == index, "\(label.text.string.debugDescription) \(words)")
-            #expect(label.isNamed(by: words) == (rank == 0))
+            let index = rank.flatMap { r in words.firstIndex { r == 0 ? ($0 == label || $0 == label.stem) : label.stem.hasPrefix($0) } }
+            let found = LabelTable.match(label, synonyms: words)
+            #expect(found?.rank == rank && found?.index == index, "\(label.string.debugDescription) \(words)")
+            #expect(label.isNamed(by: LabelSet(words)) == (rank == 0))
         }
     }
 }

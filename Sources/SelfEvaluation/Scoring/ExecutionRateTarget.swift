@@ -12,7 +12,7 @@ enum ExecutionRateTarget {
     /// given and its actual is a percentage; nil otherwise.
     static func implied(name: String, target: ParsedValue, actual: ParsedValue) -> Quantity? {
         guard target == .notGiven, case .quantity(let b) = actual, b.unit == .percent else { return nil }
-        let stem = LabelTable.stem(NormalizedText(name))
+        let stem = NormalizedText(name).stem
         guard names.contains(stem) else { return nil }
         return Quantity(comparator: .atLeast, number: 100, unit: .percent)
     }
@@ -23,7 +23,7 @@ enum ExecutionRateTarget {
     static func isTotalInMoneyRow(_ written: Decimal, form: Form) -> Bool {
         guard written >= 100 else { return false }
         return form.indicators.contains { indicator in
-            !indicator.isPlaceholder && names.contains(LabelTable.stem(NormalizedText(indicator.name.value)))
+            !indicator.isPlaceholder && names.contains(NormalizedText(indicator.name.value).stem)
         }
     }
 }

@@ -24,12 +24,13 @@ struct ColumnSynonyms<Key: Hashable & Sendable>: Sendable {
     /// leftmost cell first), then prefix matches on the cells still free; within a rank the
     /// synonym listed first wins, then the leftmost cell. A cell matches exactly when its label or
     /// its stem is a synonym, by prefix when its stem starts with one (`LabelTable.match`).
-    func assign(_ cells: [(column: Int, label: NormalizedText, stem: NormalizedText)]) -> [Key: Int] {
+    func assign(_ cells: [(column: Int, label: NormalizedText)]) -> [Key: Int] {
         // Exact candidates per key: (synonym's place, column), cells left to right.
         var exact = [[(index: Int, column: Int)]](repeating: [], count: keys.count)
         for cell in cells {
             var found: [Int: Int] = [:]  // key → the first place of the label or the stem in its list
-            for place in (places[cell.label] ?? []) + (cell.stem == cell.label ? [] : places[cell.stem] ?? []) {
+            let stem = cell.label.stem
+            for place in (places[cell.label] ?? []) + (stem == cell.label ? [] : places[stem] ?? []) {
                 found[place.key] = min(found[place.key] ?? Int.max, place.index)
             }
             for (k, index) in found { exact[k].append((index, cell.column)) }
@@ -41,7 +42,7 @@ struct ColumnSynonyms<Key: Hashable & Sendable>: Sendable {
             for k in keys.indices where assigned[k] == nil {
                 let candidates = exactly ? exact[k] : cells.compactMap { cell in
                     taken.contains(cell.column) ? nil
-                        : lists[k].firstIndex { cell.stem.hasPrefix($0) }.map { (index: $0, column: cell.column) }
+                        : lists[k].firstIndex { cell.label.stem.hasPrefix($0) }.map { (index: $0, column: cell.column) }
                 }
                 var best: (index: Int, column: Int)? = nil
                 for candidate in candidates where !taken.contains(candidate.column) && candidate.index < (best?.index ?? Int.max) {

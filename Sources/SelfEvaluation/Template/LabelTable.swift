@@ -123,10 +123,10 @@ public struct LabelTable: Sendable, Equatable {
     // MARK: Matching
 
     /// A label without its bracketed parts: "年度指标值(A)" → "年度指标值", "得分(20分*执行率)" → "得分".
-    /// `label` is normalized (brackets are round).
-    static func stem(_ label: NormalizedText) -> NormalizedText {
+    /// `label` is normalized (brackets are round); `NormalizedText.stem` holds it.
+    static func stem(_ label: String) -> String {
         let open = UInt8(ascii: "("), close = UInt8(ascii: ")")
-        var text = label.string
+        var text = label
         return text.withUTF8 { bytes in
             guard bytes.contains(where: { $0 == open || $0 == close }) else { return label }
             // The runs of bytes outside brackets, copied whole.
@@ -139,7 +139,7 @@ public struct LabelTable: Sendable, Equatable {
                 runStart = i + 1
             }
             if depth == 0 { out.append(contentsOf: bytes[runStart...]) }
-            return NormalizedText(normalized: String(decoding: out, as: UTF8.self))
+            return String(decoding: out, as: UTF8.self)
         }
     }
 
@@ -168,10 +168,11 @@ public struct LabelTable: Sendable, Equatable {
 
 
     /// How well a normalized label names a column with these (normalized) synonyms: rank 0 exact
-    /// (the whole label or its `stem` is a synonym), 1 prefix (the stem starts with one), with the
+    /// (the whole label or its stem is a synonym), 1 prefix (the stem starts with one), with the
     /// index of the first synonym giving that rank; nil otherwise.
-    static func match(_ label: NormalizedText, stem: NormalizedText, synonyms: [NormalizedText]) -> (rank: Int, index: Int)? {
+    static func match(_ label: NormalizedText, synonyms: [NormalizedText]) -> (rank: Int, index: Int)? {
         if label.isEmpty { return nil }
+        let stem = label.stem
         var prefix: Int? = nil
         for (index, word) in synonyms.enumerated() {
             if word == label || word == stem { return (0, index) }

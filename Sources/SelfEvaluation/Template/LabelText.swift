@@ -13,35 +13,81 @@ public enum LabelText {
 
     /// `normalize(text)`, and whether the result holds a round bracket (so that a label's stem,
     /// `LabelTable.stem`, is computed only for the few labels that have one). One pass over the
-    /// UTF-8 bytes decides whether the text changes at all: most cells (CJK and ASCII without
+    /// scalars decides whether the text changes at all: most cells (CJK and ASCII without
     /// white space, full-width forms or a trailing colon) are returned as they are.
     static func normalizeNotingBrackets(_ text: String) -> (text: String, bracketed: Bool) {
-        if text.isEmpty { return (text, false) }
-        var simple = true, changes = false, bracketed = false
-        _ = SimpleScalar.allScalars(of: text) { value in
-            // CJK ideographs (most of a form) are simple, never white space, never folded.
-            if value >= 0x4E00 && value <= 0x9FFF { return true }
-            if value < 0x80 {
-                if value == 0x28 || value == 0x29 { bracketed = true }
-                if value == 0x20 || (value >= 0x09 && value <= 0x0D) || value == 0x5B || value == 0x5D { changes = true }
-                return true
-            }
-            if !SimpleScalar.isSimple(value) { simple = false }
-            if let scalar = Unicode.Scalar(value), isWhitespace(scalar) || fold(scalar) != scalar { changes = true }
-            return true
+        var composed = true, changes = false, bracketed = false
+        var plain = false
+        if let ascii = text.utf8.withContiguousStorageIfAvailable(plainASCII) {
+            // Most cells are ASCII and ideographs (`isPlain`): only their ASCII bytes can change.
+            (plain, changes, bracketed) = ascii
         }
-        if !changes && simple && text.utf8.last != UInt8(ascii: ":") { return (text, bracketed) }
-        var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars where !isWhitespace(scalar) { UTF8.encode(fold(scalar)) { out.append($0) } }
-        var result = String(decoding: out, as: UTF8.self)
+        if !plain {
+            for scalar in text.unicodeScalars where !(0x4E00...0x9FFF).contains(scalar.value) {
+                if scalar == "(" || scalar == ")" { bracketed = true }
+                if !isComposed(scalar) { composed = false }
+                if isWhitespace(scalar) || fold(scalar) != scalar { changes = true }
+            }
+        }
+        if !changes && composed && text.utf8.last != UInt8(ascii: ":") { return (text, bracketed) }
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars where !isWhitespace(scalar) { out.append(fold(scalar)) }
+        var result = String(out)
         while result.hasSuffix(":") { result.removeLast() }
         // Composition last, so that removing a space or folding a full-width letter cannot leave
-        // a base and its combining mark apart. Text made of scalars that canonical normalisation
-        // leaves alone (ASCII, CJK ideographs, kana, CJK and full-width punctuation:
-        // `SimpleScalar`) is already NFC.
-        if !simple { result = result.precomposedStringWithCanonicalMapping }
+        // a base and its combining mark apart.
+        if !composed { result = result.precomposedStringWithCanonicalMapping }
         return (result, result.utf8.contains { $0 == 0x28 || $0 == 0x29 })
+    }
+
+    /// `text` in canonical composition (NFC): as it is when every scalar `isComposed`.
+    static func nfc(_ text: String) -> String {
+        isPlain(text) || text.unicodeScalars.allSatisfy(isComposed) ? text : text.precomposedStringWithCanonicalMapping
+    }
+
+    /// Whether every scalar of `text` is ASCII or in U+4000–U+9FFF (CJK ideographs: never white
+    /// space, never folded, composed), told by the UTF-8 bytes alone: E4…E9 lead exactly those
+    /// scalars, 80…BF continue them.
+    static func isPlain(_ text: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { $0.allSatisfy { $0 < 0xC0 || ($0 >= 0xE4 && $0 <= 0xE9) } } ?? false
+    }
+
+    /// For a text that `isPlain`: whether its ASCII changes in `normalize` (white space, square
+    /// brackets) and whether it holds a round bracket; `plain` false for any other text.
+    private static func plainASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> (plain: Bool, changes: Bool, bracketed: Bool) {
+        var changes = false, bracketed = false
+        for byte in bytes {
+            if byte >= 0x80 {
+                if byte >= 0xC0 && (byte < 0xE4 || byte > 0xE9) { return (false, false, false) }
+                continue
+            }
+            if byte == 0x28 || byte == 0x29 { bracketed = true }
+            if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) || byte == 0x5B || byte == 0x5D { changes = true }
+        }
+        return (true, changes, bracketed)
+    }
+
+    /// Whether `bytes` (a text's UTF-8) start and end with a visible ASCII character or an
+    /// ideograph (led by E4…E9): neither end is then white space, nor part of a longer character.
+    private static func hasPlainEnds(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = bytes.first, let last = bytes.last else { return false }
+        let ideograph: ClosedRange<UInt8> = 0xE4...0xE9
+        let head = (0x21...0x7E).contains(first) || ideograph.contains(first)
+        let tail = (0x21...0x7E).contains(last) || (last >= 0x80 && bytes.count >= 3 && ideograph.contains(bytes[bytes.count - 3]))
+        return head && tail
+    }
+
+    /// Whether canonical composition leaves the scalar alone whatever surrounds it (no
+    /// decomposition, combining class 0, never the second of a composed pair), for the blocks a
+    /// form is written in: all below U+0300 (the first combining mark), general punctuation
+    /// U+2010–2027 (dashes, quotes, …), arrows and mathematical operators (≥ ≤), CJK
+    /// punctuation U+3000–3029, CJK ideographs (U+3400–9FFF) and the full-width forms. A text of these only is
+    /// in NFC already (tested against Foundation).
+    static func isComposed(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        if v < 0x300 || (0x3400...0x9FFF).contains(v) { return true }
+        return (0x2010...0x2027).contains(v) || (0x2190...0x22FF).contains(v) || (0x3000...0x3029).contains(v)
+            || (0xFF01...0xFFEE).contains(v)
     }
 
     /// Unicode's White_Space property, answered without a property look-up for ASCII (only TAB
@@ -74,10 +120,10 @@ public enum LabelText {
 
     /// Trims white space including the ideographic space U+3000.
     public static func trim(_ text: String) -> String {
-        if text.isEmpty || text.hasVisibleEnds { return text }
-        var scalars = Substring(text)
-        while let f = scalars.first, f.isWhitespace { scalars.removeFirst() }
-        while let l = scalars.last, l.isWhitespace { scalars.removeLast() }
-        return String(scalars)
+        if text.isEmpty || text.utf8.withContiguousStorageIfAvailable(hasPlainEnds) == true { return text }
+        var trimmed = Substring(text)
+        while let f = trimmed.first, f.isWhitespace { trimmed.removeFirst() }
+        while let l = trimmed.last, l.isWhitespace { trimmed.removeLast() }
+        return String(trimmed)
     }
 }

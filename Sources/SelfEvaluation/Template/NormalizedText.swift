@@ -3,18 +3,41 @@
 /// type compares, hashes and prefix-tests the bytes, where `String` would normalise both sides
 /// again on every comparison and every hash. A string literal is normalised when it is made.
 ///
+/// It carries its stem too (the text without its bracketed parts, `LabelTable.stem`), computed
+/// once when the text is made, for the labels compared by stem ("年度指标值(A)" → "年度指标值").
+///
 /// `hasPrefix` and `hasSuffix` are by scalar: "q" is a prefix of "q\u{301}" here, not for
 /// `String` (whose unit is the grapheme cluster); labels are made of CJK, ASCII and punctuation,
 /// where the two agree.
 public struct NormalizedText: Sendable, Hashable, Comparable, ExpressibleByStringLiteral, CustomStringConvertible {
     /// The normalized text.
     public let string: String
+    /// The stem's text when it differs from the text, computed when the text is normalized here;
+    /// nil otherwise (`init(normalized:)` leaves the stem to be found when asked for).
+    private let stemString: String?
+    /// Whether `stemString` was computed (nil then means the stem is the text).
+    private let stemIsKnown: Bool
 
     /// Normalizes `text` with `LabelText.normalize`.
-    public init(_ text: String) { self.string = LabelText.normalize(text) }
+    public init(_ text: String) {
+        let (normalized, bracketed) = LabelText.normalizeNotingBrackets(text)
+        self.string = normalized
+        self.stemString = bracketed ? LabelTable.stem(normalized) : nil
+        self.stemIsKnown = true
+    }
 
-    /// Wraps a text that `LabelText.normalize` has already returned.
-    public init(normalized text: String) { self.string = text }
+    /// Wraps a text that `LabelText.normalize` has already returned (or a literal compared as written).
+    public init(normalized text: String) {
+        self.string = text
+        self.stemString = nil
+        self.stemIsKnown = false
+    }
+
+    private init(stem: String) {
+        self.string = stem
+        self.stemString = nil
+        self.stemIsKnown = true  // a stem holds no bracket
+    }
 
     public init(stringLiteral value: String) { self.init(value) }
 
@@ -24,6 +47,12 @@ public struct NormalizedText: Sendable, Hashable, Comparable, ExpressibleByStrin
     public var description: String { string }
     /// The number of characters (as `String.count`).
     public var count: Int { string.count }
+
+    /// The text without its bracketed parts: "年度指标值(A)" → "年度指标值".
+    public var stem: NormalizedText {
+        if let stemString { return NormalizedText(stem: stemString) }
+        return stemIsKnown ? self : NormalizedText(stem: LabelTable.stem(string))
+    }
 
     public static func == (lhs: NormalizedText, rhs: NormalizedText) -> Bool {
         let l = lhs.string.utf8, r = rhs.string.utf8
@@ -53,6 +82,14 @@ public struct NormalizedText: Sendable, Hashable, Comparable, ExpressibleByStrin
         return t[t.index(t.startIndex, offsetBy: p.count)] == UInt8(then.value)
     }
 
+    /// Whether the text starts with one of `prefixes`.
+    func hasPrefix(anyOf prefixes: [NormalizedText]) -> Bool { prefixes.contains { hasPrefix($0) } }
+
+    /// Whether the text or its stem is one of `words` (`LabelTable.match` rank 0, no prefix looked for).
+    func isNamed(by words: LabelSet) -> Bool {
+        words.contains(self) || ((stemString != nil || !stemIsKnown) && words.contains(stem))
+    }
+
     /// Whether `word` (not empty) occurs in the text, byte for byte.
     func contains(_ word: NormalizedText) -> Bool {
         let t = Array(string.utf8), w = Array(word.string.utf8)
@@ -75,16 +112,19 @@ public struct NormalizedText: Sendable, Hashable, Comparable, ExpressibleByStrin
     }
 }
 
-/// Labels looked up by hash; a text longer than the longest of them is ruled out without hashing
-/// it (most cells of a form are values, longer than any label).
+/// Labels looked up by hash. A text whose length in bytes no label has is ruled out without
+/// hashing it (most cells of a form are values, longer than any label or of another length).
 struct LabelSet: Sendable {
     private let words: Set<NormalizedText>
-    private let longest: Int
+    /// Bit n set when some label is n bytes long (lengths from 64 on share bit 63).
+    private let lengths: UInt64
 
     init<S: Sequence>(_ words: S) where S.Element == NormalizedText {
         self.words = Set(words)
-        self.longest = self.words.map(\.string.utf8.count).max() ?? 0
+        self.lengths = self.words.reduce(0) { $0 | LabelSet.bit($1) }
     }
 
-    func contains(_ text: NormalizedText) -> Bool { text.string.utf8.count <= longest && words.contains(text) }
+    private static func bit(_ text: NormalizedText) -> UInt64 { 1 << UInt64(min(text.string.utf8.count, 63)) }
+
+    func contains(_ text: NormalizedText) -> Bool { lengths & LabelSet.bit(text) != 0 && words.contains(text) }
 }

@@ -34,8 +34,8 @@ enum ShiftedRowRepair {
             var row = repaired.rows[r]
             r += 1
             guard let first = row.first(where: { !LabelText.trim($0).isEmpty }) else { continue }
-            let label = NormalizedLabel(first)
-            if label.hasPrefix(TemplateLabels.total) || TemplateLabels.conclusions.contains(where: { label.hasPrefix($0) }) {
+            let label = NormalizedText(first)
+            if label.hasPrefix(TemplateLabels.total) || label.hasPrefix(anyOf: TemplateLabels.conclusions) {
                 break
             }
             let width = max(row.count, score + 2)
@@ -75,7 +75,7 @@ enum ShiftedRowRepair {
             }
             if changed {
                 repaired.rows[r - 1] = row
-                diagnostics.append(Diagnostic(.warning, "row-realigned", at: document.location(row: r, column: 1),
+                diagnostics.append(Diagnostic(.rowRealigned, at: document.location(row: r, column: 1),
                                               Vocabulary.TemplateMessage.rowRealigned(shift)))
             }
         }
@@ -125,7 +125,7 @@ enum ShiftedRowRepair {
     /// A known 一级指标 label, with or without its points.
     static func isLevel1Label(_ text: String) -> Bool {
         let (name, _) = LabelTable.sectionPoints(text)
-        return NormalizedLabel(name).isAny(of: level1Names)
+        return level1Names.contains(NormalizedText(name))
     }
 
     /// A plain number (分值, 得分): digits with an optional decimal point.
@@ -143,23 +143,16 @@ enum ShiftedRowRepair {
 
     /// A known 二级指标 name, with or without its 指标 suffix.
     static func isLevel2Name(_ text: String) -> Bool {
-        let n = NormalizedLabel(text)
+        let n = NormalizedText(text)
         guard !n.isEmpty else { return false }
-        guard n.hasSuffix(indicatorSuffix) else { return n.isAny(of: level2Names) }
-        let bytes = n.text.string.utf8
-        let stem = String(decoding: bytes.prefix(bytes.count - indicatorSuffix.text.string.utf8.count), as: UTF8.self)
-        return NormalizedLabel(normalized: stem).isAny(of: level2Names)
+        guard n.hasSuffix(indicatorSuffix) else { return level2Names.contains(n) }
+        let bytes = n.string.utf8
+        let stem = String(decoding: bytes.prefix(bytes.count - indicatorSuffix.string.utf8.count), as: UTF8.self)
+        return level2Names.contains(NormalizedText(normalized: stem))
     }
 
     /// `Vocabulary.level1Names`, `level2Names` and `indicatorSuffix`, compared as written.
-    private static let level1Names = Vocabulary.level1Names.map { NormalizedLabel(normalized: $0) }
-    private static let level2Names = Vocabulary.level2Names.map { NormalizedLabel(normalized: $0) }
-    private static let indicatorSuffix = NormalizedLabel(normalized: Vocabulary.indicatorSuffix)
-}
-
-/// Exposes the text-document test of `ShiftedRowRepair` for tests.
-public enum ShiftedRowRepairProbe {
-    /// Whether `document` reads as converted to text (realignment may run) rather than exported
-    /// by a spreadsheet (never realigned).
-    public static func isTextDocument(_ document: CSVDocument) -> Bool { ShiftedRowRepair.isTextDocument(document) }
+    private static let level1Names = Vocabulary.level1Names.map { NormalizedText(normalized: $0) }
+    private static let level2Names = Vocabulary.level2Names.map { NormalizedText(normalized: $0) }
+    private static let indicatorSuffix = NormalizedText(normalized: Vocabulary.indicatorSuffix)
 }

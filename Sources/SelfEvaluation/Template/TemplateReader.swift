@@ -13,15 +13,14 @@ public struct TemplateReader: Sendable {
     public init(template: TemplateKind? = nil, labels: LabelTable = .builtIn) {
         self.template = template
         self.labels = labels
-        let columns = labels.indicatorColumns
-        let names: [NormalizedText] = columns[.name] ?? [], level1: [NormalizedText] = columns[.level1] ?? []
-        let level2: [NormalizedText] = columns[.level2] ?? []
-        self.headerWords = LabelSet(names + level1 + level2)
+        self.headerWords = LabelSet([LabelTable.IndicatorColumn.name, .level1, .level2].flatMap { labels.indicatorColumns[$0] ?? [] })
         self.executedWords = LabelSet(labels.budgetColumns[.executed] ?? [])
-        self.unitNameLabels = labels.unitNames.map { NormalizedLabel(normalized: $0.string) }
-        self.unitSealLabels = labels.unitSeals.map { NormalizedLabel(normalized: $0.string) }
-        self.unitNameWords = LabelSet((TemplateLabels.unitNames + unitNameLabels).map(\.text))
-        self.otherHeaderWords = LabelSet(labels.headerLabels + TemplateLabels.projectHeaders.map(\.text))
+        self.unitNameWords = LabelSet(TemplateLabels.unitNames + labels.unitNames)
+        self.otherHeaderWords = LabelSet(labels.headerLabels + TemplateLabels.projectHeaders)
+        self.nextLabelWords = LabelSet(labels.headerLabels + labels.unitNames)
+        self.goalsExpectedWords = LabelSet(labels.goalsExpected)
+        self.goalsActualWords = LabelSet(labels.goalsActual)
+        self.goalsSectionWords = LabelSet(labels.goalsSections)
         self.longTrailers = labels.trailers.filter { $0.count >= 4 }
         self.indicatorSynonyms = ColumnSynonyms(keys: Self.indicatorKeys, synonyms: labels.indicatorColumns)
         self.budgetSynonyms = ColumnSynonyms(keys: LabelTable.BudgetColumn.allCases, synonyms: labels.budgetColumns)
@@ -35,12 +34,15 @@ public struct TemplateReader: Sendable {
     /// row's first cell with no target or actual on the row (存在问题及改进措施).
     private let longTrailers: [NormalizedText]
 
-    /// The unit, seal and header labels of the table (built once per reader).
-    private let unitNameLabels: [NormalizedLabel]
-    private let unitSealLabels: [NormalizedLabel]
     /// The unit-name and the other header labels as sets: one look-up per header cell.
     private let unitNameWords: LabelSet
     private let otherHeaderWords: LabelSet
+    /// What `headerValue` refuses as a value: the next label (with `TemplateLabels.headerLabels`).
+    private let nextLabelWords: LabelSet
+    /// The table's labels of the goals block (预期目标, 实际完成情况, the section labels).
+    private let goalsExpectedWords: LabelSet
+    private let goalsActualWords: LabelSet
+    private let goalsSectionWords: LabelSet
 
     /// Labels that a header row of the indicator table holds (names and levels), for a quick
     /// look before the full assignment.
@@ -50,7 +52,7 @@ public struct TemplateReader: Sendable {
 
     /// Whether some cell of `row`, or its label without brackets, is one of `words`.
     private static func holdsAny(_ scan: GridScan, _ row: Int, of words: LabelSet) -> Bool {
-        scan.rowLabels(row).contains { !$0.isEmpty && (words.contains($0.text) || words.contains($0.stem)) }
+        scan.rowLabels(row).contains { !$0.isEmpty && $0.isNamed(by: words) }
     }
 
     /// Reads a form; throws the first fatal error (not this form, no indicator header …),
@@ -77,9 +79,9 @@ public struct TemplateReader: Sendable {
         let titleCell = scan.findTitle(before: headerRow ?? scan.rowCount + 1)
         guard let indicatorRow = headerRow else {
             if titleCell == nil {
-                throw FormError("not-a-form", at: document.location(row: 1, column: 1), Vocabulary.TemplateMessage.notAForm)
+                throw FormError(.notAForm, at: document.location(row: 1, column: 1), Vocabulary.TemplateMessage.notAForm)
             }
-            throw FormError("missing-indicator-header", at: document.location(row: 1, column: 1),
+            throw FormError(.missingIndicatorHeader, at: document.location(row: 1, column: 1),
                             Vocabulary.LayoutMessage.missingIndicatorHeader(
                                 found: bestHeaderCandidate(scan), looked: (labels.indicatorColumns[.name] ?? []).map(\.string)))
         }
@@ -108,7 +110,7 @@ public struct TemplateReader: Sendable {
         let columns = try readIndicatorColumns(&scan, row: indicatorRow, assigned: header?.columns ?? [:], band: band)
         form.indicatorHeader = columns
         if columns.weight == columns.score {
-            diagnostics.append(Diagnostic(.warning, "weight-from-score", at: form.location(CellAddress(row: indicatorRow, column: columns.score)),
+            diagnostics.append(Diagnostic(.weightFromScore, at: form.location(CellAddress(row: indicatorRow, column: columns.score)),
                                           Vocabulary.LayoutMessage.weightFromScore))
         }
         let end = readIndicators(&scan, columns: columns, into: &form, diagnostics: &diagnostics)
@@ -116,20 +118,20 @@ public struct TemplateReader: Sendable {
         form.layout = layoutName(form, columns: columns)
 
         if form.scoredIndicators.isEmpty {
-            throw FormError("no-indicators", at: document.location(row: indicatorRow, column: columns.name),
+            throw FormError(.noIndicators, at: document.location(row: indicatorRow, column: columns.name),
                             Vocabulary.TemplateMessage.noIndicators)
         }
         if form.year == nil {
-            diagnostics.append(Diagnostic(.warning, "missing-year", at: document.location(row: 2, column: 1),
+            diagnostics.append(Diagnostic(.missingYear, at: document.location(row: 2, column: 1),
                                           Vocabulary.TemplateMessage.missingYear))
         }
         if form.unit == nil {
-            diagnostics.append(Diagnostic(.warning, "missing-unit", at: document.location(row: 3, column: 1),
+            diagnostics.append(Diagnostic(.missingUnit, at: document.location(row: 3, column: 1),
                                           Vocabulary.TemplateMessage.missingUnit))
         }
         for cell in scan.unconsumedCells() {
             form.unrecognisedCells.append(cell)
-            diagnostics.append(Diagnostic(.warning, "cell-not-recognised", at: form.location(cell.cell),
+            diagnostics.append(Diagnostic(.cellNotRecognised, at: form.location(cell.cell),
                                           Vocabulary.TemplateMessage.unrecognisedCell(String(cell.value.prefix(40)))))
         }
         diagnostics += Self.xmlInvalidCharacters(input)
@@ -149,7 +151,7 @@ public struct TemplateReader: Sendable {
                     names.append(XMLText.name(scalar))
                 }
                 let listed = names.count > 5 ? names.prefix(5) + ["…"] : names[...]
-                found.append(Diagnostic(.warning, "xml-invalid-character", at: document.location(row: r + 1, column: c + 1),
+                found.append(Diagnostic(.xmlInvalidCharacter, at: document.location(row: r + 1, column: c + 1),
                                         Vocabulary.TemplateMessage.xmlInvalidCharacter(listed.joined(separator: " "))))
             }
         }
@@ -162,70 +164,60 @@ public struct TemplateReader: Sendable {
                 let text = scan.text(row, column)
                 if text.isEmpty { continue }
                 let label = scan.label(row, column)
-                let colon = label.text.firstColon
-                if colon != nil, let value = Self.unitAfterColon(label.text, text, names: unitNameLabels) {
+                let here = CellAddress(row: row, column: column)
+                /// The value in the next cell (`headerValue`), taken and listed as a header field.
+                func fieldBeside(unless refused: (String) -> Bool = { _ in false }) -> Located<String>? {
+                    guard let value = headerValue(scan, row, after: column), !refused(value.value) else { return nil }
+                    scan.consume(here)
+                    scan.consume(value.cell)
+                    form.headerFields.append(HeaderField(label: Located(text, at: here), value: value))
+                    return value
+                }
+                let colon = label.firstColon
+                if colon != nil, let value = Self.unitAfterColon(label, text, names: labels.unitNames) {
                     // 单位名称:X in one cell.
-                    scan.consume(row, column)
-                    if !value.isEmpty, form.unit == nil {
-                        form.unit = Located(value, at: CellAddress(row: row, column: column))
-                    }
-                } else if label.hasPrefix(TemplateLabels.unitSeal) || label.startsWithAny(of: unitSealLabels) {
-                    scan.consume(row, column)
-                    if form.sealCell == nil, label.hasPrefix(TemplateLabels.unitSeal) {
-                        form.sealCell = CellAddress(row: row, column: column)
-                    }
-                    if let value = LabelText.valueAfterColon(text), !value.isEmpty, form.unit == nil {
-                        form.unit = Located(value, at: CellAddress(row: row, column: column))
-                    } else if LabelText.valueAfterColon(text) == nil, form.unit == nil,
-                              let value = headerValue(scan, row, after: column) {
+                    scan.consume(here)
+                    if !value.isEmpty, form.unit == nil { form.unit = Located(value, at: here) }
+                } else if label.hasPrefix(TemplateLabels.unitSeal) || label.hasPrefix(anyOf: labels.unitSeals) {
+                    scan.consume(here)
+                    if form.sealCell == nil, label.hasPrefix(TemplateLabels.unitSeal) { form.sealCell = here }
+                    let afterColon = LabelText.valueAfterColon(text)
+                    if let value = afterColon, !value.isEmpty, form.unit == nil {
+                        form.unit = Located(value, at: here)
+                    } else if afterColon == nil, form.unit == nil, let value = headerValue(scan, row, after: column) {
                         // 实施单位(盖章) | 〈unit〉: the name in the next cell.
                         scan.consume(value.cell)
                         form.unit = value
                     }
                 } else if label.hasPrefix(TemplateLabels.filledOn) {
-                    scan.consume(row, column)
+                    scan.consume(here)
                     if let value = LabelText.valueAfterColon(text) ?? scan.nextValue(row, after: column).map({ $0.value }) {
-                        form.filledOn = Located(value, at: CellAddress(row: row, column: column))
+                        form.filledOn = Located(value, at: here)
                         form.filledOnDate = DateText.parse(value)
                     }
-                } else if unitNameWords.contains(label.text) {
-                    scan.consume(row, column)
-                    if let value = headerValue(scan, row, after: column) {
-                        scan.consume(value.cell)
-                        form.unit = value
-                        form.headerFields.append(HeaderField(label: Located(text, at: CellAddress(row: row, column: column)),
-                                                             value: value))
-                    }
-                } else if form.unit == nil, UnitLabelSuffix.isUnitLabel(label.text) {
+                } else if unitNameWords.contains(label) {
+                    scan.consume(here)
+                    if let value = fieldBeside() { form.unit = value }
+                } else if form.unit == nil, UnitLabelSuffix.isUnitLabel(label) {
                     // A unit-name label known by its ending ("级预算单位名称" | 〈unit〉, UnitLabelSuffix).
                     if let value = LabelText.valueAfterColon(text) {
                         if !value.isEmpty, !UnitLabelSuffix.isMeasure(value) {
-                            scan.consume(row, column)
-                            form.unit = Located(value, at: CellAddress(row: row, column: column))
+                            scan.consume(here)
+                            form.unit = Located(value, at: here)
                         }
-                    } else if let value = headerValue(scan, row, after: column), !UnitLabelSuffix.isMeasure(value.value) {
-                        scan.consume(row, column)
-                        scan.consume(value.cell)
+                    } else if let value = fieldBeside(unless: UnitLabelSuffix.isMeasure) {
                         form.unit = value
-                        form.headerFields.append(HeaderField(label: Located(text, at: CellAddress(row: row, column: column)),
-                                                             value: value))
                     }
-                } else if let colon, otherHeaderWords.contains(NormalizedText(normalized: String(label.text.string[..<colon]))) {
+                } else if let colon, otherHeaderWords.contains(NormalizedText(normalized: String(label.string[..<colon]))) {
                     // 项目名称: X, 主管部门: X, 填报人: X in one cell.
-                    scan.consume(row, column)
-                    let key = Located(String(text[..<(text.firstIndex(where: { $0 == ":" || $0 == "：" }) ?? text.endIndex)]),
-                                      at: CellAddress(row: row, column: column))
-                    let value = LabelText.valueAfterColon(text) ?? ""
-                    form.headerFields.append(HeaderField(label: key, value: Located(value, at: key.cell)))
-                } else if otherHeaderWords.contains(label.text) {
-                    scan.consume(row, column)
-                    if let value = headerValue(scan, row, after: column) {
-                        scan.consume(value.cell)
-                        form.headerFields.append(HeaderField(label: Located(text, at: CellAddress(row: row, column: column)),
-                                                             value: value))
-                    }
-                } else if let year = form.year, year.cell == CellAddress(row: row, column: column) {
-                    scan.consume(row, column)
+                    scan.consume(here)
+                    let key = Located(String(text[..<(text.firstIndex(where: { $0 == ":" || $0 == "：" }) ?? text.endIndex)]), at: here)
+                    form.headerFields.append(HeaderField(label: key, value: Located(LabelText.valueAfterColon(text) ?? "", at: here)))
+                } else if otherHeaderWords.contains(label) {
+                    scan.consume(here)
+                    _ = fieldBeside()
+                } else if form.year?.cell == here {
+                    scan.consume(here)
                 }
             }
         }
@@ -235,33 +227,24 @@ public struct TemplateReader: Sendable {
     /// The year line of a form whose year is not written: the first row between the title and the
     /// table holding one text only, with 年度 and without a colon ("(    年度)").
     static func yearLine(_ scan: GridScan, after titleRow: Int, before end: Int) -> Int? {
-        var row = titleRow + 1
-        while row < end && row <= scan.rowCount {
+        scan.rows(from: titleRow + 1, before: end).first { row in
             let labels = scan.rowLabels(row).filter { !$0.isEmpty }
-            if labels.count == 1, labels[0].text.string.contains(Vocabulary.yearSuffix),
-               !labels[0].text.string.contains(":") {
-                return row
-            }
-            row += 1
+            return labels.count == 1 && labels[0].string.contains(Vocabulary.yearSuffix) && !labels[0].string.contains(":")
         }
-        return nil
     }
 
     /// "单位名称:X" (one cell): X; nil when the label is not a unit name followed by a colon.
-    static func unitAfterColon(_ label: NormalizedText, _ text: String, names: [NormalizedLabel]) -> String? {
-        guard names.contains(where: { label.hasPrefix($0.text, then: ":") }) else { return nil }
+    static func unitAfterColon(_ label: NormalizedText, _ text: String, names: [NormalizedText]) -> String? {
+        guard names.contains(where: { label.hasPrefix($0, then: ":") }) else { return nil }
         return LabelText.valueAfterColon(text)
     }
 
     /// Lines above the title that belong to the document (附件:, 附表1): taken, not reported.
     private func readPreamble(_ scan: inout GridScan, before end: Int) {
-        let words = labels.preamble.map { NormalizedLabel(normalized: $0.string) }
-        var row = 1
-        while row < end && row <= scan.rowCount {
+        for row in scan.rows(before: end) {
             for column in 1...max(1, scan.width(row)) where !scan.text(row, column).isEmpty {
-                if scan.label(row, column).startsWithAny(of: words) { scan.consume(row, column) }
+                if scan.label(row, column).hasPrefix(anyOf: labels.preamble) { scan.consume(row, column) }
             }
-            row += 1
         }
     }
 
@@ -269,12 +252,8 @@ public struct TemplateReader: Sendable {
     /// is the next label ("主管部门 | | 实施单位 | 〈unit〉": 主管部门 is left empty).
     private func headerValue(_ scan: GridScan, _ row: Int, after column: Int) -> Located<String>? {
         guard let value = scan.nextValue(row, after: column) else { return nil }
-        let label = NormalizedLabel(value.value)
-        if label.isAny(of: TemplateLabels.headerLabels) || label.isNamed(by: labels.headerLabels)
-            || label.isNamed(by: labels.unitNames) {
-            return nil
-        }
-        return value
+        let label = NormalizedText(value.value)
+        return TemplateLabels.headerLabels.contains(label) || label.isNamed(by: nextLabelWords) ? nil : value
     }
 
     // MARK: Budget
@@ -282,28 +261,22 @@ public struct TemplateReader: Sendable {
     /// The money table's columns on `row`, by the label table (section labels left out).
     private func budgetAssignment(_ scan: GridScan, _ row: Int) -> [LabelTable.BudgetColumn: Int] {
         let sections = labels.budgetSections
-        var cells: [(column: Int, label: NormalizedText, stem: NormalizedText)] = []
+        var cells: [(column: Int, label: NormalizedText)] = []
         for (index, label) in scan.rowLabels(row).enumerated() where !label.isEmpty {
             if sections.contains(where: { label.stem.hasPrefix($0) }) { continue }
-            cells.append((index + 1, label.text, label.stem))
+            cells.append((index + 1, label))
         }
         return budgetSynonyms.assign(cells)
     }
 
     private func readBudget(_ scan: inout GridScan, before end: Int) throws(FormError) -> BudgetTable? {
         var found: (row: Int, columns: [LabelTable.BudgetColumn: Int])? = nil
-        var r = 1
-        while r < end && r <= scan.rowCount {
-            guard Self.holdsAny(scan, r, of: executedWords) else {
-                r += 1
-                continue
-            }
+        for r in scan.rows(before: end) where Self.holdsAny(scan, r, of: executedWords) {
             let columns = budgetAssignment(scan, r)
             if columns[.executed] != nil, columns[.adjusted] != nil || columns[.initial] != nil {
                 found = (r, columns)
                 break
             }
-            r += 1
         }
         guard let (header, columnsFound) = found else {
             try refuseUnreadableBudget(scan, before: end)
@@ -326,9 +299,8 @@ public struct TemplateReader: Sendable {
         // The names' column: 资金来源 in the header, else where 年度资金总额 is written (project
         // forms print no 资金来源 and often merge the name over two columns), else left of the money.
         let sections = labels.budgetSections
-        func isSection(_ label: NormalizedLabel) -> Bool {
-            label.isAny(of: TemplateLabels.budgetSections)
-                || sections.contains { label.stem.hasPrefix($0) }
+        func isSection(_ label: NormalizedText) -> Bool {
+            TemplateLabels.budgetSections.contains(label) || label.stem.hasPrefix(anyOf: sections)
         }
         let name = columnsFound[.source]
             ?? Self.budgetTotalColumn(scan, after: header, before: end, limit: firstMoney)
@@ -337,7 +309,7 @@ public struct TemplateReader: Sendable {
         // A weight the form states in a label: 预算执行率(20分), 得分(20分*执行率), 分值(20分).
         var stated: Located<Decimal>? = nil
         for col in [rate, weight, score].compactMap({ $0 }) + Array(1...max(1, scan.width(header))) {
-            if stated == nil, let points = LabelTable.statedPoints(scan.label(header, col).text) {
+            if stated == nil, let points = LabelTable.statedPoints(scan.label(header, col)) {
                 stated = Located(points, at: CellAddress(row: header, column: col))
             }
         }
@@ -352,7 +324,7 @@ public struct TemplateReader: Sendable {
             for col in 1...max(1, scan.width(header - 1)) where !scan.text(header - 1, col).isEmpty {
                 if isSection(scan.label(header - 1, col)) {
                     scan.consume(header - 1, col)
-                    if stated == nil, let points = LabelTable.statedPoints(scan.label(header - 1, col).text) {
+                    if stated == nil, let points = LabelTable.statedPoints(scan.label(header - 1, col)) {
                         stated = Located(points, at: CellAddress(row: header - 1, column: col))
                     }
                 }
@@ -369,18 +341,19 @@ public struct TemplateReader: Sendable {
         while row < end {
             let texts = scan.rowTexts(row)
             if scan.rowLabels(row).contains(where: {
-                $0.equals(TemplateLabels.goalsSection) || $0.isNamed(by: labels.goalsSections)
-                    || $0.isNamed(by: labels.goalsExpected)
-            }) { break }
+                $0 == TemplateLabels.goalsSection || $0.isNamed(by: goalsSectionWords) || $0.isNamed(by: goalsExpectedWords)
+            }) {
+                break
+            }
             // 年度目标1:(80分) | 〈goal〉: the goals start here.
             if let first = scan.column(in: row, whereLabel: { !$0.isEmpty }) {
                 let stem = scan.label(row, first).stem
                 if labels.goalsSections.contains(where: { stem.hasPrefix($0) && stem.count <= $0.count + 4 }) { break }
             }
             // The breakdown notes under the total row (按收入性质分: …): text, kept as it is.
-            if inNotes || scan.rowLabels(row).contains(where: { LabelTable.opensBudgetNotes($0.text) }) {
+            if inNotes || scan.rowLabels(row).contains(where: LabelTable.opensBudgetNotes) {
                 inNotes = true
-                for col in 1...max(1, scan.width(row)) where !scan.text(row, col).isEmpty { scan.consume(row, col) }
+                scan.consumeRow(row)
                 row += 1
                 continue
             }
@@ -405,18 +378,13 @@ public struct TemplateReader: Sendable {
                 var budgetRow = BudgetRow(name: Located(LabelText.trim(nameText), at: CellAddress(row: row, column: name)),
                                           isTotal: isTotal)
                 scan.consume(row, name)
-                func take(_ col: Int?) -> Located<String>? {
-                    guard let col else { return nil }
-                    scan.consume(row, col)
-                    return Located(LabelText.trim(scan.text(row, col)), at: CellAddress(row: row, column: col))
-                }
-                budgetRow.initial = take(initial)
-                budgetRow.adjusted = take(adjusted)
-                budgetRow.executed = take(executed)
-                budgetRow.weight = take(weight)
-                budgetRow.rate = take(rate)
-                budgetRow.score = take(score)
-                budgetRow.reason = take(reason)
+                budgetRow.initial = initial.map { scan.take(row, $0) }
+                budgetRow.adjusted = adjusted.map { scan.take(row, $0) }
+                budgetRow.executed = executed.map { scan.take(row, $0) }
+                budgetRow.weight = weight.map { scan.take(row, $0) }
+                budgetRow.rate = rate.map { scan.take(row, $0) }
+                budgetRow.score = score.map { scan.take(row, $0) }
+                budgetRow.reason = reason.map { scan.take(row, $0) }
                 if let ignored { scan.consume(row, ignored) }
                 rows.append(budgetRow)
             } else if texts.allSatisfy({ $0.isEmpty }) {
@@ -447,8 +415,7 @@ public struct TemplateReader: Sendable {
     /// never a silent drop of the 执行率.
     private func refuseUnreadableBudget(_ scan: GridScan, before end: Int) throws(FormError) {
         let sections = labels.budgetSections
-        var r = 1
-        while r < end && r <= scan.rowCount {
+        for r in scan.rows(before: end) {
             let assignment = budgetAssignment(scan, r)
             for (index, label) in scan.rowLabels(r).enumerated() where !label.isEmpty {
                 let stem = label.stem
@@ -457,10 +424,9 @@ public struct TemplateReader: Sendable {
                 guard isHeading || (half && assignment.count >= 2) else { continue }
                 let looked = [LabelTable.BudgetColumn.adjusted, .initial, .executed].flatMap { labels.budgetColumns[$0] ?? [] }.map(\.string)
                 let foundLabels = scan.rowTexts(r).map(LabelText.trim).filter { !$0.isEmpty }
-                throw FormError("budget-unreadable", at: scan.document.location(row: r, column: index + 1),
+                throw FormError(.budgetUnreadable, at: scan.document.location(row: r, column: index + 1),
                                 Vocabulary.LayoutMessage.budgetUnreadable(found: foundLabels, looked: looked))
             }
-            r += 1
         }
     }
 
@@ -502,16 +468,10 @@ public struct TemplateReader: Sendable {
     // MARK: Goals
 
     private func readGoals(_ scan: inout GridScan, into form: inout Form, before end: Int) {
-        let expected = labels.goalsExpected, actual = labels.goalsActual, sections = labels.goalsSections
-        func isExpected(_ l: NormalizedLabel) -> Bool {
-            l.equals(TemplateLabels.goalsExpected) || l.isNamed(by: expected)
-        }
-        func isActual(_ l: NormalizedLabel) -> Bool {
-            l.equals(TemplateLabels.goalsActual) || l.isNamed(by: actual)
-        }
-        func isSection(_ l: NormalizedLabel) -> Bool {
-            l.equals(TemplateLabels.goalsSection) || l.isNamed(by: sections)
-        }
+        let sections = labels.goalsSections
+        func isExpected(_ l: NormalizedText) -> Bool { l == TemplateLabels.goalsExpected || l.isNamed(by: goalsExpectedWords) }
+        func isActual(_ l: NormalizedText) -> Bool { l == TemplateLabels.goalsActual || l.isNamed(by: goalsActualWords) }
+        func isSection(_ l: NormalizedText) -> Bool { l == TemplateLabels.goalsSection || l.isNamed(by: goalsSectionWords) }
         if let labelRow = scan.findRow(before: end, whereLabels: { $0.contains(where: isExpected) }) {
             for col in 1...max(1, scan.width(labelRow)) {
                 let t = scan.label(labelRow, col)
@@ -540,26 +500,16 @@ public struct TemplateReader: Sendable {
         }
         // Goals written beside their section label (年度总体目标 | text; 年度目标1:(80分) | text;
         // 2.项目实施内容及过程概述 | text): the first is the goals, every one is taken.
-        let numbered = sections
-        var row = 1
-        while row < end && row <= scan.rowCount {
-            if let first = scan.column(in: row, whereLabel: { !$0.isEmpty }) {
-                let label = scan.label(row, first)
-                let stem = label.stem
-                if isSection(label) || numbered.contains(where: { stem.hasPrefix($0) && stem.count <= $0.count + 4 }) {
-                    scan.consume(row, first)
-                    var col = first + 1
-                    while col <= scan.width(row) {
-                        if !scan.text(row, col).isEmpty, !scan.isConsumed(row, col) {
-                            let value = Located(LabelText.trim(scan.text(row, col)), at: CellAddress(row: row, column: col))
-                            scan.consume(row, col)
-                            if form.goals == nil { form.goals = value }
-                        }
-                        col += 1
-                    }
-                }
+        for row in scan.rows(before: end) {
+            guard let first = scan.column(in: row, whereLabel: { !$0.isEmpty }) else { continue }
+            let label = scan.label(row, first)
+            let stem = label.stem
+            guard isSection(label) || sections.contains(where: { stem.hasPrefix($0) && stem.count <= $0.count + 4 }) else { continue }
+            scan.consume(row, first)
+            for col in (first + 1)..<max(first + 1, scan.width(row) + 1) where !scan.text(row, col).isEmpty && !scan.isConsumed(row, col) {
+                let value = scan.take(row, col)
+                if form.goals == nil { form.goals = value }
             }
-            row += 1
         }
     }
 
@@ -589,8 +539,8 @@ public struct TemplateReader: Sendable {
     }
 
     /// "指标值", "指标值(A)" (not 年度指标值).
-    private static func isTargetSubLabel(_ label: NormalizedLabel) -> Bool {
-        label.equals(TemplateLabels.targetSub) || label.hasPrefix(TemplateLabels.targetSubOpen)
+    private static func isTargetSubLabel(_ label: NormalizedText) -> Bool {
+        label == TemplateLabels.targetSub || label.hasPrefix(TemplateLabels.targetSubOpen)
     }
 
     /// The order in which indicator columns claim header cells: 得分计算方法 and the like before
@@ -601,9 +551,9 @@ public struct TemplateReader: Sendable {
 
     /// The indicator columns on `row`, by the label table.
     func indicatorAssignment(_ scan: GridScan, _ row: Int) -> [LabelTable.IndicatorColumn: Int] {
-        var cells: [(column: Int, label: NormalizedText, stem: NormalizedText)] = []
+        var cells: [(column: Int, label: NormalizedText)] = []
         for (index, label) in scan.rowLabels(row).enumerated() where !label.isEmpty {
-            cells.append((index + 1, label.text, label.stem))
+            cells.append((index + 1, label))
         }
         return indicatorSynonyms.assign(cells)
     }
@@ -612,19 +562,13 @@ public struct TemplateReader: Sendable {
     /// the trio) a row naming the indicator (指标名称), its value (指标值 / 实际完成值) and its
     /// weight or score; with the columns its labels name (`indicatorAssignment`).
     func findIndicatorHeader(_ scan: GridScan) -> (row: Int, columns: [LabelTable.IndicatorColumn: Int])? {
-        var row = 1
-        while row <= scan.rowCount {
-            guard Self.holdsAny(scan, row, of: headerWords) else {
-                row += 1
-                continue
-            }
+        for row in scan.rows(before: scan.rowCount + 1) where Self.holdsAny(scan, row, of: headerWords) {
             let a = indicatorAssignment(scan, row)
             if a[.name] != nil {
                 let trio = a[.level1] != nil && a[.level2] != nil
                 let flat = (a[.target] != nil || a[.actual] != nil) && (a[.weight] != nil || a[.score] != nil)
                 if trio || flat { return (row, a) }
             }
-            row += 1
         }
         return nil
     }
@@ -654,7 +598,7 @@ public struct TemplateReader: Sendable {
         let headerLabels = rows.flatMap { scan.rowTexts($0) }.map(LabelText.trim).filter { !$0.isEmpty }
         func require(_ key: LabelTable.IndicatorColumn) throws(FormError) -> Int {
             guard let c = found[key] else {
-                throw FormError("missing-column", at: doc.location(row: row, column: 1),
+                throw FormError(.missingColumn, at: doc.location(row: row, column: 1),
                                 Vocabulary.LayoutMessage.missingColumn((labels.indicatorColumns[key] ?? []).map(\.string), found: headerLabels))
             }
             return c
@@ -705,7 +649,7 @@ public struct TemplateReader: Sendable {
         let used = Set([level1, level2, name, target, actual, weight, score, reason, nature, unit].compactMap { $0 })
         for r in rows {
             for (index, label) in scan.rowLabels(r).enumerated() where !label.isEmpty && !used.contains(index + 1) {
-                if LabelTable.match(label.text, stem: label.stem, synonyms: labels.indicatorColumns[.ignored] ?? []) != nil,
+                if LabelTable.match(label, synonyms: labels.indicatorColumns[.ignored] ?? []) != nil,
                    !extra.contains(index + 1) {
                     extra.append(index + 1)
                 }
@@ -714,14 +658,12 @@ public struct TemplateReader: Sendable {
         extra.sort()
         var section: CellAddress? = nil
         for r in rows {
-            if let c = scan.column(in: r, whereLabel: { $0.equals(TemplateLabels.indicatorSection) }) {
+            if let c = scan.column(in: r, whereLabel: { $0 == TemplateLabels.indicatorSection }) {
                 section = CellAddress(row: r, column: c)
                 break
             }
         }
-        for r in band {
-            for c in 1...max(1, scan.width(r)) where !scan.text(r, c).isEmpty { scan.consume(r, c) }
-        }
+        for r in band { scan.consumeRow(r) }
         var columns = IndicatorColumns(headerRow: row, sectionLabel: section, level1: level1, level2: level2, name: name,
                                        target: target, actual: actual, weight: weight, score: score, reason: reason,
                                        nature: nature, unit: unit, headerRows: band, targetGroup: targetGroup)
@@ -731,13 +673,7 @@ public struct TemplateReader: Sendable {
 
     /// How many cells of `column` below the header read as an operator (≥, 大于等于 …).
     private static func operatorCount(_ scan: GridScan, column: Int, after row: Int) -> Int {
-        var count = 0
-        var r = row + 1
-        while r <= scan.rowCount {
-            if ValueParser.comparator(scan.text(r, column)) != nil { count += 1 }
-            r += 1
-        }
-        return count
+        scan.rows(from: row + 1, before: scan.rowCount + 1).filter { ValueParser.comparator(scan.text($0, column)) != nil }.count
     }
 
     /// The layout's name: the template, then how the indicator table is laid out.
@@ -763,31 +699,29 @@ public struct TemplateReader: Sendable {
         }
         var row = columns.headerRows.upperBound + 1
         while row <= scan.rowCount {
-            let texts = scan.rowTexts(row)
-            if let first = texts.firstIndex(where: { !$0.isEmpty }) {
-                let label = scan.label(row, first + 1)
-                // The header printed again (a second goal block, 年度绩效目标2(40分) | 一级指标 | …).
-                let again = Self.holdsAny(scan, row, of: headerWords) ? indicatorAssignment(scan, row) : [:]
-                if again[.name] != nil, again[.level1] != nil || again[.target] != nil {
-                    goals.append((row, goalPoints(scan, row: row)))
-                    for col in 1...max(1, scan.width(row)) where !scan.text(row, col).isEmpty { scan.consume(row, col) }
-                    row += 1
-                    continue
-                }
-                if label.hasPrefix(TemplateLabels.total) || label.startsWithAny(of: TemplateLabels.conclusions)
-                    || label.startsWithAny(of: TemplateLabels.trailers)
-                    || label.hasPrefix(TemplateLabels.contact) || label.hasPrefix(TemplateLabels.notesColon)
-                    || label.equals(TemplateLabels.goalsSection)
-                    || isTrailerRow(scan, row: row, label: label, columns: columns) {
-                    break
-                }
-            } else {
+            guard let first = scan.column(in: row, where: { _ in true }) else {
                 row += 1
                 continue
             }
+            let label = scan.label(row, first)
+            // The header printed again (a second goal block, 年度绩效目标2(40分) | 一级指标 | …).
+            let again = Self.holdsAny(scan, row, of: headerWords) ? indicatorAssignment(scan, row) : [:]
+            if again[.name] != nil, again[.level1] != nil || again[.target] != nil {
+                goals.append((row, goalPoints(scan, row: row)))
+                scan.consumeRow(row)
+                row += 1
+                continue
+            }
+            if label.hasPrefix(TemplateLabels.total) || label.hasPrefix(anyOf: TemplateLabels.conclusions)
+                || label.hasPrefix(anyOf: TemplateLabels.trailers)
+                || label.hasPrefix(TemplateLabels.contact) || label.hasPrefix(TemplateLabels.notesColon)
+                || label == TemplateLabels.goalsSection
+                || isTrailerRow(scan, row: row, label: label, columns: columns) {
+                break
+            }
             // The section label (绩效指标) in column A of a merged range.
             if let section = columns.sectionLabel, section.column < columns.level1,
-               scan.label(row, section.column).equals(TemplateLabels.indicatorSection) {
+               scan.label(row, section.column) == TemplateLabels.indicatorSection {
                 scan.consume(row, section.column)
             }
             let l1Text = LabelText.trim(scan.text(row, columns.level1))
@@ -803,13 +737,13 @@ public struct TemplateReader: Sendable {
                     // Only the points ("(50分)"): the name from the section (Level1FromSection).
                     if let found = Level1FromSection.name(level2: scan.text(row, columns.level2), previous: level1?.name) {
                         name = found.name
-                        diagnostics.append(Diagnostic(.note, "level1-from-section", at: form.location(l1Cell),
+                        diagnostics.append(Diagnostic(.level1FromSection, at: form.location(l1Cell),
                                                       Vocabulary.TemplateMessage.level1FromSection(
                                                           label: l1Text, name: found.name, basis: found.basis)))
                     } else {
                         name = l1Text
                         unnamed = true
-                        diagnostics.append(Diagnostic(.warning, "level1-unnamed", at: form.location(l1Cell),
+                        diagnostics.append(Diagnostic(.level1Unnamed, at: form.location(l1Cell),
                                                       Vocabulary.TemplateMessage.level1Unnamed(l1Text)))
                     }
                 }
@@ -817,7 +751,7 @@ public struct TemplateReader: Sendable {
                 level2 = nil
                 scan.consume(row, columns.level1)
                 if !unnamed, !Vocabulary.level1Names.contains(LabelText.normalize(name)) {
-                    diagnostics.append(Diagnostic(.warning, "unknown-level1", at: form.location(CellAddress(row: row, column: columns.level1)),
+                    diagnostics.append(Diagnostic(.unknownLevel1, at: form.location(CellAddress(row: row, column: columns.level1)),
                                                   Vocabulary.TemplateMessage.unknownLevel1(name)))
                 }
             }
@@ -832,23 +766,19 @@ public struct TemplateReader: Sendable {
                 level2 = Located(l2Text, at: CellAddress(row: row, column: columns.level2))
                 scan.consume(row, columns.level2)
                 if !ShiftedRowRepair.isLevel2Name(l2Text) {
-                    diagnostics.append(Diagnostic(.warning, "unknown-level2", at: form.location(CellAddress(row: row, column: columns.level2)),
+                    diagnostics.append(Diagnostic(.unknownLevel2, at: form.location(CellAddress(row: row, column: columns.level2)),
                                                   Vocabulary.TemplateMessage.unknownLevel2(l2Text)))
                 }
             }
-            func cell(_ col: Int) -> Located<String> {
-                scan.consume(row, col)
-                return Located(LabelText.trim(scan.text(row, col)), at: CellAddress(row: row, column: col))
-            }
-            let name = cell(columns.name)
-            let target = cell(columns.target)
-            let actual = cell(columns.actual)
-            let weight = cell(columns.weight)
-            let score = cell(columns.score)
+            let name = scan.take(row, columns.name)
+            let target = scan.take(row, columns.target)
+            let actual = scan.take(row, columns.actual)
+            let weight = scan.take(row, columns.weight)
+            let score = scan.take(row, columns.score)
             for col in columns.extra { scan.consume(row, col) }
-            let reason = columns.reason.map { cell($0) }
-            let nature = columns.nature.map { cell($0) }
-            let unit = columns.unit.map { cell($0) }
+            let reason = columns.reason.map { scan.take(row, $0) }
+            let nature = columns.nature.map { scan.take(row, $0) }
+            let unit = columns.unit.map { scan.take(row, $0) }
             let valuesEmpty = target.value.isEmpty && actual.value.isEmpty && weight.value.isEmpty && score.value.isEmpty
             if name.value.isEmpty && valuesEmpty {
                 // A row holding only a level label (a group header): nothing to score.
@@ -856,31 +786,18 @@ public struct TemplateReader: Sendable {
                 continue
             }
             let placeholder = valuesEmpty && Self.isPlaceholderName(name.value)
-            if columns.isFlat {
-                // A flat layout: no levels to carry, none missing.
-                let none = Located("", at: CellAddress(row: row, column: columns.name))
-                form.indicators.append(Indicator(row: row, level1: none, level1Label: "", level1Points: nil, level2: none,
-                                                 name: name, target: target, actual: actual, weight: weight, score: score,
-                                                 reason: reason, nature: nature, measureUnit: unit, isPlaceholder: placeholder))
-                row += 1
-                continue
-            }
-            guard let l1 = level1, let l2 = level2 else {
-                diagnostics.append(Diagnostic(.warning, "indicator-without-level", at: form.location(name.cell),
+            if !columns.isFlat, level1 == nil || level2 == nil {
+                diagnostics.append(Diagnostic(.indicatorWithoutLevel, at: form.location(name.cell),
                                               Vocabulary.TemplateMessage.indicatorWithoutLevel))
-                let empty = Located("", at: CellAddress(row: row, column: columns.level1))
-                form.indicators.append(Indicator(row: row, level1: level1.map { Located($0.name, at: $0.cell) } ?? empty,
-                                                 level1Label: level1?.label ?? "", level1Points: level1?.points,
-                                                 level2: level2 ?? Located("", at: CellAddress(row: row, column: columns.level2)),
-                                                 name: name, target: target, actual: actual, weight: weight, score: score,
-                                                 reason: reason, nature: nature, measureUnit: unit, isPlaceholder: placeholder))
-                row += 1
-                continue
             }
-            form.indicators.append(Indicator(row: row, level1: Located(l1.name, at: l1.cell), level1Label: l1.label,
-                                             level1Points: l1.points, level2: l2, name: name, target: target,
-                                             actual: actual, weight: weight, score: score, reason: reason,
-                                             nature: nature, measureUnit: unit, isPlaceholder: placeholder))
+            // A flat layout has no levels to carry: none is missing, their empty cells are the name's.
+            let empty1 = Located("", at: CellAddress(row: row, column: columns.isFlat ? columns.name : columns.level1))
+            let empty2 = Located("", at: CellAddress(row: row, column: columns.isFlat ? columns.name : columns.level2))
+            form.indicators.append(Indicator(row: row, level1: level1.map { Located($0.name, at: $0.cell) } ?? empty1,
+                                             level1Label: level1?.label ?? "", level1Points: level1?.points,
+                                             level2: level2 ?? empty2, name: name, target: target, actual: actual,
+                                             weight: weight, score: score, reason: reason, nature: nature,
+                                             measureUnit: unit, isPlaceholder: placeholder))
             row += 1
         }
         return row
@@ -891,32 +808,27 @@ public struct TemplateReader: Sendable {
     /// Whether a row whose first label is `label` ends the indicator table: a trailer label of the
     /// table (总分, 合计, 评价结论, 填表人 …) alone or before a colon, or a long one starting the
     /// cell on a row with no target or actual (存在问题及改进措施).
-    private func isTrailerRow(_ scan: GridScan, row: Int, label: NormalizedLabel, columns: IndicatorColumns) -> Bool {
+    private func isTrailerRow(_ scan: GridScan, row: Int, label: NormalizedText, columns: IndicatorColumns) -> Bool {
         let words = labels.trailers
         if words.contains(label.stem) { return true }
-        if label.text.firstColon != nil, words.contains(where: { label.text.hasPrefix($0, then: ":") }) { return true }
-        guard longTrailers.contains(where: { label.text.hasPrefix($0) }) else { return false }
+        if label.firstColon != nil, words.contains(where: { label.hasPrefix($0, then: ":") }) { return true }
+        guard label.hasPrefix(anyOf: longTrailers) else { return false }
         return LabelText.trim(scan.text(row, columns.target)).isEmpty && LabelText.trim(scan.text(row, columns.actual)).isEmpty
     }
 
     /// Whether a first label is a total row's (总分, 合计, 总计 …).
-    private func isTotalLabel(_ label: NormalizedLabel) -> Bool {
+    private func isTotalLabel(_ label: NormalizedText) -> Bool {
         label.hasPrefix(TemplateLabels.total) || labels.totals.contains(label.stem)
     }
 
     private func readTrailer(_ scan: inout GridScan, from start: Int, columns: IndicatorColumns, into form: inout Form) {
-        var row = start
         var inNotes = false
         // Rows starting with a trailer label (评价结论 …) and their label cells: those right after
         // the table are printed as part of it.
         var trailerRows: [Int: Set<CellAddress>] = [:]
         defer { form.trailerTable = Self.trailerTable(trailerRows, after: form.sectionsLastRow) }
-        while row <= scan.rowCount {
-            let texts = scan.rowTexts(row)
-            guard let firstCol = texts.firstIndex(where: { !$0.isEmpty }).map({ $0 + 1 }) else {
-                row += 1
-                continue
-            }
+        for row in scan.rows(from: start, before: scan.rowCount + 1) {
+            guard let firstCol = scan.column(in: row, where: { _ in true }) else { continue }
             let first = scan.text(row, firstCol)
             let label = scan.label(row, firstCol)
             if isTotalLabel(label), form.total == nil {
@@ -943,7 +855,7 @@ public struct TemplateReader: Sendable {
                 form.total = TotalRow(label: CellAddress(row: row, column: firstCol),
                                       weight: Located(LabelText.trim(weight), at: CellAddress(row: row, column: columns.weight)),
                                       score: Located(LabelText.trim(score), at: scoreCell))
-            } else if label.startsWithAny(of: TemplateLabels.conclusions), form.conclusion == nil,
+            } else if label.hasPrefix(anyOf: TemplateLabels.conclusions), form.conclusion == nil,
                       !(form.template == .project && label.hasPrefix(TemplateLabels.narrativeConclusion)) {
                 scan.consume(row, firstCol)
                 if let value = scan.nextValue(row, after: firstCol) {
@@ -954,8 +866,8 @@ public struct TemplateReader: Sendable {
                 }
                 form.conclusionLabel = Located(LabelText.trim(first), at: CellAddress(row: row, column: firstCol))
             } else {
-                if label.startsWithAny(of: TemplateLabels.trailers) {
-                    trailerRows[row] = Set((firstCol...scan.width(row)).filter { scan.label(row, $0).isAny(of: TemplateLabels.trailers) }
+                if label.hasPrefix(anyOf: TemplateLabels.trailers) {
+                    trailerRows[row] = Set((firstCol...scan.width(row)).filter { TemplateLabels.trailers.contains(scan.label(row, $0)) }
                         .map { CellAddress(row: row, column: $0) })
                 }
                 for col in firstCol...scan.width(row) where !scan.text(row, col).isEmpty {
@@ -970,7 +882,6 @@ public struct TemplateReader: Sendable {
                     if inNotes { form.notes.append(cell) }
                 }
             }
-            row += 1
         }
     }
 
@@ -993,7 +904,7 @@ public struct TemplateReader: Sendable {
         guard let first = scan.column(in: row, whereLabel: { !$0.isEmpty }) else { return nil }
         let label = scan.label(row, first)
         guard labels.goalsSections.contains(where: { label.stem.hasPrefix($0) }),
-              let points = LabelTable.statedPoints(label.text) else { return nil }
+              let points = LabelTable.statedPoints(label) else { return nil }
         return Located(points, at: CellAddress(row: row, column: first))
     }
 

@@ -20,8 +20,14 @@ struct ValueText: Sendable {
     let range: Range<Int>
 
     init(_ text: String) {
-        self.text = ValueText.nfc(text)
-        let original = Array(self.text.unicodeScalars)
+        // `LabelText.nfc`, the scalars read once when the text is composed already.
+        var original = Array(text.unicodeScalars)
+        if LabelText.isPlain(text) || original.allSatisfy(LabelText.isComposed) {
+            self.text = text
+        } else {
+            self.text = text.precomposedStringWithCanonicalMapping
+            original = Array(self.text.unicodeScalars)
+        }
         let folded = original.map(ValueText.fold)
         var start = 0
         var end = folded.count
@@ -34,14 +40,8 @@ struct ValueText: Sendable {
         self.range = start..<end
     }
 
-    /// `text` in NFC. A text of `SimpleScalar`s only (ASCII, CJK ideographs and punctuation,
-    /// full-width forms …) is in NFC already.
-    static func nfc(_ text: String) -> String {
-        SimpleScalar.isSimple(text) ? text : text.precomposedStringWithCanonicalMapping
-    }
-
     /// The scalars of `text` in NFC.
-    static func scalars(of text: String) -> [Unicode.Scalar] { Array(nfc(text).unicodeScalars) }
+    static func scalars(of text: String) -> [Unicode.Scalar] { Array(LabelText.nfc(text).unicodeScalars) }
 
     /// The trimmed, folded scalars (indices start at 0).
     var scalars: ValueScalars { ValueScalars(Array(folded[range])) }
