@@ -63,7 +63,7 @@ public enum AtomicFile {
     }
 
     /// Writes all of `bytes` to `fd` at `offset` (retrying short writes and EINTR); false on error.
-    static func writeAll(_ fd: Int32, _ bytes: [UInt8], at offset: Int64) -> Bool {
+    package static func writeAll(_ fd: Int32, _ bytes: [UInt8], at offset: Int64) -> Bool {
         bytes.withUnsafeBytes { buffer -> Bool in
             var done = 0
             while done < buffer.count {

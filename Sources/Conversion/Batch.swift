@@ -115,9 +115,8 @@ public struct Batch: Sendable {
     private func assemble(_ found: BatchDiscovery.Found, files: PathList,
                           converted: (results: ResultSlots, spools: [BatchSpool?]), into outputDirectory: String,
                           staging: String, converter: Converter) -> BatchAssembly {
-        let previous = BatchReport.previousOutputs(in: outputDirectory)
         var assembly = BatchAssembly(outputDirectory: outputDirectory, staging: staging, formats: formats,
-                                     rule: OutputGuard(inputs: found.identities, force: force, ours: previous),
+                                     rule: OutputGuard(inputs: found.identities, force: force),
                                      problems: found.problems, keepRows: collectRows)
         assembly.placeAndSummarize(files: files, results: converted.results, spools: converted.spools,
                                    options: WorkbookOptions(temporaryDirectory: converter.xlsx.temporaryDirectory,
@@ -212,7 +211,7 @@ public struct Batch: Sendable {
                                              formats: formats, converter: converter)
                 } else {
                     let place = SourceLocation(file: files[index], row: 1, column: 1)
-                    result = [FormResult(record: nil, error: Diagnostic(.error, "write-failed", at: place,
+                    result = [FormResult(record: nil, error: Diagnostic(.error, .writeFailed, at: place,
                                                                         OutputMessage.cannotWrite(staging)))]
                 }
                 let snapshot = results.store(result, at: index)  // not inside `progress?(…)`: it must run
@@ -222,13 +221,8 @@ public struct Batch: Sendable {
         return (results, spools)
     }
 
-    static func batchExtension(_ format: OutputFormat) -> String {
-        switch format {
-        case .xlsx: "xlsx"
-        case .csv: "csv"
-        case .json: "json"
-        }
-    }
+    /// A batch's outputs are named after the form, never after its input: a CSV is plain ".csv".
+    static func batchExtension(_ format: OutputFormat) -> String { format == .csv ? "csv" : format.fileExtension }
 
     /// Where form `sub` (0 but in a workbook holding several forms) of input `index` is staged.
     static func stagedPath(_ staging: String, _ index: Int, _ sub: Int, _ format: OutputFormat) -> String {
@@ -281,7 +275,7 @@ public struct Batch: Sendable {
             let row = SummaryFacts.row(source: path, scored: scored)
             let base = OutputNaming.baseName(unit: form.unit?.value, year: form.year?.value, template: form.template,
                                              project: form.template == .project ? project : nil)
-            let record = try spool.append(name: base, row: row.spoolBytes, report: report)
+            let record = try spool.append(name: base, row: row.recordBytes, report: report)
             return FormResult(record: record, error: nil)
         } catch {
             // A failure to write (a full disk …) names the form, not the staging file it happened in.
@@ -307,11 +301,11 @@ public struct Batch: Sendable {
         init(count: Int) { records = Array(repeating: nil, count: count) }
 
         func next() -> Int? {
-            lock.lock()
-            defer { lock.unlock() }
-            guard cursor < records.count else { return nil }
-            cursor += 1
-            return cursor - 1
+            lock.withLock {
+                guard cursor < records.count else { return nil }
+                cursor += 1
+                return cursor - 1
+            }
         }
 
         /// Stores the results of input `index` (one per form it holds).
@@ -331,9 +325,7 @@ public struct Batch: Sendable {
 
         /// Input `index`'s results, one per form (all inputs have been processed).
         func results(_ index: Int) -> [FormResult] {
-            lock.lock()
-            defer { lock.unlock() }
-            return several[index] ?? [FormResult(record: records[index], error: failures[index])]
+            lock.withLock { several[index] ?? [FormResult(record: records[index], error: failures[index])] }
         }
 
         /// One form's result: its input, its place among that input's forms, its source.

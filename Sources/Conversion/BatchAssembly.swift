@@ -78,7 +78,7 @@ struct BatchAssembly {
             }
             if let e = error {
                 errors.append(SummaryError(source: e.location.file, place: "\(e.location.row):\(e.location.columnLetter)",
-                                           code: e.code, message: e.message))
+                                           code: e.code.rawValue, message: e.message))
             }
             if row.succeeded { converted += 1 } else { failed += 1 }
             if let s = stream {
@@ -114,7 +114,7 @@ struct BatchAssembly {
             TemporaryFiles.shared.remove(temporary)
         }
         if let e = summaryFailure {
-            errors.append(SummaryError(source: summaryPath, place: "", code: e.code, message: e.message))
+            errors.append(SummaryError(source: summaryPath, place: "", code: e.code.rawValue, message: e.message))
         }
     }
 
@@ -143,9 +143,9 @@ struct BatchAssembly {
         guard let record = result.record else { return (row, error) }
         let here = SourceLocation(file: source, row: 1, column: 1)
         guard let spool = spools[Int(record.spool)], let base = spool.name(record), let bytes = spool.row(record),
-              let decoded = SummaryRow(spoolBytes: bytes) else {
+              let decoded = SummaryRow(recordBytes: bytes) else {
             let spoolPath = spools[Int(record.spool)]?.path ?? staging
-            return (row, Diagnostic(.error, "write-failed", at: here, OutputMessage.cannotWrite(spoolPath)))
+            return (row, Diagnostic(.error, .writeFailed, at: here, OutputMessage.cannotWrite(spoolPath)))
         }
         row = decoded
         var outputs: [String] = []
@@ -170,7 +170,7 @@ struct BatchAssembly {
             let destination = (outputDirectory as NSString).appendingPathComponent(name)
             let verdict = rule.check(destination)
             if case .refused(let code, let message) = verdict {
-                if code == "write-failed" { return .failure(ConversionError(.writeFailed, path: destination, message)) }
+                if code == .writeFailed { return .failure(ConversionError(.writeFailed, path: destination, message)) }
                 continue  // held by an input, a link, a FIFO … or a file not ours: the next name
             }
             do {

@@ -58,102 +58,47 @@ public enum BatchDiscovery {
             if found.identities.insert(FileIdentity(info)).inserted { found.files.append(path) }
         }
 
-        func walk(_ dir: String, _ id: FileIdentity) {
+        /// Searches the folder `name` (of the folder open as `parent`; AT_FDCWD: `name` is the
+        /// path) once: a folder met again (a link loop, a folder given twice) or a view of the
+        /// system is skipped. Its entries are looked at through its descriptor (`fstatat`), so a
+        /// path longer than PATH_MAX is searched as any other (its forms are read a folder at a
+        /// time, `DeepPath`).
+        func walk(_ parent: Int32, _ name: String, _ path: String, _ id: FileIdentity) {
             guard seenDirectories.insert(id).inserted else { return }  // a link loop, or a folder given twice
             guard !systemFolders.contains(id) else { return }  // /proc, /sys, /dev: no form lives there
-            let entries: [Entry]
-            switch listing(dir) {
-            case .success(let list): entries = list
-            case .failure(let reason):
-                found.problems.append(Problem(path: dir, message: reason == ENAMETOOLONG ? OutputMessage.pathTooLong
-                                              : ConversionWords.unreadableFolder))
-                return
-            }
-            for entry in entries where entry.bytes.first != UInt8(ascii: ".") && !isLockFile(entry.bytes) {
-                guard let name = entry.name else {
-                    // Not UTF-8 (GBK bytes as unzip leaves them): reported, with the bytes escaped.
-                    if entry.isDirectory || isFormFile(bytes: entry.bytes) {
-                        found.problems.append(Problem(path: dir + "/" + escaped(entry.bytes), message: OutputMessage.undecodableName,
-                                                      code: "undecodable-name", isForm: !entry.isDirectory))
-                    }
-                    continue
-                }
-                let path = (dir as NSString).appendingPathComponent(name)
-                var info = stat()
-                if stat(path, &info) != 0 {
-                    let reason = errno
-                    let formLike = isFormFile(name)
-                    if reason == ENAMETOOLONG, entry.isDirectory || entry.typeUnknown {
-                        walkBeyondPathMax(dir, name, path)
-                    } else if reason == ENAMETOOLONG, formLike {
-                        var childInfo = stat()
-                        let parent = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-                        if parent >= 0, fstatat(parent, name, &childInfo, 0) == 0 {
-                            add(path, childInfo)
-                        } else {
-                            found.problems.append(Problem(path: path, message: OutputMessage.pathTooLong, code: "path-too-long", isForm: true))
-                        }
-                        if parent >= 0 { close(parent) }
-                    } else if formLike {
-                        found.problems.append(Problem(path: path, message: reason == ENOENT ? OutputMessage.danglingLink
-                                                      : OutputMessage.cannotList(String(cString: strerror(reason))),
-                                                      code: "unreadable-path", isForm: true))
-                    }
-                    continue
-                }
-                if info.st_mode & S_IFMT == S_IFDIR {
-                    walk(path, FileIdentity(info))
-                } else if isFormFile(name) {
-                    add(path, info)
-                }
-            }
-        }
-
-        /// A folder whose path is longer than PATH_MAX: searched through descriptors (`openat`);
-        /// its forms are read the same way (`DeepPath`).
-        func walkBeyondPathMax(_ parentPath: String, _ name: String, _ path: String) {
-            let parent = open(parentPath, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-            guard parent >= 0 else {
-                found.problems.append(Problem(path: path, message: OutputMessage.pathTooLong, code: "path-too-long"))
-                return
-            }
-            defer { close(parent) }
-            walkAt(parent, name, path)
-        }
-
-        func walkAt(_ parent: Int32, _ name: String, _ path: String) {
             let fd = openat(parent, name, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-            var info = stat()
-            guard fd >= 0, fstat(fd, &info) == 0 else {
+            guard fd >= 0, let handle = fdopendir(fd) else {
+                let reason = errno
                 if fd >= 0 { close(fd) }
-                found.problems.append(Problem(path: path, message: OutputMessage.pathTooLong, code: "path-too-long"))
-                return
-            }
-            guard seenDirectories.insert(FileIdentity(info)).inserted, let handle = fdopendir(fd) else {
-                close(fd)
+                found.problems.append(Problem(path: path, message: reason == ENAMETOOLONG ? OutputMessage.pathTooLong
+                                              : ConversionWords.unreadableFolder))
                 return
             }
             defer { closedir(handle) }  // closes fd too
             for entry in entries(of: handle) where entry.bytes.first != UInt8(ascii: ".") && !isLockFile(entry.bytes) {
                 guard let child = entry.name else {
+                    // Not UTF-8 (GBK bytes as unzip leaves them): reported, with the bytes escaped.
                     if entry.isDirectory || isFormFile(bytes: entry.bytes) {
                         found.problems.append(Problem(path: path + "/" + escaped(entry.bytes), message: OutputMessage.undecodableName,
                                                       code: "undecodable-name", isForm: !entry.isDirectory))
                     }
                     continue
                 }
-                let childPath = path + "/" + child
-                var childInfo = stat()
-                guard fstatat(fd, child, &childInfo, 0) == 0 else {
+                let childPath = (path as NSString).appendingPathComponent(child)
+                var info = stat()
+                guard fstatat(fd, child, &info, 0) == 0 else {
+                    let reason = errno
                     if isFormFile(child) {
-                        found.problems.append(Problem(path: childPath, message: OutputMessage.danglingLink, code: "unreadable-path", isForm: true))
+                        found.problems.append(Problem(path: childPath, message: reason == ENOENT ? OutputMessage.danglingLink
+                                                      : OutputMessage.cannotList(String(cString: strerror(reason))),
+                                                      code: "unreadable-path", isForm: true))
                     }
                     continue
                 }
-                if childInfo.st_mode & S_IFMT == S_IFDIR {
-                    walkAt(fd, child, childPath)
+                if info.st_mode & S_IFMT == S_IFDIR {
+                    walk(fd, child, childPath, FileIdentity(info))
                 } else if isFormFile(child) {
-                    add(childPath, childInfo)
+                    add(childPath, info)
                 }
             }
         }
@@ -167,7 +112,7 @@ public enum BatchDiscovery {
                 continue
             }
             if info.st_mode & S_IFMT == S_IFDIR {
-                walk(path, FileIdentity(info))
+                walk(AT_FDCWD, path, path, FileIdentity(info))
             } else {
                 add(path, info)
             }
@@ -193,15 +138,8 @@ public enum BatchDiscovery {
         var typeUnknown: Bool = false
     }
 
-    /// The entries of `dir` (but "." and ".."), UTF-8 names sorted as before, then the others by
-    /// their bytes; or the `errno` of the failure.
-    static func listing(_ dir: String) -> Result<[Entry], Int32Error> {
-        guard let handle = opendir(dir) else { return .failure(Int32Error(errno)) }
-        defer { closedir(handle) }
-        return .success(entries(of: handle))
-    }
-
-    /// The entries of an open folder, sorted as `listing` sorts them.
+    /// The entries of an open folder (but "." and ".."), UTF-8 names sorted as strings, then the
+    /// others by their bytes.
     static func entries(of handle: OpaquePointer) -> [Entry] {
         var entries: [Entry] = []
         while let entry = readdir(handle) {
@@ -221,13 +159,6 @@ public enum BatchDiscovery {
             case (nil, _?): false
             }
         }
-    }
-
-    /// An `errno` as an error.
-    struct Int32Error: Error, Equatable {
-        var code: Int32
-        init(_ code: Int32) { self.code = code }
-        static func == (lhs: Int32Error, rhs: Int32) -> Bool { lhs.code == rhs }
     }
 
     /// Bytes of a name as text: valid UTF-8 as it is; otherwise ASCII as it is and every other

@@ -12,8 +12,8 @@ import XLSXReport
 /// }
 /// ```
 ///
-/// "outputs" comes first so that a later run finds which files selfeval made (it may replace
-/// them without `--force`) by reading the head of the file. When the disk fills up, the staging
+/// "outputs" comes first so that a later run finds which files selfeval made (`EarlierRun`:
+/// refused, or removed with `--replace`) by reading the head of the file. When the disk fills up, the staging
 /// folder's reserve is given back and a shorter report (outputs and errors, no per-form
 /// reports, and an error saying so) is written instead: what was and was not written survives.
 enum BatchReport {
@@ -44,8 +44,8 @@ enum BatchReport {
             assembly.recordWritten(Batch.reportName)
             return path
         } catch {
-            guard error.diagnostic.code == "write-failed" else {  // refused: a file not ours holds the name
-                assembly.errors.append(SummaryError(source: path, place: "", code: error.diagnostic.code, message: error.diagnostic.message))
+            guard error.diagnostic.code == .writeFailed else {  // refused: a file not ours holds the name
+                assembly.errors.append(SummaryError(source: path, place: "", code: error.diagnostic.code.rawValue, message: error.diagnostic.message))
                 return path
             }
         }
@@ -62,7 +62,7 @@ enum BatchReport {
             }
             assembly.recordWritten(Batch.reportName)
         } catch {
-            assembly.errors.append(SummaryError(source: path, place: "", code: error.diagnostic.code, message: error.diagnostic.message))
+            assembly.errors.append(SummaryError(source: path, place: "", code: error.diagnostic.code.rawValue, message: error.diagnostic.message))
         }
         return path
     }
@@ -77,7 +77,7 @@ enum BatchReport {
         out.append("{\n\"outputs\" : [")
         for (i, name) in outputs.enumerated() {
             out.append(i == 0 ? "\n" : ",\n")
-            out.append(jsonString(name))
+            out.append(PrettyJSONWriter.quoted(name))
         }
         out.append("\n],\n\"forms\" : [\n")
         var first = true
@@ -98,27 +98,17 @@ enum BatchReport {
         }
     }
 
-    /// `text` as a JSON string.
-    static func jsonString(_ text: String) -> [UInt8] {
-        var w = PrettyJSONWriter(capacity: text.utf8.count + 2)
-        w.string(text)
-        return w.bytes
-    }
-
     /// The errors as a JSON array, each an object of "code", "message", "place", "source".
     static func errorsJSON(_ errors: [SummaryError]) -> [UInt8] {
         var w = PrettyJSONWriter(capacity: 64 + 256 * errors.count)
-        w.beginArray()
-        for error in errors {
-            w.item()
-            w.beginObject()
-            w.key("code"); w.string(error.code)
-            w.key("message"); w.string(error.message)
-            w.key("place"); w.string(error.place)
-            w.key("source"); w.string(error.source)
-            w.endObject()
+        w.array(errors) { w, error in
+            w.object { w in
+                w.key("code"); w.string(error.code)
+                w.key("message"); w.string(error.message)
+                w.key("place"); w.string(error.place)
+                w.key("source"); w.string(error.source)
+            }
         }
-        w.endArray()
         return w.bytes
     }
 
@@ -143,27 +133,6 @@ enum BatchReport {
             var pause = timespec(tv_sec: 0, tv_nsec: 1_000_000)
             nanosleep(&pause, nil)
         }
-    }
-
-    /// The files of `outputDirectory` that a previous run listed in its report.json "outputs"
-    /// (and report.json itself), as they are now: regular files only, by identity, and only those
-    /// whose status-change time is strictly earlier than the report's (the report is written
-    /// after the clock has passed every output's time: `waitUntilTimestampsPass`); a file the
-    /// user put there afterwards, even on a reused inode number, is not ours.
-    static func previousOutputs(in outputDirectory: String) -> Set<FileIdentity> {
-        let path = (outputDirectory as NSString).appendingPathComponent(Batch.reportName)
-        var info = stat()
-        guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG,
-              let names = outputsListed(in: path) else { return [] }
-        var ours: Set<FileIdentity> = [FileIdentity(info)]
-        for name in names where !name.isEmpty && !name.contains("/") && name != "." && name != ".." {
-            var entry = stat()
-            let file = (outputDirectory as NSString).appendingPathComponent(name)
-            if lstat(file, &entry) == 0, entry.st_mode & S_IFMT == S_IFREG, !changed(entry, after: info) {
-                ours.insert(FileIdentity(entry))
-            }
-        }
-        return ours
     }
 
     /// Whether `file`'s status changed when or after `reference`'s did (a tie is a change: a
@@ -194,13 +163,7 @@ enum BatchReport {
 
     /// Where the outputs list closes: the first "\n]" after the header.
     private static func findListEnd(_ bytes: [UInt8], after start: Int) -> Int? {
-        guard bytes.count > start else { return nil }
-        var i = start
-        while i + 1 < bytes.count {
-            if bytes[i] == 0x0A && bytes[i + 1] == UInt8(ascii: "]") { return i }
-            i += 1
-        }
-        return nil
+        (start..<max(start, bytes.count - 1)).first { bytes[$0] == 0x0A && bytes[$0 + 1] == UInt8(ascii: "]") }
     }
 
     /// The names of the list's lines (`"name",`); nil when one is not a JSON string.

@@ -3,30 +3,37 @@ import SelfEvaluation
 
 /// Why a form could not be converted: a reading error with its place, or an output problem.
 public struct ConversionError: Error, Sendable, CustomStringConvertible {
-    public enum Kind: String, Sendable {
+    /// What went wrong, as the command's exit status needs it; the code printed is the
+    /// diagnostic's (one of ``DiagnosticCode``).
+    public enum Kind: Sendable {
         /// The form could not be read or scored (see `diagnostic`).
         case form
         /// The output would overwrite the input.
-        case outputIsInput = "output-is-input"
+        case outputIsInput
         /// Writing the output failed.
-        case writeFailed = "write-failed"
+        case writeFailed
         /// The batch's output folder holds an earlier run's outputs and `--replace` was not given
         /// (a usage error: exit 2).
-        case earlierRun = "earlier-run"
+        case earlierRun
     }
 
     public var kind: Kind
     public var diagnostic: Diagnostic
 
     /// An output refused by `OutputGuard` (`output-exists`, `output-not-regular`, `output-is-input`).
-    init(code: String, path: String, _ message: String) {
-        kind = code == Kind.outputIsInput.rawValue ? .outputIsInput : .writeFailed
+    init(code: DiagnosticCode, path: String, _ message: String) {
+        kind = code == .outputIsInput ? .outputIsInput : .writeFailed
         diagnostic = Diagnostic(.error, code, at: SourceLocation(file: path, row: 1, column: 1), message)
     }
 
     public init(_ kind: Kind, path: String, _ message: String) {
         self.kind = kind
-        diagnostic = Diagnostic(.error, kind.rawValue, at: SourceLocation(file: path, row: 1, column: 1), message)
+        let code: DiagnosticCode = switch kind {
+        case .form, .writeFailed: .writeFailed
+        case .outputIsInput: .outputIsInput
+        case .earlierRun: .earlierRun
+        }
+        diagnostic = Diagnostic(.error, code, at: SourceLocation(file: path, row: 1, column: 1), message)
     }
 
     public init(_ error: FormError) {

@@ -11,6 +11,8 @@ public enum ConversionWords {
     public static let summaryWorkbookName = "汇总表.xlsx"
     static let noSuchPath = "找不到这个文件或文件夹"
     static let unreadableFolder = "无法读取这个文件夹"
+    /// A folder given where a form's file is read (`unreadable-file`).
+    static let folderGiven = "这是一个文件夹,不是 CSV 文件"
     static let cannotCreateFolder = "无法创建输出文件夹"
     /// Header words that only the 评分明细 sheet has (as its writer in XLSXReport/Layout prints them).
     static let detailSheetHeader: Set<String> = ["A 解析为", "B 解析为", "计算方法"]

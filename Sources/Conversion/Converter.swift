@@ -59,6 +59,15 @@ public struct Converter: Sendable {
         }
     }
 
+    /// Reads and scores the form in a file's bytes (an upload), located as `name`.
+    public func score(bytes: [UInt8], name: String) throws(ConversionError) -> Scored {
+        do {
+            return try scored(try loader.load(bytes: bytes, file: name))
+        } catch {
+            throw ConversionError(error)
+        }
+    }
+
     /// Scores a form read, with its reading warnings.
     private func scored(_ loaded: FormLoader.Loaded) throws(FormError) -> Scored {
         var scored = try Scorer.score(loaded.form, rules: rules)

@@ -1,7 +1,8 @@
 import Foundation
 
-/// Files whose paths are longer than PATH_MAX (4,096 bytes): the kernel refuses such a path in one
-/// call, so it is opened a piece at a time, each folder relative to the one before (`openat`).
+/// Reading a form's file, whatever the length of its path: a path longer than PATH_MAX (4,096
+/// bytes), which the kernel refuses in one call, is opened a piece at a time, each folder
+/// relative to the one before (`openat`).
 enum DeepPath {
     /// Longest path one system call accepts, with its terminating NUL.
     static let pathMax = Int(PATH_MAX)
@@ -40,7 +41,8 @@ enum DeepPath {
     }
 
     /// The bytes of the regular file at `path` (at most `limit` + 1 of them, so that a file above
-    /// the limit is known as such), or why not: an `errno`, or the kind of what is there.
+    /// the limit, or one that grew past it, is known as such), or why not: an `errno`, or the
+    /// kind of what is there. O_NONBLOCK: a FIFO must not block the open (it is refused).
     static func read(_ path: String, limit: Int) -> Result<(bytes: [UInt8], size: Int), ReadFailure> {
         let fd = open(path, O_RDONLY | O_NONBLOCK)
         guard fd >= 0 else { return .failure(.errno(errno)) }
@@ -51,9 +53,13 @@ enum DeepPath {
         guard kind == .regular else { return .failure(.notRegular(kind)) }
         let size = Int(info.st_size)
         if size > limit { return .success(([], size)) }
-        var bytes = [UInt8](repeating: 0, count: limit + 1)
+        var bytes = [UInt8](repeating: 0, count: max(size, 0) + 1)
         var count = 0
-        while count < bytes.count {
+        while true {
+            if count == bytes.count {
+                if count > limit { break }
+                bytes += repeatElement(0, count: min(max(count, 4096), limit + 1 - count))
+            }
             let n = bytes.withUnsafeMutableBytes { Foundation.read(fd, $0.baseAddress.map { $0 + count }, $0.count - count) }
             if n < 0, errno == EINTR { continue }
             if n < 0 { return .failure(.errno(errno)) }

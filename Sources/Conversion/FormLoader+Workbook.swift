@@ -27,26 +27,6 @@ extension FormLoader {
         }
     }
 
-    /// The whole file when its first bytes say it is not text (a workbook, a PDF …); nil for a
-    /// text file, which the CSV reader reads as before. The size limit is checked first.
-    func workbookBytes(path: String) throws(FormError) -> [UInt8]? {
-        let here = SourceLocation(file: path, row: 1, column: 1)
-        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }  // the CSV reader says why
-        defer { try? handle.close() }
-        let prefix = (try? handle.read(upToCount: 8)) ?? Data()
-        guard FileSignature(prefix: prefix) != .text else { return nil }
-        let size = (try? handle.seekToEnd()).map { Int($0) } ?? 0
-        if size > limits.maxBytes {
-            throw FormError(CSVError(.fileTooLarge, at: here, "文件有 \(size) 字节,超过上限 \(limits.maxBytes) 字节(max-bytes)"))
-        }
-        do {
-            try handle.seek(toOffset: 0)
-            return [UInt8](try handle.read(upToCount: limits.maxBytes + 1) ?? Data())
-        } catch {
-            throw FormError(CSVError(.unreadable, at: here, "无法读取文件: \(error.localizedDescription)"))
-        }
-    }
-
     /// How a command-line user chooses one of several form sheets: the end of the
     /// `several-forms` message (a caller that has no `--sheet`, such as the web page, replaces it
     /// with its own advice).
@@ -60,7 +40,7 @@ extension FormLoader {
     /// is read as that sheet's CSV export would be (the same error as the CSV's).
     func workbookDocuments(bytes: [UInt8], path: String, every: Bool) throws(FormError) -> [CSVDocument] {
         func reading<T>(_ body: () throws(SpreadsheetError) -> T) throws(FormError) -> T {
-            do { return try body() } catch { throw FormError(error.code, at: error.location, error.message) }
+            do { return try body() } catch { throw FormError(DiagnosticCode(spreadsheet: error.code), at: error.location, error.message) }
         }
         let workbook = try reading { () throws(SpreadsheetError) in try SpreadsheetReader(limits: limits).open(bytes: bytes, file: path) }
         if let wanted = sheet {
@@ -94,12 +74,12 @@ extension FormLoader {
         guard let first = forms.first else {
             // One sheet: read as its CSV export would be, for the template reader's own error.
             if read.count == 1, let only = read.first { return [only.document] }
-            throw FormError("no-form-sheet", at: SourceLocation(file: path, row: 1, column: 1),
+            throw FormError(.noFormSheet, at: SourceLocation(file: path, row: 1, column: 1),
                             ConversionWords.noFormSheet(workbook.sheetNames))
         }
         if every { return forms.map(named) }
         if forms.count > 1 {
-            throw FormError("several-forms", at: SourceLocation(file: path, row: 1, column: 1),
+            throw FormError(.severalForms, at: SourceLocation(file: path, row: 1, column: 1),
                             ConversionWords.severalForms(forms.map(\.name)))
         }
         return [named(first)]

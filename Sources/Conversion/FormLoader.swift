@@ -43,48 +43,44 @@ public struct FormLoader: Sendable {
         try load(document: documents(path: path, every: false)[0])
     }
 
-    /// The grids of the file at `path` to read as forms: a CSV file's one grid, or a workbook's
-    /// form sheets (`workbookDocuments`). Never empty. What is not a regular file is refused first.
+    /// The grids of the file at `path` to read as forms (`documents(bytes:file:every:)`). Never
+    /// empty. What is not a regular file is refused before it is opened; a path longer than
+    /// PATH_MAX (found in a batch's folders) is opened a folder at a time (`DeepPath`).
     func documents(path: String, every: Bool) throws(FormError) -> [CSVDocument] {
+        let here = SourceLocation(file: path, row: 1, column: 1)
         var info = stat()
         if stat(path, &info) == 0 {
             let kind = FileKind(mode: info.st_mode)
-            if kind != .regular && kind != .directory {  // a folder gets the reader's own message
-                throw FormError("not-a-regular-file", at: SourceLocation(file: path, row: 1, column: 1), OutputMessage.inputNotRegular(kind))
-            }
+            if kind == .directory { throw FormError(CSVError(.unreadable, at: here, ConversionWords.folderGiven)) }
+            if kind != .regular { throw FormError(.notARegularFile, at: here, OutputMessage.inputNotRegular(kind)) }
         }
-        if DeepPath.isDeep(path) { return try documentsDeep(path: path, every: every) }
-        if let bytes = try workbookBytes(path: path) { return try workbookDocuments(bytes: bytes, path: path, every: every) }
-        do {
-            // Scored CSVs written by selfeval protect formula-like text with an apostrophe.
-            return [try CSVReader(encoding: encoding, limits: limits, unprotectFormulas: true).read(contentsOf: path)]
-        } catch {
-            throw FormError(error)
-        }
-    }
-
-    /// Reads a form whose path is longer than PATH_MAX (found in a batch's folders): opened a
-    /// folder at a time, with the same limits and the same errors as any other.
-    func documentsDeep(path: String, every: Bool) throws(FormError) -> [CSVDocument] {
-        let here = SourceLocation(file: path, row: 1, column: 1)
         switch DeepPath.read(path, limit: limits.maxBytes) {
         case .failure(.notRegular(let kind)):
-            throw FormError("not-a-regular-file", at: here, OutputMessage.inputNotRegular(kind))
+            throw FormError(.notARegularFile, at: here, OutputMessage.inputNotRegular(kind))
         case .failure(.errno(let code)):
             throw FormError(CSVError(.unreadable, at: here, "无法读取文件: \(String(cString: strerror(code)))"))
         case .success(let read):
             if read.size > limits.maxBytes {
                 throw FormError(CSVError(.fileTooLarge, at: here, "文件有 \(read.size) 字节,超过上限 \(limits.maxBytes) 字节(max-bytes)"))
             }
-            if FileSignature(prefix: read.bytes) != .text {
-                return try workbookDocuments(bytes: read.bytes, path: path, every: every)
-            }
-            do {
-                return [try CSVReader(encoding: encoding, limits: limits, unprotectFormulas: true).read(bytes: read.bytes, file: path)]
-            } catch {
-                throw FormError(error)
-            }
+            return try documents(bytes: read.bytes, file: path, every: every)
         }
+    }
+
+    /// The grids of a file's bytes, located as `file`: a workbook's form sheets
+    /// (`workbookDocuments`), or a CSV text's one grid.
+    func documents(bytes: [UInt8], file: String, every: Bool) throws(FormError) -> [CSVDocument] {
+        if FileSignature(prefix: bytes) != .text { return try workbookDocuments(bytes: bytes, path: file, every: every) }
+        do {
+            return [try CSVReader(encoding: encoding, limits: limits, unprotectFormulas: true).read(bytes: bytes, file: file)]
+        } catch {
+            throw FormError(error)
+        }
+    }
+
+    /// Reads and recognises the form in a file's bytes (an upload), located as `file`.
+    public func load(bytes: [UInt8], file: String) throws(FormError) -> Loaded {
+        try load(document: documents(bytes: bytes, file: file, every: false)[0])
     }
 
     /// Recognises the form in an already decoded grid.

@@ -27,12 +27,12 @@ enum FormRecognition {
         if let header = form.indicatorHeader, header.headerRow >= 1, header.headerRow <= form.document.rows.count {
             let cells = form.document.rows[header.headerRow - 1]
             if cells.contains(where: { detailSheetWords.contains(trimmed($0)) }) {
-                return FormError("not-a-form", at: SourceLocation(file: form.source, row: header.headerRow, column: 1),
+                return FormError(.notAForm, at: SourceLocation(file: form.source, row: header.headerRow, column: 1),
                                  ConversionWords.detailSheet)
             }
         }
         if form.title == nil, form.unit == nil, form.year == nil {
-            return FormError("not-a-form", at: here, ConversionWords.noTitleUnitYear)
+            return FormError(.notAForm, at: here, ConversionWords.noTitleUnitYear)
         }
         return nil
     }

@@ -31,7 +31,7 @@ enum GeneratedReasonMarker {
             scored.indicators[index].reasonGenerated = true
             let indicator = scored.indicators[index].indicator
             let cell = indicator.reason?.cell ?? indicator.score.cell
-            found.append(Diagnostic(.warning, "reason-generated", at: scored.form.location(cell),
+            found.append(Diagnostic(.reasonGenerated, at: scored.form.location(cell),
                                     Vocabulary.ScoringMessage.reasonGenerated))
         }
         guard !found.isEmpty else { return }

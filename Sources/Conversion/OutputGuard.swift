@@ -4,19 +4,17 @@ import SelfEvaluation
 /// The rule of every output: it never replaces an input of the same run (compared by device and
 /// inode, links followed, for every input wherever it lies), never replaces anything that is not
 /// a regular file (a link, a FIFO, a device node, a folder — not even with `--force`), and never
-/// replaces an existing file unless `force` is set or the file is one selfeval made (`ours`).
+/// replaces an existing file unless `force` is set (an earlier batch's outputs are removed
+/// before a batch, `--replace`, not replaced).
 public struct OutputGuard: Sendable {
     /// Every input of the run.
     public var inputs: Set<FileIdentity>
     /// Replace existing regular files (`--force`).
     public var force: Bool
-    /// Files that this or a previous selfeval run made, which may be replaced.
-    public var ours: Set<FileIdentity>
 
-    public init(inputs: Set<FileIdentity> = [], force: Bool = false, ours: Set<FileIdentity> = []) {
+    public init(inputs: Set<FileIdentity> = [], force: Bool = false) {
         self.inputs = inputs
         self.force = force
-        self.ours = ours
     }
 
     /// What stands at an output's path.
@@ -25,9 +23,9 @@ public struct OutputGuard: Sendable {
         case free
         /// A regular file that may be replaced.
         case replaceable
-        /// Something that must not be replaced: an input (`isInput`) or not a regular file, or a
-        /// file not ours without `force`.
-        case refused(code: String, message: String)
+        /// Something that must not be replaced: an input or not a regular file, or a file
+        /// without `force`.
+        case refused(code: DiagnosticCode, message: String)
     }
 
     /// Looks at what stands at `path` now.
@@ -35,18 +33,18 @@ public struct OutputGuard: Sendable {
         var info = stat()
         if lstat(path, &info) != 0 {
             if errno == ENOENT { return .free }
-            return .refused(code: "write-failed", message: OutputMessage.cannotAccess(path, String(cString: strerror(errno))))
+            return .refused(code: .writeFailed, message: OutputMessage.cannotAccess(path, String(cString: strerror(errno))))
         }
         var target = stat()
         if stat(path, &target) == 0, inputs.contains(FileIdentity(target)) {
-            return .refused(code: ConversionError.Kind.outputIsInput.rawValue, message: OutputMessage.outputIsAnInput(path))
+            return .refused(code: .outputIsInput, message: OutputMessage.outputIsAnInput(path))
         }
         let kind = FileKind(mode: info.st_mode)
         guard kind == .regular else {
-            return .refused(code: "output-not-regular", message: OutputMessage.outputNotRegular(path, kind))
+            return .refused(code: .outputNotRegular, message: OutputMessage.outputNotRegular(path, kind))
         }
-        if force || ours.contains(FileIdentity(info)) { return .replaceable }
-        return .refused(code: "output-exists", message: OutputMessage.outputExists(path))
+        if force { return .replaceable }
+        return .refused(code: .outputExists, message: OutputMessage.outputExists(path))
     }
 
     /// Throws the refusal for `path`, if any; returns the verdict otherwise.

@@ -28,20 +28,12 @@ enum ReplacedValueMarker {
             let old = cell.row <= original.rows.count && cell.column <= original.rows[cell.row - 1].count
                 ? original.rows[cell.row - 1][cell.column - 1] : ""
             let new = rows[cell.row - 1][cell.column - 1]
-            guard differ(old, new, number: computed.number) else { continue }
+            // Against the form's cell, not what an earlier role wrote into the same cell (a form
+            // whose 分值 and 得分 share a column has its 总分值 and 总分 in one cell).
+            guard LabelTextCompare.differ(old, new, number: computed.number) else { continue }
             rows[cell.row - 1][cell.column - 1] = new + (LabelText.trim(old).isEmpty ? blank : opening + old + closing)
         }
         return rows
-    }
-
-    /// Whether the text written differs from the form's own ("4" and "4.00", "100%" and "100.00%"
-    /// do not). Compared with the form's cell, not with what an earlier role wrote into the same
-    /// cell (a form whose 分值 and 得分 share a column has its 总分值 and 总分 in one cell).
-    static func differ(_ old: String, _ new: String, number: Decimal?) -> Bool {
-        let old = LabelText.trim(old)
-        if old == new { return false }
-        guard let number, let value = try? ValueParser.optionalNumber(old) else { return true }
-        return old.hasSuffix("%") || old.hasSuffix("％") ? value != number * 100 : value != number
     }
 
     /// The form's own value of a marked cell, or nil when the cell holds no marker.

@@ -12,24 +12,16 @@ public final class TemporaryFiles: @unchecked Sendable {
     private var files: Set<String> = []
     private var folders: Set<String> = []
 
-    func add(_ path: String) { locked { _ = files.insert(path) } }
-    func remove(_ path: String) { locked { _ = files.remove(path) } }
-    func addFolder(_ path: String) { locked { _ = folders.insert(path) } }
-    func removeFolder(_ path: String) { locked { _ = folders.remove(path) } }
-
-    private func locked(_ body: () -> Void) {
-        lock.lock()
-        body()
-        lock.unlock()
-    }
+    func add(_ path: String) { lock.withLock { _ = files.insert(path) } }
+    func remove(_ path: String) { lock.withLock { _ = files.remove(path) } }
+    func addFolder(_ path: String) { lock.withLock { _ = folders.insert(path) } }
+    func removeFolder(_ path: String) { lock.withLock { _ = folders.remove(path) } }
 
     /// Removes every registered file and folder (for an interrupted run). Workers may still be
     /// writing into a folder: it is emptied until it can be removed, after which their writes
     /// fail for want of the folder.
     public func removeAll() {
-        lock.lock()
-        let files = self.files, folders = self.folders
-        lock.unlock()
+        let (files, folders) = lock.withLock { (self.files, self.folders) }
         for file in files { unlink(file) }
         for folder in folders {
             for _ in 0..<20 {

@@ -1,3 +1,4 @@
+import Conversion
 import Foundation
 import GRDB
 import XLSXReport
@@ -49,6 +50,18 @@ public final class DataStore: Sendable {
                 CREATE TABLE upload (form_id TEXT NOT NULL, number INTEGER NOT NULL, original BLOB NOT NULL, report BLOB NOT NULL,
                                      PRIMARY KEY (form_id, number), FOREIGN KEY (form_id, number) REFERENCES version(form_id, number));
                 """)
+        }
+        // The 汇总表 line kept as the batch keeps it (`SummaryRow.recordBytes`), no longer as JSON:
+        // the stored lines are read with JSONDecoder once and rewritten (one that does not read
+        // as a line stays empty, and is left out where lines are listed, as before).
+        m.registerMigration("v3") { db in
+            try db.execute(sql: "ALTER TABLE version ADD COLUMN record BLOB NOT NULL DEFAULT x''")
+            for row in try Row.fetchAll(db, sql: "SELECT rowid, summary FROM version") {
+                let id: Int64 = row["rowid"], json: String = row["summary"]
+                guard let line = try? JSONDecoder().decode(SummaryRow.self, from: Data(json.utf8)) else { continue }
+                try db.execute(sql: "UPDATE version SET record = ? WHERE rowid = ?", arguments: [Data(line.recordBytes), id])
+            }
+            try db.execute(sql: "ALTER TABLE version DROP COLUMN summary")
         }
         return m
     }
@@ -205,17 +218,17 @@ public final class DataStore: Sendable {
         public var total: String?
         public var grade: String
         public var needsReview: Bool
-        /// The 汇总表 line (JSON of `SummaryRow`).
-        public var summary: String
+        /// The 汇总表 line (`SummaryRow.recordBytes`).
+        public var record: [UInt8]
         public var unitName: String
 
-        public var summaryRow: SummaryRow? { try? JSONDecoder().decode(SummaryRow.self, from: Data(summary.utf8)) }
+        public var summaryRow: SummaryRow? { SummaryRow(recordBytes: record) }
     }
 
     static func version(_ row: Row) -> Version {
         Version(formID: row["form_id"], number: row["number"], sourceName: row["source_name"], folder: row["folder"],
                 original: row["original"], uploadedAt: row["uploaded_at"], total: row["total"], grade: row["grade"],
-                needsReview: row["needs_review"], summary: row["summary"], unitName: row["unit_name"])
+                needsReview: row["needs_review"], record: [UInt8](row["record"] as Data), unitName: row["unit_name"])
     }
 
     static let versionColumns = """
@@ -230,21 +243,22 @@ public final class DataStore: Sendable {
         public var total: String?
         public var grade: String
         public var needsReview: Bool
-        public var summary: String
+        /// The 汇总表 line (`SummaryRow.recordBytes`).
+        public var record: [UInt8]
         /// The upload, byte for byte.
         public var originalBytes: [UInt8]
         /// Its JSON report, as the answer gives it.
         public var report: [UInt8]
 
         public init(sourceName: String, folder: String, original: String, total: String?, grade: String, needsReview: Bool,
-                    summary: String, originalBytes: [UInt8], report: [UInt8]) {
+                    record: [UInt8], originalBytes: [UInt8], report: [UInt8]) {
             self.sourceName = sourceName
             self.folder = folder
             self.original = original
             self.total = total
             self.grade = grade
             self.needsReview = needsReview
-            self.summary = summary
+            self.record = record
             self.originalBytes = originalBytes
             self.report = report
         }
@@ -296,9 +310,9 @@ public final class DataStore: Sendable {
     static func insert(_ db: Database, formID: String, number: Int, at now: String, _ v: NewVersion) throws {
         // Statements compiled once per connection (every upload runs these).
         try db.cachedStatement(sql: """
-            INSERT INTO version (form_id, number, source_name, folder, original, uploaded_at, total, grade, needs_review, summary)
+            INSERT INTO version (form_id, number, source_name, folder, original, uploaded_at, total, grade, needs_review, record)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [formID, number, v.sourceName, v.folder, v.original, now, v.total, v.grade, v.needsReview, v.summary])
+            """).execute(arguments: [formID, number, v.sourceName, v.folder, v.original, now, v.total, v.grade, v.needsReview, Data(v.record)])
         try db.cachedStatement(sql: "INSERT INTO upload (form_id, number, original, report) VALUES (?, ?, ?, ?)")
             .execute(arguments: [formID, number, Data(v.originalBytes), Data(v.report)])
     }
@@ -347,17 +361,11 @@ public final class DataStore: Sendable {
                 """).map(Self.version)
         }
     }
-
-    /// The number of versions of every form (for the load test and the bureau's page).
-    public func versionCount() throws -> Int {
-        try pool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM version") ?? 0 }
-    }
 }
 
 /// Where a data folder keeps what: `selfeval.sqlite` (the index), `files/FORM/VERSION/` (the
 /// original upload byte for byte and the outputs, written after the answer from the index's copy),
-/// `tmp/` (version folders being written; emptied at start), `scratch/` (the few files uploads are
-/// read from, each overwritten by the next upload; emptied at start).
+/// `tmp/` (version folders being written; emptied at start).
 public struct DataLayout: Sendable {
     public var root: String
 
@@ -368,22 +376,18 @@ public struct DataLayout: Sendable {
     public var database: String { root + "/selfeval.sqlite" }
     public var files: String { root + "/files" }
     public var staging: String { root + "/tmp" }
-    public var scratch: String { root + "/scratch" }
 
     public func path(_ relative: String) -> String { root + "/" + relative }
 
     func create() throws {
-        for dir in [root, files, staging, scratch] {
+        for dir in [root, files, staging] {
             try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         }
     }
 
-    /// Removes what an interrupted server left in `tmp/` (never seen by the index) and the
-    /// scratch files of the last run.
+    /// Removes what an interrupted server left in `tmp/` (never seen by the index).
     public func clearStaging() {
-        for folder in [staging, scratch] {
-            guard let entries = try? FileManager.default.contentsOfDirectory(atPath: folder) else { continue }
-            for entry in entries { try? FileManager.default.removeItem(atPath: folder + "/" + entry) }
-        }
+        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: staging) else { return }
+        for entry in entries { try? FileManager.default.removeItem(atPath: staging + "/" + entry) }
     }
 }

@@ -27,7 +27,6 @@ public struct FormIntake: Sendable {
     public let queue: WorkQueue
     /// Writes the scored XLSX and CSV after the answer.
     public let outputs: OutputWriter
-    let scratch: ScratchFiles
 
     /// `backgroundOutputs: false` leaves the XLSX and CSV to the first download (for tests).
     public init(store: DataStore, converter: Converter = Converter(), queue: WorkQueue = WorkQueue(), backgroundOutputs: Bool = true) {
@@ -35,7 +34,6 @@ public struct FormIntake: Sendable {
         self.converter = converter
         self.queue = queue
         outputs = OutputWriter(store: store, queue: queue, converter: converter, background: backgroundOutputs)
-        scratch = ScratchFiles(folder: store.layout.scratch)
     }
 
     /// The names of the stored files in a version's folder.
@@ -62,7 +60,7 @@ public struct FormIntake: Sendable {
         for scalar in pieces.last ?? Substring.UnicodeScalarView() where scalar.value >= 0x20 && scalar.value != 0x7F {
             kept.append(scalar)
         }
-        let clean = PlainText.trimmed(String(kept))
+        let clean = String(kept).trimmingCharacters(in: .whitespaces)
         let bounded = clean.utf8.count > 120 ? String(clean.prefix(120)) : clean
         return bounded.isEmpty || bounded == "." || bounded == ".." ? "表格" : bounded
     }
@@ -125,67 +123,34 @@ public struct FormIntake: Sendable {
         return .success((formID, staged.report))
     }
 
-    /// Scores the upload (read from one of the reused scratch files: no new file per upload)
-    /// and makes its JSON report and the version's record.
+    /// Scores the upload (read from its bytes, as `name`: no file is written to read it) and
+    /// makes its JSON report and the version's record.
     func stage(bytes: [UInt8], name: String) -> Result<Staged, UploadProblem> {
-        let original = Self.originalName(bytes)
-        let path = scratch.take()
-        defer { scratch.give(path) }
-        func fail(_ d: Diagnostic) -> Result<Staged, UploadProblem> {
-            let place = d.location.row > 0 ? "\(d.location.row):\(d.location.column > 0 ? d.location.columnLetter : "A")" : ""
-            var message = Self.relabel(d.message, path: path, as: name)
-            if d.code == "several-forms" {  // no --sheet here: one form a file
-                message = message.replacingOccurrences(of: FormLoader.severalFormsChoice, with: ServerWords.severalFormsChoice)
-            }
-            return .failure(UploadProblem(source: name, place: place, code: d.code, message: message))
-        }
         do throws(ConversionError) {
-            guard scratch.write(bytes, to: path) else {
-                throw ConversionError(.writeFailed, path: path, OutputMessage.cannotWrite(path))
-            }
-            let scored = try score(path: path, name: name)
+            let scored = try converter.score(bytes: bytes, name: name)
             let report = try converter.bytes(scored, format: .json)
             var row = SummaryFacts.row(source: name, scored: scored)
             row.output = name
-            let summary = SummaryLine.json(row)
             let s = scored.scored
             let version = DataStore.NewVersion(
-                sourceName: name, folder: "", original: original,
-                total: s.isGraded ? s.totalScore.plainText : nil, grade: s.gradeLabel, needsReview: s.needsReview, summary: summary,
+                sourceName: name, folder: "", original: Self.originalName(bytes),
+                total: s.isGraded ? s.totalScore.plainText : nil, grade: s.gradeLabel, needsReview: s.needsReview, record: row.recordBytes,
                 originalBytes: bytes, report: report)
             return .success(Staged(report: report, version: version, scored: scored))
         } catch {
-            return fail(error.diagnostic)
-        }
-    }
-
-    /// Scores the file at `path` as the CLI does, naming it `name` in the report and findings.
-    public func score(path: String, name: String) throws(ConversionError) -> Converter.Scored {
-        try Self.score(converter, path: path, name: name)
-    }
-
-    /// Scores the file at `path` with `converter`, naming it `name` in the report and findings.
-    static func score(_ converter: Converter, path: String, name: String) throws(ConversionError) -> Converter.Scored {
-        var scored = try converter.score(path: path)
-        scored.scored.form.source = name
-        // Both lists: the report's (reading and scoring) and the scored form's (the workbook's 评分明细).
-        // Compared as UTF-8 bytes: the path is this server's own (`scratch/…` or `files/…`).
-        func relabel(_ list: inout [Diagnostic]) {
-            for i in list.indices where list[i].location.file.utf8.starts(with: path.utf8) {
-                list[i].location.file = name + String(decoding: list[i].location.file.utf8.dropFirst(path.utf8.count), as: UTF8.self)
+            let d = error.diagnostic
+            let place = d.location.row > 0 ? "\(d.location.row):\(d.location.column > 0 ? d.location.columnLetter : "A")" : ""
+            var message = d.message
+            if d.code == .severalForms {  // no --sheet here: one form a file
+                message = message.replacingOccurrences(of: FormLoader.severalFormsChoice, with: ServerWords.severalFormsChoice)
             }
+            return .failure(UploadProblem(source: name, place: place, code: d.code.rawValue, message: message))
         }
-        relabel(&scored.diagnostics)
-        relabel(&scored.scored.diagnostics)
-        return scored
     }
 
-    /// Scores a stored version again (for its page); blocking.
-    public func score(_ version: DataStore.Version) throws(ConversionError) -> Converter.Scored {
-        try score(path: store.layout.path(version.folder + "/" + version.original), name: version.sourceName)
-    }
-
-    static func relabel(_ message: String, path: String, as name: String) -> String {
-        message.replacingOccurrences(of: path, with: name)
+    /// Scores a stored version again (for its page), from its original's bytes; blocking.
+    public func score(_ version: DataStore.Version) throws -> Converter.Scored? {
+        guard let original = try outputs.original(version) else { return nil }
+        return try converter.score(bytes: original, name: version.sourceName)
     }
 }

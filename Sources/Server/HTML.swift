@@ -1,11 +1,12 @@
 import Foundation
+import SelfEvaluation
 import WebPages
 
 /// A JSON string literal of `text`, as Foundation's `JSONEncoder` writes it with
-/// `.withoutEscapingSlashes` (``JSONText``): the server's small JSON answers put it around the
-/// JSON report, which is already JSON.
+/// `.withoutEscapingSlashes` (`PrettyJSONWriter`'s escaper): the server's small JSON answers put
+/// it around the JSON report, which is already JSON.
 public func jsonString(_ text: String) -> String {
-    JSONText.quoted(text)
+    String(decoding: PrettyJSONWriter.quoted(text), as: UTF8.self)
 }
 
 /// The page around every page's content: one stylesheet, Chinese, fits a 1366×768 screen.

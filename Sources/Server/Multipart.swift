@@ -38,7 +38,7 @@ public struct Multipart: Sendable {
     public init?(body: [UInt8], boundary: String) {
         let delimiter = Array("--\(boundary)".utf8)
         let separator = Array("\r\n--\(boundary)".utf8)
-        guard let first = Self.find(delimiter, in: body, from: 0) else { return nil }
+        guard let first = Self.find(delimiter, in: body[...], from: 0) else { return nil }
         var position = first + delimiter.count
         var parts: [Part] = []
         while true {
@@ -46,9 +46,9 @@ public struct Multipart: Sendable {
             if body.count >= position + 2, body[position] == 0x2D, body[position + 1] == 0x2D { break }
             guard body.count >= position + 2, body[position] == 0x0D, body[position + 1] == 0x0A else { return nil }
             position += 2
-            guard let headerEnd = Self.find([0x0D, 0x0A, 0x0D, 0x0A], in: body, from: position) else { return nil }
+            guard let headerEnd = Self.find([0x0D, 0x0A, 0x0D, 0x0A], in: body[...], from: position) else { return nil }
             let contentStart = headerEnd + 4
-            guard let next = Self.find(separator, in: body, from: contentStart) else { return nil }
+            guard let next = Self.find(separator, in: body[...], from: contentStart) else { return nil }
             guard let (name, filename) = Self.disposition(body[position..<headerEnd]) else { return nil }
             parts.append(Part(name: name, filename: filename, bytes: Array(body[contentStart..<next])))
             position = next + separator.count
@@ -105,8 +105,8 @@ public struct Multipart: Sendable {
                 while i < end, bytes[i] != semicolon { i += 1 }
                 value = Array(bytes[valueStart..<i])
             }
-            let keyText = PlainText.trimmed(String(decoding: key.map(lowercasedASCII), as: UTF8.self))
-            result[keyText] = PlainText.trimmed(String(decoding: value, as: UTF8.self))
+            let keyText = String(decoding: key.map(lowercasedASCII), as: UTF8.self).trimmingCharacters(in: .whitespaces)
+            result[keyText] = String(decoding: value, as: UTF8.self).trimmingCharacters(in: .whitespaces)
         }
         return result
     }
@@ -120,11 +120,6 @@ public struct Multipart: Sendable {
         guard let quote = value.range(of: "''") else { return nil }
         guard value[..<quote.lowerBound].lowercased() == "utf-8" else { return nil }
         return String(value[quote.upperBound...]).removingPercentEncoding
-    }
-
-    /// The first index of `needle` in `haystack` at or after `start`.
-    static func find(_ needle: [UInt8], in haystack: [UInt8], from start: Int) -> Int? {
-        find(needle, in: haystack[...], from: start)
     }
 
     /// The first index of `needle` in `haystack` at or after `start` (an index of `haystack`).

@@ -113,7 +113,7 @@ public final class OutputWriter: @unchecked Sendable {
             try FileManager.default.createDirectory(atPath: staging, withIntermediateDirectories: false)
             try AtomicFile.writeDirectly(original, to: staging + "/" + target.original)
             try AtomicFile.writeDirectly(report, to: staging + "/" + FormIntake.StoredFile.json.rawValue)
-            let scored = try known ?? FormIntake.score(converter, path: staging + "/" + target.original, name: target.sourceName)
+            let scored = try known ?? converter.score(bytes: original, name: target.sourceName)
             try converter.write(scored, to: staging + "/" + FormIntake.StoredFile.xlsx.rawValue, format: .xlsx)
             try converter.write(scored, to: staging + "/" + FormIntake.StoredFile.csv.rawValue, format: .csv)
             try FileManager.default.createDirectory(atPath: PathText.directory(of: final), withIntermediateDirectories: true)

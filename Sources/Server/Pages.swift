@@ -154,13 +154,10 @@ enum Pages {
         let waitingList = waiting.isEmpty ? "<p class=\"ok\">所有单位都已上传。</p>"
             : "<p id=\"waiting\">" + waiting.map { HTMLText.escape($0.name) }.joined(separator: "、") + "</p>"
         let unitRows = units.map { u -> String in
-            let action = u.hasLink
-                ? "<form method=\"post\" action=\"/admin/units\" style=\"display:inline\"><input type=\"hidden\" name=\"csrf\" value=\"\(HTMLText.escape(csrf))\">"
-                    + "<input type=\"hidden\" name=\"action\" value=\"revoke\"><input type=\"hidden\" name=\"name\" value=\"\(HTMLText.escape(u.name))\">"
-                    + "<button class=\"link\" type=\"submit\">收回链接</button></form>"
-                : "<form method=\"post\" action=\"/admin/units\" style=\"display:inline\"><input type=\"hidden\" name=\"csrf\" value=\"\(HTMLText.escape(csrf))\">"
-                    + "<input type=\"hidden\" name=\"action\" value=\"add\"><input type=\"hidden\" name=\"name\" value=\"\(HTMLText.escape(u.name))\">"
-                    + "<button class=\"link\" type=\"submit\" style=\"color:#0b5cad\">生成链接</button></form>"
+            let (verb, label, style) = u.hasLink ? ("revoke", "收回链接", "") : ("add", "生成链接", " style=\"color:#0b5cad\"")
+            let action = "<form method=\"post\" action=\"/admin/units\" style=\"display:inline\"><input type=\"hidden\" name=\"csrf\" value=\"\(HTMLText.escape(csrf))\">"
+                + "<input type=\"hidden\" name=\"action\" value=\"\(verb)\"><input type=\"hidden\" name=\"name\" value=\"\(HTMLText.escape(u.name))\">"
+                + "<button class=\"link\" type=\"submit\"\(style)>\(label)</button></form>"
             return "<tr><td>\(HTMLText.escape(u.name))</td><td>\(u.listed ? "是" : "")</td><td>\(u.hasLink ? "有效" : "—")</td><td class=\"num\">\(u.forms)</td><td>\(action)</td></tr>"
         }.joined(separator: "\n")
         let body = """

@@ -4,13 +4,7 @@ public enum Secrets {
     /// (192 bits) give 48 hex digits.
     public static func token(bytes byteCount: Int = 24) -> String {
         var generator = SystemRandomNumberGenerator()
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(byteCount)
-        while bytes.count < byteCount {
-            let word = generator.next() as UInt64
-            for i in 0..<8 where bytes.count < byteCount { bytes.append(UInt8(truncatingIfNeeded: word >> (UInt64(i) * 8))) }
-        }
-        return Hex.encode(bytes)
+        return Hex.encode((0..<byteCount).map { _ in UInt8.random(in: 0...255, using: &generator) })
     }
 
     /// Whether `text` could be a token: hex digits only, of the length `token()` makes. Anything

@@ -1,4 +1,5 @@
 import Foundation
+import NIOCore
 
 /// Blocking CPU work (scoring an upload, writing a version's folder) off the server's event
 /// loops, on `width` threads of its own (the machine's cores), first come first served.
@@ -18,8 +19,8 @@ public final class WorkQueue: @unchecked Sendable {
     private var started = false
     private var backgroundRunning = 0
     private var lastUrgent = Date.distantPast
-    private var urgent = Deque()
-    private var background = Deque()
+    private var urgent = CircularBuffer<@Sendable () -> Void>()
+    private var background = CircularBuffer<@Sendable () -> Void>()
 
     /// A queue of `width` threads (at least one; started at the first job, kept for the life of the
     /// process); by default the
@@ -53,7 +54,10 @@ public final class WorkQueue: @unchecked Sendable {
 
     /// Queues `work` behind every urgent job; it is not awaited.
     public func runInBackground(_ work: @escaping @Sendable () -> Void) {
-        submit(background: true, work)
+        condition.lock()
+        enqueue(background: true, work)
+        condition.broadcast()
+        condition.unlock()
     }
 
     /// Jobs waiting (urgent, background), for tests.
@@ -61,13 +65,6 @@ public final class WorkQueue: @unchecked Sendable {
         condition.lock()
         defer { condition.unlock() }
         return (urgent.count, background.count)
-    }
-
-    private func submit(background isBackground: Bool, _ job: @escaping @Sendable () -> Void) {
-        condition.lock()
-        enqueue(background: isBackground, job)
-        condition.broadcast()
-        condition.unlock()
     }
 
     /// Adds `job` to its list, starting the threads at the first job; the caller holds the lock
@@ -98,7 +95,7 @@ public final class WorkQueue: @unchecked Sendable {
             while next == nil {
                 if let job = urgent.popFirst() {
                     next = (job, false)
-                } else if background.count > 0, backgroundRunning == 0 {
+                } else if !background.isEmpty, backgroundRunning == 0 {
                     let due = lastUrgent.addingTimeInterval(idle)
                     if Date() >= due, let job = background.popFirst() {
                         backgroundRunning += 1
@@ -140,27 +137,6 @@ public final class WorkQueue: @unchecked Sendable {
             let done = remaining == 0 ? results.compactMap { $0 } : nil
             lock.unlock()
             if let done { continuation.resume(returning: done) }
-        }
-    }
-
-    /// A first-in-first-out list of jobs (amortised O(1) at both ends).
-    private struct Deque {
-        private var items: [@Sendable () -> Void] = []
-        private var head = 0
-
-        var count: Int { items.count - head }
-
-        mutating func append(_ job: @escaping @Sendable () -> Void) { items.append(job) }
-
-        mutating func popFirst() -> (@Sendable () -> Void)? {
-            guard head < items.count else { return nil }
-            let job = items[head]
-            head += 1
-            if head > 64, head * 2 > items.count {
-                items.removeFirst(head)
-                head = 0
-            }
-            return job
         }
     }
 }

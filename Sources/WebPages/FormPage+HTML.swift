@@ -159,7 +159,7 @@ extension FormPage {
             out += "<span class=\"sev-mk \(level.pageClass)\">\(level.pageMark)\(finding.number)</span> "
             out += "<span class=\"sev-level\">\(level.pageLabel)</span> "
             out += "<a class=\"sev-place\" href=\"#\(Self.cellID(finding.cell))\">\(e(Self.place(d.location)))</a> "
-            out += "<code>[\(e(d.code))]</code> <span class=\"sev-msg\">\(e(d.message))</span></li>\n"
+            out += "<code>[\(e(d.code.rawValue))]</code> <span class=\"sev-msg\">\(e(d.message))</span></li>\n"
         }
         out += "</ol>\n</section>\n"
         return out

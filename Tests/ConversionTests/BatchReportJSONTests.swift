@@ -2,6 +2,7 @@ import Foundation
 import TestSupport
 import Testing
 @testable import Conversion
+import SelfEvaluation
 import XLSXReport
 
 /// report.json as `BatchReport.writeReport` writes it: its own parts (outputs, errors) and the
@@ -48,7 +49,7 @@ struct BatchReportJSONTests {
         struct Entry: Encodable { var code, message, place, source: String }
         for _ in 0..<50 {
             let name = text()
-            #expect(BatchReport.jsonString(name) == [UInt8](try encoder.encode(name)), "\(name.debugDescription)")
+            #expect(PrettyJSONWriter.quoted(name) == [UInt8](try encoder.encode(name)), "\(name.debugDescription)")
             let errors = (0..<Int.random(in: 0..<4, using: &random)).map { _ in
                 SummaryError(source: text(), place: text(), code: text(), message: text())
             }

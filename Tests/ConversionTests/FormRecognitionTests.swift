@@ -33,7 +33,7 @@ struct FormRecognitionTests {
             _ = try FormLoader().load(path: FixturePaths.fixture(name))
         } catch {
             // Some real forms fail for their own reasons (a missing column); never as not-a-form.
-            #expect(error.diagnostic.code != "not-a-form", "\(name): \(error)")
+            #expect(error.diagnostic.code != .notAForm, "\(name): \(error)")
         }
     }
 
@@ -49,7 +49,7 @@ struct FormRecognitionTests {
         do {
             _ = try FormLoader().load(document: document)
         } catch {
-            #expect(error.diagnostic.code == "not-a-form")
+            #expect(error.diagnostic.code == .notAForm)
             #expect(error.diagnostic.severity == .error)
             #expect(error.diagnostic.message.contains("自评表"))
         }
@@ -82,7 +82,7 @@ struct FormRecognitionTests {
                 let loaded = try FormLoader().load(document: CSVDocument(file: "detail.csv", rows: grid))
                 Issue.record("read as a form: \(loaded.form.scoredIndicators.count) indicators")
             } catch {
-                #expect(["not-a-form", "missing-column", "missing-indicator-header", "no-indicators"].contains(error.diagnostic.code),
+                #expect([.notAForm, .missingColumn, .missingIndicatorHeader, .noIndicators].contains(error.diagnostic.code),
                         "\(error)")
             }
         }

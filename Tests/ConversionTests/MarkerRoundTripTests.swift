@@ -22,7 +22,7 @@ struct MarkerRoundTripTests {
     }()
 
     struct Finding: Equatable, CustomStringConvertible {
-        var severity: Severity, code: String, row: Int, column: Int, message: String
+        var severity: Severity, code: DiagnosticCode, row: Int, column: Int, message: String
         var description: String { "\(severity) \(code)@\(row):\(column) \(message)" }
     }
 
@@ -61,7 +61,7 @@ struct MarkerRoundTripTests {
         let converter = Converter()
         let name = "real/yunnan-lijiangguchengziran-2020-project.csv"
         let first = try converter.score(path: FixturePaths.fixture(name))
-        #expect(first.diagnostics.contains { $0.code == "score-replaced" })
+        #expect(first.diagnostics.contains { $0.code == .scoreReplaced })
         let dir = try FixturePaths.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let out = dir.appendingPathComponent("scored.csv").path
@@ -72,7 +72,7 @@ struct MarkerRoundTripTests {
         #expect(cells.contains("10.00【原表为9.00】"))
         let second = try converter.score(path: out)
         #expect(second.scored.needsReview)
-        #expect(second.diagnostics.filter { $0.code == "score-replaced" }.count == 4)
+        #expect(second.diagnostics.filter { $0.code == .scoreReplaced }.count == 4)
     }
 
     @Test(arguments: [
@@ -100,7 +100,7 @@ struct MarkerRoundTripTests {
         ("", "4.00", Decimal(4), true), ("优", "优", nil, false), ("良", "优", nil, true), ("97.80%", "97.81%", Decimal(string: "0.9781"), true),
     ] as [(String, String, Decimal?, Bool)])
     func onlyRealChangesAreMarked(_ old: String, _ new: String, _ number: Decimal?, _ changed: Bool) {
-        #expect(ReplacedValueMarker.differ(old, new, number: number) == changed)
+        #expect(LabelTextCompare.differ(old, new, number: number) == changed)
     }
 
     /// `original(of:)` rules a cell out by its last byte before any `String` comparison; on

@@ -2,18 +2,19 @@ import Foundation
 import TestSupport
 import Testing
 @testable import Conversion
+import SelfEvaluation
 
 /// What an output may replace (issue #15, class 2): every kind of thing that can stand at an
 /// output's path, with and without `--force`.
 @Suite("Output guard", .serialized)
 struct OutputGuardTests {
     enum Standing: String, CaseIterable, Sendable {
-        case nothing, regularFile, ourFile, input, hardLinkToInput, symlinkToInput, symlinkToFile, danglingLink, fifo,
+        case nothing, regularFile, input, hardLinkToInput, symlinkToInput, symlinkToFile, danglingLink, fifo,
              characterDevice, folder
     }
 
     /// Makes `what` at `path`; returns the identity of the input it may involve.
-    static func make(_ what: Standing, at path: String, in dir: URL) throws -> (input: FileIdentity?, ours: FileIdentity?) {
+    static func make(_ what: Standing, at path: String, in dir: URL) throws -> FileIdentity? {
         let fm = FileManager.default
         let input = dir.appendingPathComponent("input.csv").path
         try Data("input".utf8).write(to: URL(fileURLWithPath: input))
@@ -21,10 +22,7 @@ struct OutputGuardTests {
         switch what {
         case .nothing: break
         case .regularFile: try Data("a filled form".utf8).write(to: URL(fileURLWithPath: path))
-        case .ourFile:
-            try Data("made before".utf8).write(to: URL(fileURLWithPath: path))
-            return (inputID, FileIdentity(path: path))
-        case .input: return (FileIdentity(path: path) ?? inputID, nil)
+        case .input: return FileIdentity(path: path) ?? inputID
         case .hardLinkToInput: #expect(link(input, path) == 0)
         case .symlinkToInput: try fm.createSymbolicLink(atPath: path, withDestinationPath: input)
         case .symlinkToFile:
@@ -37,7 +35,7 @@ struct OutputGuardTests {
             if mknod(path, S_IFCHR | 0o666, makedev(1, 3)) != 0 { try fm.createSymbolicLink(atPath: path, withDestinationPath: "/dev/null") }
         case .folder: try fm.createDirectory(atPath: path, withIntermediateDirectories: false)
         }
-        return (inputID, nil)
+        return inputID
     }
 
     static func makedev(_ major: UInt32, _ minor: UInt32) -> dev_t {
@@ -50,19 +48,17 @@ struct OutputGuardTests {
         defer { try? FileManager.default.removeItem(at: dir) }
         let path = what == .input ? dir.appendingPathComponent("input.csv").path : dir.appendingPathComponent("out.csv").path
         let made = try Self.make(what, at: path, in: dir)
-        let rule = OutputGuard(inputs: Set([made.input].compactMap { $0 }), force: force, ours: Set([made.ours].compactMap { $0 }))
+        let rule = OutputGuard(inputs: Set([made].compactMap { $0 }), force: force)
         let verdict = rule.check(path)
         switch what {
         case .nothing:
             #expect(verdict == .free)
-        case .ourFile:
-            #expect(verdict == .replaceable)
         case .regularFile:
-            #expect(force ? verdict == .replaceable : Self.code(verdict) == "output-exists")
+            #expect(force ? verdict == .replaceable : Self.code(verdict) == .outputExists)
         case .input, .hardLinkToInput, .symlinkToInput:
-            #expect(Self.code(verdict) == "output-is-input")
+            #expect(Self.code(verdict) == .outputIsInput)
         case .symlinkToFile, .danglingLink, .fifo, .characterDevice, .folder:
-            #expect(Self.code(verdict) == "output-not-regular")
+            #expect(Self.code(verdict) == .outputNotRegular)
         }
         // Writing through the guard: refused places are left exactly as they were.
         var before = stat()
@@ -85,7 +81,7 @@ struct OutputGuardTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).allSatisfy { !$0.hasSuffix(".tmp") })
     }
 
-    static func code(_ verdict: OutputGuard.Verdict) -> String? {
+    static func code(_ verdict: OutputGuard.Verdict) -> DiagnosticCode? {
         if case .refused(let code, _) = verdict { return code }
         return nil
     }

@@ -38,7 +38,7 @@ struct WorkbookFormsTests {
         // `score` and `convert` write one form: of several, none is picked silently.
         #expect { try converter.score(path: path) } throws: { error in
             guard let error = error as? ConversionError else { return false }
-            return error.diagnostic.code == "several-forms" && error.diagnostic.location.file == path
+            return error.diagnostic.code == .severalForms && error.diagnostic.location.file == path
                 && Self.forms.allSatisfy { error.diagnostic.message.contains("“\($0.sheet)”") }
         }
     }
@@ -87,7 +87,7 @@ struct WorkbookFormsTests {
             _ = try each.first?.result.get()
             Issue.record("no error")
         } catch {
-            #expect(error.diagnostic.code == "no-form-sheet")
+            #expect(error.diagnostic.code == .noFormSheet)
             #expect(error.diagnostic.location == SourceLocation(file: path, row: 1, column: 1))
             #expect(error.diagnostic.message.contains("“封面”、“说明”"))
         }

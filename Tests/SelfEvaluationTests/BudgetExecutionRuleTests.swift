@@ -41,7 +41,7 @@ struct BudgetExecutionRuleTests {
         do {
             _ = try Scorer.score(builder.form)
         } catch {
-            #expect(error.diagnostic.code == "budget-zero")
+            #expect(error.diagnostic.code == .budgetZero)
             #expect(error.diagnostic.location.row == 6)
             #expect(error.diagnostic.severity == .error)
         }
@@ -69,7 +69,7 @@ struct BudgetExecutionRuleTests {
         #expect(result.adjusted == d("734.78"))
         #expect(result.executed == d("635.11"))
         #expect(result.score == d("8.64"))
-        #expect(outcome.diagnostics.map(\.code) == ["budget-total-from-parts"])
+        #expect(outcome.diagnostics.map(\.code) == [.budgetTotalFromParts])
     }
 
     @Test func partsMustAddUpToTheTotal() throws {
@@ -84,7 +84,7 @@ struct BudgetExecutionRuleTests {
                        parts: [("基本支出", "225.46", "235.11", "235.11"), ("项目支出", "477.25", "499.60", "499.67")])
         let mismatch = try BudgetExecutionRule(rules: .v2020).evaluate(builder.form)
         let warning = try #require(mismatch.diagnostics.first)
-        #expect(warning.code == "budget-sum-mismatch")
+        #expect(warning.code == .budgetSumMismatch)
         #expect(warning.location.row == 6 && warning.location.columnLetter == "E")
     }
 
@@ -93,7 +93,7 @@ struct BudgetExecutionRuleTests {
         builder.budget(adjusted: "100", executed: "90", weight: "20")
         let outcome = try BudgetExecutionRule(rules: .v2020).evaluate(builder.form)
         #expect(outcome.result?.score == 18)
-        #expect(outcome.diagnostics.map(\.code) == ["execution-rate-weight"])
+        #expect(outcome.diagnostics.map(\.code) == [.executionRateWeight])
         var local = RuleSet.v2020
         local.executionRateWeight = 20
         #expect(try BudgetExecutionRule(rules: local).evaluate(builder.form).diagnostics.isEmpty)
@@ -107,7 +107,7 @@ struct BudgetExecutionRuleTests {
         #expect(clean.result?.scoreChanged == false)
         builder.budget(adjusted: "100", executed: "90", rate: "95%", score: "10")
         let wrong = try BudgetExecutionRule(rules: .v2020).evaluate(builder.form)
-        #expect(Set(wrong.diagnostics.map(\.code)) == ["printed-rate-mismatch", "budget-score-replaced"])
+        #expect(Set(wrong.diagnostics.map(\.code)) == [.printedRateMismatch, .budgetScoreReplaced])
         #expect(wrong.result?.score == 9)
         #expect(wrong.result?.filledScore == 10)
     }
@@ -127,7 +127,7 @@ struct BudgetExecutionRuleTests {
         var builder = FormBuilder()
         builder.budget(adjusted: adjusted, executed: executed, rate: printed)
         let outcome = try BudgetExecutionRule(rules: .v2020).evaluate(builder.form)
-        #expect(outcome.diagnostics.contains { $0.code == "printed-rate-mismatch" } == slip)
+        #expect(outcome.diagnostics.contains { $0.code == .printedRateMismatch } == slip)
     }
 
     /// Seeded: the printed 执行率 is judged as the rate divided out by `Decimal` judged it (the rate
@@ -154,7 +154,7 @@ struct BudgetExecutionRuleTests {
             var builder = FormBuilder()
             builder.budget(adjusted: adjusted.plainText, executed: executed.plainText, rate: printed)
             let outcome = try BudgetExecutionRule(rules: .v2020).evaluate(builder.form)
-            let found = outcome.diagnostics.first { $0.code == "printed-rate-mismatch" }
+            let found = outcome.diagnostics.first { $0.code == .printedRateMismatch }
             #expect((found != nil) == slip, "\(executed)/\(adjusted) printed \(printed)")
             if let found { #expect(found.message.contains(ScoreText.percent(rate))) }
         }
@@ -174,8 +174,8 @@ struct BudgetExecutionRuleTests {
         builder.budget(adjusted: adjusted, executed: executed, rate: rate)
         let outcome = try BudgetExecutionRule(rules: .v2020).evaluate(builder.form)
         #expect(outcome.result?.executionRate == d(expected))
-        #expect(outcome.diagnostics.contains { $0.code == "rate-from-print" } == fromPrint)
-        #expect(outcome.diagnostics.contains { $0.code == "budget-amount-invalid" } == (executed == "abc"))
+        #expect(outcome.diagnostics.contains { $0.code == .rateFromPrint } == fromPrint)
+        #expect(outcome.diagnostics.contains { $0.code == .budgetAmountInvalid } == (executed == "abc"))
     }
 
     /// 执行率 is not scored apart when the money table has no 分值 or 得分 and the indicators' 分值
@@ -200,7 +200,7 @@ struct BudgetExecutionRuleTests {
         builder.indicator("指标", target: "≥1", actual: "1", weight: "100")
         let scored = try Scorer.score(builder.form)
         #expect(scored.budget == nil)
-        #expect(scored.diagnostics.contains { $0.code == "budget-missing" })
+        #expect(scored.diagnostics.contains { $0.code == .budgetMissing })
         #expect(scored.needsReview)
     }
 }

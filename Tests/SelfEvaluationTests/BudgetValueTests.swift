@@ -39,7 +39,7 @@ struct BudgetValueTests {
             _ = try Scorer.score(builder.form)
             Issue.record("\(c.0) was scored")
         } catch {
-            #expect(error.diagnostic.code == c.3, "\(c.0): \(error.diagnostic)")
+            #expect(error.diagnostic.code.rawValue == c.3, "\(c.0): \(error.diagnostic)")
             #expect(error.diagnostic.location.row == c.4, "\(c.0): \(error.diagnostic)")
             for word in c.5 { #expect(error.diagnostic.message.contains(word), "\(c.0): \(error.diagnostic.message)") }
             if c.3 != "budget-zero" {
@@ -56,7 +56,7 @@ struct BudgetValueTests {
         let outcome = try BudgetExecutionRule(rules: .v2020).evaluate(builder.form)
         let result = try #require(outcome.result)
         #expect(result.score == 0)
-        let warning = try #require(outcome.diagnostics.first { $0.code == "budget-negative" })
+        let warning = try #require(outcome.diagnostics.first { $0.code == .budgetNegative })
         #expect(warning.severity == .warning)
         #expect(warning.location.row == 6 && warning.location.column == 6)
         #expect(warning.message.contains("负数"))
@@ -68,6 +68,6 @@ struct BudgetValueTests {
         var builder = FormBuilder()
         builder.budget(adjusted: "100", executed: executed)
         let outcome = try BudgetExecutionRule(rules: .v2020).evaluate(builder.form)
-        #expect(!outcome.diagnostics.contains { $0.code == "budget-negative" })
+        #expect(!outcome.diagnostics.contains { $0.code == .budgetNegative })
     }
 }

@@ -34,7 +34,7 @@ struct ContradictionRuleTests {
         let scored = try Scorer.score(builder.form, rules: .v2020)
         let result = try #require(scored.indicators.first)
         #expect(result.score == exactDecimal(row.4))
-        let warning = try #require(scored.diagnostics.first { $0.code.hasSuffix("-contradiction") })
+        let warning = try #require(scored.diagnostics.first { $0.code.rawValue.hasSuffix("-contradiction") })
         #expect(warning.location.columnLetter == "J")
         #expect(warning.message.contains("复核") == row.5)
         if row.5 { #expect(result.needsReview) }
@@ -52,7 +52,7 @@ struct ContradictionRuleTests {
         builder.indicator("达标率", target: "2%以下", actual: "1.5%", weight: "10", level1: "产出指标",
                           level2: "质量指标", nature: "≤")
         let scored = try Scorer.score(builder.form, rules: .v2020)
-        #expect(!scored.diagnostics.contains { $0.code.hasSuffix("-contradiction") })
+        #expect(!scored.diagnostics.contains { $0.code.rawValue.hasSuffix("-contradiction") })
         #expect(scored.indicators.first?.score == 10)
     }
 }

@@ -60,7 +60,7 @@ struct DirectionInferenceTests {
         let scored = try Scorer.score(builder.form, rules: .v2020)
         let result = try #require(scored.indicators.first)
         #expect(result.score == exactDecimal(row.4))
-        let note = scored.diagnostics.first { $0.code == "direction-inferred" }
+        let note = scored.diagnostics.first { $0.code == .directionInferred }
         #expect((note != nil) == row.5)
         if row.5 {
             #expect(result.direction == .negative)

@@ -34,7 +34,7 @@ struct FilledScoreRuleTests {
         #expect(result.score == d("3.2"))
         #expect(result.filledScore == 4)
         #expect(result.scoreChanged)
-        let warning = try #require(scored.diagnostics.first { $0.code == "score-replaced" })
+        let warning = try #require(scored.diagnostics.first { $0.code == .scoreReplaced })
         #expect(warning.location.row == 13 && warning.location.columnLetter == "H")
         #expect(warning.message.contains("4") && warning.message.contains("3.20"))
     }

@@ -57,13 +57,13 @@ struct TotalsRuleTests {
         builder.indicator("丙", target: "≥1", actual: "1", weight: "30", level1: "效益指标(30分)", level2: "社会效益")
         builder.indicator("丁", target: "≥1", actual: "1", weight: "10", level1: "满意度指标(10分)", level2: "服务对象满意度")
         let scored = try Scorer.score(builder.form, rules: .v2020)
-        let mismatches = scored.diagnostics.filter { $0.code == "label-points-mismatch" }
+        let mismatches = scored.diagnostics.filter { $0.code == .labelPointsMismatch }
         #expect(mismatches.count == 1)
         #expect(mismatches.first?.location.row == 13)
         #expect(mismatches.first?.location.columnLetter == "B")
         #expect(mismatches.first?.message.contains("60") == true)
         #expect(mismatches.first?.message.contains("50") == true)
-        #expect(!scored.diagnostics.contains { $0.code == "weights-not-100" })
+        #expect(!scored.diagnostics.contains { $0.code == .weightsNot100 })
         #expect(scored.totalScore == 100)
     }
 
@@ -73,8 +73,8 @@ struct TotalsRuleTests {
         builder.indicator("甲", target: "≥1", actual: "1", weight: "80")
         builder.total(weight: "90", score: "90")
         let scored = try Scorer.score(builder.form, rules: .v2020)
-        #expect(scored.diagnostics.contains { $0.code == "weights-not-100" })
-        #expect(!scored.diagnostics.contains { $0.code == "printed-total-mismatch" })
+        #expect(scored.diagnostics.contains { $0.code == .weightsNot100 })
+        #expect(!scored.diagnostics.contains { $0.code == .printedTotalMismatch })
     }
 
     @Test func printedTotalDifferingIsWarned() throws {
@@ -87,9 +87,9 @@ struct TotalsRuleTests {
         #expect(scored.totalScore == 82)
         #expect(scored.grade == .good)
         let codes = scored.diagnostics.map(\.code)
-        #expect(codes.contains("printed-total-mismatch"))
-        #expect(codes.contains("printed-grade-mismatch"))
-        #expect(codes.contains("score-replaced") == false)
+        #expect(codes.contains(.printedTotalMismatch))
+        #expect(codes.contains(.printedGradeMismatch))
+        #expect(codes.contains(.scoreReplaced) == false)
     }
 
     @Test func placeholdersAreKeptButNotScored() throws {
@@ -101,7 +101,7 @@ struct TotalsRuleTests {
         #expect(scored.indicators.count == 2)
         #expect(scored.indicators[1].kind == .notScored)
         #expect(scored.totalWeight == 100)
-        #expect(!scored.diagnostics.contains { $0.code == "missing-weight" })
+        #expect(!scored.diagnostics.contains { $0.code == .missingWeight })
     }
 
     @Test func indicatorWithoutWeightIsWarnedAndNotScored() throws {
@@ -112,8 +112,8 @@ struct TotalsRuleTests {
         builder.indicator("丙", target: "≥1", actual: "1", weight: "四")
         let scored = try Scorer.score(builder.form, rules: .v2020)
         #expect(scored.indicators.map(\.kind) == [.quantitative, .notScored, .notScored])
-        #expect(scored.diagnostics.contains { $0.code == "missing-weight" && $0.location.row == 14 })
-        #expect(scored.diagnostics.contains { $0.code == "weight-invalid" && $0.location.row == 15 })
+        #expect(scored.diagnostics.contains { $0.code == .missingWeight && $0.location.row == 14 })
+        #expect(scored.diagnostics.contains { $0.code == .weightInvalid && $0.location.row == 15 })
         #expect(scored.needsReview)
     }
 }

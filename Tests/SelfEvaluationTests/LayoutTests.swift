@@ -93,7 +93,7 @@ struct LayoutTests {
         let columns = try #require(form.indicatorHeader)
         #expect(columns.target == c.target && columns.actual == c.actual)
         #expect(columns.weight == c.weight && columns.score == c.score)
-        #expect(!diagnostics.contains { $0.code == "cell-not-recognised" }, "\(diagnostics.map(\.message))")
+        #expect(!diagnostics.contains { $0.code == .cellNotRecognised }, "\(diagnostics.map(\.message))")
         let scored = try Scorer.score(form)
         // 9 (execution) + 40 + 40 × 72/90 = 32 + 10.
         #expect(scored.totalScore == 91)
@@ -109,7 +109,7 @@ struct LayoutTests {
             _ = try Self.read(doc)
             Issue.record("expected missing-column")
         } catch {
-            #expect(error.diagnostic.code == "missing-column")
+            #expect(error.diagnostic.code == .missingColumn)
             #expect(error.diagnostic.message.contains("年度指标值"))
             #expect(error.diagnostic.message.contains("“实际完成值(B)”、“分值”、“得分”"))
         }
@@ -129,7 +129,7 @@ struct LayoutTests {
         let (form, diagnostics) = try Self.read(doc)
         #expect(form.layout == "department/flat")
         #expect(form.scoredIndicators.map(\.name.value) == ["培训人次", "合格率", "满意度"])
-        #expect(!diagnostics.contains { ["cell-not-recognised", "indicator-without-level"].contains($0.code) },
+        #expect(!diagnostics.contains { [.cellNotRecognised, .indicatorWithoutLevel].contains($0.code) },
                 "\(diagnostics.map(\.code))")
         let scored = try Scorer.score(form)
         #expect(scored.totalScore == 91)
@@ -143,7 +143,7 @@ struct LayoutTests {
             _ = try Self.read(doc)
             Issue.record("expected missing-indicator-header")
         } catch {
-            #expect(error.diagnostic.code == "missing-indicator-header")
+            #expect(error.diagnostic.code == .missingIndicatorHeader)
         }
     }
 
@@ -194,14 +194,14 @@ struct LayoutTests {
             return r
         }
         let (form, diagnostics) = try Self.read(Self.form(budget: c.rows, header: Self.levelsHeader, indicators: rows))
-        #expect(!diagnostics.contains { $0.code == "cell-not-recognised" }, "\(diagnostics.map(\.message))")
+        #expect(!diagnostics.contains { $0.code == .cellNotRecognised }, "\(diagnostics.map(\.message))")
         let scored = try Scorer.score(form)
         let budget = try #require(scored.budget, "budget dropped")
         #expect(budget.executionRate == c.rate)
         #expect(budget.weight == c.weight)
         #expect(budget.weightSource == c.source)
         #expect(budget.score == c.weight * c.rate)
-        #expect(!scored.diagnostics.contains { $0.code == "budget-missing" || $0.code == "execution-rate-weight" })
+        #expect(!scored.diagnostics.contains { $0.code == .budgetMissing || $0.code == .executionRateWeight })
         #expect(scored.totalWeight == 100)
     }
 
@@ -223,7 +223,7 @@ struct LayoutTests {
             _ = try Self.read(Self.form(budget: rows, header: Self.levelsHeader, indicators: Self.levelRows))
             Issue.record("expected budget-unreadable")
         } catch {
-            #expect(error.diagnostic.code == "budget-unreadable")
+            #expect(error.diagnostic.code == .budgetUnreadable)
             #expect(error.diagnostic.message.contains("全年执行数"))
             #expect(error.diagnostic.message.contains("“支付数”"))
         }
@@ -274,7 +274,7 @@ struct LayoutTests {
                             + [Self.levelsHeader] + Self.levelRows)
         let (form, diagnostics) = try Self.read(doc)
         #expect(form.unit?.value == "某某局")
-        #expect(!diagnostics.contains { $0.code == "cell-not-recognised" || $0.code == "missing-unit" },
+        #expect(!diagnostics.contains { $0.code == .cellNotRecognised || $0.code == .missingUnit },
                 "\(diagnostics.map(\.message))")
     }
 
@@ -295,7 +295,7 @@ struct LayoutTests {
     @Test func aSpreadsheetExportIsNeverRealigned() throws {
         let doc = Self.grid(Self.natureAndDirection)
         let (form, diagnostics) = try Self.read(doc)
-        #expect(!diagnostics.contains { $0.code == "row-realigned" || $0.code == "cell-not-recognised" },
+        #expect(!diagnostics.contains { $0.code == .rowRealigned || $0.code == .cellNotRecognised },
                 "\(diagnostics.map(\.message))")
         #expect(form.document.rows == doc.rows)
         let last = try #require(form.scoredIndicators.last)

@@ -49,7 +49,7 @@ struct LevelInferenceTests {
         }
         let scored = try Scorer.score(builder.form, rules: .v2020)
         #expect(scored.indicators.map(\.indicator.level1.value) == row.1)
-        let warnings = scored.diagnostics.filter { $0.code == "level1-inferred" }
+        let warnings = scored.diagnostics.filter { $0.code == .level1Inferred }
         #expect(warnings.count == row.2)
         #expect(warnings.allSatisfy { $0.location.columnLetter == "C" })
     }
@@ -61,8 +61,8 @@ struct LevelInferenceTests {
         builder.indicator("b", target: "≥10家", actual: "10家", weight: "20", level1: "产出指标(50分)", level2: "质量指标")
         builder.indicator("c", target: "≥10家", actual: "10家", weight: "40", level1: "产出指标(50分)", level2: "社会效益指标")
         let scored = try Scorer.score(builder.form, rules: .v2020)
-        #expect(!scored.diagnostics.contains { $0.code == "label-points-mismatch" })
-        let warning = try #require(scored.diagnostics.first { $0.code == "level1-inferred" })
+        #expect(!scored.diagnostics.contains { $0.code == .labelPointsMismatch })
+        let warning = try #require(scored.diagnostics.first { $0.code == .level1Inferred })
         #expect(warning.location.row == 15)
     }
 

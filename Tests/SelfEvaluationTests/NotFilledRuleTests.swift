@@ -28,7 +28,7 @@ struct NotFilledRuleTests {
     func gradedOnlyWhenSomethingIsFilledIn(_ row: ([String], Bool)) throws {
         let scored = try Scorer.score(Self.form(actuals: row.0), rules: .v2020)
         #expect(scored.isGraded == row.1)
-        let notFilled = scored.diagnostics.filter { $0.code == "not-filled" }
+        let notFilled = scored.diagnostics.filter { $0.code == .notFilled }
         #expect(notFilled.count == (row.1 ? 0 : 1))
         #expect(scored.budget?.score == 8)  // the budget is scored either way: 80 / 100 × 10
         let report = ScoreReport(scored)
@@ -37,7 +37,7 @@ struct NotFilledRuleTests {
         } else {
             #expect(report.total == nil && report.grade == nil)
             #expect(scored.gradeLabel == "未评定" && scored.conclusion == "未评定")
-            #expect(!scored.diagnostics.contains { $0.code == "actual-missing" || $0.code == "reason-generated" })
+            #expect(!scored.diagnostics.contains { $0.code == .actualMissing || $0.code == .reasonGenerated })
             #expect(scored.indicators.allSatisfy { !$0.reasonGenerated })
             #expect(scored.needsReview)
             #expect(notFilled.first?.location.columnLetter == "F")

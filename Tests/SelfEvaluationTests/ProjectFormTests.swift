@@ -314,7 +314,7 @@ struct ProjectFormTests {
         #expect(Self.places(scored.diagnostics) == [
             "operator-contradiction@D17", "score-replaced@I19", "printed-total-mismatch@I25",
         ])
-        #expect(!scored.diagnostics.contains { $0.code == "label-points-mismatch" })  // 50 / 30 / 10 add up
+        #expect(!scored.diagnostics.contains { $0.code == .labelPointsMismatch })  // 50 / 30 / 10 add up
     }
 
     // MARK: - Writing: the scored grid
@@ -364,8 +364,8 @@ struct ProjectFormTests {
                                                          nature: op), rules: .v2020)
         let result = try #require(scored.indicators.first)
         #expect(result.direction == direction)
-        let conflicts = scored.diagnostics.filter { $0.code.hasSuffix("-contradiction") }
-        #expect(conflicts.map(\.code) == (code.map { [$0] } ?? []))
+        let conflicts = scored.diagnostics.filter { $0.code.rawValue.hasSuffix("-contradiction") }
+        #expect(conflicts.map(\.code.rawValue) == (code.map { [$0] } ?? []))
         #expect(conflicts.allSatisfy { $0.location.column == 10 })  // the operator cell
         if op == "≥", target == "5%以内" { #expect(result.score == 90) }
         if op == "≤", target == "5%以上" { #expect(result.score == 72) }  // 90 × 4/5

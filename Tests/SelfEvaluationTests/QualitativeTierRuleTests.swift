@@ -154,7 +154,7 @@ struct QualitativeTierRuleTests {
         #expect(legacyResult.tier == .partial)
         #expect(legacyResult.score == d("2.7"))
         #expect(!legacyResult.scoreChanged)
-        #expect(!legacy.diagnostics.contains { $0.code == "score-outside-tier" })
+        #expect(!legacy.diagnostics.contains { $0.code == .scoreOutsideTier })
 
         let modern = try Scorer.score(form, rules: .v2020)
         let modernResult = try #require(modern.indicators.first)
@@ -162,7 +162,7 @@ struct QualitativeTierRuleTests {
         #expect(modernResult.score.fixed(2) == "3.00")
         #expect(modernResult.scoreChanged)
         #expect(modernResult.comment?.contains("2.7") == true)
-        #expect(modern.diagnostics.contains { $0.code == "score-outside-tier" && $0.location.columnLetter == "H" })
+        #expect(modern.diagnostics.contains { $0.code == .scoreOutsideTier && $0.location.columnLetter == "H" })
     }
 
     @Test(arguments: [("圆满完成", "15"), ("基本完成", "10.5"), ("未完成", "4.5")])
@@ -183,6 +183,6 @@ struct QualitativeTierRuleTests {
         #expect(result.score == 15)
         #expect(result.needsReview)
         #expect(scored.needsReview)
-        #expect(scored.diagnostics.contains { $0.code == "tier-unplaceable" })
+        #expect(scored.diagnostics.contains { $0.code == .tierUnplaceable })
     }
 }

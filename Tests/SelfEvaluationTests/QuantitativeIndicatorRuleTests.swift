@@ -178,7 +178,7 @@ struct QuantitativeScoringTextTests {
         let scored = try Scorer.score(form, rules: .v2020)
         let result = try #require(scored.indicators.first)
         #expect(result.kind == .qualitative)
-        #expect(scored.diagnostics.contains { $0.code == "unit-mismatch" && $0.location.columnLetter == "F" })
+        #expect(scored.diagnostics.contains { $0.code == .unitMismatch && $0.location.columnLetter == "F" })
     }
 
     @Test func overAchievementNeedsExplanationIn2020Only() throws {
@@ -189,13 +189,13 @@ struct QuantitativeScoringTextTests {
         // Issue #16: over-achievement is a note, listed (asking for an explanation under 2020)
         // but never "needs review" by itself.
         #expect(!modern.needsReview)
-        #expect(modern.diagnostics.contains { $0.code == "over-achievement" && $0.severity == .note })
+        #expect(modern.diagnostics.contains { $0.code == .overAchievement && $0.severity == .note })
         let legacy = try Scorer.score(form, rules: .legacy)
         #expect(legacy.indicators.first?.overAchieved == true)
         #expect(!legacy.needsReview)
         let explained = FormBuilder.single(target: "10家以上", actual: "39家", weight: "90", reason: "年初目标设定偏低")
         let withReason = try Scorer.score(explained, rules: .v2020)
         #expect(!withReason.needsReview)
-        #expect(!withReason.diagnostics.contains { $0.code == "over-achievement" })
+        #expect(!withReason.diagnostics.contains { $0.code == .overAchievement })
     }
 }

@@ -119,7 +119,7 @@ struct RealFormsRound5Tests {
         let scored = try Scorer.score(form, rules: .v2020)
         let result = try #require(scored.indicators.first)
         #expect(result.score == exactDecimal(c.score))
-        let warnings = scored.diagnostics.filter { $0.code == "value-unread" }
+        let warnings = scored.diagnostics.filter { $0.code == .valueUnread }
         if c.column.isEmpty {
             #expect(warnings.isEmpty)
         } else {
@@ -127,14 +127,14 @@ struct RealFormsRound5Tests {
             #expect(warnings.first?.location.columnLetter == c.column)
             #expect(warnings.first?.severity == .warning)
             #expect(result.needsReview)
-            #expect(!scored.diagnostics.contains { $0.code == "score-replaced" })
+            #expect(!scored.diagnostics.contains { $0.code == .scoreReplaced })
         }
     }
 
     @Test func theWarningNamesTheTextAndTheKeptScore() throws {
         let form = FormBuilder.single(target: "件/件2万元", actual: "2万元", weight: "20", score: "18")
         let scored = try Scorer.score(form, rules: .v2020)
-        let warning = try #require(scored.diagnostics.first { $0.code == "value-unread" })
+        let warning = try #require(scored.diagnostics.first { $0.code == .valueUnread })
         #expect(warning.message == "年度指标值“件/件2万元”中的“件/件”无法读出(多余的单位或文字),未按公式重算,保留表中得分18.00,请核实。")
         // The generated 原因 says what happened, with no completion rate computed from the part read.
         let result = try #require(scored.indicators.first)
@@ -142,7 +142,7 @@ struct RealFormsRound5Tests {
         #expect(result.reason == "年度指标值“件/件2万元”无法读出,按表中得分18.00计,扣2.00分。")
         let two = try Scorer.score(FormBuilder.single(target: "1件/2万元", actual: "2万元", weight: "20", score: "18"),
                                    rules: .v2020)
-        #expect(two.diagnostics.first { $0.code == "value-unread" }?.message
+        #expect(two.diagnostics.first { $0.code == .valueUnread }?.message
             == "年度指标值“1件/2万元”含不止一个数,无法读作一个值,未按公式重算,保留表中得分18.00,请核实。")
     }
 
@@ -151,8 +151,8 @@ struct RealFormsRound5Tests {
         let form = FormBuilder.single(target: "≥2万元", actual: "2件", weight: "20", score: "18")
         let scored = try Scorer.score(form, rules: .v2020)
         let result = try #require(scored.indicators.first)
-        #expect(scored.diagnostics.contains { $0.code == "unit-mismatch" && $0.location.columnLetter == "F" })
-        #expect(!scored.diagnostics.contains { $0.code == "score-replaced" })
+        #expect(scored.diagnostics.contains { $0.code == .unitMismatch && $0.location.columnLetter == "F" })
+        #expect(!scored.diagnostics.contains { $0.code == .scoreReplaced })
         #expect(result.score == 18)
     }
 
@@ -186,8 +186,8 @@ struct RealFormsRound5Tests {
         let first = try #require(form.indicators.first)
         #expect(first.level1.value == name)
         #expect(first.level1Points == exactDecimal(points))
-        #expect(!diagnostics.contains { $0.code == "unknown-level1" })
-        let note = try #require(diagnostics.first { $0.code == "level1-from-section" })
+        #expect(!diagnostics.contains { $0.code == .unknownLevel1 })
+        let note = try #require(diagnostics.first { $0.code == .level1FromSection })
         #expect(note.location.row == 13 && note.location.columnLetter == "B")
         #expect(note.severity == .note)
     }
@@ -208,7 +208,7 @@ struct RealFormsRound5Tests {
             rows[12][2] = "管理指标"
             rows[24][2] = "其他指标"
         }
-        let warning = try #require(diagnostics.first { $0.code == "level1-unnamed" })
+        let warning = try #require(diagnostics.first { $0.code == .level1Unnamed })
         #expect(warning.location.row == 25 && warning.location.columnLetter == "B")
         #expect(warning.message.contains("“(30分)”"))
         let row = try #require(form.indicators.first { $0.row == 25 })
@@ -257,7 +257,7 @@ struct RealFormsRound5Tests {
         let (form, diagnostics) = try TemplateReader().read(doc)
         #expect(form.unit?.value.trimmingCharacters(in: .whitespaces) == "陵区林业局")
         #expect(form.unit?.cell == CellAddress(row: 3, column: 2))
-        #expect(!diagnostics.contains { $0.code == "missing-unit" })
+        #expect(!diagnostics.contains { $0.code == .missingUnit })
     }
 
     /// A unit after a measure label is not a unit name: "金额单位 | 万元" leaves the unit unfound.

@@ -61,7 +61,7 @@ struct RealFormsSectionWeightTests {
         #expect(scored.sections.map(\.weight) == [70, 20, 10])
         #expect(scored.sections.map(\.source) == [.formLabel, .formLabel, .formLabel])
         #expect(scored.sections.map(\.indicatorsWeight) == [70, 20, 10])
-        #expect(!scored.diagnostics.contains { $0.code == "label-points-mismatch" })
+        #expect(!scored.diagnostics.contains { $0.code == .labelPointsMismatch })
         #expect(scored.sectionWeightsText
             == "产出指标 70分(分值取自表头标注);效益指标 20分(分值取自表头标注);满意度指标 10分(分值取自表头标注)")
         let json = String(decoding: ScoreReport(scored).jsonBytes(), as: UTF8.self)
@@ -75,8 +75,8 @@ struct RealFormsSectionWeightTests {
         let scored = try Self.score("sichuan-zhongjiangshuili-2022-project.csv", rules: .v2020)
         #expect(scored.sections.map(\.weight) == [50, 30, 10])
         #expect(scored.sections.map(\.source) == [.rulesGiven, .rulesGiven, .rulesGiven])
-        #expect(!scored.diagnostics.contains { $0.code == "label-points-mismatch" })
-        let notes = scored.diagnostics.filter { $0.code == "section-weight-overridden" }
+        #expect(!scored.diagnostics.contains { $0.code == .labelPointsMismatch })
+        let notes = scored.diagnostics.filter { $0.code == .sectionWeightOverridden }
         #expect(notes.map(\.message) == [
             "一级指标“产出指标”表头标注70分,按指定的评分规则(--rules)计为50分。",
             "一级指标“效益指标”表头标注20分,按指定的评分规则(--rules)计为30分。",
@@ -93,7 +93,7 @@ struct RealFormsSectionWeightTests {
         builder.indicator("甲", target: "≥1", actual: "1", weight: "40", level1: "产出指标\n(60)")
         builder.indicator("乙", target: "≥1", actual: "1", weight: "50", level1: "效益指标", level2: "社会效益")
         let scored = try Scorer.score(builder.form, rules: rules)
-        let lint = scored.diagnostics.filter { $0.code == "label-points-mismatch" }
+        let lint = scored.diagnostics.filter { $0.code == .labelPointsMismatch }
         #expect(lint.count == 1)
         #expect(lint.first?.location.row == 13)
         #expect(lint.first?.message == "一级指标“产出指标(60)”标注60分,其下三级指标分值合计40分。")
@@ -105,7 +105,7 @@ struct RealFormsSectionWeightTests {
         let scored = try Self.score("hubei-huangshizhujian-2022-project.csv")
         #expect(scored.sections.map(\.weight) == [50, 30, 10])
         #expect(scored.sections.map(\.source) == [.rulesDefault, .rulesDefault, .rulesDefault])
-        #expect(!scored.diagnostics.contains { $0.code == "label-points-mismatch" })
+        #expect(!scored.diagnostics.contains { $0.code == .labelPointsMismatch })
         #expect(scored.sectionWeightsText.contains("产出指标 50分(分值取自评分规则默认值)"))
     }
 
@@ -133,7 +133,7 @@ struct RealFormsSectionWeightTests {
         let scored = try Self.scoreText(text)
         #expect(scored.sections.map(\.name) == ["产出指标", "效益指标", "满意度指标"])
         #expect(scored.sections.map(\.indicatorsWeight) == [50, 30, 10])
-        #expect(!scored.diagnostics.contains { $0.code == "label-points-mismatch" })
+        #expect(!scored.diagnostics.contains { $0.code == .labelPointsMismatch })
         #expect(scored.totalScore == 100)
     }
 
@@ -169,8 +169,8 @@ struct RealFormsSectionWeightTests {
         #expect(scored.indicators.map { $0.weight } == weights.map(exactDecimal))
         #expect(scored.totalScore == exactDecimal(total))
         let moved = weights != scores
-        #expect(scored.diagnostics.contains { $0.code == "weight-from-section" } == moved)
-        #expect(scored.diagnostics.contains { $0.code == "score-replaced" } == moved)
+        #expect(scored.diagnostics.contains { $0.code == .weightFromSection } == moved)
+        #expect(scored.diagnostics.contains { $0.code == .scoreReplaced } == moved)
     }
 
     // MARK: Lone marks in a value cell
@@ -182,12 +182,12 @@ struct RealFormsSectionWeightTests {
         let blank = try Scorer.score(FormBuilder.single(target: "", actual: "全面完成", weight: "10", score: "9"))
         #expect(marked.indicators[0].score == blank.indicators[0].score)
         #expect(marked.indicators[0].target == .notGiven)
-        let notes = marked.diagnostics.filter { $0.code == "value-not-given" }
+        let notes = marked.diagnostics.filter { $0.code == .valueNotGiven }
         #expect(notes.count == 1)
         #expect(notes.first?.severity == .note)
         #expect(notes.first?.location.row == 13)
         #expect(notes.first?.location.column == 5)
-        #expect(!blank.diagnostics.contains { $0.code == "value-not-given" })
+        #expect(!blank.diagnostics.contains { $0.code == .valueNotGiven })
     }
 
     /// The note is said exactly where the row read a written cell as blank, in the target cell or
@@ -200,7 +200,7 @@ struct RealFormsSectionWeightTests {
             let form = FormBuilder.single(target: inTarget ? row.text : "全面完成", actual: inTarget ? "全面完成" : row.text,
                                           weight: "10", score: "9")
             let scored = try Scorer.score(form)
-            let notes = scored.diagnostics.filter { $0.code == "value-not-given" }
+            let notes = scored.diagnostics.filter { $0.code == .valueNotGiven }
             #expect(notes.count == (row.noted ? 1 : 0), "\(row.text) in the \(inTarget ? "target" : "actual")")
             #expect(notes.first.map { $0.location.column } == (row.noted ? (inTarget ? 5 : 6) : nil))
             let read = inTarget ? form.indicators[0].writtenTarget : form.indicators[0].parsedActual
@@ -212,7 +212,7 @@ struct RealFormsSectionWeightTests {
     @Test(arguments: ["一次", "一流", "统一"])
     func oneInAWordIsText(_ text: String) throws {
         let scored = try Scorer.score(FormBuilder.single(target: text, actual: text, weight: "10", score: "10"))
-        #expect(!scored.diagnostics.contains { $0.code == "value-not-given" })
+        #expect(!scored.diagnostics.contains { $0.code == .valueNotGiven })
         #expect(scored.indicators[0].score == 10)
     }
 
@@ -236,7 +236,7 @@ struct RealFormsSectionWeightTests {
         let scored = try Scorer.score(Self.rateForm(name: name, target: target, actual: actual))
         #expect(scored.indicators[0].score == exactDecimal(score))
         #expect(scored.indicators[0].kind == .quantitative)
-        let implied = scored.diagnostics.contains { $0.code == "target-implied" }
+        let implied = scored.diagnostics.contains { $0.code == .targetImplied }
         #expect(implied == (target != "100%"))
     }
 
@@ -244,7 +244,7 @@ struct RealFormsSectionWeightTests {
     @Test(arguments: [("公用经费完成率", "一", "100%"), ("预算执行率", "一", "全部执行")])
     func otherIndicatorsWithoutTargetAreNotGivenOne(_ name: String, _ target: String, _ actual: String) throws {
         let scored = try Scorer.score(Self.rateForm(name: name, target: target, actual: actual))
-        #expect(!scored.diagnostics.contains { $0.code == "target-implied" })
+        #expect(!scored.diagnostics.contains { $0.code == .targetImplied })
         #expect(scored.indicators[0].kind == .qualitative)
     }
 

@@ -178,7 +178,7 @@ struct RealFormsTests {
     ])
     func printedSlipsAreWarnedAtTheirCell(_ file: String, _ code: String, _ cell: String) throws {
         let (_, diagnostics) = try Self.score(file)
-        let places = diagnostics.filter { $0.code == code }.map { "\($0.location.columnLetter)\($0.location.row)" }
+        let places = diagnostics.filter { $0.code.rawValue == code }.map { "\($0.location.columnLetter)\($0.location.row)" }
         #expect(places.contains(cell), "\(places)")
     }
 
@@ -189,7 +189,7 @@ struct RealFormsTests {
             _ = try TemplateReader().read(doc)
             Issue.record("expected missing-column")
         } catch {
-            #expect(error.diagnostic.code == "missing-column")
+            #expect(error.diagnostic.code == .missingColumn)
             #expect(error.diagnostic.message.contains("得分"))
         }
     }
@@ -203,7 +203,7 @@ struct RealFormsTests {
             _ = try TemplateReader().read(doc)
             Issue.record("expected missing-indicator-header")
         } catch {
-            #expect(error.diagnostic.code == "missing-indicator-header")
+            #expect(error.diagnostic.code == .missingIndicatorHeader)
             #expect(error.diagnostic.message.contains("年度预算申请"))
         }
     }
@@ -211,17 +211,17 @@ struct RealFormsTests {
     /// The 湖南 money block's breakdown notes (按收入性质分 / 按支出性质分) are text, not amounts.
     @Test func budgetBreakdownNotesAreNotReadAsMoney() throws {
         let (scored, diagnostics) = try Self.score("hunan-linglinglinye-2021-department.csv")
-        #expect(!diagnostics.contains { $0.code == "budget-amount-invalid" })
-        #expect(!diagnostics.contains { $0.code == "cell-not-recognised" && (6...10).contains($0.location.row) })
+        #expect(!diagnostics.contains { $0.code == .budgetAmountInvalid })
+        #expect(!diagnostics.contains { $0.code == .cellNotRecognised && (6...10).contains($0.location.row) })
         #expect(scored.form.budget?.rows.count == 1)
-        #expect(!diagnostics.contains { $0.code == "unknown-level1" })
+        #expect(!diagnostics.contains { $0.code == .unknownLevel1 })
     }
 
     /// 历城: "( 2019 年度)" is the year; the template's "-" rows are placeholders, not indicators.
     @Test func aSpacedYearAndDashRowsAreRead() throws {
         let (scored, diagnostics) = try Self.score("shandong-lichengwenhuaguan-2019-project.csv")
         #expect(scored.form.year?.value == 2019)
-        #expect(!diagnostics.contains { ["missing-year", "missing-weight", "duplicate-indicator", "unknown-level2"].contains($0.code) })
+        #expect(!diagnostics.contains { [.missingYear, .missingWeight, .duplicateIndicator, .unknownLevel2].contains($0.code) })
         #expect(scored.indicators.filter { !$0.indicator.isPlaceholder }.count == 5)
     }
 
@@ -232,7 +232,7 @@ struct RealFormsTests {
             _ = try TemplateReader().read(doc)
             Issue.record("expected missing-column")
         } catch {
-            #expect(error.diagnostic.code == "missing-column")
+            #expect(error.diagnostic.code == .missingColumn)
             #expect(error.diagnostic.message.contains("“得分计算方法”"))
         }
     }

@@ -35,7 +35,7 @@ struct RealPhrasingTests {
         let scored = try Scorer.score(builder.form, rules: .v2020)
         let result = try #require(scored.indicators.first)
         #expect(result.score == exactDecimal(row.7), "\(row.0)")
-        #expect(!scored.diagnostics.contains { $0.code == "tier-unplaceable" }, "\(row.0)")
+        #expect(!scored.diagnostics.contains { $0.code == .tierUnplaceable }, "\(row.0)")
     }
 
     /// 200万 beside money is 万元 (the 黄石住建 phrasing), in both directions; beside 万人 it is not money.

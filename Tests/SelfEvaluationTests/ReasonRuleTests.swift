@@ -21,7 +21,7 @@ struct ReasonRuleTests {
         #expect(result.reason == row.4)
         #expect(result.reasonGenerated)
         #expect(scored.needsReview)
-        let warning = try #require(scored.diagnostics.first { $0.code == "reason-generated" })
+        let warning = try #require(scored.diagnostics.first { $0.code == .reasonGenerated })
         #expect(warning.location.columnLetter == "I")
     }
 
@@ -31,7 +31,7 @@ struct ReasonRuleTests {
         let result = try #require(scored.indicators.first)
         #expect(result.reason == "受疫情影响")
         #expect(!result.reasonGenerated)
-        #expect(!scored.diagnostics.contains { $0.code == "reason-generated" })
+        #expect(!scored.diagnostics.contains { $0.code == .reasonGenerated })
         // Needs review exactly when a warning remains (issue #16: notes do not count).
         #expect(scored.needsReview == scored.diagnostics.needReview)
     }
@@ -53,7 +53,7 @@ struct ReasonRuleTests {
         let result = try #require(scored.indicators.first)
         #expect(result.score == 0)
         #expect(result.reason == "未填写实际完成值,扣4.00分。")
-        #expect(scored.diagnostics.contains { $0.code == "actual-missing" })
+        #expect(scored.diagnostics.contains { $0.code == .actualMissing })
         #expect(scored.needsReview)
     }
 }

@@ -40,18 +40,18 @@ struct ScoringFixtureTests {
         #expect(!economic.scoreChanged)
         #expect(scored.indicators.allSatisfy { !$0.scoreChanged || !$0.isScored })
 
-        let label = try #require(scored.diagnostics.first { $0.code == "label-points-mismatch" })
+        let label = try #require(scored.diagnostics.first { $0.code == .labelPointsMismatch })
         #expect(label.location.row == 13)
         #expect(label.location.columnLetter == "B")
         #expect(label.message.contains("产出指标(60分)"))
         #expect(label.message.contains("50"))
-        let year = try #require(scored.diagnostics.first { $0.code == "year-in-text" })
+        let year = try #require(scored.diagnostics.first { $0.code == .yearInText })
         #expect(year.message.contains("2022"))
         #expect(year.location.row == 11)
-        #expect(!scored.diagnostics.contains { $0.code == "printed-total-mismatch" })
-        #expect(!scored.diagnostics.contains { $0.code == "score-replaced" })
-        #expect(!scored.diagnostics.contains { $0.code == "filled-on-year" })
-        #expect(!scored.diagnostics.contains { $0.code == "weights-not-100" })
+        #expect(!scored.diagnostics.contains { $0.code == .printedTotalMismatch })
+        #expect(!scored.diagnostics.contains { $0.code == .scoreReplaced })
+        #expect(!scored.diagnostics.contains { $0.code == .filledOnYear })
+        #expect(!scored.diagnostics.contains { $0.code == .weightsNot100 })
     }
 
     @Test func unscoredFixtureIsFilledIn() throws {

@@ -18,7 +18,7 @@ struct ScoringLintTests {
     @Test(arguments: [(2023, 2024, false), (2023, 2023, false), (2023, 2025, true), (2023, 2022, true)])
     func filledOnYear(_ row: (Int, Int, Bool)) {
         let builder = FormBuilder(year: row.0, filledOn: CalendarDate(year: row.1, month: 2, day: 18))
-        let warned = YearLint().check(builder.form).contains { $0.code == "filled-on-year" }
+        let warned = YearLint().check(builder.form).contains { $0.code == .filledOnYear }
         #expect(warned == row.2)
     }
 
@@ -27,7 +27,7 @@ struct ScoringLintTests {
         builder.goals("做好2023年各项工作", achievements: "2022年,办事处围绕州委、州政府的重点工作")
         let warnings = YearLint().check(builder.form)
         #expect(warnings.count == 1)
-        #expect(warnings.first?.code == "year-in-text")
+        #expect(warnings.first?.code == .yearInText)
         #expect(warnings.first?.location.row == 11)
         #expect(warnings.first?.location.columnLetter == "E")
         #expect(warnings.first?.message.contains("2022") == true)
@@ -39,7 +39,7 @@ struct ScoringLintTests {
         builder.indicator("其他", target: "≥1", actual: "1", weight: "10")
         builder.indicator("完成 率", target: "≥1", actual: "1", weight: "10")
         let warnings = DuplicateIndicatorLint().check(builder.form)
-        #expect(warnings.map(\.code) == ["duplicate-indicator"])
+        #expect(warnings.map(\.code) == [.duplicateIndicator])
         #expect(warnings.first?.location.row == 15)
         #expect(warnings.first?.message.contains("13") == true)
     }
@@ -49,12 +49,12 @@ struct ScoringLintTests {
         var builder = FormBuilder()
         builder.indicator("caf\u{E9}满意度", target: "≥1", actual: "1", weight: "10")
         builder.indicator("cafe\u{301}满意度", target: "≥1", actual: "1", weight: "10")
-        #expect(DuplicateIndicatorLint().check(builder.form).map(\.code) == ["duplicate-indicator"])
+        #expect(DuplicateIndicatorLint().check(builder.form).map(\.code) == [.duplicateIndicator])
         // White space inside a name does not tell names apart.
         var spaced = FormBuilder()
         spaced.indicator("完成 率", target: "≥1", actual: "1", weight: "10")
         spaced.indicator("完成率", target: "≥1", actual: "1", weight: "10")
-        #expect(DuplicateIndicatorLint().check(spaced.form).map(\.code) == ["duplicate-indicator"])
+        #expect(DuplicateIndicatorLint().check(spaced.form).map(\.code) == [.duplicateIndicator])
     }
 
     @Test("seeded: duplicate names are found as by the names' NFC scalars without white space")
@@ -88,7 +88,7 @@ struct ScoringLintTests {
     func directionWords(_ row: (String, String, Bool)) throws {
         let form = FormBuilder.single(target: row.1, actual: row.1.dropFirst() + "", weight: "90", nature: row.0)
         let scored = try Scorer.score(form, rules: .v2020)
-        #expect(scored.diagnostics.contains { $0.code == "direction-contradiction" } == row.2)
+        #expect(scored.diagnostics.contains { $0.code == .directionContradiction } == row.2)
         // the operator decides
         let expected: Direction = row.1.hasPrefix("≤") ? .negative : .positive
         #expect(scored.indicators.first?.direction == expected)
@@ -115,7 +115,7 @@ struct ScoringLintTests {
         builder.budget(adjusted: "100", executed: "100")
         builder.indicator("甲", target: "≥10", actual: "8", weight: "90", score: "90", reason: "原因")
         let scored = try Scorer.score(builder.form, rules: .v2020)
-        let warning = try #require(scored.diagnostics.first { $0.code == "score-replaced" })
+        let warning = try #require(scored.diagnostics.first { $0.code == .scoreReplaced })
         #expect(warning.description.hasPrefix("forms/a.csv:13:H: warning: [score-replaced] "))
     }
 }

@@ -85,7 +85,7 @@ struct ScoringPropertyTests {
                 // Nothing filled in (every actual empty): not graded, one not-filled warning (NotFilledRule).
                 #expect(report.total == nil && report.grade == nil)
                 #expect(scored.indicators.allSatisfy { $0.actual == .notGiven })
-                #expect(scored.diagnostics.filter { $0.code == "not-filled" }.count == 1)
+                #expect(scored.diagnostics.filter { $0.code == .notFilled }.count == 1)
             }
             #expect(scored.grade == GradeRule(rules: rules).grade(scored.totalScore))
         }

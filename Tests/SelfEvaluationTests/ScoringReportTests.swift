@@ -75,7 +75,7 @@ struct ScoringReportTests {
 
     @Test func readerWarningsCanBeIncluded() throws {
         let scored = try Self.sample()
-        let reading = Diagnostic(.warning, "unknown-level2", at: SourceLocation(file: "sample.csv", row: 14, column: 3), "…")
+        let reading = Diagnostic(.unknownLevel2, at: SourceLocation(file: "sample.csv", row: 14, column: 3), "…")
         let report = ScoreReport(scored, diagnostics: [reading] + scored.diagnostics)
         #expect(report.warnings.first?.code == "unknown-level2")
         #expect(report.warnings.first?.column == "C")

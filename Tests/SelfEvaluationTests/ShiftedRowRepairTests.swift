@@ -24,8 +24,8 @@ struct ShiftedRowRepairTests {
         #expect(a.map(\.weight.value) == b.map(\.weight.value))
         #expect(a.map(\.score.value) == b.map(\.score.value))
         // Rows 25–27 (质量), 29–32 (成本), 34 (社会效益) and 35 (满意度) were repaired, each reported.
-        #expect(diagnostics.filter { $0.code == "row-realigned" }.map(\.location.row) == [25, 26, 27, 29, 30, 31, 32, 34, 35])
-        #expect(!diagnostics.contains { $0.code == "cell-not-recognised" || $0.code == "unknown-level2" })
+        #expect(diagnostics.filter { $0.code == .rowRealigned }.map(\.location.row) == [25, 26, 27, 29, 30, 31, 32, 34, 35])
+        #expect(!diagnostics.contains { $0.code == .cellNotRecognised || $0.code == .unknownLevel2 })
         #expect(try Scorer.score(form).totalScore == 99)
     }
 
@@ -34,7 +34,7 @@ struct ShiftedRowRepairTests {
                      "project/nature-unit.csv", "project/two-row-header.csv"] {
             let doc = try CSVReader().read(contentsOf: FixturePaths.fixture(name))
             let (form, diagnostics) = try TemplateReader().read(doc)
-            #expect(!diagnostics.contains { $0.code == "row-realigned" }, "\(name)")
+            #expect(!diagnostics.contains { $0.code == .rowRealigned }, "\(name)")
             #expect(form.document.rows == doc.rows, "\(name)")
         }
     }
@@ -45,7 +45,7 @@ struct ShiftedRowRepairTests {
         var doc = try CSVReader().read(contentsOf: FixturePaths.fixture("qiannan-guangzhou-2023.unscored.csv"))
         doc.rows[15] = ["", "", "", "引进项目落地个数", "2", "4", "4", "", ""]
         let (form, diagnostics) = try TemplateReader().read(doc)
-        #expect(!diagnostics.contains { $0.code == "row-realigned" })
+        #expect(!diagnostics.contains { $0.code == .rowRealigned })
         let row = try #require(form.indicators.first { $0.row == 16 })
         #expect(row.target.value == "2")
         #expect(row.weight.value == "4")

@@ -75,7 +75,7 @@ struct StatedTotalLintTests {
         form.conclusion = Located("自评得分94.53分,等级优", at: CellAddress(row: 30, column: 2))
         let scored = try Scorer.score(form, rules: .v2020)
         #expect(scored.totalScore == 100)
-        let warning = try #require(scored.diagnostics.first { $0.code == "stated-total-mismatch" })
+        let warning = try #require(scored.diagnostics.first { $0.code == .statedTotalMismatch })
         #expect(warning.location.row == 30)
         #expect(warning.location.columnLetter == "B")
         #expect(warning.message.contains("94.53") && warning.message.contains("100.00"))
@@ -87,6 +87,6 @@ struct StatedTotalLintTests {
         form.trailer = [Located("自评得分100分", at: CellAddress(row: 30, column: 2)), note]
         form.notes = [note]
         let scored = try Scorer.score(form, rules: .v2020)
-        #expect(!scored.diagnostics.contains { $0.code == "stated-total-mismatch" })
+        #expect(!scored.diagnostics.contains { $0.code == .statedTotalMismatch })
     }
 }

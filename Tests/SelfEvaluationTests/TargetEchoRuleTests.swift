@@ -32,6 +32,6 @@ struct TargetEchoRuleTests {
         let form = FormBuilder.single(target: "高", actual: "高", weight: "10", level2: "质量指标")
         let scored = try Scorer.score(form, rules: .v2020)
         #expect(scored.indicators.first?.score == 10)
-        #expect(!scored.diagnostics.contains { $0.code == "tier-unplaceable" })
+        #expect(!scored.diagnostics.contains { $0.code == .tierUnplaceable })
     }
 }

@@ -120,7 +120,7 @@ struct TemplateReaderTests {
             #expect(error.location.columnLetter == m.column)
             #expect(error.location.file == path)
         } catch let error as FormError {
-            #expect(error.diagnostic.code == m.code)
+            #expect(error.diagnostic.code.rawValue == m.code)
             #expect(error.diagnostic.location.row == m.row)
             #expect(error.diagnostic.location.columnLetter == m.column)
         } catch {

@@ -68,7 +68,7 @@ struct LoadTests {
             #expect(saved.original == (try FixturePaths.bytes(u.fixture)))
             written.append((u.fixture, version, want.report))
         }
-        #expect(try f.store.versionCount() == stored)
+        #expect(try f.store.allVersions().count == stored)
         #expect(stored > 50)
         // The folders, written after the answers: the same report, the same original.
         #expect(try await f.allWritten())

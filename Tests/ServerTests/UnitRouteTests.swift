@@ -115,7 +115,7 @@ struct UnitRouteTests {
                     #expect(r.status == .forbidden, "csrf \(field ?? "missing")")
                 }
             }
-            #expect(try f.store.versionCount() == 0)
+            #expect(try f.store.allVersions().count == 0)
             var m = MultipartBody()
             m.field("csrf", csrf)
             m.file(sample, bytes)
@@ -131,7 +131,7 @@ struct UnitRouteTests {
             h[.origin] = "null"
             try await client.execute(uri: "/u/\(token)/forms", method: .post, headers: h, body: m.body) { #expect($0.status == .seeOther) }
         }
-        #expect(try f.store.versionCount() == 2)
+        #expect(try f.store.allVersions().count == 2)
     }
 
     @Test("a unit's token on another unit's form is 404, on every route")
@@ -150,7 +150,7 @@ struct UnitRouteTests {
             }
             try await client.execute(uri: "/u/\(b)", method: .get) { #expect(!$0.text.contains(id)) }
         }
-        #expect(try f.store.versionCount() == 1)
+        #expect(try f.store.allVersions().count == 1)
     }
 
     @Test("unknown or malformed tokens are 404; a revoked token is 403 everywhere")
@@ -176,7 +176,7 @@ struct UnitRouteTests {
             try await client.execute(uri: "/u/\(fresh)/forms/\(id)", method: .get) { #expect($0.status == .ok) }
             try await client.execute(uri: "/u/\(token)", method: .get) { #expect($0.status == .forbidden) }
         }
-        #expect(try f.store.versionCount() == 1)
+        #expect(try f.store.allVersions().count == 1)
     }
 
     @Test("a broken form answers 422 with its located error and stores nothing")
@@ -222,7 +222,7 @@ struct UnitRouteTests {
                 #expect(r.text.contains("notes.csv"))
             }
         }
-        #expect(try f.store.versionCount() == 0)
+        #expect(try f.store.allVersions().count == 0)
         #expect(try FileManager.default.contentsOfDirectory(atPath: f.store.layout.files).isEmpty)
         #expect(try FileManager.default.contentsOfDirectory(atPath: f.store.layout.staging).isEmpty)
     }
@@ -258,7 +258,7 @@ struct UnitRouteTests {
             #expect((answer["forms"] as? [Any])?.count == 2)
             #expect((answer["errors"] as? [[String: String]])?.map { $0["source"] } == ["bad.csv"])
         }
-        #expect(try f.store.versionCount() == 2)
+        #expect(try f.store.allVersions().count == 2)
     }
 
     @Test("limits: over 8 MiB a file or too many files is 413, nothing stored; no file is 422")
@@ -284,7 +284,7 @@ struct UnitRouteTests {
                 #expect($0.status == .badRequest)
             }
         }
-        #expect(try f.store.versionCount() == 0)
+        #expect(try f.store.allVersions().count == 0)
     }
 
     @Test("the content decides, not the name: an .xlsx named .csv and a CSV named .xlsx both read")
@@ -336,7 +336,7 @@ struct UnitRouteTests {
                 #expect($0.status == .contentTooLarge)
             }
         }
-        #expect(try f.store.versionCount() == 2)
+        #expect(try f.store.allVersions().count == 2)
         let stored = try f.store.versions(unitID: 1, formID: try #require(f.store.allLatestVersions().first?.formID))
         #expect(try [UInt8](Data(contentsOf: URL(fileURLWithPath: f.store.layout.path(stored[0].folder + "/" + stored[0].original)))) == first)
     }

@@ -9,7 +9,7 @@ import TestSupport
 struct UploadTransactionTests {
     static func version(_ name: String, bytes: [UInt8] = Array("a,b\n".utf8)) -> DataStore.NewVersion {
         DataStore.NewVersion(sourceName: name, folder: "files/x/\(name)", original: "original.csv", total: "90", grade: "优",
-                             needsReview: false, summary: "{}", originalBytes: bytes, report: Array("{\"r\": 1}\n".utf8))
+                             needsReview: false, record: [], originalBytes: bytes, report: Array("{\"r\": 1}\n".utf8))
     }
 
     static func store(_ name: String) throws -> (DataStore, Int64, Int64) {
@@ -32,7 +32,7 @@ struct UploadTransactionTests {
         #expect(try store.versions(unitID: a, formID: "f1").map(\.sourceName) == ["v1", "v2", "v3"])
         #expect(try store.upload(formID: "f1", number: 1)?.original == [0, 1, 2])
         #expect(try store.upload(formID: "f1", number: 1)?.report == Array("{\"r\": 1}\n".utf8))
-        #expect(try store.versionCount() == 4)
+        #expect(try store.allVersions().count == 4)
     }
 
     @Test("a failed write leaves nothing and the writer usable: a taken form id, another unit's form, an unknown form")
@@ -41,15 +41,15 @@ struct UploadTransactionTests {
         try store.addForm(unitID: a, formID: "f1", Self.version("v1"))
         // The same form id again (another unit's upload): refused, nothing of it stays.
         #expect(throws: (any Error).self) { try store.addForm(unitID: b, formID: "f1", Self.version("dup")) }
-        #expect(try store.versionCount() == 1)
+        #expect(try store.allVersions().count == 1)
         #expect(try store.latestVersions(unitID: b).isEmpty)
         #expect(try store.addVersion(unitID: b, formID: "f1", Self.version("other unit")) == nil)
         #expect(try store.addVersion(unitID: a, formID: "nope", Self.version("unknown")) == nil)
-        #expect(try store.versionCount() == 1)
+        #expect(try store.allVersions().count == 1)
         // The writer is not left inside a transaction: the next ones commit, and are seen.
         try store.addForm(unitID: b, formID: "f2", Self.version("w1"))
         #expect(try store.addVersion(unitID: a, formID: "f1", Self.version("v2")) == 2)
-        #expect(try store.versionCount() == 3)
+        #expect(try store.allVersions().count == 3)
         #expect(try store.latestVersions(unitID: b).map(\.formID) == ["f2"])
     }
 
@@ -63,7 +63,7 @@ struct UploadTransactionTests {
             for i in 0..<20 { try store.addForm(unitID: a, formID: "f\(i)", Self.version("v\(i)")) }
         }
         let again = try DataStore(layout: DataLayout(root: folder))
-        #expect(try again.versionCount() == 20)
+        #expect(try again.allVersions().count == 20)
         #expect(try again.allVersions().map(\.sourceName) == (0..<20).map { "v\($0)" })
     }
 }

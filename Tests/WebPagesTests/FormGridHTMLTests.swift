@@ -59,11 +59,11 @@ struct FindingPlacementTests {
         let file = scored.scored.form.source
         let rows = layout.rows.count
         // (place row, column) → the cell expected to show it.
-        let cases: [(row: Int, column: Int, shown: String, code: String)] = [
-            (merge.last.row + 1, merge.last.column + 1, "sev-" + merge.first.a1, "inside-merge"),
-            (5, 0, "sev-A5", "whole-row"),
-            (0, 0, "sev-A1", "row-zero"),
-            (rows + 3, 12, "sev-" + SheetCell(row: rows + 2, column: 11).a1, "beyond-grid"),
+        let cases: [(row: Int, column: Int, shown: String, code: DiagnosticCode)] = [
+            (merge.last.row + 1, merge.last.column + 1, "sev-" + merge.first.a1, .writeFailed),
+            (5, 0, "sev-A5", .budgetZero),
+            (0, 0, "sev-A1", .notAForm),
+            (rows + 3, 12, "sev-" + SheetCell(row: rows + 2, column: 11).a1, .noIndicators),
         ]
         for place in cases {
             scored.diagnostics.append(Diagnostic(.error, place.code, at: SourceLocation(file: file, row: place.row, column: place.column),

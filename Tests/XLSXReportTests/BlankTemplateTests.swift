@@ -25,7 +25,7 @@ struct BlankTemplateTests {
         do {
             _ = try TemplateReader().read(document)
         } catch {
-            #expect(error.diagnostic.code == "no-indicators")
+            #expect(error.diagnostic.code == .noIndicators)
         }
     }
 
@@ -65,7 +65,7 @@ struct BlankTemplateTests {
             _ = try TemplateReader().read(document)
             Issue.record("a blank form has no indicator to score")
         } catch {
-            #expect(error.diagnostic.code == "no-indicators")
+            #expect(error.diagnostic.code == .noIndicators)
             #expect(error.diagnostic.location.row == 12)
         }
     }

@@ -49,8 +49,8 @@ struct MarkedCellsTests {
             if result.scoreChanged, !printed.isEmpty { expected.insert(Self.ref(result.indicator.score.cell)) }
         }
         let codes = Set(scored.diagnostics.map(\.code))
-        if codes.contains("budget-score-replaced"), let cell = scored.budget?.scoreCell { expected.insert(Self.ref(cell)) }
-        if codes.contains("printed-total-mismatch"), let cell = scored.form.total?.score?.cell { expected.insert(Self.ref(cell)) }
+        if codes.contains(.budgetScoreReplaced), let cell = scored.budget?.scoreCell { expected.insert(Self.ref(cell)) }
+        if codes.contains(.printedTotalMismatch), let cell = scored.form.total?.score?.cell { expected.insert(Self.ref(cell)) }
         #expect(cells == expected)
         if expected.isEmpty {
             #expect(legendRow == nil)

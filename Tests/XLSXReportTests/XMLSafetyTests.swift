@@ -281,7 +281,7 @@ struct XMLSafetyTests {
         document = LayoutFixture.setting(document, row: 17, column: 6, "圆满\u{FFFF}完成\u{FFFE}")
         document = LayoutFixture.setting(document, row: 28, column: 4, "满意度\u{2}\u{B}")
         let (form, diagnostics) = try TemplateReader().read(document)
-        let warnings = diagnostics.filter { $0.code == "xml-invalid-character" }
+        let warnings = diagnostics.filter { $0.code == .xmlInvalidCharacter }
         #expect(warnings.map { "\($0.location.row):\($0.location.column)" } == ["4:3", "17:6", "28:4"])
         #expect(warnings.allSatisfy { $0.severity == .warning })
         #expect(warnings[1].message.contains("U+FFFF U+FFFE"))
@@ -312,7 +312,7 @@ struct XMLSafetyTests {
                 if XMLText.isAllowed(text) { hostile.remove("\(row):\(column)") } else { hostile.insert("\(row):\(column)") }
             }
             let (form, diagnostics) = try TemplateReader().read(document)
-            let warned = Set(diagnostics.filter { $0.code == "xml-invalid-character" }.map { "\($0.location.row):\($0.location.column)" })
+            let warned = Set(diagnostics.filter { $0.code == .xmlInvalidCharacter }.map { "\($0.location.row):\($0.location.column)" })
             #expect(warned == hostile, "seed \(seed)")
             let scored = try Scorer.score(form)
             let path = try LayoutFixture.write(scored, name: "random-\(seed).xlsx", in: folder)  // opened and checked

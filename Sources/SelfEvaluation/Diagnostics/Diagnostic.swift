@@ -9,8 +9,8 @@ import CSV
 /// - `note`: worth knowing, nothing to fix (over-achievement, a realigned row, a cell kept that
 ///   belongs nowhere). Listed, never "needs review", never a `--strict` failure.
 ///
-/// Which codes are notes is decided in one table, ``Severity/noteCodes``, not by the rules that
-/// emit them.
+/// Which codes are notes is a property of the code (``DiagnosticCode/isNote``), not of the rules
+/// that emit them.
 public enum Severity: String, Sendable, Codable, Comparable {
     case note
     case warning
@@ -28,36 +28,27 @@ public enum Severity: String, Sendable, Codable, Comparable {
 
     /// Whether a finding of this level sets "needs review" and fails `check --strict`.
     public var needsReview: Bool { self != .note }
-
-    /// Codes emitted as warnings that are notes: routine findings that tell the reviewer nothing
-    /// to do. Every other warning stays a warning; errors are never downgraded.
-    public static let noteCodes: Set<String> = [
-        "over-achievement",      // 超额完成: scored in full, the target may be low; routine
-        "row-realigned",         // a row of a converted document moved back into its columns
-        "direction-inferred",    // 正向/反向 taken from the indicator's words
-        "cell-not-recognised",   // a cell that belongs nowhere: kept and written out as it was
-    ]
-
-    /// The level a finding with `code`, emitted as `requested`, is reported at.
-    public static func classify(_ code: String, _ requested: Severity) -> Severity {
-        requested == .warning && noteCodes.contains(code) ? .note : requested
-    }
 }
 
 /// A finding about a form: a stable code, a place and a message in Chinese.
 public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
     public var severity: Severity
-    /// Stable kebab-case code, e.g. "label-points-mismatch".
-    public var code: String
+    /// The stable code, printed as `[label-points-mismatch]`.
+    public var code: DiagnosticCode
     public var location: SourceLocation
     public var message: String
 
-    /// A finding; a warning whose code is in ``Severity/noteCodes`` becomes a note.
-    public init(_ severity: Severity, _ code: String, at location: SourceLocation, _ message: String) {
-        self.severity = Severity.classify(code, severity)
+    /// A finding at `severity`; a warning whose code is a note (``DiagnosticCode/isNote``) becomes one.
+    public init(_ severity: Severity, _ code: DiagnosticCode, at location: SourceLocation, _ message: String) {
+        self.severity = severity == .warning && code.isNote ? .note : severity
         self.code = code
         self.location = location
         self.message = message
+    }
+
+    /// A finding of a form: a warning, or a note when the code is one.
+    public init(_ code: DiagnosticCode, at location: SourceLocation, _ message: String) {
+        self.init(.warning, code, at: location, message)
     }
 
     /// `file:row:col: warning: [code] message` (the level in English, as compilers print it,
@@ -74,12 +65,12 @@ extension Sequence where Element == Diagnostic {
 public struct FormError: Error, Sendable, Equatable, CustomStringConvertible {
     public var diagnostic: Diagnostic
 
-    public init(_ code: String, at location: SourceLocation, _ message: String) {
+    public init(_ code: DiagnosticCode, at location: SourceLocation, _ message: String) {
         diagnostic = Diagnostic(.error, code, at: location, message)
     }
 
     public init(_ csv: CSVError) {
-        diagnostic = Diagnostic(.error, csv.kind.rawValue, at: csv.location, csv.message)
+        diagnostic = Diagnostic(.error, DiagnosticCode(csv.kind), at: csv.location, csv.message)
     }
 
     public var description: String { diagnostic.description }

@@ -30,6 +30,23 @@ package struct PrettyJSONWriter {
     /// Closes the innermost array.
     package mutating func endArray() { close(UInt8(ascii: "]")) }
 
+    /// An object whose members `members` writes.
+    package mutating func object(_ members: (inout Self) -> Void) {
+        beginObject()
+        members(&self)
+        endObject()
+    }
+
+    /// An array of `elements`, each item written by `write`.
+    package mutating func array<Elements: Sequence>(_ elements: Elements, _ write: (inout Self, Elements.Element) -> Void) {
+        beginArray()
+        for element in elements {
+            item()
+            write(&self, element)
+        }
+        endArray()
+    }
+
     /// Starts the next item of the innermost array: separator, newline and indentation.
     package mutating func item() {
         if hasItems.last == true { bytes.append(UInt8(ascii: ",")) }
@@ -73,10 +90,18 @@ package struct PrettyJSONWriter {
         Self.appendString(value, to: &bytes)
     }
 
+    /// `value` as a JSON string literal on its own (the intranet page's compact answers, the
+    /// names in report.json).
+    package static func quoted(_ value: String) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(value.utf8.count + 2)
+        appendString(value, to: &bytes)
+        return bytes
+    }
+
     /// Appends `value` as a JSON string literal, quoted and escaped as `JSONEncoder` escapes it:
-    /// the one string escaper of selfeval's JSON (this writer's, and the intranet page's compact
-    /// answers).
-    package static func appendString(_ value: String, to bytes: inout [UInt8]) {
+    /// the one string escaper of selfeval's JSON.
+    private static func appendString(_ value: String, to bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: "\""))
         let utf8 = value.utf8
         // On the contiguous bytes when there are (the generic view checks an index per byte).

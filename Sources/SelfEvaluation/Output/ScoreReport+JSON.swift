@@ -17,53 +17,42 @@ extension ScoreReport {
         w.key("filledOn"); w.string(filledOn)
         w.key("grade"); w.string(grade)
         w.key("indicators")
-        w.beginArray()
-        for indicator in indicators {
-            w.item()
-            indicator.write(to: &w)
-        }
-        w.endArray()
+        w.array(indicators) { w, indicator in indicator.write(to: &w) }
         w.key("layout"); w.string(layout)
         w.key("needsReview"); w.bool(needsReview)
         w.key("rules"); w.string(rules)
         w.key("sections")
-        w.beginArray()
-        for section in sections {
-            w.item()
-            w.beginObject()
-            w.key("indicatorsWeight"); w.decimal(section.indicatorsWeight)
-            w.key("name"); w.string(section.name)
-            w.key("score"); w.decimal(section.score)
-            w.key("stated"); w.decimal(section.stated)
-            w.key("weight"); w.decimal(section.weight)
-            w.key("weightSource"); w.string(section.weightSource)
-            w.endObject()
+        w.array(sections) { w, section in
+            w.object { w in
+                w.key("indicatorsWeight"); w.decimal(section.indicatorsWeight)
+                w.key("name"); w.string(section.name)
+                w.key("score"); w.decimal(section.score)
+                w.key("stated"); w.decimal(section.stated)
+                w.key("weight"); w.decimal(section.weight)
+                w.key("weightSource"); w.string(section.weightSource)
+            }
         }
-        w.endArray()
         w.key("source"); w.string(source)
         w.key("title"); w.string(title)
         w.key("total")
         if let total {
-            w.beginObject()
-            w.key("score"); w.decimal(total.score)
-            w.key("weight"); w.decimal(total.weight)
-            w.endObject()
+            w.object { w in
+                w.key("score"); w.decimal(total.score)
+                w.key("weight"); w.decimal(total.weight)
+            }
         } else {
             w.null()
         }
         w.key("unit"); w.string(unit)
         w.key("warnings")
-        w.beginArray()
-        for warning in warnings {
-            w.item()
-            w.beginObject()
-            w.key("code"); w.string(warning.code)
-            w.key("column"); w.string(warning.column)
-            w.key("message"); w.string(warning.message)
-            w.key("row"); w.int(warning.row)
-            w.endObject()
+        w.array(warnings) { w, warning in
+            w.object { w in
+                w.key("code"); w.string(warning.code)
+                w.key("column"); w.string(warning.column)
+                w.key("message"); w.string(warning.message)
+                w.key("row"); w.int(warning.row)
+            }
         }
-        w.endArray()
         w.key("year"); w.int(year)
         w.endObject()
     }
@@ -74,17 +63,14 @@ extension ScoreReport.Budget {
         w.beginObject()
         w.key("executionRate"); w.decimal(executionRate)
         w.key("rows")
-        w.beginArray()
-        for row in rows {
-            w.item()
-            w.beginObject()
-            w.key("adjusted"); w.decimal(row.adjusted)
-            w.key("executed"); w.decimal(row.executed)
-            w.key("initial"); w.decimal(row.initial)
-            w.key("name"); w.string(row.name)
-            w.endObject()
+        w.array(rows) { w, row in
+            w.object { w in
+                w.key("adjusted"); w.decimal(row.adjusted)
+                w.key("executed"); w.decimal(row.executed)
+                w.key("initial"); w.decimal(row.initial)
+                w.key("name"); w.string(row.name)
+            }
         }
-        w.endArray()
         w.key("score"); w.decimal(score)
         w.key("weight"); w.decimal(weight)
         if let weightSource { w.key("weightSource"); w.string(weightSource) }

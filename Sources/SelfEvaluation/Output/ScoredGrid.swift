@@ -83,9 +83,10 @@ public struct ScoredGrid: Sendable {
     }
 }
 
-/// Whether a computed text really changes what the form held ("4" and "4.00" do not).
-enum LabelTextCompare {
-    static func differ(_ old: String, _ new: String, number: Decimal?) -> Bool {
+/// Whether a computed text really changes what the form held ("4" and "4.00", "100%" and
+/// "100.00%" do not): the workbook's comments and the scored CSV's markers ask it.
+package enum LabelTextCompare {
+    package static func differ(_ old: String, _ new: String, number: Decimal?) -> Bool {
         let o = LabelText.trim(old)
         if o == new { return false }
         guard let number else { return true }

@@ -76,8 +76,8 @@ struct BudgetExecutionRule: Sendable {
         var diagnostics: [Diagnostic] = []
         guard let table = form.budget, !table.rows.isEmpty else {
             let cell = form.title?.cell ?? CellAddress(row: 1, column: 1)
-            diagnostics.append(Diagnostic(.warning, "budget-missing", at: form.location(cell),
-                                          Vocabulary.ScoringMessage.budgetMissing))
+            diagnostics.append(Diagnostic(.budgetMissing, at: form.location(cell),
+                                          Message.budgetMissing))
             return Outcome(result: nil, diagnostics: diagnostics)
         }
         let totalRow = table.totalRow
@@ -94,8 +94,8 @@ struct BudgetExecutionRule: Sendable {
 
         if fromParts {
             diagnostics.append(Diagnostic(
-                .warning, "budget-total-from-parts", at: form.location(anchor),
-                Vocabulary.ScoringMessage.budgetTotalFromParts(adjusted: ScoreText.money(sums.adjusted ?? 0),
+                .budgetTotalFromParts, at: form.location(anchor),
+                Message.budgetTotalFromParts(adjusted: ScoreText.money(sums.adjusted ?? 0),
                                                               executed: ScoreText.money(sums.executed ?? 0))))
         } else if let totalRow, let totalAmounts, !parts.isEmpty {
             for column in Column.allCases {
@@ -104,8 +104,8 @@ struct BudgetExecutionRule: Sendable {
                 if difference > Self.sumTolerance || difference < -Self.sumTolerance {
                     let cell = column.cell(totalRow)?.cell ?? totalRow.name.cell
                     diagnostics.append(Diagnostic(
-                        .warning, "budget-sum-mismatch", at: form.location(cell),
-                        Vocabulary.ScoringMessage.budgetSumMismatch(column.field, total: ScoreText.money(total),
+                        .budgetSumMismatch, at: form.location(cell),
+                        Message.budgetSumMismatch(column.field, total: ScoreText.money(total),
                                                                     sum: ScoreText.money(partSum))))
                 }
             }
@@ -118,7 +118,7 @@ struct BudgetExecutionRule: Sendable {
         let amountsBlank = !fromParts && [Column.executed, .adjusted].contains { (totalAmounts ?? Amounts()).isBlank($0) }
         let printedRate = amountsBlank ? totalAmounts?.rate.flatMap(Self.rateFraction) : nil
         if let printedRate, let cell = totalRow?.rate {
-            diagnostics.append(Diagnostic(.warning, "rate-from-print", at: form.location(cell.cell),
+            diagnostics.append(Diagnostic(.rateFromPrint, at: form.location(cell.cell),
                                           Vocabulary.LayoutMessage.rateFromPrint(ScoreText.percent(printedRate))))
         }
         guard adjusted > 0 || printedRate != nil else {
@@ -128,8 +128,8 @@ struct BudgetExecutionRule: Sendable {
         }
         if executed < 0 {
             let cell = fromParts ? anchor : (totalRow?.executed?.cell ?? anchor)
-            diagnostics.append(Diagnostic(.warning, "budget-negative", at: form.location(cell),
-                                          Vocabulary.ScoringMessage.executedNegative(ScoreText.money(executed))))
+            diagnostics.append(Diagnostic(.budgetNegative, at: form.location(cell),
+                                          Message.executedNegative(ScoreText.money(executed))))
         }
 
         let (weight, weightSource) = self.weight(totalRow, amounts: totalAmounts, stated: table.columns.statedWeight,
@@ -207,16 +207,16 @@ struct BudgetExecutionRule: Sendable {
     private static func budgetError(adjusted: Decimal, executed: Decimal, rows: [Amounts], cell: CellAddress,
                                     form: Form) -> FormError {
         if adjusted < 0 {
-            return FormError("budget-negative", at: form.location(cell),
-                             Vocabulary.ScoringMessage.budgetNegative(ScoreText.money(adjusted)))
+            return FormError(.budgetNegative, at: form.location(cell),
+                             Message.budgetNegative(ScoreText.money(adjusted)))
         }
         if let invalid = rows.lazy.compactMap({ $0.invalid[.adjusted] }).first {
-            return FormError("budget-amount-invalid", at: form.location(invalid.cell.cell),
-                             Vocabulary.ScoringMessage.budgetNotANumber(invalid.cell.value.trimmed, invalid.reason))
+            return FormError(.budgetAmountInvalid, at: form.location(invalid.cell.cell),
+                             Message.budgetNotANumber(invalid.cell.value.trimmed, invalid.reason))
         }
-        let message = executed == 0 ? Vocabulary.ScoringMessage.budgetZero
-            : Vocabulary.ScoringMessage.executedWithoutBudget(ScoreText.money(executed))
-        return FormError("budget-zero", at: form.location(cell), message)
+        let message = executed == 0 ? Message.budgetZero
+            : Message.executedWithoutBudget(ScoreText.money(executed))
+        return FormError(.budgetZero, at: form.location(cell), message)
     }
 
     /// "年度资金总额:" → "年度资金总额", "其中:当年财政拨款" → "当年财政拨款".
@@ -230,8 +230,8 @@ struct BudgetExecutionRule: Sendable {
                 return try ValueParser.optionalNumber(cell.value, field: column.field)
             } catch {
                 diagnostics.append(Diagnostic(
-                    .warning, "budget-amount-invalid", at: form.location(cell.cell),
-                    Vocabulary.ScoringMessage.budgetAmountInvalid(column.field, cell.value.trimmed, error.message)))
+                    .budgetAmountInvalid, at: form.location(cell.cell),
+                    Message.budgetAmountInvalid(column.field, cell.value.trimmed, error.message)))
                 amounts.invalid[column] = (cell, error.message)
                 return nil
             }
@@ -275,8 +275,8 @@ struct BudgetExecutionRule: Sendable {
         }
         if let error = amounts?.weightError {
             diagnostics.append(Diagnostic(
-                .warning, "budget-amount-invalid", at: form.location(cell.cell),
-                Vocabulary.ScoringMessage.budgetAmountInvalid(Vocabulary.ScoringWords.weightField, cell.value.trimmed,
+                .budgetAmountInvalid, at: form.location(cell.cell),
+                Message.budgetAmountInvalid(Vocabulary.ScoringWords.weightField, cell.value.trimmed,
                                                               error)))
             return labelled.map { ($0, .formLabel) } ?? (rules.executionRateWeight, .rulesDefault)
         }
@@ -286,15 +286,15 @@ struct BudgetExecutionRule: Sendable {
         // 鄂州: 分值 100 in the money row is the whole form's, and 预算执行率 is an indicator: 执行率
         // is shown, not scored apart (`ExecutionRateTarget.isTotalInMoneyRow`).
         if ExecutionRateTarget.isTotalInMoneyRow(written, form: form) {
-            diagnostics.append(Diagnostic(.warning, "execution-weight-is-total", at: form.location(cell.cell),
-                                          Vocabulary.ScoringMessage.executionWeightIsTotal(ScoreText.plain(written))))
+            diagnostics.append(Diagnostic(.executionWeightIsTotal, at: form.location(cell.cell),
+                                          Message.executionWeightIsTotal(ScoreText.plain(written))))
             return (0, .notScored)
         }
         // A cell that agrees with the form's own label needs no warning: the form states it twice.
         if written != rules.executionRateWeight, written != labelled {
             diagnostics.append(Diagnostic(
-                .warning, "execution-rate-weight", at: form.location(cell.cell),
-                Vocabulary.ScoringMessage.executionWeight(found: ScoreText.plain(written),
+                .executionRateWeight, at: form.location(cell.cell),
+                Message.executionWeight(found: ScoreText.plain(written),
                                                           expected: ScoreText.plain(rules.executionRateWeight),
                                                           rules: rules.name)))
         }
@@ -324,15 +324,15 @@ struct BudgetExecutionRule: Sendable {
         if let cell = row?.score, result.weightSource != .notScored, let printed = amounts?.score {
             result.filledScore = printed
             if printed != result.score {
-                let message = Vocabulary.ScoringMessage.budgetScoreReplaced(
+                let message = Message.budgetScoreReplaced(
                     printed: ScoreText.plain(printed), computed: shownScore, formula: formula)
                 result.scoreChanged = true
                 result.comment = message
-                diagnostics.append(Diagnostic(.warning, "budget-score-replaced", at: form.location(cell.cell), message))
+                diagnostics.append(Diagnostic(.budgetScoreReplaced, at: form.location(cell.cell), message))
             }
         } else {
             result.scoreChanged = true
-            result.comment = Vocabulary.ScoringMessage.budgetScoreFilled(shownScore, formula: formula)
+            result.comment = Message.budgetScoreFilled(shownScore, formula: formula)
         }
         guard let cell = row?.rate, let quantity = amounts?.rate else { return }
         let printedPercent: Decimal = switch quantity.unit {
@@ -355,9 +355,54 @@ struct BudgetExecutionRule: Sendable {
             != printedPercent {
             let percent = DecimalRounding.quotient(rate.numerator, times: 100, over: rate.denominator, places: 2)
             diagnostics.append(Diagnostic(
-                .warning, "printed-rate-mismatch", at: form.location(cell.cell),
-                Vocabulary.ScoringMessage.printedRateMismatch(printed: cell.value.trimmed,
+                .printedRateMismatch, at: form.location(cell.cell),
+                Message.printedRateMismatch(printed: cell.value.trimmed,
                                                               computed: (percent ?? .nan).fixed(2) + "%")))
+        }
+    }
+}
+
+extension BudgetExecutionRule {
+    /// The rule's messages (Chinese), beside the rule.
+    enum Message {
+        static let budgetZero = "全年预算数为0(年度资金总额及其下各行均无金额),无法计算预算执行率。"
+        static let budgetMissing = "未找到资金表的年度资金总额,预算执行率未计分。"
+        static func budgetAmountInvalid(_ field: String, _ text: String, _ detail: String) -> String {
+            "\(field)“\(text)”不是数字(\(detail)),按空白处理。"
+        }
+        static func budgetSumMismatch(_ field: String, total: String, sum: String) -> String {
+            "年度资金总额的\(field)为\(total)万元,与其下各行之和\(sum)万元不符(相差超过0.01)。"
+        }
+        static func budgetTotalFromParts(adjusted: String, executed: String) -> String {
+            "年度资金总额一行为0,而其下各行有金额:按各行之和计算执行率(全年预算数\(adjusted)万元,全年执行数\(executed)万元)。"
+        }
+        static func budgetNegative(_ adjusted: String) -> String {
+            "全年预算数为负数(\(adjusted)万元):预算数不能为负,无法计算预算执行率。"
+        }
+        static func budgetNotANumber(_ text: String, _ detail: String) -> String {
+            "全年预算数“\(text)”不是有效的金额(\(detail)),无法计算预算执行率。"
+        }
+        static func executedNegative(_ executed: String) -> String {
+            "全年执行数为负数(\(executed)万元):执行率按0计,请核实。"
+        }
+        static func executedWithoutBudget(_ executed: String) -> String {
+            "全年预算数为0而全年执行数为\(executed)万元,无法计算预算执行率。"
+        }
+        static func executionWeight(found: String, expected: String, rules: String) -> String {
+            "预算执行率的分值为\(found),规则“\(rules)”规定为\(expected)。"
+        }
+        static func printedRateMismatch(printed: String, computed: String) -> String {
+            "表中执行率为\(printed),按全年执行数/全年预算数计算应为\(computed)。"
+        }
+        static func budgetScoreReplaced(printed: String, computed: String, formula: String) -> String {
+            "表中执行率得分为\(printed),按规则应为\(computed)(\(formula)),已改正。"
+        }
+        static func budgetScoreFilled(_ computed: String, formula: String) -> String {
+            "执行率得分由程序计算:\(formula)。"
+        }
+        /// `execution-weight-is-total`: the money row's 分值 is the form's total.
+        static func executionWeightIsTotal(_ written: String) -> String {
+            "资金表执行率一行的分值为\(written),是全表的总分:预算执行率已作为绩效指标评分,执行率不另计分。"
         }
     }
 }

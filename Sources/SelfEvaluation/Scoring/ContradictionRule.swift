@@ -79,11 +79,11 @@ struct ContradictionRule: Sendable {
         }
         let direction = chosen.comparator?.direction ?? .positive
         let isOperator = indicator.nature.flatMap { ValueParser.comparator($0.value) } != nil
-        let message = Vocabulary.ScoringMessage.contradictionResolved(
+        let message = Message.contradictionResolved(
             column: readings.word, isOperator: isOperator, target: indicator.target.value.trimmed,
             used: Self.shown(chosen), keptFilled: kept || (filledRounded != nil && filledRounded == ownScore),
             review: review)
-        let code = isOperator ? "operator-contradiction" : "direction-contradiction"
+        let code: DiagnosticCode = isOperator ? .operatorContradiction : .directionContradiction
         return Choice(target: chosen, direction: direction, keptByOtherReading: kept, needsReview: review,
                       warning: Diagnostic(.warning, code, at: form.location(readings.cell), message))
     }
@@ -99,5 +99,19 @@ struct ContradictionRule: Sendable {
         case nil: ""
         }
         return comparator + quantity.number.plainText + (quantity.unit?.description ?? "")
+    }
+}
+
+extension ContradictionRule {
+    /// The rule's messages (Chinese), beside the rule.
+    enum Message {
+        static func contradictionResolved(column: String, isOperator: Bool, target: String, used: String,
+                                                 keptFilled: Bool, review: Bool) -> String {
+            let said = isOperator ? "指标性质(计算符号)列为“\(column)”" : "指标方向“\(column)”"
+            let head = "\(said),与年度指标值“\(target)”自身的比较符相反"
+            if keptFilled { return "\(head):单位所填得分与按“\(used)”计算的一致,予以保留。" }
+            if review { return "\(head):按年度指标值自身的写法“\(used)”评分,请单位核实后复核。" }
+            return "\(head):两种理解得分相同,按年度指标值自身的写法“\(used)”评分。"
+        }
     }
 }

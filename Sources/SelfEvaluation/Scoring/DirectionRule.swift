@@ -29,18 +29,18 @@ struct DirectionRule: Sendable {
             let direction = comparator.direction
             if let stated, stated.direction != .equal, direction != .equal, stated.direction != direction {
                 let cell = indicator.nature?.cell ?? indicator.target.cell
-                let message = Vocabulary.ScoringMessage.directionContradiction(
+                let message = Message.directionContradiction(
                     word: stated.word, target: indicator.target.value.trimmed)
                 return Decision(direction: direction,
-                                warning: Diagnostic(.warning, "direction-contradiction", at: form.location(cell), message))
+                                warning: Diagnostic(.directionContradiction, at: form.location(cell), message))
             }
             return Decision(direction: direction, warning: nil)
         }
         if let stated { return Decision(direction: stated.direction, warning: nil) }
         if let word = DirectionInference.lowerIsBetterWord(in: indicator.name.value) {
-            let message = Vocabulary.ScoringMessage.directionInferred(word: word, target: indicator.targetText)
+            let message = Message.directionInferred(word: word, target: indicator.targetText)
             return Decision(direction: .negative,
-                            warning: Diagnostic(.warning, "direction-inferred", at: form.location(indicator.name.cell),
+                            warning: Diagnostic(.directionInferred, at: form.location(indicator.name.cell),
                                                 message))
         }
         if Self.costWords.first(in: SearchedText(indicator.level2.value)) != nil, isAmount(target.unit) {
@@ -73,9 +73,9 @@ struct DirectionRule: Sendable {
               case .quantity(let own) = indicator.writtenTarget,
               let written = own.comparator,
               (explicit.direction == .negative) != (written.direction == .negative) else { return nil }
-        let message = Vocabulary.ScoringMessage.operatorContradiction(
+        let message = Message.operatorContradiction(
             operator: nature.value.trimmed, target: indicator.target.value.trimmed)
-        return Diagnostic(.warning, "operator-contradiction", at: form.location(nature.cell), message)
+        return Diagnostic(.operatorContradiction, at: form.location(nature.cell), message)
     }
 
     private func isAmount(_ unit: MeasureUnit?) -> Bool {
@@ -111,6 +111,21 @@ extension String {
         switch scalar.value {
         case 0x21...0x7E, 0x4E00...0x9FFF, 0xFF01...0xFF5E: true
         default: false
+        }
+    }
+}
+
+extension DirectionRule {
+    /// The rule's messages (Chinese), beside the rule.
+    enum Message {
+        static func directionContradiction(word: String, target: String) -> String {
+            "指标方向“\(word)”与年度指标值“\(target)”的比较符相反,按比较符评分。"
+        }
+        static func operatorContradiction(operator: String, target: String) -> String {
+            "指标性质(计算符号)列为“\(`operator`)”,与年度指标值“\(target)”自身的比较符相反,按该列的“\(`operator`)”评分。"
+        }
+        static func directionInferred(word: String, target: String) -> String {
+            "年度指标值“\(target)”未写比较符,指标名称含“\(word)”,按越低越好(反向指标)评分,请核实。"
         }
     }
 }

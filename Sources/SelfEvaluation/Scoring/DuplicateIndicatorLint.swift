@@ -20,13 +20,22 @@ struct DuplicateIndicatorLint: Sendable {
                 : String(String.UnicodeScalarView(text.unicodeScalars.filter { !LabelText.isWhitespace($0) })))
             guard !key.isEmpty else { continue }
             if let row = firstRow[key] {
-                diagnostics.append(Diagnostic(.warning, "duplicate-indicator", at: form.location(name.cell),
-                                              Vocabulary.ScoringMessage.duplicateIndicator(name.value.trimmed,
+                diagnostics.append(Diagnostic(.duplicateIndicator, at: form.location(name.cell),
+                                              Message.duplicateIndicator(name.value.trimmed,
                                                                                           firstRow: row)))
             } else {
                 firstRow[key] = form.indicators[i].row
             }
         }
         return diagnostics
+    }
+}
+
+extension DuplicateIndicatorLint {
+    /// The rule's messages (Chinese), beside the rule.
+    enum Message {
+        static func duplicateIndicator(_ name: String, firstRow: Int) -> String {
+            "三级指标“\(name)”与第\(firstRow)行的指标重名。"
+        }
     }
 }

@@ -21,7 +21,7 @@ struct FilledScoreRule: Sendable {
         let shown = ScoreText.points(score, rules)
         guard let filled else {
             return Outcome(score: score, changed: true,
-                           comment: Vocabulary.ScoringMessage.scoreFilled(shown, formula: formula), replaced: false)
+                           comment: Message.scoreFilled(shown, formula: formula), replaced: false)
         }
         if filled == score { return Outcome(score: score, changed: false, comment: nil, replaced: false) }
         if rules.round(filled) == score {
@@ -30,8 +30,20 @@ struct FilledScoreRule: Sendable {
                            replaced: false)
         }
         return Outcome(score: score, changed: true,
-                       comment: Vocabulary.ScoringMessage.scoreReplaced(
+                       comment: Message.scoreReplaced(
                            printed: ScoreText.plain(filled), computed: shown, formula: formula),
                        replaced: true)
+    }
+}
+
+extension FilledScoreRule {
+    /// The rule's messages (Chinese), beside the rule.
+    enum Message {
+        static func scoreReplaced(printed: String, computed: String, formula: String) -> String {
+            "表中得分\(printed)与按公式计算的\(computed)不符,已改为\(computed)(\(formula))。"
+        }
+        static func scoreFilled(_ computed: String, formula: String) -> String {
+            "得分由程序按公式计算:\(formula)。"
+        }
     }
 }

@@ -17,13 +17,13 @@ struct IndicatorEvaluator: Sendable {
         // read it as blank (`ParsedValue.notGiven`), and that is said.
         for (cell, value) in [(indicator.target, indicator.writtenTarget), (indicator.actual, actual)]
         where value == .notGiven && !indicator.isPlaceholder && !cell.value.trimmed.isEmpty {
-            diagnostics.append(Diagnostic(.note, "value-not-given", at: form.location(cell.cell),
-                                          Vocabulary.ScoringMessage.valueNotGiven(cell.value.trimmed)))
+            diagnostics.append(Diagnostic(.valueNotGiven, at: form.location(cell.cell),
+                                          Message.valueNotGiven(cell.value.trimmed)))
         }
         if let implied = ExecutionRateTarget.implied(name: indicator.name.value, target: target, actual: actual) {
             target = .quantity(implied)
-            diagnostics.append(Diagnostic(.note, "target-implied", at: form.location(indicator.target.cell),
-                                          Vocabulary.ScoringMessage.executionTargetImplied))
+            diagnostics.append(Diagnostic(.targetImplied, at: form.location(indicator.target.cell),
+                                          Message.executionTargetImplied))
         }
         var result = IndicatorResult(indicator: indicator, kind: .notScored, target: target, actual: actual,
                                      weight: nil, filledScore: nil, score: 0,
@@ -38,7 +38,7 @@ struct IndicatorEvaluator: Sendable {
                        diagnostics: inout [Diagnostic]) {
         let (target, actual) = (result.target, result.actual)
         let source = form.source  // what `warn` needs of the form (capturing the form copied it per row)
-        func warn(_ code: String, _ cell: CellAddress, _ message: String) {
+        func warn(_ code: DiagnosticCode, _ cell: CellAddress, _ message: String) {
             diagnostics.append(Diagnostic(.warning, code, at: SourceLocation(file: source, row: cell.row, column: cell.column),
                                           message))
         }
@@ -54,13 +54,13 @@ struct IndicatorEvaluator: Sendable {
             result.filledScore = try ValueParser.optionalNumber(indicator.score.value,
                                                                 field: Vocabulary.ScoringWords.scoreField)
         } catch {
-            warn("score-invalid", indicator.score.cell,
-                 Vocabulary.ScoringMessage.scoreInvalid(indicator.score.value.trimmed, error.message))
+            warn(.scoreInvalid, indicator.score.cell,
+                 Message.scoreInvalid(indicator.score.value.trimmed, error.message))
         }
         if let filled = result.filledScore, weight < filled {
             // The form's own rule (注1): no score above its 分值; the rules below clamp it.
-            warn("score-above-weight", indicator.score.cell,
-                 Vocabulary.ScoringMessage.scoreAboveWeight(ScoreText.plain(filled), weight: ScoreText.plain(weight)))
+            warn(.scoreAboveWeight, indicator.score.cell,
+                 Message.scoreAboveWeight(ScoreText.plain(filled), weight: ScoreText.plain(weight)))
         }
 
         if actual == .notGiven {
@@ -93,12 +93,12 @@ struct IndicatorEvaluator: Sendable {
                     scoreQuantitative(&result, computation, direction: decision.direction, weight: weight, warn: warn)
                     return
                 case .incompatibleUnits(let a, let b):
-                    warn("unit-mismatch", indicator.actual.cell,
-                         Vocabulary.ScoringMessage.unitMismatch(target: a?.description ?? "", actual: b?.description ?? ""))
+                    warn(.unitMismatch, indicator.actual.cell,
+                         Message.unitMismatch(target: a?.description ?? "", actual: b?.description ?? ""))
                 }
             } else {
-                warn("actual-not-quantity", indicator.actual.cell,
-                     Vocabulary.ScoringMessage.actualNotQuantity(indicator.actual.value.trimmed))
+                warn(.actualNotQuantity, indicator.actual.cell,
+                     Message.actualNotQuantity(indicator.actual.value.trimmed))
             }
         }
         scoreQualitative(&result, weight: weight, formYear: form.year?.value, warn: warn)
@@ -107,21 +107,21 @@ struct IndicatorEvaluator: Sendable {
     /// 分值 as written (a number of any sign, nil when empty or not a number) and as scored (a
     /// number ≥ 0, or nil with a warning: the row is then not scored).
     private func readWeight(_ indicator: Indicator,
-                            warn: (String, CellAddress, String) -> Void) -> (written: Decimal?, usable: Decimal?) {
+                            warn: (DiagnosticCode, CellAddress, String) -> Void) -> (written: Decimal?, usable: Decimal?) {
         let cell = indicator.weight
         do {
             guard let weight = try indicator.weightNumber.get() else {
-                warn("missing-weight", cell.cell, Vocabulary.ScoringMessage.weightMissing)
+                warn(.missingWeight, cell.cell, Message.weightMissing)
                 return (nil, nil)
             }
             guard weight >= 0 else {
-                warn("weight-negative", cell.cell, Vocabulary.ScoringMessage.weightNegative(cell.value.trimmed))
+                warn(.weightNegative, cell.cell, Message.weightNegative(cell.value.trimmed))
                 return (weight, nil)
             }
-            if weight == 0 { warn("weight-zero", cell.cell, Vocabulary.ScoringMessage.weightZero) }
+            if weight == 0 { warn(.weightZero, cell.cell, Message.weightZero) }
             return (weight, weight)
         } catch {
-            warn("weight-invalid", cell.cell, Vocabulary.ScoringMessage.weightInvalid(cell.value.trimmed, error.message))
+            warn(.weightInvalid, cell.cell, Message.weightInvalid(cell.value.trimmed, error.message))
             return (nil, nil)
         }
     }
@@ -136,14 +136,14 @@ struct IndicatorEvaluator: Sendable {
     }
 
     private func scoreWithoutActual(_ result: inout IndicatorResult, weight: Decimal,
-                                    warn: (String, CellAddress, String) -> Void) {
+                                    warn: (DiagnosticCode, CellAddress, String) -> Void) {
         let indicator = result.indicator
         if case .quantity = result.target { result.kind = .quantitative } else { result.kind = .qualitative }
         let kept = result.filledScore.map { rules.round($0).clamped(0, weight) }
         result.score = kept ?? 0
         result.needsReview = true
-        let message = Vocabulary.ScoringMessage.actualMissing(kept: kept.map { ScoreText.points($0, rules) })
-        warn("actual-missing", indicator.actual.cell, message)
+        let message = Message.actualMissing(kept: kept.map { ScoreText.points($0, rules) })
+        warn(.actualMissing, indicator.actual.cell, message)
         if kept == nil || kept != result.filledScore {
             result.scoreChanged = true
             result.comment = message
@@ -156,11 +156,11 @@ struct IndicatorEvaluator: Sendable {
     /// the cell; true when the row is done. Without a printed score: the warning, and false (the
     /// row is scored on what was read, and marked for review).
     private func keepPrinted(_ result: inout IndicatorResult, doubt: UnreadValueRule.Doubt, weight: Decimal,
-                             warn: (String, CellAddress, String) -> Void) -> Bool {
+                             warn: (DiagnosticCode, CellAddress, String) -> Void) -> Bool {
         let text = doubt.cell.value.trimmed
         result.needsReview = true
         guard let filled = result.filledScore else {
-            warn("value-unread", doubt.cell.cell,
+            warn(.valueUnread, doubt.cell.cell,
                  Vocabulary.ScoringMessage.valueUnreadScored(field: doubt.field, text: text, unread: doubt.unread))
             return false
         }
@@ -169,7 +169,7 @@ struct IndicatorEvaluator: Sendable {
         result.score = kept
         let message = Vocabulary.ScoringMessage.valueUnreadKept(field: doubt.field, text: text, unread: doubt.unread,
                                                                 kept: ScoreText.points(kept, rules))
-        warn("value-unread", doubt.cell.cell, message)
+        warn(.valueUnread, doubt.cell.cell, message)
         if kept != filled {
             result.scoreChanged = true
             result.comment = message
@@ -181,7 +181,7 @@ struct IndicatorEvaluator: Sendable {
     }
 
     private func scoreQuantitative(_ result: inout IndicatorResult, _ computation: QuantitativeIndicatorRule.Computation,
-                                   direction: Direction, weight: Decimal, warn: (String, CellAddress, String) -> Void) {
+                                   direction: Direction, weight: Decimal, warn: (DiagnosticCode, CellAddress, String) -> Void) {
         let indicator = result.indicator
         result.kind = .quantitative
         result.direction = direction
@@ -195,7 +195,7 @@ struct IndicatorEvaluator: Sendable {
         result.scoreChanged = filled.changed
         result.comment = filled.comment
         if filled.replaced, let comment = filled.comment {
-            warn("score-replaced", indicator.score.cell, comment)
+            warn(.scoreReplaced, indicator.score.cell, comment)
         }
         if filled.changed, let comment = filled.comment {
             result.audit.append(AuditEntry(
@@ -206,8 +206,8 @@ struct IndicatorEvaluator: Sendable {
         }
         if computation.overAchieved, result.reason.isEmpty {
             let ratio = (computation.ratio ?? 0) * 100
-            warn("over-achievement", indicator.actual.cell,
-                 Vocabulary.ScoringMessage.overAchievement(
+            warn(.overAchievement, indicator.actual.cell,
+                 Message.overAchievement(
                      ratio: ratio.fixed(2) + "%",
                      threshold: ScoreText.plain((rules.overAchievementThreshold - 1) * 100) + "%",
                      needsExplanation: rules.overAchievementNeedsExplanation))
@@ -216,7 +216,7 @@ struct IndicatorEvaluator: Sendable {
     }
 
     private func scoreQualitative(_ result: inout IndicatorResult, weight: Decimal, formYear: Int?,
-                                  warn: (String, CellAddress, String) -> Void) {
+                                  warn: (DiagnosticCode, CellAddress, String) -> Void) {
         let indicator = result.indicator
         result.kind = .qualitative
         let reading = TierReader().read(actual: result.actual, actualText: indicator.actual.value,
@@ -230,7 +230,7 @@ struct IndicatorEvaluator: Sendable {
         let shown = ScoreText.points(outcome.score, rules)
         if !outcome.placed {
             result.needsReview = true
-            warn("tier-unplaceable", indicator.actual.cell, Vocabulary.ScoringMessage.unplaceable)
+            warn(.tierUnplaceable, indicator.actual.cell, Message.unplaceable)
         }
         switch outcome.change {
         case .kept:
@@ -240,18 +240,18 @@ struct IndicatorEvaluator: Sendable {
             result.comment = Vocabulary.ScoringMessage.scoreRounded(
                 printed: ScoreText.plain(result.filledScore ?? 0), rounded: shown)
         case .moved:
-            let message = Vocabulary.ScoringMessage.scoreOutsideTier(
+            let message = Message.scoreOutsideTier(
                 printed: ScoreText.plain(result.filledScore ?? 0), moved: shown, tier: outcome.tier.label,
                 low: low, high: high)
             result.scoreChanged = true
             result.comment = message
-            warn("score-outside-tier", indicator.score.cell, message)
+            warn(.scoreOutsideTier, indicator.score.cell, message)
         case .filled:
             result.scoreChanged = true
-            result.comment = Vocabulary.ScoringMessage.tierScoreFilled(shown, tier: outcome.tier.label, low: low,
+            result.comment = Message.tierScoreFilled(shown, tier: outcome.tier.label, low: low,
                                                                        high: high)
         }
-        let basis = outcome.placed ? outcome.basis : Vocabulary.ScoringMessage.unplaceable
+        let basis = outcome.placed ? outcome.basis : Message.unplaceable
         result.audit.append(AuditEntry(
             rule: QualitativeTierRule.name, inputs: inputs(indicator),
             formula: "\(Vocabulary.ScoringWords.formulaQualitative): \(outcome.tier.label) [\(low), \(high)] → \(shown)",
@@ -259,4 +259,48 @@ struct IndicatorEvaluator: Sendable {
     }
 
     static let ruleName = "IndicatorEvaluator"
+}
+
+extension IndicatorEvaluator {
+    /// The rule's messages (Chinese), beside the rule.
+    enum Message {
+        static let weightMissing = "未填写分值,该指标不计分。"
+        static func weightInvalid(_ text: String, _ detail: String) -> String {
+            "分值“\(text)”不是数字(\(detail)),该指标不计分。"
+        }
+        static func weightNegative(_ text: String) -> String { "分值“\(text)”小于0,该指标不计分。" }
+        static let weightZero = "分值为0:该指标不占分,得分只能为0,请核实是否漏填分值。"
+        static func scoreAboveWeight(_ score: String, weight: String) -> String {
+            "得分\(score)超过分值\(weight):三级指标得分不能超过该指标分值,已按不超过分值评分。"
+        }
+        static func scoreInvalid(_ text: String, _ detail: String) -> String {
+            "得分“\(text)”不是数字(\(detail)),按空白处理并由程序评分。"
+        }
+        static func actualMissing(kept: String?) -> String {
+            if let kept { return "未填写实际完成值,无法评分:保留表中得分\(kept),请核实。" }
+            return "未填写实际完成值,无法评分,得0分。"
+        }
+        static func actualNotQuantity(_ text: String) -> String {
+            "年度指标值为数值,而实际完成值“\(text)”不是数值,按定性指标评分。"
+        }
+        static func unitMismatch(target: String, actual: String) -> String {
+            "实际完成值的单位“\(actual)”与年度指标值的单位“\(target)”不一致,无法换算,按定性指标评分。"
+        }
+        static func overAchievement(ratio: String, threshold: String, needsExplanation: Bool) -> String {
+            needsExplanation
+                ? "实际完成值为年度指标值的\(ratio),超额\(threshold)及以上:得满分,但须在原因分析中说明超额原因(年度指标值是否设定偏低)。"
+                : "实际完成值为年度指标值的\(ratio),超额\(threshold)及以上:得满分,请核实年度指标值是否设定偏低。"
+        }
+        static func scoreOutsideTier(printed: String, moved: String, tier: String, low: String, high: String) -> String {
+            "表中得分\(printed)不在“\(tier)”档的分值区间\(low)–\(high)内,已改为\(moved)。"
+        }
+        static func tierScoreFilled(_ score: String, tier: String, low: String, high: String) -> String {
+            "得分为空:按“\(tier)”档(区间\(low)–\(high))取\(score)分。"
+        }
+        static let unplaceable = "无法从实际完成值判断完成程度,暂按“达成年度指标”评分,请人工复核。"
+        /// `value-not-given`: a lone mark in a target or actual cell.
+        static func valueNotGiven(_ text: String) -> String { "“\(text)”表示未填写,按空白处理。" }
+        /// `target-implied`: an execution-rate indicator without a target.
+        static let executionTargetImplied = "执行率指标未填写指标值:按预算执行率的规则,以100%为指标值评分(分值 × min(执行率, 1))。"
+    }
 }

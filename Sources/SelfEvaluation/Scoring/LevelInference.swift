@@ -58,8 +58,8 @@ enum LevelInference {
             let cell = CellAddress(row: indicator.row, column: indicator.level1.cell.column)
             let replacement = Located(inferred, at: cell)
             current = (indicator.level1.cell, indicator.level2.cell, replacement)
-            diagnostics.append(Diagnostic(.warning, "level1-inferred", at: form.location(indicator.level2.cell),
-                                          Vocabulary.ScoringMessage.level1Inferred(
+            diagnostics.append(Diagnostic(.level1Inferred, at: form.location(indicator.level2.cell),
+                                          Message.level1Inferred(
                                               level2: indicator.level2.value.trimmed, inferred: inferred,
                                               above: indicator.level1Label.trimmed)))
             refile(&form.indicators[i], under: replacement)
@@ -71,5 +71,14 @@ enum LevelInference {
         indicator.level1 = level1
         indicator.level1Label = level1.value
         indicator.level1Points = nil
+    }
+}
+
+extension LevelInference {
+    /// The rule's messages (Chinese), beside the rule.
+    enum Message {
+        static func level1Inferred(level2: String, inferred: String, above: String) -> String {
+            "此行一级指标为空,二级指标“\(level2)”属于\(inferred),已归入\(inferred)(上方为“\(above)”),请核实。"
+        }
     }
 }

@@ -7,7 +7,7 @@ import Foundation
 /// never filled in).
 enum NotFilledRule {
     /// The warnings one `not-filled` warning stands for.
-    static let replacedCodes: Set<String> = ["actual-missing", "reason-generated"]
+    static let replacedCodes: Set<DiagnosticCode> = [.actualMissing, .reasonGenerated]
 
     /// Whether `indicators` (placeholders aside) exist and none has an actual.
     static func applies(_ indicators: [IndicatorResult]) -> Bool {
@@ -28,7 +28,16 @@ enum NotFilledRule {
         }
         let scored = indicators.filter { !$0.indicator.isPlaceholder }
         guard let first = scored.first else { return }
-        diagnostics.append(Diagnostic(.warning, "not-filled", at: form.location(first.indicator.actual.cell),
-                                      Vocabulary.ScoringMessage.notFilled(indicators: scored.count)))
+        diagnostics.append(Diagnostic(.notFilled, at: form.location(first.indicator.actual.cell),
+                                      Message.notFilled(indicators: scored.count)))
+    }
+}
+
+extension NotFilledRule {
+    /// The rule's messages (Chinese), beside the rule.
+    enum Message {
+        static func notFilled(indicators: Int) -> String {
+            "\(indicators)项绩效指标的实际完成值均未填写:本表尚未填报,只计算预算执行率,不评定总分和等级。"
+        }
     }
 }

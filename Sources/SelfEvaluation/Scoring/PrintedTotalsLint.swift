@@ -9,22 +9,22 @@ struct PrintedTotalsLint: Sendable {
     func check(_ form: Form, totalWeight: Decimal, totalScore: Decimal, grade: EvaluationGrade) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         if let cell = form.total?.score, let printed = try? ValueParser.optionalNumber(cell.value), printed != totalScore {
-            diagnostics.append(Diagnostic(.warning, "printed-total-mismatch", at: form.location(cell.cell),
-                                          Vocabulary.ScoringMessage.printedTotalMismatch(
+            diagnostics.append(Diagnostic(.printedTotalMismatch, at: form.location(cell.cell),
+                                          Message.printedTotalMismatch(
                                               printed: ScoreText.plain(printed),
                                               computed: ScoreText.points(totalScore, rules))))
         }
         // Without a 分值 column the total row's 分值 cell is its 得分 cell: no 总分值 is printed.
         if let cell = form.total?.weight, cell.cell != form.total?.score?.cell,
            let printed = try? ValueParser.optionalNumber(cell.value), printed != totalWeight {
-            diagnostics.append(Diagnostic(.warning, "printed-total-weight-mismatch", at: form.location(cell.cell),
-                                          Vocabulary.ScoringMessage.printedTotalWeightMismatch(
+            diagnostics.append(Diagnostic(.printedTotalWeightMismatch, at: form.location(cell.cell),
+                                          Message.printedTotalWeightMismatch(
                                               printed: ScoreText.plain(printed),
                                               computed: ScoreText.plain(totalWeight))))
         }
         if let conclusion = form.conclusion, let printed = Self.printedGrade(conclusion.value), printed != grade {
-            diagnostics.append(Diagnostic(.warning, "printed-grade-mismatch", at: form.location(conclusion.cell),
-                                          Vocabulary.ScoringMessage.printedGradeMismatch(printed: printed.label,
+            diagnostics.append(Diagnostic(.printedGradeMismatch, at: form.location(conclusion.cell),
+                                          Message.printedGradeMismatch(printed: printed.label,
                                                                                          computed: grade.conclusion)))
         }
         return diagnostics
@@ -42,5 +42,20 @@ struct PrintedTotalsLint: Sendable {
         }
         if trimmed.count <= 12, let last = trimmed.last { return EvaluationGrade(label: String(last)) }
         return nil
+    }
+}
+
+extension PrintedTotalsLint {
+    /// The rule's messages (Chinese), beside the rule.
+    enum Message {
+        static func printedTotalMismatch(printed: String, computed: String) -> String {
+            "表中总分为\(printed),按各项得分合计应为\(computed)。"
+        }
+        static func printedTotalWeightMismatch(printed: String, computed: String) -> String {
+            "表中总分值为\(printed),各项分值合计为\(computed)。"
+        }
+        static func printedGradeMismatch(printed: String, computed: String) -> String {
+            "表中自评结论为“\(printed)”,按总分应为\(computed)。"
+        }
     }
 }

@@ -20,26 +20,50 @@ struct QualitativeReason: Sendable {
         let tier = (result.tier ?? .notAchieved).label
         if case .time(let done) = result.actual, case .time(let due) = result.target,
            DeadlineRule.isLate(done: done, due: due, formYear: formYear) == true {
-            return Vocabulary.ScoringMessage.reasonLate(
+            return Message.reasonLate(
                 done: DeadlineRule.text(done, formYear: formYear, otherYear: due.year),
                 due: DeadlineRule.text(due, formYear: formYear, otherYear: done.year),
                 target: target, score: score, lost: lost)
         }
         if case .grade(let given) = result.actual, case .grade(let asked) = result.target, given < asked {
-            return Vocabulary.ScoringMessage.reasonGradeShort(actual: actual, target: target, tier: tier, score: score,
+            return Message.reasonGradeShort(actual: actual, target: target, tier: tier, score: score,
                                                               lost: lost)
         }
         let reading = TierReader().read(text: actual)
         if reading.placed, reading.tier != .achieved {
-            return Vocabulary.ScoringMessage.reasonTierWord(actual: actual, word: reading.basis, target: target,
+            return Message.reasonTierWord(actual: actual, word: reading.basis, target: target,
                                                             tier: tier, score: score, lost: lost)
         }
         let full = TierReader().read(actual: result.actual, actualText: indicator.actual.value, target: result.target,
                                      formYear: formYear)
         if !full.placed {
-            return Vocabulary.ScoringMessage.reasonNotComparable(actual: actual, target: target, score: score,
+            return Message.reasonNotComparable(actual: actual, target: target, score: score,
                                                                  lost: lost)
         }
-        return Vocabulary.ScoringMessage.reasonGapNotStated(actual: actual, target: target, score: score, lost: lost)
+        return Message.reasonGapNotStated(actual: actual, target: target, score: score, lost: lost)
+    }
+}
+
+extension QualitativeReason {
+    /// The rule's messages (Chinese), beside the rule.
+    enum Message {
+        static func reasonLate(done: String, due: String, target: String, score: String, lost: String) -> String {
+            "实际完成时间\(done)晚于年度指标值“\(target)”的期限\(due),得\(score)分,扣\(lost)分。"
+        }
+        static func reasonTierWord(actual: String, word: String, target: String, tier: String, score: String,
+                                          lost: String) -> String {
+            let said = actual == word ? "实际完成情况“\(actual)”" : "实际完成情况“\(actual)”写有“\(word)”"
+            return "\(said),未完全达到年度指标值“\(target)”,评定为\(tier),得\(score)分,扣\(lost)分。"
+        }
+        static func reasonGradeShort(actual: String, target: String, tier: String, score: String,
+                                            lost: String) -> String {
+            "实际完成等级“\(actual)”低于年度指标值“\(target)”,评定为\(tier),得\(score)分,扣\(lost)分。"
+        }
+        static func reasonGapNotStated(actual: String, target: String, score: String, lost: String) -> String {
+            "实际完成情况“\(actual)”未写明与年度指标值“\(target)”相比的不足,单位自评得\(score)分、扣\(lost)分,请写明未达到之处。"
+        }
+        static func reasonNotComparable(actual: String, target: String, score: String, lost: String) -> String {
+            "实际完成情况“\(actual)”无法与年度指标值“\(target)”对照判断完成程度,得\(score)分,扣\(lost)分,请写明未达到之处。"
+        }
     }
 }

@@ -23,7 +23,7 @@ struct ReasonRule: Sendable {
             rule: Self.name, inputs: [AuditEntry.Input(Vocabulary.ScoringWords.scoreField,
                                                        ScoreText.points(result.score, rules), at: indicator.score.cell)],
             formula: "—", awarded: result.score, possible: weight, note: result.reason))
-        return Diagnostic(.warning, "reason-generated", at: form.location(cell), Vocabulary.ScoringMessage.reasonGenerated)
+        return Diagnostic(.reasonGenerated, at: form.location(cell), Vocabulary.ScoringMessage.reasonGenerated)
     }
 
     /// The generated sentence.
@@ -34,7 +34,7 @@ struct ReasonRule: Sendable {
         if ContradictionRule.contradicts(result.indicator), case .quantity(let scored) = result.target {
             target = ContradictionRule.shown(scored)
         }
-        if result.actual == .notGiven { return Vocabulary.ScoringMessage.reasonActualMissing(lost: lost) }
+        if result.actual == .notGiven { return Message.reasonActualMissing(lost: lost) }
         // A value that could not be read kept the printed score (UnreadValueRule): say so, no rate.
         if result.filledScore != nil, let doubt = result.keptUnread {
             return Vocabulary.ScoringMessage.reasonValueUnread(field: doubt.field, text: doubt.cell.value.trimmed,
@@ -44,13 +44,13 @@ struct ReasonRule: Sendable {
         case .quantitative:
             let actual = actualShown(result)
             if result.direction == .equal, case .quantity(let a) = result.target, a.number == 0 {
-                return Vocabulary.ScoringMessage.reasonNotEqual(actual: actual, target: target, lost: lost)
+                return Message.reasonNotEqual(actual: actual, target: target, lost: lost)
             }
             let rate = ScoreText.percent(result.ratio ?? 0)
             if result.direction == .negative {
-                return Vocabulary.ScoringMessage.reasonAboveTarget(actual: actual, target: target, rate: rate, lost: lost)
+                return Message.reasonAboveTarget(actual: actual, target: target, rate: rate, lost: lost)
             }
-            return Vocabulary.ScoringMessage.reasonBelowTarget(actual: actual, target: target, rate: rate, lost: lost)
+            return Message.reasonBelowTarget(actual: actual, target: target, rate: rate, lost: lost)
         case .qualitative, .notScored:
             return QualitativeReason(rules: rules).sentence(result, formYear: formYear, lost: lost)
         }
@@ -64,5 +64,21 @@ struct ReasonRule: Sendable {
             return written + unit.description
         }
         return written
+    }
+}
+
+extension ReasonRule {
+    /// The rule's messages (Chinese), beside the rule.
+    enum Message {
+        static func reasonBelowTarget(actual: String, target: String, rate: String, lost: String) -> String {
+            "实际完成\(actual),低于年度指标值\(target),完成率\(rate),扣\(lost)分。"
+        }
+        static func reasonAboveTarget(actual: String, target: String, rate: String, lost: String) -> String {
+            "实际完成\(actual),高于年度指标值\(target),完成率\(rate),扣\(lost)分。"
+        }
+        static func reasonNotEqual(actual: String, target: String, lost: String) -> String {
+            "实际完成\(actual),未达到年度指标值\(target),扣\(lost)分。"
+        }
+        static func reasonActualMissing(lost: String) -> String { "未填写实际完成值,扣\(lost)分。" }
     }
 }

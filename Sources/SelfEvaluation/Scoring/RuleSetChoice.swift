@@ -39,8 +39,8 @@ enum RuleSetDetection {
         case let (nil, modern?):
             return Detection(ruleSet: .v2020, choice: .fromNotes(modern), diagnostics: [])
         case let (legacy?, .some):
-            let warning = Diagnostic(.warning, "rules-ambiguous", at: form.location(legacy),
-                                     Vocabulary.ScoringMessage.rulesAmbiguous(chosen: RuleSet.legacy.name))
+            let warning = Diagnostic(.rulesAmbiguous, at: form.location(legacy),
+                                     Message.rulesAmbiguous(chosen: RuleSet.legacy.name))
             return Detection(ruleSet: .legacy, choice: .fromNotes(legacy), diagnostics: [warning])
         case (nil, nil):
             return Detection(ruleSet: .v2020, choice: .defaulted, diagnostics: [])
@@ -77,6 +77,15 @@ enum RuleSetDetection {
         guard let first = marker.first, text.count >= marker.count else { return false }
         return (0...(text.count - marker.count)).contains { i in
             text[i] == first && text[i..<(i + marker.count)].elementsEqual(marker)
+        }
+    }
+}
+
+extension RuleSetDetection {
+    /// The rule's messages (Chinese), beside the rule.
+    enum Message {
+        static func rulesAmbiguous(chosen: String) -> String {
+            "表注中同时出现80-50%与80-60%两种定性档次,按“\(chosen)”规则评分。"
         }
     }
 }

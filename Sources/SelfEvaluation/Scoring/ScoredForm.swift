@@ -46,9 +46,17 @@ public struct ScoredForm: Sendable {
     /// The first-level sections and their 分值, and where each came from (`SectionWeightRule`).
     public var sections: [SectionWeight] = []
     /// 优 / 良 / 中 / 差, or 未评定.
-    public var gradeLabel: String { isGraded ? grade.label : Vocabulary.ScoringMessage.notGraded }
+    public var gradeLabel: String { isGraded ? grade.label : Message.notGraded }
     /// The 自评结论 text: 自评等级“优”, or 未评定.
-    public var conclusion: String { isGraded ? grade.conclusion : Vocabulary.ScoringMessage.notGraded }
+    public var conclusion: String { isGraded ? grade.conclusion : Message.notGraded }
     /// Only the warnings.
     public var warnings: [Diagnostic] { diagnostics.filter { $0.severity == .warning } }
+}
+
+extension ScoredForm {
+    /// The rule's messages (Chinese), beside the rule.
+    enum Message {
+        /// Shown for 总分 and 等级 of a form with nothing filled in.
+        static let notGraded = "未评定"
+    }
 }

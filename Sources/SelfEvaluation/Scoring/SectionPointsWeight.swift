@@ -38,8 +38,8 @@ enum SectionPointsWeight {
             form.indicators[i].weight = Located(ScoreText.plain(weight), at: cell)
             adjusted.insert(i)
             let label = group.label.split(whereSeparator: \.isNewline).joined()
-            diagnostics.append(Diagnostic(.warning, "weight-from-section", at: form.location(cell),
-                                          Vocabulary.ScoringMessage.weightFromSection(
+            diagnostics.append(Diagnostic(.weightFromSection, at: form.location(cell),
+                                          Message.weightFromSection(
                                               label: label, points: ScoreText.plain(group.points),
                                               others: ScoreText.plain(sum - score), weight: ScoreText.plain(weight))))
         }
@@ -70,5 +70,16 @@ enum SectionPointsWeight {
             }
         }
         return out
+    }
+}
+
+extension SectionPointsWeight {
+    /// The rule's messages (Chinese), beside the rule.
+    enum Message {
+        /// `weight-from-section`: a 分值 worked out from the points its block states.
+        static func weightFromSection(label: String, points: String, others: String, weight: String) -> String {
+            let block = label.isEmpty ? "所在的年度绩效目标" : "一级指标“\(label)”"
+            return "表没有分值栏:\(block)标注\(points)分,同组其他指标得分合计\(others)分,本指标分值按\(weight)分计。"
+        }
     }
 }

@@ -22,8 +22,8 @@ struct StatedTotalLint: Sendable {
         var diagnostics: [Diagnostic] = []
         for text in texts {
             guard let stated = Self.statedTotal(in: text.value), stated != totalScore else { continue }
-            diagnostics.append(Diagnostic(.warning, "stated-total-mismatch", at: form.location(text.cell),
-                                          Vocabulary.ScoringMessage.statedTotalMismatch(
+            diagnostics.append(Diagnostic(.statedTotalMismatch, at: form.location(text.cell),
+                                          Message.statedTotalMismatch(
                                               stated: ScoreText.plain(stated),
                                               computed: ScoreText.points(totalScore, rules))))
         }
@@ -51,5 +51,14 @@ struct StatedTotalLint: Sendable {
             i += word.length
         }
         return nil
+    }
+}
+
+extension StatedTotalLint {
+    /// The rule's messages (Chinese), beside the rule.
+    enum Message {
+        static func statedTotalMismatch(stated: String, computed: String) -> String {
+            "单位文字中写明总分为\(stated),按各项得分合计应为\(computed),请核对。"
+        }
     }
 }

@@ -11,7 +11,7 @@ enum TargetEchoRule {
         guard case .text(let actualText) = actual, case .text(let targetText) = target else { return nil }
         guard echoes(actual: actualText, target: targetText) else { return nil }
         return TierReader.Reading(tier: .achieved, placed: true,
-                                  basis: Vocabulary.ScoringMessage.targetEchoed(LabelText.trim(targetText)))
+                                  basis: Message.targetEchoed(LabelText.trim(targetText)))
     }
 
     /// Whether `actual` is `target`, or contains it (a target of at least two characters),
@@ -32,4 +32,11 @@ enum TargetEchoRule {
     }
 
     private static let closing: Set<Unicode.Scalar> = ["。", ".", ";", "；", ",", "，", "、", "!", "！"]
+}
+
+extension TargetEchoRule {
+    /// The rule's messages (Chinese), beside the rule.
+    enum Message {
+        static func targetEchoed(_ target: String) -> String { "实际完成值写明了年度指标值“\(target)”" }
+    }
 }

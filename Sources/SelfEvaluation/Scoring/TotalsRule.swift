@@ -45,8 +45,8 @@ struct TotalsRule: Sendable {
         if totalWeight != 100 {
             let cell = form.total?.weight?.cell ?? form.total?.label
                 ?? form.indicators.first?.weight.cell ?? CellAddress(row: 1, column: 1)
-            diagnostics.append(Diagnostic(.warning, "weights-not-100", at: form.location(cell),
-                                          Vocabulary.ScoringMessage.weightsNot100(ScoreText.plain(totalWeight))))
+            diagnostics.append(Diagnostic(.weightsNot100, at: form.location(cell),
+                                          Message.weightsNot100(ScoreText.plain(totalWeight))))
         }
         diagnostics += labelPointsMismatches(form, sections: sections)
 
@@ -66,18 +66,32 @@ struct TotalsRule: Sendable {
         for section in sections {
             guard let stated = section.stated else { continue }
             if stated != section.indicatorsWeight {
-                out.append(Diagnostic(.warning, "label-points-mismatch", at: form.location(section.cell),
-                                      Vocabulary.ScoringMessage.labelPointsMismatch(
+                out.append(Diagnostic(.labelPointsMismatch, at: form.location(section.cell),
+                                      Message.labelPointsMismatch(
                                           label: section.label, points: ScoreText.plain(stated),
                                           sum: ScoreText.plain(section.indicatorsWeight))))
             }
             if section.source == .rulesGiven, let weight = section.weight, weight != stated {
-                out.append(Diagnostic(.note, "section-weight-overridden", at: form.location(section.cell),
-                                      Vocabulary.ScoringMessage.sectionWeightOverridden(
+                out.append(Diagnostic(.sectionWeightOverridden, at: form.location(section.cell),
+                                      Message.sectionWeightOverridden(
                                           name: section.name, stated: ScoreText.plain(stated),
                                           forced: ScoreText.plain(weight))))
             }
         }
         return out
+    }
+}
+
+extension TotalsRule {
+    /// The rule's messages (Chinese), beside the rule.
+    enum Message {
+        static func labelPointsMismatch(label: String, points: String, sum: String) -> String {
+            "一级指标“\(label)”标注\(points)分,其下三级指标分值合计\(sum)分。"
+        }
+        static func weightsNot100(_ sum: String) -> String { "各项分值(含预算执行率)合计\(sum)分,应为100分。" }
+        /// `section-weight-overridden`: `--rules` forces another section weight than the label's.
+        static func sectionWeightOverridden(name: String, stated: String, forced: String) -> String {
+            "一级指标“\(name)”表头标注\(stated)分,按指定的评分规则(--rules)计为\(forced)分。"
+        }
     }
 }

@@ -12,8 +12,8 @@ struct YearLint: Sendable {
         guard let year = form.year?.value else { return [] }
         var diagnostics: [Diagnostic] = []
         if let filledOn = form.filledOn, let date = form.filledOnDate, date.year != year, date.year != year + 1 {
-            diagnostics.append(Diagnostic(.warning, "filled-on-year", at: form.location(filledOn.cell),
-                                          Vocabulary.ScoringMessage.filledOnYear(year: year, filledOn: date.description)))
+            diagnostics.append(Diagnostic(.filledOnYear, at: form.location(filledOn.cell),
+                                          Message.filledOnYear(year: year, filledOn: date.description)))
         }
         let texts: [(String, Located<String>?)] = [
             (Vocabulary.ScoringWords.goalsField, form.goals),
@@ -24,8 +24,8 @@ struct YearLint: Sendable {
             let others = Self.years(in: text.value).filter { $0 != year }
             guard !others.isEmpty else { continue }
             let listed = others.map(String.init).joined(separator: "、")
-            diagnostics.append(Diagnostic(.warning, "year-in-text", at: form.location(text.cell),
-                                          Vocabulary.ScoringMessage.yearInText(field: field, years: listed, year: year)))
+            diagnostics.append(Diagnostic(.yearInText, at: form.location(text.cell),
+                                          Message.yearInText(field: field, years: listed, year: year)))
         }
         return diagnostics
     }
@@ -56,6 +56,18 @@ struct YearLint: Sendable {
         case 0x30...0x39: return Int(scalar.value - 0x30)
         case 0xFF10...0xFF19: return Int(scalar.value - 0xFF10)
         default: return nil
+        }
+    }
+}
+
+extension YearLint {
+    /// The rule's messages (Chinese), beside the rule.
+    enum Message {
+        static func filledOnYear(year: Int, filledOn: String) -> String {
+            "本表为\(year)年度,填报日期却为\(filledOn)(通常在次年填报),请核实年度或填报日期。"
+        }
+        static func yearInText(field: String, years: String, year: Int) -> String {
+            "\(field)中写有\(years)年,而本表为\(year)年度,请核实是否沿用了其他年度的内容。"
         }
     }
 }

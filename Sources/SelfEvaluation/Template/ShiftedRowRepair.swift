@@ -75,7 +75,7 @@ enum ShiftedRowRepair {
             }
             if changed {
                 repaired.rows[r - 1] = row
-                diagnostics.append(Diagnostic(.warning, "row-realigned", at: document.location(row: r, column: 1),
+                diagnostics.append(Diagnostic(.rowRealigned, at: document.location(row: r, column: 1),
                                               Vocabulary.TemplateMessage.rowRealigned(shift)))
             }
         }

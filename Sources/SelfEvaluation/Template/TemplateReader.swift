@@ -79,9 +79,9 @@ public struct TemplateReader: Sendable {
         let titleCell = scan.findTitle(before: headerRow ?? scan.rowCount + 1)
         guard let indicatorRow = headerRow else {
             if titleCell == nil {
-                throw FormError("not-a-form", at: document.location(row: 1, column: 1), Vocabulary.TemplateMessage.notAForm)
+                throw FormError(.notAForm, at: document.location(row: 1, column: 1), Vocabulary.TemplateMessage.notAForm)
             }
-            throw FormError("missing-indicator-header", at: document.location(row: 1, column: 1),
+            throw FormError(.missingIndicatorHeader, at: document.location(row: 1, column: 1),
                             Vocabulary.LayoutMessage.missingIndicatorHeader(
                                 found: bestHeaderCandidate(scan), looked: (labels.indicatorColumns[.name] ?? []).map(\.string)))
         }
@@ -110,7 +110,7 @@ public struct TemplateReader: Sendable {
         let columns = try readIndicatorColumns(&scan, row: indicatorRow, assigned: header?.columns ?? [:], band: band)
         form.indicatorHeader = columns
         if columns.weight == columns.score {
-            diagnostics.append(Diagnostic(.warning, "weight-from-score", at: form.location(CellAddress(row: indicatorRow, column: columns.score)),
+            diagnostics.append(Diagnostic(.weightFromScore, at: form.location(CellAddress(row: indicatorRow, column: columns.score)),
                                           Vocabulary.LayoutMessage.weightFromScore))
         }
         let end = readIndicators(&scan, columns: columns, into: &form, diagnostics: &diagnostics)
@@ -118,20 +118,20 @@ public struct TemplateReader: Sendable {
         form.layout = layoutName(form, columns: columns)
 
         if form.scoredIndicators.isEmpty {
-            throw FormError("no-indicators", at: document.location(row: indicatorRow, column: columns.name),
+            throw FormError(.noIndicators, at: document.location(row: indicatorRow, column: columns.name),
                             Vocabulary.TemplateMessage.noIndicators)
         }
         if form.year == nil {
-            diagnostics.append(Diagnostic(.warning, "missing-year", at: document.location(row: 2, column: 1),
+            diagnostics.append(Diagnostic(.missingYear, at: document.location(row: 2, column: 1),
                                           Vocabulary.TemplateMessage.missingYear))
         }
         if form.unit == nil {
-            diagnostics.append(Diagnostic(.warning, "missing-unit", at: document.location(row: 3, column: 1),
+            diagnostics.append(Diagnostic(.missingUnit, at: document.location(row: 3, column: 1),
                                           Vocabulary.TemplateMessage.missingUnit))
         }
         for cell in scan.unconsumedCells() {
             form.unrecognisedCells.append(cell)
-            diagnostics.append(Diagnostic(.warning, "cell-not-recognised", at: form.location(cell.cell),
+            diagnostics.append(Diagnostic(.cellNotRecognised, at: form.location(cell.cell),
                                           Vocabulary.TemplateMessage.unrecognisedCell(String(cell.value.prefix(40)))))
         }
         diagnostics += Self.xmlInvalidCharacters(input)
@@ -151,7 +151,7 @@ public struct TemplateReader: Sendable {
                     names.append(XMLText.name(scalar))
                 }
                 let listed = names.count > 5 ? names.prefix(5) + ["…"] : names[...]
-                found.append(Diagnostic(.warning, "xml-invalid-character", at: document.location(row: r + 1, column: c + 1),
+                found.append(Diagnostic(.xmlInvalidCharacter, at: document.location(row: r + 1, column: c + 1),
                                         Vocabulary.TemplateMessage.xmlInvalidCharacter(listed.joined(separator: " "))))
             }
         }
@@ -424,7 +424,7 @@ public struct TemplateReader: Sendable {
                 guard isHeading || (half && assignment.count >= 2) else { continue }
                 let looked = [LabelTable.BudgetColumn.adjusted, .initial, .executed].flatMap { labels.budgetColumns[$0] ?? [] }.map(\.string)
                 let foundLabels = scan.rowTexts(r).map(LabelText.trim).filter { !$0.isEmpty }
-                throw FormError("budget-unreadable", at: scan.document.location(row: r, column: index + 1),
+                throw FormError(.budgetUnreadable, at: scan.document.location(row: r, column: index + 1),
                                 Vocabulary.LayoutMessage.budgetUnreadable(found: foundLabels, looked: looked))
             }
         }
@@ -598,7 +598,7 @@ public struct TemplateReader: Sendable {
         let headerLabels = rows.flatMap { scan.rowTexts($0) }.map(LabelText.trim).filter { !$0.isEmpty }
         func require(_ key: LabelTable.IndicatorColumn) throws(FormError) -> Int {
             guard let c = found[key] else {
-                throw FormError("missing-column", at: doc.location(row: row, column: 1),
+                throw FormError(.missingColumn, at: doc.location(row: row, column: 1),
                                 Vocabulary.LayoutMessage.missingColumn((labels.indicatorColumns[key] ?? []).map(\.string), found: headerLabels))
             }
             return c
@@ -737,13 +737,13 @@ public struct TemplateReader: Sendable {
                     // Only the points ("(50分)"): the name from the section (Level1FromSection).
                     if let found = Level1FromSection.name(level2: scan.text(row, columns.level2), previous: level1?.name) {
                         name = found.name
-                        diagnostics.append(Diagnostic(.note, "level1-from-section", at: form.location(l1Cell),
+                        diagnostics.append(Diagnostic(.level1FromSection, at: form.location(l1Cell),
                                                       Vocabulary.TemplateMessage.level1FromSection(
                                                           label: l1Text, name: found.name, basis: found.basis)))
                     } else {
                         name = l1Text
                         unnamed = true
-                        diagnostics.append(Diagnostic(.warning, "level1-unnamed", at: form.location(l1Cell),
+                        diagnostics.append(Diagnostic(.level1Unnamed, at: form.location(l1Cell),
                                                       Vocabulary.TemplateMessage.level1Unnamed(l1Text)))
                     }
                 }
@@ -751,7 +751,7 @@ public struct TemplateReader: Sendable {
                 level2 = nil
                 scan.consume(row, columns.level1)
                 if !unnamed, !Vocabulary.level1Names.contains(LabelText.normalize(name)) {
-                    diagnostics.append(Diagnostic(.warning, "unknown-level1", at: form.location(CellAddress(row: row, column: columns.level1)),
+                    diagnostics.append(Diagnostic(.unknownLevel1, at: form.location(CellAddress(row: row, column: columns.level1)),
                                                   Vocabulary.TemplateMessage.unknownLevel1(name)))
                 }
             }
@@ -766,7 +766,7 @@ public struct TemplateReader: Sendable {
                 level2 = Located(l2Text, at: CellAddress(row: row, column: columns.level2))
                 scan.consume(row, columns.level2)
                 if !ShiftedRowRepair.isLevel2Name(l2Text) {
-                    diagnostics.append(Diagnostic(.warning, "unknown-level2", at: form.location(CellAddress(row: row, column: columns.level2)),
+                    diagnostics.append(Diagnostic(.unknownLevel2, at: form.location(CellAddress(row: row, column: columns.level2)),
                                                   Vocabulary.TemplateMessage.unknownLevel2(l2Text)))
                 }
             }
@@ -787,7 +787,7 @@ public struct TemplateReader: Sendable {
             }
             let placeholder = valuesEmpty && Self.isPlaceholderName(name.value)
             if !columns.isFlat, level1 == nil || level2 == nil {
-                diagnostics.append(Diagnostic(.warning, "indicator-without-level", at: form.location(name.cell),
+                diagnostics.append(Diagnostic(.indicatorWithoutLevel, at: form.location(name.cell),
                                               Vocabulary.TemplateMessage.indicatorWithoutLevel))
             }
             // A flat layout has no levels to carry: none is missing, their empty cells are the name's.

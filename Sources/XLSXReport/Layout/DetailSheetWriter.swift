@@ -104,7 +104,7 @@ struct DetailSheetWriter {
             let texts = [
                 diagnostic.location.description,
                 words.severity(diagnostic.severity),
-                diagnostic.code, diagnostic.message,
+                diagnostic.code.rawValue, diagnostic.message,
             ]
             var height = TextMetrics.rowHeight(lines: 1, fontSize: 10)
             for (index, text) in texts.enumerated() {

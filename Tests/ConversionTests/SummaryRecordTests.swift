@@ -4,8 +4,8 @@ import TestSupport
 import XLSXReport
 @testable import Conversion
 
-@Suite("A summary line in the spool")
-struct SpoolRowTests {
+@Suite("A summary line as record bytes")
+struct SummaryRecordTests {
     /// A line with every field drawn at random: texts from a mix of scripts (empty ones too),
     /// optional numbers present or not, with 0–4 decimals, negative, zero, 20-digit.
     static func randomRow(_ random: inout SeededGenerator) -> SummaryRow {
@@ -48,7 +48,7 @@ struct SpoolRowTests {
         var random = SeededGenerator(seed: 14_0601)
         for _ in 0..<2_000 {
             let row = Self.randomRow(&random)
-            let back = try #require(SummaryRow(spoolBytes: row.spoolBytes))
+            let back = try #require(SummaryRow(recordBytes: row.recordBytes))
             #expect(back == row)
             // Equal decimals may differ in their written decimals (1.5 and 1.50): the text must not.
             let numbers: (SummaryRow) -> [String?] = { r in
@@ -59,9 +59,9 @@ struct SpoolRowTests {
         }
     }
 
-    @Test("it holds every field of the line (a new field must be added to the spool too)")
+    @Test("it holds every field of the line (a new field must be added to the record too)")
     func everyField() {
-        // Every stored property of SummaryRow, by name: the spool writes exactly these.
+        // Every stored property of SummaryRow, by name: the record writes exactly these.
         let names = Mirror(reflecting: SummaryRow(source: "", succeeded: false)).children.compactMap(\.label)
         #expect(names == [
             "source", "templateLabel", "unit", "project", "supervisor", "year", "filledOn", "contact", "phone", "rules",
@@ -74,17 +74,17 @@ struct SpoolRowTests {
     func damaged() throws {
         var random = SeededGenerator(seed: 7)
         for _ in 0..<200 {
-            let bytes = Self.randomRow(&random).spoolBytes
+            let bytes = Self.randomRow(&random).recordBytes
             let cut = Int.random(in: 0..<bytes.count, using: &random)
-            #expect(SummaryRow(spoolBytes: Array(bytes[..<cut])) == nil)
-            #expect(SummaryRow(spoolBytes: bytes + [0]) == nil)
+            #expect(SummaryRow(recordBytes: Array(bytes[..<cut])) == nil)
+            #expect(SummaryRow(recordBytes: bytes + [0]) == nil)
         }
         // The year's presence byte comes after five texts: make it 2.
         let row = SummaryRow(source: "", succeeded: true)
-        var bytes = row.spoolBytes
+        var bytes = row.recordBytes
         #expect(bytes[20] == 0)
         bytes[20] = 2
-        #expect(SummaryRow(spoolBytes: bytes) == nil)
-        #expect(SummaryRow(spoolBytes: []) == nil)
+        #expect(SummaryRow(recordBytes: bytes) == nil)
+        #expect(SummaryRow(recordBytes: []) == nil)
     }
 }

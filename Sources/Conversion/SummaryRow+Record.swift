@@ -2,20 +2,20 @@ import Foundation
 import SelfEvaluation
 import XLSXReport
 
-/// How a form's 汇总表 line is kept in its worker's spool until the batch assembles the summary:
-/// its fields in declaration order, each string as its UTF-8 length (4 bytes, little-endian) and
-/// bytes, each number as its plain text (`Decimal.plainText`, read back by `Decimal.parsing`), an
-/// optional behind a presence byte. Written and read in the same process (no version, no
-/// compatibility), so it holds what the line holds and nothing else; JSON cost about 0.5 M
-/// instructions a form for the same round trip.
+/// A form's 汇总表 line as bytes: how a batch's worker keeps it in its spool until the summary
+/// is assembled, and how the server's index keeps it with each version. Its fields in
+/// declaration order, each string as its UTF-8 length (4 bytes, little-endian) and bytes, each
+/// number as its plain text (`Decimal.plainText`, read back by `Decimal.parsing`), an optional
+/// behind a presence byte (a JSON round trip cost a batch about 0.5 M instructions a form). The index is versioned by its migrations (`DataStore`): a change of
+/// these bytes needs one that rewrites the stored lines.
 extension SummaryRow {
-    /// The line as spool bytes.
-    var spoolBytes: [UInt8] {
+    /// The line as record bytes.
+    public var recordBytes: [UInt8] {
         // Room for every field at once (growing the array byte by byte copied it again and again):
         // each text and its length, and about 45 bytes a number (more only grows it).
         let texts = [source, templateLabel, unit, project, supervisor, filledOn, contact, phone, rules, grade, output]
             + warningTexts + duplicates
-        var out = SpoolRowWriter(capacity: texts.reduce(64 + 8 * 45) { $0 + 4 + $1.utf8.count })
+        var out = RecordWriter(capacity: texts.reduce(64 + 8 * 45) { $0 + 4 + $1.utf8.count })
         out.string(source)
         out.string(templateLabel)
         out.string(unit)
@@ -39,10 +39,10 @@ extension SummaryRow {
         return out.bytes
     }
 
-    /// The line `spoolBytes` wrote; nil when the bytes are not such a line (cut short, a number
+    /// The line `recordBytes` wrote; nil when the bytes are not such a line (cut short, a number
     /// that does not read back).
-    init?(spoolBytes bytes: [UInt8]) {
-        var r = SpoolRowReader(bytes: bytes)
+    public init?(recordBytes bytes: [UInt8]) {
+        var r = RecordReader(bytes: bytes)
         guard let source = r.string() else { return nil }
         self.init(source: source, succeeded: false)
         guard let templateLabel = r.string(), let unit = r.string(), let project = r.string(),
@@ -63,8 +63,8 @@ extension SummaryRow {
     }
 }
 
-/// Appends the fields of ``SummaryRow/spoolBytes``.
-private struct SpoolRowWriter {
+/// Appends the fields of ``SummaryRow/recordBytes``.
+private struct RecordWriter {
     var bytes: [UInt8] = []
 
     init(capacity: Int) { bytes.reserveCapacity(capacity) }
@@ -101,9 +101,9 @@ private struct SpoolRowWriter {
     }
 }
 
-/// Reads the fields of ``SummaryRow/spoolBytes`` back; each read is nil past the end. A present
+/// Reads the fields of ``SummaryRow/recordBytes`` back; each read is nil past the end. A present
 /// optional reads as `.some(value)`, an absent one as `.some(nil)`.
-private struct SpoolRowReader {
+private struct RecordReader {
     let bytes: [UInt8]
     var at = 0
 
