@@ -66,6 +66,6 @@ struct LabelTextCompositionTests {
         #expect(!set.contains(NormalizedText(String(repeating: "年", count: 31))))
         #expect(!set.contains("abc"))
         #expect(!set.contains("y"))
-        #expect(!LabelSet([]).contains(.empty))
+        #expect(!LabelSet([NormalizedText]()).contains(.empty))
     }
 }
