@@ -37,8 +37,8 @@ struct IndicatorValuesTests {
                                 actual: Located(actual, at: at), weight: Located("10", at: at), score: none,
                                 reason: nil, nature: op.map { Located($0, at: at) }, measureUnit: unit.map { Located($0, at: at) })
             #expect(row.writtenTarget == ValueParser.parse(target))
-            #expect(row.parsedTarget == ValueParser.parse(target, operator: op, unit: unit))
-            #expect(row.parsedActual == ValueParser.parse(actual, operator: nil, unit: unit))
+            #expect(row.parsedTarget == Self.split(target, operator: op, unit: unit))
+            #expect(row.parsedActual == Self.split(actual, operator: nil, unit: unit))
             #expect(row.targetText == Self.joined(target, operator: op, unit: unit), "\(target) \(op ?? "nil") \(unit ?? "nil")")
             #expect(row.actualText == Self.joined(actual, operator: nil, unit: unit))
             // What the reading left doubtful travels with the row: the same as reading the
@@ -51,10 +51,16 @@ struct IndicatorValuesTests {
             let other = Self.values.randomElement(using: &g) ?? ""
             changed.target = Located(other, at: at)
             changed.measureUnit = nil
-            #expect(changed.parsedTarget == ValueParser.parse(other, operator: op, unit: nil))
+            #expect(changed.parsedTarget == Self.split(other, operator: op, unit: nil))
             #expect(changed.targetText == Self.joined(other, operator: op, unit: nil))
             #expect(changed.parsedActual == ValueParser.parse(actual))
             #expect(changed.targetUnread == ValueParser.unreadText(other))
         }
+    }
+
+    /// A value read over its operator, value and unit cells, as the row reads it.
+    static func split(_ text: String, operator operatorText: String?, unit unitText: String?) -> ParsedValue {
+        ValueParser.overlay(ValueParser.parse(text), comparator: operatorText.flatMap(ValueParser.comparator),
+                            unit: unitText.flatMap(ValueParser.unit))
     }
 }

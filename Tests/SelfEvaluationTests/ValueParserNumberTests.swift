@@ -212,7 +212,9 @@ struct ValueParserSplitCellTests {
 
     @Test("values split over operator, value and unit cells", arguments: split)
     func splitCells(_ operatorText: String?, _ text: String, _ unitText: String?, _ expected: ParsedValue) {
-        #expect(ValueParser.parse(text, operator: operatorText, unit: unitText) == expected)
+        let parsed = ValueParser.overlay(ValueParser.parse(text), comparator: operatorText.flatMap(ValueParser.comparator),
+                                         unit: unitText.flatMap(ValueParser.unit))
+        #expect(parsed == expected)
     }
 
     /// Deterministic random texts over the parser's alphabet: nothing traps, and when

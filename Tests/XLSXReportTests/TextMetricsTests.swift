@@ -7,7 +7,7 @@ struct TextMetricsTests {
     @Test("display widths: ASCII 1, CJK and full-width 2, marks 0", arguments: [
         ("abc", 3), ("", 0), ("自评表", 6), ("235.11万元", 10), ("ＡＢ", 4), ("　缩进", 6),
         ("，。；：", 8), ("한국", 4), ("e\u{301}", 1), ("a\u{200B}b", 2), ("👍", 2), ("👨‍👩‍👧", 2),
-        ("a\nb", 2), ("≥10家", 6), ("“优”", 6), ("①", 2), ("×", 2),
+        ("a\nb", 2), ("a\u{2028}b", 2), ("≥10家", 6), ("“优”", 6), ("①", 2), ("×", 2),
     ])
     func widths(text: String, width: Int) {
         #expect(TextMetrics.displayWidth(text) == width)
@@ -84,7 +84,7 @@ struct TextMetricsTests {
         var worst: [String] = []
         for value in UInt32(0)...0x10FFFF {
             guard let scalar = Unicode.Scalar(value) else { continue }
-            for wide in [true, false] where TextMetrics.width(of: scalar, ambiguousIsWide: wide) > String(scalar).utf8.count {
+            for wide in [true, false] where TextMetrics.width(of: scalar.value, ambiguousIsWide: wide) > String(scalar).utf8.count {
                 worst.append(String(value, radix: 16))
             }
         }
@@ -155,7 +155,7 @@ struct TextMetricsTests {
                 continue
             }
             let joined = previous == 0x200D || (0x1F3FB...0x1F3FF).contains(value)
-            let width = Double(joined ? 0 : TextMetrics.width(of: scalar, ambiguousIsWide: true)) * scale
+            let width = Double(joined ? 0 : TextMetrics.width(of: scalar.value, ambiguousIsWide: true)) * scale
             let space = value < 0x80 ? (value == 0x20 || value == 0x09) : scalar.properties.isWhitespace
             if space {
                 flushWord()

@@ -354,7 +354,7 @@ public struct Indicator: Sendable {
     /// The target cell alone, parsed (`ValueParser.parse`): the value's own reading.
     public private(set) var writtenTarget: ParsedValue = .notGiven
     /// The target as scored: the 指标性质/计算符号 column's operator wins over the value's own, and the
-    /// 度量单位 column fills in a quantity without a unit (`ValueParser.parse(_:operator:unit:)`).
+    /// 度量单位 column fills in a quantity without a unit (`ValueParser.overlay(_:comparator:unit:)`).
     public private(set) var parsedTarget: ParsedValue = .notGiven
     /// The actual, the 度量单位 column filling in a quantity without a unit.
     public private(set) var parsedActual: ParsedValue = .notGiven

@@ -62,18 +62,9 @@ public enum ValueParser {
         return try StrictNumberReader.read(value, field: field ?? ValueMessage.defaultField)
     }
 
-    /// Parses a target or actual written over several cells, as in forms with separate
-    /// 指标方向/计算符号 and 度量单位 columns ("≥" | "95" | "%").
-    ///
-    /// The operator cell, when it names a comparator, wins over one written in the value (the
-    /// explicit column is the stronger source); the unit cell fills in a quantity without a unit.
-    /// Non-quantities are returned as `parse(_:)` reads them.
-    public static func parse(_ text: String, operator operatorText: String?, unit unitText: String?) -> ParsedValue {
-        overlay(parse(text), comparator: operatorText.flatMap(comparator), unit: unitText.flatMap(unit))
-    }
-
-    /// A parsed value with the split cells read: `comparator` (the operator cell's) replaces a
-    /// quantity's own; `unit` (the unit cell's) fills in a quantity without one.
+    /// A parsed value with the split cells read, as in forms with separate 指标方向/计算符号 and
+    /// 度量单位 columns ("≥" | "95" | "%"): `comparator` (the operator cell's, the stronger source)
+    /// replaces a quantity's own; `unit` (the unit cell's) fills in a quantity without one.
     public static func overlay(_ value: ParsedValue, comparator: ValueComparator?, unit: MeasureUnit?) -> ParsedValue {
         guard case .quantity(var quantity) = value else { return value }
         if let comparator { quantity.comparator = comparator }

@@ -3,7 +3,7 @@
 /// merged rows themselves.
 ///
 /// Widths are in Excel column units (the width of a `0` in Calibri 11, the unit of
-/// ``Worksheet/setColumnWidth(_:column:style:)``), for text at 11 pt: ASCII and other
+/// ``Worksheet/setColumnWidth(_:column:)``), for text at 11 pt: ASCII and other
 /// narrow characters count 1, CJK and full-width characters 2 (Unicode East Asian
 /// Width `W`/`F`, from the range table below), combining marks and format controls 0.
 /// East Asian *ambiguous* characters common in Chinese text (“”, ……, ≥, ×, ℃, ①, ■)
@@ -18,22 +18,17 @@ public enum TextMetrics {
     /// Column units lost to the cell's left and right padding when wrapping.
     public static let cellPadding = 1.0
 
-    /// The display width of `text` in column units at 11 pt (see the type's description).
-    /// Newlines count 0; use ``lineCount(_:columnWidth:fontSize:ambiguousIsWide:)`` for wrapped text.
+    /// The display width of `text` in column units at 11 pt (see the type's description), summed
+    /// scalar by scalar as ``lineCount(_:columnWidth:fontSize:ambiguousIsWide:)`` sums it: marks,
+    /// newlines, joined emoji and skin tones add nothing.
     public static func displayWidth(_ text: String, ambiguousIsWide: Bool = true) -> Int {
-        text.reduce(0) { $0 + width(of: $1, ambiguousIsWide: ambiguousIsWide) }
-    }
-
-    /// The display width of one character: the widest of its scalars (so an emoji
-    /// sequence counts once), 0 for newlines, controls and combining marks.
-    public static func width(of character: Character, ambiguousIsWide: Bool = true) -> Int {
-        if character.isNewline { return 0 }
-        var widest = 0
-        for scalar in character.unicodeScalars {
-            widest = max(widest, width(of: scalar, ambiguousIsWide: ambiguousIsWide))
-            if widest == 2 { break }
+        var previous: UInt32 = 0
+        var total = 0
+        for scalar in text.unicodeScalars where !isLineBreak(scalar.value) {
+            total += width(of: scalar.value, after: previous, ambiguousIsWide: ambiguousIsWide)
+            previous = scalar.value
         }
-        return widest
+        return total
     }
 
     /// How many lines `text` takes in a wrapped cell `columnWidth` units wide (for a
@@ -135,8 +130,7 @@ public enum TextMetrics {
         /// A scalar's width after `previous`: nothing when it joins the glyph before it (a mark, a
         /// zero-width joiner and what follows it, an emoji skin tone).
         func width(of value: UInt32, after previous: UInt32) -> Double {
-            let joined = previous == 0x200D || (0x1F3FB...0x1F3FF).contains(value)
-            return Double(joined ? 0 : TextMetrics.width(of: value, ambiguousIsWide: ambiguousIsWide)) * scale
+            Double(TextMetrics.width(of: value, after: previous, ambiguousIsWide: ambiguousIsWide)) * scale
         }
 
         /// A character placed alone: on this line if it fits (or the line is empty), else on the next.
@@ -254,8 +248,11 @@ public enum TextMetrics {
 
     // MARK: - Scalar widths
 
-    static func width(of scalar: Unicode.Scalar, ambiguousIsWide: Bool) -> Int {
-        width(of: scalar.value, ambiguousIsWide: ambiguousIsWide)
+    /// The width of the scalar `value` after the scalar `previous`: nothing when it joins the
+    /// glyph before it (after a zero-width joiner; an emoji skin tone).
+    @inline(__always)
+    static func width(of value: UInt32, after previous: UInt32, ambiguousIsWide: Bool) -> Int {
+        previous == 0x200D || (0x1F3FB...0x1F3FF).contains(value) ? 0 : width(of: value, ambiguousIsWide: ambiguousIsWide)
     }
 
     /// The width of the scalar `v` (a valid scalar value): ASCII and the CJK ideographs answered
