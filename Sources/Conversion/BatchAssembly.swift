@@ -78,7 +78,7 @@ struct BatchAssembly {
             }
             if let e = error {
                 errors.append(SummaryError(source: e.location.file, place: "\(e.location.row):\(e.location.columnLetter)",
-                                           code: e.code.rawValue, message: e.message))
+                                           code: e.code, message: e.message))
             }
             if row.succeeded { converted += 1 } else { failed += 1 }
             if let s = stream {
@@ -114,7 +114,7 @@ struct BatchAssembly {
             TemporaryFiles.shared.remove(temporary)
         }
         if let e = summaryFailure {
-            errors.append(SummaryError(source: summaryPath, place: "", code: e.code.rawValue, message: e.message))
+            errors.append(SummaryError(source: summaryPath, place: "", code: e.code, message: e.message))
         }
     }
 

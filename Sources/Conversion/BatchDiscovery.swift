@@ -16,7 +16,7 @@ public enum BatchDiscovery {
         public var path: String
         public var message: String
         /// The error code reported for it.
-        public var code: String = "unreadable-path"
+        public var code: DiagnosticCode = .unreadablePath
         /// Whether it is a form that was not converted (it then counts as a failed form).
         public var isForm: Bool = false
     }
@@ -52,7 +52,7 @@ public enum BatchDiscovery {
             let kind = FileKind(mode: info.st_mode)
             guard kind == .regular else {
                 found.problems.append(Problem(path: path, message: OutputMessage.inputNotRegular(kind),
-                                              code: "not-a-regular-file", isForm: true))
+                                              code: .notARegularFile, isForm: true))
                 return
             }
             if found.identities.insert(FileIdentity(info)).inserted { found.files.append(path) }
@@ -80,7 +80,7 @@ public enum BatchDiscovery {
                     // Not UTF-8 (GBK bytes as unzip leaves them): reported, with the bytes escaped.
                     if entry.isDirectory || isFormFile(bytes: entry.bytes) {
                         found.problems.append(Problem(path: path + "/" + escaped(entry.bytes), message: OutputMessage.undecodableName,
-                                                      code: "undecodable-name", isForm: !entry.isDirectory))
+                                                      code: .undecodableName, isForm: !entry.isDirectory))
                     }
                     continue
                 }
@@ -91,7 +91,7 @@ public enum BatchDiscovery {
                     if isFormFile(child) {
                         found.problems.append(Problem(path: childPath, message: reason == ENOENT ? OutputMessage.danglingLink
                                                       : OutputMessage.cannotList(String(cString: strerror(reason))),
-                                                      code: "unreadable-path", isForm: true))
+                                                      code: .unreadablePath, isForm: true))
                     }
                     continue
                 }
@@ -108,7 +108,7 @@ public enum BatchDiscovery {
             guard stat(path, &info) == 0 else {
                 let tooLong = errno == ENAMETOOLONG
                 found.problems.append(Problem(path: path, message: tooLong ? OutputMessage.pathTooLong : ConversionWords.noSuchPath,
-                                              code: tooLong ? "path-too-long" : "unreadable-path"))
+                                              code: tooLong ? .pathTooLong : .unreadablePath))
                 continue
             }
             if info.st_mode & S_IFMT == S_IFDIR {

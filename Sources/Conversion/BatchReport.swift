@@ -45,7 +45,7 @@ enum BatchReport {
             return path
         } catch {
             guard error.diagnostic.code == .writeFailed else {  // refused: a file not ours holds the name
-                assembly.errors.append(SummaryError(source: path, place: "", code: error.diagnostic.code.rawValue, message: error.diagnostic.message))
+                assembly.errors.append(SummaryError(source: path, place: "", code: error.diagnostic.code, message: error.diagnostic.message))
                 return path
             }
         }
@@ -53,7 +53,7 @@ enum BatchReport {
         // what was and was not written.
         unlink(reservePath(staging))
         let reason = String(cString: strerror(ENOSPC))
-        let shortened = SummaryError(source: path, place: "", code: "report-shortened", message: OutputMessage.reportShortened(reason))
+        let shortened = SummaryError(source: path, place: "", code: .reportShortened, message: OutputMessage.reportShortened(reason))
         assembly.errors.append(shortened)
         let shortErrors = assembly.errors
         do throws(ConversionError) {
@@ -62,7 +62,7 @@ enum BatchReport {
             }
             assembly.recordWritten(Batch.reportName)
         } catch {
-            assembly.errors.append(SummaryError(source: path, place: "", code: error.diagnostic.code.rawValue, message: error.diagnostic.message))
+            assembly.errors.append(SummaryError(source: path, place: "", code: error.diagnostic.code, message: error.diagnostic.message))
         }
         return path
     }
@@ -103,7 +103,7 @@ enum BatchReport {
         var w = PrettyJSONWriter(capacity: 64 + 256 * errors.count)
         w.array(errors) { w, error in
             w.object { w in
-                w.key("code"); w.string(error.code)
+                w.key("code"); w.string(error.code.rawValue)
                 w.key("message"); w.string(error.message)
                 w.key("place"); w.string(error.place)
                 w.key("source"); w.string(error.source)

@@ -27,8 +27,6 @@ public enum Vocabulary {
     public static let projectNameLabel = "项目名称"
     public static let supervisorLabel = "主管部门"
     public static let budgetSectionLabels = ["部门(单位)总体资金(万元)", "项目资金(万元)", "总体资金(万元)"]
-    public static let budgetAdjustedLabel = "全年预算数"
-    public static let budgetExecutedLabel = "全年执行数"
     public static let weightLabels = ["分值", "权重"]
     public static let scoreLabel = "得分"
     public static let budgetTotalLabel = "年度资金总额"

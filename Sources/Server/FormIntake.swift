@@ -11,7 +11,7 @@ public struct UploadProblem: Error, Sendable, Equatable {
     public var source: String
     /// "row:col" as a spreadsheet shows it ("12:F"); empty for the whole file.
     public var place: String
-    public var code: String
+    public var code: DiagnosticCode
     public var message: String
 }
 
@@ -108,7 +108,7 @@ public struct FormIntake: Sendable {
         do {
             if let existing {
                 guard let n = try store.addVersion(unitID: unitID, formID: existing, version) else {
-                    return .failure(UploadProblem(source: name, place: "", code: "form-not-found", message: ServerWords.formNotFound))
+                    return .failure(UploadProblem(source: name, place: "", code: .formNotFound, message: ServerWords.formNotFound))
                 }
                 number = n
             } else {
@@ -116,7 +116,7 @@ public struct FormIntake: Sendable {
                 number = 1
             }
         } catch {
-            return .failure(UploadProblem(source: name, place: "", code: "store-failed", message: ServerWords.storeFailed))
+            return .failure(UploadProblem(source: name, place: "", code: .storeFailed, message: ServerWords.storeFailed))
         }
         outputs.schedule(.init(formID: formID, number: number, folder: versionFolder, sourceName: name, original: version.original),
                          kept: .init(scored: staged.scored, original: bytes, report: staged.report))
@@ -144,7 +144,7 @@ public struct FormIntake: Sendable {
             if d.code == .severalForms {  // no --sheet here: one form a file
                 message = message.replacingOccurrences(of: FormLoader.severalFormsChoice, with: ServerWords.severalFormsChoice)
             }
-            return .failure(UploadProblem(source: name, place: place, code: d.code.rawValue, message: message))
+            return .failure(UploadProblem(source: name, place: place, code: d.code, message: message))
         }
     }
 

@@ -16,7 +16,7 @@ enum Pages {
         guard !list.isEmpty else { return "" }
         let items = list.map { p in
             "<li><b>\(HTMLText.escape(p.source))</b>\(p.place.isEmpty ? "" : ":" + HTMLText.escape(p.place)) "
-                + "<span class=\"mark-error\">[\(HTMLText.escape(p.code))]</span> \(HTMLText.escape(p.message))</li>"
+                + "<span class=\"mark-error\">[\(p.code.rawValue)]</span> \(HTMLText.escape(p.message))</li>"
         }.joined()
         return "<div class=\"errors\" id=\"errors\"><b>以下文件没有保存:</b><ul>\(items)</ul></div>"
     }

@@ -235,7 +235,7 @@ public struct SelfEvalServer: Sendable {
                 out.append(UInt8(ascii: "}"))
             }
             let errors = problems.map {
-                "{\"source\": \(jsonString($0.source)), \"place\": \(jsonString($0.place)), \"code\": \(jsonString($0.code)), \"message\": \(jsonString($0.message))}"
+                "{\"source\": \(jsonString($0.source)), \"place\": \(jsonString($0.place)), \"code\": \(jsonString($0.code.rawValue)), \"message\": \(jsonString($0.message))}"
             }
             out += Array("], \"errors\": [\(errors.joined(separator: ", "))]}\n".utf8)
             return Response(status: taken.isEmpty ? .unprocessableContent : .created,

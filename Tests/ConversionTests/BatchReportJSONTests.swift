@@ -1,4 +1,5 @@
 import Foundation
+import SelfEvaluation
 import TestSupport
 import Testing
 @testable import Conversion
@@ -28,8 +29,8 @@ struct BatchReportJSONTests {
         let form = Array(try Data(contentsOf: URL(fileURLWithPath: FixturePaths.fixture("golden/qiannan-guangzhou-2023.report.json"))).dropLast())
         let text = try Self.written(
             outputs: ["黔南州-2023.xlsx", "name \"quoted\" \\ /slash", Self.hostile, "report.json"],
-            errors: [SummaryError(source: "in/a.csv", place: "35:A", code: "budget-zero", message: "全年预算数为 0"),
-                     SummaryError(source: Self.hostile, place: "", code: "c\"", message: Self.hostile)],
+            errors: [SummaryError(source: "in/a.csv", place: "35:A", code: .budgetZero, message: "全年预算数为 0"),
+                     SummaryError(source: Self.hostile, place: "", code: .reportShortened, message: Self.hostile)],
             forms: [form, form])
         try Golden.check(text, against: "batch-report.json")
         #expect((try? JSONSerialization.jsonObject(with: Data(text.utf8))) != nil)
@@ -51,9 +52,9 @@ struct BatchReportJSONTests {
             let name = text()
             #expect(PrettyJSONWriter.quoted(name) == [UInt8](try encoder.encode(name)), "\(name.debugDescription)")
             let errors = (0..<Int.random(in: 0..<4, using: &random)).map { _ in
-                SummaryError(source: text(), place: text(), code: text(), message: text())
+                SummaryError(source: text(), place: text(), code: DiagnosticCode.allCases.randomElement(using: &random) ?? .writeFailed, message: text())
             }
-            let oracle = try encoder.encode(errors.map { Entry(code: $0.code, message: $0.message, place: $0.place, source: $0.source) })
+            let oracle = try encoder.encode(errors.map { Entry(code: $0.code.rawValue, message: $0.message, place: $0.place, source: $0.source) })
             #expect(BatchReport.errorsJSON(errors) == [UInt8](oracle))
         }
     }

@@ -138,7 +138,7 @@ struct BatchSafetyTests {
         }
         let outcome = try Batch(jobs: 1).run(inputs: [Self.form, FixturePaths.fixture("malformed/not-a-form.csv")], outputDirectory: out)
         #expect(outcome.converted == 1 && outcome.failed == 1)
-        #expect(outcome.errors.map(\.code).sorted() == ["not-a-form", "output-exists", "output-exists"])
+        #expect(outcome.errors.map(\.code.rawValue).sorted() == ["not-a-form", "output-exists", "output-exists"])
         for name in ["汇总表.xlsx", "report.json"] {
             #expect(try String(contentsOfFile: (out as NSString).appendingPathComponent(name), encoding: .utf8) == "mine")
         }

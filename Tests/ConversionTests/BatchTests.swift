@@ -120,7 +120,7 @@ struct BatchTests {
                                              outputDirectory: dir.appendingPathComponent("out").path)
         #expect(outcome.converted == 1)
         #expect(outcome.errors.count == 1)
-        #expect(outcome.errors.first?.code == "unreadable-path")
+        #expect(outcome.errors.first?.code == .unreadablePath)
     }
 }
 

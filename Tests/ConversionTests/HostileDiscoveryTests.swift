@@ -1,4 +1,5 @@
 import Foundation
+import SelfEvaluation
 import TestSupport
 import Testing
 @testable import Conversion
@@ -41,13 +42,13 @@ struct HostileDiscoveryTests {
         let found = BatchDiscovery.search([dir])
         #expect(found.files == [root.appendingPathComponent("a.csv").path])
         let byCode = Dictionary(grouping: found.problems, by: \.code)
-        #expect(byCode["undecodable-name"]?.map(\.path).sorted()
+        #expect(byCode[.undecodableName]?.map(\.path).sorted()
                 == [dir + "/\\xBB\\xE3\\xD7\\xDC\\xB1\\xED.csv", dir + "/\\xD6\\xD0"])
-        #expect(byCode["undecodable-name"]?.first?.message.contains("UTF-8") == true)
-        #expect(byCode["not-a-regular-file"]?.map(\.path).sorted()
+        #expect(byCode[.undecodableName]?.first?.message.contains("UTF-8") == true)
+        #expect(byCode[.notARegularFile]?.map(\.path).sorted()
                 == [root.appendingPathComponent("b.csv").path, root.appendingPathComponent("c.csv").path])
-        #expect(byCode["not-a-regular-file"]?.first?.message.contains("命名管道") == true)
-        #expect(byCode["unreadable-path"]?.map(\.path) == [root.appendingPathComponent("d.csv").path])
+        #expect(byCode[.notARegularFile]?.first?.message.contains("命名管道") == true)
+        #expect(byCode[.unreadablePath]?.map(\.path) == [root.appendingPathComponent("d.csv").path])
         #expect(found.problems.filter { !$0.isForm }.map(\.path) == [dir + "/\\xD6\\xD0"])  // the folder
     }
 
@@ -58,7 +59,7 @@ struct HostileDiscoveryTests {
         #expect(mkfifo(fifo, 0o644) == 0)
         let found = BatchDiscovery.search([fifo])
         #expect(found.files.isEmpty)
-        #expect(found.problems.map(\.code) == ["not-a-regular-file"])
+        #expect(found.problems.map(\.code) == [.notARegularFile])
     }
 
     /// Forms deeper than PATH_MAX (4,096 bytes): found, and converted (read a folder at a time),
@@ -96,7 +97,7 @@ struct HostileDiscoveryTests {
 
         let found = BatchDiscovery.search([root.path])
         #expect(found.files == [deep, shallow])  // sorted by name: the folder "ddd…" before "shallow.csv"
-        #expect(found.problems.map(\.code) == ["not-a-regular-file"])
+        #expect(found.problems.map(\.code) == [.notARegularFile])
         #expect(found.problems.first?.path == path + "/pipe.csv")
 
         let out = try FixturePaths.temporaryDirectory("hostile-deep-out")

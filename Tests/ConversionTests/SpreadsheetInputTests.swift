@@ -135,6 +135,6 @@ struct SpreadsheetInputTests {
         let outcome = try Batch(jobs: 1).run(inputs: [input], outputDirectory: out)
         #expect(outcome.converted == 3)
         #expect(outcome.failed == 1)
-        #expect(outcome.errors.contains { $0.code == "not-a-spreadsheet" && $0.source.hasSuffix("scan.xlsx") })
+        #expect(outcome.errors.contains { $0.code == .notASpreadsheet && $0.source.hasSuffix("scan.xlsx") })
     }
 }

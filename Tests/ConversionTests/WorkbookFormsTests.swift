@@ -179,7 +179,7 @@ struct WorkbookFormsTests {
         #expect(outcome.rows.map(\.source) == expected)
         #expect(outcome.converted == 9)
         #expect(outcome.failed == 1)
-        #expect(outcome.errors.map(\.code) == ["no-form-sheet"])
+        #expect(outcome.errors.map(\.code) == [.noFormSheet])
         #expect(outcome.errors.first?.source == c)
         // Every form its own output; the same form read more than once (the department form five
         // times, each project form twice) names its duplicates by file and sheet.

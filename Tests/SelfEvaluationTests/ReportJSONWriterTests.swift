@@ -152,7 +152,7 @@ private struct ReportGenerator {
                 reasonGenerated: chance(50))
         }
         let warnings = (0..<below(4)).map { _ in
-            ScoreReport.Warning(code: string(), row: below(100_000), column: string(), message: string())
+            ScoreReport.Warning(code: DiagnosticCode.allCases[below(DiagnosticCode.allCases.count)], row: below(100_000), column: string(), message: string())
         }
         var report = base
         report.source = string()

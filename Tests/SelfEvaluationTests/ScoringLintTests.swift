@@ -55,9 +55,16 @@ struct ScoringLintTests {
         spaced.indicator("完成 率", target: "≥1", actual: "1", weight: "10")
         spaced.indicator("完成率", target: "≥1", actual: "1", weight: "10")
         #expect(DuplicateIndicatorLint().check(spaced.form).map(\.code) == [.duplicateIndicator])
+        // Full-width letters, square brackets and a trailing colon read as a label's do.
+        for (first, second) in [("指标Ａ", "指标A"), ("指标[一]", "指标(一)"), ("完成率：", "完成率")] {
+            var folded = FormBuilder()
+            folded.indicator(first, target: "≥1", actual: "1", weight: "10")
+            folded.indicator(second, target: "≥1", actual: "1", weight: "10")
+            #expect(DuplicateIndicatorLint().check(folded.form).map(\.code) == [.duplicateIndicator], "\(first)")
+        }
     }
 
-    @Test("seeded: duplicate names are found as by the names' NFC scalars without white space")
+    @Test("seeded: duplicate names are found as by the names' scalars without white space, full-width folded, in NFC")
     func duplicateNamesSeeded() {
         // Precomposed and decomposed letters, white space of several kinds, CJK, full-width forms.
         let pieces = ["完成", "率", "caf\u{E9}", "cafe\u{301}", " ", "\u{3000}", "\t", "\u{A0}", "Ａ", "A", "\u{301}", "满意度", "e"]
@@ -70,12 +77,15 @@ struct ScoringLintTests {
                 builder.indicator(name, target: "≥1", actual: "1", weight: "10")
             }
             let form = builder.form
-            // The oracle: the names' scalars in NFC, white space left out, as arrays of scalars.
+            // The oracle: the names' scalars, white space left out, full-width forms folded, then
+            // composed (NFC), as arrays of scalars.
             var firstRow: [[Unicode.Scalar]: Int] = [:]
             var expected: [Int] = []
             for indicator in form.indicators where !indicator.isPlaceholder {
-                let key = Array(indicator.name.value.precomposedStringWithCanonicalMapping.unicodeScalars)
-                    .filter { !$0.properties.isWhitespace }
+                let folded = indicator.name.value.unicodeScalars.filter { !$0.properties.isWhitespace }.map {
+                    (0xFF01...0xFF5E).contains($0.value) ? Unicode.Scalar($0.value - 0xFEE0) ?? $0 : $0
+                }
+                let key = Array(String(String.UnicodeScalarView(folded)).precomposedStringWithCanonicalMapping.unicodeScalars)
                 guard !key.isEmpty else { continue }
                 if firstRow[key] != nil { expected.append(indicator.row) } else { firstRow[key] = indicator.row }
             }

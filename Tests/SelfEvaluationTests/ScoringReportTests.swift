@@ -77,7 +77,7 @@ struct ScoringReportTests {
         let scored = try Self.sample()
         let reading = Diagnostic(.unknownLevel2, at: SourceLocation(file: "sample.csv", row: 14, column: 3), "…")
         let report = ScoreReport(scored, diagnostics: [reading] + scored.diagnostics)
-        #expect(report.warnings.first?.code == "unknown-level2")
+        #expect(report.warnings.first?.code == .unknownLevel2)
         #expect(report.warnings.first?.column == "C")
         #expect(report.warnings.count == scored.diagnostics.count + 1)
     }

@@ -329,7 +329,7 @@ struct XMLSafetyTests {
             SummaryRow(source: "in/\(unit).csv", templateLabel: "部门", unit: unit, year: 2023, total: 90, grade: "优",
                        succeeded: true, output: "\(unit)-2023.xlsx")
         }
-        let errors = [SummaryError(source: "in/坏\u{2}.csv", place: "1:A", code: "not-a-form", message: "消息\u{FFFE}")]
+        let errors = [SummaryError(source: "in/坏\u{2}.csv", place: "1:A", code: .notAForm, message: "消息\u{FFFE}")]
         let path = folder.appendingPathComponent("汇总表.xlsx").path
         try SummaryWorkbook(options: pinnedOptions()).write(rows: rows, errors: errors, to: path)
         let x = XLSXInspector(path: path)

@@ -47,7 +47,7 @@ extension ScoreReport {
         w.key("warnings")
         w.array(warnings) { w, warning in
             w.object { w in
-                w.key("code"); w.string(warning.code)
+                w.key("code"); w.string(warning.code.rawValue)
                 w.key("column"); w.string(warning.column)
                 w.key("message"); w.string(warning.message)
                 w.key("row"); w.int(warning.row)

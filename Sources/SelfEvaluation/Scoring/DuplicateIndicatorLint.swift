@@ -11,13 +11,8 @@ struct DuplicateIndicatorLint: Sendable {
         // By index: a row is not copied.
         for i in form.indicators.indices where !form.indicators[i].isPlaceholder {
             let name = form.indicators[i].name
-            // The key is the name in NFC without white space, compared and hashed as UTF-8 bytes
-            // (equal exactly when the scalars are); most names have no white space to drop.
-            let text = LabelText.nfc(name.value)
-            var spaced = false
-            for scalar in text.unicodeScalars where LabelText.isWhitespace(scalar) { spaced = true; break }
-            let key = NormalizedText(normalized: !spaced ? text
-                : String(String.UnicodeScalarView(text.unicodeScalars.filter { !LabelText.isWhitespace($0) })))
+            // Names compare as labels do: NFC, without white space, full-width forms folded.
+            let key = NormalizedText(name.value)
             guard !key.isEmpty else { continue }
             if let row = firstRow[key] {
                 diagnostics.append(Diagnostic(.duplicateIndicator, at: form.location(name.cell),

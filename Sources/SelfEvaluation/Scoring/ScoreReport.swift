@@ -89,7 +89,7 @@ public struct ScoreReport: Decodable, Sendable, Equatable {
 
     /// One warning: code, place (1-based row, column letter) and message.
     public struct Warning: Decodable, Sendable, Equatable {
-        public var code: String
+        public var code: DiagnosticCode
         public var row: Int
         public var column: String
         public var message: String
@@ -129,7 +129,7 @@ public struct ScoreReport: Decodable, Sendable, Equatable {
         total = scored.isGraded ? Total(weight: scored.totalWeight, score: rules.round(scored.totalScore)) : nil
         grade = scored.isGraded ? scored.grade.label : nil
         warnings = diagnostics.map {
-            Warning(code: $0.code.rawValue, row: $0.location.row, column: $0.location.columnLetter, message: $0.message)
+            Warning(code: $0.code, row: $0.location.row, column: $0.location.columnLetter, message: $0.message)
         }
         needsReview = scored.needsReview
         self.rules = rules.name

@@ -1,4 +1,5 @@
 import Foundation
+import SelfEvaluation
 
 /// One form's line in the batch summary workbook (汇总表.xlsx).
 public struct SummaryRow: Sendable, Equatable, Codable {
@@ -74,10 +75,10 @@ public struct SummaryError: Sendable, Equatable {
     public var source: String
     /// "row:col" as a spreadsheet shows it ("35:A").
     public var place: String
-    public var code: String
+    public var code: DiagnosticCode
     public var message: String
 
-    public init(source: String, place: String, code: String, message: String) {
+    public init(source: String, place: String, code: DiagnosticCode, message: String) {
         self.source = source
         self.place = place
         self.code = code

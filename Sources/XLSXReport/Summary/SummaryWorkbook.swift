@@ -133,11 +133,11 @@ public struct SummaryWorkbook: Sendable {
             for (c, title) in V.errorsHeader.enumerated() { try errorSheet.writeString(title, row: 0, column: c, format: workbook.format(header)) }
             for (i, e) in errors.enumerated() {
                 // Each row as tall as its longest wrapped text, so no message runs over the next row.
-                try errorSheet.setRowHeight(SummaryWorkbook.rowHeight([(e.source, errorWidths[0]), (e.code, errorWidths[2]),
+                try errorSheet.setRowHeight(SummaryWorkbook.rowHeight([(e.source, errorWidths[0]), (e.code.rawValue, errorWidths[2]),
                                                                        (e.message, errorWidths[3])]), row: i + 1)
                 try errorSheet.writeString(e.source, row: i + 1, column: 0, format: workbook.format(wrapped))
                 try errorSheet.writeString(e.place, row: i + 1, column: 1, format: workbook.format(centered))
-                try errorSheet.writeString(e.code, row: i + 1, column: 2, format: workbook.format(wrapped))
+                try errorSheet.writeString(e.code.rawValue, row: i + 1, column: 2, format: workbook.format(wrapped))
                 try errorSheet.writeString(e.message, row: i + 1, column: 3, format: workbook.format(wrapped))
             }
 
