@@ -15,55 +15,22 @@ public struct CSVReader: Sendable {
         self.unprotectFormulas = unprotectFormulas
     }
 
-    /// Reads a file; its size is checked against the limit before it is read. (POSIX calls: one
-    /// open, one fstat and the reads, where FileManager and FileHandle cost a batch several
-    /// system calls more per file, extended attributes included.)
+    /// Reads a file (`FileBytes`); its size is checked against the limit before it is read.
     public func read(contentsOf path: String) throws(CSVError) -> CSVDocument {
         let here = SourceLocation(file: path, row: 1, column: 1)
-        // O_NONBLOCK: a FIFO named like a form must not block the open (it is refused below).
-        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
-        guard fd >= 0 else { throw CSVError(.unreadable, at: here, "无法读取文件: \(Self.lastError())") }
-        defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0 else { throw CSVError(.unreadable, at: here, "无法读取文件: \(Self.lastError())") }
-        if info.st_mode & S_IFMT == S_IFDIR {
+        switch FileBytes.read(open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK), limit: limits.maxBytes) {
+        case .failure(.errno(let code)):
+            throw CSVError(.unreadable, at: here, "无法读取文件: \(String(cString: strerror(code)))")
+        case .failure(.notRegular(let mode)) where mode & S_IFMT == S_IFDIR:
             throw CSVError(.unreadable, at: here, "这是一个文件夹,不是 CSV 文件")
-        }
-        if info.st_mode & S_IFMT != S_IFREG {
+        case .failure(.notRegular):
             throw CSVError(.unreadable, at: here, "这不是普通文件(命名管道、设备或套接字):不会读取它")
+        case .success(let file) where file.size > limits.maxBytes:
+            throw CSVError(.fileTooLarge, at: here, "文件有 \(file.size) 字节,超过上限 \(limits.maxBytes) 字节(max-bytes)")
+        case .success(let file):
+            return try read(bytes: file.bytes, file: path)
         }
-        if Int(info.st_size) > limits.maxBytes {
-            throw CSVError(.fileTooLarge, at: here,
-                           "文件有 \(info.st_size) 字节,超过上限 \(limits.maxBytes) 字节(max-bytes)")
-        }
-        // Read at most one byte past the limit, so a file that grew is still refused.
-        let capacity = min(max(Int(info.st_size), 0), limits.maxBytes) + 1
-        var bytes = [UInt8](repeating: 0, count: capacity)
-        var count = 0
-        while true {
-            if count == bytes.count {
-                if count > limits.maxBytes { break }
-                bytes.append(contentsOf: [UInt8](repeating: 0, count: min(max(count, 4096), limits.maxBytes + 1 - count)))
-            }
-            let n = bytes.withUnsafeMutableBytes { buffer -> Int in
-                guard let base = buffer.baseAddress else { return 0 }
-                return Foundation.read(fd, base + count, buffer.count - count)
-            }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw CSVError(.unreadable, at: here, "读取失败: \(Self.lastError())")
-            }
-            if n == 0 { break }
-            count += n
-        }
-        if count > limits.maxBytes {
-            throw CSVError(.fileTooLarge, at: here, "文件超过上限 \(limits.maxBytes) 字节(max-bytes)")
-        }
-        bytes.removeSubrange(count...)
-        return try read(bytes: bytes, file: path)
     }
-
-    private static func lastError() -> String { String(cString: strerror(errno)) }
 
     /// Reads in-memory bytes; `file` names them in locations.
     public func read(bytes input: [UInt8], file: String = "") throws(CSVError) -> CSVDocument {

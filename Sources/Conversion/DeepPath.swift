@@ -39,39 +39,4 @@ enum DeepPath {
         errno = saved
         return fd
     }
-
-    /// The bytes of the regular file at `path` (at most `limit` + 1 of them, so that a file above
-    /// the limit, or one that grew past it, is known as such), or why not: an `errno`, or the
-    /// kind of what is there. O_NONBLOCK: a FIFO must not block the open (it is refused).
-    static func read(_ path: String, limit: Int) -> Result<(bytes: [UInt8], size: Int), ReadFailure> {
-        let fd = open(path, O_RDONLY | O_NONBLOCK)
-        guard fd >= 0 else { return .failure(.errno(errno)) }
-        defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0 else { return .failure(.errno(errno)) }
-        let kind = FileKind(mode: info.st_mode)
-        guard kind == .regular else { return .failure(.notRegular(kind)) }
-        let size = Int(info.st_size)
-        if size > limit { return .success(([], size)) }
-        var bytes = [UInt8](repeating: 0, count: max(size, 0) + 1)
-        var count = 0
-        while true {
-            if count == bytes.count {
-                if count > limit { break }
-                bytes += repeatElement(0, count: min(max(count, 4096), limit + 1 - count))
-            }
-            let n = bytes.withUnsafeMutableBytes { Foundation.read(fd, $0.baseAddress.map { $0 + count }, $0.count - count) }
-            if n < 0, errno == EINTR { continue }
-            if n < 0 { return .failure(.errno(errno)) }
-            if n == 0 { break }
-            count += n
-        }
-        bytes.removeSubrange(count...)
-        return .success((bytes, max(size, count)))
-    }
-
-    enum ReadFailure: Error {
-        case errno(Int32)
-        case notRegular(FileKind)
-    }
 }

@@ -54,9 +54,9 @@ public struct FormLoader: Sendable {
             if kind == .directory { throw FormError(CSVError(.unreadable, at: here, ConversionWords.folderGiven)) }
             if kind != .regular { throw FormError(.notARegularFile, at: here, OutputMessage.inputNotRegular(kind)) }
         }
-        switch DeepPath.read(path, limit: limits.maxBytes) {
-        case .failure(.notRegular(let kind)):
-            throw FormError(.notARegularFile, at: here, OutputMessage.inputNotRegular(kind))
+        switch FileBytes.read(DeepPath.open(path, O_RDONLY | O_NONBLOCK), limit: limits.maxBytes) {
+        case .failure(.notRegular(let mode)):
+            throw FormError(.notARegularFile, at: here, OutputMessage.inputNotRegular(FileKind(mode: mode)))
         case .failure(.errno(let code)):
             throw FormError(CSVError(.unreadable, at: here, "无法读取文件: \(String(cString: strerror(code)))"))
         case .success(let read):

@@ -65,5 +65,4 @@ enum PageWords {
         "错误 \(errors) 项、警告 \(warnings) 项、提示 \(notes) 项"
     }
     static func points(_ text: String) -> String { text + pointsUnit }
-    static func gridCaption(_ title: String) -> String { title }
 }

@@ -7,16 +7,6 @@ import SelfEvaluation
 enum CLIWords {
     // MARK: rule sets, as users say them
 
-    /// The rule set's name as a bureau says it: 2020 → 财预〔2020〕10号, legacy → 2017–2019 口径;
-    /// a rules file's own name as written.
-    static func ruleLabel(_ name: String) -> String {
-        switch name {
-        case RuleSet.v2020.name: "财预〔2020〕10号"
-        case RuleSet.legacy.name: "2017–2019 口径"
-        default: name
-        }
-    }
-
     /// The built-in rule sets, for `--version` and the error naming the valid ones.
     static var ruleChoices: String {
         "legacy(2017–2019 口径,也可写 2017、2018、2019)、2020(财预〔2020〕10号)"
@@ -58,7 +48,7 @@ enum CLIWords {
     static func scoreLine(_ scored: ScoredForm) -> String {
         let rules = scored.ruleSet
         let total = scored.isGraded ? scored.totalScore.fixed(rules.decimals) : "—"
-        return "总分 \(total) / \(scored.totalWeight.plainText),等级 \(scored.gradeLabel),评分规则 \(ruleLabel(rules.name))"
+        return "总分 \(total) / \(scored.totalWeight.plainText),等级 \(scored.gradeLabel),评分规则 \(RuleSetNames.label(rules.name))"
             + (scored.needsReview ? ",需复核" : "")
     }
 

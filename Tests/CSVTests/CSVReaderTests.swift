@@ -119,7 +119,7 @@ struct CSVReaderTests {
         }
     }
 
-    @Test("files: at the size limit read, one byte over refused, a folder and a missing file unreadable")
+    @Test("files: at the size limit read, one byte over refused, a folder, a FIFO and a missing file unreadable")
     func filesAtTheirLimits() throws {
         let dir = try FixturePaths.temporaryDirectory()
         let text = Array("单位,2023\n指标,值\n".utf8)
@@ -137,6 +137,12 @@ struct CSVReaderTests {
         }
         do { _ = try CSVReader().read(contentsOf: dir.appendingPathComponent("missing.csv").path); Issue.record("read") } catch {
             #expect(error.kind == .unreadable)
+        }
+        let fifo = dir.appendingPathComponent("pipe.csv").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        do { _ = try CSVReader().read(contentsOf: fifo); Issue.record("a FIFO was read") } catch {
+            #expect(error.kind == .unreadable)
+            #expect(error.message.contains("不是普通文件"))
         }
         let empty = dir.appendingPathComponent("empty.csv").path
         #expect(FileManager.default.createFile(atPath: empty, contents: Data()))
