@@ -52,42 +52,33 @@ public struct Converter: Sendable {
 
     /// Reads and scores the form at `path`.
     public func score(path: String) throws(ConversionError) -> Scored {
-        do {
-            return try scored(try loader.load(path: path))
-        } catch {
-            throw ConversionError(error)
-        }
+        try scored { () throws(FormError) in try loader.load(path: path) }
     }
 
     /// Reads and scores the form in a file's bytes (an upload), located as `name`.
     public func score(bytes: [UInt8], name: String) throws(ConversionError) -> Scored {
-        do {
-            return try scored(try loader.load(bytes: bytes, file: name))
-        } catch {
-            throw ConversionError(error)
-        }
-    }
-
-    /// Scores a form read, with its reading warnings.
-    private func scored(_ loaded: FormLoader.Loaded) throws(FormError) -> Scored {
-        var scored = try Scorer.score(loaded.form, rules: rules)
-        GeneratedReasonMarker.readBack(&scored)
-        // A warning found while reading (no unit, a cell of another year) needs a human too.
-        if loaded.diagnostics.needReview { scored.needsReview = true }
-        return Scored(scored: scored, diagnostics: loaded.diagnostics + scored.diagnostics)
+        try scored { () throws(FormError) in try loader.load(bytes: bytes, file: name) }
     }
 
     /// Reads and scores every form of the file at `path` (a workbook may hold several, one per
     /// sheet: `FormLoader.loadEach`), each with its source (`path` or `path[sheet]`).
     public func scoreEach(path: String) -> [(source: String, result: Result<Scored, ConversionError>)] {
         loader.loadEach(path: path).map { each in
-            (each.source, Result { () throws(ConversionError) in
-                do throws(FormError) {
-                    return try scored(try each.result.get())
-                } catch {
-                    throw ConversionError(error)
-                }
-            })
+            (each.source, Result { () throws(ConversionError) in try scored { () throws(FormError) in try each.result.get() } })
+        }
+    }
+
+    /// Scores the form `load` reads, with its reading warnings.
+    private func scored(_ load: () throws(FormError) -> FormLoader.Loaded) throws(ConversionError) -> Scored {
+        do {
+            let loaded = try load()
+            var scored = try Scorer.score(loaded.form, rules: rules)
+            GeneratedReasonMarker.readBack(&scored)
+            // A warning found while reading (no unit, a cell of another year) needs a human too.
+            if loaded.diagnostics.needReview { scored.needsReview = true }
+            return Scored(scored: scored, diagnostics: loaded.diagnostics + scored.diagnostics)
+        } catch {
+            throw ConversionError(error)
         }
     }
 
@@ -131,34 +122,21 @@ public struct Converter: Sendable {
             throw ConversionError(.outputIsInput, path: output, OutputMessage.outputIsInput(output))
         }
         let rule = OutputGuard(inputs: Set([FileIdentity(path: input)].compactMap { $0 }), force: force)
-        switch format {
-        case .csv, .json:
-            try AtomicFile.write(try bytes(scored, format: format), to: output, rule: rule)
-        case .xlsx:
-            let options = xlsx
-            try AtomicFile.write(to: output, rule: rule) { (temporary: String) throws(ConversionError) in
-                do {
-                    try FormWorkbook(options: options).write(scored.scored, to: temporary)
-                } catch {
-                    throw ConversionError(.writeFailed, path: output, OutputMessage.xlsxFailed(String(describing: error)))
-                }
-            }
+        try AtomicFile.write(to: output, rule: rule) { (temporary: String) throws(ConversionError) in
+            try writeScratch(scored, to: temporary, format: format, naming: output)
         }
     }
 
     /// Writes a scored form straight to `path`, with no temporary file and no check against the
-    /// input: for a batch's own staging folder, whose files are renamed into place afterwards.
-    func writeScratch(_ scored: Scored, to path: String, format: OutputFormat) throws(ConversionError) {
-        switch format {
-        case .csv, .json:
-            try AtomicFile.writeDirectly(try bytes(scored, format: format), to: path)
-        case .xlsx:
-            do {
-                try FormWorkbook(options: xlsx).write(scored.scored, to: path)
-            } catch {
-                try? FileManager.default.removeItem(atPath: path)
-                throw ConversionError(.writeFailed, path: path, OutputMessage.xlsxFailed(String(describing: error)))
-            }
+    /// input: the temporary file of `write`, or a file of a batch's staging folder, renamed into
+    /// place afterwards. A workbook that cannot be written is reported at `naming`.
+    func writeScratch(_ scored: Scored, to path: String, format: OutputFormat, naming: String? = nil) throws(ConversionError) {
+        guard format == .xlsx else { return try AtomicFile.writeDirectly(try bytes(scored, format: format), to: path) }
+        do {
+            try FormWorkbook(options: xlsx).write(scored.scored, to: path)
+        } catch {
+            unlink(path)
+            throw ConversionError(.writeFailed, path: naming ?? path, OutputMessage.xlsxFailed(String(describing: error)))
         }
     }
 
