@@ -49,73 +49,51 @@ struct BatchAssembly {
     /// errors are kept whatever happens to it.
     mutating func placeAndSummarize(files: PathList, results: Batch.ResultSlots, spools: [BatchSpool?],
                                     options: WorkbookOptions) {
-        var summaryFailure: Diagnostic?
-        var stream: SummaryWorkbook.Stream?
-        var temporary: String?
-        var verdict = OutputGuard.Verdict.free
-        do {
-            verdict = try rule.require(summaryPath)
-            let path = AtomicFile.temporaryPath(for: summaryPath)
-            temporary = path
-            TemporaryFiles.shared.add(path)
-            do {
-                stream = try SummaryWorkbook.Stream(path: path, options: options)
-            } catch {
-                throw ConversionError(.writeFailed, path: summaryPath, OutputMessage.summaryFailed(String(describing: error)))
+        var placed = false
+        do throws(ConversionError) {
+            try AtomicFile.write(to: summaryPath, rule: rule) { (temporary: String) throws(ConversionError) in
+                let stream = Result { try SummaryWorkbook.Stream(path: temporary, options: options) }
+                placed = true
+                let failure = placeEach(files: files, results: results, spools: spools, adding: try? stream.get())
+                do {
+                    if let failure { throw failure }
+                    try stream.get().finish(errors: errors)
+                } catch {
+                    throw ConversionError(.writeFailed, path: summaryPath, OutputMessage.summaryFailed(String(describing: error)))
+                }
             }
-        } catch let error as ConversionError {
-            summaryFailure = error.diagnostic
+            written.append(ConversionWords.summaryWorkbookName)
         } catch {
-            summaryFailure = ConversionError(.writeFailed, path: summaryPath, String(describing: error)).diagnostic
+            if !placed { _ = placeEach(files: files, results: results, spools: spools, adding: nil) }
+            errors.append(SummaryError(source: summaryPath, place: "", code: error.diagnostic.code, message: error.diagnostic.message))
         }
+    }
 
+    /// Places every form's outputs in input order, adding each form's line to `stream` until an
+    /// add fails; returns that failure.
+    private mutating func placeEach(files: PathList, results: Batch.ResultSlots, spools: [BatchSpool?],
+                                    adding stream: SummaryWorkbook.Stream?) -> (any Error)? {
+        var stream = stream
+        var failure: (any Error)?
         let duplicates = Self.duplicates(files: files, results: results, spools: spools)
         for (ordinal, entry) in results.entries(files).enumerated() {
             var (row, error) = assemble(entry, spools: spools)
             if let others = duplicates[ordinal] { row.duplicates = others }
-            if !row.succeeded, let e = error {
-                row.warningTexts = ["\(e.location.row):\(e.location.columnLetter) [\(e.code)] \(e.message)"]
-            }
             if let e = error {
+                if !row.succeeded { row.warningTexts = ["\(e.location.row):\(e.location.columnLetter) [\(e.code)] \(e.message)"] }
                 errors.append(SummaryError(source: e.location.file, place: "\(e.location.row):\(e.location.columnLetter)",
                                            code: e.code, message: e.message))
             }
             if row.succeeded { converted += 1 } else { failed += 1 }
-            if let s = stream {
-                do {
-                    try s.add(row)
-                } catch {
-                    stream = nil
-                    summaryFailure = ConversionError(.writeFailed, path: summaryPath,
-                                                     OutputMessage.summaryFailed(String(describing: error))).diagnostic
-                }
+            do {
+                try stream?.add(row)
+            } catch {
+                stream = nil
+                failure = error
             }
             if keepRows { rows.append(row) }
         }
-
-        if let s = stream, let temporary {
-            do {
-                try s.finish(errors: errors)
-            } catch {
-                summaryFailure = ConversionError(.writeFailed, path: summaryPath,
-                                                 OutputMessage.summaryFailed(String(describing: error))).diagnostic
-            }
-            if summaryFailure == nil {
-                do {
-                    try rule.place(temporary, at: summaryPath, verdict: verdict)
-                    written.append(ConversionWords.summaryWorkbookName)
-                } catch {
-                    summaryFailure = error.diagnostic
-                }
-            }
-        }
-        if let temporary {
-            unlink(temporary)
-            TemporaryFiles.shared.remove(temporary)
-        }
-        if let e = summaryFailure {
-            errors.append(SummaryError(source: summaryPath, place: "", code: e.code, message: e.message))
-        }
+        return failure
     }
 
     /// The forms of the same unit, year and project (the same output base name) seen more than
