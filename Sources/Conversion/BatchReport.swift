@@ -28,41 +28,36 @@ enum BatchReport {
                       files: PathList, results: Batch.ResultSlots, spools: [BatchSpool?]) -> String {
         let path = (outputDirectory as NSString).appendingPathComponent(Batch.reportName)
         let outputs = assembly.written + [Batch.reportName]
-        let errors = assembly.errors
         waitUntilTimestampsPass(outputs: assembly.written, in: outputDirectory)
-        do throws(ConversionError) {
-            try AtomicFile.write(to: path, rule: assembly.rule) { (temporary: String) throws(ConversionError) in
-                try writeReport(to: temporary, outputs: outputs, errors: errors) { emit in
-                    for entry in results.entries(files) {
-                        guard let record = entry.result.record, let spool = spools[Int(record.spool)],
-                              let bytes = spool.report(record) else { continue }
-                        guard emit(bytes[...]) else { return false }
-                    }
-                    return true
+        func attempt(_ errors: [SummaryError], forms: (_ emit: (ArraySlice<UInt8>) -> Bool) -> Bool) -> ConversionError? {
+            do throws(ConversionError) {
+                try AtomicFile.write(to: path, rule: assembly.rule) { (temporary: String) throws(ConversionError) in
+                    try writeReport(to: temporary, outputs: outputs, errors: errors, forms: forms)
                 }
-            }
-            assembly.recordWritten(Batch.reportName)
-            return path
-        } catch {
-            guard error.diagnostic.code == .writeFailed else {  // refused: a file not ours holds the name
-                assembly.errors.append(SummaryError(source: path, place: "", code: error.diagnostic.code, message: error.diagnostic.message))
-                return path
+                assembly.recordWritten(Batch.reportName)
+                return nil
+            } catch {
+                return error
             }
         }
-        // The disk is full (or the file could not be written): give back the reserve, and write
-        // what was and was not written.
-        unlink(reservePath(staging))
-        let reason = String(cString: strerror(ENOSPC))
-        let shortened = SummaryError(source: path, place: "", code: .reportShortened, message: OutputMessage.reportShortened(reason))
-        assembly.errors.append(shortened)
-        let shortErrors = assembly.errors
-        do throws(ConversionError) {
-            try AtomicFile.write(to: path, rule: assembly.rule) { (temporary: String) throws(ConversionError) in
-                try writeReport(to: temporary, outputs: outputs, errors: shortErrors) { _ in true }
+        var failure = attempt(assembly.errors) { emit in
+            for entry in results.entries(files) {
+                guard let record = entry.result.record, let spool = spools[Int(record.spool)],
+                      let bytes = spool.report(record) else { continue }
+                guard emit(bytes[...]) else { return false }
             }
-            assembly.recordWritten(Batch.reportName)
-        } catch {
-            assembly.errors.append(SummaryError(source: path, place: "", code: error.diagnostic.code, message: error.diagnostic.message))
+            return true
+        }
+        // The disk is full (or the file could not be written): give back the reserve, and write
+        // what was and was not written. A refusal (a file not ours holds the name) is final.
+        if failure?.diagnostic.code == .writeFailed {
+            unlink(reservePath(staging))
+            assembly.errors.append(SummaryError(source: path, place: "", code: .reportShortened,
+                                                message: OutputMessage.reportShortened(String(cString: strerror(ENOSPC)))))
+            failure = attempt(assembly.errors) { _ in true }
+        }
+        if let failure {
+            assembly.errors.append(SummaryError(source: path, place: "", code: failure.diagnostic.code, message: failure.diagnostic.message))
         }
         return path
     }
@@ -73,26 +68,34 @@ enum BatchReport {
                             forms: (_ emit: (ArraySlice<UInt8>) -> Bool) -> Bool) throws(ConversionError) {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw ConversionError(.writeFailed, path: path, OutputMessage.cannotWrite(path)) }
-        var out = BufferedOutput(fd: fd)
-        out.append("{\n\"outputs\" : [")
-        for (i, name) in outputs.enumerated() {
-            out.append(i == 0 ? "\n" : ",\n")
-            out.append(PrettyJSONWriter.quoted(name))
+        // stdio buffers the writes; the first that fails (ENOSPC …) sets the stream's error flag.
+        guard let file = fdopen(fd, "w") else {
+            close(fd)
+            unlink(path)
+            throw ConversionError(.writeFailed, path: path, OutputMessage.cannotWrite(path))
         }
-        out.append("\n],\n\"forms\" : [\n")
+        setvbuf(file, nil, _IOFBF, 1 << 20)
+        func put(_ bytes: ArraySlice<UInt8>) -> Bool {
+            bytes.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, file) == $0.count }
+        }
+        fputs("{\n\"outputs\" : [", file)
+        for (i, name) in outputs.enumerated() {
+            fputs(i == 0 ? "\n" : ",\n", file)
+            _ = put(PrettyJSONWriter.quoted(name)[...])
+        }
+        fputs("\n],\n\"forms\" : [\n", file)
         var first = true
         let complete = forms { bytes in
-            if !first { out.append(",\n") }
+            if !first { fputs(",\n", file) }
             first = false
-            out.append(bytes)
-            return out.ok
+            return put(bytes) && ferror(file) == 0
         }
-        out.append("\n],\n\"errors\" : ")
-        out.append(errorsJSON(errors))
-        out.append("\n}\n")
-        out.flush()
-        let closed = close(fd) == 0
-        guard complete, out.ok, closed else {
+        fputs("\n],\n\"errors\" : ", file)
+        _ = put(errorsJSON(errors)[...])
+        fputs("\n}\n", file)
+        let written = ferror(file) == 0
+        let closed = fclose(file) == 0
+        guard complete, written, closed else {
             unlink(path)
             throw ConversionError(.writeFailed, path: path, OutputMessage.cannotWrite(path))
         }
@@ -176,36 +179,5 @@ enum BatchReport {
             names.append(name)
         }
         return names
-    }
-}
-
-/// Bytes written to a descriptor in blocks; `ok` turns false at the first failed write (ENOSPC …).
-private struct BufferedOutput {
-    let fd: Int32
-    var buffer: [UInt8] = []
-    var offset: Int64 = 0
-    private(set) var ok = true
-
-    init(fd: Int32) {
-        self.fd = fd
-        buffer.reserveCapacity(1 << 20)
-    }
-
-    mutating func append(_ text: String) { append(Array(text.utf8)[...]) }
-    mutating func append(_ bytes: [UInt8]) { append(bytes[...]) }
-
-    mutating func append(_ bytes: ArraySlice<UInt8>) {
-        buffer.append(contentsOf: bytes)
-        if buffer.count >= 1 << 20 { flush() }
-    }
-
-    mutating func flush() {
-        guard ok, !buffer.isEmpty else {
-            buffer.removeAll(keepingCapacity: true)
-            return
-        }
-        ok = AtomicFile.writeAll(fd, buffer, at: offset)
-        offset += Int64(buffer.count)
-        buffer.removeAll(keepingCapacity: true)
     }
 }
