@@ -71,7 +71,7 @@ public struct Batch: Sendable {
     ///
     /// The steps: find the forms (`BatchDiscovery`), clear an earlier run (`clearEarlierRun`),
     /// prepare the output folder and its staging folder, convert every form into the staging
-    /// folder (`convertAll`), put the outputs in place and write 汇总表.xlsx (`assemble`), write
+    /// folder (`convertAll`), put the outputs in place and write 汇总表.xlsx (`BatchAssembly`), write
     /// report.json (`BatchReport`). Only a folder that cannot be created throws: a failure after
     /// that (a full disk, a summary that cannot be written) is one more error in the outcome,
     /// beside every form's own.
@@ -86,17 +86,24 @@ public struct Batch: Sendable {
             TemporaryFiles.shared.removeTree(staging)
             TemporaryFiles.shared.removeFolder(staging)
         }
-        let converter = configuredConverter()
+        var converter = converter
+        if converter.xlsx.temporaryDirectory == nil { converter.xlsx.temporaryDirectory = Self.fastTemporaryDirectory() }
         let workers = Self.workerCount(jobs: jobs, forms: files.count)
-        if workers.capped, let limit = workers.limit {
-            notices.append(OutputMessage.tooManyJobs(jobs, workers.count, limit))
-        }
-        let converted = convertAll(files, staging: staging, workers: workers.count, converter: converter, progress: progress)
-        var assembly = assemble(found, files: files, converted: converted, into: outputDirectory, staging: staging,
-                                converter: converter)
+        if let limit = workers.cappedAt { notices.append(OutputMessage.tooManyJobs(jobs, workers.count, limit)) }
+        let (results, spools) = convertAll(files, staging: staging, workers: workers.count, converter: converter, progress: progress)
+        var assembly = BatchAssembly(outputDirectory: outputDirectory, staging: staging, formats: formats,
+                                     rule: OutputGuard(inputs: found.identities, force: force),
+                                     problems: found.problems, keepRows: collectRows)
+        assembly.placeAndSummarize(files: files, results: results, spools: spools,
+                                   options: WorkbookOptions(temporaryDirectory: converter.xlsx.temporaryDirectory,
+                                                            created: converter.xlsx.created))
         let reportPath = BatchReport.write(into: outputDirectory, staging: staging, assembly: &assembly, files: files,
-                                           results: converted.results, spools: converted.spools)
-        return Self.outcome(assembly, reportPath: reportPath, notices: notices)
+                                           results: results, spools: spools)
+        return Outcome(rows: assembly.rows, converted: assembly.converted, failed: assembly.failed, errors: assembly.errors,
+                       summaryPath: assembly.summaryPath, reportPath: reportPath,
+                       writtenPaths: [(ConversionWords.summaryWorkbookName, assembly.summaryPath), (Self.reportName, reportPath)]
+                           .filter { assembly.written.contains($0.0) }.map(\.1),
+                       notices: notices)
     }
 
     /// Removes an earlier run's outputs when `replace` allows it (the notices say what was kept);
@@ -111,36 +118,7 @@ public struct Batch: Sendable {
         return earlier.remove(sparing: inputs)
     }
 
-    /// Puts the staged outputs in place and writes 汇总表.xlsx.
-    private func assemble(_ found: BatchDiscovery.Found, files: PathList,
-                          converted: (results: ResultSlots, spools: [BatchSpool?]), into outputDirectory: String,
-                          staging: String, converter: Converter) -> BatchAssembly {
-        var assembly = BatchAssembly(outputDirectory: outputDirectory, staging: staging, formats: formats,
-                                     rule: OutputGuard(inputs: found.identities, force: force),
-                                     problems: found.problems, keepRows: collectRows)
-        assembly.placeAndSummarize(files: files, results: converted.results, spools: converted.spools,
-                                   options: WorkbookOptions(temporaryDirectory: converter.xlsx.temporaryDirectory,
-                                                            created: converter.xlsx.created))
-        return assembly
-    }
-
-    /// What the run did, from its assembly: the summary lines, counts, errors and written paths.
-    private static func outcome(_ assembly: BatchAssembly, reportPath: String, notices: [String]) -> Outcome {
-        Outcome(rows: assembly.rows, converted: assembly.converted, failed: assembly.failed, errors: assembly.errors,
-                summaryPath: assembly.summaryPath, reportPath: reportPath,
-                writtenPaths: [(ConversionWords.summaryWorkbookName, assembly.summaryPath), (reportName, reportPath)]
-                    .filter { assembly.written.contains($0.0) }.map(\.1),
-                notices: notices)
-    }
-
     static let reportName = "report.json"
-
-    /// The converter with a fast temporary folder for libxlsxwriter when none is set.
-    private func configuredConverter() -> Converter {
-        var configured = converter
-        if configured.xlsx.temporaryDirectory == nil { configured.xlsx.temporaryDirectory = Self.fastTemporaryDirectory() }
-        return configured
-    }
 
     /// Creates the output folder and removes the staging folders and temporary files of dead runs.
     static func prepare(_ outputDirectory: String) throws(ConversionError) {
@@ -172,13 +150,13 @@ public struct Batch: Sendable {
     }
 
     /// Workers: `jobs`, at most one a form, and at most what the process may open files for
-    /// (each worker holds its spool and libxlsxwriter's files while a workbook is written).
-    static func workerCount(jobs: Int, forms: Int, descriptorLimit: Int? = openFileLimit())
-        -> (count: Int, capped: Bool, limit: Int?) {
+    /// (each worker holds its spool and libxlsxwriter's files while a workbook is written);
+    /// `cappedAt`: the open-file limit, when it lowered the count.
+    static func workerCount(jobs: Int, forms: Int, descriptorLimit: Int? = openFileLimit()) -> (count: Int, cappedAt: Int?) {
         let wanted = min(jobs, max(1, forms))
-        guard let limit = descriptorLimit else { return (wanted, false, nil) }
+        guard let limit = descriptorLimit else { return (wanted, nil) }
         let affordable = max(1, (limit - reservedDescriptors) / descriptorsPerWorker)
-        return wanted > affordable ? (affordable, true, limit) : (wanted, false, limit)
+        return wanted > affordable ? (affordable, limit) : (wanted, nil)
     }
 
     /// Descriptors kept for the process itself (standard streams, the summary, report.json …).
@@ -198,11 +176,9 @@ public struct Batch: Sendable {
                             progress: (@Sendable (Progress) -> Void)?) -> (results: ResultSlots, spools: [BatchSpool?]) {
         let results = ResultSlots(count: files.count)
         let formats = self.formats
-        var spoolList: [BatchSpool?] = []
-        for worker in 0..<workers {
-            spoolList.append(try? BatchSpool(path: (staging as NSString).appendingPathComponent("spool-\(worker)"), number: worker))
+        let spools = (0..<workers).map { worker in
+            try? BatchSpool(path: (staging as NSString).appendingPathComponent("spool-\(worker)"), number: worker)
         }
-        let spools = spoolList
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             while let index = results.next() {
                 let result: [FormResult]
@@ -232,13 +208,11 @@ public struct Batch: Sendable {
 
     /// A tmpfs for libxlsxwriter's temporary files when there is one (faster than disk).
     static func fastTemporaryDirectory() -> String? {
-        let shm = "/dev/shm"
         var isDir: ObjCBool = false
-        if FileManager.default.fileExists(atPath: shm, isDirectory: &isDir), isDir.boolValue,
-           FileManager.default.isWritableFile(atPath: shm) {
-            return shm
-        }
-        return nil
+        let shm = "/dev/shm"
+        let usable = FileManager.default.fileExists(atPath: shm, isDirectory: &isDir) && isDir.boolValue
+            && FileManager.default.isWritableFile(atPath: shm)
+        return usable ? shm : nil
     }
 
     /// Converts every form of input `index`: one, or one per form sheet of a workbook holding
@@ -265,23 +239,20 @@ public struct Batch: Sendable {
             for format in formats {
                 // Straight into the staging folder, a scratch folder of our own: the rename out of
                 // it, once every form is done, is what puts the file in place.
-                if format == .json {
-                    try AtomicFile.writeDirectly(report, to: stagedPath(staging, index, sub, format))
-                } else {
-                    try converter.writeScratch(scored, to: stagedPath(staging, index, sub, format), format: format)
-                }
+                let staged = stagedPath(staging, index, sub, format)
+                try format == .json ? AtomicFile.writeDirectly(report, to: staged)
+                                    : converter.writeScratch(scored, to: staged, format: format)
             }
-            let project = form.projectName?.value
             let row = SummaryFacts.row(source: path, scored: scored)
             let base = OutputNaming.baseName(unit: form.unit?.value, year: form.year?.value, template: form.template,
-                                             project: form.template == .project ? project : nil)
+                                             project: form.template == .project ? form.projectName?.value : nil)
             let record = try spool.append(name: base, row: row.recordBytes, report: report)
             return FormResult(record: record, error: nil)
         } catch {
             // A failure to write (a full disk …) names the form, not the staging file it happened in.
-            guard error.kind != .form else { return FormResult(record: nil, error: error.diagnostic) }
-            return FormResult(record: nil, error: Diagnostic(.error, error.diagnostic.code, at: SourceLocation(file: path, row: 1, column: 1),
-                                                             error.diagnostic.message))
+            let d = error.diagnostic
+            return FormResult(record: nil, error: error.kind == .form ? d
+                              : Diagnostic(.error, d.code, at: SourceLocation(file: path, row: 1, column: 1), d.message))
         }
     }
 
@@ -310,17 +281,17 @@ public struct Batch: Sendable {
 
         /// Stores the results of input `index` (one per form it holds).
         func store(_ results: [FormResult], at index: Int) -> Progress {
-            lock.lock()
-            defer { lock.unlock() }
-            if results.count == 1, let result = results.first, result.source == nil {
-                records[index] = result.record
-                if let error = result.error { failures[index] = error }
-            } else {
-                several[index] = results
+            lock.withLock {
+                if results.count == 1, let result = results.first, result.source == nil {
+                    records[index] = result.record
+                    if let error = result.error { failures[index] = error }
+                } else {
+                    several[index] = results
+                }
+                failed += results.filter { $0.error != nil }.count
+                done += 1
+                return Progress(done: done, total: records.count, failed: failed)
             }
-            failed += results.filter { $0.error != nil }.count
-            done += 1
-            return Progress(done: done, total: records.count, failed: failed)
         }
 
         /// Input `index`'s results, one per form (all inputs have been processed).
