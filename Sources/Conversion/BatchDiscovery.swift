@@ -21,25 +21,18 @@ public enum BatchDiscovery {
         public var isForm: Bool = false
     }
 
-    /// The input files in a stable order, and the paths that could not be used.
-    ///
-    /// Files and folders are told apart, and recognised when met again (a file given twice, a
-    /// link to a folder already searched, a link loop), by their device and inode numbers: one
-    /// `stat` a path, and 16 bytes a file kept until the end, however long its path.
-    public static func files(in paths: [String], skipping outputDirectory: String? = nil) -> (files: [String], problems: [Problem]) {
-        let found = search(paths, skipping: outputDirectory)
-        return (found.files, found.problems)
-    }
-
-    /// What a search found: the files, their identities (every input of the run, for
-    /// `OutputGuard`) and the problems.
-    struct Found {
-        var files: [String] = []
+    /// What a search found: the input files in a stable order, their identities (every input of
+    /// the run, for `OutputGuard`) and the paths that could not be used.
+    public struct Found {
+        public var files: [String] = []
         var identities = Set<FileIdentity>()
-        var problems: [Problem] = []
+        public var problems: [Problem] = []
     }
 
-    static func search(_ paths: [String], skipping outputDirectory: String? = nil) -> Found {
+    /// Searches `paths`. Files and folders are told apart, and recognised when met again (a file
+    /// given twice, a link to a folder already searched, a link loop), by their device and inode
+    /// numbers: one `stat` a path, and 16 bytes a file kept until the end, however long its path.
+    public static func search(_ paths: [String], skipping outputDirectory: String? = nil) -> Found {
         var found = Found()
         var seenDirectories = Set<FileIdentity>()
         // The output folder counts as searched already: a batch never reads its own outputs.
@@ -78,7 +71,7 @@ public enum BatchDiscovery {
             for entry in entries(of: handle) where entry.bytes.first != UInt8(ascii: ".") && !isLockFile(entry.bytes) {
                 guard let child = entry.name else {
                     // Not UTF-8 (GBK bytes as unzip leaves them): reported, with the bytes escaped.
-                    if entry.isDirectory || isFormFile(bytes: entry.bytes) {
+                    if entry.isDirectory || isFormFile(entry.bytes) {
                         found.problems.append(Problem(path: path + "/" + escaped(entry.bytes), message: OutputMessage.undecodableName,
                                                       code: .undecodableName, isForm: !entry.isDirectory))
                     }
@@ -88,7 +81,7 @@ public enum BatchDiscovery {
                 var info = stat()
                 guard fstatat(fd, child, &info, 0) == 0 else {
                     let reason = errno
-                    if isFormFile(child) {
+                    if isFormFile(entry.bytes) {
                         found.problems.append(Problem(path: childPath, message: reason == ENOENT ? OutputMessage.danglingLink
                                                       : OutputMessage.cannotList(String(cString: strerror(reason))),
                                                       code: .unreadablePath, isForm: true))
@@ -97,7 +90,7 @@ public enum BatchDiscovery {
                 }
                 if info.st_mode & S_IFMT == S_IFDIR {
                     walk(fd, child, childPath, FileIdentity(info))
-                } else if isFormFile(child) {
+                } else if isFormFile(entry.bytes) {
                     add(childPath, info)
                 }
             }
@@ -135,7 +128,6 @@ public enum BatchDiscovery {
         var bytes: [UInt8]
         var name: String?
         var isDirectory: Bool
-        var typeUnknown: Bool = false
     }
 
     /// The entries of an open folder (but "." and ".."), UTF-8 names sorted as strings, then the
@@ -148,8 +140,7 @@ public enum BatchDiscovery {
             }
             if bytes == [0x2E] || bytes == [0x2E, 0x2E] { continue }
             entries.append(Entry(bytes: bytes, name: String(validating: bytes, as: UTF8.self),
-                                 isDirectory: entry.pointee.d_type == UInt8(DT_DIR),
-                                 typeUnknown: entry.pointee.d_type == UInt8(DT_UNKNOWN)))
+                                 isDirectory: entry.pointee.d_type == UInt8(DT_DIR)))
         }
         return entries.sorted { a, b in
             switch (a.name, b.name) {
@@ -179,13 +170,8 @@ public enum BatchDiscovery {
     /// The extensions searched for in folders, any case.
     static let formExtensions = [".csv", ".tsv", ".xlsx", ".xlsm", ".xls"]
 
-    /// Whether a file name is searched for in folders: *.csv, *.tsv, *.xlsx, *.xlsm, *.xls, any case.
-    public static func isFormFile(_ name: String) -> Bool {
-        isFormFile(bytes: Array(name.utf8))
-    }
-
-    /// The same for a name's raw bytes (a name that is not UTF-8).
-    static func isFormFile(bytes: [UInt8]) -> Bool {
+    /// Whether a file name's bytes are searched for in folders: *.csv, *.tsv, *.xlsx, *.xlsm, *.xls, any case.
+    static func isFormFile(_ bytes: [UInt8]) -> Bool {
         let lower = bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }
         return formExtensions.contains { lower.count > $0.utf8.count && lower.suffix($0.utf8.count).elementsEqual($0.utf8) }
     }

@@ -27,7 +27,7 @@ struct CheckCommand: ParsableCommand {
         for path in paths {
             var info = stat()
             if stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
-                let found = BatchDiscovery.files(in: [path])
+                let found = BatchDiscovery.search([path])
                 files += found.files
                 problems += found.problems
             } else {

@@ -20,7 +20,8 @@ struct BatchDiscoveryTests {
         let missing = root.appendingPathComponent("missing").path
         let a = dir.appendingPathComponent("a.csv").path
 
-        let (files, problems) = BatchDiscovery.files(in: [a, dir.path, missing, dir.appendingPathComponent("sub").path])
+        let found = BatchDiscovery.search([a, dir.path, missing, dir.appendingPathComponent("sub").path])
+        let (files, problems) = (found.files, found.problems)
         #expect(files == [a, dir.appendingPathComponent("b.TSV").path, dir.appendingPathComponent("sub/d.csv").path])
         // A dangling link named like a form is a form that was not converted: reported, not skipped.
         #expect(problems.map(\.path) == [dir.appendingPathComponent("dangling.csv").path, missing])

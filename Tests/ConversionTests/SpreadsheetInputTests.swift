@@ -128,9 +128,9 @@ struct SpreadsheetInputTests {
         try Data("%PDF-1.4".utf8).write(to: dir.appendingPathComponent("in/scan.xlsx"))
         let input = dir.appendingPathComponent("in").path
         let out = dir.appendingPathComponent("in/out").path
-        let found = BatchDiscovery.files(in: [input], skipping: out)
+        let found = BatchDiscovery.search([input], skipping: out)
         #expect(found.files.map { ($0 as NSString).lastPathComponent } == ["a.xlsx", "b.XLS", "c.xlsm", "scan.xlsx"])
-        #expect(BatchDiscovery.files(in: [input]).files.count == 5)  // without the output folder to skip
+        #expect(BatchDiscovery.search([input]).files.count == 5)  // without the output folder to skip
 
         let outcome = try Batch(jobs: 1).run(inputs: [input], outputDirectory: out)
         #expect(outcome.converted == 3)
