@@ -124,14 +124,8 @@ public enum OutputNaming {
     /// Windows device names, which no file may be called (with any extension).
     static let reservedDeviceNames = Set(["CON", "PRN", "AUX", "NUL"]).union((1...9).flatMap { ["COM\($0)", "LPT\($0)"] })
 
-    /// Assigns unique file names to `bases` in order: the first keeps its name, later ones
-    /// get "-2", "-3" …; names compare case-insensitively (as on macOS and Windows).
-    public static func unique(_ bases: [String], extension ext: String, taken: Set<String> = []) -> [String] {
-        var used = UsedNames(taken)
-        return bases.map { uniqueName($0, extension: ext, used: &used) }
-    }
-
-    /// The next unique name for `base`, given the names `used` so far, which it extends.
+    /// The next unique name for `base`, given the names `used` so far, which it extends: the first
+    /// keeps its name, later ones get "-2", "-3" …; names compare case-insensitively.
     public static func uniqueName(_ base: String, extension ext: String, used: inout UsedNames) -> String {
         var candidate = "\(base).\(ext)"
         var n = 2

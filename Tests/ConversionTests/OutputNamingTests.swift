@@ -61,3 +61,11 @@ struct OutputNamingTests {
         #expect(names == bases.map { $0 + ".xlsx" })
     }
 }
+
+extension OutputNaming {
+    /// Unique file names for `bases` in order, as a batch gives them out.
+    static func unique(_ bases: [String], extension ext: String, taken: Set<String> = []) -> [String] {
+        var used = UsedNames(taken)
+        return bases.map { uniqueName($0, extension: ext, used: &used) }
+    }
+}
