@@ -20,18 +20,13 @@ public struct ConversionError: Error, Sendable, CustomStringConvertible {
     public var kind: Kind
     public var diagnostic: Diagnostic
 
-    /// An output refused by `OutputGuard` (`output-exists`, `output-not-regular`, `output-is-input`).
-    init(code: DiagnosticCode, path: String, _ message: String) {
-        kind = code == .outputIsInput ? .outputIsInput : .writeFailed
-        diagnostic = Diagnostic(.error, code, at: SourceLocation(file: path, row: 1, column: 1), message)
-    }
-
-    public init(_ kind: Kind, path: String, _ message: String) {
-        self.kind = kind
-        let code: DiagnosticCode = switch kind {
-        case .form, .writeFailed: .writeFailed
+    /// An output problem: `write-failed`, `earlier-run`, or a refusal of `OutputGuard`
+    /// (`output-exists`, `output-not-regular`, `output-is-input`).
+    public init(_ code: DiagnosticCode, path: String, _ message: String) {
+        kind = switch code {
         case .outputIsInput: .outputIsInput
         case .earlierRun: .earlierRun
+        default: .writeFailed
         }
         diagnostic = Diagnostic(.error, code, at: SourceLocation(file: path, row: 1, column: 1), message)
     }

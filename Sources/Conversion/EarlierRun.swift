@@ -34,16 +34,14 @@ struct EarlierRun: Sendable {
         for path in listed {
             var info = stat()
             guard lstat(path, &info) == 0 else { continue }  // already gone
-            var target = stat()
-            let isInput = stat(path, &target) == 0 && inputs.contains(FileIdentity(target))
+            let isInput = FileIdentity(path: path).map(inputs.contains) ?? false
             if info.st_mode & S_IFMT != S_IFREG || isInput || BatchReport.changed(info, after: reportInfo) {
                 notices.append(ConversionWords.earlierRunKept(path))
                 continue
             }
             unlink(path)
         }
-        var target = stat()
-        if !(stat(report, &target) == 0 && inputs.contains(FileIdentity(target))) { unlink(report) }
+        if !(FileIdentity(path: report).map(inputs.contains) ?? false) { unlink(report) }
         return notices
     }
 }

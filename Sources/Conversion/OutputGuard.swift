@@ -35,8 +35,7 @@ public struct OutputGuard: Sendable {
             if errno == ENOENT { return .free }
             return .refused(code: .writeFailed, message: OutputMessage.cannotAccess(path, String(cString: strerror(errno))))
         }
-        var target = stat()
-        if stat(path, &target) == 0, inputs.contains(FileIdentity(target)) {
+        if let target = FileIdentity(path: path), inputs.contains(target) {
             return .refused(code: .outputIsInput, message: OutputMessage.outputIsAnInput(path))
         }
         let kind = FileKind(mode: info.st_mode)
@@ -51,7 +50,7 @@ public struct OutputGuard: Sendable {
     func require(_ path: String) throws(ConversionError) -> Verdict {
         let verdict = check(path)
         if case .refused(let code, let message) = verdict {
-            throw ConversionError(code: code, path: path, message)
+            throw ConversionError(code, path: path, message)
         }
         return verdict
     }
