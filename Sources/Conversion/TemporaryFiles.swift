@@ -32,18 +32,7 @@ public final class TemporaryFiles: @unchecked Sendable {
     }
 
     /// Removes `path` and everything under it (links are removed, not followed).
-    func removeTree(_ path: String) {
-        var info = stat()
-        guard lstat(path, &info) == 0 else { return }
-        if info.st_mode & S_IFMT == S_IFDIR {
-            if let entries = try? FileManager.default.contentsOfDirectory(atPath: path) {
-                for entry in entries { removeTree((path as NSString).appendingPathComponent(entry)) }
-            }
-            rmdir(path)
-        } else {
-            unlink(path)
-        }
-    }
+    func removeTree(_ path: String) { try? FileManager.default.removeItem(atPath: path) }
 
     /// The prefix of a batch's staging folder; the folder is `PREFIX PID-RANDOM`.
     static let stagingPrefix = ".selfeval-staging-"
@@ -77,50 +66,39 @@ public final class TemporaryFiles: @unchecked Sendable {
 /// the batch's workers, which may all be busy) reads it, cleans up and exits.
 public enum SignalCleanup {
     /// Installs the handlers (once; later calls do nothing).
-    public static func install() {
-        installOnce.run()
-    }
+    public static func install() { _ = installed }
 
-    private final class Once: @unchecked Sendable {
-        private let lock = NSLock()
-        private var done = false
-
-        func run() {
-            lock.lock()
-            defer { lock.unlock() }
-            guard !done else { return }
-            done = true
-            var fds: [Int32] = [0, 0]
-            guard pipe(&fds) == 0 else { return }
-            signalPipe = fds[1]
-            let reader = fds[0]
-            let thread = Thread {
-                var byte: UInt8 = 0
-                while true {
-                    let n = read(reader, &byte, 1)
-                    if n == 1 { break }
-                    if n < 0, errno == EINTR { continue }
-                    return
-                }
-                TemporaryFiles.shared.removeAll()
-                _exit(128 + Int32(byte))
+    /// Set up on first use: Swift runs a static's initializer once, whichever thread asks first.
+    private static let installed: Bool = {
+        var fds: [Int32] = [0, 0]
+        guard pipe(&fds) == 0 else { return false }
+        signalPipe = fds[1]
+        let reader = fds[0]
+        let thread = Thread {
+            var byte: UInt8 = 0
+            while true {
+                let n = read(reader, &byte, 1)
+                if n == 1 { break }
+                if n < 0, errno == EINTR { continue }
+                return
             }
-            thread.start()
-            var unblock = sigset_t()
-            sigemptyset(&unblock)
-            for sig in [SIGINT, SIGTERM] {
-                signal(sig) { number in
-                    var byte = UInt8(truncatingIfNeeded: number)
-                    _ = write(signalPipe, &byte, 1)
-                }
-                sigaddset(&unblock, sig)
-            }
-            // A parent may have left them blocked (the mask is inherited): they must reach us.
-            pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
+            TemporaryFiles.shared.removeAll()
+            _exit(128 + Int32(byte))
         }
-    }
-
-    private static let installOnce = Once()
+        thread.start()
+        var unblock = sigset_t()
+        sigemptyset(&unblock)
+        for sig in [SIGINT, SIGTERM] {
+            signal(sig) { number in
+                var byte = UInt8(truncatingIfNeeded: number)
+                _ = write(signalPipe, &byte, 1)
+            }
+            sigaddset(&unblock, sig)
+        }
+        // A parent may have left them blocked (the mask is inherited): they must reach us.
+        pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
+        return true
+    }()
 }
 
 /// The write end of the pipe the signal handler writes to (set once, before any handler runs).
