@@ -34,8 +34,8 @@ extension FormLoader {
 
     /// The form sheets of a workbook to read: the sheet `sheet` names; else every form sheet
     /// when `every`; otherwise the only form sheet — a workbook holding several forms is an
-    /// error (`several-forms`, naming them) rather than a silent choice of the first. Locations read `FILE.xlsx:ROW:COL`, or
-    /// `FILE.xlsx[sheet]:ROW:COL` when the workbook holds more than one form. A workbook of
+    /// error (`several-forms`, naming them) rather than a silent choice of the first. Locations
+    /// read `FILE.xlsx:ROW:COL`, or `FILE.xlsx[sheet]:ROW:COL` when the workbook holds more than one form. A workbook of
     /// several sheets without a form sheet is one error (`no-form-sheet`); a workbook of one sheet
     /// is read as that sheet's CSV export would be (the same error as the CSV's).
     func workbookDocuments(bytes: [UInt8], path: String, every: Bool) throws(FormError) -> [CSVDocument] {
@@ -43,34 +43,30 @@ extension FormLoader {
             do { return try body() } catch { throw FormError(DiagnosticCode(spreadsheet: error.code), at: error.location, error.message) }
         }
         let workbook = try reading { () throws(SpreadsheetError) in try SpreadsheetReader(limits: limits).open(bytes: bytes, file: path) }
+        func sheetAt(_ i: Int) throws(FormError) -> SpreadsheetReader.Sheet {
+            try reading { () throws(SpreadsheetError) in try workbook.sheet(i, qualified: false) }
+        }
+        // `--sheet`: exactly the sheet named (even 评分明细), read before any other.
+        var chosen: (index: Int, sheet: SpreadsheetReader.Sheet)?
         if let wanted = sheet {
-            // Exactly the sheet named; located with its name when the workbook holds several forms.
             let index = try reading { () throws(SpreadsheetError) in try workbook.index(of: wanted) }
-            let chosen = try reading { () throws(SpreadsheetError) in try workbook.sheet(index, qualified: false) }
-            var forms = 0
-            for i in workbook.sheetNames.indices where workbook.sheetNames[i] != FormWorkbook.detailSheetName {
-                let document = i == index ? chosen.document
-                    : try reading { () throws(SpreadsheetError) in try workbook.sheet(i, qualified: false) }.document
-                if FormLoader.isForm(document) { forms += 1 }
-            }
-            var document = chosen.document
-            if forms > 1 { document.file = "\(path)[\(chosen.name)]" }
-            return [document]
+            chosen = (index, try sheetAt(index))
         }
         var forms: [SpreadsheetReader.Sheet] = []
         var read: [SpreadsheetReader.Sheet] = []
         // selfeval's own 评分明细 sheet is never a form: not even read.
         for i in workbook.sheetNames.indices where workbook.sheetNames[i] != FormWorkbook.detailSheetName {
-            let sheet = try reading { () throws(SpreadsheetError) in try workbook.sheet(i, qualified: false) }
+            let sheet: SpreadsheetReader.Sheet
+            if let chosen, chosen.index == i { sheet = chosen.sheet } else { sheet = try sheetAt(i) }
             read.append(sheet)
             if FormLoader.isForm(sheet.document) { forms.append(sheet) }
         }
-        let qualified = forms.count > 1
         func named(_ sheet: SpreadsheetReader.Sheet) -> CSVDocument {
             var document = sheet.document
-            if qualified { document.file = "\(path)[\(sheet.name)]" }
+            if forms.count > 1 { document.file = "\(path)[\(sheet.name)]" }
             return document
         }
+        if let chosen { return [named(chosen.sheet)] }
         guard let first = forms.first else {
             // One sheet: read as its CSV export would be, for the template reader's own error.
             if read.count == 1, let only = read.first { return [only.document] }
