@@ -6,7 +6,7 @@ import XLSXReport
 /// is assembled, and how the server's index keeps it with each version. Its fields in
 /// declaration order, each string as its UTF-8 length (4 bytes, little-endian) and bytes, each
 /// number as its plain text (`Decimal.plainText`, read back by `Decimal.parsing`), an optional
-/// behind a presence byte (a JSON round trip cost a batch about 0.5 M instructions a form). The index is versioned by its migrations (`DataStore`): a change of
+/// behind a presence byte. The index is versioned by its migrations (`DataStore`): a change of
 /// these bytes needs one that rewrites the stored lines.
 extension SummaryRow {
     /// The line as record bytes.
