@@ -27,7 +27,7 @@ struct BatchCommand: ParsableCommand {
 
     @Flag(help: "输出文件夹里有上次运行的结果时,先删除上次 report.json 列出的文件(只删这些)再转换;不加时拒绝运行。")
     var replace = false
-    
+
     @OptionGroup var input: InputOptions
 
     func validate() throws {
@@ -53,9 +53,8 @@ struct BatchCommand: ParsableCommand {
         let progress = ProgressLine.forStandardError()
         let outcome: Batch.Outcome
         do {
-            outcome = try batch.run(inputs: paths, outputDirectory: output, progress: progress.map { line in
-                { @Sendable p in line.update(done: p.done, total: p.total, failed: p.failed) }
-            })
+            outcome = try batch.run(inputs: paths, outputDirectory: output,
+                                    progress: progress.map { line in { @Sendable p in line.update(p) } })
         } catch {
             progress?.finish()
             StandardStreams.err(error.diagnostic)

@@ -25,8 +25,9 @@ enum CLIWords {
 
     // MARK: summaries
 
+    /// The template's title: the name of `check`'s forms and of `template`'s default output.
     static func templateName(_ kind: TemplateKind) -> String {
-        kind == .project ? ConversionWords.projectOutputSuffix : "部门整体支出绩效目标自评表"
+        kind == .project ? Vocabulary.projectTitle : Vocabulary.departmentTitle
     }
 
     /// `check`'s line of a form: what it is, what was read, and how.

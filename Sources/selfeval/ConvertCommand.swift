@@ -31,26 +31,16 @@ struct ConvertCommand: ParsableCommand {
 
     @OptionGroup var input: InputOptions
 
-    func validate() throws {
-        if case .failure(let problem) = OutputChoice.resolve(to: format, output: output) {
-            throw ValidationError(problem.message)
-        }
-    }
+    mutating func validate() throws { format = try OutputChoice.resolve(to: format, output: output) }
 
     func run() throws {
         SignalCleanup.install()
-        let chosen: OutputFormat
-        switch OutputChoice.resolve(to: format, output: output) {
-        case .success(let f): chosen = f
-        case .failure(let problem): throw ValidationError(problem.message)
-        }
         var converter = try input.converter(csvEncoding: csvEncoding)
         converter.force = force
         do {
-            let result = try converter.convert(input: form, output: output, format: chosen)
+            let result = try converter.convert(input: form, output: output, format: format ?? .xlsx)
             for d in result.scored.diagnostics { StandardStreams.err(d) }
-            let s = result.scored.scored
-            StandardStreams.out("\(result.output): \(CLIWords.scoreLine(s))\n")
+            StandardStreams.out("\(result.output): \(CLIWords.scoreLine(result.scored.scored))\n")
         } catch {
             StandardStreams.err(error.diagnostic)
             throw ExitCode(1)

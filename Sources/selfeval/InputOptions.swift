@@ -34,10 +34,7 @@ struct InputOptions: ParsableArguments {
 
     /// Reads `--layout FILE.json`; any problem is a usage error naming the file.
     static func readLayout(_ path: String) throws -> LabelTable {
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
+        guard let data = try? Data(contentsOf: URL(fileURLWithPath: path)) else {
             throw ValidationError("[layout-file] --layout: 无法读取 \(path)")
         }
         do {
@@ -70,10 +67,7 @@ struct InputOptions: ParsableArguments {
             throw ValidationError(CLIWords.rulesFile(rules, Self.reason(errno)))
         }
         defer { try? handle.close() }
-        let data: Data
-        do {
-            data = try handle.readToEnd() ?? Data()
-        } catch {
+        guard let data = try? (handle.readToEnd() ?? Data()) else {
             throw ValidationError(CLIWords.rulesFile(rules, CLIWords.rulesFileUnreadable(String(cString: strerror(errno)))))
         }
         if (try? JSONSerialization.jsonObject(with: data)) == nil {

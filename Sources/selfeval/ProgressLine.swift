@@ -1,3 +1,4 @@
+import Conversion
 import Foundation
 
 /// A progress line on stderr (count, rate, errors), only when stderr is a terminal.
@@ -11,16 +12,15 @@ final class ProgressLine: @unchecked Sendable {
         isatty(STDERR_FILENO) == 1 ? ProgressLine() : nil
     }
 
-    func update(done: Int, total: Int, failed: Int) {
-        lock.lock()
-        defer { lock.unlock() }
-        let now = Date()
-        guard done == total || now.timeIntervalSince(lastDraw) >= 0.1 else { return }
-        lastDraw = now
-        let elapsed = max(now.timeIntervalSince(start), 0.001)
-        let rate = Double(done) / elapsed
-        let line = CLIWords.progress(done: done, total: total, rate: rate, failed: failed)
-        StandardStreams.errRaw(line)
+    /// Redraws the line, at most ten times a second (and always at the last form).
+    func update(_ p: Batch.Progress) {
+        lock.withLock {
+            let now = Date()
+            guard p.done == p.total || now.timeIntervalSince(lastDraw) >= 0.1 else { return }
+            lastDraw = now
+            let rate = Double(p.done) / max(now.timeIntervalSince(start), 0.001)
+            StandardStreams.errRaw(CLIWords.progress(done: p.done, total: p.total, rate: rate, failed: p.failed))
+        }
     }
 
     func finish() {

@@ -140,24 +140,10 @@ final class StandardStreams: @unchecked Sendable {
     /// saying so where it still can be said.
     static func exit(_ status: Int32) -> Never {
         drainCStandardError()
-        let (outFailure, errFailure) = shared.failures()
-        var final = status
-        if let outFailure {
-            err(Vocabulary.StreamMessage.writeFailed(Vocabulary.StreamMessage.standardOutput, reason(outFailure)) + "\n")
-            final = max(final, 1)
-        }
-        if let errFailure {
-            out(Vocabulary.StreamMessage.writeFailed(Vocabulary.StreamMessage.standardError, reason(errFailure)) + "\n")
-            final = max(final, 1)
-        }
-        Foundation.exit(final)
+        let failure = shared.lock.withLock { shared.failure }
+        let words = Vocabulary.StreamMessage.self
+        if let code = failure[1] { err(words.writeFailed(words.standardOutput, String(cString: strerror(code))) + "\n") }
+        if let code = failure[2] { out(words.writeFailed(words.standardError, String(cString: strerror(code))) + "\n") }
+        Foundation.exit(failure.isEmpty ? status : max(status, 1))
     }
-
-    private func failures() -> (Int32?, Int32?) {
-        lock.lock()
-        defer { lock.unlock() }
-        return (failure[1], failure[2])
-    }
-
-    private static func reason(_ code: Int32) -> String { String(cString: strerror(code)) }
 }

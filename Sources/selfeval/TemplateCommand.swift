@@ -32,8 +32,7 @@ struct TemplateCommand: ParsableCommand {
 
     func run() throws {
         SignalCleanup.install()
-        let title = template == .project ? Vocabulary.projectTitle : Vocabulary.departmentTitle
-        let path = output ?? title + ".xlsx"
+        let path = output ?? CLIWords.templateName(template) + ".xlsx"
         do {
             try BlankTemplateWriter.write(to: path, kind: template, force: force)
         } catch {
