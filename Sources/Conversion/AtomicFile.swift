@@ -40,13 +40,6 @@ public enum AtomicFile {
         return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino
     }
 
-    /// Writes `bytes` to `destination` through a temporary file and a rename, as `rule` allows.
-    public static func write(_ bytes: [UInt8], to destination: String, rule: OutputGuard = OutputGuard()) throws(ConversionError) {
-        try write(to: destination, rule: rule) { temporary throws(ConversionError) in
-            try writeDirectly(bytes, to: temporary)
-        }
-    }
-
     /// Writes `bytes` to `path` in place (created or truncated), without a temporary file of its
     /// own: for the temporary files themselves and for scratch files in a batch's staging folder.
     /// No sync, as for the workbooks libxlsxwriter writes: the rename that follows is what makes

@@ -10,16 +10,14 @@ public enum BlankTemplateWriter {
     /// and never when it is not a regular file.
     public static func write(to path: String, kind: TemplateKind = .department,
                              options: FormWorkbookOptions = FormWorkbookOptions(), force: Bool = false) throws(ConversionError) {
-        let rule = OutputGuard(force: force)
-        if path.lowercased().hasSuffix(".csv") {
-            try AtomicFile.write(CSVWriter().bytes(BlankTemplate.rows(kind)), to: path, rule: rule)
-        } else {
-            try AtomicFile.write(to: path, rule: rule) { (temporary: String) throws(ConversionError) in
-                do {
-                    try BlankTemplate.write(to: temporary, kind: kind, options: options)
-                } catch {
-                    throw ConversionError(.writeFailed, path: path, OutputMessage.xlsxFailed(String(describing: error)))
-                }
+        try AtomicFile.write(to: path, rule: OutputGuard(force: force)) { (temporary: String) throws(ConversionError) in
+            if path.lowercased().hasSuffix(".csv") {
+                return try AtomicFile.writeDirectly(CSVWriter().bytes(BlankTemplate.rows(kind)), to: temporary)
+            }
+            do {
+                try BlankTemplate.write(to: temporary, kind: kind, options: options)
+            } catch {
+                throw ConversionError(.writeFailed, path: path, OutputMessage.xlsxFailed(String(describing: error)))
             }
         }
     }

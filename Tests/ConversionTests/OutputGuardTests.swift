@@ -123,3 +123,10 @@ struct OutputGuardTests {
         #expect(AtomicFile.temporaryOwner(".a.xlsx.4242-0123ABCD.tmp") == 4242)
     }
 }
+
+extension AtomicFile {
+    /// Writes `bytes` to `destination` through a temporary file and a rename, as `rule` allows.
+    static func write(_ bytes: [UInt8], to destination: String, rule: OutputGuard = OutputGuard()) throws(ConversionError) {
+        try write(to: destination, rule: rule) { (temporary: String) throws(ConversionError) in try writeDirectly(bytes, to: temporary) }
+    }
+}
