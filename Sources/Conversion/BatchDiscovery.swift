@@ -155,16 +155,8 @@ public enum BatchDiscovery {
     /// Bytes of a name as text: valid UTF-8 as it is; otherwise ASCII as it is and every other
     /// byte as `\xNN` (a GBK name would otherwise show as a mix of escapes and wrong characters).
     public static func escaped(_ bytes: [UInt8]) -> String {
-        if let text = String(validating: bytes, as: UTF8.self) { return text }
-        var out = ""
-        for b in bytes {
-            if b < 0x80 {
-                out.unicodeScalars.append(Unicode.Scalar(b))
-            } else {
-                out += "\\x" + String(b, radix: 16, uppercase: true)
-            }
-        }
-        return out
+        String(validating: bytes, as: UTF8.self)
+            ?? bytes.map { $0 < 0x80 ? String(Unicode.Scalar($0)) : "\\x" + String($0, radix: 16, uppercase: true) }.joined()
     }
 
     /// The extensions searched for in folders, any case.

@@ -42,15 +42,12 @@ final class BatchSpool: @unchecked Sendable {
         let nameBytes = Array(name.utf8)
         let record = Record(spool: number, nameLength: Int32(nameBytes.count), rowLength: Int32(row.count),
                             reportLength: Int32(report.count), offset: end)
-        try write(nameBytes + row + report)
-        return record
-    }
-
-    private func write(_ bytes: [UInt8]) throws(ConversionError) {
+        let bytes = nameBytes + row + report
         guard AtomicFile.writeAll(descriptor, bytes, at: end) else {
             throw ConversionError(.writeFailed, path: path, OutputMessage.cannotWrite(path))
         }
         end += Int64(bytes.count)
+        return record
     }
 
     /// Reads `length` bytes at `offset` (nil on a short read).

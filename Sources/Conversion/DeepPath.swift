@@ -7,13 +7,10 @@ enum DeepPath {
     /// Longest path one system call accepts, with its terminating NUL.
     static let pathMax = Int(PATH_MAX)
 
-    /// Whether `path` is too long to be opened in one call.
-    static func isDeep(_ path: String) -> Bool { path.utf8.count >= pathMax }
-
     /// Opens `path` with `flags`, folder by folder when it is too long for one call; -1 and
     /// `errno` on failure.
     static func open(_ path: String, _ flags: Int32) -> Int32 {
-        guard isDeep(path) else { return Foundation.open(path, flags | O_CLOEXEC) }
+        guard path.utf8.count >= pathMax else { return Foundation.open(path, flags | O_CLOEXEC) }
         var components = path.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
         guard let last = components.popLast() else { return -1 }
         var dir = Foundation.open(path.hasPrefix("/") ? "/" : ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC)

@@ -6,11 +6,6 @@ public struct FileIdentity: Hashable, Sendable {
     public var device: UInt64
     public var inode: UInt64
 
-    public init(device: UInt64, inode: UInt64) {
-        self.device = device
-        self.inode = inode
-    }
-
     /// The identity of the file `path` names, links followed; nil when there is none.
     public init?(path: String) {
         var info = stat()
@@ -19,7 +14,8 @@ public struct FileIdentity: Hashable, Sendable {
     }
 
     init(_ info: stat) {
-        self.init(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
+        device = UInt64(info.st_dev)
+        inode = UInt64(info.st_ino)
     }
 }
 

@@ -130,20 +130,17 @@ private struct RecordReader {
         return byte == 1
     }
 
-    mutating func integer() -> Int?? {
+    /// An optional behind its presence byte, the value read by `value`.
+    mutating func optional<T>(_ value: (inout RecordReader) -> T?) -> T?? {
         guard let present = flag() else { return nil }
-        guard present else { return .some(nil) }
-        guard let eight = take(8) else { return nil }
-        let bits = eight.reversed().reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
-        return .some(Int(Int64(bitPattern: bits)))
+        return present ? value(&self).map { .some($0) } : .some(nil)
     }
 
-    mutating func number() -> Decimal?? {
-        guard let present = flag() else { return nil }
-        guard present else { return .some(nil) }
-        guard let text = string(), let value = Decimal.parsing(text) else { return nil }
-        return .some(value)
+    mutating func integer() -> Int?? {
+        optional { r in r.take(8).map { eight in Int(Int64(bitPattern: eight.reversed().reduce(UInt64(0)) { $0 << 8 | UInt64($1) })) } }
     }
+
+    mutating func number() -> Decimal?? { optional { $0.string().flatMap(Decimal.parsing) } }
 
     mutating func strings() -> [String]? {
         guard let count = length(), count <= bytes.count - at else { return nil }
