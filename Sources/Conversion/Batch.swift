@@ -294,11 +294,6 @@ public struct Batch: Sendable {
             }
         }
 
-        /// Input `index`'s results, one per form (all inputs have been processed).
-        func results(_ index: Int) -> [FormResult] {
-            lock.withLock { several[index] ?? [FormResult(record: records[index], error: failures[index])] }
-        }
-
         /// One form's result: its input, its place among that input's forms, its source.
         struct Entry {
             var index: Int
@@ -307,15 +302,15 @@ public struct Batch: Sendable {
             var result: FormResult
         }
 
-        /// Every form's result in input order, the forms of one workbook in sheet order.
+        /// Every form's result in input order (all inputs have been processed), the forms of one
+        /// workbook in sheet order.
         func entries(_ files: PathList) -> some Sequence<Entry> {
-            (0..<count).lazy.flatMap { index in
-                self.results(index).enumerated().map { sub, result in
-                    Entry(index: index, sub: sub, source: result.source ?? files[index], result: result)
-                }
+            files.indices.lazy.flatMap { index in
+                self.lock.withLock { self.several[index] ?? [FormResult(record: self.records[index], error: self.failures[index])] }
+                    .enumerated().map { sub, result in
+                        Entry(index: index, sub: sub, source: result.source ?? files[index], result: result)
+                    }
             }
         }
-
-        var count: Int { records.count }
     }
 }

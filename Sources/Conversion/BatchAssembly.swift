@@ -26,7 +26,7 @@ struct BatchAssembly {
     private(set) var converted = 0
     private(set) var failed = 0
     /// The names of the files this run put into the output folder, in order.
-    private(set) var written: [String] = []
+    var written: [String] = []
 
     init(outputDirectory: String, staging: String, formats: [OutputFormat], rule: OutputGuard,
          problems: [BatchDiscovery.Problem], keepRows: Bool) {
@@ -40,9 +40,6 @@ struct BatchAssembly {
         errors = problems.map { SummaryError(source: $0.path, place: "", code: $0.code, message: $0.message) }
         failed = problems.filter(\.isForm).count
     }
-
-    /// Records that `name` (in the output folder) was written by this run.
-    mutating func recordWritten(_ name: String) { written.append(name) }
 
     /// Places every form's outputs and writes 汇总表.xlsx. A summary that cannot be written (a
     /// full disk, a name held by a file not ours) is one more error; the forms' outputs and

@@ -34,7 +34,7 @@ enum BatchReport {
                 try AtomicFile.write(to: path, rule: assembly.rule) { (temporary: String) throws(ConversionError) in
                     try writeReport(to: temporary, outputs: outputs, errors: errors, forms: forms)
                 }
-                assembly.recordWritten(Batch.reportName)
+                assembly.written.append(Batch.reportName)
                 return nil
             } catch {
                 return error
