@@ -47,7 +47,7 @@ struct CheckCommand: ParsableCommand {
             StandardStreams.err("\(problem.path):1:A: error: [\(problem.code)] \(problem.message)\n")
             if problem.isForm { failedForms += 1 }
         }
-        var total = problems.filter(\.isForm).count
+        var total = failedForms
         for path in files {
             for (_, read) in converter.scoreEach(path: path) {  // a workbook may hold several forms
                 total += 1

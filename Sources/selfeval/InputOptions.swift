@@ -20,16 +20,13 @@ struct InputOptions: ParsableArguments {
     var sheet: String?
 
     /// The rule set to score by (default: from the form's own notes).
-    @Option(name: .long, help: ArgumentHelp(
-        "评分规则:legacy(2017–2019 口径,也可写 2017、2018、2019)、2020(财预〔2020〕10号),或 JSON 规则文件(默认:按表中“注”选择)。",
-        valueName: "规则"))
+    @Option(help: ArgumentHelp("评分规则:\(CLIWords.ruleChoices),或 JSON 规则文件(默认:按表中“注”选择)。", valueName: "规则"))
     var rules: String?
-
-    var loader: FormLoader { FormLoader(encoding: encoding, template: template, labels: layout ?? .builtIn, sheet: sheet) }
 
     /// The converter these options ask for.
     func converter(csvEncoding: CSVWriter.Encoding = .utf8BOM) throws -> Converter {
-        Converter(loader: loader, rules: try ruleSet(), csvEncoding: csvEncoding)
+        Converter(loader: FormLoader(encoding: encoding, template: template, labels: layout ?? .builtIn, sheet: sheet),
+                  rules: try ruleSet(), csvEncoding: csvEncoding)
     }
 
     /// Reads `--layout FILE.json`; any problem is a usage error naming the file.
