@@ -46,12 +46,11 @@ public struct CSVReader: Sendable {
         // validated copy of the content (its UTF-8 is `bytes`): the fields are cut from it.
         var bytes = input
         var hadBOM = false
-        var detected: TextEncoding
+        var detected = TextEncoding.utf8
         var decoded: String?
         if input.starts(with: ByteOrderMark.utf8) {
             hadBOM = true
             bytes = Array(input.dropFirst(3))
-            detected = .utf8
         } else if input.starts(with: ByteOrderMark.utf16LE) || input.starts(with: ByteOrderMark.utf16BE) {
             hadBOM = true
             let big = input.starts(with: ByteOrderMark.utf16BE)
@@ -65,8 +64,6 @@ public struct CSVReader: Sendable {
             // Found by fuzzing: a UTF-16 BOM with nothing after it read into a document of no rows.
             if bytes.isEmpty { throw CSVError(.emptyFile, at: first, "文件是空的") }
             detected = .utf16
-        } else {
-            detected = .utf8
         }
         if detected == .utf8 {
             decoded = String(validating: bytes, as: UTF8.self)
@@ -92,26 +89,13 @@ public struct CSVReader: Sendable {
         // Every path above either threw or set `decoded`; decoding `bytes` here repairs nothing.
         var content = decoded ?? String(decoding: bytes, as: UTF8.self)
         content.makeContiguousUTF8()
+        let text = content
         let separator = CSVTokenizer.detectSeparator(bytes)
-        let rows = try Self.withUTF8(content) { buffer throws(CSVError) in
-            try decodeRows(buffer, of: content, separator: separator, file: file)
-        }
-        let lineEnding = Self.firstLineEnding(bytes)
+        let rows = try content.withUTF8 { buffer in
+            Result { () throws(CSVError) in try decodeRows(buffer, of: text, separator: separator, file: file) }
+        }.get()
         return CSVDocument(file: file, rows: rows, encoding: detected, hadByteOrderMark: hadBOM,
-                           separator: separator == UInt8(ascii: "\t") ? "\t" : ",", lineEnding: lineEnding)
-    }
-
-    /// Calls `body` with the UTF-8 storage of a contiguous string.
-    private static func withUTF8<R>(_ text: String,
-                                    _ body: (UnsafeBufferPointer<UInt8>) throws(CSVError) -> R) throws(CSVError) -> R {
-        var failure: CSVError?
-        let result: R?? = text.utf8.withContiguousStorageIfAvailable { buffer -> R? in
-            do throws(CSVError) { return try body(buffer) } catch { failure = error; return nil }
-        }
-        if let failure { throw failure }
-        if let result, let value = result { return value }
-        // Not reached for a contiguous string; kept total by copying.
-        return try Array(text.utf8).withUnsafeBufferPointer { buffer throws(CSVError) in try body(buffer) }
+                           separator: separator == UInt8(ascii: "\t") ? "\t" : ",", lineEnding: Self.firstLineEnding(bytes))
     }
 
     /// Tokenizes `buffer` (the UTF-8 storage of `text`, validated once) and cuts every field
@@ -195,8 +179,8 @@ public struct CSVReader: Sendable {
 
     /// Finds the first field that does not decode, to name its place, and throws.
     private func failDecoding(_ bytes: [UInt8], file: String, as encoding: TextEncoding) throws(CSVError) -> CSVDocument {
-        let separator = CSVTokenizer.detectSeparator(bytes)
-        let output = CSVTokenizer(separator: separator).tokenize(bytes)
+        let output = CSVTokenizer(separator: CSVTokenizer.detectSeparator(bytes)).tokenize(bytes)
+        let what = encoding == .gb18030 ? "既不是有效的 UTF-8,也不是有效的 GB18030" : "不是有效的 UTF-8"
         for (r, record) in output.records.enumerated() {
             for (c, field) in record.fields.enumerated() {
                 // In GB18030 mode a field fails when it is neither encoding, so a UTF-8 file
@@ -204,16 +188,12 @@ public struct CSVReader: Sendable {
                 let utf8 = String(validating: field, as: UTF8.self) != nil
                 let ok = encoding == .gb18030 ? (utf8 || TextEncoding.decodeGB18030(field[...]) != nil) : utf8
                 if !ok {
-                    let hex = field.prefix(8).map { $0 < 16 ? "0" + String($0, radix: 16, uppercase: true)
-                                                            : String($0, radix: 16, uppercase: true) }
-                        .joined(separator: " ")
-                    let what = encoding == .gb18030 ? "既不是有效的 UTF-8,也不是有效的 GB18030" : "不是有效的 UTF-8"
+                    let hex = field.prefix(8).map { String(format: "%02X", $0) }.joined(separator: " ")
                     throw CSVError(.invalidEncoding, at: SourceLocation(file: file, row: r + 1, column: c + 1),
                                    "单元格的字节\(what)(开头字节 \(hex));可用 --encoding 指定编码")
                 }
             }
         }
-        let what = encoding == .gb18030 ? "既不是有效的 UTF-8,也不是有效的 GB18030" : "不是有效的 UTF-8"
         // Every cell decodes alone, so the file is cut inside a character: name its last cell.
         throw CSVError(.invalidEncoding, at: SourceLocation(file: file, row: max(1, output.records.count),
                                                             column: max(1, output.records.last?.fields.count ?? 1)),

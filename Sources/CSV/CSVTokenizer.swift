@@ -84,21 +84,6 @@ public struct CSVTokenizer: Sendable {
             if let owned { return .bytes(owned) }
             return .span(spanStart..<spanEnd)
         }
-        /// Appends the byte at `index` (whose value is the byte appended) to the field.
-        func append(_ index: Int) {
-            if owned != nil {
-                owned?.append(bytes[index])
-            } else if spanStart == spanEnd {
-                spanStart = index
-                spanEnd = index + 1
-            } else if spanEnd == index {
-                spanEnd = index + 1
-            } else {
-                var content = Array(bytes[spanStart..<spanEnd])
-                content.append(bytes[index])
-                owned = content
-            }
-        }
         /// Appends `bytes[from..<to]` to the field.
         func append(from: Int, to: Int) {
             guard from < to else { return }
@@ -115,9 +100,6 @@ public struct CSVTokenizer: Sendable {
                 owned = content
             }
         }
-        func endField() {
-            fields.append(take())
-        }
         func endRecord() {
             fields.append(take())
             records.append(fields)
@@ -131,7 +113,7 @@ public struct CSVTokenizer: Sendable {
             switch state {
             case .fieldStart, .unquoted:
                 if b == separator {
-                    endField()
+                    fields.append(take())
                     state = .fieldStart
                 } else if b == cr || b == lf {
                     endRecord()
@@ -165,34 +147,23 @@ public struct CSVTokenizer: Sendable {
                     continue
                 }
             case .quoteInQuoted:
-                if b == quote {
-                    append(i)
-                    state = .quoted
-                } else if b == separator {
-                    endField()
-                    state = .fieldStart
-                } else if b == cr || b == lf {
-                    endRecord()
-                    state = .fieldStart
-                    if b == cr, i + 1 < n, bytes[i + 1] == lf { i += 1 }
-                } else {
-                    // `"ab"c`: text after the closing quote is kept, as Excel does.
-                    append(i)
+                guard b == quote else {
+                    // After a closing quote the field goes on as unquoted: a separator or line end
+                    // ends it, and text (`"ab"c`) is kept, as Excel does.
                     state = .unquoted
+                    continue
                 }
+                append(from: i, to: i + 1)
+                state = .quoted
             }
             i += 1
         }
-        var unterminated: (row: Int, column: Int)? = nil
-        if state == .quoted {
-            unterminated = quoteOpen
-        }
         // A final record without a line end; a file ending in a line end adds no empty record.
         let fieldIsEmpty = owned.map(\.isEmpty) ?? (spanStart == spanEnd)
-        if state != .fieldStart || !fields.isEmpty || !fieldIsEmpty || state == .quoted {
+        if state != .fieldStart || !fields.isEmpty || !fieldIsEmpty {
             endRecord()
         }
-        return Spans(records: records, unterminatedQuote: unterminated)
+        return Spans(records: records, unterminatedQuote: state == .quoted ? quoteOpen : nil)
     }
 
     /// Guesses the separator: tab when tabs outside quotes outnumber commas in the

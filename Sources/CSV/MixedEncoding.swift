@@ -53,10 +53,8 @@ enum MixedEncoding {
         }
         guard !utf8Rows.isEmpty, !undecided.isEmpty else { return nil }
         for (index, column) in undecided {
-            let fields = output.records[index].fields
-            let isLast = index == output.records.count - 1
-            if isLast, cutInsideCharacter(bytes) { return nil }
-            for field in fields where String(validating: field, as: UTF8.self) == nil {
+            if index == output.records.count - 1, cutInsideCharacter(bytes) { return nil }
+            for field in output.records[index].fields where String(validating: field, as: UTF8.self) == nil {
                 if TextEncoding.decodeGB18030(field[...]) == nil { return nil }
             }
             gbRows.append((index + 1, column))

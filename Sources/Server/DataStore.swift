@@ -69,16 +69,12 @@ public final class DataStore: Sendable {
     static func now() -> String { timestamp(time(nil)) }
 
     /// `seconds` since 1970 as ISO 8601 in UTC ("2026-11-30T21:22:52Z"), as `ISO8601DateFormatter`
-    /// writes it by default; formatted by hand (making an `ISO8601DateFormatter` for each upload
-    /// cost a tenth of the upload).
+    /// writes it by default (making one for each upload cost a tenth of the upload).
     public static func timestamp(_ seconds: Int) -> String {
         var t = time_t(seconds)
-        var parts = tm()
-        gmtime_r(&t, &parts)
-        func two(_ v: Int32) -> String { v < 10 ? "0\(v)" : "\(v)" }
-        let year = Int(parts.tm_year) + 1900
-        let yearText = year < 1000 ? String(repeating: "0", count: 4 - String(max(year, 0)).count) + String(max(year, 0)) : String(year)
-        return "\(yearText)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))T\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))Z"
+        var p = tm()
+        gmtime_r(&t, &p)
+        return String(format: "%04d-%02d-%02dT%02d:%02d:%02dZ", p.tm_year + 1900, p.tm_mon + 1, p.tm_mday, p.tm_hour, p.tm_min, p.tm_sec)
     }
 
     // MARK: settings
@@ -249,22 +245,9 @@ public final class DataStore: Sendable {
         public var originalBytes: [UInt8]
         /// Its JSON report, as the answer gives it.
         public var report: [UInt8]
-
-        public init(sourceName: String, folder: String, original: String, total: String?, grade: String, needsReview: Bool,
-                    record: [UInt8], originalBytes: [UInt8], report: [UInt8]) {
-            self.sourceName = sourceName
-            self.folder = folder
-            self.original = original
-            self.total = total
-            self.grade = grade
-            self.needsReview = needsReview
-            self.record = record
-            self.originalBytes = originalBytes
-            self.report = report
-        }
     }
 
-    /// Records a new form of `unitID` with its first version; returns the form's id.
+    /// Records the new form `formID` of `unitID` with its first version.
     /// Blocking: called from the ``WorkQueue`` job that scored the upload (no hop to another thread).
     public func addForm(unitID: Int64, formID: String, _ v: NewVersion) throws {
         let now = Self.now()

@@ -43,13 +43,6 @@ public struct FormIntake: Sendable {
         case json = "report.json"
     }
 
-    /// A scored upload, ready to be recorded.
-    struct Staged {
-        var report: [UInt8]
-        var version: DataStore.NewVersion
-        var scored: Converter.Scored
-    }
-
     /// The name a person gave the file, without any folder (old browsers send the whole path)
     /// or control characters, bounded to 120 characters; "表格" when empty.
     public static func displayName(_ raw: String?) -> String {
@@ -75,13 +68,10 @@ public struct FormIntake: Sendable {
         }
     }
 
-    /// Scores each upload and stores it as a new form of `unitID` (or a new version of `formID`):
-    /// the original and its JSON report are committed to the index with the version, in one
-    /// transaction, before this returns; the version's folder (the original, the report, the
-    /// scored XLSX and CSV) is written afterwards by ``OutputWriter``. Returns the form's id and
-    /// its JSON report, or the located problem. The scoring runs on the ``WorkQueue``: each of
-    /// `uploads` (the files of one request) on its own, all queued at once; the results in the
-    /// order of `uploads`.
+    /// Scores each upload and stores it as a new form of `unitID` (or a new version of `formID`),
+    /// committed before this returns; each of `uploads` (the files of one request) is a job of its
+    /// own on the ``WorkQueue``, all queued at once. Returns, in the order of `uploads`, the form's
+    /// id and its JSON report, or the located problem.
     public func take(_ uploads: [(bytes: [UInt8], name: String)], unitID: Int64, formID existing: String? = nil) async
         -> [Result<(formID: String, report: [UInt8]), UploadProblem>] {
         // Scoring and the commit in one job on the queue: no hop to another thread between them.
@@ -95,11 +85,8 @@ public struct FormIntake: Sendable {
     /// The work of ``take(_:unitID:formID:)`` for one upload, blocking.
     func takeNow(bytes: [UInt8], name: String, unitID: Int64, formID existing: String?)
         -> Result<(formID: String, report: [UInt8]), UploadProblem> {
-        let staged: Staged
-        switch stage(bytes: bytes, name: name) {
-        case .failure(let problem): return .failure(problem)
-        case .success(let s): staged = s
-        }
+        let staged: (version: DataStore.NewVersion, scored: Converter.Scored)
+        do { staged = try stage(bytes: bytes, name: name).get() } catch { return .failure(error) }
         let formID = existing ?? Secrets.token(bytes: 8)
         let versionFolder = "files/\(formID)/\(Secrets.token(bytes: 8))"
         var version = staged.version
@@ -119,13 +106,13 @@ public struct FormIntake: Sendable {
             return .failure(UploadProblem(source: name, place: "", code: .storeFailed, message: ServerWords.storeFailed))
         }
         outputs.schedule(.init(formID: formID, number: number, folder: versionFolder, sourceName: name, original: version.original),
-                         kept: .init(scored: staged.scored, original: bytes, report: staged.report))
-        return .success((formID, staged.report))
+                         kept: .init(scored: staged.scored, original: bytes, report: version.report))
+        return .success((formID, version.report))
     }
 
     /// Scores the upload (read from its bytes, as `name`: no file is written to read it) and
-    /// makes its JSON report and the version's record.
-    func stage(bytes: [UInt8], name: String) -> Result<Staged, UploadProblem> {
+    /// makes the version's record, its JSON report included.
+    func stage(bytes: [UInt8], name: String) -> Result<(version: DataStore.NewVersion, scored: Converter.Scored), UploadProblem> {
         do throws(ConversionError) {
             let scored = try converter.score(bytes: bytes, name: name)
             let report = try converter.bytes(scored, format: .json)
@@ -136,7 +123,7 @@ public struct FormIntake: Sendable {
                 sourceName: name, folder: "", original: Self.originalName(bytes),
                 total: s.isGraded ? s.totalScore.plainText : nil, grade: s.gradeLabel, needsReview: s.needsReview, record: row.recordBytes,
                 originalBytes: bytes, report: report)
-            return .success(Staged(report: report, version: version, scored: scored))
+            return .success((version, scored))
         } catch {
             let d = error.diagnostic
             let place = d.location.row > 0 ? "\(d.location.row):\(d.location.column > 0 ? d.location.columnLetter : "A")" : ""

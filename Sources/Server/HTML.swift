@@ -11,7 +11,7 @@ public func jsonString(_ text: String) -> String {
 
 /// The page around every page's content: one stylesheet, Chinese, fits a 1366×768 screen.
 enum PageFrame {
-    static func page(title: String, body: String, extraStyle: String = "") -> String {
+    static func page(title: String, body: String) -> String {
         """
         <!DOCTYPE html>
         <html lang="zh-CN">
@@ -20,7 +20,6 @@ enum PageFrame {
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <title>\(HTMLText.escape(title)) · \(ServerWords.title)</title>
         <link rel="stylesheet" href="/style.css">
-        \(extraStyle.isEmpty ? "" : "<style>\(extraStyle)</style>")
         </head>
         <body>
         <header class="top"><span class="brand">\(ServerWords.title)自评系统</span> <span class="where">\(HTMLText.escape(title))</span></header>

@@ -12,8 +12,7 @@ public enum PasswordHash {
 
     /// The encoded argon2id hash of `password` with a fresh random salt; nil if libargon2 fails.
     public static func hash(_ password: String) -> String? {
-        var generator = SystemRandomNumberGenerator()
-        let salt = (0..<saltLength).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        let salt = Secrets.bytes(saltLength)
         let length = argon2_encodedlen(passes, memoryKiB, lanes, UInt32(saltLength), UInt32(hashLength), Argon2_id)
         var encoded = [CChar](repeating: 0, count: length + 1)
         let pwd = Array(password.utf8)

@@ -2,9 +2,12 @@
 public enum Secrets {
     /// `byteCount` bytes from the system's generator (getrandom), as URL-safe text: 24 bytes
     /// (192 bits) give 48 hex digits.
-    public static func token(bytes byteCount: Int = 24) -> String {
+    public static func token(bytes byteCount: Int = 24) -> String { Hex.encode(bytes(byteCount)) }
+
+    /// `count` bytes from the system's generator (getrandom).
+    static func bytes(_ count: Int) -> [UInt8] {
         var generator = SystemRandomNumberGenerator()
-        return Hex.encode((0..<byteCount).map { _ in UInt8.random(in: 0...255, using: &generator) })
+        return (0..<count).map { _ in UInt8.random(in: 0...255, using: &generator) }
     }
 
     /// Whether `text` could be a token: hex digits only, of the length `token()` makes. Anything

@@ -59,17 +59,14 @@ public struct SelfEvalServer: Sendable {
         router.add(middleware: SecurityHeaders())
         router.get("/health") { _, _ in "ok" }
         router.get("/style.css") { _, _ in
-            Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "max-age=3600"],
-                     body: .init(byteBuffer: ByteBuffer(string: PageFrame.stylesheet)))
+            Self.answer(PageFrame.stylesheet.utf8, type: "text/css; charset=utf-8", [.cacheControl: "max-age=3600"])
         }
         router.get("/") { _, _ in Self.redirect("/admin") }
-        router.get("/u/:token") { request, context in try await Self.refusable { try await self.unitPage(request, context) } }
-        router.post("/u/:token/forms") { request, context in
-            try await Self.refusable { try await self.upload(request, context, formID: nil) }
-        }
-        router.get("/u/:token/forms/:id") { request, context in try await Self.refusable { try await self.formFile(request, context) } }
+        router.get("/u/:token") { request, context in try self.unitPage(self.unit(context, json: Self.wantsJSON(request))) }
+        router.post("/u/:token/forms") { request, context in try await self.upload(request, context, formID: nil) }
+        router.get("/u/:token/forms/:id") { request, context in try await self.formFile(request, context) }
         router.post("/u/:token/forms/:id/versions") { request, context in
-            try await Self.refusable { try await self.upload(request, context, formID: context.parameters.require("id")) }
+            try await self.upload(request, context, formID: context.parameters.require("id"))
         }
         router.get("/admin") { request, _ in try await self.adminPage(request) }
         router.get("/admin/login") { _, _ in Self.html(Pages.login(failed: false)) }
@@ -96,12 +93,18 @@ public struct SelfEvalServer: Sendable {
 
     // MARK: answers
 
-    static func html(_ page: String, status: HTTPResponse.Status = .ok) -> Response {
-        Response(status: status, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: page)))
+    static func answer(_ body: some Sequence<UInt8>, type: String, status: HTTPResponse.Status = .ok, _ more: HTTPFields = [:]) -> Response {
+        var headers: HTTPFields = [.contentType: type]
+        headers.append(contentsOf: more)
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: body)))
     }
 
-    static func json(_ text: String, status: HTTPResponse.Status) -> Response {
-        Response(status: status, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: text)))
+    static func html(_ page: String, status: HTTPResponse.Status = .ok) -> Response {
+        answer(page.utf8, type: "text/html; charset=utf-8", status: status)
+    }
+
+    static func json(_ text: some Sequence<UInt8>, status: HTTPResponse.Status) -> Response {
+        answer(text, type: "application/json; charset=utf-8", status: status)
     }
 
     static func redirect(_ location: String, headers extra: HTTPFields = [:]) -> Response {
@@ -112,7 +115,7 @@ public struct SelfEvalServer: Sendable {
 
     /// An error answer, as JSON for a script and as a page for a person.
     static func failure(_ status: HTTPResponse.Status, _ message: String, json: Bool) -> Response {
-        if json { return Self.json("{\"error\": \(jsonString(message))}\n", status: status) }
+        if json { return Self.json("{\"error\": \(jsonString(message))}\n".utf8, status: status) }
         return html(Pages.message(status == .forbidden ? "无权访问" : "出错了", message), status: status)
     }
 
@@ -123,8 +126,7 @@ public struct SelfEvalServer: Sendable {
     static func download(_ bytes: [UInt8], type: String, name: String) -> Response {
         let ascii = String(name.unicodeScalars.map { $0.isASCII && $0 != "\"" && $0 != "\\" && $0.value >= 0x20 ? Character($0) : "_" })
         let encoded = name.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ascii
-        return Response(status: .ok, headers: [.contentType: type, .contentDisposition: "attachment; filename=\"\(ascii)\"; filename*=UTF-8''\(encoded)"],
-                        body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+        return answer(bytes, type: type, [.contentDisposition: "attachment; filename=\"\(ascii)\"; filename*=UTF-8''\(encoded)"])
     }
 
     /// Whether a POST comes from this server's own pages as far as the Origin header tells.
@@ -156,23 +158,18 @@ public struct SelfEvalServer: Sendable {
         var token: String
     }
 
-    /// The answer refusing a unit's link, thrown by ``unit(_:json:)`` and answered by its route
-    /// (``refusable(_:)``: inside the middleware, which adds its headers).
+    /// The answer refusing a unit's link or an administrator's route, thrown by ``unit(_:json:)``
+    /// and ``admin(_:)`` and answered by ``SecurityHeaders`` (which adds its headers).
     struct Refusal: Error {
         var response: Response
     }
 
-    static func refusable(_ route: () async throws -> Response) async throws -> Response {
-        do { return try await route() } catch let refusal as Refusal { return refusal.response }
-    }
-
     func unitCSRF(_ token: String) -> String { SHA256.hex(csrfSecret + ":unit:" + token) }
 
-    func unitPage(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
-        let json = Self.wantsJSON(request)
-        let unit = try self.unit(context, json: json)
+    func unitPage(_ unit: UnitRef, problems: [UploadProblem] = [], status: HTTPResponse.Status = .ok) throws -> Response {
         let forms = try store.latestVersions(unitID: unit.id)
-        return Self.html(Pages.unit(name: unit.name, token: unit.token, csrf: unitCSRF(unit.token), forms: forms, problems: []))
+        return Self.html(Pages.unit(name: unit.name, token: unit.token, csrf: unitCSRF(unit.token), forms: forms, problems: problems),
+                         status: status)
     }
 
     /// `POST /u/TOKEN/forms` (new forms) and `POST /u/TOKEN/forms/ID/versions` (a corrected version).
@@ -186,13 +183,10 @@ public struct SelfEvalServer: Sendable {
         if let length = request.headers[.contentLength].flatMap(Int.init), length > Self.maxBody {
             return Self.failure(.contentTooLarge, ServerWords.requestTooLarge, json: json)
         }
-        var body: ByteBuffer
-        do {
-            body = try await request.body.collect(upTo: Self.maxBody)
-        } catch {
+        guard let body = try? await request.body.collect(upTo: Self.maxBody) else {
             return Self.failure(.contentTooLarge, ServerWords.requestTooLarge, json: json)
         }
-        let bytes = body.readBytes(length: body.readableBytes) ?? []
+        let bytes = Array(buffer: body)
         guard let boundary = request.headers[.contentType].flatMap(Multipart.boundary(contentType:)),
               let multipart = Multipart(body: bytes, boundary: boundary) else {
             return Self.failure(.badRequest, ServerWords.notMultipart, json: json)
@@ -216,14 +210,8 @@ public struct SelfEvalServer: Sendable {
         // Each file is scored and stored on its own; the answer lists what was taken and what not.
         // (All queued at once, with no task per file: the request's task waits once.)
         let results = await intake.take(files.map { ($0.bytes, $0.filename ?? "") }, unitID: unit.id, formID: formID)
-        var taken: [(formID: String, report: [UInt8])] = []
-        var problems: [UploadProblem] = []
-        for r in results {
-            switch r {
-            case .success(let t): taken.append(t)
-            case .failure(let p): problems.append(p)
-            }
-        }
+        let taken = results.compactMap { try? $0.get() }
+        let problems = results.compactMap { if case .failure(let p) = $0 { p } else { nil } }
         if json {
             // Assembled as bytes: the reports go in as they are, without the newline that ends each
             // (a String round trip of a report cost more than a tenth of an upload).
@@ -238,8 +226,7 @@ public struct SelfEvalServer: Sendable {
                 "{\"source\": \(jsonString($0.source)), \"place\": \(jsonString($0.place)), \"code\": \(jsonString($0.code.rawValue)), \"message\": \(jsonString($0.message))}"
             }
             out += Array("], \"errors\": [\(errors.joined(separator: ", "))]}\n".utf8)
-            return Response(status: taken.isEmpty ? .unprocessableContent : .created,
-                            headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(bytes: out)))
+            return Self.json(out, status: taken.isEmpty ? .unprocessableContent : .created)
         }
         if problems.isEmpty {
             return Self.redirect(formID.map { "/u/\(unit.token)/forms/\($0)" } ?? "/u/\(unit.token)")
@@ -248,8 +235,7 @@ public struct SelfEvalServer: Sendable {
         if let formID {
             return try await formPage(unit: unit, formID: formID, number: nil, problems: problems, status: status)
         }
-        let forms = try store.latestVersions(unitID: unit.id)
-        return Self.html(Pages.unit(name: unit.name, token: unit.token, csrf: unitCSRF(unit.token), forms: forms, problems: problems), status: status)
+        return try unitPage(unit, problems: problems, status: status)
     }
 
     /// `GET /u/TOKEN/forms/ID` (the page) and `ID.xlsx`, `ID.csv`, `ID.json` (the outputs);
@@ -304,39 +290,37 @@ public struct SelfEvalServer: Sendable {
         case basic
     }
 
-    /// Who is asking: a logged-in session, HTTP Basic with the right password, or nobody.
-    func admin(_ request: Request) throws -> Admin? {
+    /// Who is asking: a logged-in session or HTTP Basic with the right password; anyone else is
+    /// refused (``refuse(_:)``).
+    func admin(_ request: Request) throws -> Admin {
         if let id = request.cookies[Self.cookie]?.value, let csrf = sessions.csrf(session: id) { return .session(id: id, csrf: csrf) }
-        guard let auth = request.headers[.authorization], auth.lowercased().hasPrefix("basic "),
-              let decoded = Data(base64Encoded: String(auth.dropFirst(6)).trimmingCharacters(in: .whitespaces)) else { return nil }
-        let pair = String(decoding: decoded, as: UTF8.self)
-        guard let colon = pair.firstIndex(of: ":"), pair[..<colon] == "admin" else { return nil }
-        guard let encoded = try store.setting(Self.passwordKey) else { return nil }
-        return sessions.verify(String(pair[pair.index(after: colon)...]), encoded: encoded) ? .basic : nil
+        if let auth = request.headers[.authorization], auth.lowercased().hasPrefix("basic "),
+           let decoded = Data(base64Encoded: String(auth.dropFirst(6)).trimmingCharacters(in: .whitespaces)),
+           case let pair = String(decoding: decoded, as: UTF8.self), let colon = pair.firstIndex(of: ":"), pair[..<colon] == "admin",
+           let encoded = try store.setting(Self.passwordKey), sessions.verify(String(pair[pair.index(after: colon)...]), encoded: encoded) {
+            return .basic
+        }
+        throw Refusal(response: refuse(request))
     }
 
     /// The refusal of a request without the administrator's credentials: a script (Basic tried,
     /// or JSON asked) gets 401 with a Basic challenge, a browser the login page.
     func refuse(_ request: Request) -> Response {
         if request.headers[.authorization] != nil || Self.wantsJSON(request) {
-            return Response(status: .unauthorized, headers: [.wwwAuthenticate: "Basic realm=\"selfeval admin\", charset=\"UTF-8\"",
-                                                             .contentType: "text/plain; charset=utf-8"],
-                            body: .init(byteBuffer: ByteBuffer(string: ServerWords.needLogin + "\n")))
+            return Self.answer((ServerWords.needLogin + "\n").utf8, type: "text/plain; charset=utf-8", status: .unauthorized,
+                               [.wwwAuthenticate: "Basic realm=\"selfeval admin\", charset=\"UTF-8\""])
         }
         return Self.redirect("/admin/login")
     }
 
     func adminPage(_ request: Request, message: String? = nil, newLink: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
-        guard let who = try admin(request) else { return refuse(request) }
-        let csrf: String = if case .session(_, let c) = who { c } else { "" }
+        let csrf: String = if case .session(_, let c) = try admin(request) { c } else { "" }
         return Self.html(Pages.admin(csrf: csrf, versions: try store.allLatestVersions(), units: try store.units(), message: message,
                                      newLink: newLink), status: status)
     }
 
     func formBody(_ request: Request) async -> [UInt8]? {
-        guard let buffer = try? await request.body.collect(upTo: 64 * 1024) else { return nil }
-        var b = buffer
-        return b.readBytes(length: b.readableBytes) ?? []
+        (try? await request.body.collect(upTo: 64 * 1024)).map { Array(buffer: $0) }
     }
 
     func login(_ request: Request) async throws -> Response {
@@ -363,7 +347,7 @@ public struct SelfEvalServer: Sendable {
     /// `POST /admin/units`: `action=add|revoke`, `name=…` from the page (with its CSRF field), or
     /// the same keys as JSON with HTTP Basic. Adding answers the new link.
     func units(_ request: Request) async throws -> Response {
-        guard let who = try admin(request) else { return refuse(request) }
+        let who = try admin(request)
         guard Self.sameOrigin(request) else { return Self.failure(.forbidden, ServerWords.originMismatch, json: false) }
         guard let body = await formBody(request) else { return Self.failure(.contentTooLarge, ServerWords.requestTooLarge, json: false) }
         let isJSON = (request.headers[.contentType] ?? "").lowercased().hasPrefix("application/json")
@@ -385,11 +369,11 @@ public struct SelfEvalServer: Sendable {
             switch fields["action"] {
             case "add":
                 let token = try store.addUnit(name)
-                if asJSON { return Self.json("{\"name\": \(jsonString(name)), \"link\": \(jsonString("/u/" + token))}\n", status: .created) }
+                if asJSON { return Self.json("{\"name\": \(jsonString(name)), \"link\": \(jsonString("/u/" + token))}\n".utf8, status: .created) }
                 return try await adminPage(request, newLink: "/u/\(token)", status: .created)
             case "revoke":
                 try store.revokeUnit(name)
-                if asJSON { return Self.json("{\"name\": \(jsonString(name)), \"revoked\": true}\n", status: .ok) }
+                if asJSON { return Self.json("{\"name\": \(jsonString(name)), \"revoked\": true}\n".utf8, status: .ok) }
                 return Self.redirect("/admin")
             default:
                 return Self.failure(.badRequest, ServerWords.badAction, json: asJSON)
@@ -405,8 +389,7 @@ public struct SelfEvalServer: Sendable {
         var seen: Set<String> = []
         return versions.map { v in
             func clean(_ s: String) -> String { s.replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "\\", with: "_") }
-            let base = clean(v.unitName) + "/" + clean(v.sourceName)
-            var name = base, n = 2
+            var name = clean(v.unitName) + "/" + clean(v.sourceName), n = 2
             while seen.contains(name) {
                 name = clean(v.unitName) + "/" + PathText.deletingExtension(clean(v.sourceName)) + " (\(n))"
                     + (v.sourceName.contains(".") ? "." + (v.sourceName.split(separator: ".").last.map(String.init) ?? "") : "")
@@ -419,7 +402,7 @@ public struct SelfEvalServer: Sendable {
 
     /// `GET /admin/summary.xlsx`: the batch's 汇总表 over every unit's latest forms.
     func summary(_ request: Request) async throws -> Response {
-        guard try admin(request) != nil else { return refuse(request) }
+        _ = try admin(request)
         let versions = try store.allLatestVersions()
         let names = submissionNames(versions)
         let rows = zip(versions, names).compactMap { v, name -> SummaryRow? in
@@ -444,7 +427,7 @@ public struct SelfEvalServer: Sendable {
 
     /// `GET /admin/submissions.zip`: every unit's latest original upload, as `单位/文件名`.
     func submissions(_ request: Request) async throws -> Response {
-        guard try admin(request) != nil else { return refuse(request) }
+        _ = try admin(request)
         let versions = try store.allLatestVersions()
         var archive = ZipWriter()
         for (v, name) in zip(versions, submissionNames(versions)) {
@@ -456,10 +439,12 @@ public struct SelfEvalServer: Sendable {
 }
 
 /// Headers on every answer: no sniffing, no framing, no Referer (a unit's link is its key, and
-/// must not leak to another site), no caching of pages that hold it.
+/// must not leak to another site), no caching of pages that hold it. A route's thrown
+/// ``SelfEvalServer/Refusal`` is answered here, with them.
 struct SecurityHeaders<Context: RequestContext>: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        var response = try await next(request, context)
+        var response: Response
+        do { response = try await next(request, context) } catch let refusal as SelfEvalServer.Refusal { response = refusal.response }
         response.headers[.xContentTypeOptions] = "nosniff"
         if let name = HTTPField.Name.xFrameOptions { response.headers[name] = "DENY" }
         if let name = HTTPField.Name.referrerPolicy { response.headers[name] = "no-referrer" }

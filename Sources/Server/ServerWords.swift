@@ -19,10 +19,6 @@ public enum ServerWords {
         "[too-many-files] 一次上传了 \(count) 个文件,最多 \(limit) 个"
     }
     public static let requestTooLarge = "[request-too-large] 上传的内容超过上限"
-    public static let unitName = "单位名称不能为空"
-    public static func unitHasLink(_ name: String) -> String { "[unit-has-link] 单位“\(name)”已有有效链接;要换新链接,请先收回旧链接" }
-    public static func unitNotFound(_ name: String) -> String { "[unit-not-found] 没有名为“\(name)”的单位" }
-    public static func unitNoLink(_ name: String) -> String { "[unit-no-link] 单位“\(name)”没有有效链接" }
     public static let basicNeedsJSON = "[csrf] 用 HTTP Basic 认证修改数据时,请求须为 Content-Type: application/json"
     public static let badAction = "[bad-request] 请求内容无法理解"
     public static let originMismatch = "[csrf] 请求来自其他网站,已拒绝"
@@ -30,10 +26,10 @@ public enum ServerWords {
     /// The message of a `DataStore.UnitError`.
     public static func unitError(_ error: DataStore.UnitError) -> String {
         switch error {
-        case .emptyName: "[unit-name] " + unitName
-        case .hasLink(let n): unitHasLink(n)
-        case .notFound(let n): unitNotFound(n)
-        case .noLink(let n): unitNoLink(n)
+        case .emptyName: "[unit-name] 单位名称不能为空"
+        case .hasLink(let n): "[unit-has-link] 单位“\(n)”已有有效链接;要换新链接,请先收回旧链接"
+        case .notFound(let n): "[unit-not-found] 没有名为“\(n)”的单位"
+        case .noLink(let n): "[unit-no-link] 单位“\(n)”没有有效链接"
         }
     }
 }

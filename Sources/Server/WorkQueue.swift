@@ -23,18 +23,14 @@ public final class WorkQueue: @unchecked Sendable {
     private var background = CircularBuffer<@Sendable () -> Void>()
 
     /// A queue of `width` threads (at least one; started at the first job, kept for the life of the
-    /// process); by default the
-    /// machine's active cores.
+    /// process); by default the machine's active cores.
     public init(width: Int = ProcessInfo.processInfo.activeProcessorCount, idle: TimeInterval = 0.05) {
         self.width = max(1, width)
         self.idle = max(0, idle)
     }
 
     /// Runs `work` when its turn comes and returns its result.
-    public func run<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
-        let results = await runAll([work])
-        return results[0]
-    }
+    public func run<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T { await runAll([work])[0] }
 
     /// Queues every job of `works` at once (they run side by side as threads come free) and
     /// returns their results in the order given, resuming the caller once, when the last ends:

@@ -21,19 +21,17 @@ public struct ZipWriter {
         let crc = bytes.withUnsafeBufferPointer { UInt32(crc32(0, $0.baseAddress, uInt($0.count))) }
         let offset = UInt32(data.count)
         let size = UInt32(bytes.count)
-        // local file header
-        put32(&data, 0x0403_4B50); put16(&data, 20); put16(&data, 0x0800); put16(&data, 0)
-        put16(&data, 0); put16(&data, 0x21)  // time 00:00, date 1980-01-01
-        put32(&data, crc); put32(&data, size); put32(&data, size)
-        put16(&data, UInt16(nameBytes.count)); put16(&data, 0)
-        data += nameBytes
-        data += bytes
-        // central directory entry
-        put32(&central, 0x0201_4B50); put16(&central, 0x031E); put16(&central, 20); put16(&central, 0x0800); put16(&central, 0)
-        put16(&central, 0); put16(&central, 0x21)
-        put32(&central, crc); put32(&central, size); put32(&central, size)
-        put16(&central, UInt16(nameBytes.count)); put16(&central, 0); put16(&central, 0)
-        put16(&central, 0); put16(&central, 0); put32(&central, 0o100644 << 16); put32(&central, offset)
+        // The fields the local header and the central entry share: version 2.0, UTF-8 names,
+        // stored, time 00:00, date 1980-01-01, CRC, sizes, name length, no extra field.
+        var shared: [UInt8] = []
+        put16(&shared, 20); put16(&shared, 0x0800); put16(&shared, 0); put16(&shared, 0); put16(&shared, 0x21)
+        put32(&shared, crc); put32(&shared, size); put32(&shared, size); put16(&shared, UInt16(nameBytes.count)); put16(&shared, 0)
+        put32(&data, 0x0403_4B50)
+        data += shared + nameBytes + bytes
+        // central directory entry: made by Unix 3.0; no comment, disk 0, no internal attributes, mode 0644
+        put32(&central, 0x0201_4B50); put16(&central, 0x031E)
+        central += shared
+        put16(&central, 0); put16(&central, 0); put16(&central, 0); put32(&central, 0o100644 << 16); put32(&central, offset)
         central += nameBytes
         count += 1
     }

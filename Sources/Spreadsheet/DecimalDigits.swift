@@ -61,20 +61,14 @@ struct DecimalDigits: Equatable {
 
     /// The digits before the point ("" for none).
     var integerDigits: String {
-        guard pointPosition > 0 else { return "" }
-        var s = ""
-        for i in 0..<pointPosition { s.append(Character(Unicode.Scalar(UInt8(ascii: "0") + (i < digits.count ? digits[i] : 0)))) }
-        return s
+        String(decoding: (0..<max(pointPosition, 0)).map { UInt8(ascii: "0") + ($0 < digits.count ? digits[$0] : 0) }, as: UTF8.self)
     }
 
     /// The digits after the point, without trailing zeros.
     var fractionDigits: String {
-        var s = ""
-        let start = pointPosition
-        guard digits.count > max(start, 0) else { return "" }
-        if start < 0 { s += String(repeating: "0", count: -start) }
-        for i in max(start, 0)..<digits.count { s.append(Character(Unicode.Scalar(UInt8(ascii: "0") + digits[i]))) }
-        return s
+        guard digits.count > max(pointPosition, 0) else { return "" }
+        let zeros = [UInt8](repeating: 0, count: max(-pointPosition, 0))
+        return String(decoding: (zeros + digits[max(pointPosition, 0)...]).map { UInt8(ascii: "0") + $0 }, as: UTF8.self)
     }
 
     /// As General displays it: every significant digit, no exponent, no trailing zeros.

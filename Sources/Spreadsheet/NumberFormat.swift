@@ -45,16 +45,13 @@ struct NumberFormat {
         if tokens.contains(.other) || tokens.isEmpty && !section.isEmpty { return generalText(value, signShown) }
         guard tokens.contains(where: { if case .digit = $0 { return true } else { return false } }) else {
             // General, @, or text only: the number as General, with any literal text around it.
-            if tokens.contains(.general) || tokens.contains(.text) || tokens.isEmpty {
-                return tokens.map { t -> String in
-                    switch t {
-                    case .literal(let s): s
-                    case .general, .text: generalText(value, signShown)
-                    default: ""
-                    }
-                }.joined()
-            }
-            return tokens.map { if case .literal(let s) = $0 { s } else { "" } }.joined()
+            return tokens.map { t -> String in
+                switch t {
+                case .literal(let s): s
+                case .general, .text: generalText(value, signShown)
+                default: ""
+                }
+            }.joined()
         }
         return fixed(value, tokens, signShown)
     }
@@ -98,7 +95,6 @@ struct NumberFormat {
         if fraction.count < minDecimals { fraction += String(repeating: "0", count: minDecimals - fraction.count) }
         var text = integer + (maxDecimals > 0 && (!fraction.isEmpty || pointAt != nil) ? "." + fraction : "")
         if text.hasSuffix("."), minDecimals == 0 { text.removeLast() }
-        if text.isEmpty { text = "" }
         let sign = number.negative && signShown ? "-" : ""
         var prefix = "", suffix = ""
         for t in tokens[..<firstDigit] { prefix += NumberFormat.literalText(t) }

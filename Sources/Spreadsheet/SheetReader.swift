@@ -5,24 +5,22 @@ import CSV
 /// between); the `<dimension>` element is never trusted.
 struct SheetReader {
     let file: String
-    let limits: CSVLimits
     let sharedStrings: [String]
     let formats: [NumberFormat?]
     let date1904: Bool
-    /// Cells by row index (0-based), each row's cells by column index (0-based).
-    private var cells: [Int: [Int: String]] = [:]
+    var cells: SheetCells
 
     init(file: String, limits: CSVLimits, sharedStrings: [String], formats: [NumberFormat?], date1904: Bool) {
         self.file = file
-        self.limits = limits
         self.sharedStrings = sharedStrings
         self.formats = formats
         self.date1904 = date1904
+        cells = SheetCells(file: file, limits: limits)
     }
 
     /// Reads the sheet part.
     mutating func read(_ data: [UInt8], part: String) throws(SpreadsheetError) {
-        var cells: [Int: [Int: String]] = [:]
+        var cells = self.cells
         var row = 0, nextRow = 1, column = 0, nextColumn = 1
         var type = "n", style = 0
         var value: String?
@@ -81,29 +79,12 @@ struct SheetReader {
             case "rPh": phonetic -= 1
             case "is": inInline = false
             case "c":
-                let text: String
                 do throws(SpreadsheetError) {
-                    text = try me.display(type: type, style: style, value: value, inline: inline, row: row, column: column)
+                    let text = try me.display(type: type, style: style, value: value, inline: inline, row: row, column: column)
+                    if !text.isEmpty { try cells.put(text, row: row, column: column) }
                 } catch {
                     xml.abort = error
-                    return
                 }
-                if text.isEmpty { return }
-                // Limits apply to cells with text: an empty styled cell far away costs nothing.
-                if row > me.limits.maxRows {
-                    xml.abort = me.error("too-many-rows", row: row, column: column, SpreadsheetMessage.tooManyRows(me.limits.maxRows))
-                    return
-                }
-                if column > me.limits.maxColumns {
-                    xml.abort = me.error("too-many-columns", row: row, column: column, SpreadsheetMessage.tooManyColumns(me.limits.maxColumns))
-                    return
-                }
-                if text.utf16.count > me.limits.maxCellCharacters {
-                    xml.abort = me.error("cell-too-long", row: row, column: column,
-                                         SpreadsheetMessage.cellTooLong(text.utf16.count, me.limits.maxCellCharacters))
-                    return
-                }
-                cells[row - 1, default: [:]][column - 1] = text
             default: break
             }
         }
@@ -141,32 +122,14 @@ struct SheetReader {
         SpreadsheetError(code, at: SourceLocation(file: file, row: row, column: column), message)
     }
 
-    /// The grid: rows 1 … the last row holding text, each up to its last cell with text; a row
-    /// without any is `[""]`, as a blank CSV line reads.
-    func rows() -> [[String]] {
-        guard let last = cells.keys.max() else { return [] }
-        var out: [[String]] = []
-        out.reserveCapacity(last + 1)
-        for r in 0...last {
-            guard let row = cells[r], let width = row.keys.max() else { out.append([""]); continue }
-            var line = [String](repeating: "", count: width + 1)
-            for (c, text) in row { line[c] = text }
-            out.append(line)
-        }
-        return out
-    }
-
     /// `AB12` → (column 28, row 12); nil for anything else.
     static func parseReference(_ ref: String) -> (Int, Int)? {
         var column = 0, row = 0
         var sawDigit = false
         for b in ref.utf8 {
             switch b {
-            case UInt8(ascii: "A")...UInt8(ascii: "Z") where !sawDigit:
-                column = column * 26 + Int(b - UInt8(ascii: "A")) + 1
-                if column > 1 << 20 { return nil }
-            case UInt8(ascii: "a")...UInt8(ascii: "z") where !sawDigit:
-                column = column * 26 + Int(b - UInt8(ascii: "a")) + 1
+            case _ where !sawDigit && (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(b | 0x20):  // either case
+                column = column * 26 + Int((b | 0x20) - UInt8(ascii: "a")) + 1
                 if column > 1 << 20 { return nil }
             case UInt8(ascii: "$"): continue
             case UInt8(ascii: "0")...UInt8(ascii: "9"):
@@ -177,6 +140,51 @@ struct SheetReader {
             }
         }
         return column > 0 && row > 0 ? (column, row) : nil
+    }
+}
+
+/// A sheet's cells with text as they arrive (.xlsx and .xls alike), each checked against the
+/// limits at once: an empty styled cell far away costs nothing.
+struct SheetCells {
+    let file: String
+    let limits: CSVLimits
+    /// Cells by row index (0-based), each row's cells by column index (0-based).
+    private var cells: [Int: [Int: String]] = [:]
+
+    init(file: String, limits: CSVLimits) {
+        self.file = file
+        self.limits = limits
+    }
+
+    /// Puts non-empty `text` at 1-based `row`, `column`; throws when it passes a limit.
+    mutating func put(_ text: String, row: Int, column: Int) throws(SpreadsheetError) {
+        func refused(_ code: String, _ message: String) -> SpreadsheetError {
+            SpreadsheetError(code, at: SourceLocation(file: file, row: row, column: column), message)
+        }
+        if row > limits.maxRows { throw refused("too-many-rows", SpreadsheetMessage.tooManyRows(limits.maxRows)) }
+        if column > limits.maxColumns { throw refused("too-many-columns", SpreadsheetMessage.tooManyColumns(limits.maxColumns)) }
+        if text.utf16.count > limits.maxCellCharacters {
+            throw refused("cell-too-long", SpreadsheetMessage.cellTooLong(text.utf16.count, limits.maxCellCharacters))
+        }
+        cells[row - 1, default: [:]][column - 1] = text
+    }
+
+    /// The grid of sheet `sheet`: rows 1 … the last row holding text, each up to its last cell
+    /// with text; a row without any is `[""]`, as a blank CSV line reads.
+    func document(sheet: String) -> CSVDocument {
+        var rows: [[String]] = []
+        if let last = cells.keys.max() {
+            rows.reserveCapacity(last + 1)
+            for r in 0...last {
+                guard let row = cells[r], let width = row.keys.max() else { rows.append([""]); continue }
+                var line = [String](repeating: "", count: width + 1)
+                for (c, text) in row { line[c] = text }
+                rows.append(line)
+            }
+        }
+        var document = CSVDocument(file: file, rows: rows)
+        document.sheet = sheet
+        return document
     }
 }
 

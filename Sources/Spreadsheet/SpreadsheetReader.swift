@@ -67,12 +67,9 @@ public struct SpreadsheetReader: Sendable {
         }
     }
 
-    /// The error for an OLE2 file that is not read: an encrypted OOXML workbook (its
-    /// `EncryptionInfo` stream) or another compound document.
+    /// The error for an OLE2 file FreeXL does not read: another compound document, or a damaged
+    /// one (an encrypted OOXML workbook is refused by ``open(bytes:file:)`` before).
     static func ole2Error(_ bytes: [UInt8], file: String) -> SpreadsheetError {
-        if OLE2Names.contains(bytes, "EncryptionInfo") || OLE2Names.contains(bytes, "EncryptedPackage") {
-            return SpreadsheetError("encrypted-workbook", file: file, SpreadsheetMessage.encrypted)
-        }
         if OLE2Names.contains(bytes, "WordDocument") {
             return SpreadsheetError("not-a-spreadsheet", file: file, SpreadsheetMessage.ole2NotExcel)
         }

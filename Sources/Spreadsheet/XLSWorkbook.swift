@@ -91,29 +91,8 @@ final class XLSWorkbook {
 
     /// The grid of sheet `index` (0-based), located as `gridFile`.
     func grid(sheet index: Int, file gridFile: String) throws(SpreadsheetError) -> CSVDocument {
-        var rows: [Int: [Int: String]] = [:]
-        for cell in cells[index] {
-            func error(_ code: String, _ message: String) -> SpreadsheetError {
-                SpreadsheetError(code, at: SourceLocation(file: gridFile, row: cell.row + 1, column: cell.column + 1), message)
-            }
-            if cell.row + 1 > limits.maxRows { throw error("too-many-rows", SpreadsheetMessage.tooManyRows(limits.maxRows)) }
-            if cell.column + 1 > limits.maxColumns { throw error("too-many-columns", SpreadsheetMessage.tooManyColumns(limits.maxColumns)) }
-            if cell.text.utf16.count > limits.maxCellCharacters {
-                throw error("cell-too-long", SpreadsheetMessage.cellTooLong(cell.text.utf16.count, limits.maxCellCharacters))
-            }
-            rows[cell.row, default: [:]][cell.column] = cell.text
-        }
-        var out: [[String]] = []
-        if let last = rows.keys.max() {
-            for r in 0...last {
-                guard let row = rows[r], let width = row.keys.max() else { out.append([""]); continue }
-                var line = [String](repeating: "", count: width + 1)
-                for (c, text) in row { line[c] = text }
-                out.append(line)
-            }
-        }
-        var document = CSVDocument(file: gridFile, rows: out, encoding: .utf8)
-        document.sheet = sheetNames[index]
-        return document
+        var sheet = SheetCells(file: gridFile, limits: limits)
+        for cell in cells[index] { try sheet.put(cell.text, row: cell.row + 1, column: cell.column + 1) }
+        return sheet.document(sheet: sheetNames[index])
     }
 }

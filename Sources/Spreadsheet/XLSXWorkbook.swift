@@ -20,9 +20,7 @@ struct XLSXWorkbook {
         self.limits = limits
         archive = try ZipArchive(bytes: bytes, file: file)
         let workbookPart = try officeDocumentPath()
-        guard let workbook = try archive.data(workbookPart) else {
-            throw try notAWorkbook()
-        }
+        guard let workbook = try archive.data(workbookPart) else { throw notAWorkbook() }
         let folder = XLSXWorkbook.folder(of: workbookPart)
         let relations = try self.relations(of: workbookPart)
         try readWorkbook(workbook, part: workbookPart, folder: folder, relations: relations)
@@ -33,13 +31,12 @@ struct XLSXWorkbook {
     }
 
     /// What a ZIP without a workbook is, for its message.
-    private func notAWorkbook() throws(SpreadsheetError) -> SpreadsheetError {
-        if archive.contains("word/document.xml") { return SpreadsheetError("not-a-spreadsheet", file: file, SpreadsheetMessage.wordDocument) }
-        if archive.contains("ppt/presentation.xml") { return SpreadsheetError("not-a-spreadsheet", file: file, SpreadsheetMessage.presentation) }
-        if archive.contains("content.xml") && archive.contains("mimetype") {
-            return SpreadsheetError("not-a-spreadsheet", file: file, SpreadsheetMessage.openDocument)
-        }
-        return SpreadsheetError("not-a-spreadsheet", file: file, SpreadsheetMessage.notAWorkbook)
+    private func notAWorkbook() -> SpreadsheetError {
+        let message = if archive.contains("word/document.xml") { SpreadsheetMessage.wordDocument }
+            else if archive.contains("ppt/presentation.xml") { SpreadsheetMessage.presentation }
+            else if archive.contains("content.xml") && archive.contains("mimetype") { SpreadsheetMessage.openDocument }
+            else { SpreadsheetMessage.notAWorkbook }
+        return SpreadsheetError("not-a-spreadsheet", file: file, message)
     }
 
     // MARK: Parts and relationships
@@ -193,8 +190,6 @@ struct XLSXWorkbook {
         }
         var reader = SheetReader(file: gridFile, limits: limits, sharedStrings: sharedStrings, formats: formats, date1904: date1904)
         try reader.read(data, part: sheet.part)
-        var document = CSVDocument(file: gridFile, rows: reader.rows(), encoding: .utf8, hadByteOrderMark: false, separator: ",", lineEnding: "\r\n")
-        document.sheet = sheet.name
-        return document
+        return reader.cells.document(sheet: sheet.name)
     }
 }

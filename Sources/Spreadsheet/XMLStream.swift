@@ -30,36 +30,22 @@ final class XMLStream {
         defer { XML_ParserFree(parser); self.parser = nil }
         XML_SetUserData(parser, Unmanaged.passUnretained(self).toOpaque())
         XML_SetElementHandler(parser, { user, name, attributes in
-            guard let user, let name else { return }
-            let me = Unmanaged<XMLStream>.fromOpaque(user).takeUnretainedValue()
+            guard let me = XMLStream.of(user), let name else { return }
             me.onStart(XMLStream.localName(name), XMLAttributes(pairs: attributes))
             if me.abort != nil { XML_StopParser(me.parser, XML_FALSE) }
         }, { user, name in
-            guard let user, let name else { return }
-            let me = Unmanaged<XMLStream>.fromOpaque(user).takeUnretainedValue()
+            guard let me = XMLStream.of(user), let name else { return }
             me.onEnd(XMLStream.localName(name))
             if me.abort != nil { XML_StopParser(me.parser, XML_FALSE) }
         })
         XML_SetCharacterDataHandler(parser) { user, chars, length in
-            guard let user, let chars, length > 0 else { return }
-            let me = Unmanaged<XMLStream>.fromOpaque(user).takeUnretainedValue()
-            guard me.collecting else { return }
+            guard let me = XMLStream.of(user), me.collecting, let chars, length > 0 else { return }
             chars.withMemoryRebound(to: UInt8.self, capacity: Int(length)) { p in
                 me.text.append(contentsOf: UnsafeBufferPointer(start: p, count: Int(length)))
             }
         }
-        XML_SetStartDoctypeDeclHandler(parser) { user, _, _, _, _ in
-            guard let user else { return }
-            let me = Unmanaged<XMLStream>.fromOpaque(user).takeUnretainedValue()
-            me.forbidden = true
-            XML_StopParser(me.parser, XML_FALSE)
-        }
-        XML_SetEntityDeclHandler(parser) { user, _, _, _, _, _, _, _, _ in
-            guard let user else { return }
-            let me = Unmanaged<XMLStream>.fromOpaque(user).takeUnretainedValue()
-            me.forbidden = true
-            XML_StopParser(me.parser, XML_FALSE)
-        }
+        XML_SetStartDoctypeDeclHandler(parser) { user, _, _, _, _ in XMLStream.forbid(user) }
+        XML_SetEntityDeclHandler(parser) { user, _, _, _, _, _, _, _, _ in XMLStream.forbid(user) }
         let status = bytes.withUnsafeBufferPointer { buf in
             buf.withMemoryRebound(to: CChar.self) { chars in
                 XML_Parse(parser, chars.baseAddress, Int32(chars.count), 1)
@@ -72,6 +58,18 @@ final class XMLStream {
             let reason = XML_ErrorString(XML_GetErrorCode(parser)).map { String(cString: $0) } ?? "?"
             throw SpreadsheetError("xml-malformed", file: file, SpreadsheetMessage.xmlMalformed(part, line, reason))
         }
+    }
+
+    /// The stream of a parser's user data.
+    private static func of(_ user: UnsafeMutableRawPointer?) -> XMLStream? {
+        user.map { Unmanaged<XMLStream>.fromOpaque($0).takeUnretainedValue() }
+    }
+
+    /// Stops the parse at a DTD or an entity declaration, which is refused.
+    private static func forbid(_ user: UnsafeMutableRawPointer?) {
+        guard let me = of(user) else { return }
+        me.forbidden = true
+        XML_StopParser(me.parser, XML_FALSE)
     }
 
     /// The collected text as a string, and the buffer emptied.

@@ -10,14 +10,7 @@ extension FormPage {
 
     /// The whole fragment.
     func html() -> String {
-        var out = "<section class=\"sev-form\" lang=\"zh-CN\">\n"
-        out += summary()
-        out += legend()
-        out += gridTable()
-        out += findingList()
-        out += lostList()
-        out += "</section>\n"
-        return out
+        "<section class=\"sev-form\" lang=\"zh-CN\">\n" + summary() + legend() + gridTable() + findingList() + lostList() + "</section>\n"
     }
 
     // MARK: Summary
@@ -64,7 +57,7 @@ extension FormPage {
     private func legend() -> String {
         var out = "<p class=\"sev-legend\"><span class=\"sev-legend-title\">\(PageWords.legend)</span>"
         for level in [Severity.error, .warning, .note] {
-            out += " <span class=\"sev-legend-item\"><span class=\"sev-mk \(level.pageClass)\">\(level.pageMark)</span>\(level.pageLabel)</span>"
+            out += " <span class=\"sev-legend-item\"><span class=\"sev-mk \(level.pageClass)\">\(level.page.mark)</span>\(level.page.label)</span>"
         }
         out += " <span class=\"sev-legend-item\"><span class=\"sev-lostmk\">\(PageWords.lostMark)</span>\(PageWords.legendLost)</span>"
         out += " <span class=\"sev-legend-item\"><span class=\"sev-sample sev-marked\">\(PageWords.legendMarkedSample)</span>"
@@ -127,7 +120,7 @@ extension FormPage {
             for finding in findings {
                 let level = finding.diagnostic.severity
                 out += "<a class=\"sev-mk \(level.pageClass)\" href=\"#\(Self.findingID(finding.number))\""
-                out += " title=\"\(e(Self.findingLine(finding)))\">\(level.pageMark)\(finding.number)</a>"
+                out += " title=\"\(e(Self.findingLine(finding)))\">\(level.page.mark)\(finding.number)</a>"
             }
             for item in lost {
                 let points = item.line.lostPoints.fixed(decimals)
@@ -143,7 +136,7 @@ extension FormPage {
     /// "▲3 警告 [code] message": a finding as one line of text (hover text).
     static func findingLine(_ finding: Finding) -> String {
         let d = finding.diagnostic
-        return "\(d.severity.pageMark)\(finding.number) \(d.severity.pageLabel) [\(d.code)] \(d.message)"
+        return "\(d.severity.page.mark)\(finding.number) \(d.severity.page.label) [\(d.code)] \(d.message)"
     }
 
     // MARK: Lists under the grid
@@ -156,8 +149,8 @@ extension FormPage {
             let d = finding.diagnostic
             let level = d.severity
             out += "<li id=\"\(Self.findingID(finding.number))\" class=\"\(level.pageClass)\">"
-            out += "<span class=\"sev-mk \(level.pageClass)\">\(level.pageMark)\(finding.number)</span> "
-            out += "<span class=\"sev-level\">\(level.pageLabel)</span> "
+            out += "<span class=\"sev-mk \(level.pageClass)\">\(level.page.mark)\(finding.number)</span> "
+            out += "<span class=\"sev-level\">\(level.page.label)</span> "
             out += "<a class=\"sev-place\" href=\"#\(Self.cellID(finding.cell))\">\(e(Self.place(d.location)))</a> "
             out += "<code>[\(e(d.code.rawValue))]</code> <span class=\"sev-msg\">\(e(d.message))</span></li>\n"
         }
@@ -177,12 +170,8 @@ extension FormPage {
         for item in lost {
             let line = item.line
             out += "<tr id=\"\(Self.lostID(item.number))\">"
-            let place = line.row.map(String.init) ?? ""
-            if let cell = item.cell {
-                out += "<td class=\"sev-num\"><a href=\"#\(Self.cellID(cell))\">\(PageWords.lostMark)\(item.number) · \(e(place))</a></td>"
-            } else {
-                out += "<td class=\"sev-num\">\(PageWords.lostMark)\(item.number) · \(e(place))</td>"
-            }
+            let label = "\(PageWords.lostMark)\(item.number) · \(e(line.row.map(String.init) ?? ""))"
+            out += "<td class=\"sev-num\">" + (item.cell.map { "<a href=\"#\(Self.cellID($0))\">\(label)</a>" } ?? label) + "</td>"
             let names = [line.level1, line.level2, line.name].map { LabelText.trim($0) }.filter { !$0.isEmpty }
             var unique: [String] = []
             for name in names where !unique.contains(name) { unique.append(name) }
@@ -216,10 +205,7 @@ extension FormPage {
 
     /// An Excel column width (character units) as CSS em at the page's font (one CJK character
     /// takes two units).
-    static func em(_ width: Double) -> String {
-        let value = (width * 0.55 * 100).rounded() / 100
-        return String(value)
-    }
+    static func em(_ width: Double) -> String { String((width * 0.55 * 100).rounded() / 100) }
 
     static func kindName(_ kind: FormCellKind) -> String {
         switch kind {

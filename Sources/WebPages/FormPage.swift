@@ -113,21 +113,12 @@ struct FormPage {
 }
 
 extension Severity {
-    /// 错误 / 警告 / 提示.
-    var pageLabel: String {
+    /// 错误 / 警告 / 提示, and the shape that marks the level besides its colour.
+    var page: (label: String, mark: String) {
         switch self {
-        case .error: PageWords.error
-        case .warning: PageWords.warning
-        case .note: PageWords.note
-        }
-    }
-
-    /// The shape that marks the level (besides its colour).
-    var pageMark: String {
-        switch self {
-        case .error: PageWords.errorMark
-        case .warning: PageWords.warningMark
-        case .note: PageWords.noteMark
+        case .error: (PageWords.error, PageWords.errorMark)
+        case .warning: (PageWords.warning, PageWords.warningMark)
+        case .note: (PageWords.note, PageWords.noteMark)
         }
     }
 

@@ -21,25 +21,11 @@ public enum HTMLText {
             case "\"": out += "&quot;"
             case "'": out += "&#39;"
             case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
-            default:
-                if isForbidden(scalar) {
-                    out += "\u{FFFD}"
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
+            case "\u{0}"..."\u{1F}", "\u{7F}"..."\u{9F}": out += "\u{FFFD}"
+            case _ where (0xFDD0...0xFDEF).contains(scalar.value) || scalar.value & 0xFFFE == 0xFFFE: out += "\u{FFFD}"
+            default: out.unicodeScalars.append(scalar)
             }
         }
         return out
-    }
-
-    /// A control character (other than tab, LF, CR) or a noncharacter.
-    static func isForbidden(_ scalar: Unicode.Scalar) -> Bool {
-        let v = scalar.value
-        switch v {
-        case 0x09, 0x0A, 0x0D: return false
-        case 0x00...0x1F, 0x7F...0x9F: return true
-        case 0xFDD0...0xFDEF: return true
-        default: return v & 0xFFFE == 0xFFFE
-        }
     }
 }

@@ -1,5 +1,5 @@
 import Foundation
-import Server
+@testable import Server
 import Testing
 import TestSupport
 
