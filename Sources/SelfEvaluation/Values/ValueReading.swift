@@ -1,5 +1,5 @@
 /// A target or actual as `ValueParser` read it: the value, and the part of a quantity text the
-/// reading dropped and could not place (`ValueParser.unreadText(_:)`), found in the same pass so
+/// reading dropped and could not place (`UnreadValueText`), found in the same pass so
 /// that no rule reads the text again.
 public struct ValueReading: Sendable, Equatable {
     /// The parsed value (`ValueParser.parse(_:)`).
