@@ -7,10 +7,4 @@ public struct ValueReading: Sendable, Equatable {
     /// The doubtful part of a quantity text ("件/件2万元" → "件/件"); nil when nothing is doubtful
     /// or the value is not a quantity read around one number.
     public var unread: String?
-
-    /// A reading; `unread` nil unless given.
-    public init(value: ParsedValue, unread: String? = nil) {
-        self.value = value
-        self.unread = unread
-    }
 }
