@@ -75,12 +75,6 @@ public struct GradeBands: Sendable, Equatable, Hashable, Codable {
     public var good: Decimal
     public var fair: Decimal
 
-    public init(excellent: Decimal, good: Decimal, fair: Decimal) {
-        self.excellent = excellent
-        self.good = good
-        self.fair = fair
-    }
-
     /// 90 / 80 / 60.
     public static let standard = GradeBands(excellent: 90, good: 80, fair: 60)
 }
