@@ -147,9 +147,7 @@ public struct TemplateReader: Sendable {
         for (r, row) in document.rows.enumerated() {
             for (c, cell) in row.enumerated() where !XMLText.isAllowed(cell) {
                 var names: [String] = []
-                for scalar in XMLText.forbiddenScalars(in: cell) where !names.contains(XMLText.name(scalar)) {
-                    names.append(XMLText.name(scalar))
-                }
+                for name in XMLText.forbiddenScalars(in: cell).map(XMLText.name) where !names.contains(name) { names.append(name) }
                 let listed = names.count > 5 ? names.prefix(5) + ["…"] : names[...]
                 found.append(Diagnostic(.xmlInvalidCharacter, at: document.location(row: r + 1, column: c + 1),
                                         Vocabulary.TemplateMessage.xmlInvalidCharacter(listed.joined(separator: " "))))
