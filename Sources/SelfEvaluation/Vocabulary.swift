@@ -1,5 +1,6 @@
 /// Every Chinese word selfeval reads or writes, in one place. Identifiers stay English;
-/// this file is the glossary the code consults.
+/// this file is the glossary the code consults. The messages of one scoring rule sit beside
+/// that rule instead, in its `Message` enum.
 public enum Vocabulary {
     // MARK: - Units
     public static let yuan = "元"

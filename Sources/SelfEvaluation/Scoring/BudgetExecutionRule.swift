@@ -60,9 +60,7 @@ struct BudgetExecutionRule: Sendable {
         var diagnostics: [Diagnostic] = []
         guard let table = form.budget, !table.rows.isEmpty else {
             let cell = form.title?.cell ?? CellAddress(row: 1, column: 1)
-            diagnostics.append(Diagnostic(.budgetMissing, at: form.location(cell),
-                                          Message.budgetMissing))
-            return Outcome(result: nil, diagnostics: diagnostics)
+            return Outcome(result: nil, diagnostics: [Diagnostic(.budgetMissing, at: form.location(cell), Message.budgetMissing)])
         }
         let totalRow = table.totalRow
         let parts = table.partRows
@@ -334,7 +332,6 @@ struct BudgetExecutionRule: Sendable {
 }
 
 extension BudgetExecutionRule {
-    /// The rule's messages (Chinese), beside the rule.
     enum Message {
         static let budgetZero = "全年预算数为0(年度资金总额及其下各行均无金额),无法计算预算执行率。"
         static let budgetMissing = "未找到资金表的年度资金总额,预算执行率未计分。"

@@ -261,7 +261,6 @@ struct IndicatorEvaluator: Sendable {
 }
 
 extension IndicatorEvaluator {
-    /// The rule's messages (Chinese), beside the rule.
     enum Message {
         static let weightMissing = "未填写分值,该指标不计分。"
         static func weightInvalid(_ text: String, _ detail: String) -> String {

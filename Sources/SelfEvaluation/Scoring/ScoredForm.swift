@@ -38,7 +38,6 @@ public struct ScoredForm: Sendable {
 }
 
 extension ScoredForm {
-    /// The rule's messages (Chinese), beside the rule.
     enum Message {
         /// Shown for 总分 and 等级 of a form with nothing filled in.
         static let notGraded = "未评定"

@@ -199,12 +199,8 @@ public struct BudgetRow: Sendable {
         var text = Substring(LabelText.trim(written))
         let prefix = Vocabulary.budgetPartPrefix
         if text.hasPrefix(prefix) {
-            var rest = text.dropFirst(prefix.count)
-            while let first = rest.first, first.isWhitespace { rest.removeFirst() }
-            if let first = rest.first, Vocabulary.labelColons.contains(first) {
-                rest.removeFirst()
-                text = rest
-            }
+            let rest = text.dropFirst(prefix.count).drop(while: \.isWhitespace)
+            if let first = rest.first, Vocabulary.labelColons.contains(first) { text = rest.dropFirst() }
         }
         var out = LabelText.trim(String(text))
         while let last = out.last, Vocabulary.labelColons.contains(last) {

@@ -166,7 +166,6 @@ public struct LabelTable: Sendable, Equatable {
         return nil
     }
 
-
     /// How well a normalized label names a column with these (normalized) synonyms: rank 0 exact
     /// (the whole label or its stem is a synonym), 1 prefix (the stem starts with one), with the
     /// index of the first synonym giving that rank; nil otherwise.

@@ -221,7 +221,6 @@ public struct TemplateReader: Sendable {
         }
     }
 
-
     /// The year line of a form whose year is not written: the first row between the title and the
     /// table holding one text only, with 年度 and without a colon ("(    年度)").
     static func yearLine(_ scan: GridScan, after titleRow: Int, before end: Int) -> Int? {

@@ -9,7 +9,9 @@ extension ValueParser {
 }
 
 /// `ValueReading.unread`: the part of a target or actual that `ValueParser.parse(_:)` reads as a
-/// quantity but drops and cannot place, or nil when the reading leaves nothing doubtful.
+/// quantity but drops and cannot place, or nil when the reading leaves nothing doubtful. Only a
+/// quantity read around `QuantityReader`'s one number can leave a doubt (`ValueParser.read(_:)`
+/// hands over that number's token).
 ///
 /// A quantity reading keeps a comparator, one number, its unit and a trailing 以上/以内; the
 /// label words around them ("满意率达", "按合同") are dropped, as they should be. What is
@@ -21,9 +23,6 @@ extension ValueParser {
 ///
 /// A lone ideograph before the number ("约100人", "共50个") is not a doubt: it is a word as often
 /// as a unit. Texts with two numbers are not quantities at all (`ValueParser.valueNumberCount(_:)`).
-///
-/// Only a text `ValueParser.read(_:)` reads as a quantity around `QuantityReader`'s one number
-/// (not a time, not a grade) can leave a doubt; that reading hands over the number's token.
 enum UnreadValueText {
     static func find(_ text: ValueScalars, token: NumberToken) -> String? {
         let start = token.range.lowerBound
