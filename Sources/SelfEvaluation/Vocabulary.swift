@@ -1,5 +1,6 @@
 /// Every Chinese word selfeval reads or writes, in one place. Identifiers stay English;
-/// this file is the glossary the code consults.
+/// this file is the glossary the code consults. The messages of one scoring rule sit beside
+/// that rule instead, in its `Message` enum.
 public enum Vocabulary {
     // MARK: - Units
     public static let yuan = "元"
@@ -89,8 +90,6 @@ public enum Vocabulary {
     /// Messages of the template reader.
     public enum TemplateMessage {
         public static let notAForm = "这不是绩效自评表:找不到标题“…自评表”,也找不到含“一级指标”“二级指标”“三级指标”的指标表头"
-        public static let missingIndicatorHeader = "找不到绩效指标表头(一行中同时有“一级指标”“二级指标”“三级指标”)"
-        public static func missingColumn(_ label: String) -> String { "指标表头缺少“\(label)”列" }
         public static let missingYear = "找不到年度(如“(2023年度)”)"
         public static let missingUnit = "找不到单位名称(“部门(单位)名称”或“单位(盖章):”)"
         public static let noIndicators = "指标表中没有任何指标"

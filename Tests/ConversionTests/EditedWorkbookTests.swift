@@ -1,7 +1,7 @@
 import CSV
 import Conversion
 import Foundation
-import SelfEvaluation
+@testable import SelfEvaluation
 import TestSupport
 import Testing
 import XLSXReport

@@ -43,8 +43,8 @@ struct IndicatorValuesTests {
             #expect(row.actualText == Self.joined(actual, operator: nil, unit: unit))
             // What the reading left doubtful travels with the row: the same as reading the
             // trimmed cell alone, and only ever for a quantity.
-            #expect(row.targetUnread == ValueParser.unreadText(LabelText.trim(target)), "\(target)")
-            #expect(row.actualUnread == ValueParser.unreadText(LabelText.trim(actual)), "\(actual)")
+            #expect(row.targetUnread == ValueParser.reading(LabelText.trim(target)).unread, "\(target)")
+            #expect(row.actualUnread == ValueParser.reading(LabelText.trim(actual)).unread, "\(actual)")
             if row.targetUnread != nil, case .quantity = row.writtenTarget {} else { #expect(row.targetUnread == nil) }
             // A cell changed afterwards (the blank template blanks them) is read again.
             var changed = row
@@ -54,7 +54,7 @@ struct IndicatorValuesTests {
             #expect(changed.parsedTarget == Self.split(other, operator: op, unit: nil))
             #expect(changed.targetText == Self.joined(other, operator: op, unit: nil))
             #expect(changed.parsedActual == ValueParser.parse(actual))
-            #expect(changed.targetUnread == ValueParser.unreadText(other))
+            #expect(changed.targetUnread == ValueParser.reading(other).unread)
         }
     }
 

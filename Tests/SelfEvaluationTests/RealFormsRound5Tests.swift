@@ -44,7 +44,7 @@ struct RealFormsRound5Tests {
         ("—", ""),
     ])
     func unreadText(_ text: String, _ unread: String) {
-        #expect(ValueParser.unreadText(text) == (unread.isEmpty ? nil : unread))
+        #expect(ValueParser.reading(text).unread == (unread.isEmpty ? nil : unread))
         // One reading gives the value and the doubt.
         #expect(ValueParser.reading(text) == ValueReading(value: ValueParser.parse(text), unread: unread.isEmpty ? nil : unread))
     }
@@ -70,11 +70,11 @@ struct RealFormsRound5Tests {
             let tail = tails.randomElement(using: &random) ?? ""
             let clean = label + comparator + number + unit + tail
             guard clean.count <= 20 else { continue }
-            #expect(ValueParser.unreadText(clean) == nil, "\(clean)")
+            #expect(ValueParser.reading(clean).unread == nil, "\(clean)")
             let second = seconds.randomElement(using: &random) ?? "元"
             let doubled = clean + second
             guard doubled.count <= 20 else { continue }
-            #expect(ValueParser.unreadText(doubled) == second, "\(doubled)")
+            #expect(ValueParser.reading(doubled).unread == second, "\(doubled)")
         }
     }
 

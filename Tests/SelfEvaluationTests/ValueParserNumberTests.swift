@@ -2,6 +2,13 @@ import Foundation
 import Testing
 @testable import SelfEvaluation
 
+extension ValueParser {
+    /// A cell that must hold one number: `optionalNumber(_:field:)` with a not-given mark an error.
+    static func number(_ text: String, field: String? = nil) throws(ValueError) -> Decimal {
+        try StrictNumberReader.read(ValueText(text), field: field ?? ValueMessage.defaultField)
+    }
+}
+
 private func dec(_ literal: String) -> Decimal {
     Decimal(string: literal, locale: Locale(identifier: "en_US_POSIX")) ?? .nan
 }

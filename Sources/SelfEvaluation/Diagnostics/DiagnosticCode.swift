@@ -144,20 +144,9 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Codable, CustomStrin
     /// The code as printed.
     public var description: String { rawValue }
 
-    /// The code of a CSV reading error.
+    /// The code of a CSV reading error: the same raw value (`DiagnosticCodeTests` checks every kind).
     public init(_ kind: CSVError.Kind) {
-        switch kind {
-        case .unterminatedQuote: self = .unterminatedQuote
-        case .invalidEncoding: self = .invalidEncoding
-        case .mixedEncoding: self = .mixedEncoding
-        case .nulByte: self = .nulByte
-        case .emptyFile: self = .emptyFile
-        case .fileTooLarge: self = .fileTooLarge
-        case .tooManyRows: self = .tooManyRows
-        case .tooManyColumns: self = .tooManyColumns
-        case .cellTooLong: self = .cellTooLong
-        case .unreadable: self = .unreadableFile
-        }
+        self = DiagnosticCode(rawValue: kind.rawValue) ?? .unreadableFile
     }
 
     /// The code of a workbook reading error (`SpreadsheetError.code`, a string in that layer).

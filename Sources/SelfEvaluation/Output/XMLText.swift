@@ -50,11 +50,7 @@ public enum XMLText {
     /// itself when it has none. The length in UTF-16 units does not change.
     public static func safe(_ text: String) -> String {
         guard !isAllowed(text) else { return text }
-        var out = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            out.append(isAllowed(scalar) ? scalar : replacement)
-        }
-        return String(out)
+        return String(String.UnicodeScalarView(text.unicodeScalars.map { isAllowed($0) ? $0 : replacement }))
     }
 
     /// How a forbidden character is named in a message: `U+0001`.

@@ -25,14 +25,5 @@ public struct AuditEntry: Sendable, Equatable {
     public var awarded: Decimal
     public var possible: Decimal
     /// Why, in a few words (may be empty).
-    public var note: String
-
-    public init(rule: String, inputs: [Input], formula: String, awarded: Decimal, possible: Decimal, note: String = "") {
-        self.rule = rule
-        self.inputs = inputs
-        self.formula = formula
-        self.awarded = awarded
-        self.possible = possible
-        self.note = note
-    }
+    public var note = ""
 }

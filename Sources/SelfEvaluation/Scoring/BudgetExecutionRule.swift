@@ -41,44 +41,26 @@ struct BudgetExecutionRule: Sendable {
 
         /// Whether a money cell is left blank ("", "—", "/"): not printed, unlike a cell that is
         /// not a number (an error of its own).
-        func isBlank(_ column: Column) -> Bool { column.value(self) == nil && invalid[column] == nil }
+        func isBlank(_ column: Column) -> Bool { self[keyPath: column.value] == nil && invalid[column] == nil }
     }
 
-    private enum Column: CaseIterable {
-        case initial, adjusted, executed
+    /// A money column: its name in messages, its cell on a row, its amount.
+    private struct Column: Hashable, Sendable {
+        let field: String
+        let cell: KeyPath<BudgetRow, Located<String>?> & Sendable
+        let value: KeyPath<Amounts, Decimal?> & Sendable
 
-        var field: String {
-            switch self {
-            case .initial: Vocabulary.ScoringWords.initialField
-            case .adjusted: Vocabulary.ScoringWords.adjustedField
-            case .executed: Vocabulary.ScoringWords.executedField
-            }
-        }
-
-        func cell(_ row: BudgetRow) -> Located<String>? {
-            switch self {
-            case .initial: row.initial
-            case .adjusted: row.adjusted
-            case .executed: row.executed
-            }
-        }
-
-        func value(_ amounts: Amounts) -> Decimal? {
-            switch self {
-            case .initial: amounts.initial
-            case .adjusted: amounts.adjusted
-            case .executed: amounts.executed
-            }
-        }
+        static let initial = Column(field: Vocabulary.ScoringWords.initialField, cell: \.initial, value: \.initial)
+        static let adjusted = Column(field: Vocabulary.ScoringWords.adjustedField, cell: \.adjusted, value: \.adjusted)
+        static let executed = Column(field: Vocabulary.ScoringWords.executedField, cell: \.executed, value: \.executed)
+        static let allCases = [initial, adjusted, executed]
     }
 
     func evaluate(_ form: Form) throws(FormError) -> Outcome {
         var diagnostics: [Diagnostic] = []
         guard let table = form.budget, !table.rows.isEmpty else {
             let cell = form.title?.cell ?? CellAddress(row: 1, column: 1)
-            diagnostics.append(Diagnostic(.budgetMissing, at: form.location(cell),
-                                          Message.budgetMissing))
-            return Outcome(result: nil, diagnostics: diagnostics)
+            return Outcome(result: nil, diagnostics: [Diagnostic(.budgetMissing, at: form.location(cell), Message.budgetMissing)])
         }
         let totalRow = table.totalRow
         let parts = table.partRows
@@ -99,10 +81,10 @@ struct BudgetExecutionRule: Sendable {
                                                               executed: ScoreText.money(sums.executed ?? 0))))
         } else if let totalRow, let totalAmounts, !parts.isEmpty {
             for column in Column.allCases {
-                guard let total = column.value(totalAmounts), let partSum = column.value(sums) else { continue }
+                guard let total = totalAmounts[keyPath: column.value], let partSum = sums[keyPath: column.value] else { continue }
                 let difference = total - partSum
                 if difference > Self.sumTolerance || difference < -Self.sumTolerance {
-                    let cell = column.cell(totalRow)?.cell ?? totalRow.name.cell
+                    let cell = totalRow[keyPath: column.cell]?.cell ?? totalRow.name.cell
                     diagnostics.append(Diagnostic(
                         .budgetSumMismatch, at: form.location(cell),
                         Message.budgetSumMismatch(column.field, total: ScoreText.money(total),
@@ -149,16 +131,10 @@ struct BudgetExecutionRule: Sendable {
             initial: used.initial, adjusted: adjusted, executed: executed, scoredFromParts: fromParts,
             weightCell: totalRow?.weight?.cell, rateCell: totalRow?.rate?.cell, scoreCell: totalRow?.score?.cell)
         result.weightSource = weightSource
-        var partIndex = 0
+        var partsLeft = partAmounts[...]
         for row in table.rows {
-            let amounts: Amounts
-            if row.isTotal {
-                amounts = totalAmounts ?? Amounts()
-            } else {
-                amounts = partAmounts[partIndex]
-                partIndex += 1
-            }
-            result.rows.append(BudgetRowAmounts(name: Self.displayName(row.name.value), isTotal: row.isTotal,
+            let amounts = row.isTotal ? totalAmounts ?? Amounts() : partsLeft.removeFirst()
+            result.rows.append(BudgetRowAmounts(name: row.displayName, isTotal: row.isTotal,
                                                 initial: amounts.initial, adjusted: amounts.adjusted,
                                                 executed: amounts.executed, weight: amounts.weight))
         }
@@ -219,13 +195,10 @@ struct BudgetExecutionRule: Sendable {
         return FormError(.budgetZero, at: form.location(cell), message)
     }
 
-    /// "年度资金总额:" → "年度资金总额", "其中:当年财政拨款" → "当年财政拨款".
-    static func displayName(_ name: String) -> String { BudgetRow.displayName(name) }
-
     private func amounts(of row: BudgetRow, form: Form, into diagnostics: inout [Diagnostic]) -> Amounts {
         var amounts = Amounts()
         func read(_ column: Column) -> Decimal? {
-            guard let cell = column.cell(row) else { return nil }
+            guard let cell = row[keyPath: column.cell] else { return nil }
             do {
                 return try ValueParser.optionalNumber(cell.value, field: column.field)
             } catch {
@@ -270,19 +243,15 @@ struct BudgetExecutionRule: Sendable {
             return (0, .notScored)
         }
         let labelled = stated.flatMap { $0.value > 0 ? $0.value : nil }
-        guard let cell = row?.weight else {
-            return labelled.map { ($0, .formLabel) } ?? (rules.executionRateWeight, .rulesDefault)
-        }
+        let notWritten = labelled.map { ($0, WeightSource.formLabel) } ?? (rules.executionRateWeight, .rulesDefault)
+        guard let cell = row?.weight else { return notWritten }
         if let error = amounts?.weightError {
-            diagnostics.append(Diagnostic(
-                .budgetAmountInvalid, at: form.location(cell.cell),
-                Message.budgetAmountInvalid(Vocabulary.ScoringWords.weightField, cell.value.trimmed,
-                                                              error)))
-            return labelled.map { ($0, .formLabel) } ?? (rules.executionRateWeight, .rulesDefault)
+            diagnostics.append(Diagnostic(.budgetAmountInvalid, at: form.location(cell.cell),
+                                          Message.budgetAmountInvalid(Vocabulary.ScoringWords.weightField,
+                                                                      cell.value.trimmed, error)))
+            return notWritten
         }
-        guard let written = amounts?.weight, written >= 0 else {
-            return labelled.map { ($0, .formLabel) } ?? (rules.executionRateWeight, .rulesDefault)
-        }
+        guard let written = amounts?.weight, written >= 0 else { return notWritten }
         // 鄂州: 分值 100 in the money row is the whole form's, and 预算执行率 is an indicator: 执行率
         // is shown, not scored apart (`ExecutionRateTarget.isTotalInMoneyRow`).
         if ExecutionRateTarget.isTotalInMoneyRow(written, form: form) {
@@ -363,7 +332,6 @@ struct BudgetExecutionRule: Sendable {
 }
 
 extension BudgetExecutionRule {
-    /// The rule's messages (Chinese), beside the rule.
     enum Message {
         static let budgetZero = "全年预算数为0(年度资金总额及其下各行均无金额),无法计算预算执行率。"
         static let budgetMissing = "未找到资金表的年度资金总额,预算执行率未计分。"

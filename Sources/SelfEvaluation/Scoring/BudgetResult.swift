@@ -17,39 +17,18 @@ public struct BudgetResult: Sendable {
     /// The 得分 the form held, when it is a number.
     public var filledScore: Decimal?
     /// Whether the engine filled or changed the 得分 cell, and why.
-    public var scoreChanged: Bool
+    public var scoreChanged = false
     public var comment: String?
     /// The cells of the total row: 分值, 执行率, 得分 (for the writer's formulas and comments).
     public var weightCell: CellAddress?
     public var rateCell: CellAddress?
     public var scoreCell: CellAddress?
     /// The money table's rows with their amounts as numbers (万元), 年度资金总额 first.
-    public var rows: [BudgetRowAmounts]
+    public var rows: [BudgetRowAmounts] = []
     /// How the score came about.
-    public var audit: [AuditEntry]
+    public var audit: [AuditEntry] = []
     /// Where `weight` came from.
     public var weightSource: WeightSource = .rulesDefault
-
-    public init(weight: Decimal, executionRate: Decimal, score: Decimal, initial: Decimal?, adjusted: Decimal,
-                executed: Decimal, scoredFromParts: Bool, filledScore: Decimal? = nil, scoreChanged: Bool = false,
-                comment: String? = nil, weightCell: CellAddress? = nil, rateCell: CellAddress? = nil,
-                scoreCell: CellAddress? = nil, rows: [BudgetRowAmounts] = [], audit: [AuditEntry] = []) {
-        self.weight = weight
-        self.executionRate = executionRate
-        self.score = score
-        self.initial = initial
-        self.adjusted = adjusted
-        self.executed = executed
-        self.scoredFromParts = scoredFromParts
-        self.filledScore = filledScore
-        self.scoreChanged = scoreChanged
-        self.comment = comment
-        self.weightCell = weightCell
-        self.rateCell = rateCell
-        self.scoreCell = scoreCell
-        self.rows = rows
-        self.audit = audit
-    }
 }
 
 /// One row of the money table as numbers; nil where the cell is empty or not a number.
@@ -62,16 +41,6 @@ public struct BudgetRowAmounts: Sendable, Equatable {
     public var executed: Decimal?
     /// The row's 分值 cell, when it is a number.
     public var weight: Decimal?
-
-    public init(name: String, isTotal: Bool, initial: Decimal?, adjusted: Decimal?, executed: Decimal?,
-                weight: Decimal? = nil) {
-        self.name = name
-        self.isTotal = isTotal
-        self.initial = initial
-        self.adjusted = adjusted
-        self.executed = executed
-        self.weight = weight
-    }
 }
 
 /// Where a 分值 came from.

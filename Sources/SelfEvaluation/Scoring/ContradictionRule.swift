@@ -103,7 +103,6 @@ struct ContradictionRule: Sendable {
 }
 
 extension ContradictionRule {
-    /// The rule's messages (Chinese), beside the rule.
     enum Message {
         static func contradictionResolved(column: String, isOperator: Bool, target: String, used: String,
                                                  keptFilled: Bool, review: Bool) -> String {

@@ -116,7 +116,6 @@ extension String {
 }
 
 extension DirectionRule {
-    /// The rule's messages (Chinese), beside the rule.
     enum Message {
         static func directionContradiction(word: String, target: String) -> String {
             "指标方向“\(word)”与年度指标值“\(target)”的比较符相反,按比较符评分。"

@@ -27,7 +27,6 @@ struct DuplicateIndicatorLint: Sendable {
 }
 
 extension DuplicateIndicatorLint {
-    /// The rule's messages (Chinese), beside the rule.
     enum Message {
         static func duplicateIndicator(_ name: String, firstRow: Int) -> String {
             "三级指标“\(name)”与第\(firstRow)行的指标重名。"

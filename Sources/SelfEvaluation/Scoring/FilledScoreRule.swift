@@ -37,7 +37,6 @@ struct FilledScoreRule: Sendable {
 }
 
 extension FilledScoreRule {
-    /// The rule's messages (Chinese), beside the rule.
     enum Message {
         static func scoreReplaced(printed: String, computed: String, formula: String) -> String {
             "表中得分\(printed)与按公式计算的\(computed)不符,已改为\(computed)(\(formula))。"

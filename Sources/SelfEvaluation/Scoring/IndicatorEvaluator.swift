@@ -32,12 +32,11 @@ struct IndicatorEvaluator: Sendable {
         return result
     }
 
-    /// Scores a row that is not a placeholder into `result` (made in place: a result returned from
-    /// several exits was copied out).
+    /// Scores a row that is not a placeholder into `result`, in place.
     private func score(_ result: inout IndicatorResult, _ indicator: Indicator, in form: Form,
                        diagnostics: inout [Diagnostic]) {
         let (target, actual) = (result.target, result.actual)
-        let source = form.source  // what `warn` needs of the form (capturing the form copied it per row)
+        let source = form.source  // `warn` captures the source, not the whole form
         func warn(_ code: DiagnosticCode, _ cell: CellAddress, _ message: String) {
             diagnostics.append(Diagnostic(.warning, code, at: SourceLocation(file: source, row: cell.row, column: cell.column),
                                           message))
@@ -262,7 +261,6 @@ struct IndicatorEvaluator: Sendable {
 }
 
 extension IndicatorEvaluator {
-    /// The rule's messages (Chinese), beside the rule.
     enum Message {
         static let weightMissing = "未填写分值,该指标不计分。"
         static func weightInvalid(_ text: String, _ detail: String) -> String {

@@ -71,44 +71,20 @@ public struct IndicatorResult: Sendable {
     /// 未完成原因分析: as written, or generated.
     public var reason: String
     /// Whether the engine wrote `reason`.
-    public var reasonGenerated: Bool
+    public var reasonGenerated = false
     /// Whether the engine filled the score or changed the form's one.
-    public var scoreChanged: Bool
+    public var scoreChanged = false
     /// Why the engine filled or changed the score (for a cell comment).
     public var comment: String?
     /// B ≥ threshold × A on a positive indicator.
-    public var overAchieved: Bool
+    public var overAchieved = false
     /// Whether a person must look at this row (unplaceable text, generated reason, missing actual …).
-    public var needsReview: Bool
+    public var needsReview = false
     /// How the score came about.
-    public var audit: [AuditEntry]
+    public var audit: [AuditEntry] = []
     /// The doubtful cell whose printed score was kept (`UnreadValueRule`), found once by the
     /// evaluator so that the reason does not look again.
     var keptUnread: UnreadValueRule.Doubt?
-
-    public init(indicator: Indicator, kind: IndicatorKind, direction: Direction? = nil, tier: Tier? = nil,
-                target: ParsedValue, actual: ParsedValue, weight: Decimal?, filledScore: Decimal?, score: Decimal,
-                ratio: Decimal? = nil, reason: String, reasonGenerated: Bool = false, scoreChanged: Bool = false,
-                comment: String? = nil, overAchieved: Bool = false, needsReview: Bool = false,
-                audit: [AuditEntry] = []) {
-        self.indicator = indicator
-        self.kind = kind
-        self.direction = direction
-        self.tier = tier
-        self.target = target
-        self.actual = actual
-        self.weight = weight
-        self.filledScore = filledScore
-        self.score = score
-        self.ratio = ratio
-        self.reason = reason
-        self.reasonGenerated = reasonGenerated
-        self.scoreChanged = scoreChanged
-        self.comment = comment
-        self.overAchieved = overAchieved
-        self.needsReview = needsReview
-        self.audit = audit
-    }
 
     /// Whether the row counts in the totals.
     public var isScored: Bool { kind != .notScored }

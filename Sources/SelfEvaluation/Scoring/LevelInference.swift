@@ -75,7 +75,6 @@ enum LevelInference {
 }
 
 extension LevelInference {
-    /// The rule's messages (Chinese), beside the rule.
     enum Message {
         static func level1Inferred(level2: String, inferred: String, above: String) -> String {
             "此行一级指标为空,二级指标“\(level2)”属于\(inferred),已归入\(inferred)(上方为“\(above)”),请核实。"

@@ -34,7 +34,6 @@ enum NotFilledRule {
 }
 
 extension NotFilledRule {
-    /// The rule's messages (Chinese), beside the rule.
     enum Message {
         static func notFilled(indicators: Int) -> String {
             "\(indicators)项绩效指标的实际完成值均未填写:本表尚未填报,只计算预算执行率,不评定总分和等级。"

@@ -46,7 +46,6 @@ struct PrintedTotalsLint: Sendable {
 }
 
 extension PrintedTotalsLint {
-    /// The rule's messages (Chinese), beside the rule.
     enum Message {
         static func printedTotalMismatch(printed: String, computed: String) -> String {
             "表中总分为\(printed),按各项得分合计应为\(computed)。"

@@ -45,7 +45,6 @@ struct QualitativeReason: Sendable {
 }
 
 extension QualitativeReason {
-    /// The rule's messages (Chinese), beside the rule.
     enum Message {
         static func reasonLate(done: String, due: String, target: String, score: String, lost: String) -> String {
             "实际完成时间\(done)晚于年度指标值“\(target)”的期限\(due),得\(score)分,扣\(lost)分。"

@@ -68,7 +68,6 @@ struct ReasonRule: Sendable {
 }
 
 extension ReasonRule {
-    /// The rule's messages (Chinese), beside the rule.
     enum Message {
         static func reasonBelowTarget(actual: String, target: String, rate: String, lost: String) -> String {
             "实际完成\(actual),低于年度指标值\(target),完成率\(rate),扣\(lost)分。"

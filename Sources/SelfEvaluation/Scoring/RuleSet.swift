@@ -24,20 +24,6 @@ public struct RuleSet: Sendable, Equatable, Hashable {
     /// an unexplained one sets `needsReview`.
     public var overAchievementNeedsExplanation: Bool
 
-    /// A rule set from all its settings.
-    public init(name: String, tiers: TierBounds, negativeFormula: NegativeFormula, gradeBands: GradeBands,
-                executionRateWeight: Decimal, decimals: Int, overAchievementThreshold: Decimal,
-                overAchievementNeedsExplanation: Bool) {
-        self.name = name
-        self.tiers = tiers
-        self.negativeFormula = negativeFormula
-        self.gradeBands = gradeBands
-        self.executionRateWeight = executionRateWeight
-        self.decimals = decimals
-        self.overAchievementThreshold = overAchievementThreshold
-        self.overAchievementNeedsExplanation = overAchievementNeedsExplanation
-    }
-
     /// The older central wording, still common locally (the reference form's notes): tiers
     /// 100–80% (80 included), 80–50% (50 included), 50–0%; negative indicators A/B × 分值.
     public static let legacy = RuleSet(
@@ -73,11 +59,6 @@ public struct TierBounds: Sendable, Equatable, Hashable, Codable {
     public var achieved: Decimal
     /// Lower bound of 部分达成 (0.5 legacy, 0.6 in 2020).
     public var partial: Decimal
-
-    public init(achieved: Decimal, partial: Decimal) {
-        self.achieved = achieved
-        self.partial = partial
-    }
 }
 
 /// How a negative (反向) indicator scores when B exceeds A.
@@ -93,12 +74,6 @@ public struct GradeBands: Sendable, Equatable, Hashable, Codable {
     public var excellent: Decimal
     public var good: Decimal
     public var fair: Decimal
-
-    public init(excellent: Decimal, good: Decimal, fair: Decimal) {
-        self.excellent = excellent
-        self.good = good
-        self.fair = fair
-    }
 
     /// 90 / 80 / 60.
     public static let standard = GradeBands(excellent: 90, good: 80, fair: 60)

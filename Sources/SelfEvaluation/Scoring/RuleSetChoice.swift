@@ -82,7 +82,6 @@ enum RuleSetDetection {
 }
 
 extension RuleSetDetection {
-    /// The rule's messages (Chinese), beside the rule.
     enum Message {
         static func rulesAmbiguous(chosen: String) -> String {
             "表注中同时出现80-50%与80-60%两种定性档次,按“\(chosen)”规则评分。"

@@ -95,11 +95,6 @@ public struct ScoreReport: Decodable, Sendable, Equatable {
         public var message: String
     }
 
-    /// The report of a scored form, its warnings those of the scorer.
-    public init(_ scored: ScoredForm) {
-        self.init(scored, diagnostics: scored.diagnostics)
-    }
-
     /// The report of a scored form with the given findings as its warnings (e.g. the template
     /// reader's warnings followed by the scorer's).
     public init(_ scored: ScoredForm, diagnostics: [Diagnostic]) {

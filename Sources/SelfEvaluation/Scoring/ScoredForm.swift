@@ -24,22 +24,6 @@ public struct ScoredForm: Sendable {
     /// Every audit entry, in scoring order.
     public var audit: [AuditEntry]
 
-    public init(form: Form, ruleSet: RuleSet, ruleSetChoice: RuleSetChoice, budget: BudgetResult?,
-                indicators: [IndicatorResult], totalWeight: Decimal, totalScore: Decimal, grade: EvaluationGrade,
-                diagnostics: [Diagnostic], needsReview: Bool, audit: [AuditEntry]) {
-        self.form = form
-        self.ruleSet = ruleSet
-        self.ruleSetChoice = ruleSetChoice
-        self.budget = budget
-        self.indicators = indicators
-        self.totalWeight = totalWeight
-        self.totalScore = totalScore
-        self.grade = grade
-        self.diagnostics = diagnostics
-        self.needsReview = needsReview
-        self.audit = audit
-    }
-
     /// False for a form with nothing filled in (`NotFilledRule`): read and its budget scored, but
     /// neither 总分 nor 等级 stand; outputs show 未评定.
     public var isGraded = true
@@ -54,7 +38,6 @@ public struct ScoredForm: Sendable {
 }
 
 extension ScoredForm {
-    /// The rule's messages (Chinese), beside the rule.
     enum Message {
         /// Shown for 总分 and 等级 of a form with nothing filled in.
         static let notGraded = "未评定"

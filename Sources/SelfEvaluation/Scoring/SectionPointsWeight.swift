@@ -74,7 +74,6 @@ enum SectionPointsWeight {
 }
 
 extension SectionPointsWeight {
-    /// The rule's messages (Chinese), beside the rule.
     enum Message {
         /// `weight-from-section`: a 分值 worked out from the points its block states.
         static func weightFromSection(label: String, points: String, others: String, weight: String) -> String {

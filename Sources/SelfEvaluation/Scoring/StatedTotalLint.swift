@@ -55,7 +55,6 @@ struct StatedTotalLint: Sendable {
 }
 
 extension StatedTotalLint {
-    /// The rule's messages (Chinese), beside the rule.
     enum Message {
         static func statedTotalMismatch(stated: String, computed: String) -> String {
             "单位文字中写明总分为\(stated),按各项得分合计应为\(computed),请核对。"

@@ -35,7 +35,6 @@ enum TargetEchoRule {
 }
 
 extension TargetEchoRule {
-    /// The rule's messages (Chinese), beside the rule.
     enum Message {
         static func targetEchoed(_ target: String) -> String { "实际完成值写明了年度指标值“\(target)”" }
     }

@@ -83,7 +83,6 @@ struct TotalsRule: Sendable {
 }
 
 extension TotalsRule {
-    /// The rule's messages (Chinese), beside the rule.
     enum Message {
         static func labelPointsMismatch(label: String, points: String, sum: String) -> String {
             "一级指标“\(label)”标注\(points)分,其下三级指标分值合计\(sum)分。"

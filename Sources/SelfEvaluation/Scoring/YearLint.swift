@@ -61,7 +61,6 @@ struct YearLint: Sendable {
 }
 
 extension YearLint {
-    /// The rule's messages (Chinese), beside the rule.
     enum Message {
         static func filledOnYear(year: Int, filledOn: String) -> String {
             "本表为\(year)年度,填报日期却为\(filledOn)(通常在次年填报),请核实年度或填报日期。"

@@ -26,11 +26,6 @@ public struct TrailerTable: Sendable, Equatable {
     public var rows: ClosedRange<Int>
     /// The cells holding just a label (the other non-empty cells of the rows are their values).
     public var labelCells: Set<CellAddress>
-
-    public init(rows: ClosedRange<Int>, labelCells: Set<CellAddress>) {
-        self.rows = rows
-        self.labelCells = labelCells
-    }
 }
 
 /// The table's bounds, from the parts' cells (1-based, like the form).
@@ -59,10 +54,8 @@ extension Form {
 
     /// The table's first row: a header field's row above the first section, or that section's.
     public var tableFirstRow: Int? {
-        let sections = [budget?.headerRow, goalsLabels?.row, indicatorHeader?.headerRows.lowerBound].compactMap { $0 }
-        let first = sections.min() ?? Int.max
-        let fieldRows = headerFields.map(\.label.cell.row).filter { $0 < first }
-        return (fieldRows + sections).min()
+        let first = firstSectionRow
+        return (headerFields.map(\.label.cell.row).filter { $0 < first ?? .max } + [first].compactMap { $0 }).min()
     }
 
     /// The table's last row: the last trailer row printed in it, else ``sectionsLastRow``.

@@ -28,7 +28,7 @@ public struct Form: Sendable {
     public var filledOn: Located<String>?
     public var filledOnDate: CalendarDate?
     /// Project forms: 项目名称, 主管部门, 实施单位 … (label → value).
-    public var headerFields: [HeaderField]
+    public var headerFields: [HeaderField] = []
 
     /// The layout recognised ("department/levels", "project/two-row-header", "department/flat" …;
     /// prefixed with the label table's name when `--layout` gave one).
@@ -43,7 +43,7 @@ public struct Form: Sendable {
 
     /// The indicator table's header (its rows and columns).
     public var indicatorHeader: IndicatorColumns?
-    public var indicators: [Indicator]
+    public var indicators: [Indicator] = []
 
     /// 总分 row: the printed weight and score cells.
     public var total: TotalRow?
@@ -51,11 +51,11 @@ public struct Form: Sendable {
     public var conclusionLabel: Located<String>?
     public var conclusion: Located<String>?
     /// Rows after the table: 联系人, 联系电话, 注 …, kept in order.
-    public var trailer: [Located<String>]
+    public var trailer: [Located<String>] = []
     /// The notes (注:1. … 2. …), a subset of `trailer`.
-    public var notes: [Located<String>]
+    public var notes: [Located<String>] = []
     /// Non-empty cells that belong to no part of the template; kept and written out.
-    public var unrecognisedCells: [Located<String>]
+    public var unrecognisedCells: [Located<String>] = []
 
     // Where the reader found the parts the printed form lays out (``TemplateReader`` sets them;
     // the layout reads them and never the grid).
@@ -75,11 +75,6 @@ public struct Form: Sendable {
         self.source = source
         self.template = template
         self.document = document
-        self.headerFields = []
-        self.indicators = []
-        self.trailer = []
-        self.notes = []
-        self.unrecognisedCells = []
     }
 
     /// The location of a cell of this form, for diagnostics.
@@ -108,12 +103,6 @@ public struct CalendarDate: Sendable, Equatable, Hashable, Codable, CustomString
     public var year: Int
     public var month: Int
     public var day: Int
-
-    public init(year: Int, month: Int, day: Int) {
-        self.year = year
-        self.month = month
-        self.day = day
-    }
 
     /// ISO 8601, "2024-02-18".
     public var description: String {
@@ -210,12 +199,8 @@ public struct BudgetRow: Sendable {
         var text = Substring(LabelText.trim(written))
         let prefix = Vocabulary.budgetPartPrefix
         if text.hasPrefix(prefix) {
-            var rest = text.dropFirst(prefix.count)
-            while let first = rest.first, first.isWhitespace { rest.removeFirst() }
-            if let first = rest.first, Vocabulary.labelColons.contains(first) {
-                rest.removeFirst()
-                text = rest
-            }
+            let rest = text.dropFirst(prefix.count).drop(while: \.isWhitespace)
+            if let first = rest.first, Vocabulary.labelColons.contains(first) { text = rest.dropFirst() }
         }
         var out = LabelText.trim(String(text))
         while let last = out.last, Vocabulary.labelColons.contains(last) {
@@ -373,16 +358,10 @@ public struct Indicator: Sendable {
 
     /// `text` joined with the operator and unit cells (nil when they name no operator or unit).
     static func joined(_ text: String, parsed: ParsedValue, operator operatorText: String?, unit unitText: String?) -> String {
-        let written = LabelText.trim(text)
-        guard operatorText != nil || unitText != nil, case .quantity(let quantity) = parsed else { return written }
-        let hasOperator = operatorText != nil, hasUnit = unitText != nil
-        var out = written
-        if quantity.comparator == nil, hasOperator, let operatorText {
-            out = LabelText.trim(operatorText) + out
-        }
-        if quantity.unit == nil, hasUnit, let unitText {
-            out += LabelText.trim(unitText)
-        }
+        var out = LabelText.trim(text)
+        guard case .quantity(let quantity) = parsed else { return out }
+        if quantity.comparator == nil, let operatorText { out = LabelText.trim(operatorText) + out }
+        if quantity.unit == nil, let unitText { out += LabelText.trim(unitText) }
         return out
     }
 }

@@ -166,7 +166,6 @@ public struct LabelTable: Sendable, Equatable {
         return nil
     }
 
-
     /// How well a normalized label names a column with these (normalized) synonyms: rank 0 exact
     /// (the whole label or its stem is a synonym), 1 prefix (the stem starts with one), with the
     /// index of the first synonym giving that rank; nil otherwise.
@@ -209,18 +208,17 @@ public struct LabelTable: Sendable, Equatable {
         func n(_ words: [String]?) -> [NormalizedText] { (words ?? []).map { NormalizedText($0) }.filter { !$0.isEmpty } }
         var table = base
         table.name = file.name
-        for (key, words) in file.indicatorColumns ?? [:] {
-            guard let column = IndicatorColumn(rawValue: key) else {
-                throw LabelTableError(message: Vocabulary.LayoutMessage.unknownKey(key, IndicatorColumn.allCases.map(\.rawValue)))
+        func add<Column: CaseIterable & RawRepresentable<String>>(_ words: [String: [String]]?,
+                                                                    to columns: inout [Column: [NormalizedText]]) throws(LabelTableError) {
+            for (key, words) in words ?? [:] {
+                guard let column = Column(rawValue: key) else {
+                    throw LabelTableError(message: Vocabulary.LayoutMessage.unknownKey(key, Column.allCases.map(\.rawValue)))
+                }
+                columns[column] = n(words) + (columns[column] ?? [])
             }
-            table.indicatorColumns[column] = n(words) + (table.indicatorColumns[column] ?? [])
         }
-        for (key, words) in file.budgetColumns ?? [:] {
-            guard let column = BudgetColumn(rawValue: key) else {
-                throw LabelTableError(message: Vocabulary.LayoutMessage.unknownKey(key, BudgetColumn.allCases.map(\.rawValue)))
-            }
-            table.budgetColumns[column] = n(words) + (table.budgetColumns[column] ?? [])
-        }
+        try add(file.indicatorColumns, to: &table.indicatorColumns)
+        try add(file.budgetColumns, to: &table.budgetColumns)
         table.budgetSections = n(file.budgetSections) + table.budgetSections
         table.trailers = n(file.trailers) + n(file.totals) + table.trailers
         table.totals = n(file.totals) + table.totals

@@ -15,10 +15,7 @@ enum ShiftedRowRepair {
         guard isTextDocument(document) else { return (document, []) }
         let header = document.rows[headerRow - 1].map(LabelText.normalize)
         func column(_ labels: [String]) -> Int? {
-            for label in labels {
-                if let i = header.firstIndex(where: { !$0.isEmpty && $0.hasPrefix(LabelText.normalize(label)) }) { return i }
-            }
-            return nil
+            labels.lazy.compactMap { label in header.firstIndex { !$0.isEmpty && $0.hasPrefix(LabelText.normalize(label)) } }.first
         }
         guard let level1 = column([Vocabulary.level1Label]), let level2 = column([Vocabulary.level2Label]),
               let name = column([Vocabulary.level3Label]), let weight = column(Vocabulary.weightLabels),

@@ -147,9 +147,7 @@ public struct TemplateReader: Sendable {
         for (r, row) in document.rows.enumerated() {
             for (c, cell) in row.enumerated() where !XMLText.isAllowed(cell) {
                 var names: [String] = []
-                for scalar in XMLText.forbiddenScalars(in: cell) where !names.contains(XMLText.name(scalar)) {
-                    names.append(XMLText.name(scalar))
-                }
+                for name in XMLText.forbiddenScalars(in: cell).map(XMLText.name) where !names.contains(name) { names.append(name) }
                 let listed = names.count > 5 ? names.prefix(5) + ["…"] : names[...]
                 found.append(Diagnostic(.xmlInvalidCharacter, at: document.location(row: r + 1, column: c + 1),
                                         Vocabulary.TemplateMessage.xmlInvalidCharacter(listed.joined(separator: " "))))
@@ -223,7 +221,6 @@ public struct TemplateReader: Sendable {
         }
     }
 
-
     /// The year line of a form whose year is not written: the first row between the title and the
     /// table holding one text only, with 年度 and without a colon ("(    年度)").
     static func yearLine(_ scan: GridScan, after titleRow: Int, before end: Int) -> Int? {
@@ -260,13 +257,9 @@ public struct TemplateReader: Sendable {
 
     /// The money table's columns on `row`, by the label table (section labels left out).
     private func budgetAssignment(_ scan: GridScan, _ row: Int) -> [LabelTable.BudgetColumn: Int] {
-        let sections = labels.budgetSections
-        var cells: [(column: Int, label: NormalizedText)] = []
-        for (index, label) in scan.rowLabels(row).enumerated() where !label.isEmpty {
-            if sections.contains(where: { label.stem.hasPrefix($0) }) { continue }
-            cells.append((index + 1, label))
-        }
-        return budgetSynonyms.assign(cells)
+        let cells = scan.rowLabels(row).enumerated()
+            .filter { !$0.element.isEmpty && !$0.element.stem.hasPrefix(anyOf: labels.budgetSections) }
+        return budgetSynonyms.assign(cells.map { ($0.offset + 1, $0.element) })
     }
 
     private func readBudget(_ scan: inout GridScan, before end: Int) throws(FormError) -> BudgetTable? {
@@ -400,12 +393,7 @@ public struct TemplateReader: Sendable {
         // The section label: the first text left of the names on the table's rows.
         if name > 1 {
             let lastRow = max(rows.last?.name.cell.row ?? header, header)
-            search: for r in header...lastRow {
-                for col in 1..<name where !scan.text(r, col).isEmpty {
-                    table.sectionLabel = CellAddress(row: r, column: col)
-                    break search
-                }
-            }
+            table.sectionLabel = Self.firstCell(header...lastRow) { r in (1..<name).first { !scan.text(r, $0).isEmpty } }
         }
         return table
     }
@@ -433,18 +421,12 @@ public struct TemplateReader: Sendable {
     /// The names' column when neither 资金来源 nor 年度资金总额 says it: the leftmost text left of the
     /// money on the first row under the header that holds money (年度财政资金总额, 部门整体支出总额).
     private func budgetNameColumn(_ scan: GridScan, after header: Int, before end: Int, limit: Int) -> Int? {
-        let sections = labels.budgetSections
-        var row = header + 1
-        while row < end {
+        for row in scan.rows(from: header + 1, before: end) {
             let texts = scan.rowTexts(row)
-            if texts.count >= limit, texts[(limit - 1)...].contains(where: { !LabelText.trim($0).isEmpty }) {
-                for col in 1..<max(1, limit) where !LabelText.trim(scan.text(row, col)).isEmpty {
-                    let stem = scan.label(row, col).stem
-                    if !sections.contains(where: { stem.hasPrefix($0) }) { return col }
-                }
-                return nil
+            guard texts.count >= limit, texts[(limit - 1)...].contains(where: { !LabelText.trim($0).isEmpty }) else { continue }
+            return (1..<max(1, limit)).first { col in
+                !LabelText.trim(scan.text(row, col)).isEmpty && !scan.label(row, col).stem.hasPrefix(anyOf: labels.budgetSections)
             }
-            row += 1
         }
         return nil
     }
@@ -454,15 +436,8 @@ public struct TemplateReader: Sendable {
 
     /// The column of the first 年度资金总额 cell left of `limit` in the rows after the money header.
     private static func budgetTotalColumn(_ scan: GridScan, after header: Int, before end: Int, limit: Int) -> Int? {
-        var row = header + 1
-        while row < end {
-            if let column = scan.column(in: row, labelStartingWith: TemplateLabels.budgetTotal),
-               column < limit {
-                return column
-            }
-            row += 1
-        }
-        return nil
+        scan.rows(from: header + 1, before: end).lazy
+            .compactMap { scan.column(in: $0, labelStartingWith: TemplateLabels.budgetTotal) }.first { $0 < limit }
     }
 
     // MARK: Goals
@@ -551,11 +526,7 @@ public struct TemplateReader: Sendable {
 
     /// The indicator columns on `row`, by the label table.
     func indicatorAssignment(_ scan: GridScan, _ row: Int) -> [LabelTable.IndicatorColumn: Int] {
-        var cells: [(column: Int, label: NormalizedText)] = []
-        for (index, label) in scan.rowLabels(row).enumerated() where !label.isEmpty {
-            cells.append((index + 1, label))
-        }
-        return indicatorSynonyms.assign(cells)
+        indicatorSynonyms.assign(scan.rowLabels(row).enumerated().filter { !$0.element.isEmpty }.map { ($0.offset + 1, $0.element) })
     }
 
     /// The indicator header: the first row holding 一级/二级/三级指标, or (a flat layout, without
@@ -608,27 +579,10 @@ public struct TemplateReader: Sendable {
         let level2 = found[.level2] ?? 0
         let name = try require(.name)
         // Two-row header: the target is the 指标值 sub-column under 年度指标值.
-        var target: Int
-        var targetGroup: CellAddress? = nil
-        var subLabel: CellAddress? = nil
-        if band.count > 1 {
-            for r in rows {
-                if let c = scan.column(in: r, whereLabel: Self.isTargetSubLabel) {
-                    subLabel = CellAddress(row: r, column: c)
-                    break
-                }
-            }
-        }
-        if let sub = subLabel {
-            target = sub.column
-            for r in band where r != sub.row {
-                if let c = scan.column(in: r, labelStartingWith: TemplateLabels.target) {
-                    targetGroup = CellAddress(row: r, column: c)
-                    break
-                }
-            }
-        } else {
-            target = try require(.target)
+        let subLabel = band.count > 1 ? Self.firstCell(rows) { scan.column(in: $0, whereLabel: Self.isTargetSubLabel) } : nil
+        let target = if let subLabel { subLabel.column } else { try require(.target) }
+        let targetGroup = subLabel.flatMap { sub in
+            Self.firstCell(band.filter { $0 != sub.row }) { scan.column(in: $0, labelStartingWith: TemplateLabels.target) }
         }
         let actual = try require(.actual)
         let score = try require(.score)
@@ -656,19 +610,18 @@ public struct TemplateReader: Sendable {
             }
         }
         extra.sort()
-        var section: CellAddress? = nil
-        for r in rows {
-            if let c = scan.column(in: r, whereLabel: { $0 == TemplateLabels.indicatorSection }) {
-                section = CellAddress(row: r, column: c)
-                break
-            }
-        }
+        let section = Self.firstCell(rows) { scan.column(in: $0, whereLabel: { $0 == TemplateLabels.indicatorSection }) }
         for r in band { scan.consumeRow(r) }
         var columns = IndicatorColumns(headerRow: row, sectionLabel: section, level1: level1, level2: level2, name: name,
                                        target: target, actual: actual, weight: weight, score: score, reason: reason,
                                        nature: nature, unit: unit, headerRows: band, targetGroup: targetGroup)
         columns.extra = extra
         return columns
+    }
+
+    /// The first cell of `rows` that `column` finds on its row.
+    private static func firstCell(_ rows: some Sequence<Int>, _ column: (Int) -> Int?) -> CellAddress? {
+        rows.lazy.compactMap { r in column(r).map { CellAddress(row: r, column: $0) } }.first
     }
 
     /// How many cells of `column` below the header read as an operator (≥, 大于等于 …).

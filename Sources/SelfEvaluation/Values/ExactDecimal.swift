@@ -39,8 +39,6 @@ struct ExactDecimal: Sendable {
         self.init(negative: value.sign == .minus, magnitude: magnitude, exponent: value.exponent)
     }
 
-    var isZero: Bool { magnitude.isZero }
-
     /// The value as a `Decimal`; nil when it has more digits than `Decimal` holds (38).
     var decimal: Decimal? {
         var magnitude = self.magnitude

@@ -85,12 +85,6 @@ public struct Quantity: Sendable, Equatable {
     /// The unit, when one is written.
     public var unit: MeasureUnit?
 
-    public init(comparator: ValueComparator?, number: Decimal, unit: MeasureUnit?) {
-        self.comparator = comparator
-        self.number = number
-        self.unit = unit
-    }
-
     /// The number expressed in `other`, when the units are the same or both money; nil otherwise.
     /// A nil unit on either side is compatible (the actual inherits the target's unit); a bare 万/亿
     /// beside money is 万元/亿元 (`asMoney(against:)`).
@@ -115,13 +109,6 @@ public struct TimeValue: Sendable, Equatable {
     public var day: Int?
     /// "按时", "及时", "按期": on time without a date.
     public var onTime: Bool
-
-    public init(year: Int? = nil, month: Int?, day: Int?, onTime: Bool) {
-        self.year = year
-        self.month = month
-        self.day = day
-        self.onTime = onTime
-    }
 }
 
 /// The grade scale: 优秀 > 良好 > 合格/中等 > 不合格/差.
@@ -151,10 +138,4 @@ public struct ValueError: Error, Sendable, Equatable {
     /// Offset inside the cell, in Unicode scalars of the cell's text in NFC.
     public var offset: Int
     public var message: String
-
-    public init(text: String, offset: Int, message: String) {
-        self.text = text
-        self.offset = offset
-        self.message = message
-    }
 }

@@ -1,21 +1,6 @@
 import Foundation
 
 extension ValueParser {
-    /// The part of a target or actual that `parse(_:)` reads as a quantity but drops and cannot
-    /// place, or nil when the reading leaves nothing doubtful.
-    ///
-    /// A quantity reading keeps a comparator, one number, its unit and a trailing 以上/以内; the
-    /// label words around them ("满意率达", "按合同") are dropped, as they should be. What is
-    /// dropped and could only be part of the value makes the reading a doubt:
-    /// - before the number (no comparator between): text holding a "/" ("件/件2万元" → "件/件"), or
-    ///   a listed, money or percent unit right before the number ("元2万元" → "元");
-    /// - after the unit: text holding a "/", or starting with a listed, money or percent unit (a
-    ///   second unit: "2万元万元" → "万元", "95%%" → "%").
-    ///
-    /// A lone ideograph before the number ("约100人", "共50个") is not a doubt: it is a word as often
-    /// as a unit. Texts with two numbers are not quantities at all (`valueNumberCount(_:)`).
-    public static func unreadText(_ text: String) -> String? { read(ValueText(text)).unread }
-
     /// How many numbers in `text` can be a value (years, months, days, "PM2.5" and "±" bands left out).
     public static func valueNumberCount(_ text: String) -> Int {
         let value = ValueText(text)
@@ -23,9 +8,21 @@ extension ValueParser {
     }
 }
 
-/// `ValueParser.unreadText(_:)`: only a text `ValueParser.read(_:)` reads as a quantity around
-/// `QuantityReader`'s one number (not a time, not a grade) can leave a doubt; that reading hands
-/// over the number's token, which is looked around.
+/// `ValueReading.unread`: the part of a target or actual that `ValueParser.parse(_:)` reads as a
+/// quantity but drops and cannot place, or nil when the reading leaves nothing doubtful. Only a
+/// quantity read around `QuantityReader`'s one number can leave a doubt (`ValueParser.read(_:)`
+/// hands over that number's token).
+///
+/// A quantity reading keeps a comparator, one number, its unit and a trailing 以上/以内; the
+/// label words around them ("满意率达", "按合同") are dropped, as they should be. What is
+/// dropped and could only be part of the value makes the reading a doubt:
+/// - before the number (no comparator between): text holding a "/" ("件/件2万元" → "件/件"), or
+///   a listed, money or percent unit right before the number ("元2万元" → "元");
+/// - after the unit: text holding a "/", or starting with a listed, money or percent unit (a
+///   second unit: "2万元万元" → "万元", "95%%" → "%").
+///
+/// A lone ideograph before the number ("约100人", "共50个") is not a doubt: it is a word as often
+/// as a unit. Texts with two numbers are not quantities at all (`ValueParser.valueNumberCount(_:)`).
 enum UnreadValueText {
     static func find(_ text: ValueScalars, token: NumberToken) -> String? {
         let start = token.range.lowerBound

@@ -28,7 +28,7 @@ public enum ValueParser {
     /// Parses a target or actual text. Never fails: what is not recognised is `.text`.
     public static func parse(_ text: String) -> ParsedValue { read(ValueText(text)).value }
 
-    /// `parse(_:)` with what the reading left doubtful (`unreadText(_:)`), from one pass over the text.
+    /// `parse(_:)` with what the reading left doubtful (`ValueReading.unread`), from one pass over the text.
     public static func reading(_ text: String) -> ValueReading { read(ValueText(text)) }
 
     /// `reading(_:)` of a prepared text.
@@ -45,17 +45,13 @@ public enum ValueParser {
         return ValueReading(value: .text(value.trimmedOriginal))
     }
 
-    /// Parses a cell that must hold one number: "702.71", "1,234.56", "１０", "10分", "4.0",
-    /// "100%" (→ 100), "-3", "235.11万元" (→ 235.11, the unit is not applied).
+    /// Parses a cell that holds one number, or a not-given mark ("", "—", "/", "无" …: nil):
+    /// "702.71", "1,234.56", "１０", "10分", "4.0", "100%" (→ 100), "-3", "235.11万元" (→ 235.11, the
+    /// unit is not applied).
     ///
     /// - Parameter field: the cell's name used in the message ("分值"); a generic word when nil.
     /// - Throws: `ValueError` whose `offset` is the 0-based offset of the first bad character in
     ///   `text`, in Unicode scalars of the text in NFC and whose message is Chinese ("分值不是数字:第2个字符“四”").
-    public static func number(_ text: String, field: String? = nil) throws(ValueError) -> Decimal {
-        try StrictNumberReader.read(ValueText(text), field: field ?? ValueMessage.defaultField)
-    }
-
-    /// Like `number(_:field:)`, but a not-given mark ("", "—", "/", "无" …) gives nil.
     public static func optionalNumber(_ text: String, field: String? = nil) throws(ValueError) -> Decimal? {
         let value = ValueText(text)
         if value.isNotGiven { return nil }

@@ -1,5 +1,5 @@
 /// A target or actual as `ValueParser` read it: the value, and the part of a quantity text the
-/// reading dropped and could not place (`ValueParser.unreadText(_:)`), found in the same pass so
+/// reading dropped and could not place (`UnreadValueText`), found in the same pass so
 /// that no rule reads the text again.
 public struct ValueReading: Sendable, Equatable {
     /// The parsed value (`ValueParser.parse(_:)`).
@@ -7,10 +7,4 @@ public struct ValueReading: Sendable, Equatable {
     /// The doubtful part of a quantity text ("件/件2万元" → "件/件"); nil when nothing is doubtful
     /// or the value is not a quantity read around one number.
     public var unread: String?
-
-    /// A reading; `unread` nil unless given.
-    public init(value: ParsedValue, unread: String? = nil) {
-        self.value = value
-        self.unread = unread
-    }
 }

@@ -29,7 +29,7 @@ import Foundation
 /// control character (U+0000 … U+001F, U+007F … U+009F) or noncharacter (U+FFFE, U+FFFF …);
 /// `gradeBands` lie in 0 … 100; a key that is not one of the above, at any level, is an error
 /// naming it.
-extension RuleSet: Codable {
+extension RuleSet: Decodable {
     enum CodingKeys: String, CodingKey, CaseIterable {
         case name, base, tiers, negativeFormula, gradeBands, executionRateWeight, decimals
         case overAchievementThreshold, overAchievementNeedsExplanation
@@ -88,18 +88,6 @@ extension RuleSet: Codable {
             ?? base.overAchievementThreshold
         overAchievementNeedsExplanation = try c.decodeIfPresent(Bool.self, forKey: .overAchievementNeedsExplanation)
             ?? base.overAchievementNeedsExplanation
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(name, forKey: .name)
-        try c.encode(tiers, forKey: .tiers)
-        try c.encode(negativeFormula, forKey: .negativeFormula)
-        try c.encode(gradeBands, forKey: .gradeBands)
-        try c.encode(executionRateWeight, forKey: .executionRateWeight)
-        try c.encode(decimals, forKey: .decimals)
-        try c.encode(overAchievementThreshold, forKey: .overAchievementThreshold)
-        try c.encode(overAchievementNeedsExplanation, forKey: .overAchievementNeedsExplanation)
     }
 
     /// The longest rule-set name, in UTF-16 units: Excel's limit of a custom property value
