@@ -95,11 +95,11 @@ public struct SummaryWorkbook: Sendable {
             try number(row.total, .total, points)
             try string(row.grade, .grade, centered)
             try number(row.executionRate, .executionRate, rate)
-            try number(row.budgetScore, .budgetScore, points)
-            try number(row.outputScore, .outputScore, points)
-            try number(row.benefitScore, .benefitScore, points)
-            try number(row.satisfactionScore, .satisfactionScore, points)
-            try number(row.lostPoints, .lostPoints, points)
+            let scores: [(Decimal?, SummaryColumn)] = [
+                (row.budgetScore, .budgetScore), (row.outputScore, .outputScore), (row.benefitScore, .benefitScore),
+                (row.satisfactionScore, .satisfactionScore), (row.lostPoints, .lostPoints),
+            ]
+            for (value, column) in scores { try number(value, column, points) }
             let review = row.succeeded ? (row.needsReview ? V.yes : V.no) : V.statusFailed
             try string(review, .needsReview, row.succeeded && !row.needsReview ? centered : flagged)
             try string(warningText, .warnings, wrapped)
