@@ -119,7 +119,9 @@ struct FormSheetWriter {
         case .number(let value, _):
             try sheet.writeNumber(value, row: row, column: column, format: format)
         case .formula(let formula, let cached, _):
-            try sheet.writeFormula(formula, cachedValue: cached, row: row, column: column, format: format)
+            try sheet.writeFormula(formula, cachedValue: .number(cached), row: row, column: column, format: format)
+        case .textFormula(let formula, let cached):
+            try sheet.writeFormula(formula, cachedValue: .text(cached), row: row, column: column, format: format)
         }
     }
 }

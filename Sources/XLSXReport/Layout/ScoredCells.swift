@@ -5,15 +5,16 @@ import SelfEvaluation
 public enum FormCellContent: Hashable, Sendable {
     /// A number with an Excel number format (nil: `General`).
     case number(Decimal, format: String?)
-    /// A program-built formula with its cached result (the engine's value: a number, or the text
-    /// of 自评等级 from 总分) and number format.
-    case formula(String, cached: FormulaValue, format: String?)
+    /// A program-built formula with its cached result (the engine's value) and number format.
+    case formula(String, cached: Decimal, format: String?)
+    /// A program-built formula whose result is text (自评等级 from 总分), with its cached text.
+    case textFormula(String, cached: String)
 
-    /// The value shown (the number, or the formula's cached result); 0 for a text result.
+    /// The value shown (the number, or the formula's cached result); 0 for a text formula.
     public var value: Decimal {
         switch self {
-        case .number(let value, _), .formula(_, .number(let value), _): value
-        case .formula(_, .text, _): 0
+        case .number(let value, _), .formula(_, let value, _): value
+        case .textFormula: 0
         }
     }
 
@@ -21,6 +22,7 @@ public enum FormCellContent: Hashable, Sendable {
     public var format: String? {
         switch self {
         case .number(_, let format), .formula(_, _, let format): format
+        case .textFormula: nil
         }
     }
 }
@@ -184,7 +186,7 @@ public struct ScoredCells: Sendable {
             ? "ROUND(IF(\(adjusted)=0,0,\(executed)/\(adjusted)),4)" : nil
         if let rateCell = budget.rateCell {
             if let rateExpression {
-                set(rateCell, .formula("=" + rateExpression, cached: .number(budget.executionRate), format: Self.rateFormat))
+                set(rateCell, .formula("=" + rateExpression, cached: budget.executionRate, format: Self.rateFormat))
                 if budget.scoredFromParts { addComment(rateCell, WorkbookWords.rateFromParts) }
             } else {
                 set(rateCell, .number(budget.executionRate, format: Self.rateFormat))
@@ -204,7 +206,7 @@ public struct ScoredCells: Sendable {
         let expected = DecimalRounding.round(budget.weight * min(budget.executionRate, 1), places: decimals)
         if let rateReference, expected == budget.score {
             set(scoreCell, .formula("=ROUND(\(weightReference)*MIN(\(rateReference),1),\(decimals))",
-                                    cached: .number(budget.score), format: format))
+                                    cached: budget.score, format: format))
         } else {
             set(scoreCell, .number(budget.score, format: format))
             addComment(scoreCell, WorkbookWords.formulaDropped)
@@ -235,7 +237,7 @@ public struct ScoredCells: Sendable {
             }
         }
         if !terms.isEmpty, sum == scored.totalScore {
-            set(totalCell, .formula("=" + terms.joined(separator: "+"), cached: .number(scored.totalScore), format: format))
+            set(totalCell, .formula("=" + terms.joined(separator: "+"), cached: scored.totalScore, format: format))
         } else {
             set(totalCell, .number(scored.totalScore, format: format))
             addComment(totalCell, WorkbookWords.formulaDropped)
@@ -256,7 +258,7 @@ public struct ScoredCells: Sendable {
         let good = "IF(\(total)>=\(bands.good.plainText),\(text(.good)),"
         let fair = "IF(\(total)>=\(bands.fair.plainText),\(text(.fair)),\(text(.poor)))))"
         let formula = "=" + excellent + good + fair
-        set(cell, .formula(formula, cached: .text(scored.conclusion), format: nil))
+        set(cell, .textFormula(formula, cached: scored.conclusion))
     }
 
     private static func defaultComment(_ role: ScoredGrid.ComputedCell.Role) -> String {
