@@ -251,8 +251,13 @@ public struct ScoredCells: Sendable {
         guard let totalCell = scored.form.total?.score?.cell, contents[Self.sheetCell(totalCell)] != nil,
               let cell = scored.form.conclusion?.cell, grid.computed[cell]?.role == .conclusion else { return }
         let bands = scored.ruleSet.gradeBands
-        // A quote mark is doubled inside the formula's string.
-        func text(_ grade: EvaluationGrade) -> String { "\"" + grade.conclusion.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
+        func text(_ grade: EvaluationGrade) -> String {
+            let conclusion = grade.conclusion
+            // A quote mark is doubled inside the formula's string (a conclusion holds none, and
+            // Foundation's replacing costs more than the rest of the formula).
+            let quoted = conclusion.utf8.contains(0x22) ? conclusion.replacingOccurrences(of: "\"", with: "\"\"") : conclusion
+            return "\"" + quoted + "\""
+        }
         let total = totalCell.description
         let excellent = "IF(\(total)>=\(bands.excellent.plainText),\(text(.excellent)),"
         let good = "IF(\(total)>=\(bands.good.plainText),\(text(.good)),"
