@@ -4,19 +4,31 @@ import TestSupport
 
 @Suite("Text metrics")
 struct TextMetricsTests {
+    /// The display width of `text` in column units at 11 pt, summed scalar by scalar as
+    /// `lineCount` sums it: marks, newlines, joined emoji and skin tones add nothing.
+    static func displayWidth(_ text: String, ambiguousIsWide: Bool = true) -> Int {
+        var previous: UInt32 = 0
+        var total = 0
+        for scalar in text.unicodeScalars where !TextMetrics.isLineBreak(scalar.value) {
+            total += TextMetrics.width(of: scalar.value, after: previous, ambiguousIsWide: ambiguousIsWide)
+            previous = scalar.value
+        }
+        return total
+    }
+
     @Test("display widths: ASCII 1, CJK and full-width 2, marks 0", arguments: [
         ("abc", 3), ("", 0), ("自评表", 6), ("235.11万元", 10), ("ＡＢ", 4), ("　缩进", 6),
         ("，。；：", 8), ("한국", 4), ("e\u{301}", 1), ("a\u{200B}b", 2), ("👍", 2), ("👨‍👩‍👧", 2),
         ("a\nb", 2), ("a\u{2028}b", 2), ("≥10家", 6), ("“优”", 6), ("①", 2), ("×", 2),
     ])
     func widths(text: String, width: Int) {
-        #expect(TextMetrics.displayWidth(text) == width)
+        #expect(Self.displayWidth(text) == width)
     }
 
     @Test("ambiguous characters can count narrow")
     func ambiguousNarrow() {
-        #expect(TextMetrics.displayWidth("≥10家", ambiguousIsWide: false) == 5)
-        #expect(TextMetrics.displayWidth("“优”", ambiguousIsWide: false) == 4)
+        #expect(Self.displayWidth("≥10家", ambiguousIsWide: false) == 5)
+        #expect(Self.displayWidth("“优”", ambiguousIsWide: false) == 4)
     }
 
     @Test("line counts honour newlines", arguments: [
@@ -76,7 +88,7 @@ struct TextMetricsTests {
         let perLine = TextMetrics.rowHeight(lines: 11, fontSize: 10.5) - TextMetrics.rowHeight(lines: 10, fontSize: 10.5)
         #expect(perLine > 13.5 && perLine < 15)
         #expect(TextMetrics.rowHeight(lines: 1000) == 409)
-        #expect(TextMetrics.rowHeight(for: "一\n二\n三", columnWidth: 10) == TextMetrics.rowHeight(lines: 3))
+        #expect(TextMetrics.rowHeight(lines: TextMetrics.lineCount("一\n二\n三", columnWidth: 10)) == TextMetrics.rowHeight(lines: 3))
     }
 
     @Test("no scalar is wider than its UTF-8 bytes (the one-line shortcut relies on it)")

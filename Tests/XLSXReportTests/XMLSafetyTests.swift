@@ -132,7 +132,7 @@ struct XMLSafetyTests {
             try ws.mergeRange(firstRow: 1, firstColumn: 0, lastRow: 1, lastColumn: 2, text: text)
             try ws.writeFormula("=\"x\"", cachedValue: .text(text), row: 2, column: 0)
             try ws.writeNumber(1, row: 3, column: 0)
-            try ws.writeComment(text, row: 0, column: 0, options: CommentOptions(author: text))
+            try ws.writeComment(text, row: 0, column: 0, author: text)
             try ws.applyPrintSetup(PrintSetup(footer: "&C" + String(text.prefix(20))))
             try wb.setProperties(title: text, subject: text, author: text, company: text, comments: text, keywords: text)
             try wb.setCustomProperty("规则" + String(text.prefix(20)), .text(text))

@@ -43,14 +43,21 @@ public enum BlankTemplate {
 
     // MARK: Building
 
+    /// A row of a blank, ``ScoredGrid/minimumWidth`` wide: `cells` by 1-based column, and the texts
+    /// of `run` in the columns from `start` on.
+    static func row(_ cells: [Int: String], _ run: [String] = [], from start: Int = 1) -> [String] {
+        let width = ScoredGrid.minimumWidth
+        var row = Array(repeating: "", count: width)
+        for (column, text) in cells where column >= 1 && column <= width { row[column - 1] = text }
+        for (offset, text) in run.enumerated() where start + offset <= width { row[start + offset - 1] = text }
+        return row
+    }
+
     private static func build() -> (rows: [[String]], form: Form) {
         let words = WorkbookWords.self
-        let width = ScoredGrid.minimumWidth
         var rows: [[String]] = []
-        func add(_ cells: [Int: String]) -> Int {
-            var row = Array(repeating: "", count: width)
-            for (column, text) in cells where column >= 1 && column <= width { row[column - 1] = text }
-            rows.append(row)
+        func add(_ cells: [Int: String], _ run: [String] = [], from start: Int = 1) -> Int {
+            rows.append(row(cells, run, from: start))
             return rows.count
         }
         func at(_ row: Int, _ column: Int, _ text: String = "") -> Located<String> {
@@ -62,9 +69,7 @@ public enum BlankTemplate {
         let sealRow = add([1: words.blankUnitSeal, 6: words.blankFilledOn])
         let nameRow = add([1: words.blankUnitName])
         // Money table: label A:B, 资金来源 in C, amounts D..F, 分值 G, 执行率 H, 得分 I.
-        var header: [Int: String] = [1: words.blankBudgetSection]
-        for (index, text) in words.blankBudgetHeader.enumerated() { header[3 + index] = text }
-        let budgetHeader = add(header)
+        let budgetHeader = add([1: words.blankBudgetSection], words.blankBudgetHeader, from: 3)
         var budgetRows: [BudgetRow] = []
         for (index, name) in words.blankBudgetRows.enumerated() {
             let isTotal = index == 0
@@ -81,9 +86,7 @@ public enum BlankTemplate {
         }
         let goalsLabelRow = add([1: words.blankGoalsSection, 2: words.blankGoalsExpected, 5: words.blankGoalsActual])
         let goalsTextRow = add([:])
-        var indicatorHeader: [Int: String] = [1: words.blankIndicatorSection]
-        for (index, text) in words.blankIndicatorHeader.enumerated() { indicatorHeader[2 + index] = text }
-        let indicatorHeaderRow = add(indicatorHeader)
+        let indicatorHeaderRow = add([1: words.blankIndicatorSection], words.blankIndicatorHeader, from: 2)
         var indicators: [Indicator] = []
         for (label, groups) in words.blankGroups {
             let level1Row = rows.count + 1

@@ -24,17 +24,11 @@ struct DetailSheetWriter {
         let plain = CellStyle(fontName: font, fontSize: 10, wrap: true, vertical: .center)
 
         for (column, width) in Self.widths.enumerated() { try sheet.setColumnWidth(width, column: column) }
-        let headers = [
-            words.detailRow, words.detailLevel1, words.detailLevel2, words.detailLevel3, words.detailTarget,
-            words.detailTargetParsed, words.detailActual, words.detailActualParsed, words.detailKind,
-            words.detailDirection, words.detailTier, words.detailRatio, words.detailFormula, words.detailWeight,
-            words.detailScore, words.detailFilledScore, words.detailNotes,
-        ]
         // Each style's format is looked up once, where it is first used (the workbook numbers its
         // formats in that order).
         let workbook = sheet.workbook
         let headingFormat = try workbook.format(heading)
-        for (column, text) in headers.enumerated() { try sheet.writeString(text, row: 0, column: column, format: headingFormat) }
+        for (column, text) in words.detailHeaders.enumerated() { try sheet.writeString(text, row: 0, column: column, format: headingFormat) }
         try sheet.setRowHeight(TextMetrics.rowHeight(lines: 2, fontSize: 10), row: 0)
 
         let oneLine = TextMetrics.rowHeight(lines: 1, fontSize: 10)
@@ -44,7 +38,6 @@ struct DetailSheetWriter {
             ? (nil, nil, nil, nil)
             : (try workbook.format(centeredStyle), try workbook.format(textStyle), try workbook.format(ratioStyle),
                try workbook.format(numberStyle))
-        let plainNumber = centered
         for (index, line) in lines.enumerated() {
             let row = index + 1
             var height = oneLine
@@ -56,11 +49,7 @@ struct DetailSheetWriter {
             }
             /// A number cell (blank when nil): 完成率, 分值, 得分, 原得分.
             func figure(_ value: Decimal?, _ column: Int, _ format: CellFormat?) throws {
-                if let value {
-                    try sheet.writeNumber(value, row: row, column: column, format: format)
-                } else {
-                    try sheet.writeBlank(row: row, column: column, format: format)
-                }
+                try sheet.writeNumber(value, row: row, column: column, format: format)
             }
             try text(line.row.map(String.init) ?? "", 0, centered)
             try text(line.level1, 1, cellStyle)
@@ -75,9 +64,9 @@ struct DetailSheetWriter {
             try text(line.tier, 10, cellStyle)
             try figure(line.ratio, 11, ratio)
             try text(line.formula, 12, cellStyle)
-            try figure(line.weight, 13, plainNumber)
+            try figure(line.weight, 13, centered)
             try figure(line.score, 14, number)
-            try figure(line.filled, 15, plainNumber)
+            try figure(line.filled, 15, centered)
             try text(line.notes, 16, cellStyle)
             try sheet.setRowHeight(min(height, 409), row: row)
         }
@@ -87,9 +76,8 @@ struct DetailSheetWriter {
         var row = lines.count + 2
         try sheet.writeString(words.detailDiagnostics, row: row, column: 0, format: workbook.format(bold))
         row += 1
-        let diagnosticHeaders = [words.detailPlace, words.detailSeverity, words.detailCode, words.detailMessage]
         let diagnosticColumns = [(0, 3), (4, 4), (5, 6), (7, 16)]
-        for (index, text) in diagnosticHeaders.enumerated() {
+        for (index, text) in words.diagnosticHeaders.enumerated() {
             let (first, last) = diagnosticColumns[index]
             try writeSpan(text, row: row, first: first, last: last, format: headingFormat, on: sheet)
         }
@@ -127,33 +115,29 @@ struct DetailSheetWriter {
         // the label ran into its value), its value over C:H on one line.
         let value = plain.with { $0.wrap = false; $0.horizontal = .left }
         let label = bold.with { $0.horizontal = .left }
-        try writeSpan(words.detailRules, row: row, first: 0, last: 1, style: label, on: sheet)
-        try writeSpan("\(scored.ruleSet.name)(\(choice))", row: row, first: 2, last: 7, style: value, on: sheet)
+        try writeSpan(words.detailRules, row: row, first: 0, last: 1, format: workbook.format(label), on: sheet)
+        try writeSpan("\(scored.ruleSet.name)(\(choice))", row: row, first: 2, last: 7, format: workbook.format(value), on: sheet)
         row += 1
         if !scored.sectionWeightsText.isEmpty {
-            try writeSpan(Vocabulary.SectionWords.detailLabel, row: row, first: 0, last: 1, style: label, on: sheet)
-            try writeSpan(scored.sectionWeightsText, row: row, first: 2, last: 12, style: value, on: sheet)
+            try writeSpan(Vocabulary.SectionWords.detailLabel, row: row, first: 0, last: 1, format: workbook.format(label), on: sheet)
+            try writeSpan(scored.sectionWeightsText, row: row, first: 2, last: 12, format: workbook.format(value), on: sheet)
             row += 1
         }
-        try writeSpan(words.detailTotal, row: row, first: 0, last: 1, style: label, on: sheet)
+        try writeSpan(words.detailTotal, row: row, first: 0, last: 1, format: workbook.format(label), on: sheet)
         if scored.isGraded {
             let number = value.with { $0.numberFormat = scoreFormat }
             try sheet.mergeRange(firstRow: row, firstColumn: 2, lastRow: row, lastColumn: 7, text: "", format: workbook.format(number))
             try sheet.writeNumber(scored.totalScore, row: row, column: 2, format: workbook.format(number))
         } else {
-            try writeSpan(scored.gradeLabel, row: row, first: 2, last: 7, style: value, on: sheet)
+            try writeSpan(scored.gradeLabel, row: row, first: 2, last: 7, format: workbook.format(value), on: sheet)
         }
         row += 1
-        try writeSpan(words.detailGrade, row: row, first: 0, last: 1, style: label, on: sheet)
-        try writeSpan(scored.gradeLabel, row: row, first: 2, last: 7, style: value, on: sheet)
+        try writeSpan(words.detailGrade, row: row, first: 0, last: 1, format: workbook.format(label), on: sheet)
+        try writeSpan(scored.gradeLabel, row: row, first: 2, last: 7, format: workbook.format(value), on: sheet)
 
         var setup = PrintSetup(orientation: .landscape, footer: words.detailFooter, repeatRows: 0...0)
         setup.firstPageNumber = 1  // its own pages, numbered from 1 (not on from the form's)
         try sheet.applyPrintSetup(setup)
-    }
-
-    private func writeSpan(_ text: String, row: Int, first: Int, last: Int, style: CellStyle, on sheet: Worksheet) throws {
-        try writeSpan(text, row: row, first: first, last: last, format: sheet.workbook.format(style), on: sheet)
     }
 
     private func writeSpan(_ text: String, row: Int, first: Int, last: Int, format: CellFormat?, on sheet: Worksheet) throws {

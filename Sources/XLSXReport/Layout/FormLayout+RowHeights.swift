@@ -21,12 +21,11 @@ extension FormLayout {
     /// are counted on this share of the width.
     static let widthSafety = 0.92
 
-    /// The height a text needs in a cell `width` units wide at `fontSize` (not capped at 409 pt,
-    /// unlike ``TextMetrics/rowHeight(lines:fontSize:)``, so that overflow can be seen).
+    /// The height a text needs in a cell `width` units wide at `fontSize`, not capped at 409 pt,
+    /// so that overflow can be seen.
     static func neededHeight(_ text: String, width: Double, fontSize: Double) -> Double {
-        let lines = text.isEmpty ? 1 : TextMetrics.lineCount(text, columnWidth: width * widthSafety, fontSize: fontSize)
-        let raw = Double(lines) * fontSize * TextMetrics.lineHeightFactor + TextMetrics.rowPadding
-        return (raw * 4).rounded(.up) / 4
+        let lines = TextMetrics.lineCount(text, columnWidth: width * widthSafety, fontSize: fontSize)
+        return TextMetrics.rowHeight(lines: lines, fontSize: fontSize, limit: .infinity)
     }
 
     /// Sets ``rowHeights``: every row as tall as its tallest single-row text needs, then vertical

@@ -125,12 +125,8 @@ public struct FormLayout: Sendable {
     /// The kind of a 0-based cell: its own, or that of the merged range's top-left cell.
     public func kind(row: Int, column: Int) -> FormCellKind {
         let cell = SheetCell(row: row, column: column)
-        if let index = owner[cell] {
-            let first = merges[index].first
-            if let kind = kinds[first] { return kind }
-            return defaultKind(row: first.row, column: first.column)
-        }
-        return kinds[cell] ?? defaultKind(row: row, column: column)
+        let first = owner[cell].map { merges[$0].first } ?? cell
+        return kinds[first] ?? defaultKind(row: first.row, column: first.column)
     }
 
     /// The merged range a 0-based cell belongs to, if any.
@@ -157,37 +153,25 @@ public struct FormLayout: Sendable {
         text(row: row1 - 1, column: column1 - 1).isEmpty
     }
 
-
-    /// Widths of a project form's columns, from what each holds (the indicator table's columns
-    /// first, widened where the money table needs room); table columns holding neither get
+    /// Widths of a project form's columns (项目支出绩效自评表), in Excel character units, by what
+    /// each holds: close to the printed form and to the department grid's widths, the wider need
+    /// where the indicator and money tables share a column. Table columns holding neither get
     /// ``projectSpareWidth``, columns right of the table ``extraColumnWidth``.
     static func projectWidths(form: Form, tableLast: Int, count: Int) -> [Double] {
-        var widths: [Int: Double] = [:]
-        func need(_ column: Int?, _ width: Double) {
-            guard let column, column >= 1 else { return }
-            widths[column] = max(widths[column] ?? 0, width)
-        }
+        var needs: [(column: Int?, width: Double)] = []
         if let h = form.indicatorHeader {
-            let w = ProjectWidth.self
-            if let section = h.sectionLabel, section.column < h.level1 { need(section.column, w.section) }
-            need(h.level1, w.level1)
-            need(h.level2, w.level2)
-            need(h.name, w.name)
-            need(h.nature, w.nature)
-            need(h.target, w.target)
-            need(h.unit, w.unit)
-            need(h.actual, w.actual)
-            need(h.weight, w.weight)
-            need(h.score, w.score)
-            need(h.reason, w.reason)
+            // 绩效指标 (left of 一级指标) 8, 一级 10, 二级 12, 三级指标 20, 指标性质 7, 年度指标值 14,
+            // 度量单位 7, 实际完成值 14, 分值 7, 得分 9, 偏差原因分析及改进措施 18.
+            if let section = h.sectionLabel, section.column < h.level1 { needs.append((section.column, 8)) }
+            needs += [(h.level1, 10), (h.level2, 12), (h.name, 20), (h.nature, 7), (h.target, 14), (h.unit, 7),
+                      (h.actual, 14), (h.weight, 7), (h.score, 9), (h.reason, 18)]
         }
         if let c = form.budget?.columns {
-            let w = ProjectWidth.self
-            for column in [c.initial, c.adjusted, c.executed] { need(column, w.money) }
-            need(c.weight, w.weight)
-            need(c.rate, w.rate)
-            need(c.score, w.score)
+            // 年初预算数, 全年预算数, 全年执行数 10, 分值 7, 执行率 9, 得分 9.
+            needs += [(c.initial, 10), (c.adjusted, 10), (c.executed, 10), (c.weight, 7), (c.rate, 9), (c.score, 9)]
         }
+        var widths: [Int: Double] = [:]
+        for case let (column?, width) in needs where column >= 1 { widths[column] = max(widths[column] ?? 0, width) }
         return (0..<max(count, 0)).map { index in
             widths[index + 1] ?? (index + 1 <= tableLast ? Self.projectSpareWidth : Self.extraColumnWidth)
         }
@@ -195,32 +179,4 @@ public struct FormLayout: Sendable {
 
     /// The width of a project form's table column that holds none of the known columns.
     public static let projectSpareWidth = 8.0
-
-    /// Column widths of the project form (项目支出绩效自评表) by what the column holds, in Excel
-    /// character units; close to the printed form and to the department grid's widths.
-    enum ProjectWidth {
-        /// 绩效指标, left of 一级指标.
-        static let section = 8.0
-        static let level1 = 10.0
-        static let level2 = 12.0
-        /// 三级指标.
-        static let name = 20.0
-        /// 指标性质 / 计算符号.
-        static let nature = 7.0
-        /// 年度指标值 (or its 指标值 sub-column).
-        static let target = 14.0
-        /// 度量单位.
-        static let unit = 7.0
-        static let actual = 14.0
-        /// 分值 / 权重.
-        static let weight = 7.0
-        /// 得分 (and the money table's 得分).
-        static let score = 9.0
-        /// 偏差原因分析及改进措施.
-        static let reason = 18.0
-        /// 年初预算数, 全年预算数, 全年执行数.
-        static let money = 10.0
-        /// 执行率.
-        static let rate = 9.0
-    }
 }

@@ -73,41 +73,33 @@ struct FormSheetWriter {
                 let text = layout.text(row: row, column: column)
                 // A cell outside every merge: its own font size (only merged texts are shrunk).
                 let fontSize = layout.shrunkFonts[cell] ?? FormLayout.fontSize(kind)
+                guard content != nil || !text.isEmpty || kind.bordered else { continue }
+                let format = try formats.format(kind, fontSize: fontSize, numberFormat: content?.format, marked: marked[cell] ?? false)
                 if let content {
-                    let format = try formats.format(kind, fontSize: fontSize, numberFormat: content.format,
-                                                    marked: marked[cell] ?? false)
                     try write(content, row: row, column: column, format: format, on: sheet)
-                } else if !text.isEmpty || kind.bordered {
-                    let format = try formats.format(kind, fontSize: fontSize, numberFormat: nil, marked: marked[cell] ?? false)
-                    if !text.isEmpty {
-                        try sheet.writeString(text, row: row, column: column, format: format)  // input: always text
-                    } else {
-                        try sheet.writeBlank(row: row, column: column, format: format)
-                    }
+                } else if !text.isEmpty {
+                    try sheet.writeString(text, row: row, column: column, format: format)  // input: always text
+                } else {
+                    try sheet.writeBlank(row: row, column: column, format: format)
                 }
             }
         }
         for (cell, text) in comments.sorted(by: { ($0.key.row, $0.key.column) < ($1.key.row, $1.key.column) }) {
             let lines = TextMetrics.lineCount(text, columnWidth: 30)
-            try sheet.writeComment(text, row: cell.row, column: cell.column,
-                                   options: CommentOptions(author: commentAuthor, fontSize: 9, width: 240,
-                                                           height: min(max(40 + lines * 14, 74), 400)))
+            try sheet.writeComment(text, row: cell.row, column: cell.column, author: commentAuthor, fontSize: 9, width: 240,
+                                   height: min(max(40 + lines * 14, 74), 400))
         }
         let lastRow = max(layout.rows.count - 1, 0)
+        // The note one row below the table and the legend of the marked style under it: outside the
+        // print area (the printed form stays the official one), unwrapped so that they run on
+        // across the empty cells to their right.
+        let under = Self.style(.trailer).with { $0.thinBorder = false; $0.wrap = false }
         if let note = noteUnderTable {
-            // One row below the table, outside the print area (the printed form stays the
-            // official one), unwrapped so that it runs on across the empty cells to its right.
-            var style = Self.style(.trailer)
-            style.thinBorder = false
-            style.wrap = false
-            try sheet.writeString(note, row: layout.rows.count + 1, column: 0, format: sheet.workbook.format(style))
+            try sheet.writeString(note, row: layout.rows.count + 1, column: 0, format: sheet.workbook.format(under))
         }
         if !self.marked.isEmpty {
-            // The legend of the marked style, under the note (also outside the print area).
-            var style = Self.markedStyle(Self.style(.trailer))
-            style.thinBorder = false
-            style.wrap = false
-            try sheet.writeString(WorkbookWords.markedLegend, row: layout.rows.count + 2, column: 0, format: sheet.workbook.format(style))
+            try sheet.writeString(WorkbookWords.markedLegend, row: layout.rows.count + 2, column: 0,
+                                  format: sheet.workbook.format(Self.markedStyle(under)))
         }
         // Printed at a computed scale with computed page breaks: the indicator header on every
         // page, no label alone at a page foot, the footer counting the form's own pages.

@@ -18,6 +18,12 @@ public struct FormWorkbook: Sendable {
     /// How the workbook is written.
     public var options: FormWorkbookOptions
 
+    /// The name of the 评分明细 sheet: a workbook reader skips it when looking for the form.
+    public static let detailSheetName = WorkbookWords.detailSheet
+    /// The note written under the table of a scored workbook: figures edited by hand must be
+    /// re-scored with selfeval.
+    public static let rescoreNote = WorkbookWords.rescoreNote
+
     /// A writer with `options`.
     public init(options: FormWorkbookOptions = FormWorkbookOptions()) {
         self.options = options
@@ -43,7 +49,7 @@ public struct FormWorkbook: Sendable {
             let formSheet = try workbook.addWorksheet(name: words.formSheet)
             try FormSheetWriter(layout: layout, contents: cells.contents, comments: cells.comments,
                                 commentAuthor: options.author,
-                                noteUnderTable: WorkbookWords.rescoreNote, marked: cells.marked).write(to: formSheet)
+                                noteUnderTable: Self.rescoreNote, marked: cells.marked).write(to: formSheet)
             let detailSheet = try workbook.addWorksheet(name: words.detailSheet)
             try DetailSheetWriter(scored: scored).write(to: detailSheet)
             try workbook.close()

@@ -15,29 +15,22 @@ enum ProjectBlankTemplate {
     /// The blank grid (9 columns) and its form; every indicator row a placeholder.
     static func build() -> (rows: [[String]], form: Form) {
         let words = WorkbookWords.self
-        let width = ScoredGrid.minimumWidth
         var rows: [[String]] = []
-        func add(_ cells: [Int: String]) {
-            var row = Array(repeating: "", count: width)
-            for (column, text) in cells where column >= 1 && column <= width { row[column - 1] = text }
-            rows.append(row)
+        func add(_ cells: [Int: String], _ run: [String] = [], from start: Int = 1) {
+            rows.append(BlankTemplate.row(cells, run, from: start))
         }
         add([1: Vocabulary.projectTitle])
         add([1: words.blankYear])
         add([1: words.projectName])
         add([1: words.projectDepartment, 6: words.projectUnit])
-        var header: [Int: String] = [1: words.projectBudgetSection]
-        for (index, text) in words.projectBudgetHeader.enumerated() { header[4 + index] = text }
-        add(header)
+        add([1: words.projectBudgetSection], words.projectBudgetHeader, from: 4)
         for (index, name) in words.projectBudgetRows.enumerated() {
             let dash = words.blankNotApplicable
             add(index == 0 ? [2: name, 7: words.projectBudgetWeight] : [2: name, 7: dash, 9: dash])
         }
         add([1: words.blankGoalsSection, 2: words.blankGoalsExpected, 6: words.blankGoalsActual])
         add([:])
-        var indicatorHeader: [Int: String] = [1: words.blankIndicatorSection]
-        for (index, text) in words.projectIndicatorHeader.enumerated() { indicatorHeader[2 + index] = text }
-        add(indicatorHeader)
+        add([1: words.blankIndicatorSection], words.projectIndicatorHeader, from: 2)
         var first: Int?
         for (label, groups) in words.projectGroups {
             for (groupIndex, group) in groups.enumerated() {

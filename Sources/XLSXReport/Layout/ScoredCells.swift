@@ -81,10 +81,9 @@ public struct ScoredCells: Sendable {
         for (address, computed) in grid.computed {
             guard let number = computed.number else { continue }
             switch computed.role {
-            case .indicatorScore: set(address, .number(number, format: scoreFormat))
+            case .indicatorScore, .budgetScore, .totalScore: set(address, .number(number, format: scoreFormat))
             case .totalWeight: set(address, .number(number, format: nil))
             case .executionRate: set(address, .number(number, format: Self.rateFormat))
-            case .budgetScore, .totalScore: set(address, .number(number, format: scoreFormat))
             case .reason, .conclusion: break
             }
         }
@@ -174,26 +173,17 @@ public struct ScoredCells: Sendable {
         guard !sourceRows.isEmpty else { return }
         let adjustedCells = sourceRows.map { CellAddress(row: $0.name.cell.row, column: adjustedColumn) }
         let executedCells = sourceRows.map { CellAddress(row: $0.name.cell.row, column: executedColumn) }
-        let adjustedValues = adjustedCells.map { value($0) }
-        let executedValues = executedCells.map { value($0) }
 
         // 执行率: a formula when the sheet holds, as numbers, the amounts the engine divided (so the
-        // formula's result is the engine's rate).
-        var rateExpression: String?
-        if budget.scoredFromParts {
-            let adjusted = "SUM(\(Self.reference(adjustedCells)))"
-            let executed = "SUM(\(Self.reference(executedCells)))"
-            let a = adjustedValues.reduce(Decimal(0)) { $0 + ($1 ?? 0) }
-            let b = executedValues.reduce(Decimal(0)) { $0 + ($1 ?? 0) }
-            if a == budget.adjusted, b == budget.executed {
-                rateExpression = "ROUND(IF(\(adjusted)=0,0,\(executed)/\(adjusted)),4)"
-            }
-        } else if let a = adjustedValues.first ?? nil, let b = executedValues.first ?? nil,
-                  a == budget.adjusted, b == budget.executed {
-            let adjusted = adjustedCells[0].description
-            let executed = executedCells[0].description
-            rateExpression = "ROUND(IF(\(adjusted)=0,0,\(executed)/\(adjusted)),4)"
+        // formula's result is the engine's rate): the total row's, or the sum of the rows below it.
+        func operand(_ cells: [CellAddress]) -> (reference: String, value: Decimal?) {
+            guard budget.scoredFromParts else { return (cells[0].description, value(cells[0])) }
+            return ("SUM(\(Self.reference(cells)))", cells.reduce(Decimal(0)) { $0 + (value($1) ?? 0) })
         }
+        let (adjusted, a) = operand(adjustedCells)
+        let (executed, b) = operand(executedCells)
+        let rateExpression = a == budget.adjusted && b == budget.executed
+            ? "ROUND(IF(\(adjusted)=0,0,\(executed)/\(adjusted)),4)" : nil
         if let rateCell = budget.rateCell {
             if let rateExpression {
                 set(rateCell, .formula("=" + rateExpression, cached: budget.executionRate, format: Self.rateFormat))
@@ -208,18 +198,9 @@ public struct ScoredCells: Sendable {
         guard let scoreCell = budget.scoreCell else { return }
         let format = Self.scoreFormat(decimals: decimals)
         // The rate cell when it holds the formula, else the expression itself (no rate column).
-        let rateReference: String?
-        if rateExpression != nil, let rateCell = budget.rateCell {
-            rateReference = rateCell.description
-        } else {
-            rateReference = rateExpression
-        }
-        let weightReference: String
-        if let weightCell = budget.weightCell, let weight = value(weightCell), weight == budget.weight {
-            weightReference = weightCell.description
-        } else {
-            weightReference = budget.weight.plainText
-        }
+        let rateReference = rateExpression.map { budget.rateCell?.description ?? $0 }
+        let weightReference = budget.weightCell.flatMap { value($0) == budget.weight ? $0.description : nil }
+            ?? budget.weight.plainText
         // The formula rounds the 4-decimal rate cell, the engine the exact rate (and clamps at 0):
         // they agree on nearly every form, and where they do not the engine's score is written.
         let expected = DecimalRounding.round(budget.weight * min(budget.executionRate, 1), places: decimals)
@@ -272,7 +253,8 @@ public struct ScoredCells: Sendable {
         let bands = scored.ruleSet.gradeBands
         func text(_ grade: EvaluationGrade) -> String {
             let conclusion = grade.conclusion
-            // A quote mark is doubled inside the formula's string (a conclusion holds none).
+            // A quote mark is doubled inside the formula's string (a conclusion holds none, and
+            // Foundation's replacing costs more than the rest of the formula).
             let quoted = conclusion.utf8.contains(0x22) ? conclusion.replacingOccurrences(of: "\"", with: "\"\"") : conclusion
             return "\"" + quoted + "\""
         }

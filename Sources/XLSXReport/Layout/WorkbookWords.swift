@@ -48,28 +48,14 @@ enum WorkbookWords {
     static let weightComputed = "总分值由程序按各项分值合计。"
     static let formulaDropped = "此格的数据不全为数字,未写公式,只写程序算出的值。"
     // The 评分明细 sheet
-    static let detailRow = "行号"
-    static let detailLevel1 = "一级指标"
-    static let detailLevel2 = "二级指标"
-    static let detailLevel3 = "三级指标"
-    static let detailTarget = "年度指标值(A)"
-    static let detailTargetParsed = "A 解析为"
-    static let detailActual = "实际完成值(B)"
-    static let detailActualParsed = "B 解析为"
-    static let detailKind = "类型"
-    static let detailDirection = "方向"
-    static let detailTier = "档次"
-    static let detailRatio = "完成率"
-    static let detailFormula = "计算方法"
-    static let detailWeight = "分值"
-    static let detailScore = "得分"
-    static let detailFilledScore = "原得分"
-    static let detailNotes = "说明/警告"
+    /// The headings of its columns (one per line field, in order).
+    static let detailHeaders = [
+        "行号", "一级指标", "二级指标", "三级指标", "年度指标值(A)", "A 解析为", "实际完成值(B)", "B 解析为", "类型", "方向",
+        "档次", "完成率", "计算方法", "分值", "得分", "原得分", "说明/警告",
+    ]
     static let detailDiagnostics = "诊断信息"
-    static let detailPlace = "位置"
-    static let detailSeverity = "级别"
-    static let detailCode = "代码"
-    static let detailMessage = "说明"
+    /// The headings of the diagnostics' columns.
+    static let diagnosticHeaders = ["位置", "级别", "代码", "说明"]
     static let detailRules = "评分规则"
     static let detailTotal = "总分"
     static let detailGrade = "自评等级"

@@ -6,11 +6,10 @@ import SelfEvaluation
 /// distribution and of the totals. Written in constant-memory mode, so its memory does not
 /// grow with the number of forms.
 public struct SummaryWorkbook: Sendable {
+    /// How the workbook is created (constant-memory mode is forced).
     public var options: WorkbookOptions
 
     public init(options: WorkbookOptions = WorkbookOptions()) {
-        var options = options
-        options.constantMemory = true
         self.options = options
     }
 
@@ -81,27 +80,26 @@ public struct SummaryWorkbook: Sendable {
             func string(_ value: String, _ column: SummaryColumn, _ style: CellStyle) throws {
                 try sheet.writeString(value, row: r, column: column.rawValue, format: workbook.format(style))
             }
-            try sheet.writeNumber(Decimal(r), row: r, column: SummaryColumn.number.rawValue, format: workbook.format(integer))
+            func number(_ value: Decimal?, _ column: SummaryColumn, _ style: CellStyle) throws {
+                try sheet.writeNumber(value, row: r, column: column.rawValue, format: workbook.format(style))
+            }
+            try number(Decimal(r), .number, integer)
             try string(row.unit, .unit, wrapped)
             try string(row.project, .project, wrapped)
-            if let year = row.year {
-                try sheet.writeNumber(Decimal(year), row: r, column: SummaryColumn.year.rawValue, format: workbook.format(integer))
-            } else {
-                try sheet.writeBlank(row: r, column: SummaryColumn.year.rawValue, format: workbook.format(integer))
-            }
+            try number(row.year.map { Decimal($0) }, .year, integer)
             try string(row.filledOn, .filledOn, wrapped)
             try string(row.contact, .contact, text)
             try string(row.phone, .phone, text)
             try string(row.rules, .rules, wrapped)
-            try number(row.totalWeight, r, .totalWeight, points)
-            try number(row.total, r, .total, points)
+            try number(row.totalWeight, .totalWeight, points)
+            try number(row.total, .total, points)
             try string(row.grade, .grade, centered)
-            try number(row.executionRate, r, .executionRate, rate)
-            try number(row.budgetScore, r, .budgetScore, points)
-            try number(row.outputScore, r, .outputScore, points)
-            try number(row.benefitScore, r, .benefitScore, points)
-            try number(row.satisfactionScore, r, .satisfactionScore, points)
-            try number(row.lostPoints, r, .lostPoints, points)
+            try number(row.executionRate, .executionRate, rate)
+            let scores: [(Decimal?, SummaryColumn)] = [
+                (row.budgetScore, .budgetScore), (row.outputScore, .outputScore), (row.benefitScore, .benefitScore),
+                (row.satisfactionScore, .satisfactionScore), (row.lostPoints, .lostPoints),
+            ]
+            for (value, column) in scores { try number(value, column, points) }
             let review = row.succeeded ? (row.needsReview ? V.yes : V.no) : V.statusFailed
             try string(review, .needsReview, row.succeeded && !row.needsReview ? centered : flagged)
             try string(warningText, .warnings, wrapped)
@@ -135,59 +133,52 @@ public struct SummaryWorkbook: Sendable {
                 // Each row as tall as its longest wrapped text, so no message runs over the next row.
                 try errorSheet.setRowHeight(SummaryWorkbook.rowHeight([(e.source, errorWidths[0]), (e.code.rawValue, errorWidths[2]),
                                                                        (e.message, errorWidths[3])]), row: i + 1)
-                try errorSheet.writeString(e.source, row: i + 1, column: 0, format: workbook.format(wrapped))
-                try errorSheet.writeString(e.place, row: i + 1, column: 1, format: workbook.format(centered))
-                try errorSheet.writeString(e.code.rawValue, row: i + 1, column: 2, format: workbook.format(wrapped))
-                try errorSheet.writeString(e.message, row: i + 1, column: 3, format: workbook.format(wrapped))
+                for (c, (text, style)) in [(e.source, wrapped), (e.place, centered), (e.code.rawValue, wrapped),
+                                           (e.message, wrapped)].enumerated() {
+                    try errorSheet.writeString(text, row: i + 1, column: c, format: workbook.format(style))
+                }
             }
 
             let stats = try workbook.addWorksheet(name: V.statsSheet)
             try stats.applyPrintSetup(PrintSetup(orientation: .portrait, fitWidth: 1, fitHeight: 1))
             try stats.setColumnWidth(14, column: 0)
             try stats.setColumnWidth(10, column: 1)
-            try stats.writeString(V.gradeColumn, row: 0, column: 0, format: workbook.format(header))
-            try stats.writeString(V.countColumn, row: 0, column: 1, format: workbook.format(header))
-            for (i, grade) in EvaluationGrade.allCases.enumerated() {
-                try stats.writeString(grade.label, row: i + 1, column: 0, format: workbook.format(centered))
-                try stats.writeNumber(Decimal(gradeCounts[grade.label] ?? 0), row: i + 1, column: 1, format: workbook.format(integer))
+            /// A heading over a column of labels and their counts.
+            func heading(_ row: Int, _ label: String) throws {
+                for (c, title) in [label, V.countColumn].enumerated() {
+                    try stats.writeString(title, row: row, column: c, format: workbook.format(header))
+                }
             }
+            func line(_ row: Int, _ label: String, _ style: CellStyle, _ count: Int) throws {
+                try stats.writeString(label, row: row, column: 0, format: workbook.format(style))
+                try stats.writeNumber(Decimal(count), row: row, column: 1, format: workbook.format(integer))
+            }
+            try heading(0, V.gradeColumn)
+            for (i, grade) in EvaluationGrade.allCases.enumerated() { try line(i + 1, grade.label, centered, gradeCounts[grade.label] ?? 0) }
             let bins = SummaryWorkbook.totalBins
             let binsRow = EvaluationGrade.allCases.count + 2
-            try stats.writeString(V.totalBinColumn, row: binsRow, column: 0, format: workbook.format(header))
-            try stats.writeString(V.countColumn, row: binsRow, column: 1, format: workbook.format(header))
-            for (i, bin) in bins.enumerated() {
-                try stats.writeString(bin.label, row: binsRow + 1 + i, column: 0, format: workbook.format(centered))
-                try stats.writeNumber(Decimal(binCounts[i]), row: binsRow + 1 + i, column: 1, format: workbook.format(integer))
-            }
+            try heading(binsRow, V.totalBinColumn)
+            for (i, bin) in bins.enumerated() { try line(binsRow + 1 + i, bin.label, centered, binCounts[i]) }
             let failedRow = binsRow + bins.count + 2
-            try stats.writeString(V.formsCount, row: failedRow, column: 0, format: workbook.format(header))
-            try stats.writeNumber(Decimal(count), row: failedRow, column: 1, format: workbook.format(integer))
-            try stats.writeString(V.failedCount, row: failedRow + 1, column: 0, format: workbook.format(header))
-            try stats.writeNumber(Decimal(failed), row: failedRow + 1, column: 1, format: workbook.format(integer))
+            try line(failedRow, V.formsCount, header, count)
+            try line(failedRow + 1, V.failedCount, header, failed)
 
-            let gradeChart = try workbook.addChart(.pie)
-            try gradeChart.setTitle(V.gradeChartTitle)
-            let grades = EvaluationGrade.allCases.count
-            try gradeChart.addSeries(values: SheetRange(sheet: V.statsSheet, firstRow: 1, firstColumn: 1, lastRow: grades, lastColumn: 1),
-                                     categories: SheetRange(sheet: V.statsSheet, firstRow: 1, firstColumn: 0, lastRow: grades, lastColumn: 0),
-                                     name: V.gradeChartTitle, showValues: true)
-            try stats.insertChart(gradeChart, row: 0, column: 3, placement: ChartPlacement(xScale: 0.9, yScale: 0.9))
-            let totalsChart = try workbook.addChart(.column)
-            try totalsChart.setTitle(V.totalsChartTitle)
-            try totalsChart.addSeries(values: SheetRange(sheet: V.statsSheet, firstRow: binsRow + 1, firstColumn: 1,
-                                                         lastRow: binsRow + bins.count, lastColumn: 1),
-                                      categories: SheetRange(sheet: V.statsSheet, firstRow: binsRow + 1, firstColumn: 0,
-                                                             lastRow: binsRow + bins.count, lastColumn: 0),
-                                      name: V.countColumn, showValues: true)
-            try totalsChart.hideLegend()
-            try stats.insertChart(totalsChart, row: 15, column: 3, placement: ChartPlacement(xScale: 0.9, yScale: 0.9))
-            try workbook.close()
-        }
-
-        private func number(_ value: Decimal?, _ row: Int, _ column: SummaryColumn, _ style: CellStyle) throws {
-            if let value { try sheet.writeNumber(value, row: row, column: column.rawValue, format: workbook.format(style)) } else {
-                try sheet.writeBlank(row: row, column: column.rawValue, format: workbook.format(style))
+            /// A chart of the counts of `rows` (labels in column A, counts in B) with each value shown.
+            func chart(_ kind: ChartKind, _ title: String, rows: ClosedRange<Int>, name: String) throws -> Chart {
+                let chart = try workbook.addChart(kind)
+                try chart.setTitle(title)
+                func column(_ c: Int) -> SheetRange {
+                    SheetRange(sheet: V.statsSheet, firstRow: rows.lowerBound, firstColumn: c, lastRow: rows.upperBound, lastColumn: c)
+                }
+                try chart.addSeries(values: column(1), categories: column(0), name: name, showValues: true)
+                return chart
             }
+            let grades = try chart(.pie, V.gradeChartTitle, rows: 1...EvaluationGrade.allCases.count, name: V.gradeChartTitle)
+            try stats.insertChart(grades, row: 0, column: 3, xScale: 0.9, yScale: 0.9)
+            let totals = try chart(.column, V.totalsChartTitle, rows: (binsRow + 1)...(binsRow + bins.count), name: V.countColumn)
+            try totals.hideLegend()
+            try stats.insertChart(totals, row: 15, column: 3, xScale: 0.9, yScale: 0.9)
+            try workbook.close()
         }
     }
 

@@ -103,12 +103,6 @@ enum CBridge {
         return below || hasZero(word ^ (ones &* 0x5F)) || hasZero(word ^ (ones &* 0xEF))
     }
 
-    /// `body` with `text`'s C string (nil for nil), valid during the call only.
-    static func withOptionalCString<Result>(_ text: String?, _ body: (UnsafePointer<CChar>?) -> Result) -> Result {
-        guard let text else { return body(nil) }
-        return text.withCString { body($0) }
-    }
-
     /// Whether `text` holds a NUL, found with `memchr` on its contiguous UTF-8 (every cell written
     /// is checked, so the byte-by-byte generic search showed in profiles).
     static func containsNUL(_ text: String) -> Bool {

@@ -17,7 +17,7 @@ public enum ChartKind: Hashable, Sendable {
 }
 
 /// A chart of a ``Workbook``, made by ``Workbook/addChart(_:)`` and placed with
-/// ``Worksheet/insertChart(_:row:column:placement:)``.
+/// ``Worksheet/insertChart(_:row:column:xScale:yScale:)``.
 ///
 /// Series refer to sheet ranges (``SheetRange``); their formulas are built here with
 /// the sheet name quoted (`='汇总'!$B$2:$B$5`), never from user text. The chart keeps
@@ -63,13 +63,7 @@ public final class Chart {
             }
         }
         let name = try name.map { try CBridge.xmlText($0, "the series name", operation, .chart(title: title), limit: Self.textLimit) }
-        let series: UnsafeMutablePointer<lxw_chart_series>?
-        if let categories {
-            series = chart_add_series(chart, categories.formula, values.formula)
-        } else {
-            series = chart_add_series(chart, nil, values.formula)
-        }
-        guard let series else {
+        guard let series = chart_add_series(chart, categories?.formula, values.formula) else {
             throw XLSXError.notCreated(operation, .chart(title: title), "libxlsxwriter did not add the series \(values.formula)")
         }
         if let name { chart_series_set_name(series, name) }

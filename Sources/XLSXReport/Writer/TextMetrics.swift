@@ -18,19 +18,6 @@ public enum TextMetrics {
     /// Column units lost to the cell's left and right padding when wrapping.
     public static let cellPadding = 1.0
 
-    /// The display width of `text` in column units at 11 pt (see the type's description), summed
-    /// scalar by scalar as ``lineCount(_:columnWidth:fontSize:ambiguousIsWide:)`` sums it: marks,
-    /// newlines, joined emoji and skin tones add nothing.
-    public static func displayWidth(_ text: String, ambiguousIsWide: Bool = true) -> Int {
-        var previous: UInt32 = 0
-        var total = 0
-        for scalar in text.unicodeScalars where !isLineBreak(scalar.value) {
-            total += width(of: scalar.value, after: previous, ambiguousIsWide: ambiguousIsWide)
-            previous = scalar.value
-        }
-        return total
-    }
-
     /// How many lines `text` takes in a wrapped cell `columnWidth` units wide (for a
     /// merged cell, the sum of its columns' widths) at `fontSize` points.
     ///
@@ -72,13 +59,6 @@ public enum TextMetrics {
         var beforeWord: UInt32 = 0
         var wordWidth = 0.0
 
-        init(available: Double, scale: Double, ambiguousIsWide: Bool, fits: Bool) {
-            self.available = available
-            self.scale = scale
-            self.ambiguousIsWide = ambiguousIsWide
-            self.fits = fits
-        }
-
         /// Counts the lines of `bytes` (valid UTF-8, a `String`'s), scalar by scalar; CR LF is one
         /// line break. A text that fits (``fits``) has one line per paragraph: its breaks are
         /// counted on the bytes (U+0085 is C2 85, U+2028 and U+2029 are E2 80 A8 and A9, and no
@@ -110,7 +90,8 @@ public enum TextMetrics {
                 if TextMetrics.isLineBreak(value) {
                     if value == 0x0A, before == 0x0D { continue }
                     flushWord(of: bytes, upTo: start)
-                    lineBreak()
+                    lines += 1
+                    used = 0
                     continue
                 }
                 let width = width(of: value, after: before)
@@ -178,11 +159,6 @@ public enum TextMetrics {
             wordWidth = 0
         }
 
-        mutating func lineBreak() {
-            lines += 1
-            used = 0
-        }
-
         /// A space that does not fit ends the line and is swallowed by the break.
         mutating func space(_ width: Double) {
             if used + width > available + 1e-9 { lines += 1; used = 0 } else { used += width }
@@ -216,7 +192,7 @@ public enum TextMetrics {
 
     /// LF, VT, FF, CR, NEL, LINE and PARAGRAPH SEPARATOR: the scalars that are `Character.isNewline`.
     @inline(__always)
-    private static func isLineBreak(_ value: UInt32) -> Bool {
+    static func isLineBreak(_ value: UInt32) -> Bool {
         (0x0A...0x0D).contains(value) || value == 0x85 || value == 0x2028 || value == 0x2029
     }
 
@@ -233,17 +209,12 @@ public enum TextMetrics {
     }
 
     /// A row height in points that shows `lines` lines at `fontSize` points:
-    /// `lines × fontSize × 1.35 + 3`, rounded up to a quarter point, at most 409
-    /// (Excel's limit). At 11 pt: 1 line → 18 pt, 3 lines → 47.75 pt.
-    public static func rowHeight(lines: Int, fontSize: Double = 11) -> Double {
+    /// `lines × fontSize × 1.35 + 3`, rounded up to a quarter point, at most `limit`
+    /// (Excel's 409 unless told). At 11 pt: 1 line → 18 pt, 3 lines → 47.75 pt.
+    public static func rowHeight(lines: Int, fontSize: Double = 11, limit: Double = 409) -> Double {
         let size = fontSize.isFinite && fontSize > 0 ? fontSize : 11
         let raw = Double(max(lines, 1)) * size * lineHeightFactor + rowPadding
-        return min((raw * 4).rounded(.up) / 4, 409)
-    }
-
-    /// The row height for `text` wrapped in a cell `columnWidth` units wide.
-    public static func rowHeight(for text: String, columnWidth: Double, fontSize: Double = 11) -> Double {
-        rowHeight(lines: lineCount(text, columnWidth: columnWidth, fontSize: fontSize), fontSize: fontSize)
+        return min((raw * 4).rounded(.up) / 4, limit)
     }
 
     // MARK: - Scalar widths

@@ -212,18 +212,16 @@ public final class Workbook {
         let handle = try live(operation, .file(path: path))
         let owned = OwnedCStrings()
         var properties = lxw_doc_properties()
-        func safe(_ value: String?, _ name: String) throws -> String? {
-            try value.map { try CBridge.xmlText($0, "the \(name) property", operation, .setting(name), limit: XMLText.cellLimit) }
+        func field(_ value: String?, _ name: String) throws -> UnsafeMutablePointer<CChar>? {
+            try owned.copy(value.map { try CBridge.xmlText($0, "the \(name) property", operation, .setting(name), limit: XMLText.cellLimit) },
+                           operation: operation)
         }
-        let title = try safe(title, "title"), subject = try safe(subject, "subject"), author = try safe(author, "author")
-        let company = try safe(company, "company"), comments = try safe(comments, "comments")
-        let keywords = try safe(keywords, "keywords")
-        properties.title = try owned.copy(title, operation: operation)
-        properties.subject = try owned.copy(subject, operation: operation)
-        properties.author = try owned.copy(author, operation: operation)
-        properties.company = try owned.copy(company, operation: operation)
-        properties.comments = try owned.copy(comments, operation: operation)
-        properties.keywords = try owned.copy(keywords, operation: operation)
+        properties.title = try field(title, "title")
+        properties.subject = try field(subject, "subject")
+        properties.author = try field(author, "author")
+        properties.company = try field(company, "company")
+        properties.comments = try field(comments, "comments")
+        properties.keywords = try field(keywords, "keywords")
         properties.created = time_t(createdSeconds)
         try XLSXError.check(workbook_set_properties(handle, &properties), operation, .file(path: path))
         propertiesSet = true
@@ -258,7 +256,7 @@ public final class Workbook {
     // MARK: Charts
 
     /// Adds a chart to the workbook; fill it with ``Chart/addSeries(values:categories:name:showValues:)``
-    /// and place it with ``Worksheet/insertChart(_:row:column:placement:)``.
+    /// and place it with ``Worksheet/insertChart(_:row:column:xScale:yScale:)``.
     public func addChart(_ kind: ChartKind) throws -> Chart {
         let handle = try live("workbook_add_chart", .chart(title: nil))
         guard let chart = workbook_add_chart(handle, kind.lxw) else {

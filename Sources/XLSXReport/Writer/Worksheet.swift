@@ -11,28 +11,6 @@ public enum FormulaValue: Hashable, Sendable {
     case text(String)
 }
 
-/// Options of a cell comment (a note in 宋体, so that Chinese text renders, shown on hover).
-public struct CommentOptions: Hashable, Sendable {
-    /// The author shown in the note; nil leaves it empty.
-    public var author: String?
-    /// The font size in points; nil for the library default (8).
-    public var fontSize: Double?
-    /// The box width in pixels; nil for the default (128).
-    public var width: Int?
-    /// The box height in pixels; nil for the default (74).
-    public var height: Int?
-
-    /// Creates comment options.
-    public init(
-        author: String? = nil, fontSize: Double? = nil, width: Int? = nil, height: Int? = nil
-    ) {
-        self.author = author
-        self.fontSize = fontSize
-        self.width = width
-        self.height = height
-    }
-}
-
 /// Page orientation.
 public enum PageOrientation: Hashable, Sendable {
     /// Portrait (upright).
@@ -116,20 +94,6 @@ public struct PrintSetup: Hashable, Sendable {
     public static var defaultFooter: String { WorkbookWords.pageFooter }
 }
 
-/// Where a chart sits relative to its anchor cell.
-public struct ChartPlacement: Hashable, Sendable {
-    /// Horizontal scale (1 = 480 px wide).
-    public var xScale: Double
-    /// Vertical scale (1 = 288 px tall).
-    public var yScale: Double
-
-    /// Creates a placement.
-    public init(xScale: Double = 1, yScale: Double = 1) {
-        self.xScale = xScale
-        self.yScale = yScale
-    }
-}
-
 /// One sheet of a ``Workbook``.
 ///
 /// **Rows and columns are 0-based** (row 0, column 0 is `A1`); errors name cells in
@@ -170,20 +134,12 @@ public final class Worksheet {
         return handle
     }
 
-    private func cellLocation(_ row: Int, _ column: Int) -> XLSXError.Location {
-        .cell(sheet: name, SheetCell(row: row, column: column))
-    }
-
     /// The live sheet, the C row and column of a 0-based cell, and its place for errors.
     private func cell(_ operation: String, _ row: Int, _ column: Int)
         throws -> (UnsafeMutablePointer<lxw_worksheet>, lxw_row_t, lxw_col_t, XLSXError.Location) {
-        let location = cellLocation(row, column)
+        let location = XLSXError.Location.cell(sheet: name, SheetCell(row: row, column: column))
         let ws = try live(operation, location)
         return (ws, try cRow(row, operation, location), try cColumn(column, operation, location), location)
-    }
-
-    private func rangeLocation(_ range: CellRange) -> XLSXError.Location {
-        .range(sheet: name, range)
     }
 
     private func cRow(_ row: Int, _ operation: String, _ location: XLSXError.Location) throws -> lxw_row_t {
@@ -201,7 +157,7 @@ public final class Worksheet {
     }
 
     private func cRange(_ range: CellRange, _ operation: String) throws -> (lxw_row_t, lxw_col_t, lxw_row_t, lxw_col_t) {
-        let location = rangeLocation(range)
+        let location = XLSXError.Location.range(sheet: name, range)
         let bounds = (
             try cRow(range.first.row, operation, location), try cColumn(range.first.column, operation, location),
             try cRow(range.last.row, operation, location), try cColumn(range.last.column, operation, location)
@@ -232,9 +188,10 @@ public final class Worksheet {
         try XLSXError.check(text.withCString { worksheet_write_string(ws, r, c, $0, format) }, operation, location)
     }
 
-    /// Writes a number cell. The exact `Decimal` becomes a `double` only here, at
-    /// the C boundary (Excel stores IEEE doubles).
-    public func writeNumber(_ value: Decimal, row: Int, column: Int, format: CellFormat? = nil) throws {
+    /// Writes a number cell; nil writes a blank cell with `format` (``writeBlank(row:column:format:)``).
+    /// The exact `Decimal` becomes a `double` only here, at the C boundary (Excel stores IEEE doubles).
+    public func writeNumber(_ value: Decimal?, row: Int, column: Int, format: CellFormat? = nil) throws {
+        guard let value else { return try writeBlank(row: row, column: column, format: format) }
         let operation = "worksheet_write_number"
         let (ws, r, c, location) = try cell(operation, row, column)
         let number = try CBridge.double(value, operation, location)
@@ -246,18 +203,15 @@ public final class Worksheet {
     /// input text), with or without the leading `=`, e.g. `"=IF(D5=0,0,E5/D5)"`.
     public func writeFormula(_ formula: String, cachedValue: FormulaValue, row: Int, column: Int,
                              format: CellFormat? = nil) throws {
+        let operation = if case .number = cachedValue { "worksheet_write_formula_num" } else { "worksheet_write_formula_str" }
+        let (ws, r, c, location) = try cell(operation, row, column)
+        let formula = try CBridge.xmlText(formula, "the formula", operation, location)
         switch cachedValue {
         case .number(let value):
-            let operation = "worksheet_write_formula_num"
-            let (ws, r, c, location) = try cell(operation, row, column)
-            let formula = try CBridge.xmlText(formula, "the formula", operation, location)
             let number = try CBridge.double(value, operation, location)
             let format = try pointer(format, operation, location)
             try XLSXError.check(formula.withCString { worksheet_write_formula_num(ws, r, c, $0, format, number) }, operation, location)
         case .text(let text):
-            let operation = "worksheet_write_formula_str"
-            let (ws, r, c, location) = try cell(operation, row, column)
-            let formula = try CBridge.xmlText(formula, "the formula", operation, location)
             let text = try CBridge.xmlText(text, "the cached text", operation, location, limit: XMLText.cellLimit)
             let format = try pointer(format, operation, location)
             try XLSXError.check(worksheet_write_formula_str(ws, r, c, formula, format, text), operation, location)
@@ -282,7 +236,7 @@ public final class Worksheet {
     ) throws {
         let operation = "worksheet_merge_range"
         let range = CellRange(firstRow: firstRow, firstColumn: firstColumn, lastRow: lastRow, lastColumn: lastColumn)
-        let location = rangeLocation(range)
+        let location = XLSXError.Location.range(sheet: name, range)
         let ws = try live(operation, location)
         let (r1, c1, r2, c2) = try cRange(range, operation)
         guard r1 != r2 || c1 != c2 else {
@@ -293,40 +247,37 @@ public final class Worksheet {
         try XLSXError.check(text.withCString { worksheet_merge_range(ws, r1, c1, r2, c2, $0, format) }, operation, location)
     }
 
-    /// Adds a note to a cell (0-based). The text is plain text; `options` default to
-    /// a hidden note in 宋体.
-    public func writeComment(_ text: String, row: Int, column: Int, options: CommentOptions = CommentOptions()) throws {
+    /// Adds a hidden note in 宋体 (so that Chinese text renders; shown on hover) to a cell (0-based).
+    /// The text is plain text. `author` is shown in the note (nil: empty); `fontSize` is in points
+    /// (nil: the library's 8), `width` and `height` are the box's pixels (nil: 128 × 74).
+    public func writeComment(_ text: String, row: Int, column: Int, author: String? = nil, fontSize: Double? = nil,
+                             width: Int? = nil, height: Int? = nil) throws {
         let operation = "worksheet_write_comment_opt"
         let (ws, r, c, location) = try cell(operation, row, column)
         let text = try CBridge.cellText(text, "the comment", operation, location)
-        let author = try options.author.map { try CBridge.xmlText($0, "the author", operation, location) }
-        var cOptions = lxw_comment_options()
-        cOptions.visible = UInt8(LXW_COMMENT_DISPLAY_HIDDEN.rawValue)
-        if let size = options.fontSize {
-            guard size.isFinite, size > 0 else { throw XLSXError.invalid(operation, location, "font size \(size) must be positive") }
-            cOptions.font_size = size
-        }
-        if let width = options.width {
-            guard let value = UInt16(exactly: width), value > 0 else {
-                throw XLSXError.invalid(operation, location, "comment width \(width) must be 1…65535 pixels")
+        let author = try author.map { try CBridge.xmlText($0, "the author", operation, location) }
+        var options = lxw_comment_options()
+        options.visible = UInt8(LXW_COMMENT_DISPLAY_HIDDEN.rawValue)
+        if let fontSize {
+            guard fontSize.isFinite, fontSize > 0 else {
+                throw XLSXError.invalid(operation, location, "font size \(fontSize) must be positive")
             }
-            cOptions.width = value
+            options.font_size = fontSize
         }
-        if let height = options.height {
-            guard let value = UInt16(exactly: height), value > 0 else {
-                throw XLSXError.invalid(operation, location, "comment height \(height) must be 1…65535 pixels")
+        func pixels(_ value: Int?, _ what: String) throws -> UInt16 {
+            guard let value else { return 0 }  // 0: the library's default
+            guard let pixels = UInt16(exactly: value), pixels > 0 else {
+                throw XLSXError.invalid(operation, location, "comment \(what) \(value) must be 1…65535 pixels")
             }
-            cOptions.height = value
+            return pixels
         }
-        // The author and font are lent for the call (the library copies them into the comment).
-        let result = CBridge.withOptionalCString(author) { authorPointer in
-            WorkbookWords.commentFont.withCString { font in
-                cOptions.author = authorPointer.map { UnsafeMutablePointer(mutating: $0) }
-                cOptions.font_name = UnsafeMutablePointer(mutating: font)
-                return text.withCString { worksheet_write_comment_opt(ws, r, c, $0, &cOptions) }
-            }
-        }
-        try XLSXError.check(result, operation, location)
+        options.width = try pixels(width, "width")
+        options.height = try pixels(height, "height")
+        // Copies for the call: the library copies the author and font into the comment.
+        let owned = OwnedCStrings()
+        options.author = try owned.copy(author, operation: operation)
+        options.font_name = try owned.copy(WorkbookWords.commentFont, operation: operation)
+        try XLSXError.check(text.withCString { worksheet_write_comment_opt(ws, r, c, $0, &options) }, operation, location)
     }
 
     // MARK: Rows and columns
@@ -335,9 +286,7 @@ public final class Worksheet {
     /// width of a `0` in Calibri 11).
     public func setColumnWidth(_ width: Double, column: Int) throws {
         let operation = "worksheet_set_column"
-        let location = cellLocation(0, column)
-        let ws = try live(operation, location)
-        let c = try cColumn(column, operation, location)
+        let (ws, _, c, location) = try cell(operation, 0, column)
         guard width.isFinite, width >= 0, width <= 255 else {
             throw XLSXError.invalid(operation, location, "column width \(width) is not in 0…255")
         }
@@ -347,9 +296,7 @@ public final class Worksheet {
     /// Sets the height of a 0-based row in points (Excel's default is 15).
     public func setRowHeight(_ height: Double, row: Int) throws {
         let operation = "worksheet_set_row"
-        let location = cellLocation(row, 0)
-        let ws = try live(operation, location)
-        let r = try cRow(row, operation, location)
+        let (ws, r, _, location) = try cell(operation, row, 0)
         guard height.isFinite, height >= 0, height <= 409 else {
             throw XLSXError.invalid(operation, location, "row height \(height) is not in 0…409 points")
         }
@@ -369,9 +316,9 @@ public final class Worksheet {
     public func autofilter(firstRow: Int, firstColumn: Int, lastRow: Int, lastColumn: Int) throws {
         let operation = "worksheet_autofilter"
         let range = CellRange(firstRow: firstRow, firstColumn: firstColumn, lastRow: lastRow, lastColumn: lastColumn)
-        let ws = try live(operation, rangeLocation(range))
+        let ws = try live(operation, .range(sheet: name, range))
         let (r1, c1, r2, c2) = try cRange(range, operation)
-        try XLSXError.check(worksheet_autofilter(ws, r1, c1, r2, c2), operation, rangeLocation(range))
+        try XLSXError.check(worksheet_autofilter(ws, r1, c1, r2, c2), operation, .range(sheet: name, range))
     }
 
     // MARK: Printing
@@ -425,7 +372,7 @@ public final class Worksheet {
         }
         if let area = setup.printArea {  // `_xlnm.Print_Area`
             let (r1, c1, r2, c2) = try cRange(area, "worksheet_print_area")
-            try XLSXError.check(worksheet_print_area(ws, r1, c1, r2, c2), "worksheet_print_area", rangeLocation(area))
+            try XLSXError.check(worksheet_print_area(ws, r1, c1, r2, c2), "worksheet_print_area", .range(sheet: name, area))
         }
         if setup.hideGridlines { worksheet_gridlines(ws, UInt8(LXW_HIDE_ALL_GRIDLINES.rawValue)) }
     }
@@ -449,20 +396,20 @@ public final class Worksheet {
 
     // MARK: Charts
 
-    /// Inserts `chart` with its top-left corner in the 0-based cell. A chart can be
-    /// inserted once and needs at least one series.
-    public func insertChart(_ chart: Chart, row: Int, column: Int, placement: ChartPlacement = ChartPlacement()) throws {
+    /// Inserts `chart` with its top-left corner in the 0-based cell, scaled by `xScale` (1 = 480 px
+    /// wide) and `yScale` (1 = 288 px tall). A chart can be inserted once and needs at least one series.
+    public func insertChart(_ chart: Chart, row: Int, column: Int, xScale: Double = 1, yScale: Double = 1) throws {
         let operation = "worksheet_insert_chart_opt"
         let (ws, r, c, location) = try cell(operation, row, column)
         guard chart.workbook === workbook else {
             throw XLSXError.invalid(operation, location, "the chart belongs to another workbook")
         }
-        guard placement.xScale.isFinite, placement.xScale > 0, placement.yScale.isFinite, placement.yScale > 0 else {
+        guard xScale.isFinite, xScale > 0, yScale.isFinite, yScale > 0 else {
             throw XLSXError.invalid(operation, location, "chart scales must be positive")
         }
         var options = lxw_chart_options()
-        options.x_scale = placement.xScale
-        options.y_scale = placement.yScale
+        options.x_scale = xScale
+        options.y_scale = yScale
         try XLSXError.check(worksheet_insert_chart_opt(ws, r, c, chart.handle, &options), operation, location)
     }
 }

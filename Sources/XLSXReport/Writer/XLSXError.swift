@@ -92,16 +92,6 @@ public struct LibraryError: Hashable, Sendable, RawRepresentable, CustomStringCo
 
     /// `LXW_ERROR_MEMORY_MALLOC_FAILED`.
     public static let memoryMallocFailed = LibraryError(rawValue: 1)
-    /// `LXW_ERROR_CREATING_XLSX_FILE`: the output file could not be created (missing folder, permissions).
-    public static let creatingXLSXFile = LibraryError(rawValue: 2)
-    /// `LXW_ERROR_SHEETNAME_LENGTH_EXCEEDED` (more than 31 characters).
-    public static let sheetNameLengthExceeded = LibraryError(rawValue: 14)
-    /// `LXW_ERROR_INVALID_SHEETNAME_CHARACTER` (one of `[]:*?/\`).
-    public static let invalidSheetNameCharacter = LibraryError(rawValue: 15)
-    /// `LXW_ERROR_SHEETNAME_START_END_APOSTROPHE`.
-    public static let sheetNameStartEndApostrophe = LibraryError(rawValue: 16)
-    /// `LXW_ERROR_SHEETNAME_ALREADY_USED`.
-    public static let sheetNameAlreadyUsed = LibraryError(rawValue: 17)
 
     private static let names = [
         "LXW_NO_ERROR", "LXW_ERROR_MEMORY_MALLOC_FAILED", "LXW_ERROR_CREATING_XLSX_FILE",
